@@ -1,0 +1,11 @@
+//! Put It Right's pure rules, shared by the browser and the server.
+//!
+//! Nothing here does IO: every function takes what it needs and returns a value,
+//! so the rules are tested natively and fast.
+
+pub mod api;
+pub mod calendar;
+pub mod case;
+pub mod compliance;
+pub mod policy;
+pub mod validation;

@@ -1,0 +1,291 @@
+//! A landlord's complaints policy, as data.
+//!
+//! Policies are written in TOML (see the README's "Policy file format") and
+//! served to the app as JSON. Every figure is in working days unless the field
+//! name says otherwise. `None` means the policy is silent on that point; the
+//! engine then falls back to the Complaint Handling Code 2024 and says so
+//! (see [`Policy::fallbacks`]).
+
+use serde::{Deserialize, Serialize};
+
+/// One landlord's complaints policy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Stable identifier, for example `code-2024` or `pioneer-2020`.
+    pub id: String,
+    /// The landlord's name, or the Code's.
+    pub landlord: String,
+    /// The policy's own title, for example "Complaints, Compliments & Comments Policy".
+    pub title: String,
+    /// Where the policy comes from: document reference, version and date.
+    pub source: String,
+    /// Plain-language summary shown on the start page.
+    #[serde(default)]
+    pub summary: String,
+    /// The time limit for raising a complaint.
+    #[serde(default)]
+    pub time_limit: Option<TimeLimit>,
+    /// The complaint stages, in order. Stage numbers start at 1.
+    pub stages: Vec<Stage>,
+    /// A resident-requested third-stage panel, where the policy has one.
+    #[serde(default)]
+    pub panel: Option<Panel>,
+    /// How complaints close on their own.
+    #[serde(default)]
+    pub auto_close: Option<AutoClose>,
+    /// Matters that the policy does not treat as complaints.
+    #[serde(default)]
+    pub exclusions: Vec<Exclusion>,
+    /// What a complaint can be about, for the first question of the form.
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    /// Good reasons for an extension that staff choose from.
+    #[serde(default)]
+    pub extension_reasons: Vec<String>,
+    /// Who may complain and how representatives are authorised.
+    #[serde(default)]
+    pub complainants: Complainants,
+    /// Housing Ombudsman guidance and contact details.
+    pub ombudsman: Ombudsman,
+    /// Other ways to complain: telephone, email, post.
+    #[serde(default)]
+    pub contact: Contact,
+    /// Letters and forms the policy names.
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    /// Accessibility promises (formats, languages, reasonable adjustments).
+    #[serde(default)]
+    pub accessibility: Vec<String>,
+}
+
+/// The time limit for raising a complaint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeLimit {
+    /// Calendar months from the issue (or from becoming aware of it).
+    pub months: u32,
+    /// Whether the clock may start when the resident became aware of the issue.
+    #[serde(default)]
+    pub from_awareness: bool,
+    /// Matters the time limit does not apply to, in plain language.
+    #[serde(default)]
+    pub exceptions: Vec<String>,
+    /// Whether the landlord may use discretion beyond the limit.
+    #[serde(default)]
+    pub discretion: bool,
+}
+
+/// One complaint stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    /// 1, 2 (or 3 for a policy whose third stage is not a panel).
+    pub number: u8,
+    /// The stage's name in the policy, for example "Senior officer review".
+    pub name: String,
+    /// Acknowledgement target, counted from the stage's start.
+    #[serde(default)]
+    pub acknowledge: Option<Target>,
+    /// Response target.
+    pub respond: Target,
+    /// The extension the policy allows to the response target.
+    #[serde(default)]
+    pub extension: Option<Extension>,
+    /// The window for asking for the next stage, counted from this stage's response.
+    /// `None`: the policy sets no window.
+    #[serde(default)]
+    pub next_stage_window: Option<u32>,
+}
+
+/// A target: `days` working days after `from`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub days: u32,
+    pub from: TargetFrom,
+}
+
+/// What a target counts from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetFrom {
+    /// The day the complaint (or the request for this stage) was received.
+    Receipt,
+    /// The day the landlord acknowledged it.
+    Acknowledgement,
+}
+
+/// How far a response target may be extended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extension {
+    /// At most this many working days after the original due date.
+    #[serde(default)]
+    pub max_days: Option<u32>,
+    /// The extended date may not be later than this many working days after receipt.
+    #[serde(default)]
+    pub max_total_days_from_receipt: Option<u32>,
+    /// Whether a longer extension is possible when both sides agree.
+    #[serde(default)]
+    pub beyond_by_agreement: bool,
+    /// Whether the resident must be told the Ombudsman's details with the extension.
+    #[serde(default)]
+    pub ombudsman_details_required: bool,
+}
+
+/// A resident-requested panel after the last landlord stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Panel {
+    /// The stage number the panel takes (3).
+    pub number: u8,
+    pub name: String,
+    /// Working days after the previous stage's response to ask for the panel.
+    pub request_window: u32,
+    /// Working days after the request within which the panel meets.
+    pub convene_within: u32,
+    /// Working days after the hearing within which the outcome is sent.
+    pub outcome_within: u32,
+    /// Whether the resident may choose to send written submissions instead of attending.
+    pub written_submissions: bool,
+    /// Who may represent the resident at the panel, for example "friend", "relative".
+    pub representatives: Vec<String>,
+    /// Whether a legal representative may attend.
+    pub legal_representative_allowed: bool,
+    /// Whether a panel is refused once the case has gone to the Housing Ombudsman.
+    pub not_after_ombudsman: bool,
+}
+
+/// How a complaint closes without the resident asking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AutoClose {
+    pub rule: AutoCloseRule,
+    /// Working days, where the rule counts any.
+    #[serde(default)]
+    pub days: Option<u32>,
+    /// The policy's own words.
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AutoCloseRule {
+    /// Closed when there is no contact within `days` of a stage 1 response.
+    NoContactAfterResponse,
+    /// A satisfaction survey is attempted if there is no reply within `days` of the outcome.
+    SurveyAfterOutcome,
+    /// Closed only when every agreed action is done.
+    WhenActionsDone,
+}
+
+/// A matter the policy does not handle as a complaint.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// Stable identifier, for example `service_request`.
+    pub id: String,
+    /// Short title: "A repair or a request for a service".
+    pub title: String,
+    /// Kindly, why this is not handled as a complaint.
+    pub explanation: String,
+    /// What to do instead.
+    pub instead: String,
+    /// Whether the resident may still insist on a complaint.
+    #[serde(default)]
+    pub may_insist: bool,
+    /// Lower-case words or phrases in a description that suggest this matter.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+/// What a complaint can be about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub hint: String,
+}
+
+/// Who may complain.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Complainants {
+    /// "tenants", "leaseholders", ...
+    #[serde(default)]
+    pub who: Vec<String>,
+    /// Who may act for a resident: "friend", "relative", "advocate", "councillor", ...
+    #[serde(default)]
+    pub representatives: Vec<String>,
+    /// The form that authorises a representative, for example "Form 703.c".
+    #[serde(default)]
+    pub authorisation_form: Option<String>,
+    /// How anonymous complaints are handled, in the policy's words.
+    #[serde(default)]
+    pub anonymous: Option<String>,
+}
+
+/// Housing Ombudsman guidance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ombudsman {
+    pub name: String,
+    pub telephone: String,
+    pub website: String,
+    pub address: String,
+    /// Guidance paragraphs, each tagged with where a complaint stands.
+    pub guidance: Vec<Guidance>,
+}
+
+/// A paragraph of guidance that fits a point in the process.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guidance {
+    pub when: GuidanceWhen,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GuidanceWhen {
+    /// At any time.
+    Always,
+    /// While the landlord's process is under way.
+    DuringProcess,
+    /// After the landlord's final response.
+    AfterFinalResponse,
+    /// When the landlord refused to accept or escalate a complaint.
+    AfterRefusal,
+}
+
+/// Other ways to complain.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub telephone: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub post: Option<String>,
+}
+
+/// A letter or form that the policy names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub kind: DocumentKind,
+    pub name: String,
+    #[serde(default)]
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    Letter,
+    Form,
+}

@@ -1,0 +1,102 @@
+//! Command line and environment.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Put It Right: the complaints portal's server.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the portal (the default).
+    Serve,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account; staff and admin accounts are only made this way.
+    Add {
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// The password; read from PORTAL_PASSWORD when not given.
+        #[arg(long, env = "PORTAL_PASSWORD", hide_env_values = true)]
+        password: String,
+    },
+}
+
+/// How the server runs.
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "HOST", default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Port to listen on.
+    #[arg(long, env = "PORT", default_value_t = 8080)]
+    pub port: u16,
+    /// The database (an SQLite file, created on first run).
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://put-it-right.sqlite")]
+    pub database_url: String,
+    /// The built app (Trunk's dist folder).
+    #[arg(long, env = "DIST_DIR", default_value = "dist")]
+    pub dist_dir: PathBuf,
+    /// The active policy: a preset id (code-2024, pioneer-2020, policy-2022,
+    /// pivotal-2021, plus-dane-2024, torus) or a path to a policy TOML file.
+    #[arg(long, env = "PORTAL_POLICY", default_value = "code-2024")]
+    pub policy: String,
+    /// A file in GOV.UK's bank-holidays.json format that overrides or extends the
+    /// computed England and Wales bank holidays.
+    #[arg(long, env = "PORTAL_BANK_HOLIDAYS")]
+    pub bank_holidays: Option<PathBuf>,
+    /// Start the clock at this instant (RFC 3339), for demos and tests.
+    #[arg(long, env = "PORTAL_NOW")]
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Seed demo accounts and cases, and print their sign-in details.
+    #[arg(long, env = "PORTAL_DEMO")]
+    pub demo: bool,
+    /// Set when the portal is served over HTTPS: cookies become Secure with a
+    /// `__Host-` name.
+    #[arg(long, env = "PORTAL_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Let `PUT /api/v1/test/clock` move the clock. For end-to-end tests only:
+    /// never on a real deployment.
+    #[arg(long, hide = true)]
+    pub allow_clock_changes: bool,
+}
+
+impl Config {
+    pub fn addr(&self) -> SocketAddr {
+        SocketAddr::new(self.host, self.port)
+    }
+
+    /// A configuration for tests: a database file and no app build.
+    pub fn for_tests(database_url: String) -> Self {
+        Self {
+            host: [127, 0, 0, 1].into(),
+            port: 0,
+            database_url,
+            dist_dir: PathBuf::from("does-not-exist"),
+            policy: "code-2024".into(),
+            bank_holidays: None,
+            now: None,
+            demo: false,
+            secure_cookies: false,
+            allow_clock_changes: false,
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! One error type for the whole API, with one JSON shape:
+//! `{"errors":[{"field": "details", "message": "Enter what happened"}]}`.
+//!
+//! Internal errors are logged and answered with a generic 500; nothing about the
+//! database or the code reaches the client.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+
+pub use domain::validation::FieldError;
+
+/// Everything a handler can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// 400: the request could not be read (bad JSON, missing or wrong header).
+    #[error("bad request")]
+    BadRequest(Vec<FieldError>),
+    /// 401: nobody is signed in.
+    #[error("sign in required")]
+    Unauthorized,
+    /// 403: signed in, but this role may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// 404: not there, or not yours (the two are never told apart).
+    #[error("not found")]
+    NotFound,
+    /// 409: the state does not allow this (for example a second withdrawal).
+    #[error("conflict")]
+    Conflict(Vec<FieldError>),
+    /// 413: the body is too large.
+    #[error("payload too large")]
+    PayloadTooLarge,
+    /// 415: state-changing requests must be JSON.
+    #[error("unsupported media type")]
+    UnsupportedMediaType,
+    /// 422: the input was read but is not valid; messages keyed by field.
+    #[error("unprocessable")]
+    Unprocessable(Vec<FieldError>),
+    /// 429: too many attempts; try again after this many seconds.
+    #[error("too many requests")]
+    TooManyRequests { retry_after: u64 },
+    /// 500: logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    /// A 422 for one field.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        ApiError::Unprocessable(vec![FieldError::new(field, message)])
+    }
+
+    /// A 409 with a reason a resident can read.
+    pub fn conflict(field: &str, message: impl Into<String>) -> Self {
+        ApiError::Conflict(vec![FieldError::new(field, message)])
+    }
+
+    pub fn internal(error: impl std::fmt::Display) -> Self {
+        ApiError::Internal(error.to_string())
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn errors(&self) -> Vec<FieldError> {
+        let general = |message: &str| vec![FieldError::new("", message)];
+        match self {
+            ApiError::BadRequest(e) | ApiError::Conflict(e) | ApiError::Unprocessable(e) => {
+                e.clone()
+            }
+            ApiError::Unauthorized => general("Sign in to continue"),
+            ApiError::Forbidden => general("You do not have permission to do that"),
+            ApiError::NotFound => general("Page not found"),
+            ApiError::PayloadTooLarge => general("The request is too large"),
+            ApiError::UnsupportedMediaType => general("Send the request as JSON"),
+            ApiError::TooManyRequests { .. } => {
+                general("Too many attempts. Wait a few minutes, then try again")
+            }
+            ApiError::Internal(_) => {
+                general("Sorry, there is a problem with the service. Try again later")
+            }
+        }
+    }
+}
+
+/// The body of every error response.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct ErrorBody {
+    pub errors: Vec<FieldError>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(detail) = &self {
+            tracing::error!(%detail, "internal error");
+        }
+        let status = self.status();
+        let mut response = (status, Json(ErrorBody { errors: self.errors() })).into_response();
+        if let ApiError::TooManyRequests { retry_after } = self {
+            if let Ok(value) = HeaderValue::from_str(&retry_after.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+        }
+        response
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(error: sqlx::Error) -> Self {
+        ApiError::internal(error)
+    }
+}
+
+impl From<Vec<FieldError>> for ApiError {
+    fn from(errors: Vec<FieldError>) -> Self {
+        ApiError::Unprocessable(errors)
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

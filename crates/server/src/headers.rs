@@ -1,0 +1,124 @@
+//! Security headers on every response, and the cross-site request check.
+
+use std::sync::OnceLock;
+
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::error::ApiError;
+
+static CSP: OnceLock<HeaderValue> = OnceLock::new();
+
+/// Sets the Content-Security-Policy once, allowing the app's own inline
+/// loader scripts by their hashes (Trunk writes one into `index.html`).
+pub fn set_inline_script_hashes(hashes: &[String]) {
+    let scripts: String = hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect();
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; \
+         style-src 'self'; img-src 'self' data: blob:; font-src 'self'; \
+         connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    );
+    let _ = CSP.set(HeaderValue::from_str(&policy).expect("the policy is ASCII"));
+}
+
+fn csp() -> &'static HeaderValue {
+    CSP.get_or_init(|| {
+        set_inline_script_hashes(&[]);
+        CSP.get().cloned().expect("just set")
+    })
+}
+
+/// Adds the security headers; API answers (personal data) are never cached.
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let is_api = request.uri().path().starts_with("/api/");
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, csp().clone());
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(self), geolocation=(), microphone=()"),
+    );
+    if is_api {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Refuses state-changing requests that come from another site: the browser's
+/// `Sec-Fetch-Site` must say same-origin (or none, for a typed URL or a non-browser
+/// client), and an `Origin`, when sent, must be this server's own.
+pub async fn same_origin_writes(request: Request, next: Next) -> Response {
+    if is_write(request.method()) && !same_origin(request.headers()) {
+        return ApiError::Forbidden.into_response();
+    }
+    next.run(request).await
+}
+
+fn is_write(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        if !matches!(site.as_bytes(), b"same-origin" | b"none") {
+            return false;
+        }
+    }
+    match (headers.get(header::ORIGIN), headers.get(header::HOST)) {
+        (None, _) => true,
+        (Some(origin), Some(host)) => {
+            let origin = origin.to_str().unwrap_or("");
+            let host = host.to_str().unwrap_or("");
+            origin
+                .split_once("://")
+                .is_some_and(|(_, authority)| authority == host)
+        }
+        (Some(_), None) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (k, v) in pairs {
+            map.insert(*k, HeaderValue::from_static(v));
+        }
+        map
+    }
+
+    #[test]
+    fn a_same_origin_write_is_allowed() {
+        assert!(same_origin(&headers(&[
+            ("sec-fetch-site", "same-origin"),
+            ("origin", "http://127.0.0.1:8080"),
+            ("host", "127.0.0.1:8080"),
+        ])));
+    }
+
+    #[test]
+    fn a_cross_site_write_is_refused() {
+        assert!(!same_origin(&headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(!same_origin(&headers(&[
+            ("origin", "https://evil.example"),
+            ("host", "127.0.0.1:8080"),
+        ])));
+    }
+
+    #[test]
+    fn a_client_that_sends_no_browser_headers_is_allowed() {
+        assert!(same_origin(&headers(&[("host", "127.0.0.1:8080")])));
+    }
+}

@@ -1,0 +1,35 @@
+//! Put It Right's server: the JSON API under `/api/v1` and the built app.
+//!
+//! [`app`] builds the whole router from an [`AppState`], so tests drive it with
+//! `tower::ServiceExt::oneshot` on a real SQLite file, no socket needed.
+
+pub mod clock;
+pub mod admin;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod extract;
+pub mod headers;
+pub mod routes;
+pub mod startup;
+pub mod state;
+pub mod web;
+
+pub use state::AppState;
+
+use axum::Router;
+
+/// The largest request body the API accepts (attachments included).
+pub const BODY_LIMIT: usize = 12 * 1024 * 1024;
+
+/// The whole service: the API, then the app for every other path.
+pub fn app(state: AppState) -> Router {
+    let api = routes::api_router().with_state(state.clone());
+    Router::new()
+        .nest("/api/v1", api)
+        .fallback_service(web::app_service(&state.config.dist_dir))
+        .layer(axum::middleware::from_fn(headers::security_headers))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}

@@ -1,0 +1,20 @@
+//! The API, a router per resource, merged.
+
+pub mod calendar;
+pub mod health;
+pub mod policies;
+
+use axum::Router;
+
+use crate::error::ApiError;
+use crate::AppState;
+
+/// Everything under `/api/v1`. Unknown paths answer a JSON 404, never the app.
+pub fn api_router() -> Router<AppState> {
+    Router::new()
+        .merge(health::router())
+        .merge(calendar::router())
+        .merge(policies::router())
+        .fallback(|| async { ApiError::NotFound })
+        .layer(axum::middleware::from_fn(crate::headers::same_origin_writes))
+}

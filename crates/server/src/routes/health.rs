@@ -1,0 +1,33 @@
+//! `GET /api/v1/health`: is the service up, and does its database answer?
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use domain::api::Health;
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/health", get(get_health))
+}
+
+async fn get_health(State(state): State<AppState>) -> (axum::http::StatusCode, Json<Health>) {
+    let database_ok = sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(&state.db)
+        .await
+        .is_ok();
+    let status = if database_ok {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::SERVICE_UNAVAILABLE
+    };
+    let health = Health {
+        status: if database_ok { "ok" } else { "unavailable" }.into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        database: if database_ok { "ok" } else { "unavailable" }.into(),
+        policy_id: state.policy.id.clone(),
+        landlord: state.policy.landlord.clone(),
+        today: state.clock.today(),
+    };
+    (status, Json(health))
+}

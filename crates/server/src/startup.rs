@@ -1,0 +1,73 @@
+//! Builds the running service from its configuration.
+
+use std::sync::Arc;
+
+use domain::calendar::Calendar;
+use domain::policy::{presets, Policy};
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::AppState;
+
+/// Why the server could not start, in words an operator can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("policy file {path}: {message}")]
+    Policy { path: String, message: String },
+    #[error("bank holidays file {path}: {message}")]
+    BankHolidays { path: String, message: String },
+    #[error("database {url}: {source}")]
+    Database { url: String, source: sqlx::Error },
+}
+
+/// Loads the calendar and the policy, opens and migrates the database.
+pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
+    let calendar = load_calendar(&config)?;
+    let (policy, policies) = load_policies(&config.policy)?;
+    let db = crate::db::connect(&config.database_url)
+        .await
+        .map_err(|source| StartupError::Database { url: config.database_url.clone(), source })?;
+    let clock = match config.now {
+        Some(now) => Clock::starting_at(now),
+        None => Clock::system(),
+    };
+    crate::headers::set_inline_script_hashes(&crate::web::inline_script_hashes(&config.dist_dir));
+    Ok(AppState {
+        db,
+        clock,
+        config: Arc::new(config),
+        calendar: Arc::new(calendar),
+        policy: Arc::new(policy),
+        policies: Arc::new(policies),
+    })
+}
+
+fn load_calendar(config: &Config) -> Result<Calendar, StartupError> {
+    let calendar = Calendar::england_and_wales();
+    let Some(path) = &config.bank_holidays else {
+        return Ok(calendar);
+    };
+    let error = |message: String| StartupError::BankHolidays { path: path.display().to_string(), message };
+    let json = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+    calendar.with_govuk_json(&json).map_err(|e| error(e.to_string()))
+}
+
+/// The active policy (a preset id or a TOML file) and every policy the server knows.
+pub fn load_policies(choice: &str) -> Result<(Policy, Vec<Policy>), StartupError> {
+    let mut all = presets();
+    if let Some(preset) = Policy::preset(choice) {
+        return Ok((preset, all));
+    }
+    let error = |message: String| StartupError::Policy { path: choice.to_owned(), message };
+    let source = std::fs::read_to_string(choice).map_err(|e| {
+        error(format!("{e} (it is not a preset id either: {})", preset_ids(&all)))
+    })?;
+    let policy = Policy::from_toml(&source).map_err(|e| error(e.to_string()))?;
+    all.retain(|p| p.id != policy.id);
+    all.push(policy.clone());
+    Ok((policy, all))
+}
+
+fn preset_ids(presets: &[Policy]) -> String {
+    presets.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,34 @@
+//! What every handler shares.
+
+use std::sync::Arc;
+
+use domain::calendar::Calendar;
+use domain::policy::Policy;
+use sqlx::SqlitePool;
+
+use crate::clock::Clock;
+use crate::config::Config;
+
+/// Shared, cheaply cloned state of the running service.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: SqlitePool,
+    pub clock: Clock,
+    pub config: Arc<Config>,
+    pub calendar: Arc<Calendar>,
+    /// The policy new complaints run under.
+    pub policy: Arc<Policy>,
+    /// Every policy the server knows (the presets and the configured one), so a
+    /// case keeps running under the policy it was raised under.
+    pub policies: Arc<Vec<Policy>>,
+}
+
+impl AppState {
+    /// The policy with this id, falling back to the active one.
+    pub fn policy_for(&self, id: &str) -> &Policy {
+        self.policies
+            .iter()
+            .find(|p| p.id == id)
+            .unwrap_or(&self.policy)
+    }
+}

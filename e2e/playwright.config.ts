@@ -1,0 +1,57 @@
+import { defineConfig, devices } from "@playwright/test";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as fs from "node:fs";
+
+// The real server, release build, on a throwaway SQLite file, serving the real
+// Trunk build from ../dist. scripts/test builds both before running this.
+const port = Number(process.env.E2E_PORT ?? 8181);
+const targetDir =
+  process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), ".cache", "put-it-right", "target");
+const serverBin = process.env.SERVER_BIN ?? path.join(targetDir, "release", "server");
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "put-it-right-e2e-"));
+const baseURL = `http://127.0.0.1:${port}`;
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+  ],
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    launchOptions: chromium,
+    trace: "retain-on-failure",
+    locale: "en-GB",
+    timezoneId: "Europe/London",
+  },
+  projects: [
+    { name: "phone", use: { ...devices["Desktop Chrome"], viewport: { width: 360, height: 740 }, isMobile: false, hasTouch: true } },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
+  ],
+  webServer: {
+    command: `${serverBin} --port ${port} --database-url sqlite://${dataDir}/e2e.sqlite --dist-dir ../dist --now 2026-12-18T10:00:00Z --demo --allow-clock-changes`,
+    url: `${baseURL}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

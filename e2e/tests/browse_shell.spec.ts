@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { expectNoA11yViolations } from "./fixtures/a11y";
+import { open } from "./fixtures/app";
+
+test.describe("the page shell", () => {
+  test("the start page shows the shell and the landlord from the API", async ({ page }) => {
+    await open(page, "/");
+    await expect(page).toHaveTitle(/Make a complaint about your home – Put It Right/);
+    await expect(page.getByRole("banner")).toContainText("Put It Right");
+    await expect(page.getByRole("main")).toHaveAttribute("id", "main-content");
+    await expect(page.locator("h1")).toHaveCount(1);
+    await expect(page.getByTestId("landlord")).toContainText("Complaint Handling Code");
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: "Accessibility statement" })).toBeVisible();
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: /Help/ })).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+
+  test("the skip link is the first thing the keyboard reaches and moves focus to the content", async ({ page }) => {
+    await open(page, "/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to main content" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#main-content")).toBeFocused();
+  });
+
+  test("the service status page shows live data from the API", async ({ page }) => {
+    await open(page, "/service-status");
+    await expect(page.getByTestId("service-status")).toHaveText("Working normally");
+    await expect(page.getByRole("main")).toContainText("Friday 18 December 2026");
+    await expectNoA11yViolations(page);
+  });
+
+  test("a client route loads the app, and an unknown one says page not found", async ({ page }) => {
+    const response = await page.goto("/cases/123");
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("main h1")).toBeVisible();
+    await open(page, "/no-such-page");
+    await expect(page.locator("h1")).toHaveText("Page not found");
+    await expect(page).toHaveTitle(/Page not found/);
+    await expectNoA11yViolations(page);
+  });
+
+  test("the accessibility statement and help pages pass an accessibility scan", async ({ page }) => {
+    for (const path of ["/accessibility", "/help"]) {
+      await open(page, path);
+      await expectNoA11yViolations(page);
+    }
+  });
+
+  test("an unknown API path answers a JSON 404, not the app", async ({ request }) => {
+    const response = await request.get("/api/v1/no-such-thing");
+    expect(response.status()).toBe(404);
+    expect(response.headers()["content-type"]).toContain("application/json");
+    const body = await response.json();
+    expect(body.errors[0].message).toBe("Page not found");
+  });
+
+  test("the app is served compressed with a content security policy", async ({ request }) => {
+    const page = await request.get("/", { headers: { "accept-encoding": "br" } });
+    expect(page.headers()["content-security-policy"]).toContain("'wasm-unsafe-eval'");
+    expect(page.headers()["content-security-policy"]).not.toContain("'unsafe-inline'");
+    const html = await page.text();
+    const wasm = html.match(/href="([^"]+\.wasm)"/);
+    expect(wasm).not.toBeNull();
+    const asset = await request.get(wasm![1], { headers: { "accept-encoding": "br" } });
+    expect(asset.status()).toBe(200);
+    expect(asset.headers()["content-encoding"]).toBe("br");
+  });
+});

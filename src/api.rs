@@ -1,0 +1,130 @@
+//! The only place that speaks HTTP: typed functions over gloo-net, the status
+//! checked once, every failure mapped to one [`ClientError`].
+
+use std::fmt;
+
+use domain::api::Health;
+use domain::validation::FieldError;
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+const BASE: &str = "/api/v1";
+
+/// Why a request did not give the answer asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClientError {
+    /// No connection: the device is offline or the server cannot be reached.
+    Offline,
+    /// Nobody is signed in, or the session has ended.
+    SignedOut,
+    /// Not there, or not this person's.
+    NotFound,
+    /// The input was not valid: messages keyed by field, for an error summary.
+    Invalid(Vec<FieldError>),
+    /// The state does not allow this; the reason is for the resident.
+    Refused(Vec<FieldError>),
+    /// Too many attempts.
+    TooManyAttempts,
+    /// Anything else: the server had a problem.
+    Server(u16),
+}
+
+impl ClientError {
+    /// The field errors to show in an error summary, if this is that kind of error.
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            ClientError::Invalid(e) | ClientError::Refused(e) => e.clone(),
+            other => vec![FieldError::new("", other.to_string())],
+        }
+    }
+}
+
+impl fmt::Display for ClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            ClientError::Offline => {
+                "You appear to be offline. Check your connection, then try again. Nothing you typed has been lost"
+            }
+            ClientError::SignedOut => "You have been signed out. Sign in again to continue",
+            ClientError::NotFound => "Page not found",
+            ClientError::Invalid(errors) | ClientError::Refused(errors) => {
+                return f.write_str(
+                    errors.first().map(|e| e.message.as_str()).unwrap_or("There is a problem"),
+                )
+            }
+            ClientError::TooManyAttempts => "Too many attempts. Wait a few minutes, then try again",
+            ClientError::Server(_) => {
+                "Sorry, there is a problem with the service. Try again later. Nothing you typed has been lost"
+            }
+        };
+        f.write_str(text)
+    }
+}
+
+impl std::error::Error for ClientError {}
+
+#[derive(serde::Deserialize)]
+struct ErrorBody {
+    errors: Vec<FieldError>,
+}
+
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ClientError> {
+    let request = request.map_err(|_| ClientError::Server(0))?;
+    let response = request.send().await.map_err(|_| ClientError::Offline)?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    let errors = || async { response.json::<ErrorBody>().await.map(|b| b.errors).unwrap_or_default() };
+    Err(match status {
+        401 => ClientError::SignedOut,
+        404 => ClientError::NotFound,
+        409 => ClientError::Refused(errors().await),
+        400 | 422 => ClientError::Invalid(errors().await),
+        429 => ClientError::TooManyAttempts,
+        other => ClientError::Server(other),
+    })
+}
+
+async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
+    response.json::<T>().await.map_err(|_| ClientError::Server(200))
+}
+
+/// GET a JSON resource.
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
+    json(send(Request::get(&format!("{BASE}{path}")).build()).await?).await
+}
+
+fn with_key(builder: RequestBuilder, idempotency_key: Option<&str>) -> RequestBuilder {
+    match idempotency_key {
+        Some(key) => builder.header("Idempotency-Key", key),
+        None => builder,
+    }
+}
+
+/// POST JSON, reading a JSON answer. A create carries an idempotency key, so a
+/// retry after a lost answer returns the first result instead of a second one.
+pub async fn post<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+    idempotency_key: Option<&str>,
+) -> Result<T, ClientError> {
+    let builder = with_key(Request::post(&format!("{BASE}{path}")), idempotency_key);
+    json(send(builder.json(body)).await?).await
+}
+
+/// PUT JSON, reading a JSON answer.
+pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ClientError> {
+    json(send(Request::put(&format!("{BASE}{path}")).json(body)).await?).await
+}
+
+/// POST with no answer body expected (sign out).
+pub async fn post_empty<B: Serialize>(path: &str, body: &B) -> Result<(), ClientError> {
+    send(Request::post(&format!("{BASE}{path}")).json(body)).await.map(|_| ())
+}
+
+/// `GET /health`: is the service up, and which landlord's policy does it run?
+pub async fn health() -> Result<Health, ClientError> {
+    get("/health").await
+}

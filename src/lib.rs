@@ -1,0 +1,16 @@
+//! Put It Right: the resident-facing app.
+//!
+//! Pure logic (formatting dates, reading drafts, choosing words) lives in modules
+//! that build natively, so `cargo test` covers it; the components, which need a
+//! browser, build only for wasm32.
+
+pub mod format;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod pages;

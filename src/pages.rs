@@ -1,0 +1,7 @@
+//! Routed pages, one per file; each has one `<h1>` and a `<Title>`.
+
+pub mod accessibility_statement_page;
+pub mod help_page;
+pub mod not_found_page;
+pub mod service_status_page;
+pub mod start_page;

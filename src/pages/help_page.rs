@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Other ways to complain, and where to get help.
+#[component]
+pub fn HelpPage() -> impl IntoView {
+    view! {
+        <Title text="Help and other ways to complain" />
+        <h1 class="app-heading-l">"Help and other ways to complain"</h1>
+        <p class="app-body">"You do not have to use this website. You can complain in whatever way suits you:"</p>
+        <ul class="app-list app-list--bullet">
+            <li>"by telephone to your housing provider's customer services team"</li>
+            <li>"by email or letter to their complaints team"</li>
+            <li>"in person, at their office or when a member of staff visits"</li>
+        </ul>
+        <p class="app-body">"Someone else can complain for you, such as a relative, a friend, a support worker, a councillor or Citizens Advice, if you agree."</p>
+        <h2 class="app-heading-m">"If you need help or a different format"</h2>
+        <p class="app-body">"Tell your housing provider if you need letters in large print, Braille, audio, easy read or another language, or an interpreter, or any other change to make things easier for you."</p>
+        <h2 class="app-heading-m">"The Housing Ombudsman"</h2>
+        <p class="app-body">"You can contact the Housing Ombudsman Service for free, independent advice at any time: telephone 0300 111 3000."</p>
+    }
+}
