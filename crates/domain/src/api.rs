@@ -82,3 +82,6 @@ pub struct PolicyDetail {
     /// Where the Code's values were used, in plain words.
     pub fallbacks: Vec<crate::policy::Fallback>,
 }
+
+pub mod account;
+pub mod cases;
