@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod health;
 pub mod policies;
+pub mod test_clock;
 
 use axum::Router;
 
@@ -15,6 +16,7 @@ pub fn api_router() -> Router<AppState> {
         .merge(health::router())
         .merge(calendar::router())
         .merge(policies::router())
+        .merge(test_clock::router())
         .fallback(|| async { ApiError::NotFound })
         .layer(axum::middleware::from_fn(crate::headers::same_origin_writes))
 }

@@ -1,0 +1,35 @@
+//! `PUT /api/v1/test/clock`: moves the server's clock, so end-to-end tests can
+//! open and close windows. Only when the server was started with
+//! `--allow-clock-changes`; otherwise the path does not exist (404).
+
+use axum::extract::State;
+use axum::routing::put;
+use axum::Router;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/test/clock", put(set_clock))
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClockSetting {
+    pub now: DateTime<Utc>,
+}
+
+async fn set_clock(
+    State(state): State<AppState>,
+    Json(setting): Json<ClockSetting>,
+) -> ApiResult<Json<ClockSetting>> {
+    if !state.config.allow_clock_changes {
+        return Err(ApiError::NotFound);
+    }
+    state.clock.set(setting.now);
+    tracing::warn!(now = %setting.now, "clock moved by a test");
+    Ok(Json(ClockSetting { now: state.clock.now() }))
+}
