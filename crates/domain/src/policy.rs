@@ -5,8 +5,26 @@
 //! name says otherwise. `None` means the policy is silent on that point; the
 //! engine then falls back to the Complaint Handling Code 2024 and says so
 //! (see [`Policy::fallbacks`]).
+//!
+//! Six presets are built in (see [`presets`]): the Code itself, the default, and
+//! five real landlords' policies. Each preset's TOML file cites, beside every
+//! figure, the sentence of the policy it comes from.
 
 use serde::{Deserialize, Serialize};
+
+mod fallback;
+mod parse;
+mod presets;
+mod screening;
+
+pub use fallback::Fallback;
+pub use parse::PolicyError;
+pub use presets::presets;
+pub use screening::ScreeningResult;
+
+/// The policy new complaints run under unless the server is told otherwise:
+/// the Housing Ombudsman's Complaint Handling Code 2024.
+pub const DEFAULT_POLICY_ID: &str = "code-2024";
 
 /// One landlord's complaints policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,6 +75,12 @@ pub struct Policy {
     /// Accessibility promises (formats, languages, reasonable adjustments).
     #[serde(default)]
     pub accessibility: Vec<String>,
+    /// Required fields the policy's own text does not give, for example
+    /// `stages[1].respond` when a policy names a second stage but no timescale
+    /// for it. The file writes the Code's value there so the policy still runs,
+    /// and [`Policy::fallbacks`] says so. Only `stages[N].respond` is accepted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub silent_on: Vec<String>,
 }
 
 /// The time limit for raising a complaint.
@@ -271,6 +295,9 @@ pub struct Contact {
     pub email: Option<String>,
     #[serde(default)]
     pub post: Option<String>,
+    /// The landlord's own complaints web page or portal, where the policy names one.
+    #[serde(default)]
+    pub website: Option<String>,
 }
 
 /// A letter or form that the policy names.

@@ -1,0 +1,147 @@
+//! A first look at a complaint before it is sent: does it sound like something
+//! this policy handles another way, or is it older than the time limit?
+//!
+//! Screening only suggests. The resident reads why, what to do instead, and
+//! whether they may still insist on a complaint.
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::Policy;
+
+/// The id of the screening result for a complaint older than the time limit.
+pub const OUTSIDE_TIME_LIMIT: &str = "outside_time_limit";
+
+/// Something in a complaint that suggests the policy handles it another way.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScreeningResult {
+    /// The exclusion's id, or `outside_time_limit`.
+    pub id: String,
+    pub title: String,
+    /// Kindly, why this may not be handled as a complaint.
+    pub explanation: String,
+    /// What to do instead.
+    pub instead: String,
+    /// Whether the resident may still ask for a complaint.
+    pub may_insist: bool,
+    /// For `outside_time_limit`: the circumstances in which the limit does not
+    /// apply, so the resident can say that one does. Empty otherwise.
+    #[serde(default)]
+    pub exceptions: Vec<String>,
+    /// For an exclusion: the words in the description that matched.
+    #[serde(default)]
+    pub matched: Vec<String>,
+}
+
+/// Lower-case words of a text, with anything that is not a letter or a digit
+/// taken as a space. "Boiler's BROKEN!" → ["boiler", "s", "broken"].
+pub(super) fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Endings a keyword's last word may take and still match: "leak" matches
+/// "leaks", "leaked", "leaking", but "court" does not match "courtesy".
+const ENDINGS: [&str; 6] = ["", "s", "es", "d", "ed", "ing"];
+
+fn word_matches(keyword: &str, word: &str) -> bool {
+    word.strip_prefix(keyword)
+        .is_some_and(|rest| ENDINGS.contains(&rest))
+}
+
+/// Whether the keyword's words appear in order, next to each other, in `text`.
+fn contains_phrase(text: &[String], keyword: &[String]) -> bool {
+    let Some((last, first)) = keyword.split_last() else {
+        return false;
+    };
+    text.windows(keyword.len()).any(|window| {
+        window.iter().zip(first).all(|(w, k)| w == k)
+            && word_matches(last, &window[keyword.len() - 1])
+    })
+}
+
+impl Policy {
+    /// Screens a complaint's description (and, where given, the date the
+    /// problem started) against this policy, as run (see [`Policy::effective`]).
+    ///
+    /// Exclusions come in the policy's order, each at most once, then
+    /// `outside_time_limit` when `started_on` is more than the time limit's
+    /// months before `today`. Matching is by keyword, case-insensitive, on whole
+    /// words (a keyword's last word may take an ending such as "s" or "ing").
+    pub fn screen(
+        &self,
+        text: &str,
+        started_on: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Vec<ScreeningResult> {
+        let policy = self.effective();
+        let text = words(text);
+        let mut results: Vec<ScreeningResult> = policy
+            .exclusions
+            .iter()
+            .filter_map(|exclusion| {
+                let matched: Vec<String> = exclusion
+                    .keywords
+                    .iter()
+                    .filter(|k| contains_phrase(&text, &words(k)))
+                    .cloned()
+                    .collect();
+                (!matched.is_empty()).then(|| ScreeningResult {
+                    id: exclusion.id.clone(),
+                    title: exclusion.title.clone(),
+                    explanation: exclusion.explanation.clone(),
+                    instead: exclusion.instead.clone(),
+                    may_insist: exclusion.may_insist,
+                    exceptions: Vec::new(),
+                    matched,
+                })
+            })
+            .collect();
+
+        if let (Some(limit), Some(started_on)) = (&policy.time_limit, started_on) {
+            let earliest = today.checked_sub_months(Months::new(limit.months));
+            if earliest.is_some_and(|earliest| started_on < earliest) {
+                let mut exceptions = Vec::new();
+                if limit.from_awareness {
+                    exceptions.push(format!(
+                        "You only became aware of the problem in the last {}.",
+                        months_words(limit.months)
+                    ));
+                }
+                exceptions.extend(limit.exceptions.iter().cloned());
+                if limit.discretion {
+                    exceptions.push(
+                        "There is a good reason you could not complain sooner: your landlord must consider it.".to_owned(),
+                    );
+                }
+                results.push(ScreeningResult {
+                    id: OUTSIDE_TIME_LIMIT.to_owned(),
+                    title: format!("The problem started more than {} ago", months_words(limit.months)),
+                    explanation: format!(
+                        "This policy accepts complaints about problems from the last {}.",
+                        months_words(limit.months)
+                    ),
+                    instead: if exceptions.is_empty() {
+                        "You can still ask the Housing Ombudsman Service for advice.".to_owned()
+                    } else {
+                        "If one of these applies, say so in your complaint. You can also ask the Housing Ombudsman Service for advice.".to_owned()
+                    },
+                    may_insist: !exceptions.is_empty(),
+                    exceptions,
+                    matched: Vec::new(),
+                });
+            }
+        }
+        results
+    }
+}
+
+fn months_words(months: u32) -> String {
+    match months {
+        1 => "month".to_owned(),
+        n => format!("{n} months"),
+    }
+}
