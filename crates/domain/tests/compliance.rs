@@ -1,0 +1,364 @@
+//! How each policy compares with the Complaint Handling Code 2024.
+
+use domain::compliance::{check, names_removed_route, Finding, Severity};
+use domain::policy::{Extension, Guidance, GuidanceWhen, Policy, Target, TargetFrom};
+
+use Severity::{Advice, Breach};
+
+fn preset(id: &str) -> Policy {
+    Policy::preset(id).unwrap_or_else(|| panic!("preset {id} loads"))
+}
+
+/// (section, severity) of each finding, in order.
+fn sections(policy: &Policy) -> Vec<(String, Severity)> {
+    check(policy)
+        .into_iter()
+        .map(|f| (f.section, f.severity))
+        .collect()
+}
+
+fn expect(list: &[(&str, Severity)]) -> Vec<(String, Severity)> {
+    list.iter().map(|(s, v)| ((*s).to_owned(), *v)).collect()
+}
+
+#[test]
+fn the_code_has_no_findings() {
+    assert_eq!(check(&preset("code-2024")), Vec::<Finding>::new());
+}
+
+#[test]
+fn pioneer_breaches_the_two_stage_rule_and_the_twelve_month_rule() {
+    assert_eq!(
+        sections(&preset("pioneer-2020")),
+        expect(&[
+            ("2.3", Breach), // §5 six months
+            ("2.3", Advice), // no discretion beyond it
+            ("3.8", Advice), // §4 still describes the designated person
+            ("5.3", Breach), // §6 the optional tenant-led panel
+            ("6.4", Advice), // §7 a new date, no limit
+            ("6.5", Advice),
+            ("6.11", Advice), // no stage 2 acknowledgement
+            ("6.15", Advice), // no stage 2 extension
+            ("6.16", Advice),
+        ])
+    );
+}
+
+#[test]
+fn the_2022_policy_breaches_the_stage_two_extension_limit() {
+    assert_eq!(
+        sections(&preset("policy-2022")),
+        expect(&[
+            ("2.2", Advice), // no exclusions
+            ("2.3", Advice), // no time limit
+            ("3.8", Advice), // still describes the designated person and the wait
+            ("6.2", Advice),
+            ("6.5", Advice),
+            ("6.11", Advice),
+            ("6.15", Breach), // "a further 30 days"
+            ("6.16", Advice),
+        ])
+    );
+}
+
+#[test]
+fn pivotal_breaches_the_twelve_month_rule() {
+    assert_eq!(
+        sections(&preset("pivotal-2021")),
+        expect(&[
+            ("2.3", Breach), // §6.1(a) six months
+            ("2.3", Advice),
+            ("3.8", Advice), // §15.2 still names the eight-week wait
+            ("6.5", Advice),
+            ("6.15", Advice), // stage 2 extension without a limit
+            ("6.16", Advice),
+        ])
+    );
+}
+
+#[test]
+fn plus_dane_has_advice_only() {
+    assert_eq!(
+        sections(&preset("plus-dane-2024")),
+        expect(&[("2.3", Advice), ("6.5", Advice), ("6.16", Advice)])
+    );
+}
+
+#[test]
+fn torus_has_advice_only_where_it_is_silent() {
+    assert_eq!(
+        sections(&preset("torus")),
+        expect(&[
+            ("2.3", Advice),
+            ("3.8", Advice),
+            ("6.2", Advice),
+            ("6.4", Advice),
+            ("6.5", Advice),
+            ("6.11", Advice),
+            ("6.14", Advice), // stage 2 has no timescale in the policy
+            ("6.15", Advice),
+            ("6.16", Advice),
+        ])
+    );
+}
+
+#[test]
+fn only_pioneer_the_2022_policy_and_pivotal_have_breaches() {
+    let breaches = |id| {
+        check(&preset(id))
+            .iter()
+            .filter(|f| f.severity == Breach)
+            .count()
+    };
+    assert_eq!(breaches("code-2024"), 0);
+    assert_eq!(breaches("plus-dane-2024"), 0);
+    assert_eq!(breaches("torus"), 0);
+    assert_eq!(breaches("pioneer-2020"), 2);
+    assert_eq!(breaches("policy-2022"), 1);
+    assert_eq!(breaches("pivotal-2021"), 1);
+}
+
+/// The Code, changed by `edit`.
+fn code_with(edit: impl FnOnce(&mut Policy)) -> Policy {
+    let mut policy = preset("code-2024");
+    edit(&mut policy);
+    policy
+}
+
+#[test]
+fn a_third_stage_breaches_section_five_point_three() {
+    let policy = code_with(|p| {
+        let mut third = p.stages[1].clone();
+        third.number = 3;
+        p.stages.push(third);
+    });
+    assert!(sections(&policy).contains(&("5.3".to_owned(), Breach)));
+}
+
+#[test]
+fn a_policy_with_a_panel_still_runs_but_is_not_compliant() {
+    let pioneer = preset("pioneer-2020");
+    assert!(pioneer.effective().panel.is_some());
+    let finding = check(&pioneer)
+        .into_iter()
+        .find(|f| f.section == "5.3")
+        .expect("5.3");
+    assert_eq!(finding.severity, Breach);
+    assert!(finding
+        .message
+        .contains("Stage 3 (optional tenant led panel)"));
+}
+
+#[test]
+fn a_single_stage_breaches_the_requirement_of_a_second() {
+    let policy = code_with(|p| {
+        p.stages.pop();
+    });
+    assert!(sections(&policy).contains(&("6.10".to_owned(), Breach)));
+}
+
+#[test]
+fn a_time_limit_shorter_than_twelve_months_is_a_breach() {
+    let policy = code_with(|p| {
+        if let Some(limit) = &mut p.time_limit {
+            limit.months = 11;
+        }
+    });
+    assert_eq!(sections(&policy), expect(&[("2.3", Breach)]));
+}
+
+#[test]
+fn a_longer_time_limit_is_compliant() {
+    let policy = code_with(|p| {
+        if let Some(limit) = &mut p.time_limit {
+            limit.months = 18;
+        }
+    });
+    assert!(check(&policy).is_empty());
+}
+
+#[test]
+fn a_stage_one_answer_later_than_ten_days_after_acknowledgement_is_a_breach() {
+    let policy = code_with(|p| p.stages[0].respond.days = 15);
+    assert_eq!(sections(&policy), expect(&[("6.3", Breach)]));
+}
+
+#[test]
+fn a_stage_one_answer_within_ten_days_of_receipt_is_stricter_than_the_code() {
+    // Ten working days after receipt is never more than ten after acknowledgement.
+    let policy = code_with(|p| {
+        p.stages[0].respond = Target {
+            days: 10,
+            from: TargetFrom::Receipt,
+        }
+    });
+    assert!(check(&policy).is_empty());
+}
+
+#[test]
+fn a_stage_one_answer_counted_from_receipt_can_still_be_too_late() {
+    // 15 after receipt with an acknowledgement on day 1 is 14 after acknowledgement.
+    let policy = code_with(|p| {
+        p.stages[0].respond = Target {
+            days: 15,
+            from: TargetFrom::Receipt,
+        }
+    });
+    let findings = check(&policy);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].section, "6.3");
+    assert!(findings[0].message.contains("receipt"));
+}
+
+#[test]
+fn a_missing_acknowledgement_target_is_advice_because_the_code_fills_in() {
+    let policy = code_with(|p| p.stages[0].acknowledge = None);
+    assert_eq!(sections(&policy), expect(&[("6.2", Advice)]));
+}
+
+#[test]
+fn a_slow_acknowledgement_is_a_breach_at_either_stage() {
+    let slow = Some(Target {
+        days: 6,
+        from: TargetFrom::Receipt,
+    });
+    assert_eq!(
+        sections(&code_with(|p| p.stages[0].acknowledge = slow)),
+        expect(&[("6.2", Breach)])
+    );
+    assert_eq!(
+        sections(&code_with(|p| p.stages[1].acknowledge = slow)),
+        expect(&[("6.11", Breach)])
+    );
+}
+
+#[test]
+fn a_stage_two_answer_later_than_twenty_days_is_a_breach() {
+    let policy = code_with(|p| p.stages[1].respond.days = 25);
+    assert_eq!(sections(&policy), expect(&[("6.14", Breach)]));
+}
+
+#[test]
+fn an_extension_beyond_the_codes_limit_is_a_breach_unless_agreed() {
+    let longer = |stage: usize, days: u32, agreed: bool| {
+        code_with(|p| {
+            p.stages[stage].extension = Some(Extension {
+                max_days: Some(days),
+                max_total_days_from_receipt: None,
+                beyond_by_agreement: agreed,
+                ombudsman_details_required: true,
+            })
+        })
+    };
+    assert_eq!(sections(&longer(0, 15, false)), expect(&[("6.4", Breach)]));
+    assert!(check(&longer(0, 15, true)).is_empty());
+    assert_eq!(sections(&longer(1, 30, false)), expect(&[("6.15", Breach)]));
+    assert!(check(&longer(1, 20, false)).is_empty());
+}
+
+#[test]
+fn an_extension_capped_from_receipt_counts_the_days_beyond_the_target() {
+    // Pivotal: respond within 10 of receipt, never beyond 20 of receipt: 10 more at most.
+    let within = code_with(|p| {
+        p.stages[0].respond = Target {
+            days: 10,
+            from: TargetFrom::Receipt,
+        };
+        p.stages[0].extension = Some(Extension {
+            max_days: None,
+            max_total_days_from_receipt: Some(20),
+            beyond_by_agreement: false,
+            ombudsman_details_required: true,
+        });
+    });
+    assert!(check(&within).is_empty());
+    let beyond = code_with(|p| {
+        p.stages[0].respond = Target {
+            days: 10,
+            from: TargetFrom::Receipt,
+        };
+        p.stages[0].extension = Some(Extension {
+            max_days: None,
+            max_total_days_from_receipt: Some(25),
+            beyond_by_agreement: false,
+            ombudsman_details_required: true,
+        });
+    });
+    assert_eq!(sections(&beyond), expect(&[("6.4", Breach)]));
+}
+
+#[test]
+fn guidance_that_still_names_the_designated_person_is_a_breach() {
+    // Seed 001's own words.
+    let policy = code_with(|p| {
+        p.ombudsman.guidance.push(Guidance {
+            when: GuidanceWhen::AfterFinalResponse,
+            text: "When we've done all we reasonably can to resolve a complaint but a customer is still unhappy, they can ask a 'designated person' (MP or a local councillor) to get involved, or wait eight weeks and ask the Housing Ombudsman Service to look at their complaint.".into(),
+        })
+    });
+    let findings = check(&policy);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].section, "3.8");
+    assert_eq!(findings[0].severity, Breach);
+    assert!(findings[0].message.contains("1 October 2022"));
+}
+
+#[test]
+fn guidance_that_names_the_eight_week_wait_alone_is_a_breach() {
+    // Seed 002 §15.2's words.
+    assert!(names_removed_route(
+        "The HOS can be contacted eight weeks after the customer has received a final response"
+    ));
+    assert!(names_removed_route(
+        "or wait 8 weeks from case closure and then approach the Housing Ombudsman's Service directly"
+    ));
+}
+
+#[test]
+fn guidance_that_says_the_routes_ended_is_not_a_breach() {
+    assert!(!names_removed_route(
+        "The policy says you must first ask a 'designated person' or wait eight weeks. That no longer applies: both ended on 1 October 2022."
+    ));
+    assert!(!names_removed_route(
+        "You can ask the Housing Ombudsman Service for advice at any time."
+    ));
+}
+
+#[test]
+fn a_service_request_exclusion_the_resident_cannot_insist_on_is_a_breach() {
+    let policy = code_with(|p| {
+        if let Some(service) = p.exclusions.iter_mut().find(|e| e.id == "service_request") {
+            service.may_insist = false;
+        }
+    });
+    assert_eq!(sections(&policy), expect(&[("1.6", Breach)]));
+}
+
+#[test]
+fn findings_serialise_with_snake_case_severity() {
+    let json = serde_json::to_value(check(&preset("pioneer-2020"))).expect("serialises");
+    assert_eq!(json[0]["section"], "2.3");
+    assert_eq!(json[0]["severity"], "breach");
+    assert_eq!(json[1]["severity"], "advice");
+    assert!(json[0]["message"].is_string());
+}
+
+#[test]
+fn every_finding_names_a_section_and_says_what_the_code_expects() {
+    for policy in domain::policy::presets() {
+        for finding in check(&policy) {
+            assert!(
+                finding.section.contains('.'),
+                "{}: {}",
+                policy.id,
+                finding.section
+            );
+            assert!(
+                finding.message.contains("Code"),
+                "{}: {}",
+                policy.id,
+                finding.message
+            );
+        }
+    }
+}
