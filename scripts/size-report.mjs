@@ -6,7 +6,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
 const html = readFileSync(join(dir, "index.html"), "utf8");
-const assets = [...html.matchAll(/(?:href|src)="\/?([^"]+\.(?:wasm|js|css))"/g)].map((m) => m[1]);
+const assets = [...html.matchAll(/(?:href|src)=["']?\/?([^"' >]+\.(?:wasm|js|css))/g)].map((m) => m[1]);
 const files = ["index.html", ...new Set(assets)];
 const kib = (n) => (n / 1024).toFixed(1);
 let total = { raw: 0, br: 0, gz: 0 };

@@ -1,5 +1,14 @@
 //! Building blocks shared by pages, named after the GOV.UK Design System's.
 
+pub mod back_link;
+pub mod checkbox;
+pub mod date_input;
+pub mod error_summary;
+pub mod field;
 pub mod footer;
 pub mod header;
+pub mod password_input;
+pub mod radios;
 pub mod skip_link;
+pub mod text_input;
+pub mod textarea;

@@ -4,6 +4,9 @@
 //! that build natively, so `cargo test` covers it; the components, which need a
 //! browser, build only for wasm32.
 
+pub mod date_input;
+pub mod display;
+pub mod form;
 pub mod format;
 
 #[cfg(target_arch = "wasm32")]
@@ -14,3 +17,5 @@ pub mod app;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;

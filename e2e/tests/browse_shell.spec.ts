@@ -61,7 +61,7 @@ test.describe("the page shell", () => {
     expect(page.headers()["content-security-policy"]).toContain("'wasm-unsafe-eval'");
     expect(page.headers()["content-security-policy"]).not.toContain("'unsafe-inline'");
     const html = await page.text();
-    const wasm = html.match(/href="([^"]+\.wasm)"/);
+    const wasm = html.match(/href=["']?([^"' >]+\.wasm)/);
     expect(wasm).not.toBeNull();
     const asset = await request.get(wasm![1], { headers: { "accept-encoding": "br" } });
     expect(asset.status()).toBe(200);

@@ -1,0 +1,8 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// GOV.UK back link, above the page's heading.
+#[component]
+pub fn BackLink(href: String) -> impl IntoView {
+    view! { <A href=href attr:class="app-back-link">"Back"</A> }
+}
