@@ -539,6 +539,8 @@ fn any_date() -> impl Strategy<Value = NaiveDate> {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
     #[test]
     fn added_working_days_never_land_on_a_weekend_or_bank_holiday(from in any_date(), days in 1u32..400) {
         let calendar = Calendar::england_and_wales();
