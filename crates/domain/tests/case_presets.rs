@@ -1,0 +1,237 @@
+//! The lifecycle run on the real built-in policies (as run: with the Code's
+//! values where a policy is silent), with real dates.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use domain::calendar::Calendar;
+use domain::case::{
+    replay, view, Actor, ActorKind, Attendance, CaseKind, CaseView, Event, EventRecord, Outcome,
+    Refusal, Representative, Status,
+};
+use domain::policy::{presets, Policy};
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test dates are valid")
+}
+
+fn preset(id: &str) -> Policy {
+    Policy::preset(id)
+        .unwrap_or_else(|| panic!("no preset {id}"))
+        .effective()
+}
+
+fn at(on: &str, event: Event) -> EventRecord {
+    let day = date(on);
+    EventRecord {
+        at: Utc.from_utc_datetime(&day.and_hms_opt(12, 0, 0).expect("noon exists")),
+        actor: Actor {
+            kind: ActorKind::Staff,
+            name: None,
+        },
+        on: Some(day),
+        event,
+    }
+}
+
+fn received(on: &str) -> EventRecord {
+    at(
+        on,
+        Event::Received {
+            kind: CaseKind::Complaint,
+            received_on: date(on),
+        },
+    )
+}
+
+fn responded(on: &str) -> EventRecord {
+    at(
+        on,
+        Event::Responded {
+            outcome: Some(Outcome::NotUpheld),
+            reasons: "Reasons".to_owned(),
+            remedies: Vec::new(),
+            outstanding_actions: Vec::new(),
+        },
+    )
+}
+
+fn extended(on: &str, new_date: &str) -> EventRecord {
+    at(
+        on,
+        Event::Extended {
+            reason: "A surveyor's report".to_owned(),
+            new_date: date(new_date),
+            agreed_with_resident: false,
+        },
+    )
+}
+
+fn seen(policy: &Policy, records: &[EventRecord], today: &str) -> CaseView {
+    let state = replay(policy, &Calendar::england_and_wales(), records)
+        .unwrap_or_else(|r| panic!("refused: {} ({})", r.message, r.code));
+    view(&state, policy, &Calendar::england_and_wales(), date(today))
+}
+
+fn refused(policy: &Policy, records: &[EventRecord]) -> Refusal {
+    replay(policy, &Calendar::england_and_wales(), records).expect_err("should be refused")
+}
+
+fn due_on(view: &CaseView, key: &str) -> NaiveDate {
+    view.due_dates
+        .iter()
+        .find(|d| d.key == key)
+        .map(|d| d.date)
+        .unwrap_or_else(|| panic!("no {key}"))
+}
+
+#[test]
+fn under_the_code_a_complaint_of_18_december_2026_acknowledged_on_22_december_is_answered_by_8_january(
+) {
+    let code = preset("code-2024");
+    let v = seen(&code, &[received("2026-12-18")], "2026-12-18");
+    assert_eq!(due_on(&v, "stage_1_acknowledge"), date("2026-12-29"));
+    assert_eq!(due_on(&v, "stage_1_respond"), date("2027-01-13"));
+    let acknowledged = [
+        received("2026-12-18"),
+        at("2026-12-22", Event::Acknowledged),
+    ];
+    assert_eq!(
+        due_on(&seen(&code, &acknowledged, "2026-12-22"), "stage_1_respond"),
+        date("2027-01-08")
+    );
+    let fine = [
+        acknowledged.to_vec(),
+        vec![extended("2027-01-05", "2027-01-22")],
+    ]
+    .concat();
+    assert_eq!(
+        due_on(&seen(&code, &fine, "2027-01-05"), "stage_1_respond"),
+        date("2027-01-22")
+    );
+    let too_long = [
+        acknowledged.to_vec(),
+        vec![extended("2027-01-05", "2027-01-25")],
+    ]
+    .concat();
+    assert_eq!(refused(&code, &too_long).code, "extension_too_long");
+}
+
+#[test]
+fn the_code_has_no_stage_3_panel() {
+    let records = [
+        received("2027-01-08"),
+        responded("2027-01-15"),
+        at("2027-01-18", Event::EscalationRequested { reason: None }),
+        responded("2027-02-01"),
+        at(
+            "2027-02-02",
+            Event::PanelRequested {
+                attendance: Attendance::Attend,
+                representative: None,
+            },
+        ),
+    ];
+    assert_eq!(
+        refused(&preset("code-2024"), &records).message,
+        "This landlord's policy has no stage 3 panel."
+    );
+}
+
+#[test]
+fn pivotal_answers_within_10_working_days_of_receipt_across_easter_and_caps_extensions_at_20() {
+    let pivotal = preset("pivotal-2021");
+    let v = seen(&pivotal, &[received("2027-03-22")], "2027-03-22");
+    assert_eq!(due_on(&v, "stage_1_respond"), date("2027-04-07"));
+    let too_long = [received("2027-03-22"), extended("2027-04-01", "2027-04-22")];
+    assert_eq!(refused(&pivotal, &too_long).code, "extension_too_long");
+}
+
+#[test]
+fn a_pivotal_appeal_after_its_ten_day_window_is_refused() {
+    let records = [
+        received("2027-01-08"),
+        responded("2027-01-22"),
+        at("2027-02-08", Event::EscalationRequested { reason: None }),
+    ];
+    assert_eq!(
+        refused(&preset("pivotal-2021"), &records).message,
+        "You can no longer ask for a review: the last day to ask was Friday 5 February 2027."
+    );
+}
+
+#[test]
+fn pioneers_panel_runs_over_christmas_2027_and_refuses_a_solicitor() {
+    let pioneer = preset("pioneer-2020");
+    let to_panel = vec![
+        received("2027-10-01"),
+        responded("2027-10-15"),
+        at("2027-10-18", Event::EscalationRequested { reason: None }),
+        responded("2027-12-20"),
+    ];
+    let v = seen(&pioneer, &to_panel, "2027-12-21");
+    assert_eq!(due_on(&v, "panel_window"), date("2028-01-06"));
+
+    let solicitor = [
+        to_panel.clone(),
+        vec![at(
+            "2027-12-21",
+            Event::PanelRequested {
+                attendance: Attendance::WrittenSubmissions,
+                representative: Some(Representative {
+                    name: "Jo".to_owned(),
+                    relation: "solicitor".to_owned(),
+                }),
+            },
+        )],
+    ]
+    .concat();
+    assert_eq!(
+        refused(&pioneer, &solicitor).code,
+        "legal_representative_not_allowed"
+    );
+
+    let requested = [
+        to_panel,
+        vec![at(
+            "2028-01-06",
+            Event::PanelRequested {
+                attendance: Attendance::Attend,
+                representative: None,
+            },
+        )],
+    ]
+    .concat();
+    let v = seen(&pioneer, &requested, "2028-01-06");
+    assert_eq!(v.status, Status::PanelRequested);
+    assert_eq!(due_on(&v, "panel_convene"), date("2028-02-03"));
+}
+
+#[test]
+fn every_preset_runs_a_two_stage_complaint_end_to_end() {
+    let calendar = Calendar::england_and_wales();
+    for policy in presets() {
+        let policy = policy.effective();
+        let records = [
+            received("2026-12-18"),
+            at("2026-12-22", Event::Acknowledged),
+            responded("2027-01-06"),
+            at("2027-01-07", Event::EscalationRequested { reason: None }),
+            at("2027-01-08", Event::Acknowledged),
+            responded("2027-02-01"),
+        ];
+        let state = replay(&policy, &calendar, &records)
+            .unwrap_or_else(|r| panic!("{}: refused: {} ({})", policy.id, r.message, r.code));
+        let v = view(&state, &policy, &calendar, date("2027-02-01"));
+        assert_eq!(v.status, Status::Responded, "{}", policy.id);
+        assert!(v.final_response, "{}", policy.id);
+        assert!(
+            v.due_dates.iter().all(|d| calendar.is_working_day(d.date)),
+            "{}",
+            policy.id
+        );
+        assert!(
+            v.due_dates.iter().any(|d| d.key == "stage_2_respond"),
+            "{}",
+            policy.id
+        );
+    }
+}
