@@ -1,1 +1,473 @@
-//! (being written)
+//! Cases on the wire: raising one, reading one, and the actions on it.
+//!
+//! The validation messages are the words a resident reads in the app's error
+//! summary; the server answers with the same ones.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::api::account::{ContactChannel, Preferences};
+use crate::case::{
+    Actor, Attendance, CaseKind, CaseView, Event, Representative, StageRef, Status, Window,
+};
+use crate::policy::{Policy, ScreeningResult};
+use crate::validation::{FieldError, Problems};
+
+/// Longest free text a resident may send in one field.
+pub const DETAILS_MAX_CHARS: usize = 5000;
+/// Largest attachment, in bytes (before base64).
+pub const ATTACHMENT_MAX_BYTES: usize = 5 * 1024 * 1024;
+/// Most attachments on one submission.
+pub const ATTACHMENTS_MAX: usize = 5;
+/// The attachment types accepted, checked by content as well as by name.
+pub const ATTACHMENT_TYPES: [&str; 3] = ["image/jpeg", "image/png", "application/pdf"];
+
+/// The words of every case error, written once.
+pub mod messages {
+    pub const KIND_MISSING: &str = "Select if you want to make a complaint, give a compliment or leave a comment";
+    pub const CATEGORY_MISSING: &str = "Select what your complaint is about";
+    pub const DETAILS_MISSING: &str = "Enter what happened";
+    pub const FEEDBACK_MISSING: &str = "Enter your message";
+    pub const DETAILS_TOO_LONG: &str = "Describe what happened in 5000 characters or fewer";
+    pub const OUTCOME_MISSING: &str = "Enter what you would like us to do to put things right";
+    pub const OUTCOME_TOO_LONG: &str = "What would put things right must be 5000 characters or fewer";
+    pub const STARTED_MISSING: &str = "Enter the date the problem started";
+    pub const STARTED_IN_FUTURE: &str = "The date the problem started must be today or in the past";
+    pub const PHONE_MISSING: &str = "Enter a telephone number we can call or text you on";
+    pub const TOO_MANY_FILES: &str = "Attach up to 5 files";
+    pub const FILE_TYPE: &str = "The selected file must be a JPG, PNG or PDF";
+    pub const FILE_TOO_BIG: &str = "The selected file must be smaller than 5MB";
+    pub const FILE_EMPTY: &str = "The selected file is empty";
+    pub const SCREENING_NOT_CONFIRMED: &str =
+        "Read what we said about your complaint, then choose if you still want to make a complaint";
+    pub const SCREENING_REFUSED: &str =
+        "This cannot be handled as a complaint. Read what to do instead";
+    pub const INFORMATION_MISSING: &str = "Enter the information you want to add";
+    pub const WITHDRAW_NOT_CONFIRMED: &str = "Select yes if you want to withdraw your complaint";
+    pub const SATISFIED_MISSING: &str = "Select if you are satisfied with our response";
+    pub const REPRESENTATIVE_NAME_MISSING: &str = "Enter the name of the person who will represent you";
+    pub const REPRESENTATIVE_RELATION_MISSING: &str = "Select who will represent you";
+    pub const ON_BEHALF_MISSING: &str = "Select who you are making this complaint for";
+}
+
+/// A file sent with a complaint or with more information, base64 in JSON (the
+/// API takes only JSON, so every write is checked for its origin the same way).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewAttachment {
+    pub filename: String,
+    /// What the browser says it is; the server checks the content too.
+    pub content_type: String,
+    /// The file, base64 (standard alphabet, padded).
+    pub data_base64: String,
+}
+
+/// `POST /api/v1/cases` (with an `Idempotency-Key` header).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewCase {
+    pub kind: CaseKind,
+    /// A category id of the policy (complaints only).
+    #[serde(default)]
+    pub category: Option<String>,
+    /// What happened (a complaint), or the compliment or comment itself.
+    pub details: String,
+    /// When the problem started (complaints).
+    #[serde(default)]
+    pub started_on: Option<NaiveDate>,
+    /// What would put things right (complaints).
+    #[serde(default)]
+    pub desired_outcome: Option<String>,
+    /// How the resident wants to hear back about this case.
+    #[serde(default)]
+    pub contact_channel: Option<ContactChannel>,
+    /// A telephone number, when the channel is phone or text message.
+    #[serde(default)]
+    pub contact_phone: Option<String>,
+    #[serde(default)]
+    pub attachments: Vec<NewAttachment>,
+    /// The resident has read the screening and still wants a complaint.
+    #[serde(default)]
+    pub insist: bool,
+    /// Why the time limit should not apply (one of the policy's exceptions, or words).
+    #[serde(default)]
+    pub time_limit_reason: Option<String>,
+    /// For an advocate: the authorisation (public id) they file under.
+    #[serde(default)]
+    pub on_behalf_of: Option<String>,
+}
+
+impl NewCase {
+    /// Checks what can be checked without the database, against the policy.
+    pub fn validate(&self, policy: &Policy, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        let mut problems = Problems::new();
+        let details = self.details.trim();
+        let is_complaint = self.kind == CaseKind::Complaint;
+        if details.is_empty() {
+            let message = if is_complaint { messages::DETAILS_MISSING } else { messages::FEEDBACK_MISSING };
+            problems.add("details", message);
+        } else if details.chars().count() > DETAILS_MAX_CHARS {
+            problems.add("details", messages::DETAILS_TOO_LONG);
+        }
+        if is_complaint {
+            let category = self.category.as_deref().unwrap_or("").trim();
+            let known = policy.categories.is_empty()
+                || policy.categories.iter().any(|c| c.id == category);
+            if category.is_empty() || !known {
+                problems.add("category", messages::CATEGORY_MISSING);
+            }
+            match self.started_on {
+                None => problems.add("started_on", messages::STARTED_MISSING),
+                Some(date) if date > today => problems.add("started_on", messages::STARTED_IN_FUTURE),
+                Some(_) => {}
+            }
+            let outcome = self.desired_outcome.as_deref().unwrap_or("").trim();
+            if outcome.is_empty() {
+                problems.add("desired_outcome", messages::OUTCOME_MISSING);
+            } else if outcome.chars().count() > DETAILS_MAX_CHARS {
+                problems.add("desired_outcome", messages::OUTCOME_TOO_LONG);
+            }
+        }
+        if let Some(channel) = self.contact_channel {
+            if channel.needs_phone()
+                && self.contact_phone.as_deref().is_none_or(|p| !crate::api::account::is_phone_number(p))
+            {
+                problems.add("contact_phone", messages::PHONE_MISSING);
+            }
+        }
+        check_attachments(&self.attachments, &mut problems);
+        problems.into_result()
+    }
+}
+
+/// Checks the number, declared type and encoded size of attachments. The server
+/// also checks each file's content (its magic bytes) after decoding.
+pub fn check_attachments(attachments: &[NewAttachment], problems: &mut Problems) {
+    if attachments.len() > ATTACHMENTS_MAX {
+        problems.add("attachments", messages::TOO_MANY_FILES);
+        return;
+    }
+    for attachment in attachments {
+        if !ATTACHMENT_TYPES.contains(&attachment.content_type.as_str()) {
+            problems.add("attachments", messages::FILE_TYPE);
+        } else if attachment.data_base64.is_empty() {
+            problems.add("attachments", messages::FILE_EMPTY);
+        } else if attachment.data_base64.len() / 4 * 3 > ATTACHMENT_MAX_BYTES + 2 {
+            problems.add("attachments", messages::FILE_TOO_BIG);
+        }
+    }
+}
+
+/// What a file's first bytes say it is: JPEG, PNG or PDF, or nothing we take.
+pub fn sniff_content_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else {
+        None
+    }
+}
+
+/// `POST /api/v1/cases/screening`: what the policy says before a complaint is sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScreeningRequest {
+    pub details: String,
+    #[serde(default)]
+    pub started_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+/// The answer to a screening request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScreeningAnswer {
+    pub results: Vec<ScreeningResult>,
+}
+
+/// Who raised a case for the resident, when it was not the resident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FiledBy {
+    pub name: String,
+    /// "advocate", "staff", or the advocate's relationship to the resident.
+    pub relationship: String,
+    pub authorisation_id: Option<String>,
+}
+
+/// A stored attachment, without its content.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttachmentInfo {
+    pub id: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size: u64,
+    pub uploaded_at: DateTime<Utc>,
+}
+
+/// One line of a case's timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub at: DateTime<Utc>,
+    /// The day it counts from.
+    pub on: NaiveDate,
+    pub actor: Actor,
+    pub event: Event,
+}
+
+/// A case in a list: the resident's cases, an advocate's, or the staff queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseSummary {
+    pub id: String,
+    pub reference: String,
+    pub kind: CaseKind,
+    pub category: Option<String>,
+    /// The category's label in the policy ("Repairs").
+    pub category_label: Option<String>,
+    pub status: Status,
+    pub stage: Option<StageRef>,
+    pub next_due: Option<NaiveDate>,
+    pub overdue: bool,
+    /// The next step the resident may take, with its last day.
+    pub open_window: Option<Window>,
+    pub resident_name: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// `GET /api/v1/cases/{id}`: everything about one case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseDetail {
+    pub id: String,
+    pub reference: String,
+    pub kind: CaseKind,
+    pub category: Option<String>,
+    pub category_label: Option<String>,
+    pub details: String,
+    pub started_on: Option<NaiveDate>,
+    pub desired_outcome: Option<String>,
+    pub contact_channel: Option<ContactChannel>,
+    pub resident_name: String,
+    pub filed_by: Option<FiledBy>,
+    pub policy_id: String,
+    pub landlord: String,
+    pub created_at: DateTime<Utc>,
+    /// Status, stage, due dates with how they were counted, windows, actions.
+    pub view: CaseView,
+    pub timeline: Vec<TimelineEntry>,
+    pub attachments: Vec<AttachmentInfo>,
+    /// What the screening said when the complaint was raised.
+    pub screening: Vec<ScreeningResult>,
+    /// The resident's accessibility and communication needs: for staff, and for
+    /// an advocate whose authorisation includes them. `None` otherwise.
+    pub resident_preferences: Option<Preferences>,
+}
+
+/// `POST /api/v1/cases/{id}/information`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewInformation {
+    pub text: String,
+    #[serde(default)]
+    pub attachments: Vec<NewAttachment>,
+}
+
+impl NewInformation {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut problems = Problems::new();
+        let text = self.text.trim();
+        if text.is_empty() && self.attachments.is_empty() {
+            problems.add("text", messages::INFORMATION_MISSING);
+        } else if text.chars().count() > DETAILS_MAX_CHARS {
+            problems.add("text", messages::DETAILS_TOO_LONG);
+        }
+        check_attachments(&self.attachments, &mut problems);
+        problems.into_result()
+    }
+}
+
+/// `POST /api/v1/cases/{id}/escalation`: the reason is never required.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationRequest {
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// `POST /api/v1/cases/{id}/panel`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PanelRequest {
+    pub attendance: Attendance,
+    #[serde(default)]
+    pub representative: Option<Representative>,
+}
+
+/// `POST /api/v1/cases/{id}/withdrawal`: `confirm` must be true.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithdrawalRequest {
+    pub confirm: bool,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// `POST /api/v1/cases/{id}/satisfaction`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SatisfactionRequest {
+    pub satisfied: bool,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// `POST /api/v1/cases/{id}/staff-actions`: one staff event, in the event's own
+/// JSON shape (`{"type": "acknowledged"}`, `{"type": "extended", …}`), with the
+/// day it happened when that was not today.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffActionRequest {
+    pub event: Event,
+    #[serde(default)]
+    pub on: Option<NaiveDate>,
+}
+
+impl StaffActionRequest {
+    /// Events only a resident (or their advocate) records are refused here.
+    pub fn is_staff_event(&self) -> bool {
+        !matches!(
+            self.event,
+            Event::Received { .. }
+                | Event::EscalationRequested { .. }
+                | Event::PanelRequested { .. }
+                | Event::Withdrawn { .. }
+                | Event::SatisfactionRecorded { .. }
+        )
+    }
+}
+
+/// Filters of the staff queue, `GET /api/v1/staff/cases`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QueueFilter {
+    pub stage: Option<u8>,
+    pub status: Option<Status>,
+    pub overdue: Option<bool>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy() -> Policy {
+        Policy::preset("code-2024").expect("the default preset")
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 18).unwrap()
+    }
+
+    fn complaint() -> NewCase {
+        NewCase {
+            kind: CaseKind::Complaint,
+            category: policy().categories.first().map(|c| c.id.clone()),
+            details: "The repair to my window was not done".into(),
+            started_on: NaiveDate::from_ymd_opt(2026, 11, 2),
+            desired_outcome: Some("Fix the window".into()),
+            contact_channel: None,
+            contact_phone: None,
+            attachments: vec![],
+            insist: false,
+            time_limit_reason: None,
+            on_behalf_of: None,
+        }
+    }
+
+    fn fields(errors: Vec<FieldError>) -> Vec<String> {
+        errors.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_complete_complaint_is_valid() {
+        assert_eq!(complaint().validate(&policy(), today()), Ok(()));
+    }
+
+    #[test]
+    fn an_empty_complaint_names_every_missing_answer() {
+        let empty = NewCase {
+            category: None,
+            details: "  ".into(),
+            started_on: None,
+            desired_outcome: None,
+            ..complaint()
+        };
+        assert_eq!(
+            fields(empty.validate(&policy(), today()).unwrap_err()),
+            ["details", "category", "started_on", "desired_outcome"]
+        );
+    }
+
+    #[test]
+    fn a_compliment_needs_only_its_message() {
+        let compliment = NewCase {
+            kind: CaseKind::Compliment,
+            category: None,
+            started_on: None,
+            desired_outcome: None,
+            ..complaint()
+        };
+        assert_eq!(compliment.validate(&policy(), today()), Ok(()));
+        let empty = NewCase { details: String::new(), ..compliment };
+        let errors = empty.validate(&policy(), today()).unwrap_err();
+        assert_eq!(errors[0].message, messages::FEEDBACK_MISSING);
+    }
+
+    #[test]
+    fn a_start_date_in_the_future_is_refused() {
+        let future = NewCase { started_on: NaiveDate::from_ymd_opt(2026, 12, 19), ..complaint() };
+        let errors = future.validate(&policy(), today()).unwrap_err();
+        assert_eq!(errors[0].message, messages::STARTED_IN_FUTURE);
+    }
+
+    #[test]
+    fn an_unknown_category_is_refused() {
+        let odd = NewCase { category: Some("not-a-category".into()), ..complaint() };
+        assert_eq!(fields(odd.validate(&policy(), today()).unwrap_err()), ["category"]);
+    }
+
+    #[test]
+    fn a_phone_channel_needs_a_number() {
+        let phone = NewCase { contact_channel: Some(ContactChannel::Phone), ..complaint() };
+        assert_eq!(fields(phone.validate(&policy(), today()).unwrap_err()), ["contact_phone"]);
+    }
+
+    #[test]
+    fn an_attachment_of_another_type_is_refused() {
+        let exe = NewCase {
+            attachments: vec![NewAttachment {
+                filename: "a.exe".into(),
+                content_type: "application/x-msdownload".into(),
+                data_base64: "TVo=".into(),
+            }],
+            ..complaint()
+        };
+        let errors = exe.validate(&policy(), today()).unwrap_err();
+        assert_eq!(errors[0].message, messages::FILE_TYPE);
+    }
+
+    #[test]
+    fn file_content_is_recognised_by_its_first_bytes() {
+        assert_eq!(sniff_content_type(b"%PDF-1.7\n"), Some("application/pdf"));
+        assert_eq!(sniff_content_type(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
+        assert_eq!(sniff_content_type(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("image/jpeg"));
+        assert_eq!(sniff_content_type(b"MZ\x90\x00"), None);
+    }
+
+    #[test]
+    fn residents_events_are_not_staff_actions() {
+        let withdraw = StaffActionRequest { event: Event::Withdrawn { reason: None }, on: None };
+        assert!(!withdraw.is_staff_event());
+        let ack = StaffActionRequest { event: Event::Acknowledged, on: None };
+        assert!(ack.is_staff_event());
+    }
+}
