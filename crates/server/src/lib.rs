@@ -5,12 +5,14 @@
 
 pub mod clock;
 pub mod admin;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod headers;
+pub mod outbox;
 pub mod routes;
 pub mod startup;
 pub mod state;

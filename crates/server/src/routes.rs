@@ -1,8 +1,10 @@
 //! The API, a router per resource, merged.
 
+pub mod accounts;
 pub mod calendar;
 pub mod health;
 pub mod policies;
+pub mod preferences;
 pub mod test_clock;
 
 use axum::Router;
@@ -17,6 +19,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(calendar::router())
         .merge(policies::router())
         .merge(test_clock::router())
+        .merge(accounts::router())
+        .merge(preferences::router())
         .fallback(|| async { ApiError::NotFound })
         .layer(axum::middleware::from_fn(crate::headers::same_origin_writes))
 }

@@ -1,0 +1,199 @@
+//! Who is signed in, and what they may do.
+//!
+//! # Using it in a handler
+//!
+//! ```ignore
+//! use crate::auth::{CurrentUser, Role};
+//!
+//! async fn list_cases(State(state): State<AppState>, user: CurrentUser) -> ApiResult<…> {
+//!     user.require_role(&[Role::Staff, Role::Admin])?; // 403 for anyone else
+//!     // user.id is the database key, user.public_id the one to put on the wire
+//! }
+//! ```
+//!
+//! - [`CurrentUser`] answers 401 (`ApiError::Unauthorized`) when nobody is
+//!   signed in, or when the session was signed out, has been idle for more than
+//!   [`session::IDLE_TIMEOUT`] or is older than [`session::ABSOLUTE_TIMEOUT`].
+//! - [`MaybeUser`] never refuses: `MaybeUser(None)` for nobody.
+//! - The session is looked up once per request, however many extractors ask.
+//! - Put `CurrentUser` before the body extractor (`Json<…>`), which must be last.
+//!
+//! Sessions are a random 32-byte token in an HttpOnly, SameSite=Lax cookie
+//! (`pir_session`, or `__Host-pir_session` and Secure behind HTTPS); the
+//! database keeps only its SHA-256. Writes are also refused from other sites by
+//! `headers::same_origin_writes`.
+
+pub mod limit;
+pub mod password;
+pub mod session;
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
+use axum::http::request::Parts;
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::error::ApiError;
+use crate::AppState;
+
+pub use domain::api::account::Role;
+
+/// The signed-in account. As an extractor it refuses with 401 when there is none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CurrentUser {
+    /// The database key (`users.id`): for queries, never for the wire.
+    pub id: i64,
+    /// The account's id on the wire (`users.public_id`).
+    pub public_id: String,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+}
+
+impl CurrentUser {
+    /// `Ok` when the account has one of these roles, else 403.
+    pub fn require_role(&self, roles: &[Role]) -> Result<(), ApiError> {
+        if roles.contains(&self.role) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+
+    /// `Ok` for staff (caseworkers) and admins, else 403.
+    pub fn require_staff(&self) -> Result<(), ApiError> {
+        self.require_role(&[Role::Staff, Role::Admin])
+    }
+
+    pub fn is_staff(&self) -> bool {
+        self.role.is_staff()
+    }
+
+    /// The account as `GET /api/v1/session` shows it.
+    pub fn to_wire(&self) -> domain::api::account::SessionUser {
+        domain::api::account::SessionUser {
+            id: self.public_id.clone(),
+            name: self.name.clone(),
+            email: self.email.clone(),
+            role: self.role,
+        }
+    }
+}
+
+/// `Ok` when `user` has one of `roles`, else 403 (the free-function form of
+/// [`CurrentUser::require_role`]).
+pub fn require_role(user: &CurrentUser, roles: &[Role]) -> Result<(), ApiError> {
+    user.require_role(roles)
+}
+
+/// The signed-in account, if any. Never refuses (except on a database error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MaybeUser(pub Option<CurrentUser>);
+
+/// The answer for this request, kept in its extensions so that the session is
+/// looked up (and touched) once.
+#[derive(Clone)]
+struct Resolved(Option<CurrentUser>);
+
+impl<S> FromRequestParts<S> for MaybeUser
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        if let Some(Resolved(user)) = parts.extensions.get::<Resolved>() {
+            return Ok(MaybeUser(user.clone()));
+        }
+        let state = AppState::from_ref(state);
+        let user = match session::token_from_headers(&parts.headers, &state.config) {
+            Some(token) => session::authenticate(&state, &token).await?,
+            None => None,
+        };
+        parts.extensions.insert(Resolved(user.clone()));
+        Ok(MaybeUser(user))
+    }
+}
+
+impl<S> FromRequestParts<S> for CurrentUser
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        MaybeUser::from_request_parts(parts, state)
+            .await?
+            .0
+            .ok_or(ApiError::Unauthorized)
+    }
+}
+
+/// The client's IP address as the socket saw it, when the server was started
+/// with connection info (`into_make_service_with_connect_info`). Headers such
+/// as `X-Forwarded-For` are not trusted: anyone can send them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip()),
+        ))
+    }
+}
+
+/// How the account tables store an instant: RFC 3339 UTC with microseconds and
+/// a `Z`, fixed width, so that comparing the text compares the times.
+pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+/// Reads an instant written by [`timestamp`] (or any RFC 3339 text).
+pub(crate) fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role) -> CurrentUser {
+        CurrentUser {
+            id: 1,
+            public_id: "u1".into(),
+            name: "Sam".into(),
+            email: "sam@example.com".into(),
+            role,
+        }
+    }
+
+    #[test]
+    fn only_the_listed_roles_pass() {
+        assert!(user(Role::Staff).require_staff().is_ok());
+        assert!(user(Role::Admin).require_staff().is_ok());
+        assert!(matches!(
+            user(Role::Resident).require_staff(),
+            Err(ApiError::Forbidden)
+        ));
+        assert!(require_role(&user(Role::Advocate), &[Role::Advocate]).is_ok());
+    }
+
+    #[test]
+    fn timestamps_sort_as_text_in_time_order() {
+        let a = parse_timestamp("2026-03-02T09:00:00Z").unwrap();
+        let b = a + chrono::Duration::microseconds(1);
+        let c = a + chrono::Duration::hours(10);
+        assert!(timestamp(a) < timestamp(b) && timestamp(b) < timestamp(c));
+        assert_eq!(parse_timestamp(&timestamp(b)), Some(b));
+    }
+}

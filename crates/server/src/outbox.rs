@@ -1,0 +1,174 @@
+//! Messages to residents: written to the `outbox` table in the same transaction
+//! as the change they tell of, then delivered by a sender, or shown to staff.
+//!
+//! No delivery service (email, SMS, post) is configured yet, so the sender
+//! logs each new message once and leaves it undelivered (`sent_at` NULL, with
+//! the reason in `last_error`): staff see it in `GET /api/v1/outbox` and can
+//! send it by hand. Nothing is marked sent that was not.
+
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::Router;
+use chrono::{DateTime, Utc};
+use domain::api::account::{ContactChannel, LetterFormat, OutboxMessage};
+use sqlx::SqliteConnection;
+
+use crate::auth::{timestamp, CurrentUser};
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::AppState;
+
+/// How often the sender looks for new messages.
+pub const SEND_INTERVAL: Duration = Duration::from_secs(5);
+
+/// What `last_error` says while there is no way to deliver.
+pub const NOT_DELIVERED: &str = "Not sent: no email, text message or post service is configured";
+
+/// `GET /api/v1/outbox`, merged into the API by `routes::accounts`.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/outbox", get(list_outbox))
+}
+
+/// Queues a message for an account, by the channel its preferences choose
+/// (email unless set otherwise). Call it with the transaction that makes the
+/// change the message tells of (`&mut *tx`), so both happen or neither.
+///
+/// Fails with `RowNotFound` when there is no such account.
+pub async fn enqueue(
+    conn: &mut SqliteConnection,
+    at: DateTime<Utc>,
+    user_id: i64,
+    case_id: Option<i64>,
+    subject: &str,
+    body: &str,
+) -> Result<(), sqlx::Error> {
+    let (email, name, document): (String, String, Option<String>) = sqlx::query_as(
+        "SELECT u.email, u.name, p.document FROM users u \
+         LEFT JOIN preferences p ON p.user_id = u.id WHERE u.id = ?",
+    )
+    .bind(user_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let preferences = document
+        .map(|d| crate::routes::preferences::parse(&d, user_id))
+        .unwrap_or_default();
+    let (channel, recipient) = match (preferences.contact_channel, preferences.phone) {
+        (channel @ (ContactChannel::Phone | ContactChannel::TextMessage), Some(phone)) => {
+            (channel, phone)
+        }
+        (ContactChannel::Letter, _) => {
+            let recipient = match preferences.letter_format {
+                LetterFormat::Standard => name,
+                LetterFormat::AnotherLanguage => format!(
+                    "{name} (letter in {})",
+                    preferences
+                        .letter_language
+                        .as_deref()
+                        .unwrap_or("another language")
+                ),
+                format => format!("{name} ({})", format.label()),
+            };
+            (ContactChannel::Letter, recipient)
+        }
+        _ => (ContactChannel::Email, email),
+    };
+    sqlx::query(
+        "INSERT INTO outbox (user_id, case_id, channel, recipient, subject, body, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(user_id)
+    .bind(case_id)
+    .bind(channel.as_str())
+    .bind(recipient)
+    .bind(subject)
+    .bind(body)
+    .bind(timestamp(at))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Starts the sender: every few seconds it takes the messages not yet seen.
+pub fn spawn_sender(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(SEND_INTERVAL);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            if let Err(error) = deliver_pending(&state).await {
+                tracing::warn!(%error, "the outbox sender could not read the outbox");
+            }
+        }
+    })
+}
+
+/// One round of the sender. With no delivery service, each message not yet
+/// tried is logged once and recorded as not sent. Returns how many it took.
+pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
+    let pending: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT id, channel, subject FROM outbox \
+         WHERE sent_at IS NULL AND attempts = 0 ORDER BY id LIMIT 100",
+    )
+    .fetch_all(&state.db)
+    .await?;
+    for (id, channel, subject) in &pending {
+        // No recipient or body in the log: they are personal data.
+        tracing::info!(id, %channel, %subject, "message not sent: no delivery service; staff can see it in the outbox");
+        sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")
+            .bind(NOT_DELIVERED)
+            .bind(id)
+            .execute(&state.db)
+            .await?;
+    }
+    Ok(pending.len())
+}
+
+#[derive(sqlx::FromRow)]
+struct OutboxRow {
+    id: i64,
+    user_public_id: Option<String>,
+    case_public_id: Option<String>,
+    channel: String,
+    recipient: String,
+    subject: String,
+    body: String,
+    created_at: String,
+    sent_at: Option<String>,
+    attempts: i64,
+    last_error: Option<String>,
+}
+
+/// Staff and admins: the latest 500 messages, newest first.
+async fn list_outbox(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<Vec<OutboxMessage>>> {
+    user.require_staff()?;
+    let rows: Vec<OutboxRow> = sqlx::query_as(
+        "SELECT o.id, u.public_id AS user_public_id, c.public_id AS case_public_id, o.channel, \
+         o.recipient, o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error \
+         FROM outbox o LEFT JOIN users u ON u.id = o.user_id LEFT JOIN cases c ON c.id = o.case_id \
+         ORDER BY o.created_at DESC, o.id DESC LIMIT 500",
+    )
+    .fetch_all(&state.db)
+    .await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(|r| OutboxMessage {
+                id: r.id,
+                user_id: r.user_public_id,
+                case_id: r.case_public_id,
+                channel: r.channel,
+                recipient: r.recipient,
+                subject: r.subject,
+                body: r.body,
+                created_at: r.created_at,
+                sent_at: r.sent_at,
+                attempts: r.attempts,
+                last_error: r.last_error,
+            })
+            .collect(),
+    ))
+}

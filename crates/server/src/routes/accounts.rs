@@ -1,0 +1,278 @@
+//! Accounts and sessions:
+//!
+//! - `POST /api/v1/accounts`: a resident or an advocate registers (and is signed in).
+//! - `POST /api/v1/session`: sign in. `GET`: who is signed in. `DELETE`: sign out.
+//!
+//! Staff and admin accounts are made only by `server user add` ([`create_account`]).
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use domain::api::account::{messages, Registration, Role, Session, SignIn, ValidRegistration};
+use domain::validation::FieldError;
+
+use crate::auth::password::{hash_password, is_common_password, verify_password};
+use crate::auth::{limit, session, timestamp, ClientAddress, CurrentUser};
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::extract::Json;
+use crate::AppState;
+
+/// Also merges `GET /api/v1/outbox` (see [`crate::outbox`]).
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/accounts", post(register_account))
+        .route(
+            "/session",
+            get(get_session).post(create_session).delete(delete_session),
+        )
+        .merge(crate::outbox::router())
+}
+
+const WELCOME_SUBJECT: &str = "Your Put It Right account";
+
+fn welcome_body(name: &str) -> String {
+    format!(
+        "Dear {name},\n\nYour account has been made. You can now tell us about a problem, \
+         follow your complaint and see when we will reply.\n\nIf you did not make this \
+         account, tell us: reply to this message or call us."
+    )
+}
+
+/// Checks a new account: the domain's checks, then whether the password is
+/// too common. `any_role` lets `server user add` make staff and admins.
+pub fn validate_account(
+    account: Registration,
+    any_role: bool,
+) -> Result<ValidRegistration, Vec<FieldError>> {
+    let role = account.role;
+    let too_common = domain::api::account::check_password_length(&account.password).is_ok()
+        && is_common_password(&account.password);
+    let account = if any_role {
+        Registration {
+            role: Role::Resident,
+            ..account
+        }
+    } else {
+        account
+    };
+    let common = || FieldError::new("password", messages::PASSWORD_TOO_COMMON);
+    match account.validate() {
+        Ok(_) if too_common => Err(vec![common()]),
+        Ok(valid) => Ok(ValidRegistration { role, ..valid }),
+        Err(mut errors) => {
+            if too_common {
+                // In the order of the form: before the role, after the rest.
+                let at = errors
+                    .iter()
+                    .position(|e| e.field == "role")
+                    .unwrap_or(errors.len());
+                errors.insert(at, common());
+            }
+            Err(errors)
+        }
+    }
+}
+
+/// Makes an account from checked input (the one path for registration and
+/// `server user add`): hashes the password, refuses an email already in use,
+/// and, with `welcome`, queues a welcome message in the same transaction.
+pub async fn create_account(
+    state: &AppState,
+    account: ValidRegistration,
+    welcome: bool,
+) -> ApiResult<CurrentUser> {
+    // Hashing takes a while: do it before taking the write lock.
+    let password_hash = hash_password(account.password).await?;
+    let now = state.clock.now();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        .bind(&account.email)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if taken.is_some() {
+        return Err(ApiError::field("email", messages::EMAIL_TAKEN));
+    }
+    let public_id = new_public_id();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (public_id, email, name, role, password_hash, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&public_id)
+    .bind(&account.email)
+    .bind(&account.name)
+    .bind(account.role.as_str())
+    .bind(password_hash)
+    .bind(timestamp(now))
+    .fetch_one(&mut *tx)
+    .await?;
+    if welcome {
+        crate::outbox::enqueue(
+            &mut tx,
+            now,
+            id,
+            None,
+            WELCOME_SUBJECT,
+            &welcome_body(&account.name),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(CurrentUser {
+        id,
+        public_id,
+        name: account.name,
+        email: account.email,
+        role: account.role,
+    })
+}
+
+/// 16 random bytes, base64url: an id that says nothing about how many
+/// accounts there are.
+fn new_public_id() -> String {
+    use base64::Engine;
+    let mut bytes = [0u8; 16];
+    argon2::password_hash::rand_core::RngCore::fill_bytes(
+        &mut argon2::password_hash::rand_core::OsRng,
+        &mut bytes,
+    );
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+async fn register_account(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(registration): Json<Registration>,
+) -> ApiResult<Response> {
+    let account = validate_account(registration, false)?;
+    let user = create_account(&state, account, true).await?;
+    let mut response = signed_in(&state, &headers, &user).await?;
+    *response.status_mut() = StatusCode::CREATED;
+    Ok(response)
+}
+
+async fn create_session(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    Json(sign_in): Json<SignIn>,
+) -> ApiResult<Response> {
+    let attempt = limit::Attempt::new(&sign_in.email, address);
+    limit::check(&state.db, &attempt, state.clock.now()).await?;
+    let email = sign_in.email.trim().to_lowercase();
+    let found: Option<(i64, String, String, String, String, String)> = sqlx::query_as(
+        "SELECT id, public_id, name, email, role, password_hash FROM users WHERE email = ?",
+    )
+    .bind(&email)
+    .fetch_optional(&state.db)
+    .await?;
+    let stored_hash = found.as_ref().map(|row| row.5.clone());
+    // An unknown email is verified against a dummy hash: the same work, the
+    // same time, the same answer as a wrong password.
+    let verified = verify_password(sign_in.password, stored_hash).await?;
+    let user = match found {
+        Some((id, public_id, name, email, role, _)) if verified => CurrentUser {
+            id,
+            public_id,
+            name,
+            email,
+            role: Role::parse(&role)
+                .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
+        },
+        _ => {
+            limit::record_failure(&state.db, &attempt, state.clock.now()).await?;
+            return Ok(sign_in_failed());
+        }
+    };
+    limit::clear_account(&state.db, &attempt).await?;
+    signed_in(&state, &headers, &user).await
+}
+
+/// 401 with the one message for a wrong email or password.
+fn sign_in_failed() -> Response {
+    let body = ErrorBody {
+        errors: vec![FieldError::new("", messages::SIGN_IN_FAILED)],
+    };
+    (StatusCode::UNAUTHORIZED, axum::Json(body)).into_response()
+}
+
+/// Starts a new session (ending the one the request came with, if any, so a
+/// session id is never reused across sign-ins) and answers with who is signed in.
+async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    user: &CurrentUser,
+) -> ApiResult<Response> {
+    let now = state.clock.now();
+    let mut conn = state.db.acquire().await?;
+    if let Some(old) = session::token_from_headers(headers, &state.config) {
+        session::revoke(&mut conn, &old, now).await?;
+    }
+    let token = session::start(&mut conn, user.id, now).await?;
+    let preferences = crate::routes::preferences::load(&mut conn, user.id).await?;
+    let body = Session {
+        user: user.to_wire(),
+        preferences,
+    };
+    Ok((
+        [(
+            header::SET_COOKIE,
+            session::set_cookie(&state.config, &token),
+        )],
+        Json(body),
+    )
+        .into_response())
+}
+
+async fn get_session(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<Session>> {
+    let mut conn = state.db.acquire().await?;
+    let preferences = crate::routes::preferences::load(&mut conn, user.id).await?;
+    Ok(Json(Session {
+        user: user.to_wire(),
+        preferences,
+    }))
+}
+
+/// Signs out: the session is revoked on the server and the cookie cleared.
+/// Answers 204 whether or not anyone was signed in.
+async fn delete_session(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
+    if let Some(token) = session::token_from_headers(&headers, &state.config) {
+        let mut conn = state.db.acquire().await?;
+        session::revoke(&mut conn, &token, state.clock.now()).await?;
+    }
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, session::clear_cookie(&state.config))],
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registration(password: &str, role: Role) -> Registration {
+        Registration {
+            name: "Sam".into(),
+            email: "sam@example.com".into(),
+            password: password.into(),
+            role,
+        }
+    }
+
+    #[test]
+    fn a_common_password_is_refused_in_the_order_of_the_form() {
+        let errors = validate_account(registration("Password1", Role::Staff), false).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["password", "role"]);
+        assert_eq!(errors[0].message, messages::PASSWORD_TOO_COMMON);
+    }
+
+    #[test]
+    fn the_admin_command_may_make_staff() {
+        let valid = validate_account(registration("purple tractor", Role::Staff), true).unwrap();
+        assert_eq!(valid.role, Role::Staff);
+        assert!(validate_account(registration("purple tractor", Role::Staff), false).is_err());
+    }
+}
