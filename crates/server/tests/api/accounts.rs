@@ -1,0 +1,721 @@
+//! Registration, sign-in, sessions, sign-in limits, `server user add` and the outbox.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use chrono::Duration;
+use serde_json::{json, Value};
+
+use crate::helpers::{errors, fields, messages, set_cookie, TestApp, PASSWORD};
+
+const SIGN_IN_FAILED: &str = "Enter a correct email address and password";
+
+fn registration(email: &str, password: &str, role: &str) -> Value {
+    json!({ "name": "Ada Lovelace", "email": email, "password": password, "role": role })
+}
+
+// --- registration -----------------------------------------------------------
+
+#[tokio::test]
+async fn a_resident_can_register_and_is_signed_in_at_once() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let (status, headers, body) = client
+        .post_json(
+            "/api/v1/accounts",
+            registration(" Ada@Example.com ", PASSWORD, "resident"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert!(set_cookie(&headers).starts_with("pir_session="));
+    assert_eq!(body["user"]["email"], "ada@example.com");
+    assert_eq!(body["user"]["role"], "resident");
+    assert_eq!(body["preferences"]["text_size"], "standard");
+
+    let (status, _, me) = client.get("/api/v1/session").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(me["user"]["id"], body["user"]["id"]);
+    assert_eq!(me["user"]["name"], "Ada Lovelace");
+}
+
+#[tokio::test]
+async fn an_advocate_can_register() {
+    let app = TestApp::spawn().await;
+    let advocate = app.register_advocate("Citizens Advice Bureau").await;
+    let (_, _, me) = advocate.get("/api/v1/session").await;
+    assert_eq!(me["user"]["role"], "advocate");
+}
+
+#[tokio::test]
+async fn an_email_address_already_in_use_is_refused_whatever_its_case() {
+    let app = TestApp::spawn().await;
+    let first = app.register_resident("Ada Lovelace").await;
+    let (status, headers, body) = app
+        .client()
+        .post_json(
+            "/api/v1/accounts",
+            registration(&first.email.to_uppercase(), PASSWORD, "resident"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        errors(&body),
+        [(
+            "email".into(),
+            "An account with this email address already exists".into()
+        )]
+    );
+    assert!(headers.get(header::SET_COOKIE).is_none());
+}
+
+#[tokio::test]
+async fn a_badly_formed_email_address_is_refused_in_govuk_words() {
+    let app = TestApp::spawn().await;
+    for email in ["ada", "ada@example", "ada @example.com"] {
+        let (status, _, body) = app
+            .client()
+            .post_json(
+                "/api/v1/accounts",
+                registration(email, PASSWORD, "resident"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{email}");
+        assert_eq!(
+            errors(&body),
+            [(
+                "email".into(),
+                "Enter an email address in the correct format, like name@example.com".into()
+            )]
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_password_shorter_than_eight_characters_is_refused() {
+    let app = TestApp::spawn().await;
+    let (status, _, body) = app
+        .client()
+        .post_json(
+            "/api/v1/accounts",
+            registration("a@example.com", "Xk3#pq7", "resident"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        errors(&body),
+        [(
+            "password".into(),
+            "Password must be 8 characters or more".into()
+        )]
+    );
+}
+
+#[tokio::test]
+async fn a_password_longer_than_128_characters_is_refused() {
+    let app = TestApp::spawn().await;
+    let long = "horse ".repeat(22);
+    let (status, _, body) = app
+        .client()
+        .post_json(
+            "/api/v1/accounts",
+            registration("a@example.com", &long, "resident"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        messages(&body),
+        ["Password must be 128 characters or fewer"]
+    );
+}
+
+#[tokio::test]
+async fn a_common_password_is_refused_whatever_its_case() {
+    let app = TestApp::spawn().await;
+    for password in [
+        "password1",
+        "Password1",
+        "12345678",
+        "QWERTYUI",
+        "iloveyou",
+        "letmein1",
+    ] {
+        let (status, _, body) = app
+            .client()
+            .post_json(
+                "/api/v1/accounts",
+                registration("a@example.com", password, "resident"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{password}");
+        assert_eq!(
+            errors(&body),
+            [(
+                "password".into(),
+                "Choose a password that is harder to guess".into()
+            )]
+        );
+    }
+}
+
+#[tokio::test]
+async fn staff_and_admin_accounts_cannot_be_registered_through_the_api() {
+    let app = TestApp::spawn().await;
+    for role in ["staff", "admin"] {
+        let (status, _, body) = app
+            .client()
+            .post_json(
+                "/api/v1/accounts",
+                registration("a@example.com", PASSWORD, role),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{role}");
+        assert_eq!(fields(&body), ["role"]);
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+}
+
+#[tokio::test]
+async fn every_problem_with_a_registration_is_reported_at_once_in_the_order_of_the_form() {
+    let app = TestApp::spawn().await;
+    let (status, _, body) = app
+        .client()
+        .post_json(
+            "/api/v1/accounts",
+            json!({ "name": "  ", "email": "", "password": "", "role": "staff" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        errors(&body),
+        [
+            ("name".into(), "Enter your full name".into()),
+            ("email".into(), "Enter an email address".into()),
+            ("password".into(), "Enter a password".into()),
+            (
+                "role".into(),
+                "Select if you are a resident or an advocate".into()
+            ),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn passwords_are_stored_only_as_argon2id_hashes() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = ?")
+        .bind(&resident.email)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert!(
+        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{hash}"
+    );
+    assert!(!hash.contains(PASSWORD));
+}
+
+// --- signing in ---------------------------------------------------------------
+
+#[tokio::test]
+async fn signing_in_with_the_right_password_starts_a_session() {
+    let app = TestApp::spawn().await;
+    let registered = app.register_resident("Ada Lovelace").await;
+    let client = app.client();
+    let (status, headers, body) = client.sign_in(&registered.email, PASSWORD).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(set_cookie(&headers).starts_with("pir_session="));
+    assert_eq!(body["user"]["email"], registered.email.as_str());
+    assert_eq!(client.get("/api/v1/session").await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_email_address_is_matched_whatever_its_case_and_spaces() {
+    let app = TestApp::spawn().await;
+    let registered = app.register_resident("Ada Lovelace").await;
+    let typed = format!("  {} ", registered.email.to_uppercase());
+    assert_eq!(
+        app.client().sign_in(&typed, PASSWORD).await.0,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_email_get_the_same_vague_answer() {
+    let app = TestApp::spawn().await;
+    let registered = app.register_resident("Ada Lovelace").await;
+    let (wrong_status, wrong_headers, wrong_body) = app
+        .client()
+        .sign_in(&registered.email, "not the password")
+        .await;
+    let (unknown_status, _, unknown_body) =
+        app.client().sign_in("nobody@example.com", PASSWORD).await;
+    assert_eq!(wrong_status, StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown_status, StatusCode::UNAUTHORIZED);
+    assert_eq!(messages(&wrong_body), [SIGN_IN_FAILED]);
+    assert_eq!(wrong_body, unknown_body);
+    assert!(wrong_headers.get(header::SET_COOKIE).is_none());
+}
+
+#[tokio::test]
+async fn nobody_is_signed_in_without_a_session() {
+    let app = TestApp::spawn().await;
+    let (status, _, body) = app.client().get("/api/v1/session").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(messages(&body), ["Sign in to continue"]);
+}
+
+#[tokio::test]
+async fn a_made_up_session_cookie_is_not_a_session() {
+    let app = TestApp::spawn().await;
+    let client = app
+        .client()
+        .with_header("cookie", &format!("pir_session={}", "A".repeat(43)));
+    assert_eq!(
+        client.get("/api/v1/session").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+// --- the session cookie -----------------------------------------------------------
+
+#[tokio::test]
+async fn the_session_cookie_is_http_only_same_site_lax_for_the_whole_site() {
+    let app = TestApp::spawn().await;
+    let registered = app.register_resident("Ada Lovelace").await;
+    let (_, headers, _) = app.client().sign_in(&registered.email, PASSWORD).await;
+    let cookie = set_cookie(&headers);
+    let attributes: Vec<&str> = cookie.split("; ").skip(1).collect();
+    assert_eq!(attributes, ["HttpOnly", "SameSite=Lax", "Path=/"]);
+    let token = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .trim_start_matches("pir_session=");
+    assert_eq!(token.len(), 43, "32 random bytes, base64url");
+}
+
+#[tokio::test]
+async fn behind_https_the_cookie_is_secure_with_the_host_prefix() {
+    let app = TestApp::spawn_with(|config| config.secure_cookies = true).await;
+    let client = app.client();
+    let (status, headers, _) = client
+        .post_json(
+            "/api/v1/accounts",
+            registration("ada@example.com", PASSWORD, "resident"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let cookie = set_cookie(&headers);
+    assert!(cookie.starts_with("__Host-pir_session="), "{cookie}");
+    assert!(
+        cookie.ends_with("; HttpOnly; SameSite=Lax; Path=/; Secure"),
+        "{cookie}"
+    );
+    assert_eq!(client.get("/api/v1/session").await.0, StatusCode::OK);
+    // The plain name means nothing there.
+    let token = client.cookie("__Host-pir_session").unwrap();
+    let plain = app
+        .client()
+        .with_header("cookie", &format!("pir_session={token}"));
+    assert_eq!(
+        plain.get("/api/v1/session").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn the_database_keeps_only_a_hash_of_the_session_token() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let token = resident.cookie("pir_session").unwrap();
+    let stored: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM sessions")
+        .fetch_all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_ne!(stored[0], token);
+    assert_eq!(stored[0].len(), 64);
+}
+
+#[tokio::test]
+async fn each_sign_in_starts_a_new_session_and_ends_the_one_it_replaces() {
+    let app = TestApp::spawn().await;
+    let client = app.register_resident("Ada Lovelace").await;
+    let before = client.copy();
+    let first = client.cookie("pir_session").unwrap();
+    assert_eq!(
+        client.sign_in(&client.email, PASSWORD).await.0,
+        StatusCode::OK
+    );
+    let second = client.cookie("pir_session").unwrap();
+    assert_ne!(first, second);
+    assert_eq!(client.get("/api/v1/session").await.0, StatusCode::OK);
+    // A session id planted before sign-in is no use after it.
+    assert_eq!(
+        before.get("/api/v1/session").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn signing_in_on_two_devices_keeps_both_sessions() {
+    let app = TestApp::spawn().await;
+    let phone = app.register_resident("Ada Lovelace").await;
+    let laptop = app.sign_in(&phone.email, PASSWORD).await;
+    assert_eq!(phone.get("/api/v1/session").await.0, StatusCode::OK);
+    assert_eq!(laptop.get("/api/v1/session").await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_on_the_server_too() {
+    let app = TestApp::spawn().await;
+    let client = app.register_resident("Ada Lovelace").await;
+    let stolen = client.copy();
+    let (status, headers, body) = client.sign_out().await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(body, Value::Null);
+    assert!(set_cookie(&headers).contains("Max-Age=0"));
+    assert_eq!(client.cookie("pir_session"), None);
+    // The old cookie, replayed, is refused.
+    assert_eq!(
+        stolen.get("/api/v1/session").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM sessions WHERE revoked_at IS NOT NULL")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn signing_out_when_not_signed_in_is_harmless() {
+    let app = TestApp::spawn().await;
+    assert_eq!(app.client().sign_out().await.0, StatusCode::NO_CONTENT);
+}
+
+#[tokio::test]
+async fn a_session_idle_for_31_minutes_is_over() {
+    let app = TestApp::spawn().await;
+    let client = app.register_resident("Ada Lovelace").await;
+    app.advance(Duration::minutes(29));
+    assert_eq!(client.get("/api/v1/session").await.0, StatusCode::OK);
+    app.advance(Duration::minutes(31));
+    let (status, _, body) = client.get("/api/v1/session").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(messages(&body), ["Sign in to continue"]);
+}
+
+#[tokio::test]
+async fn using_a_session_keeps_it_alive() {
+    let app = TestApp::spawn().await;
+    let client = app.register_resident("Ada Lovelace").await;
+    for _ in 0..8 {
+        app.advance(Duration::minutes(25));
+        assert_eq!(client.get("/api/v1/session").await.0, StatusCode::OK);
+    }
+}
+
+#[tokio::test]
+async fn a_session_is_over_after_twelve_hours_however_active() {
+    let app = TestApp::spawn().await;
+    let client = app.register_resident("Ada Lovelace").await;
+    for _ in 0..(11 * 3 + 2) {
+        app.advance(Duration::minutes(20));
+        assert_eq!(client.get("/api/v1/session").await.0, StatusCode::OK);
+    }
+    // 11 h 40 min in; 20 minutes more is 12 hours.
+    app.advance(Duration::minutes(20));
+    assert_eq!(
+        client.get("/api/v1/session").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+// --- sign-in limits -----------------------------------------------------------------
+
+#[tokio::test]
+async fn five_wrong_passwords_lock_the_account_for_fifteen_minutes() {
+    let app = TestApp::spawn().await;
+    let registered = app.register_resident("Ada Lovelace").await;
+    let attacker = app.client();
+    for _ in 0..5 {
+        assert_eq!(
+            attacker.sign_in(&registered.email, "wrong guess").await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    app.advance(Duration::minutes(5));
+    // Even the right password, from anywhere, until the window has passed.
+    let (status, headers, body) = app.client().sign_in(&registered.email, PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let retry_after: i64 = headers[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    // Ten minutes, less the (real) time the five attempts took.
+    assert!((540..=600).contains(&retry_after), "{retry_after}");
+    assert_eq!(fields(&body), [""]);
+
+    app.advance(Duration::seconds(retry_after));
+    assert_eq!(
+        app.client().sign_in(&registered.email, PASSWORD).await.0,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_right_password_starts_the_account_count_again() {
+    let app = TestApp::spawn().await;
+    let registered = app.register_resident("Ada Lovelace").await;
+    let client = app.client();
+    for _ in 0..4 {
+        client.sign_in(&registered.email, "wrong guess").await;
+    }
+    assert_eq!(
+        client.sign_in(&registered.email, PASSWORD).await.0,
+        StatusCode::OK
+    );
+    for _ in 0..4 {
+        client.sign_in(&registered.email, "wrong guess").await;
+    }
+    assert_eq!(
+        client.sign_in(&registered.email, PASSWORD).await.0,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn twenty_failures_from_one_address_stop_it_trying_other_accounts() {
+    let app = TestApp::spawn().await;
+    let registered = app.register_resident("Ada Lovelace").await;
+    let attacker = app.client();
+    for n in 0..20 {
+        let (status, _, _) = attacker
+            .sign_in(&format!("guess{n}@example.com"), "password1")
+            .await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "attempt {n}");
+    }
+    let (status, headers, _) = attacker.sign_in(&registered.email, PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(headers.contains_key(header::RETRY_AFTER));
+    // Someone else, elsewhere, is not affected.
+    assert_eq!(
+        app.client().sign_in(&registered.email, PASSWORD).await.0,
+        StatusCode::OK
+    );
+}
+
+// --- requests from other sites, and bodies of the wrong kind ---------------------
+
+#[tokio::test]
+async fn a_sign_in_from_another_site_is_refused() {
+    let app = TestApp::spawn().await;
+    let registered = app.register_resident("Ada Lovelace").await;
+    for (name, value) in [
+        ("origin", "https://evil.example"),
+        ("sec-fetch-site", "cross-site"),
+    ] {
+        let (status, _, body) = app
+            .client()
+            .with_header(name, value)
+            .sign_in(&registered.email, PASSWORD)
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name}");
+        assert_eq!(messages(&body), ["You do not have permission to do that"]);
+    }
+}
+
+#[tokio::test]
+async fn a_sign_out_from_another_site_is_refused_and_the_session_lives_on() {
+    let app = TestApp::spawn().await;
+    let client = app.register_resident("Ada Lovelace").await;
+    let (status, _, _) = client
+        .with_header("sec-fetch-site", "cross-site")
+        .sign_out()
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(client.get("/api/v1/session").await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_same_origin_browser_request_is_allowed() {
+    let app = TestApp::spawn().await;
+    let (status, _, _) = app
+        .client()
+        .with_header("sec-fetch-site", "same-origin")
+        .with_header("origin", "http://localhost")
+        .post_json(
+            "/api/v1/accounts",
+            registration("ada@example.com", PASSWORD, "resident"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn a_sign_in_that_is_not_json_is_refused_with_415() {
+    let app = TestApp::spawn().await;
+    let request = Request::post("/api/v1/session")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("email=a%40example.com&password=x"))
+        .unwrap();
+    let (status, _, body) = app.client().send(request).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(messages(&body), ["Send the request as JSON"]);
+}
+
+#[tokio::test]
+async fn an_unknown_field_is_refused_with_422_naming_it() {
+    let app = TestApp::spawn().await;
+    let mut body = registration("ada@example.com", PASSWORD, "resident");
+    body["is_admin"] = json!(true);
+    let (status, _, answer) = app.client().post_json("/api/v1/accounts", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (field, message) = errors(&answer).remove(0);
+    // `extract.rs` currently doubles the name of an unknown top-level field
+    // ("is_admin.is_admin"); either way the field is named.
+    assert!(field.ends_with("is_admin"), "{field}");
+    assert!(message.contains("is_admin"), "{message}");
+}
+
+#[tokio::test]
+async fn an_unknown_role_is_refused_with_422_on_the_role() {
+    let app = TestApp::spawn().await;
+    let (status, _, answer) = app
+        .client()
+        .post_json(
+            "/api/v1/accounts",
+            registration("ada@example.com", PASSWORD, "superuser"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(fields(&answer), ["role"]);
+}
+
+// --- server user add ------------------------------------------------------------------
+
+#[tokio::test]
+async fn the_admin_command_makes_a_staff_account_that_can_sign_in() {
+    let app = TestApp::spawn().await;
+    app.run_user_add("staff", "Sam Caseworker", "Sam@Landlord.example", PASSWORD)
+        .await
+        .unwrap();
+    let staff = app.sign_in("sam@landlord.example", PASSWORD).await;
+    let (_, _, me) = staff.get("/api/v1/session").await;
+    assert_eq!(me["user"]["role"], "staff");
+    assert_eq!(me["user"]["name"], "Sam Caseworker");
+    // Staff get no welcome message: they were set up by an admin.
+    assert_eq!(app.count("SELECT COUNT(*) FROM outbox").await, 0);
+}
+
+#[tokio::test]
+async fn the_admin_command_refuses_what_registration_refuses() {
+    let app = TestApp::spawn().await;
+    let unknown = app
+        .run_user_add("boss", "Sam", "sam@example.com", PASSWORD)
+        .await;
+    assert!(unknown.unwrap_err().contains("unknown role"));
+    let common = app
+        .run_user_add("staff", "Sam", "sam@example.com", "password1")
+        .await;
+    assert_eq!(
+        common.unwrap_err(),
+        "password: Choose a password that is harder to guess"
+    );
+    app.run_user_add("admin", "Sam", "sam@example.com", PASSWORD)
+        .await
+        .unwrap();
+    let again = app
+        .run_user_add("staff", "Sam", "SAM@example.com", PASSWORD)
+        .await;
+    assert_eq!(
+        again.unwrap_err(),
+        "email: An account with this email address already exists"
+    );
+}
+
+// --- the outbox -------------------------------------------------------------------------
+
+#[tokio::test]
+async fn registering_queues_a_welcome_message_that_staff_can_see() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let (status, _, body) = staff.get("/api/v1/outbox").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let messages = body.as_array().unwrap();
+    assert_eq!(messages.len(), 1);
+    let welcome = &messages[0];
+    assert_eq!(welcome["channel"], "email");
+    assert_eq!(welcome["recipient"], resident.email.as_str());
+    assert_eq!(welcome["subject"], "Your Put It Right account");
+    assert!(welcome["body"]
+        .as_str()
+        .unwrap()
+        .starts_with("Dear Ada Lovelace,"));
+    assert_eq!(welcome["sent_at"], Value::Null);
+    // The test clock runs on from 09:00 in real time.
+    assert!(welcome["created_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("2026-03-02T09:0"));
+}
+
+#[tokio::test]
+async fn the_outbox_lists_the_newest_message_first() {
+    let app = TestApp::spawn().await;
+    app.register_resident("First Resident").await;
+    app.advance(Duration::minutes(1));
+    app.register_resident("Second Resident").await;
+    let admin = app.create_admin("Alex Admin").await;
+    let (_, _, body) = admin.get("/api/v1/outbox").await;
+    let bodies: Vec<&str> = body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["body"].as_str().unwrap())
+        .collect();
+    assert!(bodies[0].starts_with("Dear Second Resident"));
+    assert!(bodies[1].starts_with("Dear First Resident"));
+}
+
+#[tokio::test]
+async fn residents_and_advocates_cannot_see_the_outbox() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let advocate = app.register_advocate("Ben Advocate").await;
+    assert_eq!(
+        resident.get("/api/v1/outbox").await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        advocate.get("/api/v1/outbox").await.0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.client().get("/api/v1/outbox").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn the_sender_never_marks_a_message_sent_that_it_could_not_send() {
+    let app = TestApp::spawn().await;
+    app.register_resident("Ada Lovelace").await;
+    assert_eq!(
+        server::outbox::deliver_pending(&app.state).await.unwrap(),
+        1
+    );
+    // Logged once: the next round leaves it alone.
+    assert_eq!(
+        server::outbox::deliver_pending(&app.state).await.unwrap(),
+        0
+    );
+    let staff = app.create_staff("Sam Caseworker").await;
+    let (_, _, body) = staff.get("/api/v1/outbox").await;
+    assert_eq!(body[0]["sent_at"], Value::Null);
+    assert_eq!(body[0]["attempts"], 1);
+    assert_eq!(body[0]["last_error"], server::outbox::NOT_DELIVERED);
+}

@@ -1,0 +1,397 @@
+//! The harness every API test uses: a real SQLite file in a temporary folder,
+//! the whole router driven with `oneshot` (no socket), a settable clock, and
+//! clients that keep their own cookies.
+//!
+//! ```ignore
+//! let app = TestApp::spawn().await;
+//! let resident = app.register_resident("Ada Lovelace").await;
+//! let staff = app.create_staff("Sam Caseworker").await;
+//! let (status, _headers, body) = resident.post_json("/api/v1/cases", json!({…})).await;
+//! app.advance(Duration::days(3));
+//! ```
+#![allow(dead_code)] // each test module uses its own part of the harness
+
+use std::collections::BTreeMap;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode};
+use axum::Router;
+use chrono::{DateTime, Duration, Utc};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use server::config::{Config, UserCommand};
+use server::AppState;
+use tower::ServiceExt;
+
+/// What every request helper answers: the status, the headers, and the body
+/// as JSON (`Value::Null` for an empty body, a `Value::String` for non-JSON).
+pub type Answer = (StatusCode, HeaderMap, Value);
+
+/// The instant every test starts at, unless it says otherwise: a Monday
+/// morning in winter (UK time = UTC).
+pub fn start_of_tests() -> DateTime<Utc> {
+    "2026-03-02T09:00:00Z".parse().expect("a valid instant")
+}
+
+/// A password no list calls common, for accounts the harness makes.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A running service on its own database.
+pub struct TestApp {
+    pub state: AppState,
+    pub router: Router,
+    /// Each client gets its own address (for the per-address sign-in limit).
+    next_address: AtomicU32,
+    next_email: AtomicU32,
+    _dir: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// The service with the test configuration, its clock at [`start_of_tests`].
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// The service with the test configuration changed first, e.g.
+    /// `TestApp::spawn_with(|c| c.secure_cookies = true)`.
+    pub async fn spawn_with(change: impl FnOnce(&mut Config)) -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let url = format!("sqlite://{}", dir.path().join("test.sqlite").display());
+        let mut config = Config::for_tests(url);
+        config.now = Some(start_of_tests());
+        change(&mut config);
+        let state = server::startup::build_state(config)
+            .await
+            .expect("the service starts");
+        let router = server::app(state.clone());
+        Self {
+            state,
+            router,
+            next_address: AtomicU32::new(1),
+            next_email: AtomicU32::new(1),
+            _dir: dir,
+        }
+    }
+
+    // --- the clock ----------------------------------------------------------
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.state.clock.now()
+    }
+
+    /// Sets the server's clock to read `now`.
+    pub fn set_now(&self, now: DateTime<Utc>) {
+        self.state.clock.set(now);
+    }
+
+    /// Moves the server's clock on (or back, with a negative duration).
+    pub fn advance(&self, by: Duration) {
+        self.state.clock.set(self.state.clock.now() + by);
+    }
+
+    // --- clients and accounts ----------------------------------------------
+
+    /// A client with an empty cookie jar, as a new browser would be.
+    pub fn client(&self) -> TestClient {
+        let n = self.next_address.fetch_add(1, Ordering::Relaxed);
+        let address = IpAddr::V4(Ipv4Addr::new(198, 51, (n / 250) as u8, (n % 250 + 1) as u8));
+        TestClient {
+            router: self.router.clone(),
+            cookies: Arc::new(Mutex::new(BTreeMap::new())),
+            headers: Vec::new(),
+            address: Some(address),
+            email: String::new(),
+            password: String::new(),
+        }
+    }
+
+    /// An email address no other account in this app has: `name.N@example.com`.
+    pub fn unique_email(&self, name: &str) -> String {
+        let n = self.next_email.fetch_add(1, Ordering::Relaxed);
+        let local: String = name
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '.' })
+            .collect();
+        format!("{local}.{n}@example.com")
+    }
+
+    /// Registers through the API and returns the signed-in client (its
+    /// `email` and `password` filled in). Panics unless the API answers 201.
+    pub async fn register(&self, role: &str, name: &str) -> TestClient {
+        let mut client = self.client();
+        let email = self.unique_email(name);
+        let (status, _, body) = client
+            .post_json(
+                "/api/v1/accounts",
+                json!({ "name": name, "email": email, "password": PASSWORD, "role": role }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "registering {name}: {body}");
+        client.email = email;
+        client.password = PASSWORD.into();
+        client
+    }
+
+    pub async fn register_resident(&self, name: &str) -> TestClient {
+        self.register("resident", name).await
+    }
+
+    pub async fn register_advocate(&self, name: &str) -> TestClient {
+        self.register("advocate", name).await
+    }
+
+    /// Makes an account with `server user add` (the admin command's own
+    /// code), then signs it in. Panics if either fails.
+    pub async fn create_user(&self, role: &str, name: &str) -> TestClient {
+        let email = self.unique_email(name);
+        self.run_user_add(role, name, &email, PASSWORD)
+            .await
+            .unwrap_or_else(|e| panic!("server user add --role {role}: {e}"));
+        self.sign_in(&email, PASSWORD).await
+    }
+
+    pub async fn create_staff(&self, name: &str) -> TestClient {
+        self.create_user("staff", name).await
+    }
+
+    pub async fn create_admin(&self, name: &str) -> TestClient {
+        self.create_user("admin", name).await
+    }
+
+    /// `server user add --role … --email … --name … --password …`.
+    pub async fn run_user_add(
+        &self,
+        role: &str,
+        name: &str,
+        email: &str,
+        password: &str,
+    ) -> Result<(), String> {
+        let command = UserCommand::Add {
+            role: role.into(),
+            email: email.into(),
+            name: name.into(),
+            password: password.into(),
+        };
+        server::admin::run(&self.state, command).await
+    }
+
+    /// Signs in on a new client. Panics unless the API answers 200.
+    pub async fn sign_in(&self, email: &str, password: &str) -> TestClient {
+        let mut client = self.client();
+        let (status, _, body) = client.sign_in(email, password).await;
+        assert_eq!(status, StatusCode::OK, "signing in {email}: {body}");
+        client.email = email.into();
+        client.password = password.into();
+        client
+    }
+
+    // --- the database ------------------------------------------------------
+
+    /// A count straight from the database, e.g.
+    /// `app.count("SELECT COUNT(*) FROM outbox WHERE user_id IS NOT NULL")`.
+    pub async fn count(&self, sql: &str) -> i64 {
+        sqlx::query_scalar(sql)
+            .fetch_one(&self.state.db)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+}
+
+/// A browser, more or less: sends its cookies, keeps the ones it is given.
+/// Clones share the cookie jar.
+#[derive(Clone)]
+pub struct TestClient {
+    router: Router,
+    cookies: Arc<Mutex<BTreeMap<String, String>>>,
+    headers: Vec<(HeaderName, HeaderValue)>,
+    address: Option<IpAddr>,
+    /// Filled in by the harness for the accounts it makes.
+    pub email: String,
+    pub password: String,
+}
+
+impl TestClient {
+    /// The same client (same cookies), sending this header too on every
+    /// request, e.g. `client.with_header("idempotency-key", "k1").post_json(…)`.
+    pub fn with_header(&self, name: &str, value: &str) -> TestClient {
+        let mut client = self.clone();
+        client.headers.push((
+            HeaderName::from_bytes(name.as_bytes()).expect("a header name"),
+            HeaderValue::from_str(value).expect("a header value"),
+        ));
+        client
+    }
+
+    /// The same client, seen as coming from this address (or from an unknown
+    /// one with `None`, as when the server has no connection info).
+    pub fn at_address(&self, address: Option<IpAddr>) -> TestClient {
+        TestClient {
+            address,
+            ..self.clone()
+        }
+    }
+
+    /// The same cookies in a new jar: what an attacker who copied the cookie has.
+    pub fn copy(&self) -> TestClient {
+        let jar = self.cookies.lock().expect("jar").clone();
+        TestClient {
+            cookies: Arc::new(Mutex::new(jar)),
+            ..self.clone()
+        }
+    }
+
+    /// A cookie's value, if the client has it.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.lock().expect("jar").get(name).cloned()
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        self.request(Method::GET, path, None).await
+    }
+
+    pub async fn post_json(&self, path: &str, body: Value) -> Answer {
+        self.request(Method::POST, path, Some(body)).await
+    }
+
+    pub async fn put_json(&self, path: &str, body: Value) -> Answer {
+        self.request(Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn patch_json(&self, path: &str, body: Value) -> Answer {
+        self.request(Method::PATCH, path, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Answer {
+        self.request(Method::DELETE, path, None).await
+    }
+
+    /// `POST /api/v1/session`.
+    pub async fn sign_in(&self, email: &str, password: &str) -> Answer {
+        self.post_json(
+            "/api/v1/session",
+            json!({ "email": email, "password": password }),
+        )
+        .await
+    }
+
+    /// `DELETE /api/v1/session`.
+    pub async fn sign_out(&self) -> Answer {
+        self.delete("/api/v1/session").await
+    }
+
+    /// A JSON request (with `Content-Type: application/json` when it has a body).
+    pub async fn request(&self, method: Method, path: &str, body: Option<Value>) -> Answer {
+        let mut builder = Request::builder().method(method).uri(path);
+        let body = match body {
+            Some(value) => {
+                builder = builder.header(header::CONTENT_TYPE, "application/json");
+                Body::from(value.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(builder.body(body).expect("a request")).await
+    }
+
+    /// Sends any request (add the body and headers yourself), with the
+    /// client's cookies, headers and address.
+    pub async fn send(&self, mut request: Request<Body>) -> Answer {
+        let headers = request.headers_mut();
+        headers.insert(header::HOST, HeaderValue::from_static("localhost"));
+        let cookie = self
+            .cookies
+            .lock()
+            .expect("jar")
+            .iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        if !cookie.is_empty() {
+            headers.insert(
+                header::COOKIE,
+                HeaderValue::from_str(&cookie).expect("cookie"),
+            );
+        }
+        for (name, value) in &self.headers {
+            headers.insert(name.clone(), value.clone());
+        }
+        if let Some(ip) = self.address {
+            request
+                .extensions_mut()
+                .insert(ConnectInfo(SocketAddr::new(ip, 50_000)));
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router answers");
+        let (parts, body) = response.into_parts();
+        self.keep_cookies(&parts.headers);
+        let bytes = body.collect().await.expect("a body").to_bytes();
+        let value = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        };
+        (parts.status, parts.headers, value)
+    }
+
+    fn keep_cookies(&self, headers: &HeaderMap) {
+        let mut jar = self.cookies.lock().expect("jar");
+        for set in headers.get_all(header::SET_COOKIE) {
+            let Some((name, rest)) = set.to_str().ok().and_then(|s| s.split_once('=')) else {
+                continue;
+            };
+            let value = rest.split(';').next().unwrap_or("").trim();
+            let expired = rest
+                .split(';')
+                .any(|attr| attr.trim().eq_ignore_ascii_case("max-age=0"));
+            if value.is_empty() || expired {
+                jar.remove(name.trim());
+            } else {
+                jar.insert(name.trim().to_owned(), value.to_owned());
+            }
+        }
+    }
+}
+
+/// The messages of an error body, in order.
+pub fn messages(body: &Value) -> Vec<String> {
+    errors(body)
+        .into_iter()
+        .map(|(_, message)| message)
+        .collect()
+}
+
+/// The fields of an error body, in order.
+pub fn fields(body: &Value) -> Vec<String> {
+    errors(body).into_iter().map(|(field, _)| field).collect()
+}
+
+/// `(field, message)` pairs of an error body.
+pub fn errors(body: &Value) -> Vec<(String, String)> {
+    body["errors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("not an error body: {body}"))
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap_or_default().to_owned(),
+                e["message"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The one `Set-Cookie` header of an answer.
+pub fn set_cookie(headers: &HeaderMap) -> String {
+    let all: Vec<_> = headers.get_all(header::SET_COOKIE).iter().collect();
+    assert_eq!(all.len(), 1, "expected one Set-Cookie, got {all:?}");
+    all[0].to_str().expect("ASCII").to_owned()
+}

@@ -1,0 +1,6 @@
+//! The API's integration tests: one binary, a module per resource.
+
+mod helpers;
+
+mod accounts;
+mod preferences;
