@@ -26,6 +26,9 @@ pub enum ApiError {
     /// 404: not there, or not yours (the two are never told apart).
     #[error("not found")]
     NotFound,
+    /// 405: the path exists, but not with this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// 409: the state does not allow this (for example a second withdrawal).
     #[error("conflict")]
     Conflict(Vec<FieldError>),
@@ -67,6 +70,7 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -85,6 +89,7 @@ impl ApiError {
             ApiError::Unauthorized => general("Sign in to continue"),
             ApiError::Forbidden => general("You do not have permission to do that"),
             ApiError::NotFound => general("Page not found"),
+            ApiError::MethodNotAllowed => general("This address does not take that kind of request"),
             ApiError::PayloadTooLarge => general("The request is too large"),
             ApiError::UnsupportedMediaType => general("Send the request as JSON"),
             ApiError::TooManyRequests { .. } => {

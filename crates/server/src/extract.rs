@@ -70,9 +70,12 @@ fn data_error(detail: &str) -> FieldError {
             .and_then(|rest| rest.split('`').next())
             .map(str::to_owned)
     };
+    // serde_path_to_error's path already ends with an unknown field's name.
     let join = |field: &str| {
         if path.is_empty() || path == "." {
             field.to_owned()
+        } else if path == field || path.ends_with(&format!(".{field}")) {
+            path.to_owned()
         } else {
             format!("{path}.{field}")
         }
@@ -100,8 +103,10 @@ mod tests {
 
     #[test]
     fn an_unknown_nested_field_is_named_with_its_path() {
-        let e = data_error("contact: unknown field `fax`, expected `email` at line 1 column 9");
+        let e = data_error("contact.fax: unknown field `fax`, expected `email` at line 1 column 9");
         assert_eq!(e.field, "contact.fax");
+        let e = data_error("is_admin: unknown field `is_admin`, expected `email` at line 1 column 9");
+        assert_eq!(e.field, "is_admin");
     }
 
     #[test]

@@ -45,7 +45,9 @@ async fn serve(state: server::AppState) -> Result<(), String> {
         state.policy.id,
         state.clock.today()
     );
-    axum::serve(listener, server::app(state))
+    server::outbox::spawn_sender(state.clone());
+    let app = server::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| e.to_string())

@@ -22,5 +22,6 @@ pub fn api_router() -> Router<AppState> {
         .merge(accounts::router())
         .merge(preferences::router())
         .fallback(|| async { ApiError::NotFound })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(axum::middleware::from_fn(crate::headers::same_origin_writes))
 }
