@@ -128,3 +128,8 @@ pub async fn post_empty<B: Serialize>(path: &str, body: &B) -> Result<(), Client
 pub async fn health() -> Result<Health, ClientError> {
     get("/health").await
 }
+
+/// DELETE, with no answer body expected (sign out, revoke).
+pub async fn delete(path: &str) -> Result<(), ClientError> {
+    send(Request::delete(&format!("{BASE}{path}")).build()).await.map(|_| ())
+}

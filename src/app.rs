@@ -7,21 +7,28 @@ use leptos_router::path;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::offline_banner::OfflineBanner;
 use crate::components::skip_link::SkipLink;
 use crate::pages::accessibility_statement_page::AccessibilityStatementPage;
+use crate::pages::create_account_page::CreateAccountPage;
 use crate::pages::help_page::HelpPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::service_status_page::ServiceStatusPage;
+use crate::pages::sign_in_page::SignInPage;
+use crate::pages::signed_out_page::SignedOutPage;
 use crate::pages::start_page::StartPage;
+use crate::session::SessionContext;
 
 /// The whole app: skip link, header, one `<main>`, footer, and the routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    SessionContext::provide();
     view! {
         <Title formatter=|title: String| format!("{title} – Put It Right") />
         <Router>
             <SkipLink />
+            <OfflineBanner />
             <Header />
             <div class="app-width-container">
                 <main class="app-main-wrapper" id="main-content" tabindex="-1">
@@ -30,6 +37,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/help") view=HelpPage />
                         <Route path=path!("/accessibility") view=AccessibilityStatementPage />
                         <Route path=path!("/service-status") view=ServiceStatusPage />
+                        <Route path=path!("/sign-in") view=SignInPage />
+                        <Route path=path!("/signed-out") view=SignedOutPage />
+                        <Route path=path!("/create-account") view=CreateAccountPage />
                     </Routes>
                 </main>
             </div>

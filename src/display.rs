@@ -1,32 +1,8 @@
-//! Display settings that the app applies at once: text size, contrast, motion,
-//! font and language. Pure, so tested natively; `preferences` applies them.
+//! The display part of a resident's preferences (text size, contrast, motion,
+//! font, language), as classes and a `lang` on `<html>`. Pure, so tested
+//! natively; `session` applies it at once and remembers it.
 
-use serde::{Deserialize, Serialize};
-
-/// How the app looks on this device (and on the account once signed in).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Display {
-    /// "standard", "large", "larger" or "largest".
-    pub text_size: String,
-    pub high_contrast: bool,
-    pub reduced_motion: bool,
-    pub readable_font: bool,
-    /// The page language, as a BCP 47 tag ("en", "cy", "pl", …).
-    pub language: String,
-}
-
-impl Default for Display {
-    fn default() -> Self {
-        Self {
-            text_size: "standard".into(),
-            high_contrast: false,
-            reduced_motion: false,
-            readable_font: false,
-            language: "en".into(),
-        }
-    }
-}
+use domain::api::account::{Preferences, TextSize};
 
 /// Every class the settings may put on `<html>`, so old ones can be removed.
 pub const ALL_CLASSES: [&str; 6] = [
@@ -38,34 +14,32 @@ pub const ALL_CLASSES: [&str; 6] = [
     "app-readable",
 ];
 
-impl Display {
-    /// The classes for `<html>`.
-    pub fn classes(&self) -> Vec<&'static str> {
-        let mut classes = Vec::new();
-        match self.text_size.as_str() {
-            "large" => classes.push("app-text-large"),
-            "larger" => classes.push("app-text-larger"),
-            "largest" => classes.push("app-text-largest"),
-            _ => {}
-        }
-        if self.high_contrast {
-            classes.push("app-high-contrast");
-        }
-        if self.reduced_motion {
-            classes.push("app-reduced-motion");
-        }
-        if self.readable_font {
-            classes.push("app-readable");
-        }
-        classes
+/// The classes for `<html>`.
+pub fn classes(preferences: &Preferences) -> Vec<&'static str> {
+    let mut classes = Vec::new();
+    match preferences.text_size {
+        TextSize::Standard => {}
+        TextSize::Large => classes.push("app-text-large"),
+        TextSize::Larger => classes.push("app-text-larger"),
+        TextSize::Largest => classes.push("app-text-largest"),
     }
+    if preferences.high_contrast {
+        classes.push("app-high-contrast");
+    }
+    if preferences.reduced_motion {
+        classes.push("app-reduced-motion");
+    }
+    if preferences.readable_font {
+        classes.push("app-readable");
+    }
+    classes
+}
 
-    /// The `lang` attribute for `<html>`: English pages say en-GB.
-    pub fn lang(&self) -> String {
-        match self.language.as_str() {
-            "" | "en" => "en-GB".to_owned(),
-            other => other.to_owned(),
-        }
+/// The `lang` attribute for `<html>`: English pages say en-GB.
+pub fn lang(preferences: &Preferences) -> String {
+    match preferences.language.as_str() {
+        "" | "en" => "en-GB".to_owned(),
+        other => other.to_owned(),
     }
 }
 
@@ -75,31 +49,26 @@ mod tests {
 
     #[test]
     fn the_default_look_adds_no_classes() {
-        assert!(Display::default().classes().is_empty());
-        assert_eq!(Display::default().lang(), "en-GB");
+        assert!(classes(&Preferences::default()).is_empty());
+        assert_eq!(lang(&Preferences::default()), "en-GB");
     }
 
     #[test]
     fn each_setting_adds_its_class() {
-        let display = Display {
-            text_size: "larger".into(),
+        let preferences = Preferences {
+            text_size: TextSize::Larger,
             high_contrast: true,
             reduced_motion: true,
             readable_font: true,
             language: "cy".into(),
+            ..Preferences::default()
         };
+        let classes = classes(&preferences);
         assert_eq!(
-            display.classes(),
+            classes,
             vec!["app-text-larger", "app-high-contrast", "app-reduced-motion", "app-readable"]
         );
-        assert_eq!(display.lang(), "cy");
-        assert!(display.classes().iter().all(|c| ALL_CLASSES.contains(c)));
-    }
-
-    #[test]
-    fn saved_settings_from_an_older_version_still_load() {
-        let display: Display = serde_json::from_str(r#"{"high_contrast":true}"#).unwrap();
-        assert!(display.high_contrast);
-        assert_eq!(display.text_size, "standard");
+        assert_eq!(lang(&preferences), "cy");
+        assert!(classes.iter().all(|c| ALL_CLASSES.contains(c)));
     }
 }

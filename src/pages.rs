@@ -1,7 +1,10 @@
 //! Routed pages, one per file; each has one `<h1>` and a `<Title>`.
 
 pub mod accessibility_statement_page;
+pub mod create_account_page;
 pub mod help_page;
 pub mod not_found_page;
 pub mod service_status_page;
+pub mod sign_in_page;
+pub mod signed_out_page;
 pub mod start_page;

@@ -1,11 +1,26 @@
+use domain::api::account::Role;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
-/// The service's header: its name, linking home.
+use crate::api;
+use crate::session::use_session;
+
+/// The service's header: its name, and the links for who is signed in.
 #[component]
 pub fn Header() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let sign_out = Action::new_local(|_: &()| async { api::delete("/session").await });
+    Effect::new(move |_| {
+        if sign_out.value().get().is_some() {
+            session.signed_out();
+            navigate("/signed-out", Default::default());
+        }
+    });
+    let role = move || session.user.with(|u| u.as_ref().map(|u| u.role));
     view! {
-        <header class="app-header" role="banner">
+        <header class="app-header">
             <div class="app-header__container app-width-container">
                 <A href="/" attr:class="app-header__service-name">
                     <svg class="app-header__logo" aria-hidden="true" focusable="false" viewBox="0 0 32 32" width="32" height="32">
@@ -14,6 +29,29 @@ pub fn Header() -> impl IntoView {
                     </svg>
                     "Put It Right"
                 </A>
+                <nav aria-label="Account">
+                    <ul class="app-header__nav">
+                        {move || match role() {
+                            None => view! {
+                                <li><A href="/settings">"Accessibility settings"</A></li>
+                                <li><A href="/sign-in">"Sign in"</A></li>
+                            }.into_any(),
+                            Some(role) => view! {
+                                {match role {
+                                    Role::Advocate => view! { <li><A href="/advocate">"People you help"</A></li> }.into_any(),
+                                    Role::Staff | Role::Admin => view! { <li><A href="/staff">"Case queue"</A></li> }.into_any(),
+                                    Role::Resident => view! { <li><A href="/cases">"Your cases"</A></li> }.into_any(),
+                                }}
+                                <li><A href="/settings">"Settings"</A></li>
+                                <li>
+                                    <button type="button" on:click=move |_| { sign_out.dispatch(()); }>
+                                        "Sign out"
+                                    </button>
+                                </li>
+                            }.into_any(),
+                        }}
+                    </ul>
+                </nav>
             </div>
         </header>
     }

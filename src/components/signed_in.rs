@@ -1,0 +1,30 @@
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+use crate::session::use_session;
+
+/// Shows its children to a signed-in person; anyone else is sent to sign in
+/// and brought back here afterwards.
+#[component]
+pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let location = use_location();
+    Effect::new(move |_| {
+        if session.checked.get() && !session.is_signed_in() {
+            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            navigate(
+                &format!("/sign-in?next={}", js_sys::encode_uri_component(&here)),
+                Default::default(),
+            );
+        }
+    });
+    view! {
+        <Show
+            when=move || session.is_signed_in()
+            fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }
+        >
+            {children()}
+        </Show>
+    }
+}

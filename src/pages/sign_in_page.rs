@@ -1,0 +1,82 @@
+use domain::api::account::{messages, Session, SignIn};
+use domain::validation::{FieldError, Problems};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::password_input::PasswordInput;
+use crate::components::text_input::TextInput;
+use crate::form::page_title;
+use crate::session::use_session;
+
+/// Where to go after signing in: a path inside the app, never another site.
+pub fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//")).unwrap_or_else(|| "/cases".into())
+}
+
+/// Sign in with an email address and password.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let sign_in = Action::new_local(|input: &SignIn| {
+        let input = input.clone();
+        async move { api::post::<_, Session>("/session", &input, None).await }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = sign_in.value().get() {
+            match result {
+                Ok(signed_in) => {
+                    session.signed_in(signed_in);
+                    navigate(&safe_next(query.with_untracked(|q| q.get("next"))), Default::default());
+                }
+                Err(error) => {
+                    password.set(String::new());
+                    errors.set(error.field_errors());
+                }
+            }
+        }
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let mut problems = Problems::new();
+        if email.get_untracked().trim().is_empty() {
+            problems.add("email", messages::EMAIL_MISSING);
+        }
+        if password.get_untracked().is_empty() {
+            problems.add("password", messages::PASSWORD_MISSING);
+        }
+        match problems.into_result() {
+            Err(found) => errors.set(found),
+            Ok(()) => {
+                errors.set(Vec::new());
+                sign_in.dispatch(SignIn { email: email.get_untracked(), password: password.get_untracked() });
+            }
+        }
+    };
+    view! {
+        <Title text=move || page_title("Sign in", !errors.get().is_empty()) />
+        <div class="app-grid-column-two-thirds">
+            <ErrorSummary errors=errors />
+            <h1 class="app-heading-l">"Sign in"</h1>
+            <form novalidate on:submit=submit>
+                <TextInput field="email" label="Email address" value=email errors=errors
+                    input_type="email" autocomplete="email" spellcheck=false />
+                <PasswordInput field="password" label="Password" value=password errors=errors
+                    autocomplete="current-password" />
+                <button type="submit" class="app-button" disabled=move || sign_in.pending().get()>
+                    "Sign in"
+                </button>
+            </form>
+            <p class="app-body">"Do not have an account? "<A href="/create-account">"Create an account"</A>"."</p>
+            <p class="app-body">"You can also complain without an account: "<A href="/help">"find other ways to complain"</A>"."</p>
+        </div>
+    }
+}

@@ -1,0 +1,82 @@
+//! Who is signed in, and the display settings the app applies at once.
+//!
+//! Provided once by the app as a context. Before sign-in the settings live on
+//! the device; after sign-in they come from (and are saved to) the account.
+
+use domain::api::account::{Preferences, Session, SessionUser};
+use leptos::prelude::*;
+
+use crate::api;
+use crate::display;
+use crate::storage;
+
+const DEVICE_PREFERENCES: &str = "pir.preferences";
+
+/// The app-wide session state.
+#[derive(Clone, Copy)]
+pub struct SessionContext {
+    /// `None` while signed out.
+    pub user: RwSignal<Option<SessionUser>>,
+    /// False until the first `GET /session` has answered.
+    pub checked: RwSignal<bool>,
+    pub preferences: RwSignal<Preferences>,
+}
+
+impl SessionContext {
+    /// Creates the context, applies the device's settings, and asks the server
+    /// who is signed in.
+    pub fn provide() -> Self {
+        let preferences = storage::load::<Preferences>(DEVICE_PREFERENCES).unwrap_or_default();
+        let context = Self {
+            user: RwSignal::new(None),
+            checked: RwSignal::new(false),
+            preferences: RwSignal::new(preferences),
+        };
+        provide_context(context);
+        Effect::new(move |_| {
+            let preferences = context.preferences.get();
+            apply(&preferences);
+            storage::save(DEVICE_PREFERENCES, &preferences);
+        });
+        leptos::task::spawn_local(async move {
+            if let Ok(session) = api::get::<Session>("/session").await {
+                context.signed_in(session);
+            }
+            context.checked.set(true);
+        });
+        context
+    }
+
+    /// After signing in or registering.
+    pub fn signed_in(&self, session: Session) {
+        self.user.set(Some(session.user));
+        self.preferences.set(session.preferences);
+    }
+
+    /// After signing out or when the server says the session has ended.
+    pub fn signed_out(&self) {
+        self.user.set(None);
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.user.with(Option::is_some)
+    }
+}
+
+/// The app's session context.
+pub fn use_session() -> SessionContext {
+    expect_context::<SessionContext>()
+}
+
+/// Puts the display settings on `<html>`.
+fn apply(preferences: &Preferences) {
+    let Some(root) = document().document_element() else { return };
+    let list = root.class_list();
+    for class in display::ALL_CLASSES {
+        let _ = list.remove_1(class);
+    }
+    for class in display::classes(preferences) {
+        let _ = list.add_1(class);
+    }
+    let _ = root.set_attribute("lang", &display::lang(preferences));
+}
