@@ -84,4 +84,5 @@ pub struct PolicyDetail {
 }
 
 pub mod account;
+pub mod authorisations;
 pub mod cases;

@@ -4,6 +4,7 @@
 //! so the rules are tested natively and fast.
 
 pub mod api;
+pub mod authorisation;
 pub mod calendar;
 pub mod case;
 pub mod compliance;
