@@ -10,6 +10,13 @@ use crate::components::header::Header;
 use crate::components::offline_banner::OfflineBanner;
 use crate::components::skip_link::SkipLink;
 use crate::pages::accessibility_statement_page::AccessibilityStatementPage;
+use crate::pages::case_actions::add_information_page::AddInformationPage;
+use crate::pages::case_actions::ask_for_panel_page::AskForPanelPage;
+use crate::pages::case_actions::ask_for_review_page::AskForReviewPage;
+use crate::pages::case_actions::satisfaction_page::SatisfactionPage;
+use crate::pages::case_actions::withdraw_page::WithdrawPage;
+use crate::pages::case_page::CasePage;
+use crate::pages::cases_page::CasesPage;
 use crate::pages::create_account_page::CreateAccountPage;
 use crate::pages::help_page::HelpPage;
 use crate::pages::not_found_page::NotFoundPage;
@@ -40,6 +47,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/sign-in") view=SignInPage />
                         <Route path=path!("/signed-out") view=SignedOutPage />
                         <Route path=path!("/create-account") view=CreateAccountPage />
+                        <Route path=path!("/cases") view=CasesPage />
+                        <Route path=path!("/cases/:id") view=CasePage />
+                        <Route path=path!("/cases/:id/add-information") view=AddInformationPage />
+                        <Route path=path!("/cases/:id/ask-for-review") view=AskForReviewPage />
+                        <Route path=path!("/cases/:id/ask-for-panel") view=AskForPanelPage />
+                        <Route path=path!("/cases/:id/withdraw") view=WithdrawPage />
+                        <Route path=path!("/cases/:id/satisfaction") view=SatisfactionPage />
                     </Routes>
                 </main>
             </div>

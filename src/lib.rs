@@ -4,6 +4,7 @@
 //! that build natively, so `cargo test` covers it; the components, which need a
 //! browser, build only for wasm32.
 
+pub mod case_words;
 pub mod date_input;
 pub mod display;
 pub mod form;
@@ -13,6 +14,8 @@ pub mod format;
 pub mod api;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod case_action;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,9 @@
 //! Routed pages, one per file; each has one `<h1>` and a `<Title>`.
 
 pub mod accessibility_statement_page;
+pub mod case_actions;
+pub mod case_page;
+pub mod cases_page;
 pub mod create_account_page;
 pub mod help_page;
 pub mod not_found_page;

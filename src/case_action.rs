@@ -1,0 +1,50 @@
+//! What every resident action on a case shares: load the case, send the
+//! action, go back to the case with a confirmation, or show the reason it was
+//! refused in the error summary.
+
+use domain::api::cases::CaseDetail;
+use domain::validation::FieldError;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use serde::Serialize;
+
+use crate::api::{self, ClientError};
+
+/// The case id from the route.
+pub fn case_id() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+}
+
+/// The case, loaded once for the page.
+pub fn load_case(id: Memo<String>) -> LocalResource<Result<CaseDetail, ClientError>> {
+    LocalResource::new(move || {
+        let id = id.get();
+        async move { api::get::<CaseDetail>(&format!("/cases/{id}")).await }
+    })
+}
+
+/// Sends an action; on success goes to the case page with `?done={done}`, on
+/// failure puts the errors (a refusal's reason included) into `errors`.
+pub fn action<B: Serialize + Clone + 'static>(
+    id: Memo<String>,
+    path: &'static str,
+    done: &'static str,
+    errors: RwSignal<Vec<FieldError>>,
+) -> Action<B, Result<CaseDetail, ClientError>> {
+    let action = Action::new_local(move |body: &B| {
+        let body = body.clone();
+        let id = id.get_untracked();
+        async move { api::post::<B, CaseDetail>(&format!("/cases/{id}/{path}"), &body, None).await }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(result) = action.value().get() {
+            match result {
+                Ok(case) => navigate(&format!("/cases/{}?done={done}", case.id), Default::default()),
+                Err(error) => errors.set(error.field_errors()),
+            }
+        }
+    });
+    action
+}

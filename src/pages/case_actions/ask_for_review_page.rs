@@ -1,0 +1,51 @@
+use domain::api::cases::EscalationRequest;
+use domain::validation::FieldError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::case_action::{action, case_id, load_case};
+use crate::case_words::window_sentence;
+use crate::components::back_link::BackLink;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::signed_in::SignedIn;
+use crate::components::textarea::Textarea;
+use crate::form::page_title;
+
+/// Ask for a stage 2 review. No reason is required (Complaint Handling Code).
+#[component]
+pub fn AskForReviewPage() -> impl IntoView {
+    let id = case_id();
+    let case = load_case(id);
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let reason = RwSignal::new(String::new());
+    let send = action::<EscalationRequest>(id, "escalation", "review", errors);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let reason = reason.get_untracked().trim().to_owned();
+        send.dispatch(EscalationRequest { reason: (!reason.is_empty()).then_some(reason) });
+    };
+    view! {
+        <Title text=move || page_title("Ask for a review of your complaint", !errors.get().is_empty()) />
+        <SignedIn>
+            <BackLink href=format!("/cases/{}", id.get_untracked()) />
+            <div class="app-grid-column-two-thirds">
+                <ErrorSummary errors=errors />
+                <h1 class="app-heading-l">"Ask for a review of your complaint"</h1>
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        case.await.ok().map(|c| view! {
+                            <p class="app-body">{format!("Reference {}", c.reference)}</p>
+                            {c.view.open_window.map(|w| view! { <p class="app-body">{window_sentence(&w, c.view.today)}</p> })}
+                        })
+                    })}
+                </Transition>
+                <p class="app-body">"If you are not happy with our response, a more senior member of staff who has not been involved will look at your complaint again. This is stage 2."</p>
+                <form novalidate on:submit=submit>
+                    <Textarea field="reason" label="Tell us why you are not happy (optional)" value=reason errors=errors
+                        hint="You do not have to give a reason. If you do, it helps us understand what you would still like us to put right." />
+                    <button type="submit" class="app-button" disabled=move || send.pending().get()>"Ask for a review"</button>
+                </form>
+            </div>
+        </SignedIn>
+    }
+}

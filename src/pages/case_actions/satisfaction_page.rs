@@ -1,0 +1,48 @@
+use domain::api::cases::{messages, SatisfactionRequest};
+use domain::validation::FieldError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::case_action::{action, case_id};
+use crate::components::back_link::BackLink;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::radios::{Choice, Radios};
+use crate::components::signed_in::SignedIn;
+use crate::components::textarea::Textarea;
+use crate::form::page_title;
+
+/// Say whether the response put things right.
+#[component]
+pub fn SatisfactionPage() -> impl IntoView {
+    let id = case_id();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let satisfied = RwSignal::new(String::new());
+    let comment = RwSignal::new(String::new());
+    let send = action::<SatisfactionRequest>(id, "satisfaction", "satisfaction", errors);
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let comment = comment.get_untracked().trim().to_owned();
+        let comment = (!comment.is_empty()).then_some(comment);
+        match satisfied.get_untracked().as_str() {
+            "yes" => { send.dispatch(SatisfactionRequest { satisfied: true, comment }); }
+            "no" => { send.dispatch(SatisfactionRequest { satisfied: false, comment }); }
+            _ => errors.set(vec![FieldError::new("satisfied", messages::SATISFIED_MISSING)]),
+        }
+    };
+    view! {
+        <Title text=move || page_title("Are you satisfied with our response?", !errors.get().is_empty()) />
+        <SignedIn>
+            <BackLink href=format!("/cases/{}", id.get_untracked()) />
+            <div class="app-grid-column-two-thirds">
+                <ErrorSummary errors=errors />
+                <form novalidate on:submit=submit>
+                    <Radios field="satisfied" legend="Are you satisfied with our response?" value=satisfied errors=errors is_page_heading=true
+                        choices=vec![Choice::new("yes", "Yes"), Choice::new("no", "No")] />
+                    <Textarea field="comment" label="Anything else you want to tell us (optional)" value=comment errors=errors />
+                    <button type="submit" class="app-button" disabled=move || send.pending().get()>"Send"</button>
+                </form>
+                <p class="app-body">"If you are not satisfied, you can also ask for a review, or contact the Housing Ombudsman."</p>
+            </div>
+        </SignedIn>
+    }
+}

@@ -1,0 +1,51 @@
+use domain::api::cases::{messages, WithdrawalRequest};
+use domain::validation::FieldError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::case_action::{action, case_id};
+use crate::components::back_link::BackLink;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::radios::{Choice, Radios};
+use crate::components::signed_in::SignedIn;
+use crate::components::textarea::Textarea;
+use crate::form::page_title;
+
+/// Withdraw a complaint, after a confirmation step.
+#[component]
+pub fn WithdrawPage() -> impl IntoView {
+    let id = case_id();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let confirm = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let send = action::<WithdrawalRequest>(id, "withdrawal", "withdrawn", errors);
+    let navigate = leptos_router::hooks::use_navigate();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        match confirm.get_untracked().as_str() {
+            "yes" => {
+                let reason = reason.get_untracked().trim().to_owned();
+                send.dispatch(WithdrawalRequest { confirm: true, reason: (!reason.is_empty()).then_some(reason) });
+            }
+            "no" => navigate(&format!("/cases/{}", id.get_untracked()), Default::default()),
+            _ => errors.set(vec![FieldError::new("confirm", messages::WITHDRAW_NOT_CONFIRMED)]),
+        }
+    };
+    view! {
+        <Title text=move || page_title("Withdraw your complaint", !errors.get().is_empty()) />
+        <SignedIn>
+            <BackLink href=format!("/cases/{}", id.get_untracked()) />
+            <div class="app-grid-column-two-thirds">
+                <ErrorSummary errors=errors />
+                <h1 class="app-heading-l">"Withdraw your complaint"</h1>
+                <p class="app-warning-text">"If you withdraw your complaint we will stop looking into it. You can ask us to reopen it, or make a new complaint."</p>
+                <form novalidate on:submit=submit.clone()>
+                    <Radios field="confirm" legend="Are you sure you want to withdraw your complaint?" value=confirm errors=errors
+                        choices=vec![Choice::new("yes", "Yes, withdraw it"), Choice::new("no", "No, keep it open")] />
+                    <Textarea field="reason" label="Why are you withdrawing it? (optional)" value=reason errors=errors />
+                    <button type="submit" class="app-button app-button--warning" disabled=move || send.pending().get()>"Continue"</button>
+                </form>
+            </div>
+        </SignedIn>
+    }
+}

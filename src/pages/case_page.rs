@@ -1,0 +1,282 @@
+use domain::api::cases::CaseDetail;
+use domain::api::PolicyDetail;
+use domain::case::{CaseView, DueDate};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api;
+use crate::case_words::{
+    action_label, action_path, actor_words, event_words, kind_name, status_tag, window_sentence,
+};
+use crate::components::signed_in::SignedIn;
+use crate::format::{date, date_with_weekday};
+
+/// One case: where it stands, the dates it is due by and how they were
+/// counted, what the resident can do now, and everything that has happened.
+#[component]
+pub fn CasePage() -> impl IntoView {
+    view! {
+        <SignedIn>
+            <CaseLoader />
+        </SignedIn>
+    }
+}
+
+#[component]
+fn CaseLoader() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let case = LocalResource::new(move || {
+        let id = id();
+        async move { api::get::<CaseDetail>(&format!("/cases/{id}")).await }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match case.await {
+                    Ok(case) => view! { <CaseDetails case=case /> }.into_any(),
+                    Err(api::ClientError::NotFound) => view! { <crate::pages::not_found_page::NotFoundPage /> }.into_any(),
+                    Err(error) => view! {
+                        <Title text="Sorry, there is a problem" />
+                        <h1 class="app-heading-l">"Sorry, there is a problem"</h1>
+                        <p class="app-body">{error.to_string()}</p>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// A confirmation banner after an action, from `?done=…`.
+fn done_message(done: &str) -> Option<&'static str> {
+    Some(match done {
+        "information" => "We have added your information to your complaint.",
+        "review" => "You have asked for a review. We will acknowledge your request and tell you when we will reply.",
+        "panel" => "You have asked for a panel. We will tell you the date of the hearing.",
+        "withdrawn" => "You have withdrawn your complaint.",
+        "satisfaction" => "Thank you for telling us.",
+        _ => return None,
+    })
+}
+
+#[component]
+fn CaseDetails(case: CaseDetail) -> impl IntoView {
+    let query = use_query_map();
+    let title = match &case.category_label {
+        Some(label) => format!("{} about {}", kind_name(case.kind), label.to_lowercase()),
+        None => kind_name(case.kind).to_owned(),
+    };
+    let (tag, tag_class) = status_tag(case.view.status);
+    let view = case.view.clone();
+    let policy_id = case.policy_id.clone();
+    let policy = LocalResource::new(move || {
+        let id = policy_id.clone();
+        async move { api::get::<PolicyDetail>(&format!("/policies/{id}")).await }
+    });
+    let tracker_view = view.clone();
+    let done = move || query.with(|q| q.get("done")).as_deref().and_then(done_message);
+    view! {
+        <Title text=format!("{title} – {}", case.reference) />
+        {move || done().map(|message| view! {
+            <div class="app-notification-banner app-notification-banner--success" role="status">
+                <p class="app-notification-banner__heading">{message}</p>
+            </div>
+        })}
+        <span class="app-caption-l">{format!("Reference {}", case.reference)}</span>
+        <h1 class="app-heading-l">{title}</h1>
+        <p class="app-body">
+            <strong class=format!("app-tag {tag_class}") data-testid="case-status">{tag}</strong>
+            {view.stage.as_ref().map(|s| view! { " "<span>{s.name.clone()}</span> })}
+        </p>
+        <Transition fallback=|| ()>
+            {move || {
+                let view = tracker_view.clone();
+                Suspend::new(async move {
+                    policy.await.ok().map(|p| view! { <StageTracker view=view policy=p /> })
+                })
+            }}
+        </Transition>
+        <WhatHappensNext case_id=case.id.clone() view=view.clone() />
+        <DueDates dates=view.due_dates.clone() />
+        <Timeline case=case.clone() />
+        <YourComplaint case=case.clone() />
+        <h2 class="app-heading-m">"The Housing Ombudsman"</h2>
+        {view.ombudsman_guidance.iter().map(|p| view! { <p class="app-body">{p.clone()}</p> }).collect_view()}
+        <p class="app-body"><A href="/ombudsman">"Read more about the Housing Ombudsman and how to contact them"</A></p>
+        <p class="app-body"><A href="/cases">"Back to your cases"</A></p>
+    }
+}
+
+/// Where the complaint is in the landlord's process: stage 1, 2 (and a panel).
+#[component]
+fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
+    if view.kind != domain::case::CaseKind::Complaint {
+        return ().into_any();
+    }
+    let current = view.stage.as_ref().map(|s| s.number).unwrap_or(1);
+    let finished = matches!(
+        view.status,
+        domain::case::Status::Closed | domain::case::Status::Withdrawn | domain::case::Status::WithOmbudsman
+    );
+    let mut stages: Vec<(u8, String)> =
+        policy.effective.stages.iter().map(|s| (s.number, s.name.clone())).collect();
+    if let Some(panel) = &policy.effective.panel {
+        stages.push((panel.number, panel.name.clone()));
+    }
+    view! {
+        <h2 class="app-visually-hidden">"Stages"</h2>
+        <ol class="app-stages">
+            {stages.into_iter().map(|(number, name)| {
+                let (class, state) = if number < current || (finished && number == current) {
+                    ("app-stages__item app-stages__item--done", "done")
+                } else if number == current {
+                    ("app-stages__item app-stages__item--current", "current stage")
+                } else {
+                    ("app-stages__item", "not started")
+                };
+                view! {
+                    <li class=class aria-current=(number == current && !finished).then_some("step")>
+                        {format!("Stage {number}: {name}")}
+                        <span class="app-visually-hidden">{format!(" ({state})")}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }.into_any()
+}
+
+/// The next thing to expect, and what the resident can do now.
+#[component]
+fn WhatHappensNext(case_id: String, view: CaseView) -> impl IntoView {
+    let today = view.today;
+    let actions = view.allowed_actions.clone();
+    view! {
+        <h2 class="app-heading-m">"What happens next"</h2>
+        {view.next_due.map(|due| {
+            let overdue = view.due_dates.iter().any(|d| d.overdue);
+            if overdue {
+                view! { <p class="app-warning-text">{format!("We are late. We should have replied by {}. We are sorry.", date_with_weekday(due))}</p> }.into_any()
+            } else {
+                view! { <p class="app-body">{format!("We will reply by {}.", date_with_weekday(due))}</p> }.into_any()
+            }
+        })}
+        {view.open_window.as_ref().map(|w| view! {
+            <div class="app-inset-text" data-testid="open-window"><p class="app-body">{window_sentence(w, today)}</p></div>
+        })}
+        {view.closed_windows.iter().map(|w| view! {
+            <div class="app-inset-text" data-testid="closed-window">
+                <p class="app-body">{w.message.clone()}</p>
+                <p class="app-body">{w.still_open.clone()}</p>
+            </div>
+        }).collect_view()}
+        {(!actions.is_empty()).then(|| view! {
+            <h3 class="app-heading-s">"What you can do"</h3>
+            <ul class="app-list">
+                {actions.into_iter().map(|a| view! {
+                    <li><A href=format!("/cases/{case_id}/{}", action_path(a))>{action_label(a)}</A></li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// Every date, with how it was counted.
+#[component]
+fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
+    if dates.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <h2 class="app-heading-m">"Dates"</h2>
+        <dl class="app-summary-list" data-testid="due-dates">
+            {dates.into_iter().map(|d| {
+                let state = match (d.met, d.overdue) {
+                    (Some(true), _) => Some(("Done on time", "app-tag--green")),
+                    (Some(false), _) => Some(("Done late", "app-tag--yellow")),
+                    (None, true) => Some(("Overdue", "app-tag--red")),
+                    _ => None,
+                };
+                view! {
+                    <div class="app-summary-list__row">
+                        <dt class="app-summary-list__key">{d.label.clone()}</dt>
+                        <dd class="app-summary-list__value">
+                            <strong>{date_with_weekday(d.date)}</strong>
+                            {state.map(|(text, class)| view! { " "<strong class=format!("app-tag {class}")>{text}</strong> })}
+                            <br />
+                            <span class="app-hint">{d.basis.clone()}{format!(" (counted from {}).", date(d.counted_from))}</span>
+                            {d.explanation.clone().map(|e| view! { <span class="app-hint">{e}</span> })}
+                            {d.original_date.map(|o| view! {
+                                <span class="app-hint">{format!("Originally {}. ", date_with_weekday(o))}{d.extension_reason.clone().unwrap_or_default()}</span>
+                            })}
+                        </dd>
+                    </div>
+                }
+            }).collect_view()}
+        </dl>
+    }.into_any()
+}
+
+/// Everything that has happened, newest first.
+#[component]
+fn Timeline(case: CaseDetail) -> impl IntoView {
+    let mut entries = case.timeline.clone();
+    entries.reverse();
+    view! {
+        <h2 class="app-heading-m">"What has happened"</h2>
+        <ol class="app-timeline" reversed>
+            {entries.into_iter().map(|entry| {
+                let (title, body) = event_words(&entry.event);
+                view! {
+                    <li class="app-timeline__item">
+                        <h3 class="app-timeline__title">{title}</h3>
+                        <p class="app-timeline__date">{format!("{} · {}", date_with_weekday(entry.on), actor_words(&entry.actor))}</p>
+                        {body.map(|b| view! { <p class="app-timeline__body">{b}</p> })}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// What the resident told us, and the files they sent.
+#[component]
+fn YourComplaint(case: CaseDetail) -> impl IntoView {
+    let id = case.id.clone();
+    view! {
+        <h2 class="app-heading-m">"What you told us"</h2>
+        <dl class="app-summary-list">
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">"What happened"</dt>
+                <dd class="app-summary-list__value">{case.details.clone()}</dd>
+            </div>
+            {case.started_on.map(|d| view! {
+                <div class="app-summary-list__row">
+                    <dt class="app-summary-list__key">"When it started"</dt>
+                    <dd class="app-summary-list__value">{date(d)}</dd>
+                </div>
+            })}
+            {case.desired_outcome.clone().map(|o| view! {
+                <div class="app-summary-list__row">
+                    <dt class="app-summary-list__key">"What would put it right"</dt>
+                    <dd class="app-summary-list__value">{o}</dd>
+                </div>
+            })}
+            {case.filed_by.clone().map(|f| view! {
+                <div class="app-summary-list__row">
+                    <dt class="app-summary-list__key">"Raised by"</dt>
+                    <dd class="app-summary-list__value">{format!("{} ({}) for {}", f.name, f.relationship, case.resident_name)}</dd>
+                </div>
+            })}
+        </dl>
+        {(!case.attachments.is_empty()).then(|| view! {
+            <h3 class="app-heading-s">"Files"</h3>
+            <ul class="app-list">
+                {case.attachments.iter().map(|a| view! {
+                    <li><a href=format!("/api/v1/cases/{id}/attachments/{}", a.id) download=a.filename.clone()>{a.filename.clone()}</a></li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}

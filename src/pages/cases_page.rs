@@ -1,0 +1,93 @@
+use domain::api::cases::CaseSummary;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api;
+use crate::case_words::{headline, kind_name, status_tag};
+use crate::components::signed_in::SignedIn;
+
+/// The resident's cases: each with its stage, status in plain words, and a
+/// clear mark when something is overdue or when they can act.
+#[component]
+pub fn CasesPage() -> impl IntoView {
+    view! {
+        <Title text="Your complaints, compliments and comments" />
+        <h1 class="app-heading-l">"Your complaints, compliments and comments"</h1>
+        <SignedIn>
+            <CaseList />
+        </SignedIn>
+    }
+}
+
+/// The list itself, loaded from the API.
+#[component]
+fn CaseList() -> impl IntoView {
+    let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
+    let health = LocalResource::new(api::health);
+    view! {
+        <div class="app-button-group">
+            <A href="/complaints/new" attr:class="app-button" attr:role="button" attr:draggable="false">"Make a complaint"</A>
+            <A href="/feedback/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">"Give a compliment or comment"</A>
+        </div>
+        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading your cases…"</p> }>
+            {move || Suspend::new(async move {
+                let today = health.await.map(|h| h.today).ok();
+                match cases.await {
+                    Err(error) => view! {
+                        <div class="app-notification-banner app-notification-banner--warning" role="alert">
+                            <p class="app-body">{error.to_string()}</p>
+                        </div>
+                    }.into_any(),
+                    Ok(list) if list.is_empty() => view! {
+                        <h2 class="app-heading-m">"You have not raised anything yet"</h2>
+                        <p class="app-body">"When you make a complaint, or give a compliment or a comment, it will appear here with what happens next and the dates we will reply by."</p>
+                    }.into_any(),
+                    Ok(list) => {
+                        let today = today.unwrap_or_else(|| list[0].created_at.date_naive());
+                        view! {
+                            <ul class="app-card-list">
+                                {list.into_iter().map(|case| view! { <CaseCard case=case today=today /> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// One case in the list.
+#[component]
+fn CaseCard(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
+    let (tag, tag_class) = status_tag(case.status);
+    let card_class = if case.overdue {
+        "app-card app-card--overdue"
+    } else if case.open_window.is_some() {
+        "app-card app-card--action"
+    } else {
+        "app-card"
+    };
+    let title = match &case.category_label {
+        Some(label) => format!("{}: {label}", kind_name(case.kind)),
+        None => kind_name(case.kind).to_owned(),
+    };
+    let stage = case.stage.as_ref().map(|s| s.name.clone());
+    let line = headline(&case, today);
+    view! {
+        <li class=card_class>
+            <h2 class="app-card__title">
+                <A href=format!("/cases/{}", case.id)>{title}</A>
+            </h2>
+            <p class="app-card__meta">
+                "Reference "<strong>{case.reference.clone()}</strong>
+                {stage.map(|s| view! { " · "{s} })}
+            </p>
+            <p class="app-body">
+                <strong class=format!("app-tag {tag_class}")>{tag}</strong>
+                {case.overdue.then(|| view! { " "<strong class="app-tag app-tag--red">"Overdue"</strong> })}
+            </p>
+            <p class="app-body">{line}</p>
+        </li>
+    }
+}
