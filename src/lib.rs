@@ -9,6 +9,8 @@ pub mod date_input;
 pub mod display;
 pub mod form;
 pub mod format;
+pub mod guidance;
+pub mod settings_form;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

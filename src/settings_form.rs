@@ -1,0 +1,297 @@
+//! The settings form's state and the preferences it stands for, both ways.
+//! Pure, so tested natively; the page holds one signal per field.
+
+use domain::api::account::{ContactChannel, LetterFormat, Preferences, TextSize};
+use domain::validation::FieldError;
+
+/// Text sizes: the radio's value, its label and a hint.
+pub const TEXT_SIZES: [(TextSize, &str, &str); 4] = [
+    (TextSize::Standard, "standard", "Standard"),
+    (TextSize::Large, "large", "Large"),
+    (TextSize::Larger, "larger", "Larger"),
+    (TextSize::Largest, "largest", "Largest"),
+];
+
+/// Letter formats: the radio's value (the wire's) and its label.
+pub const LETTER_FORMATS: [(LetterFormat, &str, &str); 6] = [
+    (LetterFormat::Standard, "standard", "Standard print"),
+    (LetterFormat::LargePrint, "large_print", "Large print"),
+    (LetterFormat::Braille, "braille", "Braille"),
+    (LetterFormat::Audio, "audio", "Audio"),
+    (LetterFormat::EasyRead, "easy_read", "Easy read"),
+    (LetterFormat::AnotherLanguage, "another_language", "In another language"),
+];
+
+/// Contact channels: the radio's value (the wire's) and its label.
+pub const CONTACT_CHANNELS: [(ContactChannel, &str, &str); 4] = [
+    (ContactChannel::Email, "email", "Email"),
+    (ContactChannel::Letter, "letter", "Letter by post"),
+    (ContactChannel::Phone, "phone", "Telephone call"),
+    (ContactChannel::TextMessage, "text_message", "Text message"),
+];
+
+/// A few languages common in English social housing: code, English name and
+/// the language's own name (marked up with its `lang`).
+pub const LANGUAGES: [(&str, &str, &str); 10] = [
+    ("en", "English", "English"),
+    ("ar", "Arabic", "العربية"),
+    ("bn", "Bengali", "বাংলা"),
+    ("pl", "Polish", "Polski"),
+    ("pt", "Portuguese", "Português"),
+    ("pa", "Punjabi", "ਪੰਜਾਬੀ"),
+    ("ro", "Romanian", "Română"),
+    ("so", "Somali", "Soomaali"),
+    ("ur", "Urdu", "اردو"),
+    ("cy", "Welsh", "Cymraeg"),
+];
+
+/// One option of the language list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageOption {
+    pub code: String,
+    /// "Polish (Polski)".
+    pub label: String,
+}
+
+/// The language list, with the account's own choice added when it is not one
+/// of the common ones (so saving never loses it).
+pub fn language_options(current: &str) -> Vec<LanguageOption> {
+    let mut options: Vec<LanguageOption> = LANGUAGES
+        .iter()
+        .map(|(code, english, own)| LanguageOption {
+            code: (*code).to_owned(),
+            label: if english == own { (*english).to_owned() } else { format!("{english} ({own})") },
+        })
+        .collect();
+    let current = current.trim();
+    if !current.is_empty() && !options.iter().any(|o| o.code.eq_ignore_ascii_case(current)) {
+        options.push(LanguageOption { code: current.to_owned(), label: format!("Another language ({current})") });
+    }
+    options
+}
+
+pub fn text_size_value(size: TextSize) -> &'static str {
+    TEXT_SIZES.iter().find(|(s, ..)| *s == size).map(|(_, v, _)| *v).unwrap_or("standard")
+}
+
+pub fn parse_text_size(value: &str) -> TextSize {
+    TEXT_SIZES.iter().find(|(_, v, _)| *v == value).map(|(s, ..)| *s).unwrap_or_default()
+}
+
+pub fn letter_format_value(format: LetterFormat) -> &'static str {
+    LETTER_FORMATS.iter().find(|(f, ..)| *f == format).map(|(_, v, _)| *v).unwrap_or("standard")
+}
+
+pub fn parse_letter_format(value: &str) -> LetterFormat {
+    LETTER_FORMATS.iter().find(|(_, v, _)| *v == value).map(|(f, ..)| *f).unwrap_or_default()
+}
+
+pub fn contact_channel_value(channel: ContactChannel) -> &'static str {
+    channel.as_str()
+}
+
+pub fn parse_contact_channel(value: &str) -> ContactChannel {
+    CONTACT_CHANNELS.iter().find(|(_, v, _)| *v == value).map(|(c, ..)| *c).unwrap_or_default()
+}
+
+/// How the portal looks: the part of the preferences applied at once.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Display {
+    pub text_size: String,
+    pub high_contrast: bool,
+    pub reduced_motion: bool,
+    pub readable_font: bool,
+    pub language: String,
+}
+
+impl Display {
+    pub fn of(preferences: &Preferences) -> Self {
+        Self {
+            text_size: text_size_value(preferences.text_size).to_owned(),
+            high_contrast: preferences.high_contrast,
+            reduced_motion: preferences.reduced_motion,
+            readable_font: preferences.readable_font,
+            language: preferences.language.clone(),
+        }
+    }
+
+    /// `preferences` with this look, everything else kept.
+    pub fn applied_to(&self, preferences: &Preferences) -> Preferences {
+        Preferences {
+            text_size: parse_text_size(&self.text_size),
+            high_contrast: self.high_contrast,
+            reduced_motion: self.reduced_motion,
+            readable_font: self.readable_font,
+            language: self.language.clone(),
+            ..preferences.clone()
+        }
+    }
+}
+
+/// Every field of the settings form as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SettingsForm {
+    pub display: Display,
+    pub letter_format: String,
+    pub letter_language: String,
+    pub contact_channel: String,
+    pub phone: String,
+    pub interpreter: bool,
+    pub interpreter_language: String,
+    pub reasonable_adjustments: String,
+}
+
+impl SettingsForm {
+    pub fn of(preferences: &Preferences) -> Self {
+        Self {
+            display: Display::of(preferences),
+            letter_format: letter_format_value(preferences.letter_format).to_owned(),
+            letter_language: preferences.letter_language.clone().unwrap_or_default(),
+            contact_channel: contact_channel_value(preferences.contact_channel).to_owned(),
+            phone: preferences.phone.clone().unwrap_or_default(),
+            interpreter: preferences.interpreter,
+            interpreter_language: preferences.interpreter_language.clone().unwrap_or_default(),
+            reasonable_adjustments: preferences.reasonable_adjustments.clone(),
+        }
+    }
+
+    /// The preferences as typed, before they are tidied.
+    pub fn preferences(&self) -> Preferences {
+        let text = |v: &str| Some(v.to_owned());
+        self.display.applied_to(&Preferences {
+            letter_format: parse_letter_format(&self.letter_format),
+            letter_language: text(&self.letter_language),
+            contact_channel: parse_contact_channel(&self.contact_channel),
+            phone: text(&self.phone),
+            interpreter: self.interpreter,
+            interpreter_language: text(&self.interpreter_language),
+            reasonable_adjustments: self.reasonable_adjustments.clone(),
+            ..Preferences::default()
+        })
+    }
+
+    /// The tidied preferences to save, or every problem at once with the
+    /// shared messages (the server checks the same way).
+    pub fn validated(&self) -> Result<Preferences, Vec<FieldError>> {
+        let preferences = self.preferences().normalised();
+        preferences.validate().map(|()| preferences)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::api::account::messages;
+
+    fn full() -> Preferences {
+        Preferences {
+            text_size: TextSize::Largest,
+            high_contrast: true,
+            reduced_motion: true,
+            readable_font: true,
+            language: "pl".into(),
+            letter_format: LetterFormat::AnotherLanguage,
+            letter_language: Some("Polish".into()),
+            contact_channel: ContactChannel::TextMessage,
+            phone: Some("07700 900 982".into()),
+            interpreter: true,
+            interpreter_language: Some("Polish".into()),
+            reasonable_adjustments: "Call after 10am".into(),
+        }
+    }
+
+    #[test]
+    fn preferences_survive_a_round_trip_through_the_form() {
+        for p in [Preferences::default(), full()] {
+            assert_eq!(SettingsForm::of(&p).validated(), Ok(p.clone()));
+        }
+    }
+
+    #[test]
+    fn every_radio_value_is_the_wire_value() {
+        for (format, value, _) in LETTER_FORMATS {
+            assert_eq!(serde_json::to_value(format).unwrap(), value);
+            assert_eq!(parse_letter_format(value), format);
+        }
+        for (channel, value, _) in CONTACT_CHANNELS {
+            assert_eq!(serde_json::to_value(channel).unwrap(), value);
+            assert_eq!(parse_contact_channel(value), channel);
+        }
+        for (size, value, _) in TEXT_SIZES {
+            assert_eq!(serde_json::to_value(size).unwrap(), value);
+            assert_eq!(parse_text_size(value), size);
+        }
+        assert_eq!(parse_text_size("enormous"), TextSize::Standard);
+    }
+
+    #[test]
+    fn the_look_is_applied_without_touching_how_we_contact_you() {
+        let base = full();
+        let display = Display { text_size: "large".into(), language: "en".into(), ..Display::default() };
+        let applied = display.applied_to(&base);
+        assert_eq!(applied.text_size, TextSize::Large);
+        assert!(!applied.high_contrast && !applied.reduced_motion && !applied.readable_font);
+        assert_eq!(applied.language, "en");
+        assert_eq!(applied.phone, base.phone);
+        assert_eq!(applied.reasonable_adjustments, base.reasonable_adjustments);
+        assert_eq!(Display::of(&applied), display);
+    }
+
+    #[test]
+    fn letters_in_another_language_need_the_language_and_texts_need_a_number() {
+        let form = SettingsForm {
+            letter_format: "another_language".into(),
+            letter_language: "  ".into(),
+            contact_channel: "text_message".into(),
+            phone: String::new(),
+            ..SettingsForm::of(&Preferences::default())
+        };
+        let errors = form.validated().unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                FieldError::new("letter_language", messages::LETTER_LANGUAGE_MISSING),
+                FieldError::new("phone", messages::PHONE_MISSING),
+            ]
+        );
+    }
+
+    #[test]
+    fn answers_that_no_longer_apply_are_dropped_and_text_trimmed() {
+        let form = SettingsForm {
+            letter_format: "braille".into(),
+            letter_language: "Polish".into(),
+            interpreter: false,
+            interpreter_language: "Urdu".into(),
+            reasonable_adjustments: "  send letters to my support worker ".into(),
+            phone: " ".into(),
+            ..SettingsForm::of(&Preferences::default())
+        };
+        let saved = form.validated().unwrap();
+        assert_eq!(saved.letter_language, None);
+        assert_eq!(saved.interpreter_language, None);
+        assert_eq!(saved.phone, None);
+        assert_eq!(saved.reasonable_adjustments, "send letters to my support worker");
+    }
+
+    #[test]
+    fn an_interpreter_needs_a_language() {
+        let form = SettingsForm { interpreter: true, ..SettingsForm::of(&Preferences::default()) };
+        assert_eq!(
+            form.validated().unwrap_err(),
+            vec![FieldError::new("interpreter_language", messages::INTERPRETER_LANGUAGE_MISSING)]
+        );
+    }
+
+    #[test]
+    fn the_language_list_names_each_language_in_its_own_words_and_keeps_an_unusual_choice() {
+        let options = language_options("en");
+        assert_eq!(options[0], LanguageOption { code: "en".into(), label: "English".into() });
+        assert!(options.iter().any(|o| o.label == "Polish (Polski)"));
+        assert!(options.len() >= 5);
+        assert_eq!(options.len(), LANGUAGES.len());
+        let with_own = language_options("pt-BR");
+        assert_eq!(with_own.last().unwrap().code, "pt-BR");
+        assert_eq!(language_options("PL").len(), LANGUAGES.len());
+    }
+}
