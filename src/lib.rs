@@ -5,6 +5,7 @@
 //! browser, build only for wasm32.
 
 pub mod case_words;
+pub mod complaint_draft;
 pub mod date_input;
 pub mod display;
 pub mod form;
