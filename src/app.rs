@@ -23,6 +23,8 @@ use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::service_status_page::ServiceStatusPage;
 use crate::pages::sign_in_page::SignInPage;
 use crate::pages::signed_out_page::SignedOutPage;
+use crate::pages::staff_case_page::StaffCasePage;
+use crate::pages::staff_queue_page::StaffQueuePage;
 use crate::pages::start_page::StartPage;
 use crate::session::SessionContext;
 
@@ -54,6 +56,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/ask-for-panel") view=AskForPanelPage />
                         <Route path=path!("/cases/:id/withdraw") view=WithdrawPage />
                         <Route path=path!("/cases/:id/satisfaction") view=SatisfactionPage />
+                        <Route path=path!("/staff") view=StaffQueuePage />
+                        <Route path=path!("/staff/cases/:id") view=StaffCasePage />
                     </Routes>
                 </main>
             </div>

@@ -10,4 +10,6 @@ pub mod not_found_page;
 pub mod service_status_page;
 pub mod sign_in_page;
 pub mod signed_out_page;
+pub mod staff_case_page;
+pub mod staff_queue_page;
 pub mod start_page;

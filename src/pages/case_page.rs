@@ -111,7 +111,7 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
 
 /// Where the complaint is in the landlord's process: stage 1, 2 (and a panel).
 #[component]
-fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
+pub fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
     if view.kind != domain::case::CaseKind::Complaint {
         return ().into_any();
     }
@@ -184,7 +184,7 @@ fn WhatHappensNext(case_id: String, view: CaseView) -> impl IntoView {
 
 /// Every date, with how it was counted.
 #[component]
-fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
+pub fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
     if dates.is_empty() {
         return ().into_any();
     }
@@ -220,7 +220,7 @@ fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
 
 /// Everything that has happened, newest first.
 #[component]
-fn Timeline(case: CaseDetail) -> impl IntoView {
+pub fn Timeline(case: CaseDetail) -> impl IntoView {
     let mut entries = case.timeline.clone();
     entries.reverse();
     view! {
@@ -242,7 +242,7 @@ fn Timeline(case: CaseDetail) -> impl IntoView {
 
 /// What the resident told us, and the files they sent.
 #[component]
-fn YourComplaint(case: CaseDetail) -> impl IntoView {
+pub fn YourComplaint(case: CaseDetail) -> impl IntoView {
     let id = case.id.clone();
     view! {
         <h2 class="app-heading-m">"What you told us"</h2>

@@ -1,0 +1,120 @@
+use domain::api::cases::CaseSummary;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api;
+use crate::case_words::{kind_name, status_tag};
+use crate::components::signed_in::SignedIn;
+use crate::format::date;
+
+/// The caseworkers' queue: every open case, the soonest due first, filtered by
+/// stage, status and overdue.
+#[component]
+pub fn StaffQueuePage() -> impl IntoView {
+    view! {
+        <Title text="Case queue" />
+        <h1 class="app-heading-l">"Case queue"</h1>
+        <SignedIn>
+            <Queue />
+        </SignedIn>
+    }
+}
+
+#[component]
+fn Queue() -> impl IntoView {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let stage = RwSignal::new(query.with_untracked(|q| q.get("stage").unwrap_or_default()));
+    let status = RwSignal::new(query.with_untracked(|q| q.get("status").unwrap_or_default()));
+    let overdue = RwSignal::new(query.with_untracked(|q| q.get("overdue").as_deref() == Some("true")));
+    let cases = LocalResource::new(move || {
+        let search = query.with(|q| q.to_query_string());
+        async move { api::get::<Vec<CaseSummary>>(&format!("/staff/cases{search}")).await }
+    });
+    let filter = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let mut parts = Vec::new();
+        if !stage.get_untracked().is_empty() {
+            parts.push(format!("stage={}", stage.get_untracked()));
+        }
+        if !status.get_untracked().is_empty() {
+            parts.push(format!("status={}", status.get_untracked()));
+        }
+        if overdue.get_untracked() {
+            parts.push("overdue=true".to_owned());
+        }
+        navigate(&format!("/staff?{}", parts.join("&")), Default::default());
+    };
+    let statuses = [
+        ("", "Any status"),
+        ("awaiting_acknowledgement", "Awaiting acknowledgement"),
+        ("under_investigation", "Being looked into"),
+        ("information_requested", "Information requested"),
+        ("escalation_requested", "Review asked for"),
+        ("panel_requested", "Panel asked for"),
+        ("responded", "Responded"),
+        ("closed", "Closed"),
+    ];
+    view! {
+        <form novalidate on:submit=filter.clone() class="app-filters">
+            <div class="app-form-group">
+                <label class="app-label" for="stage">"Stage"</label>
+                <select class="app-select" id="stage" name="stage" on:change=move |ev| stage.set(event_target_value(&ev)) prop:value=move || stage.get()>
+                    <option value="">"Any stage"</option>
+                    <option value="1">"Stage 1"</option>
+                    <option value="2">"Stage 2"</option>
+                    <option value="3">"Stage 3 (panel)"</option>
+                </select>
+            </div>
+            <div class="app-form-group">
+                <label class="app-label" for="status">"Status"</label>
+                <select class="app-select" id="status" name="status" on:change=move |ev| status.set(event_target_value(&ev)) prop:value=move || status.get()>
+                    {statuses.iter().map(|(v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
+                </select>
+            </div>
+            <crate::components::checkbox::Checkbox id="overdue" label="Only overdue cases" checked=overdue />
+            <button type="submit" class="app-button app-button--secondary">"Filter"</button>
+        </form>
+        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading the queue…"</p> }>
+            {move || Suspend::new(async move {
+                match cases.await {
+                    Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="app-body">"No cases match."</p> }.into_any(),
+                    Ok(list) => view! {
+                        <div class="app-table-wrapper">
+                            <table class="app-table" data-testid="queue">
+                                <caption class="app-visually-hidden">"Cases, the soonest due first"</caption>
+                                <thead><tr>
+                                    <th scope="col">"Reference"</th>
+                                    <th scope="col">"Resident"</th>
+                                    <th scope="col">"Stage"</th>
+                                    <th scope="col">"Status"</th>
+                                    <th scope="col">"Next due"</th>
+                                </tr></thead>
+                                <tbody>
+                                    {list.into_iter().map(|c| {
+                                        let (tag, class) = status_tag(c.status);
+                                        view! {
+                                            <tr>
+                                                <td><A href=format!("/staff/cases/{}", c.id)>{c.reference.clone()}</A><br /><span class="app-hint">{kind_name(c.kind)}</span></td>
+                                                <td>{c.resident_name.clone()}</td>
+                                                <td>{c.stage.map(|s| s.name).unwrap_or_default()}</td>
+                                                <td><strong class=format!("app-tag {class}")>{tag}</strong></td>
+                                                <td>
+                                                    {c.next_due.map(date).unwrap_or_else(|| "–".into())}
+                                                    {c.overdue.then(|| view! { " "<strong class="app-tag app-tag--red">"Overdue"</strong> })}
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
