@@ -26,6 +26,19 @@ const chromium = {
   ],
 };
 
+function server(serverPort: number, policy: string) {
+  return {
+    command:
+      `${serverBin} --port ${serverPort} --database-url sqlite://${dataDir}/${policy}.sqlite ` +
+      `--dist-dir ../dist --policy ${policy} --now 2026-12-18T10:00:00Z --demo --allow-clock-changes`,
+    url: `http://127.0.0.1:${serverPort}/api/v1/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
+  };
+}
+
 export default defineConfig({
   testDir: "./tests",
   fullyParallel: false,
@@ -46,12 +59,11 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Desktop Chrome"], viewport: { width: 360, height: 740 }, isMobile: false, hasTouch: true } },
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } },
   ],
-  webServer: {
-    command: `${serverBin} --port ${port} --database-url sqlite://${dataDir}/e2e.sqlite --dist-dir ../dist --now 2026-12-18T10:00:00Z --demo --allow-clock-changes`,
-    url: `${baseURL}/api/v1/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  // One server per policy the tests need: the default (the Code) serves the
+  // app; Pivotal's has a stage 2 window to close; Pioneer's has a panel.
+  webServer: [
+    server(port, "code-2024"),
+    server(port + 1, "pivotal-2021"),
+    server(port + 2, "pioneer-2020"),
+  ],
 });

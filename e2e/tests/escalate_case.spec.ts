@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+import { expectNoA11yViolations } from "./fixtures/a11y";
+import { open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, staffAction, START } from "./fixtures/app";
+
+test.describe("windows under Pivotal's policy (10 working days to appeal)", () => {
+  test.use({ baseURL: POLICY_URL["pivotal-2021"] });
+
+  test.afterEach(async ({ request }) => {
+    await setServerClock(request, START);
+  });
+
+  test("the review window is shown with its last day, then closes and says what is still open", async ({ page, playwright }) => {
+    await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
+    await staffAction(staff, complaint.id, { type: "acknowledged" });
+    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
+    // Responded Friday 18 December 2026: 10 working days skip 25 and 28 December and 1 January.
+    await open(page, `/cases/${complaint.id}`);
+    await expect(page.getByTestId("open-window")).toContainText("You can ask for a review until 6 January 2027");
+    await expectNoA11yViolations(page);
+
+    await setServerClock(page.request, "2027-01-07T10:00:00Z");
+    await open(page, `/cases/${complaint.id}`);
+    await expect(page.getByTestId("closed-window")).toContainText("Wednesday 6 January 2027");
+    await expect(page.getByTestId("closed-window")).toContainText("Housing Ombudsman");
+    await expect(page.getByRole("link", { name: "Ask for a review (stage 2)" })).toHaveCount(0);
+    await expectNoA11yViolations(page);
+    await staff.dispose();
+  });
+});
+
+test.describe("the stage 3 panel under Pioneer's policy", () => {
+  test.use({ baseURL: POLICY_URL["pioneer-2020"] });
+
+  test("after the stage 2 response a resident asks for a panel, with a friend, to send written submissions", async ({ page, playwright }) => {
+    await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pioneer-2020"] });
+    await staffAction(staff, complaint.id, { type: "acknowledged" });
+    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "Stage 1 decision." });
+    const escalation = await page.request.post(`/api/v1/cases/${complaint.id}/escalation`, { data: {} });
+    expect(escalation.status()).toBe(200);
+    await staffAction(staff, complaint.id, { type: "acknowledged" });
+    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "Stage 2 decision." });
+
+    await open(page, `/cases/${complaint.id}`);
+    await page.getByRole("link", { name: "Ask for a panel (stage 3)" }).click();
+    await expect(page.getByTestId("panel-window")).toContainText("You can ask for a panel until");
+    await page.getByRole("button", { name: "Ask for a panel" }).click();
+    await expect(page.getByRole("alert")).toContainText("Select if you will attend the panel or send written submissions");
+    await expectNoA11yViolations(page);
+    await page.getByLabel("I will send written submissions instead").check();
+    await page.getByRole("group", { name: "Will someone come with you to represent you?" }).getByLabel("Yes").check();
+    await page.getByLabel("Their full name").fill("Fran Friend");
+    await expect(page.getByText("Legal representatives, such as solicitors, cannot attend.")).toBeVisible();
+    await page.getByLabel("Friend").check();
+    await page.getByRole("button", { name: "Ask for a panel" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "You have asked for a panel" })).toBeVisible();
+    await expect(page.getByText("represented by Fran Friend (friend)")).toBeVisible();
+    await staff.dispose();
+  });
+
+  test("a panel is refused once the complaint has gone to the Housing Ombudsman", async ({ page, playwright }) => {
+    await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pioneer-2020"] });
+    await staffAction(staff, complaint.id, { type: "acknowledged" });
+    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "Stage 1." });
+    await page.request.post(`/api/v1/cases/${complaint.id}/escalation`, { data: {} });
+    await staffAction(staff, complaint.id, { type: "acknowledged" });
+    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "Stage 2." });
+    await staffAction(staff, complaint.id, { type: "referred_to_ombudsman" });
+    const panel = await page.request.post(`/api/v1/cases/${complaint.id}/panel`, { data: { attendance: "attend" } });
+    expect(panel.status()).toBe(409);
+    const body = await panel.json();
+    expect(body.errors[0].message).toContain("Housing Ombudsman");
+    await open(page, `/cases/${complaint.id}`);
+    await expect(page.getByTestId("case-status")).toHaveText("With the Housing Ombudsman");
+    await expect(page.getByRole("link", { name: "Ask for a panel (stage 3)" })).toHaveCount(0);
+    await staff.dispose();
+  });
+});

@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { expectNoA11yViolations } from "./fixtures/a11y";
+import { DEMO, open, raiseComplaintByApi, registerAs, signInAs } from "./fixtures/app";
+
+test.describe("the caseworker's side", () => {
+  test("a caseworker finds a new complaint in the queue, sees the resident's needs, and acknowledges it", async ({ page, browser }) => {
+    const resident = await browser.newPage();
+    await registerAs(resident, "resident", "Nadia Needs");
+    const saved = await resident.request.put("/api/v1/preferences", {
+      data: { letter_format: "large_print", contact_channel: "phone", phone: "07700 900123", reasonable_adjustments: "Please call after 10am" },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
+    const complaint = await raiseComplaintByApi(resident);
+
+    await signInAs(page, DEMO.staff.email, DEMO.staff.password);
+    await open(page, "/staff?status=awaiting_acknowledgement");
+    const queue = page.getByTestId("queue");
+    await expect(queue).toContainText(complaint.reference);
+    await expectNoA11yViolations(page);
+
+    await queue.getByRole("link", { name: complaint.reference }).click();
+    const needs = page.getByTestId("resident-needs");
+    await expect(needs).toContainText("Letters in large print");
+    await expect(needs).toContainText("Please call after 10am");
+    await expectNoA11yViolations(page);
+
+    await page.getByLabel("Acknowledge").check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
+
+    await resident.goto(`/cases/${complaint.id}`);
+    await expect(resident.getByTestId("case-status")).toHaveText("Being looked into");
+    await resident.close();
+  });
+
+  test("an extension beyond the policy's limit is refused with the reason", async ({ page, browser }) => {
+    const resident = await browser.newPage();
+    await registerAs(resident);
+    const complaint = await raiseComplaintByApi(resident);
+    await resident.close();
+    await signInAs(page, DEMO.staff.email, DEMO.staff.password);
+    await open(page, `/staff/cases/${complaint.id}`);
+    await page.getByLabel("Acknowledge").check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
+    await page.getByLabel("Extend the response date").check();
+    await page.getByLabel("Reason (the resident will read it)").fill("Waiting for a survey");
+    await page.getByLabel("New response date").fill("2027-06-30");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+
+  test("a resident cannot open the staff queue", async ({ page }) => {
+    await registerAs(page);
+    const response = await page.request.get("/api/v1/staff/cases");
+    expect(response.status()).toBe(403);
+  });
+});
