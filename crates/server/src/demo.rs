@@ -1,7 +1,407 @@
 //! `--demo`: accounts and cases in every stage, for trying the portal.
+//!
+//! The cases are made with the API's own code ([`cases::check_new_case`],
+//! [`cases::create`], [`cases::record_event`]) under the policy the server runs,
+//! back-dated in working days from the server's today, so they are always
+//! valid and always current. Seeding twice changes nothing: it is skipped when
+//! the demo resident exists.
 
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use domain::api::account::{Registration, Role};
+use domain::api::cases::NewCase;
+use domain::calendar::Calendar;
+use domain::case::{
+    view, Actor, ActorKind, CaseKind, ClosedWhy, Event, EventRecord, Outcome, Remedy, RemedyKind,
+};
+use domain::policy::Policy;
+
+use crate::cases::{self, Filing};
+use crate::error::ApiError;
+use crate::routes::accounts::{create_account, validate_account};
 use crate::AppState;
 
-pub async fn seed(_state: &AppState) -> Result<(), String> {
+/// Every demo account's password.
+pub const PASSWORD: &str = "demo-password-1";
+pub const RESIDENT_EMAIL: &str = "resident@example.com";
+
+/// The demo accounts: role, name, email.
+pub const ACCOUNTS: [(Role, &str, &str); 4] = [
+    (Role::Resident, "Riya Resident", RESIDENT_EMAIL),
+    (Role::Staff, "Sam Caseworker", "caseworker@example.com"),
+    (Role::Admin, "Avery Admin", "admin@example.com"),
+    (Role::Advocate, "Alex Advocate", "advocate@example.com"),
+];
+
+/// Seeds the demo (once) and prints how to sign in.
+pub async fn seed(state: &AppState) -> Result<(), String> {
+    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = ?")
+        .bind(RESIDENT_EMAIL)
+        .fetch_one(&state.db)
+        .await
+        .map_err(|e| e.to_string())?;
+    if exists == 0 {
+        let mut ids = Vec::new();
+        for (role, name, email) in ACCOUNTS {
+            ids.push(account(state, role, name, email).await.map_err(describe)?);
+        }
+        let people = People {
+            resident: (ids[0], ACCOUNTS[0].1),
+            staff: (ids[1], ACCOUNTS[1].1),
+        };
+        for script in scripts(&state.policy.effective()) {
+            play(state, &people, &script).await.map_err(describe)?;
+        }
+    }
+    println!("Demo: open http://{}", state.config.addr());
+    for (role, name, email) in ACCOUNTS {
+        println!("Sign in as {name} ({role}): {email} / {PASSWORD}");
+    }
+    Ok(())
+}
+
+fn describe(error: ApiError) -> String {
+    match error {
+        ApiError::Internal(detail) => detail,
+        ApiError::Unprocessable(errors) | ApiError::Conflict(errors) => errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+/// The id of the account with this email, made if need be.
+async fn account(state: &AppState, role: Role, name: &str, email: &str) -> Result<i64, ApiError> {
+    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_optional(&state.db)
+        .await?;
+    if let Some(id) = existing {
+        return Ok(id);
+    }
+    let valid = validate_account(
+        Registration {
+            name: name.to_owned(),
+            email: email.to_owned(),
+            password: PASSWORD.to_owned(),
+            role,
+        },
+        true,
+    )?;
+    Ok(create_account(state, valid, false).await?.id)
+}
+
+struct People {
+    resident: (i64, &'static str),
+    staff: (i64, &'static str),
+}
+
+/// Who takes a step.
+#[derive(Clone, Copy)]
+enum By {
+    Resident,
+    Staff,
+}
+
+/// One step of a demo case, some working days ago.
+enum Step {
+    Event(Event),
+    /// Extend the current response date by this many working days.
+    ExtendBy(u32, &'static str),
+}
+
+struct Script {
+    kind: CaseKind,
+    category: &'static str,
+    details: &'static str,
+    outcome: &'static str,
+    /// Working days ago it was received.
+    received: u32,
+    steps: Vec<(u32, By, Step)>,
+}
+
+fn staff(days_ago: u32, event: Event) -> (u32, By, Step) {
+    (days_ago, By::Staff, Step::Event(event))
+}
+
+fn resident(days_ago: u32, event: Event) -> (u32, By, Step) {
+    (days_ago, By::Resident, Step::Event(event))
+}
+
+fn responded(outcome: Outcome, reasons: &str) -> Event {
+    Event::Responded {
+        outcome: Some(outcome),
+        reasons: reasons.to_owned(),
+        remedies: vec![Remedy {
+            kind: RemedyKind::Apology,
+            description: "We apologise for the delay and the distress it caused.".to_owned(),
+            amount_pence: None,
+        }],
+        outstanding_actions: Vec::new(),
+    }
+}
+
+fn complaint(
+    category: &'static str,
+    details: &'static str,
+    received: u32,
+    steps: Vec<(u32, By, Step)>,
+) -> Script {
+    Script {
+        kind: CaseKind::Complaint,
+        category,
+        details,
+        outcome: "Put it right and tell me what will happen next.",
+        received,
+        steps,
+    }
+}
+
+/// A case in each stage. The wording avoids the policies' screening words.
+fn scripts(_policy: &Policy) -> Vec<Script> {
+    let assigned = || Event::Assigned {
+        caseworker: "Sam Caseworker".to_owned(),
+    };
+    vec![
+        complaint(
+            "repairs",
+            "Nobody came to the appointment on Tuesday to look at the damp in my bedroom, and nobody called to say why.",
+            1,
+            vec![],
+        ),
+        complaint(
+            "communication",
+            "I have written three times about my rent statement and have had no answer.",
+            6,
+            vec![staff(4, Event::Acknowledged), staff(4, assigned())],
+        ),
+        complaint(
+            "repairs",
+            "The mould in the bathroom has come back twice since it was treated.",
+            14,
+            vec![
+                staff(13, Event::Acknowledged),
+                staff(13, assigned()),
+                (2, By::Staff, Step::ExtendBy(5, "We are waiting for the surveyor's report on the ventilation.")),
+            ],
+        ),
+        complaint(
+            "communication",
+            "I asked for a copy of my tenancy agreement in large print three weeks ago and have not had it.",
+            25,
+            vec![staff(22, Event::Acknowledged)],
+        ),
+        complaint(
+            "communication",
+            "Letters about my tenancy keep going to my old address although I told you I moved.",
+            8,
+            vec![
+                staff(7, Event::Acknowledged),
+                staff(3, Event::InformationRequested {
+                    what: "The date you told us about your new address, and who you spoke to.".to_owned(),
+                }),
+            ],
+        ),
+        complaint(
+            "repairs",
+            "The communal door entry system has been out of order for a month.",
+            16,
+            vec![
+                staff(15, Event::Acknowledged),
+                staff(2, responded(Outcome::PartlyUpheld, "The contractor missed two visits. A new panel was ordered and will be fitted by the end of the month.")),
+            ],
+        ),
+        complaint(
+            "rent_and_charges",
+            "I was charged for a service that has not been provided on my estate this year.",
+            30,
+            vec![
+                staff(28, Event::Acknowledged),
+                staff(12, responded(Outcome::NotUpheld, "The charge covers grounds maintenance, which was done on the dates in the enclosed schedule.")),
+                resident(4, Event::EscalationRequested { reason: None }),
+                staff(3, Event::Acknowledged),
+            ],
+        ),
+        complaint(
+            "neighbourhood",
+            "The shared garden has not been cut since the spring and is overgrown.",
+            60,
+            vec![
+                staff(58, Event::Acknowledged),
+                staff(45, responded(Outcome::Upheld, "The garden was left out of the contract by mistake. It was cut on the day of this letter and is now on the schedule.")),
+                resident(44, Event::SatisfactionRecorded { satisfied: true, comment: Some("Thank you, it looks much better.".to_owned()) }),
+                staff(43, Event::Closed { why: ClosedWhy::Resolved }),
+            ],
+        ),
+        complaint(
+            "lettings",
+            "I was not told about the viewing of the flat I was offered.",
+            15,
+            vec![
+                staff(14, Event::Acknowledged),
+                resident(5, Event::Withdrawn { reason: Some("It has been sorted out.".to_owned()) }),
+            ],
+        ),
+        Script {
+            kind: CaseKind::Compliment,
+            category: "",
+            details: "The caretaker, Joe, helped me carry my shopping upstairs every day while the lift was out. Thank you.",
+            outcome: "",
+            received: 3,
+            steps: vec![staff(2, Event::Acknowledged)],
+        },
+        Script {
+            kind: CaseKind::Comment,
+            category: "",
+            details: "It would help if the newsletter came in large print too.",
+            outcome: "",
+            received: 1,
+            steps: vec![],
+        },
+    ]
+}
+
+/// The date `n` working days before `day` (`day` itself for 0).
+fn working_days_before(calendar: &Calendar, day: NaiveDate, n: u32) -> NaiveDate {
+    let mut date = day;
+    let mut counted = 0;
+    while counted < n {
+        match date.pred_opt() {
+            Some(previous) => date = previous,
+            None => break,
+        }
+        if calendar.is_working_day(date) {
+            counted += 1;
+        }
+    }
+    date
+}
+
+/// Ten in the morning (UTC) of a day, but never later than now.
+fn moment(day: NaiveDate, now: DateTime<Utc>) -> DateTime<Utc> {
+    day.and_hms_opt(10, 0, 0)
+        .map(|t| Utc.from_utc_datetime(&t))
+        .map_or(now, |t| t.min(now))
+}
+
+fn category_for(policy: &Policy, wanted: &str) -> Option<String> {
+    if policy.categories.iter().any(|c| c.id == wanted) {
+        Some(wanted.to_owned())
+    } else {
+        policy
+            .categories
+            .iter()
+            .find(|c| c.id == "other")
+            .or(policy.categories.first())
+            .map(|c| c.id.clone())
+            .or(Some("other".to_owned()))
+    }
+}
+
+/// Makes one demo case and plays its steps. A step the policy does not allow
+/// stops that case where it is (with a note), so the demo runs on any policy.
+async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), ApiError> {
+    let today = state.clock.today();
+    let now = state.clock.now();
+    let received_on = working_days_before(&state.calendar, today, script.received);
+    let is_complaint = script.kind == CaseKind::Complaint;
+    let new = NewCase {
+        kind: script.kind,
+        category: if is_complaint {
+            category_for(&state.policy, script.category)
+        } else {
+            None
+        },
+        details: script.details.to_owned(),
+        started_on: is_complaint.then_some(received_on),
+        desired_outcome: is_complaint.then(|| script.outcome.to_owned()),
+        contact_channel: None,
+        contact_phone: None,
+        attachments: Vec::new(),
+        insist: true,
+        time_limit_reason: None,
+        on_behalf_of: None,
+    };
+    let (resident_id, resident_name) = people.resident;
+    let (staff_id, staff_name) = people.staff;
+    let actor = |kind, name: &str| Actor {
+        kind,
+        name: Some(name.to_owned()),
+    };
+    let filing = Filing {
+        resident_id,
+        filed_by_id: resident_id,
+        authorisation_id: None,
+        actor: actor(ActorKind::Resident, resident_name),
+    };
+    let checked = match cases::check_new_case(&state.policy, &new, received_on) {
+        Ok(checked) => checked,
+        Err(ApiError::Unprocessable(errors)) => {
+            let why = errors.first().map(|e| e.message.as_str()).unwrap_or("");
+            println!("Demo: a case is left out under this policy: {why}");
+            return Ok(());
+        }
+        Err(other) => return Err(other),
+    };
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let case = cases::create(
+        state,
+        &mut tx,
+        &filing,
+        &new,
+        &checked,
+        received_on,
+        moment(received_on, now),
+    )
+    .await?;
+    for (days_ago, by, step) in &script.steps {
+        let on = working_days_before(&state.calendar, today, *days_ago);
+        let event = match step {
+            Step::Event(event) => event.clone(),
+            Step::ExtendBy(days, reason) => {
+                let replayed = cases::replay_case(state, &mut tx, &case).await?;
+                let current = view(&replayed.state, &replayed.policy, &state.calendar, on);
+                let Some(due) = current
+                    .due_dates
+                    .iter()
+                    .find(|d| d.key.ends_with("_respond") && d.met.is_none())
+                else {
+                    break;
+                };
+                let Ok(new_date) = state.calendar.add_working_days(due.date, *days) else {
+                    break;
+                };
+                Event::Extended {
+                    reason: (*reason).to_owned(),
+                    new_date: new_date.date,
+                    agreed_with_resident: false,
+                }
+            }
+        };
+        let (actor_id, who) = match by {
+            By::Resident => (resident_id, actor(ActorKind::Resident, resident_name)),
+            By::Staff => (staff_id, actor(ActorKind::Staff, staff_name)),
+        };
+        let record = EventRecord {
+            at: moment(on, now),
+            actor: who,
+            on: Some(on),
+            event,
+        };
+        match cases::record_event(state, &mut tx, &case, Some(actor_id), record).await {
+            Ok(_) => {}
+            Err(ApiError::Conflict(errors)) => {
+                let why = errors.first().map(|e| e.message.as_str()).unwrap_or("");
+                println!(
+                    "Demo case {} stops here under this policy: {why}",
+                    case.reference
+                );
+                break;
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    tx.commit().await?;
     Ok(())
 }

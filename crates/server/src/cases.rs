@@ -1,0 +1,569 @@
+//! Cases: raising one, recording what happens to it, and reading it back.
+//!
+//! A case is its events ([`domain::case`]). Every new event goes through
+//! [`domain::case::start`] or [`domain::case::apply`] on the replayed state
+//! before it is stored, so a sequence the policy does not allow is never
+//! stored. The queue's columns (`stage`, `status`, `next_due`) are copied from
+//! the new view in the same transaction. The API and `--demo` both use these
+//! functions.
+
+pub mod notices;
+pub mod store;
+
+use base64::Engine;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use domain::api::account::{ContactChannel, Preferences};
+use domain::api::cases::{
+    messages, sniff_content_type, AttachmentInfo, CaseDetail, CaseSummary, FiledBy, NewAttachment,
+    NewCase, TimelineEntry, ATTACHMENT_MAX_BYTES,
+};
+use domain::case::{
+    apply, replay, start, view, Actor, CaseKind, CaseState, CaseView, Event, EventRecord, Status,
+};
+use domain::policy::{Policy, ScreeningResult};
+use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
+
+use crate::auth::{parse_timestamp, CurrentUser, Role};
+use crate::error::{ApiError, FieldError};
+use crate::AppState;
+use store::CaseRow;
+
+/// Shown when a resident names someone else to file for.
+pub const ONLY_FOR_YOURSELF: &str = "You can only make a complaint for yourself from this account";
+/// Shown when an attachment is not valid base64.
+pub const FILE_UNREADABLE: &str = "The selected file could not be read. Try attaching it again";
+
+/// What the resident told us, kept as JSON in `cases.details`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredDetails {
+    pub details: String,
+    #[serde(default)]
+    pub started_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub desired_outcome: Option<String>,
+    #[serde(default)]
+    pub contact_channel: Option<ContactChannel>,
+    #[serde(default)]
+    pub contact_phone: Option<String>,
+    #[serde(default)]
+    pub time_limit_reason: Option<String>,
+    /// What the screening said when the case was raised.
+    #[serde(default)]
+    pub screening: Vec<ScreeningResult>,
+    /// The resident read the screening and still wanted a complaint.
+    #[serde(default)]
+    pub insisted: bool,
+}
+
+/// A value's serde name: `Status::UnderInvestigation` → `under_investigation`.
+pub fn wire_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn parse_wire<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, ApiError> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .map_err(|e| ApiError::internal(format!("stored value {name:?}: {e}")))
+}
+
+/// 16 random bytes, base64url: an id that says nothing about how many there are.
+pub fn new_public_id() -> String {
+    let mut bytes = [0u8; 16];
+    argon2::password_hash::rand_core::RngCore::fill_bytes(
+        &mut argon2::password_hash::rand_core::OsRng,
+        &mut bytes,
+    );
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The reference's prefix for a kind of case.
+pub fn reference_prefix(kind: CaseKind) -> &'static str {
+    match kind {
+        CaseKind::Complaint => "CMP",
+        CaseKind::Compliment => "CPL",
+        CaseKind::Comment => "CMT",
+    }
+}
+
+/// A refusal from the lifecycle, as the API answers it: 409 with its message.
+pub fn refused(refusal: domain::case::Refusal) -> ApiError {
+    tracing::debug!(code = %refusal.code, "event refused");
+    ApiError::conflict("", refusal.message)
+}
+
+// --- attachments -------------------------------------------------------------
+
+/// An attachment, decoded and checked.
+#[derive(Debug, Clone)]
+pub struct CheckedFile {
+    pub filename: String,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
+/// A file name safe to store and to put in a `Content-Disposition` header:
+/// letters, digits, spaces, dots, dashes and underscores; at most 100 characters.
+pub fn safe_filename(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = base
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ' ') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(100)
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').trim().to_owned();
+    if cleaned.is_empty() {
+        "attachment".to_owned()
+    } else {
+        cleaned
+    }
+}
+
+/// Decodes each attachment and checks its size and that its content is what
+/// it says it is (422 on `attachments` otherwise).
+pub fn check_files(attachments: &[NewAttachment]) -> Result<Vec<CheckedFile>, ApiError> {
+    let mut files = Vec::new();
+    for attachment in attachments {
+        let data = base64::engine::general_purpose::STANDARD
+            .decode(attachment.data_base64.trim())
+            .map_err(|_| ApiError::field("attachments", FILE_UNREADABLE))?;
+        if data.is_empty() {
+            return Err(ApiError::field("attachments", messages::FILE_EMPTY));
+        }
+        if data.len() > ATTACHMENT_MAX_BYTES {
+            return Err(ApiError::field("attachments", messages::FILE_TOO_BIG));
+        }
+        if sniff_content_type(&data) != Some(attachment.content_type.as_str()) {
+            return Err(ApiError::field("attachments", messages::FILE_TYPE));
+        }
+        files.push(CheckedFile {
+            filename: safe_filename(&attachment.filename),
+            content_type: attachment.content_type.clone(),
+            data,
+        });
+    }
+    Ok(files)
+}
+
+async fn store_files(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+    uploaded_by: i64,
+    files: &[CheckedFile],
+    at: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    for file in files {
+        store::insert_attachment(
+            conn,
+            &store::NewAttachmentRow {
+                public_id: &new_public_id(),
+                case_id,
+                uploaded_by,
+                filename: &file.filename,
+                content_type: &file.content_type,
+                data: &file.data,
+                created_at: at,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+// --- raising a case ------------------------------------------------------------
+
+/// Who a new case is for and who filed it.
+#[derive(Debug, Clone)]
+pub struct Filing {
+    pub resident_id: i64,
+    pub filed_by_id: i64,
+    pub authorisation_id: Option<i64>,
+    pub actor: Actor,
+}
+
+impl Filing {
+    /// Who a case `user` sends is for. Today only residents raise cases, for
+    /// themselves; advocates (with `on_behalf_of`) and staff are to come.
+    pub fn for_user(user: &CurrentUser, new: &NewCase) -> Result<Filing, ApiError> {
+        match user.role {
+            Role::Resident if new.on_behalf_of.is_none() => Ok(Filing {
+                resident_id: user.id,
+                filed_by_id: user.id,
+                authorisation_id: None,
+                actor: Actor {
+                    kind: domain::case::ActorKind::Resident,
+                    name: Some(user.name.clone()),
+                },
+            }),
+            Role::Resident => Err(ApiError::field("on_behalf_of", ONLY_FOR_YOURSELF)),
+            Role::Advocate | Role::Staff | Role::Admin => Err(ApiError::Forbidden),
+        }
+    }
+}
+
+/// A new case that passed every check.
+#[derive(Debug, Clone)]
+pub struct CheckedCase {
+    pub screening: Vec<ScreeningResult>,
+    pub files: Vec<CheckedFile>,
+}
+
+/// Checks a new case against the policy on `today`: the fields (422), the
+/// screening (422 `details` when it cannot be a complaint, 422 `screening`
+/// until the resident confirms), and the files (422 `attachments`).
+pub fn check_new_case(
+    policy: &Policy,
+    new: &NewCase,
+    today: NaiveDate,
+) -> Result<CheckedCase, ApiError> {
+    new.validate(policy, today)?;
+    let screening = if new.kind == CaseKind::Complaint {
+        policy.screen(&new.details, new.started_on, today)
+    } else {
+        Vec::new()
+    };
+    let refusals: Vec<FieldError> = screening
+        .iter()
+        .filter(|r| !r.may_insist)
+        .map(|r| {
+            FieldError::new(
+                "details",
+                format!(
+                    "{}: {} {}",
+                    messages::SCREENING_REFUSED,
+                    r.explanation,
+                    r.instead
+                ),
+            )
+        })
+        .collect();
+    if !refusals.is_empty() {
+        return Err(ApiError::Unprocessable(refusals));
+    }
+    if !screening.is_empty() && !new.insist {
+        return Err(ApiError::field(
+            "screening",
+            messages::SCREENING_NOT_CONFIRMED,
+        ));
+    }
+    let files = check_files(&new.attachments)?;
+    Ok(CheckedCase { screening, files })
+}
+
+/// Stores a new case with its first event (`received` on `received_on`), its
+/// files, and the message telling the resident. Returns the new row.
+pub async fn create(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    filing: &Filing,
+    new: &NewCase,
+    checked: &CheckedCase,
+    received_on: NaiveDate,
+    at: DateTime<Utc>,
+) -> Result<CaseRow, ApiError> {
+    let policy = state.policy.effective();
+    let record = EventRecord {
+        at,
+        actor: filing.actor.clone(),
+        on: None,
+        event: Event::Received {
+            kind: new.kind,
+            received_on,
+        },
+    };
+    let case_state = start(&policy, &record).map_err(refused)?;
+    let case_view = view(&case_state, &policy, &state.calendar, state.clock.today());
+
+    let prefix = reference_prefix(new.kind);
+    let year = received_on.year();
+    let number = store::next_reference_number(conn, prefix, year).await?;
+    let reference = format!("{prefix}-{year}-{number:05}");
+    let public_id = new_public_id();
+    let trimmed = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let details = StoredDetails {
+        details: new.details.trim().to_owned(),
+        started_on: new.started_on,
+        desired_outcome: trimmed(&new.desired_outcome),
+        contact_channel: new.contact_channel,
+        contact_phone: trimmed(&new.contact_phone),
+        time_limit_reason: trimmed(&new.time_limit_reason),
+        screening: checked.screening.clone(),
+        insisted: new.insist && !checked.screening.is_empty(),
+    };
+    let details = serde_json::to_string(&details).map_err(ApiError::internal)?;
+    let category = match new.kind {
+        CaseKind::Complaint => new.category.as_deref().map(str::trim),
+        _ => None,
+    };
+    let status = wire_name(&case_view.status);
+    let case_id = store::insert_case(
+        conn,
+        &store::NewCaseRow {
+            public_id: &public_id,
+            reference: &reference,
+            kind: &wire_name(&new.kind),
+            resident_id: filing.resident_id,
+            filed_by_id: filing.filed_by_id,
+            authorisation_id: filing.authorisation_id,
+            policy_id: &state.policy.id,
+            category,
+            details: &details,
+            created_at: at,
+            status: &status,
+        },
+    )
+    .await?;
+    store::append_event(conn, case_id, Some(filing.filed_by_id), &record).await?;
+    store::update_queue_columns(
+        conn,
+        case_id,
+        case_view.stage.as_ref().map(|s| s.number),
+        &status,
+        case_view.next_due,
+    )
+    .await?;
+    store_files(conn, case_id, filing.filed_by_id, &checked.files, at).await?;
+    let (subject, body) = notices::received(new.kind, &reference, &case_view);
+    crate::outbox::enqueue(conn, at, filing.resident_id, Some(case_id), &subject, &body).await?;
+    store::find_by_public_id(conn, &public_id)
+        .await?
+        .ok_or_else(|| ApiError::internal("a new case could not be read back"))
+}
+
+// --- recording events -------------------------------------------------------------
+
+/// A case replayed: its events, its state, and the policy it runs under (as run).
+pub struct Replayed {
+    pub records: Vec<EventRecord>,
+    pub state: CaseState,
+    pub policy: Policy,
+}
+
+/// Reads a case's events and replays them under the case's own policy.
+pub async fn replay_case(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    case: &CaseRow,
+) -> Result<Replayed, ApiError> {
+    let policy = state.policy_for(&case.policy_id).effective();
+    let records = store::events(conn, case.id)
+        .await?
+        .iter()
+        .map(|json| serde_json::from_str::<EventRecord>(json))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ApiError::internal(format!("case {}: unreadable event: {e}", case.id)))?;
+    let case_state = replay(&policy, &state.calendar, &records).map_err(|r| {
+        ApiError::internal(format!(
+            "case {}: stored events replay refused: {}",
+            case.id, r.code
+        ))
+    })?;
+    Ok(Replayed {
+        records,
+        state: case_state,
+        policy,
+    })
+}
+
+/// Records one more event on a case, if the lifecycle allows it (409 with the
+/// refusal's message if not): appends it, brings the queue's columns up to
+/// date, and tells the resident when it is news to them. Run it inside a
+/// `begin_write` transaction. Returns the case's view after the event.
+pub async fn record_event(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    case: &CaseRow,
+    actor_id: Option<i64>,
+    record: EventRecord,
+) -> Result<CaseView, ApiError> {
+    let replayed = replay_case(state, conn, case).await?;
+    let next =
+        apply(&replayed.state, &replayed.policy, &state.calendar, &record).map_err(refused)?;
+    let case_view = view(
+        &next,
+        &replayed.policy,
+        &state.calendar,
+        state.clock.today(),
+    );
+    store::append_event(conn, case.id, actor_id, &record).await?;
+    store::update_queue_columns(
+        conn,
+        case.id,
+        case_view.stage.as_ref().map(|s| s.number),
+        &wire_name(&case_view.status),
+        case_view.next_due,
+    )
+    .await?;
+    let kind: CaseKind = parse_wire(&case.kind)?;
+    if let (Some(resident_id), Some((subject, body))) = (
+        case.resident_id,
+        notices::for_event(
+            &replayed.policy,
+            kind,
+            &case.reference,
+            &record.event,
+            &case_view,
+        ),
+    ) {
+        crate::outbox::enqueue(conn, record.at, resident_id, Some(case.id), &subject, &body)
+            .await?;
+    }
+    Ok(case_view)
+}
+
+/// Stores files sent with an event (more information).
+pub async fn attach_files(
+    conn: &mut SqliteConnection,
+    case: &CaseRow,
+    uploaded_by: i64,
+    files: &[CheckedFile],
+    at: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    store_files(conn, case.id, uploaded_by, files, at).await
+}
+
+// --- reading cases -----------------------------------------------------------------
+
+fn category_label(policy: &Policy, category: Option<&str>) -> Option<String> {
+    let category = category?;
+    policy
+        .categories
+        .iter()
+        .find(|c| c.id == category)
+        .map(|c| c.label.clone())
+}
+
+fn created_at(case: &CaseRow) -> Result<DateTime<Utc>, ApiError> {
+    parse_timestamp(&case.created_at).ok_or_else(|| ApiError::internal("unreadable created_at"))
+}
+
+/// A case in a list, as it stands today.
+pub async fn summary(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    case: &CaseRow,
+) -> Result<CaseSummary, ApiError> {
+    let replayed = replay_case(state, conn, case).await?;
+    let case_view = view(
+        &replayed.state,
+        &replayed.policy,
+        &state.calendar,
+        state.clock.today(),
+    );
+    Ok(CaseSummary {
+        id: case.public_id.clone(),
+        reference: case.reference.clone(),
+        kind: parse_wire(&case.kind)?,
+        category: case.category.clone(),
+        category_label: category_label(&replayed.policy, case.category.as_deref()),
+        status: case_view.status,
+        stage: case_view.stage.clone(),
+        next_due: case_view.next_due,
+        overdue: case_view.due_dates.iter().any(|d| d.overdue),
+        open_window: case_view.open_window.clone(),
+        resident_name: case.resident_name.clone(),
+        created_at: created_at(case)?,
+    })
+}
+
+/// Summaries of several cases.
+pub async fn summaries(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    cases: &[CaseRow],
+) -> Result<Vec<CaseSummary>, ApiError> {
+    let mut out = Vec::with_capacity(cases.len());
+    for case in cases {
+        out.push(summary(state, conn, case).await?);
+    }
+    Ok(out)
+}
+
+/// Everything about a case, as `access` may see it.
+pub async fn detail(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    access: &crate::access::CaseAccess,
+) -> Result<CaseDetail, ApiError> {
+    let case = &access.case;
+    let replayed = replay_case(state, conn, case).await?;
+    let case_view = view(
+        &replayed.state,
+        &replayed.policy,
+        &state.calendar,
+        state.clock.today(),
+    );
+    let stored: StoredDetails = serde_json::from_str(&case.details).map_err(ApiError::internal)?;
+    let attachments = store::attachments(conn, case.id)
+        .await?
+        .into_iter()
+        .map(|a| AttachmentInfo {
+            id: a.public_id,
+            filename: a.filename,
+            content_type: a.content_type,
+            size: u64::try_from(a.size).unwrap_or(0),
+            uploaded_at: parse_timestamp(&a.created_at).unwrap_or_default(),
+        })
+        .collect();
+    let resident_preferences: Option<Preferences> =
+        match (access.may_see_preferences, case.resident_id) {
+            (true, Some(resident_id)) => {
+                Some(crate::routes::preferences::load(conn, resident_id).await?)
+            }
+            _ => None,
+        };
+    let filed_by = (Some(case.filed_by_id) != case.resident_id).then(|| FiledBy {
+        name: case.filed_by_name.clone(),
+        relationship: case.filed_by_role.clone(),
+        authorisation_id: None,
+    });
+    let timeline = replayed
+        .records
+        .iter()
+        .map(|r| TimelineEntry {
+            at: r.at,
+            on: r.date(),
+            actor: r.actor.clone(),
+            event: r.event.clone(),
+        })
+        .collect();
+    Ok(CaseDetail {
+        id: case.public_id.clone(),
+        reference: case.reference.clone(),
+        kind: parse_wire(&case.kind)?,
+        category: case.category.clone(),
+        category_label: category_label(&replayed.policy, case.category.as_deref()),
+        details: stored.details,
+        started_on: stored.started_on,
+        desired_outcome: stored.desired_outcome,
+        contact_channel: stored.contact_channel,
+        resident_name: case.resident_name.clone(),
+        filed_by,
+        policy_id: case.policy_id.clone(),
+        landlord: replayed.policy.landlord.clone(),
+        created_at: created_at(case)?,
+        view: case_view,
+        timeline,
+        attachments,
+        screening: stored.screening,
+        resident_preferences,
+    })
+}
+
+/// The serde name of a status, as stored in `cases.status`.
+pub fn status_name(status: Status) -> String {
+    wire_name(&status)
+}

@@ -1,0 +1,201 @@
+//! What the resident is told when something happens to their case: the
+//! subject and body of the outbox message, or nothing when it is not news to
+//! them (a caseworker being assigned, a referral they made themselves).
+
+use domain::calendar::long_date;
+use domain::case::{CaseKind, CaseView, ClosedWhy, DueDate, Event, Outcome};
+use domain::policy::Policy;
+
+/// A message: its subject and body.
+pub type Notice = (String, String);
+
+fn noun(kind: CaseKind) -> &'static str {
+    match kind {
+        CaseKind::Complaint => "complaint",
+        CaseKind::Compliment => "compliment",
+        CaseKind::Comment => "comment",
+    }
+}
+
+/// "We will reply by Friday 13 March 2026 (10 working days after …)." for each
+/// date still to come.
+fn coming_dates(view: &CaseView) -> String {
+    let lines: Vec<String> = view
+        .due_dates
+        .iter()
+        .filter(|d| d.met.is_none())
+        .map(|d: &DueDate| format!("- {} {} ({}).", d.label, long_date(d.date), d.basis))
+        .collect();
+    if lines.is_empty() {
+        String::new()
+    } else {
+        format!("\n\n{}", lines.join("\n"))
+    }
+}
+
+/// How to reach the Housing Ombudsman, from the policy.
+pub fn ombudsman_details(policy: &Policy) -> String {
+    let o = &policy.ombudsman;
+    format!(
+        "You can contact the {}: telephone {}, online at {}, or write to {}.",
+        o.name, o.telephone, o.website, o.address
+    )
+}
+
+fn guidance(view: &CaseView) -> String {
+    if view.ombudsman_guidance.is_empty() {
+        String::new()
+    } else {
+        format!("\n\n{}", view.ombudsman_guidance.join("\n\n"))
+    }
+}
+
+fn outcome_words(outcome: Option<Outcome>) -> &'static str {
+    match outcome {
+        Some(Outcome::Upheld) => "We have upheld your complaint.",
+        Some(Outcome::PartlyUpheld) => "We have partly upheld your complaint.",
+        Some(Outcome::NotUpheld) => "We have not upheld your complaint.",
+        None => "",
+    }
+}
+
+fn next_step(view: &CaseView) -> String {
+    match &view.open_window {
+        Some(window) => {
+            let what = match window.action {
+                domain::case::ResidentAction::RequestPanel => "ask for a panel",
+                _ => "ask us to review it at the next stage",
+            };
+            match window.last_day {
+                Some(last) => format!(
+                    "\n\nIf you are not happy with our response, you can {what} until {}. You do not have to say why.",
+                    long_date(last)
+                ),
+                None => format!(
+                    "\n\nIf you are not happy with our response, you can {what}. You do not have to say why."
+                ),
+            }
+        }
+        None => String::new(),
+    }
+}
+
+/// The message for a new case.
+pub fn received(kind: CaseKind, reference: &str, view: &CaseView) -> Notice {
+    let noun = noun(kind);
+    let subject = format!("We have received your {noun} {reference}");
+    let body = match kind {
+        CaseKind::Complaint => format!(
+            "We have received your complaint. Your reference is {reference}.{}",
+            coming_dates(view)
+        ),
+        _ => format!("Thank you for your {noun}. Your reference is {reference}."),
+    };
+    (subject, body)
+}
+
+/// The message for an event on an existing case, if it is news to the resident.
+pub fn for_event(
+    policy: &Policy,
+    kind: CaseKind,
+    reference: &str,
+    event: &Event,
+    view: &CaseView,
+) -> Option<Notice> {
+    let noun = noun(kind);
+    let subject = |what: &str| format!("Your {noun} {reference}: {what}");
+    let notice = match event {
+        Event::Received { .. } => return Some(received(kind, reference, view)),
+        Event::Assigned { .. } | Event::ReferredToOmbudsman => return None,
+        Event::Acknowledged => (
+            subject("we have acknowledged it"),
+            format!("We have acknowledged your {noun}.{}", coming_dates(view)),
+        ),
+        Event::Extended {
+            reason, new_date, ..
+        } => (
+            subject("we need more time"),
+            format!(
+                "We need more time to respond. The reason is: {reason}\n\nWe will now respond by {}.\n\n{}",
+                long_date(*new_date),
+                ombudsman_details(policy)
+            ),
+        ),
+        Event::InformationRequested { what } => (
+            subject("we need some information from you"),
+            format!("To look into your {noun}, we need: {what}\n\nYou can add it to your {noun} online."),
+        ),
+        Event::InformationGiven { .. } => (
+            subject("we have your information"),
+            "Thank you: we have added the information you sent to your complaint.".to_owned(),
+        ),
+        Event::Responded { outcome, reasons, .. } => (
+            subject("our response"),
+            format!(
+                "{}\n\n{}{}{}",
+                outcome_words(*outcome),
+                reasons,
+                next_step(view),
+                guidance(view)
+            )
+            .trim()
+            .to_owned(),
+        ),
+        Event::EscalationRequested { .. } => (
+            subject("your request for a review"),
+            format!(
+                "We have received your request for a review of your complaint.{}",
+                coming_dates(view)
+            ),
+        ),
+        Event::EscalationRefused { reasons } => (
+            subject("we cannot take your complaint further"),
+            format!(
+                "We will not take your complaint to the next stage. The reasons are: {reasons}\n\n{}{}",
+                ombudsman_details(policy),
+                guidance(view)
+            ),
+        ),
+        Event::PanelRequested { .. } => (
+            subject("your request for a panel"),
+            format!("We have received your request for a panel.{}", coming_dates(view)),
+        ),
+        Event::PanelHeld { date } => (
+            subject("the panel's date"),
+            format!("The panel will meet, or met, on {}.{}", long_date(*date), coming_dates(view)),
+        ),
+        Event::PanelOutcome { outcome, reasons } => (
+            subject("the panel's decision"),
+            format!("{}\n\n{reasons}{}", outcome_words(Some(*outcome)), guidance(view)),
+        ),
+        Event::SatisfactionRecorded { .. } => (
+            subject("thank you for your feedback"),
+            "Thank you for telling us whether you are satisfied with our response.".to_owned(),
+        ),
+        Event::Withdrawn { .. } => (
+            subject("withdrawn"),
+            format!(
+                "Your {noun} has been withdrawn. If you change your mind, contact us and we can reopen it.{}",
+                guidance(view)
+            ),
+        ),
+        Event::Closed { why } => {
+            let why = match why {
+                ClosedWhy::Resolved => "it has been resolved".to_owned(),
+                ClosedWhy::NoContact => "we have not heard from you since our response".to_owned(),
+                ClosedWhy::ActionsDone => "everything we agreed to do is done".to_owned(),
+                ClosedWhy::Withdrawn => "you withdrew it".to_owned(),
+                ClosedWhy::Other(text) => text.clone(),
+            };
+            (
+                subject("closed"),
+                format!("We have closed your {noun}: {why}.{}", guidance(view)),
+            )
+        }
+        Event::Reopened { reason } => (
+            subject("reopened"),
+            format!("We have reopened your {noun}: {reason}{}", coming_dates(view)),
+        ),
+    };
+    Some(notice)
+}

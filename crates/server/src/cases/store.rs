@@ -1,0 +1,272 @@
+//! The SQL for cases, one small function per query. Portable SQL only (TEXT
+//! timestamps and ISO dates, `ON CONFLICT … DO UPDATE`, `RETURNING`), so a
+//! PostgreSQL pool can follow behind the same calls.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::case::EventRecord;
+use sqlx::SqliteConnection;
+
+use crate::auth::timestamp;
+
+/// A row of `cases`, with the resident's name.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CaseRow {
+    pub id: i64,
+    pub public_id: String,
+    pub reference: String,
+    pub kind: String,
+    pub resident_id: Option<i64>,
+    pub resident_name: String,
+    pub filed_by_id: i64,
+    pub filed_by_name: String,
+    pub filed_by_role: String,
+    pub authorisation_id: Option<i64>,
+    pub policy_id: String,
+    pub category: Option<String>,
+    pub details: String,
+    pub created_at: String,
+    pub stage: Option<i64>,
+    pub status: String,
+    pub next_due: Option<String>,
+    pub assigned_to: Option<i64>,
+}
+
+const SELECT_CASE: &str = "SELECT c.id, c.public_id, c.reference, c.kind, c.resident_id, \
+     COALESCE(r.name, '') AS resident_name, c.filed_by_id, f.name AS filed_by_name, \
+     f.role AS filed_by_role, c.authorisation_id, c.policy_id, c.category, c.details, \
+     c.created_at, c.stage, c.status, c.next_due, c.assigned_to \
+     FROM cases c LEFT JOIN users r ON r.id = c.resident_id JOIN users f ON f.id = c.filed_by_id";
+
+/// The case with this public id.
+pub async fn find_by_public_id(
+    conn: &mut SqliteConnection,
+    public_id: &str,
+) -> Result<Option<CaseRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{SELECT_CASE} WHERE c.public_id = ?"))
+        .bind(public_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// A resident's own cases, newest first.
+pub async fn list_for_resident(
+    conn: &mut SqliteConnection,
+    resident_id: i64,
+) -> Result<Vec<CaseRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{SELECT_CASE} WHERE c.resident_id = ? ORDER BY c.created_at DESC, c.id DESC"
+    ))
+    .bind(resident_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The staff queue: by next due date (none last), then oldest first. `overdue`
+/// compares the stored next due date with `today`.
+pub async fn list_queue(
+    conn: &mut SqliteConnection,
+    stage: Option<u8>,
+    status: Option<&str>,
+    overdue: Option<bool>,
+    today: NaiveDate,
+) -> Result<Vec<CaseRow>, sqlx::Error> {
+    let today = today.to_string();
+    let mut sql = format!("{SELECT_CASE} WHERE 1 = 1");
+    if stage.is_some() {
+        sql.push_str(" AND c.stage = ?");
+    }
+    if status.is_some() {
+        sql.push_str(" AND c.status = ?");
+    }
+    match overdue {
+        Some(true) => sql.push_str(" AND c.next_due IS NOT NULL AND c.next_due < ?"),
+        Some(false) => sql.push_str(" AND (c.next_due IS NULL OR c.next_due >= ?)"),
+        None => {}
+    }
+    sql.push_str(" ORDER BY c.next_due IS NULL, c.next_due, c.created_at, c.id");
+    let mut query = sqlx::query_as(&sql);
+    if let Some(stage) = stage {
+        query = query.bind(i64::from(stage));
+    }
+    if let Some(status) = status {
+        query = query.bind(status.to_owned());
+    }
+    if overdue.is_some() {
+        query = query.bind(today);
+    }
+    query.fetch_all(conn).await
+}
+
+/// The next number of a reference prefix in a year (1 for the first).
+pub async fn next_reference_number(
+    conn: &mut SqliteConnection,
+    prefix: &str,
+    year: i32,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO reference_counters (prefix, year, last) VALUES (?, ?, 1) \
+         ON CONFLICT (prefix, year) DO UPDATE SET last = reference_counters.last + 1 \
+         RETURNING last",
+    )
+    .bind(prefix)
+    .bind(year)
+    .fetch_one(conn)
+    .await
+}
+
+/// What a new case row holds.
+pub struct NewCaseRow<'a> {
+    pub public_id: &'a str,
+    pub reference: &'a str,
+    pub kind: &'a str,
+    pub resident_id: i64,
+    pub filed_by_id: i64,
+    pub authorisation_id: Option<i64>,
+    pub policy_id: &'a str,
+    pub category: Option<&'a str>,
+    pub details: &'a str,
+    pub created_at: DateTime<Utc>,
+    pub status: &'a str,
+}
+
+pub async fn insert_case(
+    conn: &mut SqliteConnection,
+    row: &NewCaseRow<'_>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO cases (public_id, reference, kind, resident_id, filed_by_id, \
+         authorisation_id, policy_id, category, details, created_at, status) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(row.public_id)
+    .bind(row.reference)
+    .bind(row.kind)
+    .bind(row.resident_id)
+    .bind(row.filed_by_id)
+    .bind(row.authorisation_id)
+    .bind(row.policy_id)
+    .bind(row.category)
+    .bind(row.details)
+    .bind(timestamp(row.created_at))
+    .bind(row.status)
+    .fetch_one(conn)
+    .await
+}
+
+/// Keeps the queue's columns in step with the events.
+pub async fn update_queue_columns(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+    stage: Option<u8>,
+    status: &str,
+    next_due: Option<NaiveDate>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE cases SET stage = ?, status = ?, next_due = ? WHERE id = ?")
+        .bind(stage.map(i64::from))
+        .bind(status)
+        .bind(next_due.map(|d| d.to_string()))
+        .bind(case_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A case's events, in order, as stored (JSON).
+pub async fn events(conn: &mut SqliteConnection, case_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT record FROM case_events WHERE case_id = ? ORDER BY seq")
+        .bind(case_id)
+        .fetch_all(conn)
+        .await
+}
+
+/// Appends an event after the last one.
+pub async fn append_event(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+    actor_id: Option<i64>,
+    record: &EventRecord,
+) -> Result<(), sqlx::Error> {
+    let json = serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query(
+        "INSERT INTO case_events (case_id, seq, at, actor_id, record) \
+         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = ?), ?, ?, ?)",
+    )
+    .bind(case_id)
+    .bind(case_id)
+    .bind(timestamp(record.at))
+    .bind(actor_id)
+    .bind(json)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A stored attachment without its content.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AttachmentRow {
+    pub public_id: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub created_at: String,
+}
+
+pub async fn attachments(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+) -> Result<Vec<AttachmentRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT public_id, filename, content_type, size, created_at FROM attachments \
+         WHERE case_id = ? ORDER BY created_at, id",
+    )
+    .bind(case_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// An attachment's name, type and content, if it belongs to the case.
+pub async fn attachment_content(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+    public_id: &str,
+) -> Result<Option<(String, String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT filename, content_type, data FROM attachments WHERE case_id = ? AND public_id = ?",
+    )
+    .bind(case_id)
+    .bind(public_id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// What a new attachment row holds.
+pub struct NewAttachmentRow<'a> {
+    pub public_id: &'a str,
+    pub case_id: i64,
+    pub uploaded_by: i64,
+    pub filename: &'a str,
+    pub content_type: &'a str,
+    pub data: &'a [u8],
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn insert_attachment(
+    conn: &mut SqliteConnection,
+    row: &NewAttachmentRow<'_>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO attachments (public_id, case_id, uploaded_by, filename, content_type, \
+         size, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(row.public_id)
+    .bind(row.case_id)
+    .bind(row.uploaded_by)
+    .bind(row.filename)
+    .bind(row.content_type)
+    .bind(row.data.len() as i64)
+    .bind(row.data)
+    .bind(timestamp(row.created_at))
+    .execute(conn)
+    .await?;
+    Ok(())
+}

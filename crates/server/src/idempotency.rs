@@ -1,0 +1,137 @@
+//! Retried writes: an `Idempotency-Key` header names one attempt at a write, so
+//! sending it again (a lost answer, a double click) gives the first answer
+//! instead of a second case.
+//!
+//! The key is kept per account with a hash of the request and the answer, in
+//! the same transaction as the write itself: either both are stored or neither.
+
+use axum::http::{HeaderMap, StatusCode};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sqlx::SqliteConnection;
+
+use crate::auth::timestamp;
+use crate::error::{ApiError, FieldError};
+
+pub const HEADER: &str = "idempotency-key";
+
+/// The longest key we keep (a UUID is 36).
+pub const KEY_MAX_CHARS: usize = 255;
+
+pub const KEY_MISSING: &str = "Send an Idempotency-Key header with this request";
+pub const KEY_INVALID: &str = "The Idempotency-Key header must be 1 to 255 visible characters";
+pub const KEY_REUSED: &str = "This request was already sent with different details";
+
+/// The key of this request: 400 when it is missing or unusable.
+pub fn required_key(headers: &HeaderMap) -> Result<String, ApiError> {
+    let bad = |message: &str| ApiError::BadRequest(vec![FieldError::new("", message)]);
+    let value = headers.get(HEADER).ok_or_else(|| bad(KEY_MISSING))?;
+    let key = value.to_str().map_err(|_| bad(KEY_INVALID))?.trim();
+    if key.is_empty() || key.chars().count() > KEY_MAX_CHARS {
+        return Err(bad(KEY_INVALID));
+    }
+    Ok(key.to_owned())
+}
+
+/// The SHA-256 (hex) of the request as parsed, so that the same JSON sent with
+/// its keys in another order or other spacing is the same request.
+pub fn request_hash<T: Serialize>(request: &T) -> Result<String, ApiError> {
+    let json = serde_json::to_vec(request).map_err(ApiError::internal)?;
+    Ok(Sha256::digest(&json)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// The first answer, when this key was used before with the same request.
+pub struct Replay {
+    pub status: StatusCode,
+    pub body: serde_json::Value,
+}
+
+/// Looks the key up: `Ok(Some(_))` to answer as before, `Ok(None)` for a new
+/// key, 422 when the key was used for a different request.
+pub async fn lookup(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    key: &str,
+    hash: &str,
+) -> Result<Option<Replay>, ApiError> {
+    let row: Option<(String, i64, String)> = sqlx::query_as(
+        "SELECT request_hash, status, response FROM idempotency_keys WHERE user_id = ? AND key = ?",
+    )
+    .bind(user_id)
+    .bind(key)
+    .fetch_optional(conn)
+    .await?;
+    let Some((stored_hash, status, response)) = row else {
+        return Ok(None);
+    };
+    if stored_hash != hash {
+        return Err(ApiError::field("", KEY_REUSED));
+    }
+    let status = u16::try_from(status)
+        .ok()
+        .and_then(|s| StatusCode::from_u16(s).ok())
+        .ok_or_else(|| ApiError::internal("stored idempotent status is not a status"))?;
+    let body = serde_json::from_str(&response).map_err(ApiError::internal)?;
+    Ok(Some(Replay { status, body }))
+}
+
+/// Keeps the answer under the key. Call it inside the write's transaction.
+pub async fn store<T: Serialize>(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    key: &str,
+    hash: &str,
+    status: StatusCode,
+    response: &T,
+    at: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let response = serde_json::to_string(response).map_err(ApiError::internal)?;
+    sqlx::query(
+        "INSERT INTO idempotency_keys (user_id, key, request_hash, status, response, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(user_id)
+    .bind(key)
+    .bind(hash)
+    .bind(i64::from(status.as_u16()))
+    .bind(response)
+    .bind(timestamp(at))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn a_missing_or_blank_key_is_a_bad_request() {
+        let mut headers = HeaderMap::new();
+        assert!(matches!(
+            required_key(&headers),
+            Err(ApiError::BadRequest(_))
+        ));
+        headers.insert(HEADER, HeaderValue::from_static("  "));
+        assert!(matches!(
+            required_key(&headers),
+            Err(ApiError::BadRequest(_))
+        ));
+        headers.insert(HEADER, HeaderValue::from_static(" k-1 "));
+        assert_eq!(required_key(&headers).unwrap(), "k-1");
+    }
+
+    #[test]
+    fn the_same_request_hashes_the_same() {
+        let a = request_hash(&serde_json::json!({"a": 1, "b": 2})).unwrap();
+        let b = request_hash(&serde_json::json!({"b": 2, "a": 1})).unwrap();
+        let c = request_hash(&serde_json::json!({"a": 2, "b": 2})).unwrap();
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+}

@@ -1,0 +1,320 @@
+//! Cases, as residents use them:
+//!
+//! - `POST /cases/screening`: what the policy says before a complaint is sent.
+//! - `POST /cases` (with `Idempotency-Key`): raise a complaint, compliment or comment.
+//! - `GET /cases`: the resident's cases (for staff, the queue). `GET /cases/{id}`: one case.
+//! - `POST /cases/{id}/information`, `/escalation`, `/panel`, `/withdrawal`,
+//!   `/satisfaction`: the resident's actions.
+//! - `GET /cases/{id}/attachments/{attachment_id}`: a file sent with the case.
+//!
+//! Someone who may not see a case gets 404 for all of it ([`crate::access`]).
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::NaiveDate;
+use domain::api::cases::{
+    messages, CaseDetail, CaseSummary, EscalationRequest, NewCase, NewInformation, PanelRequest,
+    SatisfactionRequest, ScreeningAnswer, ScreeningRequest, WithdrawalRequest,
+};
+use domain::case::{Event, EventRecord};
+
+use crate::access::{case_access, CaseAccess};
+use crate::auth::CurrentUser;
+use crate::cases::{self, store, CheckedFile, Filing};
+use crate::db::begin_write;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::idempotency;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cases", get(list_cases).post(create_case))
+        .route("/cases/screening", post(screen_case))
+        .route("/cases/{id}", get(get_case))
+        .route("/cases/{id}/information", post(add_information))
+        .route("/cases/{id}/escalation", post(request_escalation))
+        .route("/cases/{id}/panel", post(request_panel))
+        .route("/cases/{id}/withdrawal", post(withdraw_case))
+        .route("/cases/{id}/satisfaction", post(record_satisfaction))
+        .route(
+            "/cases/{id}/attachments/{attachment_id}",
+            get(download_attachment),
+        )
+}
+
+async fn screen_case(
+    State(state): State<AppState>,
+    _user: CurrentUser,
+    Json(request): Json<ScreeningRequest>,
+) -> ApiResult<Json<ScreeningAnswer>> {
+    let results = state
+        .policy
+        .screen(&request.details, request.started_on, state.clock.today());
+    Ok(Json(ScreeningAnswer { results }))
+}
+
+fn replay_response(replay: idempotency::Replay) -> Response {
+    (replay.status, axum::Json(replay.body)).into_response()
+}
+
+async fn create_case(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+    Json(new): Json<NewCase>,
+) -> ApiResult<Response> {
+    let key = idempotency::required_key(&headers)?;
+    let hash = idempotency::request_hash(&new)?;
+    {
+        let mut conn = state.db.acquire().await?;
+        if let Some(replay) = idempotency::lookup(&mut conn, user.id, &key, &hash).await? {
+            return Ok(replay_response(replay));
+        }
+    }
+    let filing = Filing::for_user(&user, &new)?;
+    let today = state.clock.today();
+    let checked = cases::check_new_case(&state.policy, &new, today)?;
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.db).await?;
+    // Checked again under the write lock: a retry sent at the same moment
+    // waits for the first, then answers as it did.
+    if let Some(replay) = idempotency::lookup(&mut tx, user.id, &key, &hash).await? {
+        return Ok(replay_response(replay));
+    }
+    let case = cases::create(&state, &mut tx, &filing, &new, &checked, today, now).await?;
+    let access = case_access(&mut tx, &user, &case.public_id).await?;
+    let detail = cases::detail(&state, &mut tx, &access).await?;
+    idempotency::store(
+        &mut tx,
+        user.id,
+        &key,
+        &hash,
+        StatusCode::CREATED,
+        &detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    let mut response = (StatusCode::CREATED, Json(detail)).into_response();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/cases/{}", case.public_id)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+async fn list_cases(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<Vec<CaseSummary>>> {
+    let mut conn = state.db.acquire().await?;
+    let rows = if user.is_staff() {
+        store::list_queue(&mut conn, None, None, None, state.clock.today()).await?
+    } else {
+        store::list_for_resident(&mut conn, user.id).await?
+    };
+    Ok(Json(cases::summaries(&state, &mut conn, &rows).await?))
+}
+
+async fn get_case(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> ApiResult<Json<CaseDetail>> {
+    let mut conn = state.db.acquire().await?;
+    let access = case_access(&mut conn, &user, &id).await?;
+    Ok(Json(cases::detail(&state, &mut conn, &access).await?))
+}
+
+/// Who may record an event: the resident's side or the landlord's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Resident,
+    Landlord,
+}
+
+/// An event to record on a case once the caller's access is known.
+pub(crate) struct Action {
+    pub event: Event,
+    /// The day it happened, when that was not today.
+    pub on: Option<NaiveDate>,
+    pub files: Vec<CheckedFile>,
+}
+
+/// Records an event on a case as `user`, in one write transaction: 404 for a
+/// case they may not see, 403 for an action that is not on their `side`, then
+/// `check` (run only once access is known, so an outsider always gets the 404
+/// whatever they send), then the lifecycle's 409. Answers with the case as it now stands.
+pub(crate) async fn record_action(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    side: Side,
+    check: impl FnOnce() -> Result<Action, ApiError>,
+) -> ApiResult<Json<CaseDetail>> {
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.db).await?;
+    let access: CaseAccess = case_access(&mut tx, user, id).await?;
+    match side {
+        Side::Resident => access.require_resident_action()?,
+        Side::Landlord => access.require_landlord_action()?,
+    }
+    let action = check()?;
+    let record = EventRecord {
+        at: now,
+        actor: access.actor.clone(),
+        on: action.on,
+        event: action.event,
+    };
+    cases::record_event(state, &mut tx, &access.case, Some(user.id), record).await?;
+    cases::attach_files(&mut tx, &access.case, user.id, &action.files, now).await?;
+    let detail = cases::detail(state, &mut tx, &access).await?;
+    tx.commit().await?;
+    Ok(Json(detail))
+}
+
+fn resident(event: Event) -> Action {
+    Action {
+        event,
+        on: None,
+        files: Vec::new(),
+    }
+}
+
+async fn add_information(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(request): Json<NewInformation>,
+) -> ApiResult<Json<CaseDetail>> {
+    record_action(&state, &user, &id, Side::Resident, || {
+        request.validate()?;
+        let files = cases::check_files(&request.attachments)?;
+        let mut text = request.text.trim().to_owned();
+        if text.is_empty() {
+            let names: Vec<&str> = files.iter().map(|f| f.filename.as_str()).collect();
+            text = format!("Sent {}", names.join(", "));
+        }
+        Ok(Action {
+            files,
+            ..resident(Event::InformationGiven { text })
+        })
+    })
+    .await
+}
+
+async fn request_escalation(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(request): Json<EscalationRequest>,
+) -> ApiResult<Json<CaseDetail>> {
+    record_action(&state, &user, &id, Side::Resident, || {
+        let reason = request
+            .reason
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty());
+        Ok(resident(Event::EscalationRequested { reason }))
+    })
+    .await
+}
+
+async fn request_panel(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(request): Json<PanelRequest>,
+) -> ApiResult<Json<CaseDetail>> {
+    record_action(&state, &user, &id, Side::Resident, || {
+        if let Some(rep) = &request.representative {
+            if rep.name.trim().is_empty() {
+                return Err(ApiError::field(
+                    "representative.name",
+                    messages::REPRESENTATIVE_NAME_MISSING,
+                ));
+            }
+            if rep.relation.trim().is_empty() {
+                return Err(ApiError::field(
+                    "representative.relation",
+                    messages::REPRESENTATIVE_RELATION_MISSING,
+                ));
+            }
+        }
+        Ok(resident(Event::PanelRequested {
+            attendance: request.attendance,
+            representative: request.representative,
+        }))
+    })
+    .await
+}
+
+async fn withdraw_case(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(request): Json<WithdrawalRequest>,
+) -> ApiResult<Json<CaseDetail>> {
+    record_action(&state, &user, &id, Side::Resident, || {
+        if !request.confirm {
+            return Err(ApiError::field("confirm", messages::WITHDRAW_NOT_CONFIRMED));
+        }
+        let reason = request
+            .reason
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty());
+        Ok(resident(Event::Withdrawn { reason }))
+    })
+    .await
+}
+
+async fn record_satisfaction(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(request): Json<SatisfactionRequest>,
+) -> ApiResult<Json<CaseDetail>> {
+    record_action(&state, &user, &id, Side::Resident, || {
+        let comment = request
+            .comment
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty());
+        Ok(resident(Event::SatisfactionRecorded {
+            satisfied: request.satisfied,
+            comment,
+        }))
+    })
+    .await
+}
+
+async fn download_attachment(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((id, attachment_id)): Path<(String, String)>,
+) -> ApiResult<Response> {
+    let mut conn = state.db.acquire().await?;
+    let access = case_access(&mut conn, &user, &id).await?;
+    let (filename, content_type, data) =
+        store::attachment_content(&mut conn, access.case.id, &attachment_id)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        cases::safe_filename(&filename)
+    );
+    let header = |value: &str| HeaderValue::from_str(value).map_err(ApiError::internal);
+    Ok((
+        [
+            (header::CONTENT_TYPE, header(&content_type)?),
+            (header::CONTENT_DISPOSITION, header(&disposition)?),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
+        ],
+        data,
+    )
+        .into_response())
+}

@@ -1,0 +1,80 @@
+//! The landlord's side (staff and admins; 403 for anyone else):
+//!
+//! - `GET /staff/cases?stage=1&status=under_investigation&overdue=true`: the
+//!   queue, the soonest due first, cases with nothing due last.
+//! - `POST /cases/{id}/staff-actions`: one landlord event (acknowledge, assign,
+//!   extend, ask for information, respond, refuse escalation, panel date and
+//!   outcome, close, referral to the Ombudsman, reopen), by who and when.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::routing::{get, post};
+use axum::Router;
+use domain::api::cases::{CaseDetail, CaseSummary, QueueFilter, StaffActionRequest};
+
+use crate::auth::CurrentUser;
+use crate::cases::{self, store};
+use crate::error::{ApiError, ApiResult, FieldError};
+use crate::extract::Json;
+use crate::routes::cases::{record_action, Action, Side};
+use crate::AppState;
+
+/// Shown when a staff action is dated after today.
+pub const ON_IN_FUTURE: &str = "The date it happened must be today or in the past";
+/// Shown when a resident's own event is sent as a staff action.
+pub const NOT_A_STAFF_ACTION: &str = "This is something the resident does, not a staff action";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/staff/cases", get(list_queue))
+        .route("/cases/{id}/staff-actions", post(record_staff_action))
+}
+
+async fn list_queue(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    filter: Result<Query<QueueFilter>, QueryRejection>,
+) -> ApiResult<Json<Vec<CaseSummary>>> {
+    user.require_staff()?;
+    let Query(filter) = filter.map_err(|e| {
+        ApiError::BadRequest(vec![FieldError::new(
+            "",
+            format!("The filter is not valid: {}", e.body_text()),
+        )])
+    })?;
+    let status = filter.status.map(cases::status_name);
+    let mut conn = state.db.acquire().await?;
+    let rows = store::list_queue(
+        &mut conn,
+        filter.stage,
+        status.as_deref(),
+        filter.overdue,
+        state.clock.today(),
+    )
+    .await?;
+    Ok(Json(cases::summaries(&state, &mut conn, &rows).await?))
+}
+
+async fn record_staff_action(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(request): Json<StaffActionRequest>,
+) -> ApiResult<Json<CaseDetail>> {
+    user.require_staff()?;
+    let today = state.clock.today();
+    record_action(&state, &user, &id, Side::Landlord, || {
+        if !request.is_staff_event() {
+            return Err(ApiError::field("event", NOT_A_STAFF_ACTION));
+        }
+        if request.on.is_some_and(|on| on > today) {
+            return Err(ApiError::field("on", ON_IN_FUTURE));
+        }
+        Ok(Action {
+            event: request.event,
+            on: request.on,
+            files: Vec::new(),
+        })
+    })
+    .await
+}
