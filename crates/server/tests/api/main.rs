@@ -3,4 +3,10 @@
 mod helpers;
 
 mod accounts;
+mod authorisations;
+mod cases;
+mod demo;
+mod idempotency;
 mod preferences;
+mod staff;
+mod support;

@@ -1,0 +1,109 @@
+//! `--demo`: accounts and a case in each stage, seeded once.
+
+use std::collections::BTreeSet;
+
+use axum::http::StatusCode;
+
+use crate::helpers::TestApp;
+use server::demo::{ACCOUNTS, PASSWORD};
+
+#[tokio::test]
+async fn the_demo_seeds_once_with_a_case_in_each_status() {
+    let app = TestApp::spawn().await;
+    server::demo::seed(&app.state)
+        .await
+        .expect("the demo seeds");
+    let cases = app.count("SELECT COUNT(*) FROM cases").await;
+    let events = app.count("SELECT COUNT(*) FROM case_events").await;
+    assert_eq!(cases, 11);
+    server::demo::seed(&app.state)
+        .await
+        .expect("the demo seeds again");
+    assert_eq!(app.count("SELECT COUNT(*) FROM cases").await, cases);
+    assert_eq!(app.count("SELECT COUNT(*) FROM case_events").await, events);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 4);
+
+    let resident = app.sign_in("resident@example.com", PASSWORD).await;
+    let (status, _, list) = resident.get("/api/v1/cases").await;
+    assert_eq!(status, StatusCode::OK);
+    let statuses: BTreeSet<String> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["status"].as_str().unwrap().to_owned())
+        .collect();
+    for expected in [
+        "awaiting_acknowledgement",
+        "under_investigation",
+        "information_requested",
+        "responded",
+        "closed",
+        "withdrawn",
+        "acknowledged",
+    ] {
+        assert!(statuses.contains(expected), "{expected} in {statuses:?}");
+    }
+    let summaries = list.as_array().unwrap();
+    assert!(
+        summaries.iter().any(|c| c["overdue"] == true),
+        "an overdue case"
+    );
+    assert!(
+        summaries.iter().any(|c| c["stage"]["number"] == 2),
+        "a case at stage 2"
+    );
+    assert!(summaries.iter().any(|c| c["kind"] == "compliment"));
+    assert!(summaries.iter().any(|c| c["kind"] == "comment"));
+    let extended = summaries
+        .iter()
+        .find(|c| c["reference"] == "CMP-2026-00003")
+        .unwrap();
+    let (_, _, detail) = resident
+        .get(&format!(
+            "/api/v1/cases/{}",
+            extended["id"].as_str().unwrap()
+        ))
+        .await;
+    assert!(
+        detail["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["event"]["type"] == "extended"),
+        "{detail}"
+    );
+}
+
+#[tokio::test]
+async fn every_demo_account_signs_in_with_the_demo_password() {
+    let app = TestApp::spawn().await;
+    server::demo::seed(&app.state)
+        .await
+        .expect("the demo seeds");
+    for (role, _, email) in ACCOUNTS {
+        let client = app.sign_in(email, PASSWORD).await;
+        let (_, _, session) = client.get("/api/v1/session").await;
+        assert_eq!(session["user"]["role"], role.as_str(), "{session}");
+    }
+}
+
+#[tokio::test]
+async fn the_demo_runs_under_every_preset_policy() {
+    for policy in [
+        "pioneer-2020",
+        "policy-2022",
+        "pivotal-2021",
+        "plus-dane-2024",
+        "torus",
+    ] {
+        let app = crate::support::app_with_policy(policy).await;
+        server::demo::seed(&app.state)
+            .await
+            .unwrap_or_else(|e| panic!("{policy}: {e}"));
+        assert_eq!(
+            app.count("SELECT COUNT(*) FROM cases").await,
+            11,
+            "{policy}"
+        );
+    }
+}

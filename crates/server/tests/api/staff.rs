@@ -1,0 +1,424 @@
+//! The landlord's side: the queue, and every staff action with who and when.
+
+use axum::http::StatusCode;
+use chrono::Duration;
+use serde_json::{json, Value};
+
+use crate::helpers::{errors, messages as error_messages, TestApp};
+use crate::support::{
+    complaint, id, outbox, queue_columns, raise, resident_action, responded, signed_in_again,
+    staff_action, staff_does,
+};
+
+fn ids(list: &Value) -> Vec<String> {
+    list.as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn residents_may_not_use_the_staff_endpoints() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let advocate = app.register_advocate("Alex Advocate").await;
+    let case = id(&raise(&riya, complaint()).await);
+    for client in [&riya, &advocate] {
+        let (status, _, _) = client.get("/api/v1/staff/cases").await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _, _) = staff_action(client, &case, json!({ "type": "acknowledged" })).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    assert_eq!(
+        queue_columns(&app, &case).await.1,
+        "awaiting_acknowledgement"
+    );
+}
+
+#[tokio::test]
+async fn staff_and_admins_see_every_case_with_the_residents_needs() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let (status, _, _) = riya
+        .put_json(
+            "/api/v1/preferences",
+            json!({ "letter_format": "large_print", "reasonable_adjustments": "Call after 10am" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let ben = app.register_resident("Ben Jones").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let admin = app.create_admin("Avery Admin").await;
+    let case = id(&raise(&riya, complaint()).await);
+    raise(&ben, complaint()).await;
+    for client in [&staff, &admin] {
+        let (status, _, detail) = client.get(&format!("/api/v1/cases/{case}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            detail["resident_preferences"]["letter_format"],
+            "large_print"
+        );
+        assert_eq!(
+            detail["resident_preferences"]["reasonable_adjustments"],
+            "Call after 10am"
+        );
+        let (_, _, list) = client.get("/api/v1/cases").await;
+        assert_eq!(list.as_array().unwrap().len(), 2);
+        let (_, _, queue) = client.get("/api/v1/staff/cases").await;
+        assert_eq!(ids(&queue), ids(&list));
+    }
+    let (_, _, own) = riya.get(&format!("/api/v1/cases/{case}")).await;
+    assert_eq!(own["resident_preferences"], Value::Null);
+}
+
+#[tokio::test]
+async fn the_queue_is_ordered_by_the_next_due_date_and_filtered() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    // Monday 2 March: acknowledge by 9 March.
+    let oldest = id(&raise(&riya, complaint()).await);
+    app.advance(Duration::days(2));
+    let riya = signed_in_again(&app, &riya).await;
+    // Wednesday 4 March: acknowledge by 11 March.
+    let middle = id(&raise(&riya, complaint()).await);
+    app.advance(Duration::days(1));
+    let riya = signed_in_again(&app, &riya).await;
+    let staff = signed_in_again(&app, &staff).await;
+    // Thursday 5 March: a compliment, then a withdrawn complaint (nothing due).
+    let compliment = id(&raise(
+        &riya,
+        json!({ "kind": "compliment", "details": "Thank you" }),
+    )
+    .await);
+    let withdrawn = id(&raise(&riya, complaint()).await);
+    resident_action(&riya, &withdrawn, "withdrawal", json!({ "confirm": true })).await;
+    // Acknowledged on 5 March: reply by 19 March.
+    staff_does(&staff, &oldest, json!({ "type": "acknowledged" })).await;
+
+    let (status, _, queue) = staff.get("/api/v1/staff/cases").await;
+    assert_eq!(status, StatusCode::OK);
+    // Nothing due (the compliment, the withdrawn complaint) comes last, oldest first.
+    assert_eq!(
+        ids(&queue),
+        [
+            middle.clone(),
+            oldest.clone(),
+            compliment,
+            withdrawn.clone()
+        ]
+    );
+    assert_eq!(queue[0]["next_due"], "2026-03-11");
+    assert_eq!(queue[1]["next_due"], "2026-03-19");
+
+    let (_, _, investigating) = staff
+        .get("/api/v1/staff/cases?status=under_investigation")
+        .await;
+    assert_eq!(ids(&investigating), [oldest.as_str()]);
+    let (_, _, stage_one) = staff.get("/api/v1/staff/cases?stage=1").await;
+    assert_eq!(ids(&stage_one).len(), 3, "the compliment has no stage");
+    let (_, _, stage_two) = staff.get("/api/v1/staff/cases?stage=2").await;
+    assert_eq!(stage_two, json!([]));
+    let (_, _, overdue) = staff.get("/api/v1/staff/cases?overdue=true").await;
+    assert_eq!(overdue, json!([]));
+
+    // Thursday 12 March: the middle case was to be acknowledged by the 11th.
+    app.advance(Duration::days(7));
+    let staff = signed_in_again(&app, &staff).await;
+    let (_, _, overdue) = staff.get("/api/v1/staff/cases?overdue=true").await;
+    assert_eq!(ids(&overdue), [middle.as_str()]);
+    assert_eq!(overdue[0]["overdue"], true);
+    let (_, _, on_time) = staff.get("/api/v1/staff/cases?overdue=false&stage=1").await;
+    assert_eq!(ids(&on_time), [oldest.clone(), withdrawn.clone()]);
+    let (status, _, body) = staff.get("/api/v1/staff/cases?status=sleeping").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}
+
+#[tokio::test]
+async fn every_staff_action_is_recorded_with_who_and_when_and_told_to_the_resident() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    let steps = [
+        (
+            json!({ "type": "acknowledged" }),
+            "under_investigation",
+            true,
+        ),
+        (
+            json!({ "type": "assigned", "caseworker": "Sam Caseworker" }),
+            "under_investigation",
+            false,
+        ),
+        (
+            json!({ "type": "extended", "reason": "Waiting for a surveyor", "new_date": "2026-03-23" }),
+            "under_investigation",
+            true,
+        ),
+        (responded("partly_upheld"), "responded", true),
+        (
+            json!({ "type": "closed", "why": "resolved" }),
+            "closed",
+            true,
+        ),
+        (
+            json!({ "type": "reopened", "reason": "The resident called" }),
+            "responded",
+            true,
+        ),
+        (
+            json!({ "type": "referred_to_ombudsman" }),
+            "with_ombudsman",
+            false,
+        ),
+    ];
+    let mut told = 1;
+    for (n, (event, status, tells)) in steps.into_iter().enumerate() {
+        let detail = staff_does(&staff, &case, event.clone()).await;
+        assert_eq!(detail["view"]["status"], status, "{event}");
+        let entry = &detail["timeline"][n + 1];
+        assert_eq!(
+            entry["actor"],
+            json!({ "kind": "staff", "name": "Sam Caseworker" })
+        );
+        assert_eq!(entry["event"]["type"], event["type"]);
+        assert_eq!(entry["on"], "2026-03-02");
+        assert_eq!(queue_columns(&app, &case).await.1, status, "{event}");
+        if tells {
+            told += 1;
+        }
+        assert_eq!(outbox(&app, &case).await.len(), told, "{event}");
+    }
+    let messages = outbox(&app, &case).await;
+    let extension = &messages[2];
+    assert!(
+        extension.1.contains("Waiting for a surveyor"),
+        "{}",
+        extension.1
+    );
+    assert!(
+        extension.1.contains("Monday 23 March 2026"),
+        "{}",
+        extension.1
+    );
+    assert!(
+        extension.1.contains("0300 111 3000"),
+        "the Ombudsman's details: {}",
+        extension.1
+    );
+}
+
+#[tokio::test]
+async fn the_queue_columns_follow_each_event() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    assert_eq!(
+        queue_columns(&app, &case).await,
+        (
+            Some(1),
+            "awaiting_acknowledgement".into(),
+            Some("2026-03-09".into())
+        )
+    );
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    assert_eq!(
+        queue_columns(&app, &case).await,
+        (
+            Some(1),
+            "under_investigation".into(),
+            Some("2026-03-16".into())
+        )
+    );
+    staff_does(&staff, &case, responded("upheld")).await;
+    assert_eq!(
+        queue_columns(&app, &case).await,
+        (Some(1), "responded".into(), None)
+    );
+    resident_action(&riya, &case, "escalation", json!({})).await;
+    assert_eq!(
+        queue_columns(&app, &case).await,
+        (
+            Some(2),
+            "escalation_requested".into(),
+            Some("2026-03-09".into())
+        )
+    );
+    staff_does(
+        &staff,
+        &case,
+        json!({ "type": "escalation_refused", "reasons": "No new points were raised" }),
+    )
+    .await;
+    assert_eq!(
+        queue_columns(&app, &case).await,
+        (Some(1), "escalation_refused".into(), None)
+    );
+}
+
+#[tokio::test]
+async fn a_refused_escalation_tells_the_resident_how_to_reach_the_ombudsman() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    resident_action(&riya, &case, "escalation", json!({})).await;
+    let (status, _, body) = staff_action(
+        &staff,
+        &case,
+        json!({ "type": "escalation_refused", "reasons": " " }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(errors(&body)[0].0, "");
+    staff_does(
+        &staff,
+        &case,
+        json!({ "type": "escalation_refused", "reasons": "No new points were raised" }),
+    )
+    .await;
+    let (subject, body) = outbox(&app, &case).await.pop().unwrap();
+    assert!(subject.ends_with("we cannot take your complaint further"));
+    assert!(body.contains("No new points were raised"));
+    assert!(
+        body.contains("Housing Ombudsman Service: telephone 0300 111 3000"),
+        "{body}"
+    );
+    assert!(body.contains("PO Box 1484"), "{body}");
+}
+
+#[tokio::test]
+async fn an_extension_beyond_the_policys_limit_is_refused() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    // Reply by 16 March; at most 10 working days more: 30 March.
+    let (status, _, body) = staff_action(
+        &staff,
+        &case,
+        json!({ "type": "extended", "reason": "Waiting for a surveyor", "new_date": "2026-03-31" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(
+        error_messages(&body)[0]
+            .starts_with("The new date can be no later than Monday 30 March 2026"),
+        "{body}"
+    );
+    staff_does(
+        &staff,
+        &case,
+        json!({ "type": "extended", "reason": "Waiting for a surveyor", "new_date": "2026-03-30" }),
+    )
+    .await;
+    assert_eq!(
+        queue_columns(&app, &case).await.2,
+        Some("2026-03-30".into())
+    );
+}
+
+#[tokio::test]
+async fn staff_may_back_date_an_action_but_not_date_it_in_the_future() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    app.advance(Duration::days(3)); // Thursday 5 March
+    let staff = signed_in_again(&app, &staff).await;
+    let (status, _, body) = staff
+        .post_json(
+            &format!("/api/v1/cases/{case}/staff-actions"),
+            json!({ "event": { "type": "acknowledged" }, "on": "2026-03-06" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(errors(&body)[0].0, "on");
+    let (status, _, body) = staff
+        .post_json(
+            &format!("/api/v1/cases/{case}/staff-actions"),
+            json!({ "event": { "type": "acknowledged" }, "on": "2026-03-01" }),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "before the complaint arrived: {body}"
+    );
+    let (status, _, body) = staff
+        .post_json(
+            &format!("/api/v1/cases/{case}/staff-actions"),
+            json!({ "event": { "type": "acknowledged" }, "on": "2026-03-03" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["timeline"][1]["on"], "2026-03-03");
+    assert_eq!(body["view"]["next_due"], "2026-03-17");
+}
+
+#[tokio::test]
+async fn a_residents_own_event_is_not_a_staff_action() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    let (status, _, body) = staff_action(&staff, &case, json!({ "type": "withdrawn" })).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(errors(&body)[0].0, "event");
+    let (status, _, _) =
+        staff_action(&staff, "no-such-case", json!({ "type": "acknowledged" })).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = staff_action(&staff, &case, json!({ "type": "acknowledged" })).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, body) = staff_action(&staff, &case, json!({ "type": "acknowledged" })).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        error_messages(&body),
+        ["This stage has already been acknowledged."]
+    );
+}
+
+#[tokio::test]
+async fn the_panel_dates_and_outcome_are_recorded_under_pioneer() {
+    let app = crate::support::app_with_policy("pioneer-2020").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    resident_action(&riya, &case, "escalation", json!({})).await;
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    let (status, _, _) =
+        resident_action(&riya, &case, "panel", json!({ "attendance": "attend" })).await;
+    assert_eq!(status, StatusCode::OK);
+    let scheduled = staff_does(
+        &staff,
+        &case,
+        json!({ "type": "panel_held", "date": "2026-03-20" }),
+    )
+    .await;
+    assert_eq!(scheduled["view"]["status"], "panel_scheduled");
+    assert!(outbox(&app, &case)
+        .await
+        .last()
+        .unwrap()
+        .1
+        .contains("Friday 20 March 2026"));
+    app.advance(Duration::days(19)); // Saturday 21 March
+    let staff = signed_in_again(&app, &staff).await;
+    let decided = staff_does(
+        &staff,
+        &case,
+        json!({ "type": "panel_outcome", "outcome": "partly_upheld", "reasons": "Partly" }),
+    )
+    .await;
+    assert_eq!(decided["view"]["status"], "responded");
+    assert_eq!(decided["view"]["final_response"], true);
+}
