@@ -1,0 +1,718 @@
+//! Authorisations in the database, and the check every case request makes for
+//! an advocate ([`advocate_grant`]): which of the advocate's authorisations
+//! cover a case, and what they permit today. Nothing is cached and nothing is
+//! stored about expiry, so a revocation or an expiry date takes effect on the
+//! very next request.
+//!
+//! An authorisation matches a case when it was given by the case's resident
+//! (`resident_id`) or when the case was raised under it (`cases.authorisation_id`,
+//! the only link for a resident without an account). The rule in
+//! [`domain::authorisation::Authorisation::permits`] decides the rest.
+
+use base64::Engine;
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::api::authorisations::{AuthorisationView, Party};
+use domain::api::cases::AttachmentInfo;
+use domain::authorisation::{
+    Action, Authorisation, CaseRef, Cases, Kind, Relationship, Scope, Status, StoredStatus,
+};
+use sqlx::SqliteConnection;
+
+use crate::auth::{parse_timestamp, timestamp, CurrentUser};
+use crate::error::ApiError;
+
+/// A row of `authorisations` with the names of the people and the file.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AuthorisationRow {
+    pub id: i64,
+    pub public_id: String,
+    pub advocate_id: Option<i64>,
+    pub advocate_name: Option<String>,
+    pub advocate_email: Option<String>,
+    pub resident_id: Option<i64>,
+    pub resident_account_name: Option<String>,
+    pub resident_account_email: Option<String>,
+    pub resident_name: Option<String>,
+    pub resident_email: Option<String>,
+    pub resident_address: Option<String>,
+    pub invite_email: Option<String>,
+    pub relationship: String,
+    pub relationship_other: Option<String>,
+    pub scope: String,
+    pub case_ids: Option<String>,
+    pub expires_on: String,
+    pub status: String,
+    pub evidence_id: Option<i64>,
+    pub evidence_public_id: Option<String>,
+    pub evidence_filename: Option<String>,
+    pub evidence_content_type: Option<String>,
+    pub evidence_size: Option<i64>,
+    pub evidence_created_at: Option<String>,
+    pub created_by: i64,
+    pub created_at: String,
+    pub accepted_at: Option<String>,
+    pub verified_at: Option<String>,
+    pub revoked_at: Option<String>,
+    pub rejected_reason: Option<String>,
+}
+
+const SELECT: &str = "SELECT a.id, a.public_id, a.advocate_id, adv.name AS advocate_name, \
+     adv.email AS advocate_email, a.resident_id, res.name AS resident_account_name, \
+     res.email AS resident_account_email, a.resident_name, a.resident_email, a.resident_address, \
+     a.invite_email, a.relationship, a.relationship_other, a.scope, a.case_ids, a.expires_on, \
+     a.status, a.evidence_id, ev.public_id AS evidence_public_id, ev.filename AS evidence_filename, \
+     ev.content_type AS evidence_content_type, ev.size AS evidence_size, \
+     ev.created_at AS evidence_created_at, a.created_by, a.created_at, a.accepted_at, \
+     a.verified_at, a.revoked_at, a.rejected_reason \
+     FROM authorisations a \
+     LEFT JOIN users adv ON adv.id = a.advocate_id \
+     LEFT JOIN users res ON res.id = a.resident_id \
+     LEFT JOIN attachments ev ON ev.id = a.evidence_id";
+
+fn corrupt(what: &str, value: &str) -> ApiError {
+    ApiError::internal(format!(
+        "stored authorisation {what} {value:?} does not read"
+    ))
+}
+
+impl AuthorisationRow {
+    pub fn kind(&self) -> Kind {
+        if self.invite_email.is_some() {
+            Kind::Invitation
+        } else {
+            Kind::SignedForm
+        }
+    }
+
+    /// The authorisation as the rules see it.
+    pub fn rule(&self) -> Result<Authorisation, ApiError> {
+        let stored =
+            StoredStatus::parse(&self.status).ok_or_else(|| corrupt("status", &self.status))?;
+        let scope: Vec<String> =
+            serde_json::from_str(&self.scope).map_err(|_| corrupt("scope", &self.scope))?;
+        let scope = scope
+            .iter()
+            .map(|s| Scope::parse(s).ok_or_else(|| corrupt("scope", s)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let cases = match &self.case_ids {
+            None => Cases::All,
+            Some(json) => {
+                Cases::Named(serde_json::from_str(json).map_err(|_| corrupt("case_ids", json))?)
+            }
+        };
+        let expires_on = self
+            .expires_on
+            .parse()
+            .map_err(|_| corrupt("expires_on", &self.expires_on))?;
+        Ok(Authorisation {
+            kind: self.kind(),
+            stored,
+            scope,
+            cases,
+            expires_on,
+        })
+    }
+
+    pub fn status(&self, today: NaiveDate) -> Result<Status, ApiError> {
+        Ok(self.rule()?.status(today))
+    }
+
+    /// The resident's name: their account's, or the one the advocate gave.
+    pub fn resident_display_name(&self) -> String {
+        self.resident_account_name
+            .clone()
+            .or_else(|| self.resident_name.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn relationship(&self) -> Result<Relationship, ApiError> {
+        Relationship::parse(&self.relationship)
+            .ok_or_else(|| corrupt("relationship", &self.relationship))
+    }
+
+    /// "Relative", or the advocate's own words for `other`.
+    pub fn relationship_label(&self) -> String {
+        match (self.relationship(), &self.relationship_other) {
+            (Ok(Relationship::Other), Some(words)) => words.clone(),
+            (Ok(r), _) => r.label().to_owned(),
+            (Err(_), _) => self.relationship.clone(),
+        }
+    }
+
+    /// Whether `user` is the resident who gave it.
+    pub fn is_resident(&self, user: &CurrentUser) -> bool {
+        self.resident_id == Some(user.id)
+    }
+
+    /// Whether `user` is the advocate it is for: the holder, the one who filed
+    /// the form, or the one an invitation not yet answered was sent to.
+    pub fn is_advocate(&self, user: &CurrentUser) -> bool {
+        user.role == domain::api::account::Role::Advocate
+            && (self.advocate_id == Some(user.id)
+                || self.created_by == user.id
+                || self.is_invitee(user))
+    }
+
+    /// An invitation not yet accepted, sent to `user`'s email address.
+    pub fn is_invitee(&self, user: &CurrentUser) -> bool {
+        self.advocate_id.is_none()
+            && self
+                .invite_email
+                .as_deref()
+                .is_some_and(|e| e.eq_ignore_ascii_case(&user.email))
+    }
+
+    /// Whether `user` may see it at all (anyone else gets a 404).
+    pub fn visible_to(&self, user: &CurrentUser) -> bool {
+        user.is_staff() || self.is_resident(user) || self.is_advocate(user)
+    }
+
+    /// The authorisation as `user` sees it today.
+    pub fn view(
+        &self,
+        user: &CurrentUser,
+        today: NaiveDate,
+    ) -> Result<AuthorisationView, ApiError> {
+        let rule = self.rule()?;
+        let status = rule.status(today);
+        let at = |text: &Option<String>| text.as_deref().and_then(parse_timestamp);
+        let evidence = match (&self.evidence_public_id, &self.evidence_filename) {
+            (Some(id), Some(filename)) => Some(AttachmentInfo {
+                id: id.clone(),
+                filename: filename.clone(),
+                content_type: self.evidence_content_type.clone().unwrap_or_default(),
+                size: u64::try_from(self.evidence_size.unwrap_or(0)).unwrap_or(0),
+                uploaded_at: at(&self.evidence_created_at).unwrap_or_default(),
+            }),
+            _ => None,
+        };
+        let in_force = matches!(status, Status::Pending | Status::Active | Status::Expired);
+        Ok(AuthorisationView {
+            id: self.public_id.clone(),
+            kind: self.kind(),
+            status,
+            relationship: self.relationship()?,
+            relationship_other: self.relationship_other.clone(),
+            scope: rule.scope.clone(),
+            case_ids: match rule.cases {
+                Cases::All => None,
+                Cases::Named(ids) => Some(ids),
+            },
+            expires_on: rule.expires_on,
+            resident: Party {
+                name: self.resident_display_name(),
+                email: self
+                    .resident_account_email
+                    .clone()
+                    .or_else(|| self.resident_email.clone()),
+            },
+            resident_address: self.resident_address.clone(),
+            advocate: self.advocate_name.as_ref().map(|name| Party {
+                name: name.clone(),
+                email: self.advocate_email.clone(),
+            }),
+            invite_email: self.invite_email.clone(),
+            evidence,
+            created_at: parse_timestamp(&self.created_at).unwrap_or_default(),
+            accepted_at: at(&self.accepted_at),
+            verified_at: at(&self.verified_at),
+            revoked_at: at(&self.revoked_at),
+            rejected_reason: self.rejected_reason.clone(),
+            can_accept: status == Status::Pending
+                && self.is_invitee(user)
+                && user.role == domain::api::account::Role::Advocate,
+            can_revoke: in_force && (self.is_resident(user) || self.is_advocate(user)),
+            can_verify: user.is_staff()
+                && status == Status::Pending
+                && self.kind() == Kind::SignedForm,
+        })
+    }
+}
+
+// --- reading ------------------------------------------------------------------
+
+pub async fn find(
+    conn: &mut SqliteConnection,
+    public_id: &str,
+) -> Result<Option<AuthorisationRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{SELECT} WHERE a.public_id = ?"))
+        .bind(public_id)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn find_by_id(
+    conn: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<AuthorisationRow>, sqlx::Error> {
+    sqlx::query_as(&format!("{SELECT} WHERE a.id = ?"))
+        .bind(id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Every authorisation a resident has given, newest first.
+pub async fn list_for_resident(
+    conn: &mut SqliteConnection,
+    resident_id: i64,
+) -> Result<Vec<AuthorisationRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE a.resident_id = ? ORDER BY a.created_at DESC, a.id DESC"
+    ))
+    .bind(resident_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// An advocate's: those they hold or filed, and invitations sent to their
+/// email address not yet accepted. Newest first.
+pub async fn list_for_advocate(
+    conn: &mut SqliteConnection,
+    advocate_id: i64,
+    email: &str,
+) -> Result<Vec<AuthorisationRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{SELECT} WHERE a.advocate_id = ? OR a.created_by = ? \
+         OR (a.advocate_id IS NULL AND a.invite_email = ? COLLATE NOCASE) \
+         ORDER BY a.created_at DESC, a.id DESC"
+    ))
+    .bind(advocate_id)
+    .bind(advocate_id)
+    .bind(email)
+    .fetch_all(conn)
+    .await
+}
+
+/// For staff: the latest 500, oldest first among those waiting (the queue to
+/// verify), filtered by the caller on the status worked out today.
+pub async fn list_all(conn: &mut SqliteConnection) -> Result<Vec<AuthorisationRow>, sqlx::Error> {
+    sqlx::query_as(&format!(
+        "{SELECT} ORDER BY a.created_at DESC, a.id DESC LIMIT 500"
+    ))
+    .fetch_all(conn)
+    .await
+}
+
+/// The signed form's content: (filename, content type, bytes).
+pub async fn evidence_content(
+    conn: &mut SqliteConnection,
+    evidence_id: i64,
+) -> Result<Option<(String, String, Vec<u8>)>, sqlx::Error> {
+    sqlx::query_as("SELECT filename, content_type, data FROM attachments WHERE id = ?")
+        .bind(evidence_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Whether every case id is one of the resident's own cases.
+pub async fn all_cases_of_resident(
+    conn: &mut SqliteConnection,
+    resident_id: i64,
+    case_ids: &[String],
+) -> Result<bool, sqlx::Error> {
+    for id in case_ids {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM cases WHERE public_id = ? AND resident_id = ?")
+                .bind(id)
+                .bind(resident_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        if found.is_none() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+// --- writing ------------------------------------------------------------------
+
+/// What a new row holds.
+pub struct NewRow<'a> {
+    pub advocate_id: Option<i64>,
+    pub resident_id: Option<i64>,
+    pub resident_name: Option<&'a str>,
+    pub resident_email: Option<&'a str>,
+    pub resident_address: Option<&'a str>,
+    pub invite_email: Option<&'a str>,
+    pub relationship: Relationship,
+    pub relationship_other: Option<&'a str>,
+    pub scope: &'a [Scope],
+    pub case_ids: Option<&'a [String]>,
+    pub expires_on: NaiveDate,
+    pub evidence_id: Option<i64>,
+    pub created_by: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Stores a new pending authorisation; returns its (database id, public id).
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    row: &NewRow<'_>,
+) -> Result<(i64, String), ApiError> {
+    let public_id = new_public_id();
+    let scope: Vec<&str> = row.scope.iter().map(|s| s.as_str()).collect();
+    let scope = serde_json::to_string(&scope).map_err(ApiError::internal)?;
+    let case_ids = row
+        .case_ids
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(ApiError::internal)?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO authorisations (public_id, advocate_id, resident_id, resident_name, \
+         resident_email, resident_address, invite_email, relationship, relationship_other, \
+         scope, case_ids, expires_on, status, evidence_id, created_by, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) RETURNING id",
+    )
+    .bind(&public_id)
+    .bind(row.advocate_id)
+    .bind(row.resident_id)
+    .bind(row.resident_name)
+    .bind(row.resident_email)
+    .bind(row.resident_address)
+    .bind(row.invite_email)
+    .bind(row.relationship.as_str())
+    .bind(row.relationship_other)
+    .bind(scope)
+    .bind(case_ids)
+    .bind(row.expires_on.to_string())
+    .bind(row.evidence_id)
+    .bind(row.created_by)
+    .bind(timestamp(row.created_at))
+    .fetch_one(conn)
+    .await?;
+    Ok((id, public_id))
+}
+
+/// Stores the signed form (an attachment of no case); returns its id.
+pub async fn insert_evidence(
+    conn: &mut SqliteConnection,
+    uploaded_by: i64,
+    filename: &str,
+    content_type: &str,
+    data: &[u8],
+    at: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO attachments (public_id, case_id, uploaded_by, filename, content_type, \
+         size, data, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(new_public_id())
+    .bind(uploaded_by)
+    .bind(filename)
+    .bind(content_type)
+    .bind(i64::try_from(data.len()).unwrap_or(i64::MAX))
+    .bind(data)
+    .bind(timestamp(at))
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn accept(
+    conn: &mut SqliteConnection,
+    id: i64,
+    advocate_id: i64,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE authorisations SET status = 'active', advocate_id = ?, accepted_at = ? WHERE id = ?",
+    )
+    .bind(advocate_id)
+    .bind(timestamp(at))
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+pub async fn revoke(
+    conn: &mut SqliteConnection,
+    id: i64,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE authorisations SET status = 'revoked', revoked_at = ? WHERE id = ?")
+        .bind(timestamp(at))
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn verify(
+    conn: &mut SqliteConnection,
+    id: i64,
+    staff_id: i64,
+    at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE authorisations SET status = 'active', verified_at = ?, verified_by = ? WHERE id = ?",
+    )
+    .bind(timestamp(at))
+    .bind(staff_id)
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// A rejection keeps who decided (`verified_by`) and why, but no `verified_at`.
+pub async fn reject(
+    conn: &mut SqliteConnection,
+    id: i64,
+    staff_id: i64,
+    reason: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE authorisations SET status = 'rejected', verified_by = ?, rejected_reason = ? \
+         WHERE id = ?",
+    )
+    .bind(staff_id)
+    .bind(reason)
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// 16 random bytes, base64url: an id that says nothing about how many there are.
+pub fn new_public_id() -> String {
+    let mut bytes = [0u8; 16];
+    argon2::password_hash::rand_core::RngCore::fill_bytes(
+        &mut argon2::password_hash::rand_core::OsRng,
+        &mut bytes,
+    );
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+// --- telling people ---------------------------------------------------------------
+
+/// Tells the resident: through their account's channel when they have one,
+/// else by the email or postal address the advocate gave.
+pub async fn tell_resident(
+    conn: &mut SqliteConnection,
+    row: &AuthorisationRow,
+    at: DateTime<Utc>,
+    case_id: Option<i64>,
+    subject: &str,
+    body: &str,
+) -> Result<(), sqlx::Error> {
+    if let Some(resident_id) = row.resident_id {
+        return crate::outbox::enqueue(conn, at, resident_id, case_id, subject, body).await;
+    }
+    let name = row.resident_name.clone().unwrap_or_default();
+    let (channel, recipient) = match (&row.resident_email, &row.resident_address) {
+        (Some(email), _) => ("email", email.clone()),
+        (None, Some(address)) => ("letter", format!("{name}, {address}")),
+        (None, None) => return Ok(()),
+    };
+    sqlx::query(
+        "INSERT INTO outbox (user_id, case_id, channel, recipient, subject, body, created_at) \
+         VALUES (NULL, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case_id)
+    .bind(channel)
+    .bind(recipient)
+    .bind(subject)
+    .bind(body)
+    .bind(timestamp(at))
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// Tells the resident that their authorisation was used on a case: to raise
+/// it, or to ask for the next stage. Call it in the transaction that records
+/// the case or the event.
+pub async fn tell_resident_of_use(
+    conn: &mut SqliteConnection,
+    authorisation_id: i64,
+    case_id: i64,
+    reference: &str,
+    what: Use,
+    at: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let row = find_by_id(conn, authorisation_id)
+        .await?
+        .ok_or_else(|| ApiError::internal("the authorisation used has gone"))?;
+    let advocate = row
+        .advocate_name
+        .clone()
+        .unwrap_or_else(|| "Your advocate".into());
+    let (subject, done) = match what {
+        Use::Raised => (
+            format!("{advocate} made a complaint for you: {reference}"),
+            "made a complaint for you",
+        ),
+        Use::Escalated => (
+            format!("{advocate} asked for the next stage of {reference}"),
+            "asked for your complaint to go to the next stage",
+        ),
+    };
+    let body = format!(
+        "Dear {},\n\n{advocate} {done} (reference {reference}), using the authority you gave \
+         them. You can see the complaint in your account, or ask us about it.\n\nIf you did not \
+         want this, you can take their authority back at any time, and tell us.",
+        row.resident_display_name()
+    );
+    tell_resident(conn, &row, at, Some(case_id), &subject, &body).await?;
+    Ok(())
+}
+
+/// What an authorisation was used for, as the resident is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Use {
+    Raised,
+    Escalated,
+}
+
+// --- the check on every case request ------------------------------------------------
+
+/// A case as the check needs it.
+#[derive(Debug, Clone, Copy)]
+pub struct CaseKey<'a> {
+    pub public_id: &'a str,
+    pub resident_id: Option<i64>,
+    pub authorisation_id: Option<i64>,
+    pub filed_by_id: i64,
+}
+
+/// One of the advocate's authorisations that matches a case.
+#[derive(Debug, Clone)]
+pub struct Held {
+    pub id: i64,
+    pub public_id: String,
+    pub relationship: String,
+    pub rule: Authorisation,
+    /// The case was raised by this advocate under this authorisation.
+    pub filed_under: bool,
+}
+
+/// What an advocate's authorisations permit on one case, today.
+#[derive(Debug, Clone)]
+pub struct Grant {
+    pub today: NaiveDate,
+    pub case_public_id: String,
+    pub held: Vec<Held>,
+}
+
+impl Grant {
+    /// The first authorisation that permits `action` on the case.
+    pub fn permitting(&self, action: Action) -> Option<&Held> {
+        self.held.iter().find(|h| {
+            let case = CaseRef {
+                id: &self.case_public_id,
+                filed_under: h.filed_under,
+            };
+            h.rule.permits(self.today, action, Some(case))
+        })
+    }
+
+    pub fn permits(&self, action: Action) -> bool {
+        self.permitting(action).is_some()
+    }
+}
+
+/// The advocate's authorisations that could cover this case, whatever their
+/// status: the rule decides on `today` (so revoked and expired ones permit
+/// nothing). Returns `None` when none of them lets the advocate see the case.
+pub async fn advocate_grant(
+    conn: &mut SqliteConnection,
+    advocate_id: i64,
+    case: CaseKey<'_>,
+    today: NaiveDate,
+) -> Result<Option<Grant>, ApiError> {
+    let rows: Vec<AuthorisationRow> = sqlx::query_as(&format!(
+        "{SELECT} WHERE a.advocate_id = ? AND a.status IN ('pending', 'active') \
+         AND ((? IS NOT NULL AND a.resident_id = ?) OR a.id = ?)"
+    ))
+    .bind(advocate_id)
+    .bind(case.resident_id)
+    .bind(case.resident_id)
+    .bind(case.authorisation_id)
+    .fetch_all(conn)
+    .await?;
+    let mut held = Vec::new();
+    for row in rows {
+        held.push(Held {
+            filed_under: case.authorisation_id == Some(row.id) && case.filed_by_id == advocate_id,
+            rule: row.rule()?,
+            relationship: row.relationship_label(),
+            id: row.id,
+            public_id: row.public_id,
+        });
+    }
+    let grant = Grant {
+        today,
+        case_public_id: case.public_id.to_owned(),
+        held,
+    };
+    Ok(grant.permits(Action::ViewCase).then_some(grant))
+}
+
+/// For a new case an advocate raises under the authorisation `public_id`:
+/// the authorisation, if it is the advocate's and lets them raise one today.
+/// `None` answers as if there were no such authorisation.
+pub async fn for_new_case(
+    conn: &mut SqliteConnection,
+    advocate_id: i64,
+    public_id: &str,
+    today: NaiveDate,
+) -> Result<Option<AuthorisationRow>, ApiError> {
+    let Some(row) = find(conn, public_id).await? else {
+        return Ok(None);
+    };
+    if row.advocate_id != Some(advocate_id) {
+        return Ok(None);
+    }
+    Ok(row
+        .rule()?
+        .permits(today, Action::RaiseComplaint, None)
+        .then_some(row))
+}
+
+/// The cases (database id, public id) an advocate may see today, by the
+/// authorisation (database id) that lets them, newest case first.
+pub async fn visible_cases(
+    conn: &mut SqliteConnection,
+    advocate_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<(i64, i64, String)>, ApiError> {
+    let candidates: Vec<(i64, String, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
+        "SELECT DISTINCT c.id, c.public_id, c.resident_id, c.authorisation_id, c.filed_by_id \
+         FROM cases c JOIN authorisations a \
+           ON (a.resident_id IS NOT NULL AND a.resident_id = c.resident_id) \
+           OR a.id = c.authorisation_id \
+         WHERE a.advocate_id = ? AND a.status IN ('pending', 'active') \
+         ORDER BY c.created_at DESC, c.id DESC",
+    )
+    .bind(advocate_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::new();
+    for (id, public_id, resident_id, authorisation_id, filed_by_id) in candidates {
+        let key = CaseKey {
+            public_id: &public_id,
+            resident_id,
+            authorisation_id,
+            filed_by_id,
+        };
+        if let Some(grant) = advocate_grant(conn, advocate_id, key, today).await? {
+            let by = grant
+                .permitting(Action::ViewCase)
+                .map(|h| h.id)
+                .unwrap_or_default();
+            out.push((by, id, public_id));
+        }
+    }
+    Ok(out)
+}
+
+/// Who filed a case under an authorisation, for `CaseDetail.filed_by`:
+/// (authorisation public id, the relationship in words).
+pub async fn filed_under(
+    conn: &mut SqliteConnection,
+    authorisation_id: i64,
+) -> Result<Option<(String, String)>, ApiError> {
+    Ok(find_by_id(conn, authorisation_id)
+        .await?
+        .map(|row| (row.public_id.clone(), row.relationship_label())))
+}

@@ -1,0 +1,603 @@
+//! Authorisations: an advocate's authority to act for a resident.
+//!
+//! - `POST /authorisations`: a resident invites an advocate by email; an
+//!   advocate files a resident's signed authorisation form (pending until a
+//!   caseworker verifies it).
+//! - `GET /authorisations`: the resident's (given), the advocate's (held, filed,
+//!   and invitations to their email), staff's (signed forms waiting to be
+//!   verified, or any `?status=`). `GET /authorisations/{id}`: one.
+//! - `POST /authorisations/{id}/acceptance`: the invited advocate accepts.
+//! - `DELETE /authorisations/{id}` or `POST /authorisations/{id}/revocation`:
+//!   the resident takes it back at once, or the advocate gives it up.
+//! - `POST /authorisations/{id}/verification` (staff): verify or reject, with a reason.
+//! - `GET /authorisations/{id}/evidence` (staff, and the advocate who filed it): the form.
+//! - `GET /advocate/residents`: the advocate's home, the residents they act for
+//!   and their cases within scope.
+//!
+//! Anyone who is not the resident, the advocate or staff gets 404, as for an
+//! authorisation that does not exist.
+
+use std::collections::HashMap;
+
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use base64::Engine;
+use chrono::NaiveDate;
+use domain::api::authorisations::{
+    messages, ActingFor, AuthorisationView, Decision, NewAuthorisation, ValidParty, Verification,
+};
+use domain::api::cases::{messages as case_messages, sniff_content_type, ATTACHMENT_MAX_BYTES};
+use domain::authorisation::{Kind, Status};
+
+use crate::auth::{CurrentUser, Role};
+use crate::authorisations::{self as store, AuthorisationRow, NewRow};
+use crate::db::begin_write;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/authorisations",
+            get(list_authorisations).post(create_authorisation),
+        )
+        .route(
+            "/authorisations/{id}",
+            get(get_authorisation).delete(revoke_authorisation),
+        )
+        .route(
+            "/authorisations/{id}/acceptance",
+            post(accept_authorisation),
+        )
+        .route(
+            "/authorisations/{id}/revocation",
+            post(revoke_authorisation),
+        )
+        .route(
+            "/authorisations/{id}/verification",
+            post(verify_authorisation),
+        )
+        .route("/authorisations/{id}/evidence", get(get_evidence))
+        .route("/advocate/residents", get(list_advocate_residents))
+        // A signed form of up to 5MB is about 6.7MB in base64: above axum's
+        // 2MB default for JSON, within the service's own limit.
+        .layer(DefaultBodyLimit::max(crate::BODY_LIMIT))
+}
+
+/// Shown when the signed form is not valid base64.
+const FILE_UNREADABLE: &str = "The selected file could not be read. Try uploading it again";
+
+fn scope_words(view: &AuthorisationView) -> String {
+    view.scope
+        .iter()
+        .map(|s| format!("- {}", s.label()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// The authorisation, if `user` may see it; 404 otherwise.
+async fn visible(
+    conn: &mut sqlx::SqliteConnection,
+    user: &CurrentUser,
+    id: &str,
+) -> ApiResult<AuthorisationRow> {
+    store::find(conn, id)
+        .await?
+        .filter(|row| row.visible_to(user))
+        .ok_or(ApiError::NotFound)
+}
+
+async fn create_authorisation(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Json(new): Json<NewAuthorisation>,
+) -> ApiResult<Response> {
+    let today = state.clock.today();
+    let now = state.clock.now();
+    let valid = match user.role {
+        Role::Resident => new.validate_invitation(today, &user.email)?,
+        Role::Advocate => new.validate_signed_form(today)?,
+        Role::Staff | Role::Admin => return Err(ApiError::Forbidden),
+    };
+    let mut tx = begin_write(&state.db).await?;
+    let (id, public_id) = match &valid.who {
+        ValidParty::Invitation {
+            advocate_email,
+            case_ids,
+        } => {
+            if let Some(ids) = case_ids {
+                if !store::all_cases_of_resident(&mut tx, user.id, ids).await? {
+                    return Err(ApiError::field("case_ids", messages::CASE_NOT_YOURS));
+                }
+            }
+            store::insert(
+                &mut tx,
+                &NewRow {
+                    advocate_id: None,
+                    resident_id: Some(user.id),
+                    resident_name: None,
+                    resident_email: None,
+                    resident_address: None,
+                    invite_email: Some(advocate_email),
+                    relationship: valid.relationship,
+                    relationship_other: valid.relationship_other.as_deref(),
+                    scope: &valid.scope,
+                    case_ids: case_ids.as_deref(),
+                    expires_on: valid.expires_on,
+                    evidence_id: None,
+                    created_by: user.id,
+                    created_at: now,
+                },
+            )
+            .await?
+        }
+        ValidParty::SignedForm {
+            resident_name,
+            resident_email,
+            resident_address,
+            evidence,
+        } => {
+            let data = base64::engine::general_purpose::STANDARD
+                .decode(evidence.data_base64.trim())
+                .map_err(|_| ApiError::field("evidence", FILE_UNREADABLE))?;
+            if data.is_empty() {
+                return Err(ApiError::field("evidence", case_messages::FILE_EMPTY));
+            }
+            if data.len() > ATTACHMENT_MAX_BYTES {
+                return Err(ApiError::field("evidence", case_messages::FILE_TOO_BIG));
+            }
+            if sniff_content_type(&data) != Some(evidence.content_type.as_str()) {
+                return Err(ApiError::field("evidence", case_messages::FILE_TYPE));
+            }
+            let filename = safe_filename(&evidence.filename);
+            let evidence_id = store::insert_evidence(
+                &mut tx,
+                user.id,
+                &filename,
+                &evidence.content_type,
+                &data,
+                now,
+            )
+            .await?;
+            store::insert(
+                &mut tx,
+                &NewRow {
+                    advocate_id: Some(user.id),
+                    resident_id: None,
+                    resident_name: Some(resident_name),
+                    resident_email: resident_email.as_deref(),
+                    resident_address: resident_address.as_deref(),
+                    invite_email: None,
+                    relationship: valid.relationship,
+                    relationship_other: valid.relationship_other.as_deref(),
+                    scope: &valid.scope,
+                    case_ids: None,
+                    expires_on: valid.expires_on,
+                    evidence_id: Some(evidence_id),
+                    created_by: user.id,
+                    created_at: now,
+                },
+            )
+            .await?
+        }
+    };
+    let row = store::find_by_id(&mut tx, id)
+        .await?
+        .ok_or_else(|| ApiError::internal("a new authorisation could not be read back"))?;
+    let view = row.view(&user, today)?;
+    tell_of_creation(&mut tx, &row, &view, now).await?;
+    tx.commit().await?;
+    let mut response = (StatusCode::CREATED, Json(view)).into_response();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/authorisations/{public_id}")) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// The resident is told an authorisation was made (for a signed form, so that
+/// a resident who signed nothing can say so); an invited advocate with an
+/// account is told of the invitation.
+async fn tell_of_creation(
+    conn: &mut sqlx::SqliteConnection,
+    row: &AuthorisationRow,
+    view: &AuthorisationView,
+    at: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<()> {
+    let resident = row.resident_display_name();
+    let until = long_date(view.expires_on);
+    let scope = scope_words(view);
+    match view.kind {
+        Kind::Invitation => {
+            let advocate = view.invite_email.clone().unwrap_or_default();
+            let body = format!(
+                "Dear {resident},\n\nYou asked {advocate} ({}) to act for you on your \
+                 complaints. Once they accept, until {until}, they can:\n{scope}\n\nYou can \
+                 take this back at any time in your account, and it stops at once.",
+                row.relationship_label()
+            );
+            store::tell_resident(
+                conn,
+                row,
+                at,
+                None,
+                "You asked someone to act for you",
+                &body,
+            )
+            .await?;
+            let invitee: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM users WHERE email = ? AND role = 'advocate'")
+                    .bind(&advocate)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+            if let Some(invitee) = invitee {
+                let body = format!(
+                    "{resident} has asked you to act for them on their complaints, until \
+                     {until}. Sign in to accept or decline."
+                );
+                crate::outbox::enqueue(
+                    conn,
+                    at,
+                    invitee,
+                    None,
+                    "A resident asked you to act for them",
+                    &body,
+                )
+                .await?;
+            }
+        }
+        Kind::SignedForm => {
+            let advocate = view
+                .advocate
+                .as_ref()
+                .map(|a| a.name.clone())
+                .unwrap_or_default();
+            let body = format!(
+                "Dear {resident},\n\n{advocate} ({}) sent us an authorisation form signed by \
+                 you, so that they can act for you on your complaints until {until}. They \
+                 can:\n{scope}\n\nWe will check the form. If you did not sign it, or you want \
+                 to stop them acting for you, contact us straight away.",
+                row.relationship_label()
+            );
+            store::tell_resident(
+                conn,
+                row,
+                at,
+                None,
+                "Someone has asked to act for you",
+                &body,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn list_authorisations(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(query): Query<HashMap<String, String>>,
+) -> ApiResult<Json<Vec<AuthorisationView>>> {
+    let today = state.clock.today();
+    let mut conn = state.db.acquire().await?;
+    let status = match query.get("status").map(String::as_str) {
+        None | Some("") => None,
+        Some(value) => Some(Status::parse(value).ok_or_else(|| {
+            ApiError::field(
+                "status",
+                "Select pending, active, expired, revoked or rejected",
+            )
+        })?),
+    };
+    let rows = match user.role {
+        Role::Resident => store::list_for_resident(&mut conn, user.id).await?,
+        Role::Advocate => store::list_for_advocate(&mut conn, user.id, &user.email).await?,
+        Role::Staff | Role::Admin => {
+            let mut rows = store::list_all(&mut conn).await?;
+            if status.is_none() {
+                // The queue to verify: signed forms waiting, oldest first.
+                rows.retain(|r| r.kind() == Kind::SignedForm);
+                rows.reverse();
+                rows.retain(|r| r.status(today).is_ok_and(|s| s == Status::Pending));
+            }
+            rows
+        }
+    };
+    let mut views = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let view = row.view(&user, today)?;
+        if status.is_none_or(|s| s == view.status) {
+            views.push(view);
+        }
+    }
+    Ok(Json(views))
+}
+
+async fn get_authorisation(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> ApiResult<Json<AuthorisationView>> {
+    let mut conn = state.db.acquire().await?;
+    let row = visible(&mut conn, &user, &id).await?;
+    Ok(Json(row.view(&user, state.clock.today())?))
+}
+
+async fn accept_authorisation(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> ApiResult<Json<AuthorisationView>> {
+    let today = state.clock.today();
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.db).await?;
+    let row = store::find(&mut tx, &id)
+        .await?
+        .filter(|row| row.is_invitee(&user) || row.visible_to(&user))
+        .ok_or(ApiError::NotFound)?;
+    if !row.is_invitee(&user) {
+        // The resident, staff, or the advocate who already holds it.
+        return Err(ApiError::conflict("", messages::NOT_PENDING));
+    }
+    if user.role != Role::Advocate {
+        return Err(ApiError::Forbidden);
+    }
+    match row.status(today)? {
+        Status::Pending => {}
+        Status::Expired => return Err(ApiError::conflict("", messages::EXPIRED)),
+        _ => return Err(ApiError::conflict("", messages::NOT_PENDING)),
+    }
+    store::accept(&mut tx, row.id, user.id, now).await?;
+    let row = store::find_by_id(&mut tx, row.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let view = row.view(&user, today)?;
+    let body = format!(
+        "Dear {},\n\n{} accepted your request to act for you, until {}. They can:\n{}\n\nYou \
+         can take this back at any time in your account, and it stops at once.",
+        row.resident_display_name(),
+        user.name,
+        long_date(view.expires_on),
+        scope_words(&view)
+    );
+    store::tell_resident(&mut tx, &row, now, None, "Your advocate accepted", &body).await?;
+    tx.commit().await?;
+    Ok(Json(view))
+}
+
+async fn revoke_authorisation(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> ApiResult<Json<AuthorisationView>> {
+    let today = state.clock.today();
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.db).await?;
+    let row = visible(&mut tx, &user, &id).await?;
+    let by_resident = row.is_resident(&user);
+    if !by_resident && !row.is_advocate(&user) {
+        // Staff see it, but the authority is the resident's to give or take.
+        return Err(ApiError::Forbidden);
+    }
+    if matches!(row.status(today)?, Status::Revoked | Status::Rejected) {
+        return Err(ApiError::conflict("", messages::ALREADY_ENDED));
+    }
+    store::revoke(&mut tx, row.id, now).await?;
+    let row = store::find_by_id(&mut tx, row.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if by_resident {
+        if let Some(advocate_id) = row.advocate_id {
+            let body = format!(
+                "{} has taken back your authority to act for them. You can no longer see \
+                 or act on their complaints.",
+                row.resident_display_name()
+            );
+            crate::outbox::enqueue(
+                &mut tx,
+                now,
+                advocate_id,
+                None,
+                "You no longer act for a resident",
+                &body,
+            )
+            .await?;
+        }
+    } else {
+        let body = format!(
+            "Dear {},\n\n{} no longer acts for you on your complaints.",
+            row.resident_display_name(),
+            user.name
+        );
+        store::tell_resident(
+            &mut tx,
+            &row,
+            now,
+            None,
+            "Your advocate stopped acting for you",
+            &body,
+        )
+        .await?;
+    }
+    let view = row.view(&user, today)?;
+    tx.commit().await?;
+    Ok(Json(view))
+}
+
+async fn verify_authorisation(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(request): Json<Verification>,
+) -> ApiResult<Json<AuthorisationView>> {
+    let today = state.clock.today();
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.db).await?;
+    let row = visible(&mut tx, &user, &id).await?;
+    user.require_staff()?;
+    let (decision, reason) = request.validate()?;
+    if row.kind() != Kind::SignedForm {
+        return Err(ApiError::conflict("", messages::NOT_A_SIGNED_FORM));
+    }
+    match row.status(today)? {
+        Status::Pending => {}
+        Status::Expired => return Err(ApiError::conflict("", messages::EXPIRED)),
+        _ => return Err(ApiError::conflict("", messages::NOT_PENDING)),
+    }
+    let resident = row.resident_display_name();
+    match decision {
+        Decision::Verify => {
+            store::verify(&mut tx, row.id, user.id, now).await?;
+            let body = format!(
+                "Dear {resident},\n\nWe have checked the authorisation form you signed. {} \
+                 can now act for you on your complaints until {}.\n\nTo stop them, contact us \
+                 at any time.",
+                row.advocate_name.clone().unwrap_or_default(),
+                long_date(row.rule()?.expires_on)
+            );
+            store::tell_resident(
+                &mut tx,
+                &row,
+                now,
+                None,
+                "Your authorisation form is checked",
+                &body,
+            )
+            .await?;
+            if let Some(advocate_id) = row.advocate_id {
+                let body = format!(
+                    "We have verified the authorisation form for {resident}. You can now \
+                     act for them within what they authorised."
+                );
+                crate::outbox::enqueue(
+                    &mut tx,
+                    now,
+                    advocate_id,
+                    None,
+                    "Authorisation verified",
+                    &body,
+                )
+                .await?;
+            }
+        }
+        Decision::Reject => {
+            let reason = reason.unwrap_or_default();
+            store::reject(&mut tx, row.id, user.id, &reason).await?;
+            if let Some(advocate_id) = row.advocate_id {
+                let body = format!(
+                    "We could not verify the authorisation form for {resident}.\n\nWhy: \
+                     {reason}\n\nYou can no longer see the complaints you made under it. You \
+                     can send a new signed form."
+                );
+                crate::outbox::enqueue(
+                    &mut tx,
+                    now,
+                    advocate_id,
+                    None,
+                    "Authorisation form not verified",
+                    &body,
+                )
+                .await?;
+            }
+        }
+    }
+    let row = store::find_by_id(&mut tx, row.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let view = row.view(&user, today)?;
+    tx.commit().await?;
+    Ok(Json(view))
+}
+
+async fn get_evidence(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let mut conn = state.db.acquire().await?;
+    let row = store::find(&mut conn, &id)
+        .await?
+        .filter(|row| user.is_staff() || row.created_by == user.id)
+        .ok_or(ApiError::NotFound)?;
+    let evidence_id = row.evidence_id.ok_or(ApiError::NotFound)?;
+    let (filename, content_type, data) = store::evidence_content(&mut conn, evidence_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let disposition = format!("attachment; filename=\"{}\"", safe_filename(&filename));
+    let header = |value: &str| HeaderValue::from_str(value).map_err(ApiError::internal);
+    Ok((
+        [
+            (header::CONTENT_TYPE, header(&content_type)?),
+            (header::CONTENT_DISPOSITION, header(&disposition)?),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            ),
+        ],
+        data,
+    )
+        .into_response())
+}
+
+/// The advocate's home: each authorisation in force (or a signed form waiting
+/// to be verified), with the resident's cases the advocate may see today.
+async fn list_advocate_residents(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<Vec<ActingFor>>> {
+    user.require_role(&[Role::Advocate])?;
+    let today = state.clock.today();
+    let mut conn = state.db.acquire().await?;
+    let rows = store::list_for_advocate(&mut conn, user.id, &user.email).await?;
+    let visible = store::visible_cases(&mut conn, user.id, today).await?;
+    let mut out = Vec::new();
+    for row in rows.iter().filter(|r| r.advocate_id == Some(user.id)) {
+        let view = row.view(&user, today)?;
+        let in_force = view.status == Status::Active
+            || (view.status == Status::Pending && view.kind == Kind::SignedForm);
+        if !in_force {
+            continue;
+        }
+        let mut cases = Vec::new();
+        for (_, _, public_id) in visible.iter().filter(|(by, _, _)| *by == row.id) {
+            if let Some(case) = crate::cases::store::find_by_public_id(&mut conn, public_id).await?
+            {
+                cases.push(crate::cases::summary(&state, &mut conn, &case).await?);
+            }
+        }
+        out.push(ActingFor {
+            authorisation: view,
+            cases,
+        });
+    }
+    Ok(Json(out))
+}
+
+/// A file name safe to store and to put in a header.
+fn safe_filename(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = base
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ' ') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(100)
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').trim().to_owned();
+    if cleaned.is_empty() {
+        "authorisation-form".to_owned()
+    } else {
+        cleaned
+    }
+}
