@@ -4,14 +4,17 @@
 //! `tower::ServiceExt::oneshot` on a real SQLite file, no socket needed.
 
 pub mod clock;
+pub mod access;
 pub mod admin;
 pub mod auth;
+pub mod cases;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;
 pub mod headers;
+pub mod idempotency;
 pub mod outbox;
 pub mod routes;
 pub mod startup;

@@ -2,9 +2,11 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod cases;
 pub mod health;
 pub mod policies;
 pub mod preferences;
+pub mod staff;
 pub mod test_clock;
 
 use axum::Router;
@@ -21,6 +23,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(test_clock::router())
         .merge(accounts::router())
         .merge(preferences::router())
+        .merge(cases::router())
+        .merge(staff::router())
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(axum::middleware::from_fn(crate::headers::same_origin_writes))
