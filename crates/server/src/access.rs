@@ -4,17 +4,20 @@
 //! case gets the same 404 as for a case that does not exist, so a case's id
 //! tells nothing to someone it does not belong to.
 //!
-//! Today: the resident whose case it is, and staff and admins. Advocates are
-//! refused (404) until their authorisations are checked here: add an arm for
-//! `Role::Advocate` to [`case_access`] that looks up an active authorisation
-//! for the case's resident (and the case, when the authorisation lists cases)
-//! and sets the permissions from its scopes. Nothing else needs to change: the
-//! handlers only read [`CaseAccess`].
+//! The resident whose case it is, staff and admins, and an advocate whose
+//! authorisation covers the case on the day of the request (its status, scope,
+//! cases and expiry are read afresh each time, see [`crate::authorisations`]).
+//! An advocate's resident actions are checked event by event with
+//! [`CaseAccess::require_event`]: out of scope answers 404, as for a case that
+//! does not exist.
 
-use domain::case::{Actor, ActorKind};
+use chrono::NaiveDate;
+use domain::authorisation::Action;
+use domain::case::{Actor, ActorKind, Event};
 use sqlx::SqliteConnection;
 
 use crate::auth::{CurrentUser, Role};
+use crate::authorisations::{advocate_grant, CaseKey, Grant, Use};
 use crate::cases::store::{self, CaseRow};
 use crate::error::ApiError;
 
@@ -33,6 +36,8 @@ pub struct CaseAccess {
     pub may_see_preferences: bool,
     /// Who the events this account records are by.
     pub actor: Actor,
+    /// For an advocate: what their authorisations permit on this case today.
+    pub advocate: Option<Grant>,
 }
 
 /// How an account relates to a case.
@@ -40,7 +45,7 @@ pub struct CaseAccess {
 pub enum Relation {
     /// The resident whose case it is.
     Resident,
-    /// Someone acting for the resident with their authority (to come).
+    /// Someone acting for the resident with their authority.
     Advocate,
     /// The landlord's staff or an admin.
     Staff,
@@ -56,6 +61,29 @@ impl CaseAccess {
         }
     }
 
+    /// For an advocate, 404 unless an authorisation's scope covers this event
+    /// (anyone else: the checks above decide).
+    pub fn require_event(&self, event: &Event) -> Result<(), ApiError> {
+        let Some(grant) = &self.advocate else {
+            return Ok(());
+        };
+        match advocate_action(event) {
+            Some(action) if grant.permits(action) => Ok(()),
+            _ => Err(ApiError::NotFound),
+        }
+    }
+
+    /// For an advocate's escalation or panel request: the authorisation used,
+    /// so the resident is told.
+    pub fn escalation_under(&self, event: &Event) -> Option<(i64, Use)> {
+        let action = advocate_action(event)?;
+        if !matches!(action, Action::RequestEscalation | Action::RequestPanel) {
+            return None;
+        }
+        let held = self.advocate.as_ref()?.permitting(action)?;
+        Some((held.id, Use::Escalated))
+    }
+
     /// 403 unless the account may record the landlord's actions on this case.
     pub fn require_landlord_action(&self) -> Result<(), ApiError> {
         if self.may_act_for_landlord {
@@ -66,12 +94,25 @@ impl CaseAccess {
     }
 }
 
-/// The case with this public id as `user` may use it, or 404 when there is no
-/// such case or it is not theirs to see.
+/// What a resident's event needs an advocate's authorisation to permit.
+fn advocate_action(event: &Event) -> Option<Action> {
+    match event {
+        Event::InformationGiven { .. } => Some(Action::AddInformation),
+        Event::EscalationRequested { .. } => Some(Action::RequestEscalation),
+        Event::PanelRequested { .. } => Some(Action::RequestPanel),
+        Event::Withdrawn { .. } => Some(Action::Withdraw),
+        Event::SatisfactionRecorded { .. } => Some(Action::RecordSatisfaction),
+        _ => None,
+    }
+}
+
+/// The case with this public id as `user` may use it on `today`, or 404 when
+/// there is no such case or it is not theirs to see.
 pub async fn case_access(
     conn: &mut SqliteConnection,
     user: &CurrentUser,
     case_public_id: &str,
+    today: NaiveDate,
 ) -> Result<CaseAccess, ApiError> {
     let case = store::find_by_public_id(conn, case_public_id)
         .await?
@@ -88,6 +129,7 @@ pub async fn case_access(
             may_act_for_landlord: false,
             may_see_preferences: false,
             actor: actor(ActorKind::Resident),
+            advocate: None,
         }),
         Role::Staff | Role::Admin => Ok(CaseAccess {
             case,
@@ -96,8 +138,29 @@ pub async fn case_access(
             may_act_for_landlord: true,
             may_see_preferences: true,
             actor: actor(ActorKind::Staff),
+            advocate: None,
         }),
-        // Advocates: see the module's documentation.
-        Role::Resident | Role::Advocate => Err(ApiError::NotFound),
+        Role::Advocate => {
+            let key = CaseKey {
+                public_id: &case.public_id,
+                resident_id: case.resident_id,
+                authorisation_id: case.authorisation_id,
+                filed_by_id: case.filed_by_id,
+            };
+            let grant = advocate_grant(conn, user.id, key, today)
+                .await?
+                .ok_or(ApiError::NotFound)?;
+            Ok(CaseAccess {
+                case,
+                relation: Relation::Advocate,
+                // Each event is checked against the scope: `require_event`.
+                may_act_for_resident: true,
+                may_act_for_landlord: false,
+                may_see_preferences: grant.permits(Action::SeeAdjustments),
+                actor: actor(ActorKind::Advocate),
+                advocate: Some(grant),
+            })
+        }
+        Role::Resident => Err(ApiError::NotFound),
     }
 }

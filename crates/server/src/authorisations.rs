@@ -669,6 +669,10 @@ pub async fn for_new_case(
         .then_some(row))
 }
 
+/// A case row as [`visible_cases`] reads it: id, public id, resident,
+/// authorisation, filed by.
+type CandidateCase = (i64, String, Option<i64>, Option<i64>, i64);
+
 /// The cases (database id, public id) an advocate may see today, by the
 /// authorisation (database id) that lets them, newest case first.
 pub async fn visible_cases(
@@ -676,7 +680,7 @@ pub async fn visible_cases(
     advocate_id: i64,
     today: NaiveDate,
 ) -> Result<Vec<(i64, i64, String)>, ApiError> {
-    let candidates: Vec<(i64, String, Option<i64>, Option<i64>, i64)> = sqlx::query_as(
+    let candidates: Vec<CandidateCase> = sqlx::query_as(
         "SELECT DISTINCT c.id, c.public_id, c.resident_id, c.authorisation_id, c.filed_by_id \
          FROM cases c JOIN authorisations a \
            ON (a.resident_id IS NOT NULL AND a.resident_id = c.resident_id) \
@@ -715,4 +719,104 @@ pub async fn filed_under(
     Ok(find_by_id(conn, authorisation_id)
         .await?
         .map(|row| (row.public_id.clone(), row.relationship_label())))
+}
+
+// --- raising a case on a resident's behalf -------------------------------------------
+
+/// Shown when an advocate raises a case without saying for whom.
+const ON_BEHALF_MISSING: &str = domain::api::cases::messages::ON_BEHALF_MISSING;
+
+/// Who a case an advocate raises is for: the authorisation named in
+/// `on_behalf_of`, if it is theirs and lets them raise one today (404 as if
+/// it did not exist otherwise). Run it inside the write transaction.
+///
+/// For a resident without an account the case is first stored against the
+/// advocate (cases need a resident today) and [`after_filing`] takes that
+/// away in the same transaction.
+pub async fn filing_for_advocate(
+    conn: &mut SqliteConnection,
+    user: &CurrentUser,
+    new: &domain::api::cases::NewCase,
+    today: NaiveDate,
+) -> Result<crate::cases::Filing, ApiError> {
+    let on_behalf_of = new
+        .on_behalf_of
+        .as_deref()
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| ApiError::field("on_behalf_of", ON_BEHALF_MISSING))?;
+    let row = for_new_case(conn, user.id, on_behalf_of, today)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(crate::cases::Filing {
+        resident_id: row.resident_id.unwrap_or(user.id),
+        filed_by_id: user.id,
+        authorisation_id: Some(row.id),
+        actor: domain::case::Actor {
+            kind: domain::case::ActorKind::Advocate,
+            name: Some(user.name.clone()),
+        },
+    })
+}
+
+/// After a case is raised under an authorisation: a resident without an
+/// account is not the advocate (the case's resident becomes none, and the
+/// message about the new case goes to the address given instead), and the
+/// resident is told their authorisation was used.
+pub async fn after_filing(
+    conn: &mut SqliteConnection,
+    filing: &crate::cases::Filing,
+    case: &crate::cases::store::CaseRow,
+    at: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let Some(authorisation_id) = filing.authorisation_id else {
+        return Ok(());
+    };
+    let row = find_by_id(conn, authorisation_id)
+        .await?
+        .ok_or_else(|| ApiError::internal("the authorisation used has gone"))?;
+    if row.resident_id.is_none() {
+        sqlx::query("UPDATE cases SET resident_id = NULL WHERE id = ?")
+            .bind(case.id)
+            .execute(&mut *conn)
+            .await?;
+        let queued: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, subject, body FROM outbox WHERE case_id = ? AND user_id = ?",
+        )
+        .bind(case.id)
+        .bind(filing.filed_by_id)
+        .fetch_all(&mut *conn)
+        .await?;
+        for (id, subject, body) in queued {
+            sqlx::query("DELETE FROM outbox WHERE id = ?")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+            tell_resident(conn, &row, at, Some(case.id), &subject, &body).await?;
+        }
+    }
+    tell_resident_of_use(
+        conn,
+        authorisation_id,
+        case.id,
+        &case.reference,
+        Use::Raised,
+        at,
+    )
+    .await
+}
+
+/// The cases an advocate may see today, as rows for the case list.
+pub async fn visible_case_rows(
+    conn: &mut SqliteConnection,
+    advocate_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<crate::cases::store::CaseRow>, ApiError> {
+    let mut rows = Vec::new();
+    for (_, _, public_id) in visible_cases(conn, advocate_id, today).await? {
+        if let Some(row) = crate::cases::store::find_by_public_id(conn, &public_id).await? {
+            rows.push(row);
+        }
+    }
+    Ok(rows)
 }

@@ -525,10 +525,16 @@ pub async fn detail(
             }
             _ => None,
         };
+    let filed_under = match case.authorisation_id {
+        Some(id) => crate::authorisations::filed_under(conn, id).await?,
+        None => None,
+    };
     let filed_by = (Some(case.filed_by_id) != case.resident_id).then(|| FiledBy {
         name: case.filed_by_name.clone(),
-        relationship: case.filed_by_role.clone(),
-        authorisation_id: None,
+        relationship: filed_under
+            .as_ref()
+            .map_or_else(|| case.filed_by_role.clone(), |(_, r)| r.clone()),
+        authorisation_id: filed_under.map(|(id, _)| id),
     });
     let timeline = replayed
         .records

@@ -7,6 +7,7 @@ pub mod clock;
 pub mod access;
 pub mod admin;
 pub mod auth;
+pub mod authorisations;
 pub mod cases;
 pub mod config;
 pub mod db;

@@ -1,6 +1,7 @@
 //! The API, a router per resource, merged.
 
 pub mod accounts;
+pub mod authorisations;
 pub mod calendar;
 pub mod cases;
 pub mod health;
@@ -23,6 +24,7 @@ pub fn api_router() -> Router<AppState> {
         .merge(test_clock::router())
         .merge(accounts::router())
         .merge(preferences::router())
+        .merge(authorisations::router())
         .merge(cases::router())
         .merge(staff::router())
         .fallback(|| async { ApiError::NotFound })

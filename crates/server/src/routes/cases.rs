@@ -22,7 +22,8 @@ use domain::api::cases::{
 use domain::case::{Event, EventRecord};
 
 use crate::access::{case_access, CaseAccess};
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, Role};
+use crate::authorisations;
 use crate::cases::{self, store, CheckedFile, Filing};
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult};
@@ -75,7 +76,11 @@ async fn create_case(
             return Ok(replay_response(replay));
         }
     }
-    let filing = Filing::for_user(&user, &new)?;
+    // An advocate's authorisation is checked under the write lock, below.
+    let filing = match user.role {
+        Role::Advocate => None,
+        _ => Some(Filing::for_user(&user, &new)?),
+    };
     let today = state.clock.today();
     let checked = cases::check_new_case(&state.policy, &new, today)?;
     let now = state.clock.now();
@@ -85,8 +90,13 @@ async fn create_case(
     if let Some(replay) = idempotency::lookup(&mut tx, user.id, &key, &hash).await? {
         return Ok(replay_response(replay));
     }
+    let filing = match filing {
+        Some(filing) => filing,
+        None => authorisations::filing_for_advocate(&mut tx, &user, &new, today).await?,
+    };
     let case = cases::create(&state, &mut tx, &filing, &new, &checked, today, now).await?;
-    let access = case_access(&mut tx, &user, &case.public_id).await?;
+    authorisations::after_filing(&mut tx, &filing, &case, now).await?;
+    let access = case_access(&mut tx, &user, &case.public_id, today).await?;
     let detail = cases::detail(&state, &mut tx, &access).await?;
     idempotency::store(
         &mut tx,
@@ -113,6 +123,8 @@ async fn list_cases(
     let mut conn = state.db.acquire().await?;
     let rows = if user.is_staff() {
         store::list_queue(&mut conn, None, None, None, state.clock.today()).await?
+    } else if user.role == Role::Advocate {
+        authorisations::visible_case_rows(&mut conn, user.id, state.clock.today()).await?
     } else {
         store::list_for_resident(&mut conn, user.id).await?
     };
@@ -125,7 +137,7 @@ async fn get_case(
     Path(id): Path<String>,
 ) -> ApiResult<Json<CaseDetail>> {
     let mut conn = state.db.acquire().await?;
-    let access = case_access(&mut conn, &user, &id).await?;
+    let access = case_access(&mut conn, &user, &id, state.clock.today()).await?;
     Ok(Json(cases::detail(&state, &mut conn, &access).await?))
 }
 
@@ -157,12 +169,14 @@ pub(crate) async fn record_action(
 ) -> ApiResult<Json<CaseDetail>> {
     let now = state.clock.now();
     let mut tx = begin_write(&state.db).await?;
-    let access: CaseAccess = case_access(&mut tx, user, id).await?;
+    let access: CaseAccess = case_access(&mut tx, user, id, state.clock.today()).await?;
     match side {
         Side::Resident => access.require_resident_action()?,
         Side::Landlord => access.require_landlord_action()?,
     }
     let action = check()?;
+    access.require_event(&action.event)?;
+    let used = access.escalation_under(&action.event);
     let record = EventRecord {
         at: now,
         actor: access.actor.clone(),
@@ -171,6 +185,18 @@ pub(crate) async fn record_action(
     };
     cases::record_event(state, &mut tx, &access.case, Some(user.id), record).await?;
     cases::attach_files(&mut tx, &access.case, user.id, &action.files, now).await?;
+    if let Some((authorisation_id, what)) = used {
+        let case = &access.case;
+        authorisations::tell_resident_of_use(
+            &mut tx,
+            authorisation_id,
+            case.id,
+            &case.reference,
+            what,
+            now,
+        )
+        .await?;
+    }
     let detail = cases::detail(state, &mut tx, &access).await?;
     tx.commit().await?;
     Ok(Json(detail))
@@ -295,7 +321,7 @@ async fn download_attachment(
     Path((id, attachment_id)): Path<(String, String)>,
 ) -> ApiResult<Response> {
     let mut conn = state.db.acquire().await?;
-    let access = case_access(&mut conn, &user, &id).await?;
+    let access = case_access(&mut conn, &user, &id, state.clock.today()).await?;
     let (filename, content_type, data) =
         store::attachment_content(&mut conn, access.case.id, &attachment_id)
             .await?

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod accounts;
+mod advocate_access;
 mod authorisations;
 mod cases;
 mod demo;
