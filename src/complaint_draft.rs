@@ -447,6 +447,20 @@ impl ComplaintDraft {
     }
 }
 
+/// The screening page's heading for one result, kindly: "This sounds like a
+/// repair or a request for a service", or the time limit's own words.
+pub fn screening_heading(result: &ScreeningResult) -> String {
+    if result.id == OUTSIDE_TIME_LIMIT {
+        return result.title.clone();
+    }
+    let mut chars = result.title.chars();
+    let lowered: String = match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    format!("This sounds like {lowered}")
+}
+
 const NOT_ANSWERED: &str = "Not answered yet";
 
 /// One row of "Check your answers": the question, the answer, and the page
@@ -591,16 +605,24 @@ impl FeedbackDraft {
         }
     }
 
-    /// The request to send, or the problems with the answers.
-    pub fn new_case(&self, policy: &Policy, today: NaiveDate) -> Result<NewCase, Vec<FieldError>> {
+    /// The request to send, or the problems with the answers (the server's
+    /// checks for a compliment or comment, which need no policy).
+    pub fn new_case(&self) -> Result<NewCase, Vec<FieldError>> {
         let mut problems = Problems::new();
         if self.kind().is_none() {
             problems.add("kind", FEEDBACK_KIND_MISSING);
         }
-        let case = NewCase {
+        let message = self.message.trim();
+        if message.is_empty() {
+            problems.add("details", messages::FEEDBACK_MISSING);
+        } else if message.chars().count() > DETAILS_MAX_CHARS {
+            problems.add("details", messages::DETAILS_TOO_LONG);
+        }
+        problems.into_result()?;
+        Ok(NewCase {
             kind: self.kind().unwrap_or(CaseKind::Comment),
             category: None,
-            details: self.message.trim().to_owned(),
+            details: message.to_owned(),
             started_on: None,
             desired_outcome: None,
             contact_channel: None,
@@ -609,25 +631,7 @@ impl FeedbackDraft {
             insist: false,
             time_limit_reason: None,
             on_behalf_of: None,
-        };
-        let mut errors = problems.into_result().err().unwrap_or_default();
-        if let Err(found) = case.validate(policy, today) {
-            errors.extend(found);
-        }
-        if errors.is_empty() {
-            Ok(case)
-        } else {
-            Err(errors)
-        }
-    }
-}
-
-/// The field id a server error on `details` takes on the feedback form.
-pub fn feedback_field(field: &str) -> &str {
-    if field == "details" {
-        "message"
-    } else {
-        field
+        })
     }
 }
 
@@ -772,6 +776,13 @@ mod tests {
         assert_eq!(fields(&errors), ["screening"]);
         assert_eq!(errors[0].message, messages::SCREENING_NOT_CONFIRMED);
         assert_eq!(Step::for_field("screening"), Some(Step::Screening));
+    }
+
+    #[test]
+    fn screening_headings_read_kindly() {
+        assert_eq!(screening_heading(&repair()), "This sounds like a repair or a request for a service");
+        let old = policy().screen("noise", NaiveDate::from_ymd_opt(2025, 1, 1), today());
+        assert_eq!(screening_heading(&old[0]), "The problem started more than 12 months ago");
     }
 
     #[test]
@@ -921,13 +932,13 @@ mod tests {
     #[test]
     fn feedback_needs_a_kind_and_a_message() {
         let empty = FeedbackDraft::new("k".into());
-        let errors = empty.new_case(&policy(), today()).unwrap_err();
+        let errors = empty.new_case().unwrap_err();
         assert_eq!(fields(&errors), ["kind", "details"]);
         assert_eq!(errors[1].message, messages::FEEDBACK_MISSING);
         let compliment = FeedbackDraft { kind: "compliment".into(), message: " Thank you ".into(), ..empty };
-        let case = compliment.new_case(&policy(), today()).unwrap();
+        let case = compliment.new_case().unwrap();
         assert_eq!(case.kind, CaseKind::Compliment);
         assert_eq!(case.details, "Thank you");
-        assert_eq!(feedback_field("details"), "message");
+        assert_eq!(case.validate(&policy(), today()), Ok(()));
     }
 }

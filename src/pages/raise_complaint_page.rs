@@ -1,0 +1,69 @@
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, ParentRoute, Route};
+use leptos_router::{path, MatchNestedRoutes};
+
+use crate::components::signed_in::SignedIn;
+use crate::pages::raise_complaint::complaint_about_page::ComplaintAboutPage;
+use crate::pages::raise_complaint::complaint_attachments_page::ComplaintAttachmentsPage;
+use crate::pages::raise_complaint::complaint_check_page::ComplaintCheckPage;
+use crate::pages::raise_complaint::complaint_contact_page::ComplaintContactPage;
+use crate::pages::raise_complaint::complaint_put_right_page::ComplaintPutRightPage;
+use crate::pages::raise_complaint::complaint_screening_page::ComplaintScreeningPage;
+use crate::pages::raise_complaint::complaint_sent_page::ComplaintSentPage;
+use crate::pages::raise_complaint::complaint_started_page::ComplaintStartedPage;
+use crate::pages::raise_complaint::complaint_what_happened_page::ComplaintWhatHappenedPage;
+use crate::pages::raise_complaint::Journey;
+use crate::session::use_session;
+
+/// The routes of "Raise a complaint", one question per page, under
+/// `/complaints/new` (see [`crate::complaint_draft::Step::path`]).
+#[component(transparent)]
+pub fn RaiseComplaintRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/complaints/new") view=RaiseComplaintPage>
+            <Route path=path!("") view=ComplaintAboutPage />
+            <Route path=path!("what-happened") view=ComplaintWhatHappenedPage />
+            <Route path=path!("before-you-go-on") view=ComplaintScreeningPage />
+            <Route path=path!("when-it-started") view=ComplaintStartedPage />
+            <Route path=path!("put-it-right") view=ComplaintPutRightPage />
+            <Route path=path!("contact") view=ComplaintContactPage />
+            <Route path=path!("files") view=ComplaintAttachmentsPage />
+            <Route path=path!("check") view=ComplaintCheckPage />
+            <Route path=path!("sent") view=ComplaintSentPage />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// Raise a complaint: signed in only; loads this person's draft and the
+/// policy once, then shows the question the address asks for.
+#[component]
+pub fn RaiseComplaintPage() -> impl IntoView {
+    view! { <SignedIn>{journey}</SignedIn> }
+}
+
+fn journey() -> impl IntoView {
+    let session = use_session();
+    let user_id = session.user.with_untracked(|u| u.as_ref().map(|u| u.id.clone())).unwrap_or_default();
+    let journey = Journey::start(user_id);
+    provide_context(journey);
+    view! {
+        <Show
+            when=move || journey.policy.with(Option::is_some)
+            fallback=move || view! {
+                <h1 class="app-heading-l">"Raise a complaint"</h1>
+                {move || if journey.policy_failed.get() {
+                    view! {
+                        <p class="app-body" role="alert">
+                            "Sorry, we could not load the complaint form. Check your connection, then reload this page. Anything you typed before is kept on this device."
+                        </p>
+                    }.into_any()
+                } else {
+                    view! { <p class="app-body" role="status">"Loading…"</p> }.into_any()
+                }}
+            }
+        >
+            <Outlet />
+        </Show>
+    }
+}
