@@ -26,8 +26,9 @@ pub use state::AppState;
 
 use axum::Router;
 
-/// The largest request body the API accepts (attachments included).
-pub const BODY_LIMIT: usize = 12 * 1024 * 1024;
+/// The largest request body the API accepts: up to five 5 MB attachments,
+/// base64-encoded in JSON, with room for the rest of the form.
+pub const BODY_LIMIT: usize = 36 * 1024 * 1024;
 
 /// The whole service: the API, then the app for every other path.
 pub fn app(state: AppState) -> Router {
@@ -36,6 +37,8 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1", api)
         .fallback_service(web::app_service(&state.config.dist_dir))
         .layer(axum::middleware::from_fn(headers::security_headers))
+        // axum's own 2 MB default for extractors would refuse a single photo.
+        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }

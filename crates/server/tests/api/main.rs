@@ -10,4 +10,5 @@ mod demo;
 mod idempotency;
 mod preferences;
 mod staff;
+mod platform;
 mod support;
