@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// `GET /api/v1/health`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Health {
     /// "ok" or "unavailable".
     pub status: String,
@@ -22,6 +23,7 @@ pub struct Health {
 
 /// `GET /api/v1/calendar/working-days`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct WorkingDaysAnswer {
     pub from: NaiveDate,
     pub days: u32,
@@ -45,6 +47,7 @@ impl From<crate::calendar::WorkingDays> for WorkingDaysAnswer {
 
 /// `GET /api/v1/calendar/working-days-between`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct WorkingDaysBetweenAnswer {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -53,6 +56,7 @@ pub struct WorkingDaysBetweenAnswer {
 
 /// `GET /api/v1/calendar/bank-holidays`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct BankHolidays {
     pub division: String,
     pub year: i32,
@@ -61,6 +65,7 @@ pub struct BankHolidays {
 
 /// One row of `GET /api/v1/policies`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PolicySummary {
     pub id: String,
     pub landlord: String,
@@ -73,6 +78,7 @@ pub struct PolicySummary {
 
 /// `GET /api/v1/policies/{id}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PolicyDetail {
     pub active: bool,
     /// The policy as written.

@@ -26,6 +26,7 @@ pub const MAX_MONTHS: u32 = 24;
 
 /// What an advocate may do for the resident.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// Read the resident's cases: details, timeline, letters, attachments.
@@ -77,6 +78,7 @@ impl Scope {
 
 /// Who the advocate is to the resident.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Relationship {
     Relative,
@@ -130,6 +132,7 @@ impl Relationship {
 
 /// How the authorisation was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// The resident invited the advocate from their account.
@@ -172,6 +175,7 @@ impl StoredStatus {
 /// Where an authorisation stands today: the stored status, with expiry worked
 /// out from the date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Waiting for the advocate to accept, or for a caseworker to verify the form.

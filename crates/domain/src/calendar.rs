@@ -34,6 +34,7 @@ const BOXING: &str = "Boxing Day";
 
 /// One bank holiday, with GOV.UK's title.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct BankHoliday {
     pub date: NaiveDate,
     /// GOV.UK's title, for example "Boxing Day". A substitute day keeps the
@@ -46,6 +47,7 @@ pub struct BankHoliday {
 
 /// The answer to "what is the Nth working day after this date?".
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct WorkingDays {
     /// The day counted from (day 0).
     pub from: NaiveDate,
@@ -59,6 +61,7 @@ pub struct WorkingDays {
 
 /// A day that was not counted as a working day.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct SkippedDay {
     pub date: NaiveDate,
     pub reason: SkipReason,
@@ -66,6 +69,7 @@ pub struct SkippedDay {
 
 /// Why a day was not counted.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SkipReason {
     /// A Saturday or a Sunday.
@@ -76,6 +80,7 @@ pub enum SkipReason {
 
 /// The answer to "how many working days are there between these dates?".
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct WorkingDaysBetween {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -586,12 +591,14 @@ mod govuk {
     const DIVISION: &str = "england-and-wales";
 
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
     struct File {
         #[serde(rename = "england-and-wales")]
         england_and_wales: Option<Division>,
     }
 
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
     struct Division {
         #[serde(default)]
         division: Option<String>,
@@ -599,6 +606,7 @@ mod govuk {
     }
 
     #[derive(Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
     struct Event {
         title: String,
         date: String,

@@ -30,6 +30,7 @@ pub use view::{
 
 /// What kind of case this is.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CaseKind {
     Complaint,
@@ -49,6 +50,7 @@ impl CaseKind {
 
 /// Who did something.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     /// The resident the case is about.
@@ -63,6 +65,7 @@ pub enum ActorKind {
 
 /// Who did something, and their name where it is known.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Actor {
     pub kind: ActorKind,
     #[serde(default)]
@@ -71,6 +74,7 @@ pub struct Actor {
 
 /// One stored event: when it was recorded, by whom, and what happened.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct EventRecord {
     /// When the event was recorded.
     pub at: DateTime<Utc>,
@@ -94,6 +98,7 @@ impl EventRecord {
 
 /// How a stage or a panel decided the complaint.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Upheld,
@@ -103,6 +108,7 @@ pub enum Outcome {
 
 /// The kinds of remedy the Code names (Code 7).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RemedyKind {
     Apology,
@@ -115,6 +121,7 @@ pub enum RemedyKind {
 
 /// One way the landlord puts things right.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Remedy {
     pub kind: RemedyKind,
     pub description: String,
@@ -125,6 +132,7 @@ pub struct Remedy {
 
 /// Something the landlord still has to do, and by when.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct OutstandingAction {
     pub description: String,
     pub due: NaiveDate,
@@ -132,6 +140,7 @@ pub struct OutstandingAction {
 
 /// How the resident takes part in a panel.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Attendance {
     Attend,
@@ -140,6 +149,7 @@ pub enum Attendance {
 
 /// Someone who comes to the panel with the resident.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Representative {
     pub name: String,
     /// Their relation to the resident, for example "friend" or "relative".
@@ -148,6 +158,7 @@ pub struct Representative {
 
 /// Why a case was closed.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClosedWhy {
     /// The complaint was resolved.
@@ -164,6 +175,7 @@ pub enum ClosedWhy {
 
 /// What happened.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
     /// The case began: what kind it is and the day it reached the landlord.
@@ -239,6 +251,7 @@ pub enum Event {
 /// Why an event was not accepted. `code` is stable snake_case for programs;
 /// `message` is for the resident (or the member of staff) to read.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Refusal {
     pub code: String,
     pub message: String,
@@ -264,6 +277,7 @@ impl std::error::Error for Refusal {}
 
 /// An extension of a stage's response date.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ExtensionGranted {
     /// The day the extension was made.
     pub on: NaiveDate,
@@ -286,6 +300,7 @@ pub struct ExtensionGranted {
 
 /// A response at a stage.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Response {
     pub on: NaiveDate,
     pub outcome: Option<Outcome>,
@@ -296,6 +311,7 @@ pub struct Response {
 
 /// Where one stage stands.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct StageState {
     /// The policy's stage number (1, 2, ...).
     pub number: u8,
@@ -310,6 +326,7 @@ pub struct StageState {
 
 /// A refusal to escalate.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct EscalationRefusal {
     pub on: NaiveDate,
     /// The stage that was asked for.
@@ -319,6 +336,7 @@ pub struct EscalationRefusal {
 
 /// Where the panel stands.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PanelState {
     pub requested_on: NaiveDate,
     pub attendance: Attendance,
@@ -329,6 +347,7 @@ pub struct PanelState {
 
 /// The panel's decision.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct PanelDecision {
     pub on: NaiveDate,
     pub outcome: Outcome,
@@ -337,6 +356,7 @@ pub struct PanelDecision {
 
 /// A request for information and its answer.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct InformationRequest {
     pub on: NaiveDate,
     pub what: String,
@@ -345,6 +365,7 @@ pub struct InformationRequest {
 
 /// Information the resident added.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct InformationGiven {
     pub on: NaiveDate,
     pub text: String,
@@ -352,6 +373,7 @@ pub struct InformationGiven {
 
 /// The resident's satisfaction.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Satisfaction {
     pub on: NaiveDate,
     pub satisfied: bool,
@@ -360,6 +382,7 @@ pub struct Satisfaction {
 
 /// A closure or a withdrawal.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Closure {
     pub on: NaiveDate,
     pub why: ClosedWhy,
@@ -367,6 +390,7 @@ pub struct Closure {
 
 /// A withdrawal.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Withdrawal {
     pub on: NaiveDate,
     pub reason: Option<String>,
@@ -374,6 +398,7 @@ pub struct Withdrawal {
 
 /// A case's state, derived from its events.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct CaseState {
     pub kind: CaseKind,
     pub received_on: NaiveDate,

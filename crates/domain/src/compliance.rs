@@ -20,6 +20,7 @@ use crate::policy::{Extension, GuidanceWhen, Policy, Stage, TargetFrom};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// The policy says something the Code does not allow.
@@ -31,6 +32,7 @@ pub enum Severity {
 
 /// One way a policy falls short of the Code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// The Code's section, for example "5.3".
     pub section: String,

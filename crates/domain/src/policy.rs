@@ -28,6 +28,7 @@ pub const DEFAULT_POLICY_ID: &str = "code-2024";
 
 /// One landlord's complaints policy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Policy {
     /// Stable identifier, for example `code-2024` or `pioneer-2020`.
@@ -85,6 +86,7 @@ pub struct Policy {
 
 /// The time limit for raising a complaint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TimeLimit {
     /// Calendar months from the issue (or from becoming aware of it).
@@ -102,6 +104,7 @@ pub struct TimeLimit {
 
 /// One complaint stage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stage {
     /// 1, 2 (or 3 for a policy whose third stage is not a panel).
@@ -124,6 +127,7 @@ pub struct Stage {
 
 /// A target: `days` working days after `from`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     pub days: u32,
@@ -132,6 +136,7 @@ pub struct Target {
 
 /// What a target counts from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TargetFrom {
     /// The day the complaint (or the request for this stage) was received.
@@ -142,6 +147,7 @@ pub enum TargetFrom {
 
 /// How far a response target may be extended.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Extension {
     /// At most this many working days after the original due date.
@@ -160,6 +166,7 @@ pub struct Extension {
 
 /// A resident-requested panel after the last landlord stage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Panel {
     /// The stage number the panel takes (3).
@@ -183,6 +190,7 @@ pub struct Panel {
 
 /// How a complaint closes without the resident asking.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AutoClose {
     pub rule: AutoCloseRule,
@@ -194,6 +202,7 @@ pub struct AutoClose {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AutoCloseRule {
     /// Closed when there is no contact within `days` of a stage 1 response.
@@ -206,6 +215,7 @@ pub enum AutoCloseRule {
 
 /// A matter the policy does not handle as a complaint.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Exclusion {
     /// Stable identifier, for example `service_request`.
@@ -226,6 +236,7 @@ pub struct Exclusion {
 
 /// What a complaint can be about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
@@ -236,6 +247,7 @@ pub struct Category {
 
 /// Who may complain.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Complainants {
     /// "tenants", "leaseholders", ...
@@ -254,6 +266,7 @@ pub struct Complainants {
 
 /// Housing Ombudsman guidance.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ombudsman {
     pub name: String,
@@ -266,6 +279,7 @@ pub struct Ombudsman {
 
 /// A paragraph of guidance that fits a point in the process.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Guidance {
     pub when: GuidanceWhen,
@@ -273,6 +287,7 @@ pub struct Guidance {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GuidanceWhen {
     /// At any time.
@@ -287,6 +302,7 @@ pub enum GuidanceWhen {
 
 /// Other ways to complain.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     #[serde(default)]
@@ -302,6 +318,7 @@ pub struct Contact {
 
 /// A letter or form that the policy names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     pub kind: DocumentKind,
@@ -311,6 +328,7 @@ pub struct Document {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     Letter,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// One problem with one field. `field` is the JSON key (dotted for nested keys),
 /// or empty for a problem with the request as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct FieldError {
     pub field: String,
     pub message: String,

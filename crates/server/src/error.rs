@@ -103,7 +103,7 @@ impl ApiError {
 }
 
 /// The body of every error response.
-#[derive(Debug, Serialize, serde::Deserialize)]
+#[derive(Debug, Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct ErrorBody {
     pub errors: Vec<FieldError>,
 }

@@ -16,6 +16,7 @@ pub mod error;
 pub mod extract;
 pub mod headers;
 pub mod idempotency;
+pub mod openapi;
 pub mod outbox;
 pub mod routes;
 pub mod startup;

@@ -11,6 +11,7 @@ use crate::validation::{FieldError, Problems};
 /// What an account may do. Residents and advocates register themselves; staff
 /// (caseworkers) and admins are only made with `server user add`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     Resident,
@@ -168,6 +169,7 @@ pub fn check_password_length(password: &str) -> Result<(), String> {
 /// `POST /api/v1/accounts`: a resident or an advocate makes an account (and is
 /// signed in).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Registration {
     pub name: String,
@@ -208,6 +210,7 @@ impl Registration {
 
 /// `POST /api/v1/session`: sign in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SignIn {
     pub email: String,
@@ -216,6 +219,7 @@ pub struct SignIn {
 
 /// Who is signed in. `id` is the account's public id (never the database key).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct SessionUser {
     pub id: String,
     pub name: String,
@@ -225,6 +229,7 @@ pub struct SessionUser {
 
 /// `GET /api/v1/session` (and the answer to signing in or registering).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Session {
     pub user: SessionUser,
     pub preferences: Preferences,
@@ -235,6 +240,7 @@ pub struct Session {
 // ---------------------------------------------------------------------------
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TextSize {
     #[default]
@@ -246,6 +252,7 @@ pub enum TextSize {
 
 /// The format letters are sent in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LetterFormat {
     #[default]
@@ -274,6 +281,7 @@ impl LetterFormat {
 
 /// How a resident wants to hear from us.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContactChannel {
     #[default]
@@ -305,6 +313,7 @@ impl ContactChannel {
 /// `PUT` replaces the whole document; a field left out takes its default, so
 /// that documents stored before a field existed still read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Preferences {
     pub text_size: TextSize,
@@ -449,6 +458,7 @@ pub fn is_phone_number(value: &str) -> bool {
 /// One row of `GET /api/v1/outbox` (staff only): a message a resident should
 /// get, and whether it has been delivered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct OutboxMessage {
     pub id: i64,
     /// The account's public id.

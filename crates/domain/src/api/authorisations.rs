@@ -63,6 +63,7 @@ pub mod messages {
 /// signed form). Both send the relationship, the scope and, if they like, an
 /// expiry date (12 months from today when left out).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewAuthorisation {
     /// Resident: the email address of the advocate they invite.
@@ -345,6 +346,7 @@ pub fn check_evidence(file: &NewAttachment) -> Result<(), String> {
 
 /// `POST /api/v1/authorisations/{id}/verification` (staff).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Verification {
     pub decision: Option<Decision>,
@@ -354,6 +356,7 @@ pub struct Verification {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Decision {
     Verify,
@@ -390,6 +393,7 @@ impl Verification {
 
 /// Someone named on an authorisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Party {
     pub name: String,
     pub email: Option<String>,
@@ -397,6 +401,7 @@ pub struct Party {
 
 /// An authorisation as its resident, its advocate or a caseworker sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AuthorisationView {
     pub id: String,
     pub kind: Kind,
@@ -430,6 +435,7 @@ pub struct AuthorisationView {
 
 /// `GET /api/v1/authorisations?status=…`: staff filter by status.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AuthorisationFilter {
     #[serde(default)]
     pub status: Option<Status>,
@@ -437,6 +443,7 @@ pub struct AuthorisationFilter {
 
 /// One resident on the advocate's home page, `GET /api/v1/advocate/residents`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ActingFor {
     pub authorisation: AuthorisationView,
     /// The resident's cases this authorisation lets the advocate see today.

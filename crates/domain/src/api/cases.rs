@@ -53,6 +53,7 @@ pub mod messages {
 /// A file sent with a complaint or with more information, base64 in JSON (the
 /// API takes only JSON, so every write is checked for its origin the same way).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewAttachment {
     pub filename: String,
@@ -64,6 +65,7 @@ pub struct NewAttachment {
 
 /// `POST /api/v1/cases` (with an `Idempotency-Key` header).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewCase {
     pub kind: CaseKind,
@@ -173,6 +175,7 @@ pub fn sniff_content_type(bytes: &[u8]) -> Option<&'static str> {
 
 /// `POST /api/v1/cases/screening`: what the policy says before a complaint is sent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScreeningRequest {
     pub details: String,
@@ -184,12 +187,14 @@ pub struct ScreeningRequest {
 
 /// The answer to a screening request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ScreeningAnswer {
     pub results: Vec<ScreeningResult>,
 }
 
 /// Who raised a case for the resident, when it was not the resident.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct FiledBy {
     pub name: String,
     /// "advocate", "staff", or the advocate's relationship to the resident.
@@ -199,6 +204,7 @@ pub struct FiledBy {
 
 /// A stored attachment, without its content.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct AttachmentInfo {
     pub id: String,
     pub filename: String,
@@ -209,6 +215,7 @@ pub struct AttachmentInfo {
 
 /// One line of a case's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct TimelineEntry {
     pub at: DateTime<Utc>,
     /// The day it counts from.
@@ -219,6 +226,7 @@ pub struct TimelineEntry {
 
 /// A case in a list: the resident's cases, an advocate's, or the staff queue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct CaseSummary {
     pub id: String,
     pub reference: String,
@@ -238,6 +246,7 @@ pub struct CaseSummary {
 
 /// `GET /api/v1/cases/{id}`: everything about one case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct CaseDetail {
     pub id: String,
     pub reference: String,
@@ -266,6 +275,7 @@ pub struct CaseDetail {
 
 /// `POST /api/v1/cases/{id}/information`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewInformation {
     pub text: String,
@@ -289,6 +299,7 @@ impl NewInformation {
 
 /// `POST /api/v1/cases/{id}/escalation`: the reason is never required.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EscalationRequest {
     #[serde(default)]
@@ -297,6 +308,7 @@ pub struct EscalationRequest {
 
 /// `POST /api/v1/cases/{id}/panel`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PanelRequest {
     pub attendance: Attendance,
@@ -306,6 +318,7 @@ pub struct PanelRequest {
 
 /// `POST /api/v1/cases/{id}/withdrawal`: `confirm` must be true.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WithdrawalRequest {
     pub confirm: bool,
@@ -315,6 +328,7 @@ pub struct WithdrawalRequest {
 
 /// `POST /api/v1/cases/{id}/satisfaction`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SatisfactionRequest {
     pub satisfied: bool,
@@ -326,6 +340,7 @@ pub struct SatisfactionRequest {
 /// JSON shape (`{"type": "acknowledged"}`, `{"type": "extended", …}`), with the
 /// day it happened when that was not today.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StaffActionRequest {
     pub event: Event,
@@ -349,6 +364,7 @@ impl StaffActionRequest {
 
 /// Filters of the staff queue, `GET /api/v1/staff/cases`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct QueueFilter {
     pub stage: Option<u8>,
     pub status: Option<Status>,

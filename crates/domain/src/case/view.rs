@@ -14,6 +14,7 @@ use crate::policy::{GuidanceWhen, Policy};
 
 /// Where a case stands.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Received, not yet acknowledged.
@@ -44,6 +45,7 @@ pub enum Status {
 
 /// A stage, as the resident knows it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct StageRef {
     pub number: u8,
     pub name: String,
@@ -51,6 +53,7 @@ pub struct StageRef {
 
 /// A date something is due by, with how it was worked out.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct DueDate {
     /// Stable key: `stage_1_acknowledge`, `stage_1_respond`, `stage_1_window`,
     /// `panel_window`, `panel_convene`, `panel_outcome`.
@@ -81,6 +84,7 @@ pub struct DueDate {
 
 /// Something a resident (or their advocate) can do.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ResidentAction {
     AddInformation,
@@ -92,6 +96,7 @@ pub enum ResidentAction {
 
 /// Something staff can do.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StaffAction {
     Acknowledge,
@@ -110,6 +115,7 @@ pub enum StaffAction {
 
 /// A window the resident can still act in.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Window {
     pub action: ResidentAction,
     /// `None`: the policy sets no time limit (any time before the case closes).
@@ -121,6 +127,7 @@ pub struct Window {
 
 /// A window that has closed, and what is still open.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ClosedWindow {
     pub action: ResidentAction,
     pub last_day: NaiveDate,
@@ -132,6 +139,7 @@ pub struct ClosedWindow {
 
 /// A case as it stands on `today`.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct CaseView {
     pub kind: CaseKind,
     pub today: NaiveDate,

@@ -6,6 +6,7 @@ use super::{presets, Policy, Stage, Target, TargetFrom};
 
 /// One point on which a policy is silent and the Code's value is used instead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Fallback {
     /// The field, as a path: `time_limit`, `stages[0].acknowledge`, …
     pub field: String,

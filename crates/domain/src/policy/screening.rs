@@ -14,6 +14,7 @@ pub const OUTSIDE_TIME_LIMIT: &str = "outside_time_limit";
 
 /// Something in a complaint that suggests the policy handles it another way.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ScreeningResult {
     /// The exclusion's id, or `outside_time_limit`.
     pub id: String,

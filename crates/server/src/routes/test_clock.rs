@@ -16,7 +16,7 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/test/clock", put(set_clock))
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClockSetting {
     pub now: DateTime<Utc>,

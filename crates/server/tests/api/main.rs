@@ -10,5 +10,6 @@ mod demo;
 mod idempotency;
 mod preferences;
 mod staff;
+mod openapi;
 mod platform;
 mod support;

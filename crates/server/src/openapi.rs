@@ -1,0 +1,301 @@
+//! `GET /api/v1/openapi.json`: an OpenAPI 3.1 document of the API, built from
+//! the code: every request and response body's schema is generated from the
+//! wire types in `domain::api` (and the others they hold), so the document
+//! cannot drift from what the handlers take and answer. The operation table
+//! below names which type each route takes and answers; the integration tests
+//! check that every operation in it is really routed and that real answers
+//! validate against their schemas.
+
+use std::sync::OnceLock;
+
+use axum::routing::get;
+use axum::Router;
+use domain::api::account::{OutboxMessage, Preferences, Registration, Session, SignIn};
+use domain::api::authorisations::{ActingFor, AuthorisationView, NewAuthorisation, Verification};
+use domain::api::cases::{
+    CaseDetail, CaseSummary, EscalationRequest, NewCase, NewInformation, PanelRequest,
+    SatisfactionRequest, ScreeningAnswer, ScreeningRequest, StaffActionRequest, WithdrawalRequest,
+};
+use domain::api::{
+    BankHolidays, Health, PolicyDetail, PolicySummary, WorkingDaysAnswer,
+    WorkingDaysBetweenAnswer,
+};
+use domain::compliance::Finding;
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, SchemaGenerator};
+use serde_json::{json, Map, Value};
+
+use crate::error::ErrorBody;
+use crate::extract::Json;
+use crate::routes::test_clock::ClockSetting;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/openapi.json", get(get_openapi))
+}
+
+async fn get_openapi() -> Json<Value> {
+    Json(document().clone())
+}
+
+/// Who may call an operation.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Public,
+    SignedIn,
+    Staff,
+}
+
+struct Builder {
+    generator: SchemaGenerator,
+    paths: Map<String, Value>,
+}
+
+impl Builder {
+    fn schema<T: JsonSchema>(&mut self) -> Value {
+        serde_json::to_value(self.generator.subschema_for::<T>()).expect("a schema is JSON")
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn op(
+        &mut self,
+        method: &str,
+        path: &str,
+        id: &str,
+        summary: &str,
+        access: Access,
+        request: Option<Value>,
+        success: (u16, Option<Value>),
+        errors: &[u16],
+    ) {
+        let mut responses = Map::new();
+        let (status, body) = success;
+        let description = match status {
+            201 => "Created",
+            204 => "No content",
+            _ => "OK",
+        };
+        responses.insert(
+            status.to_string(),
+            match body {
+                Some(schema) => json!({
+                    "description": description,
+                    "content": { "application/json": { "schema": schema } }
+                }),
+                None => json!({ "description": description }),
+            },
+        );
+        let mut all_errors: Vec<u16> = errors.to_vec();
+        if access != Access::Public {
+            all_errors.push(401);
+        }
+        if access == Access::Staff {
+            all_errors.push(403);
+        }
+        if request.is_some() {
+            all_errors.extend([400, 413, 415, 422]);
+        }
+        all_errors.push(500);
+        all_errors.sort_unstable();
+        all_errors.dedup();
+        for code in all_errors {
+            responses.insert(
+                code.to_string(),
+                json!({ "$ref": format!("#/components/responses/Error{code}") }),
+            );
+        }
+        let parameters: Vec<Value> = path
+            .split('/')
+            .filter_map(|segment| segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+            .map(|name| json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }))
+            .collect();
+        let mut operation = json!({
+            "operationId": id,
+            "summary": summary,
+            "tags": [path.trim_start_matches('/').split('/').next().unwrap_or("")],
+            "responses": responses,
+        });
+        if !parameters.is_empty() {
+            operation["parameters"] = Value::Array(parameters);
+        }
+        if let Some(schema) = request {
+            operation["requestBody"] = json!({
+                "required": true,
+                "content": { "application/json": { "schema": schema } }
+            });
+        }
+        if access == Access::Public {
+            operation["security"] = json!([]);
+        }
+        let item = self.paths.entry(path.to_owned()).or_insert_with(|| json!({}));
+        item[method] = operation;
+    }
+
+    fn query(&mut self, method: &str, path: &str, params: &[(&str, &str, bool)]) {
+        let parameters: Vec<Value> = params
+            .iter()
+            .map(|(name, kind, required)| {
+                json!({ "name": name, "in": "query", "required": required, "schema": { "type": kind } })
+            })
+            .collect();
+        self.paths[path][method]["parameters"] = Value::Array(parameters);
+    }
+}
+
+/// The document, built once.
+pub fn document() -> &'static Value {
+    static DOCUMENT: OnceLock<Value> = OnceLock::new();
+    DOCUMENT.get_or_init(build)
+}
+
+fn build() -> Value {
+    let settings = SchemaSettings::draft2020_12().with(|s| {
+        s.definitions_path = "/components/schemas".into();
+    });
+    let mut b = Builder { generator: settings.into_generator(), paths: Map::new() };
+    use Access::{Public, SignedIn, Staff};
+
+    let health = b.schema::<Health>();
+    b.op("get", "/health", "get_health", "Is the service up, and does its database answer?", Public, None, (200, Some(health)), &[503]);
+
+    let working_days = b.schema::<WorkingDaysAnswer>();
+    b.op("get", "/calendar/working-days", "add_working_days", "The nth working day after a date, with the days skipped", Public, None, (200, Some(working_days)), &[422]);
+    b.query("get", "/calendar/working-days", &[("from", "string", true), ("days", "integer", true)]);
+    let between = b.schema::<WorkingDaysBetweenAnswer>();
+    b.op("get", "/calendar/working-days-between", "count_working_days", "Working days d with from < d <= to", Public, None, (200, Some(between)), &[422]);
+    b.query("get", "/calendar/working-days-between", &[("from", "string", true), ("to", "string", true)]);
+    let holidays = b.schema::<BankHolidays>();
+    b.op("get", "/calendar/bank-holidays", "list_bank_holidays", "England and Wales bank holidays in a year", Public, None, (200, Some(holidays)), &[422]);
+    b.query("get", "/calendar/bank-holidays", &[("year", "integer", true)]);
+
+    let summaries = b.schema::<Vec<PolicySummary>>();
+    b.op("get", "/policies", "list_policies", "Every policy the portal can run", Public, None, (200, Some(summaries)), &[]);
+    let detail = b.schema::<PolicyDetail>();
+    b.op("get", "/policies/active", "get_active_policy", "The policy new complaints run under", Public, None, (200, Some(detail.clone())), &[]);
+    b.op("get", "/policies/{id}", "get_policy", "One policy, as written and as run", Public, None, (200, Some(detail)), &[404]);
+    let findings = b.schema::<Vec<Finding>>();
+    b.op("get", "/policies/{id}/compliance", "get_compliance", "How a policy compares with the Complaint Handling Code 2024", Public, None, (200, Some(findings)), &[404]);
+
+    let registration = b.schema::<Registration>();
+    let session = b.schema::<Session>();
+    b.op("post", "/accounts", "register_account", "Make a resident or advocate account, and sign in", Public, Some(registration), (201, Some(session.clone())), &[403]);
+    let sign_in = b.schema::<SignIn>();
+    b.op("post", "/session", "create_session", "Sign in", Public, Some(sign_in), (200, Some(session.clone())), &[401, 403, 429]);
+    b.op("get", "/session", "get_session", "Who is signed in", SignedIn, None, (200, Some(session)), &[]);
+    b.op("delete", "/session", "delete_session", "Sign out", Public, None, (204, None), &[403]);
+    let preferences = b.schema::<Preferences>();
+    b.op("get", "/preferences", "get_preferences", "Accessibility and communication preferences", SignedIn, None, (200, Some(preferences.clone())), &[]);
+    b.op("put", "/preferences", "update_preferences", "Replace the preferences", SignedIn, Some(preferences.clone()), (200, Some(preferences)), &[403]);
+    let outbox = b.schema::<Vec<OutboxMessage>>();
+    b.op("get", "/outbox", "list_outbox", "Messages to residents, and whether they were delivered", Staff, None, (200, Some(outbox)), &[]);
+
+    let screening = b.schema::<ScreeningRequest>();
+    let screened = b.schema::<ScreeningAnswer>();
+    b.op("post", "/cases/screening", "screen_case", "What the policy says before a complaint is sent", SignedIn, Some(screening), (200, Some(screened)), &[403]);
+    let new_case = b.schema::<NewCase>();
+    let case = b.schema::<CaseDetail>();
+    let cases = b.schema::<Vec<CaseSummary>>();
+    b.op("post", "/cases", "create_case", "Raise a complaint, compliment or comment (Idempotency-Key header required)", SignedIn, Some(new_case), (201, Some(case.clone())), &[403, 404]);
+    b.paths["/cases"]["post"]["parameters"] = json!([{ "name": "Idempotency-Key", "in": "header", "required": true, "schema": { "type": "string" } }]);
+    b.op("get", "/cases", "list_cases", "Your cases (an advocate: the cases you may see)", SignedIn, None, (200, Some(cases.clone())), &[]);
+    b.op("get", "/cases/{id}", "get_case", "One case: status, due dates and how they were counted, timeline, actions", SignedIn, None, (200, Some(case.clone())), &[404]);
+    let resident_actions: [(&str, &str, &str, Value); 5] = [
+        ("information", "add_information", "Add information", b.schema::<NewInformation>()),
+        ("escalation", "request_escalation", "Ask for the next stage (no reason required)", b.schema::<EscalationRequest>()),
+        ("panel", "request_panel", "Ask for a stage 3 panel", b.schema::<PanelRequest>()),
+        ("withdrawal", "withdraw_case", "Withdraw a complaint", b.schema::<WithdrawalRequest>()),
+        ("satisfaction", "record_satisfaction", "Say whether the response satisfied you", b.schema::<SatisfactionRequest>()),
+    ];
+    for (segment, id, summary, request) in resident_actions {
+        b.op("post", &format!("/cases/{{id}}/{segment}"), id, summary, SignedIn, Some(request), (200, Some(case.clone())), &[403, 404, 409]);
+    }
+    b.op("get", "/cases/{id}/attachments/{attachment_id}", "download_attachment", "An attachment's file", SignedIn, None, (200, None), &[404]);
+    b.paths["/cases/{id}/attachments/{attachment_id}"]["get"]["responses"]["200"] = json!({
+        "description": "The file",
+        "content": {
+            "image/jpeg": { "schema": { "type": "string", "contentMediaType": "image/jpeg" } },
+            "image/png": { "schema": { "type": "string", "contentMediaType": "image/png" } },
+            "application/pdf": { "schema": { "type": "string", "contentMediaType": "application/pdf" } }
+        }
+    });
+
+    b.op("get", "/staff/cases", "list_queue", "The staff queue, the soonest due first", Staff, None, (200, Some(cases)), &[400]);
+    b.query("get", "/staff/cases", &[("stage", "integer", false), ("status", "string", false), ("overdue", "boolean", false)]);
+    let staff_action = b.schema::<StaffActionRequest>();
+    b.op("post", "/cases/{id}/staff-actions", "record_staff_action", "Record one staff event on a case", Staff, Some(staff_action), (200, Some(case)), &[404, 409]);
+
+    let new_authorisation = b.schema::<NewAuthorisation>();
+    let authorisation = b.schema::<AuthorisationView>();
+    let authorisations = b.schema::<Vec<AuthorisationView>>();
+    b.op("post", "/authorisations", "create_authorisation", "A resident invites an advocate, or an advocate files a signed form", SignedIn, Some(new_authorisation), (201, Some(authorisation.clone())), &[403]);
+    b.op("get", "/authorisations", "list_authorisations", "Authorisations given, held, or (staff) to verify", SignedIn, None, (200, Some(authorisations)), &[]);
+    b.query("get", "/authorisations", &[("status", "string", false)]);
+    b.op("get", "/authorisations/{id}", "get_authorisation", "One authorisation", SignedIn, None, (200, Some(authorisation.clone())), &[404]);
+    b.op("delete", "/authorisations/{id}", "revoke_authorisation", "Revoke at once", SignedIn, None, (200, Some(authorisation.clone())), &[403, 404, 409]);
+    b.op("post", "/authorisations/{id}/revocation", "revoke_authorisation_by_post", "Revoke at once", SignedIn, None, (200, Some(authorisation.clone())), &[403, 404, 409]);
+    b.op("post", "/authorisations/{id}/acceptance", "accept_authorisation", "The invited advocate accepts", SignedIn, None, (200, Some(authorisation.clone())), &[403, 404, 409]);
+    let verification = b.schema::<Verification>();
+    b.op("post", "/authorisations/{id}/verification", "verify_authorisation", "Staff verify or reject a signed form", Staff, Some(verification), (200, Some(authorisation)), &[404, 409]);
+    b.op("get", "/authorisations/{id}/evidence", "get_evidence", "The signed authorisation form", SignedIn, None, (200, None), &[404]);
+    let acting_for = b.schema::<Vec<ActingFor>>();
+    b.op("get", "/advocate/residents", "list_advocate_residents", "The residents an advocate acts for, with their cases in scope", SignedIn, None, (200, Some(acting_for)), &[403]);
+
+    let clock = b.schema::<ClockSetting>();
+    b.op("put", "/test/clock", "set_clock", "Move the clock (only with --allow-clock-changes; 404 otherwise)", Public, Some(clock.clone()), (200, Some(clock)), &[404]);
+    b.op("get", "/openapi.json", "get_openapi", "This document", Public, None, (200, Some(json!({ "type": "object" }))), &[]);
+
+    let error_body = b.schema::<ErrorBody>();
+    let mut schemas: Map<String, Value> = b
+        .generator
+        .take_definitions(true)
+        .into_iter()
+        .collect();
+    schemas.entry("ErrorBody".to_owned()).or_insert(error_body);
+    let error_responses: Map<String, Value> = [400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503]
+        .into_iter()
+        .map(|code| {
+            (
+                format!("Error{code}"),
+                json!({
+                    "description": error_description(code),
+                    "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ErrorBody" } } }
+                }),
+            )
+        })
+        .collect();
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Put It Right API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Complaints, compliments and comments for residents of social housing, and the caseworkers who resolve them. JSON only; snake_case keys; RFC 3339 UTC timestamps; ISO dates. Every error has the shape {\"errors\":[{\"field\",\"message\"}]}."
+        },
+        "servers": [{ "url": "/api/v1" }],
+        "security": [{ "session": [] }],
+        "paths": b.paths,
+        "components": {
+            "schemas": schemas,
+            "responses": error_responses,
+            "securitySchemes": {
+                "session": { "type": "apiKey", "in": "cookie", "name": crate::auth::session::COOKIE, "description": "Set by POST /session; `__Host-pir_session` when served over HTTPS" }
+            }
+        }
+    })
+}
+
+fn error_description(code: u16) -> &'static str {
+    match code {
+        400 => "The request could not be read",
+        401 => "Sign in required",
+        403 => "Not allowed (role, or a cross-site request)",
+        404 => "Not found, or not yours",
+        405 => "Method not allowed",
+        409 => "The policy or the case's state does not allow this; the message says why",
+        413 => "Too large",
+        415 => "Not JSON",
+        422 => "Invalid input, keyed by field",
+        429 => "Too many attempts (Retry-After)",
+        503 => "The database does not answer",
+        _ => "Something went wrong (logged, never detailed)",
+    }
+}
