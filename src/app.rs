@@ -20,7 +20,9 @@ use crate::pages::cases_page::CasesPage;
 use crate::pages::create_account_page::CreateAccountPage;
 use crate::pages::help_page::HelpPage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::ombudsman_page::OmbudsmanPage;
 use crate::pages::service_status_page::ServiceStatusPage;
+use crate::pages::settings_page::SettingsPage;
 use crate::pages::sign_in_page::SignInPage;
 use crate::pages::signed_out_page::SignedOutPage;
 use crate::pages::staff_case_page::StaffCasePage;
@@ -49,6 +51,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/sign-in") view=SignInPage />
                         <Route path=path!("/signed-out") view=SignedOutPage />
                         <Route path=path!("/create-account") view=CreateAccountPage />
+                        <Route path=path!("/settings") view=SettingsPage />
+                        <Route path=path!("/ombudsman") view=OmbudsmanPage />
                         <Route path=path!("/cases") view=CasesPage />
                         <Route path=path!("/cases/:id") view=CasePage />
                         <Route path=path!("/cases/:id/add-information") view=AddInformationPage />

@@ -8,6 +8,7 @@ pub mod field;
 pub mod footer;
 pub mod header;
 pub mod offline_banner;
+pub mod ombudsman_guidance;
 pub mod password_input;
 pub mod radios;
 pub mod signed_in;

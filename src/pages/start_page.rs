@@ -1,34 +1,28 @@
+use domain::api::PolicyDetail;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api;
+use crate::guidance::{landlord_contact, landlord_sentence, time_limit_words};
 use crate::session::use_session;
 
-/// What the portal is for, what counts as a complaint, and other ways in.
+/// What the portal is for, what counts as a complaint (from the active
+/// policy), the time limit, and the other ways to complain.
 #[component]
 pub fn StartPage() -> impl IntoView {
     let session = use_session();
-    let health = LocalResource::new(api::health);
-    let landlord = move || {
-        health
-            .get()
-            .and_then(|h| h.ok())
-            .map(|h| h.landlord)
-            .unwrap_or_default()
-    };
+    let policy = LocalResource::new(|| api::get::<PolicyDetail>("/policies/active"));
+    // The policy as run: where it is silent, the Code's values.
+    let effective = move || policy.get().and_then(Result::ok).map(|d| d.effective);
+    let failed = move || policy.get().is_some_and(|r| r.is_err());
     view! {
         <Title text="Make a complaint about your home" />
         <h1 class="app-heading-xl">"Make a complaint, a compliment or a comment about your home"</h1>
         <p class="app-body-l">
             "Tell your housing provider when something has gone wrong, follow your complaint until it is put right, and ask for a review if you are not happy with their answer."
         </p>
-        <p class="app-body" data-testid="landlord">
-            {move || {
-                let name = landlord();
-                (!name.is_empty()).then(|| format!("This service runs the complaints policy of {name}."))
-            }}
-        </p>
+        <p class="app-body" data-testid="landlord">{move || effective().map(|p| landlord_sentence(&p))}</p>
         <Show
             when=move || session.is_signed_in()
             fallback=|| view! {
@@ -44,13 +38,85 @@ pub fn StartPage() -> impl IntoView {
             </div>
             <p class="app-body"><A href="/cases">"See your complaints and their progress"</A></p>
         </Show>
-        <h2 class="app-heading-m">"What counts as a complaint"</h2>
-        <p class="app-body">"A complaint is when you are unhappy with a service, with something your housing provider did or did not do, or with how their staff treated you."</p>
-        <p class="app-body">"If you need something fixed for the first time, such as a repair, report it as a repair first. If it is not done, or not done well, you can then complain."</p>
-        <h2 class="app-heading-m">"Other ways to complain"</h2>
         <p class="app-body">
-            "You can also complain by telephone, email, letter or in person. "
-            <A href="/help">"Find other ways to complain"</A>"."
+            <A href="/settings">"Change the text size, colours or font, or how we contact you"</A>
         </p>
+
+        <div class="app-grid-column-two-thirds">
+            {move || effective().map(|p| {
+                let summary = p.summary.trim().to_owned();
+                view! {
+                    {(!summary.is_empty()).then(|| view! {
+                        <h2 class="app-heading-m">"How it works"</h2>
+                        <p class="app-body" data-testid="policy-summary">{summary}</p>
+                    })}
+                }
+            })}
+
+            <h2 class="app-heading-m">"What counts as a complaint"</h2>
+            <p class="app-body">"A complaint is when you are unhappy with a service, with something your housing provider did or did not do, or with how their staff treated you. You can complain for yourself, or someone can complain for you if you agree."</p>
+            {move || effective().map(|p| {
+                let exclusions = p.exclusions;
+                (!exclusions.is_empty()).then(|| view! {
+                    <h3 class="app-heading-s">"What is not handled as a complaint"</h3>
+                    <ul class="app-list app-list--bullet" data-testid="exclusions">
+                        {exclusions.into_iter().map(|e| view! { <li>{e.title}</li> }).collect_view()}
+                    </ul>
+                    <p class="app-body">"If your housing provider cannot treat something as a complaint, they will tell you why in writing and what to do instead. You can ask the Housing Ombudsman to look at that decision."</p>
+                })
+            })}
+            {move || failed().then(|| view! {
+                <p class="app-body">"If you need something fixed for the first time, such as a repair, report it as a repair first. If it is not done, or not done well, you can then complain."</p>
+            })}
+
+            {move || effective().and_then(|p| time_limit_words(p.time_limit.as_ref())).map(|words| view! {
+                <h2 class="app-heading-m">"When to complain"</h2>
+                <p class="app-body" data-testid="time-limit">{words.sentence}</p>
+                {(!words.exceptions.is_empty()).then(|| view! {
+                    <p class="app-body">"The time limit does not apply if:"</p>
+                    <ul class="app-list app-list--bullet">
+                        {words.exceptions.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                    </ul>
+                })}
+            })}
+
+            <h2 class="app-heading-m">"Other ways to complain"</h2>
+            <p class="app-body">"You do not have to use this website. You can also complain in person, or someone can complain for you."</p>
+            {move || effective().map(|p| {
+                let lines = landlord_contact(&p.contact);
+                if lines.is_empty() {
+                    view! {
+                        <p class="app-body" data-testid="other-ways">
+                            "Contact your housing provider by telephone, email or letter. Their details are on your tenancy agreement, your rent statement or any letter from them."
+                        </p>
+                    }.into_any()
+                } else {
+                    let landlord = p.landlord.trim().to_owned();
+                    view! {
+                        <p class="app-body">{format!("Contact {landlord}:")}</p>
+                        <dl class="app-contact-list" data-testid="other-ways">
+                            {lines.into_iter().map(|line| view! {
+                                <div class="app-contact-list__row">
+                                    <dt class="app-contact-list__key">{line.label}</dt>
+                                    <dd class="app-contact-list__value">
+                                        {match line.href {
+                                            Some(href) => view! { <a href=href class="app-contact-list__link">{line.text}</a> }.into_any(),
+                                            None => view! { <span>{line.text}</span> }.into_any(),
+                                        }}
+                                    </dd>
+                                </div>
+                            }).collect_view()}
+                        </dl>
+                    }.into_any()
+                }
+            })}
+            <p class="app-body"><A href="/help">"Find other ways to complain and get help"</A>"."</p>
+
+            <h2 class="app-heading-m">"Free, independent advice"</h2>
+            <p class="app-body">
+                "You can contact the Housing Ombudsman for free advice at any time. "
+                <A href="/ombudsman">"Find out what the Housing Ombudsman does and how to contact it"</A>"."
+            </p>
+        </div>
     }
 }

@@ -1,0 +1,375 @@
+use domain::api::account::{Preferences, ADJUSTMENTS_MAX_CHARS};
+use domain::validation::FieldError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api;
+use crate::components::checkbox::Checkbox;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::radios::{Choice, Radios};
+use crate::components::text_input::TextInput;
+use crate::components::textarea::Textarea;
+use crate::form::page_title;
+use crate::session::use_session;
+use crate::settings_form::{language_options, Display, SettingsForm, CONTACT_CHANNELS, LETTER_FORMATS, TEXT_SIZES};
+
+/// One signal per field of the form.
+#[derive(Clone, Copy)]
+struct Fields {
+    text_size: RwSignal<String>,
+    high_contrast: RwSignal<bool>,
+    reduced_motion: RwSignal<bool>,
+    readable_font: RwSignal<bool>,
+    language: RwSignal<String>,
+    letter_format: RwSignal<String>,
+    letter_language: RwSignal<String>,
+    contact_channel: RwSignal<String>,
+    phone: RwSignal<String>,
+    interpreter: RwSignal<bool>,
+    interpreter_language: RwSignal<String>,
+    reasonable_adjustments: RwSignal<String>,
+}
+
+impl Fields {
+    fn new(form: SettingsForm) -> Self {
+        Self {
+            text_size: RwSignal::new(form.display.text_size),
+            high_contrast: RwSignal::new(form.display.high_contrast),
+            reduced_motion: RwSignal::new(form.display.reduced_motion),
+            readable_font: RwSignal::new(form.display.readable_font),
+            language: RwSignal::new(form.display.language),
+            letter_format: RwSignal::new(form.letter_format),
+            letter_language: RwSignal::new(form.letter_language),
+            contact_channel: RwSignal::new(form.contact_channel),
+            phone: RwSignal::new(form.phone),
+            interpreter: RwSignal::new(form.interpreter),
+            interpreter_language: RwSignal::new(form.interpreter_language),
+            reasonable_adjustments: RwSignal::new(form.reasonable_adjustments),
+        }
+    }
+
+    fn display(&self) -> Display {
+        Display {
+            text_size: self.text_size.get(),
+            high_contrast: self.high_contrast.get(),
+            reduced_motion: self.reduced_motion.get(),
+            readable_font: self.readable_font.get(),
+            language: self.language.get(),
+        }
+    }
+
+    fn set_display(&self, display: Display) {
+        set_if_changed(self.text_size, display.text_size);
+        set_if_changed(self.high_contrast, display.high_contrast);
+        set_if_changed(self.reduced_motion, display.reduced_motion);
+        set_if_changed(self.readable_font, display.readable_font);
+        set_if_changed(self.language, display.language);
+    }
+
+    fn form(&self) -> SettingsForm {
+        SettingsForm {
+            display: self.display(),
+            letter_format: self.letter_format.get_untracked(),
+            letter_language: self.letter_language.get_untracked(),
+            contact_channel: self.contact_channel.get_untracked(),
+            phone: self.phone.get_untracked(),
+            interpreter: self.interpreter.get_untracked(),
+            interpreter_language: self.interpreter_language.get_untracked(),
+            reasonable_adjustments: self.reasonable_adjustments.get_untracked(),
+        }
+    }
+
+    fn set_all(&self, form: SettingsForm) {
+        self.set_display(form.display);
+        set_if_changed(self.letter_format, form.letter_format);
+        set_if_changed(self.letter_language, form.letter_language);
+        set_if_changed(self.contact_channel, form.contact_channel);
+        set_if_changed(self.phone, form.phone);
+        set_if_changed(self.interpreter, form.interpreter);
+        set_if_changed(self.interpreter_language, form.interpreter_language);
+        set_if_changed(self.reasonable_adjustments, form.reasonable_adjustments);
+    }
+}
+
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}
+
+/// Radios whose choices may reveal a question (GOV.UK conditional reveal):
+/// the radio names the revealed part in `aria-controls`, and the part is in
+/// the page (hidden) even while its radio is not chosen.
+fn conditional_radios(
+    field: &'static str,
+    legend: &'static str,
+    hint: Option<&'static str>,
+    choices: Vec<(&'static str, &'static str)>,
+    value: RwSignal<String>,
+    reveal: impl Fn(&'static str) -> Option<AnyView>,
+) -> impl IntoView {
+    let hint_id = format!("{}-hint", field.replace('_', "-"));
+    let described_by = hint.map(|_| hint_id.clone());
+    let items = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, (choice, label))| {
+            let id = if i == 0 { field.replace('_', "-") } else { format!("{}-{}", field.replace('_', "-"), i + 1) };
+            let conditional_id = format!("conditional-{id}");
+            let revealed = reveal(choice);
+            let has_reveal = revealed.is_some();
+            let chosen = move || value.get() == choice;
+            view! {
+                <div class="app-radios__item">
+                    <input
+                        class="app-radios__input"
+                        id=id.clone()
+                        name=field
+                        type="radio"
+                        value=choice
+                        aria-controls=has_reveal.then(|| conditional_id.clone())
+                        prop:checked=chosen
+                        on:change=move |_| value.set(choice.to_owned())
+                    />
+                    <label class="app-radios__label" for=id>{label}</label>
+                </div>
+                {revealed.map(|content| view! {
+                    <div class="app-radios__conditional" id=conditional_id hidden=move || !chosen()>
+                        {content}
+                    </div>
+                })}
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="app-form-group">
+            <fieldset class="app-fieldset" aria-describedby=described_by>
+                <legend class="app-fieldset__legend app-fieldset__legend--s">{legend}</legend>
+                {hint.map(|h| view! { <div class="app-hint" id=hint_id>{h}</div> })}
+                <div class="app-radios">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Accessibility and communication settings: how the portal looks (applied at
+/// once, remembered on the device and, once saved, on the account) and, signed
+/// in, how we contact you, which staff act on.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let session = use_session();
+    let fields = Fields::new(SettingsForm::of(&session.preferences.get_untracked()));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let saved = RwSignal::new(false);
+
+    // The look, applied at once as the resident changes it.
+    Effect::new(move |_| {
+        let display = fields.display();
+        if session.preferences.with_untracked(|p| Display::of(p) != display) {
+            session.preferences.update(|p| *p = display.applied_to(p));
+        }
+    });
+    // And kept in step when the session changes it (signing in loads the account's).
+    Effect::new(move |_| {
+        let display = session.preferences.with(Display::of);
+        fields.set_display(display);
+    });
+    // Signing in (or the session check answering) brings the account's answers.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let user = session.user.with(|u| u.as_ref().map(|u| u.id.clone()));
+        if user.is_some() && previous.as_ref() != Some(&user) {
+            fields.set_all(SettingsForm::of(&session.preferences.get_untracked()));
+        }
+        user
+    });
+
+    let save = Action::new_local(|preferences: &Preferences| {
+        let preferences = preferences.clone();
+        async move { api::put::<_, Preferences>("/preferences", &preferences).await }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = save.value().get() {
+            match result {
+                Ok(stored) => {
+                    fields.set_all(SettingsForm::of(&stored));
+                    session.preferences.set(stored);
+                    errors.set(Vec::new());
+                    saved.set(true);
+                }
+                Err(error) => {
+                    if error == api::ClientError::SignedOut {
+                        session.signed_out();
+                    }
+                    saved.set(false);
+                    errors.set(error.field_errors());
+                }
+            }
+        }
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        saved.set(false);
+        match fields.form().validated() {
+            Err(found) => errors.set(found),
+            Ok(preferences) => {
+                errors.set(Vec::new());
+                save.dispatch(preferences);
+            }
+        }
+    };
+
+    let signed_in = move || session.is_signed_in();
+    let text_sizes: Vec<Choice> = TEXT_SIZES
+        .iter()
+        .map(|(_, value, label)| {
+            let choice = Choice::new(*value, *label);
+            match *value {
+                "standard" => choice.with_hint("The size most websites use"),
+                "largest" => choice.with_hint("About one and a half times the standard size"),
+                _ => choice,
+            }
+        })
+        .collect();
+    let language_hint_id = "language-hint";
+
+    view! {
+        <Title text=move || page_title("Settings", !errors.get().is_empty()) />
+        <div class="app-grid-column-two-thirds">
+            <div role="status" aria-live="polite">
+                <Show when=move || saved.get()>
+                    <div class="app-notification-banner app-notification-banner--success" data-testid="settings-saved">
+                        <h2 class="app-notification-banner__heading">"Your settings have been saved"</h2>
+                        <p class="app-body app-settings__banner-body">"They will be used whenever you sign in, on any device, and our staff will see how to contact you."</p>
+                    </div>
+                </Show>
+            </div>
+            <ErrorSummary errors=errors />
+            <h1 class="app-heading-l">"Settings"</h1>
+            <form novalidate on:submit=submit>
+                <h2 class="app-heading-m">"How the portal looks"</h2>
+                <p class="app-body">
+                    "Changes apply straight away. "
+                    {move || if signed_in() {
+                        "Select ‘Save settings’ to keep them on your account, so they apply on any device."
+                    } else {
+                        "They are remembered on this device."
+                    }}
+                </p>
+                <Radios field="text_size" legend="Text size" choices=text_sizes value=fields.text_size errors=errors />
+                <div class="app-form-group">
+                    <fieldset class="app-fieldset" aria-describedby="display-options-hint">
+                        <legend class="app-fieldset__legend app-fieldset__legend--m">"Colours, movement and font"</legend>
+                        <div class="app-hint" id="display-options-hint">"Select all that apply."</div>
+                        <div class="app-checkboxes">
+                            <Checkbox id="high-contrast" label="High contrast" checked=fields.high_contrast
+                                hint="Light text on a black background, with yellow links and buttons" />
+                            <Checkbox id="reduced-motion" label="Reduce movement" checked=fields.reduced_motion
+                                hint="Turn off animations and smooth scrolling" />
+                            <Checkbox id="readable-font" label="A more readable font and spacing" checked=fields.readable_font
+                                hint="A clearer typeface with more space between lines, letters and words" />
+                        </div>
+                    </fieldset>
+                </div>
+                <div class="app-form-group">
+                    <label class="app-label app-label--m" for="language">"Your language"</label>
+                    <div class="app-hint" id=language_hint_id>
+                        "The portal's own pages are in English for now. Telling us your language means letters and documents can be translated for you, and an interpreter arranged if you need one."
+                    </div>
+                    <select
+                        class="app-select app-settings__select"
+                        id="language"
+                        name="language"
+                        aria-describedby=language_hint_id
+                        on:change=move |ev| fields.language.set(event_target_value(&ev))
+                    >
+                        {move || {
+                            let current = fields.language.get();
+                            language_options(&current)
+                                .into_iter()
+                                .map(|option| {
+                                    let selected = option.code.eq_ignore_ascii_case(&current);
+                                    view! { <option value=option.code selected=selected>{option.label}</option> }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </div>
+
+                <h2 class="app-heading-m">"How we contact you"</h2>
+                <Show
+                    when=signed_in
+                    fallback=move || view! {
+                        <Show when=move || session.checked.get() fallback=|| view! { <p class="app-body">"Loading…"</p> }>
+                            <p class="app-body" data-testid="contact-needs-account">
+                                "To tell us how to contact you – letters in large print, Braille, audio, easy read or another language, an interpreter, or other changes that make things easier for you – you need an account, so that our staff can see your choices."
+                            </p>
+                            <p class="app-body">
+                                <A href="/sign-in?next=%2Fsettings">"Sign in to set how we contact you"</A>
+                                " or "<A href="/create-account">"create an account"</A>"."
+                            </p>
+                            <p class="app-body">"You can also tell your housing provider by telephone or letter."</p>
+                        </Show>
+                    }
+                >
+                    <p class="app-body">"Our staff see these choices and act on them."</p>
+                    {conditional_radios(
+                        "letter_format",
+                        "How should we send you letters?",
+                        None,
+                        LETTER_FORMATS.iter().map(|(_, v, l)| (*v, *l)).collect(),
+                        fields.letter_format,
+                        move |choice| (choice == "another_language").then(|| view! {
+                            <TextInput field="letter_language" label="Which language?" value=fields.letter_language
+                                errors=errors width="app-input--width-20" spellcheck=true />
+                        }.into_any()),
+                    )}
+                    {conditional_radios(
+                        "contact_channel",
+                        "How should we contact you?",
+                        Some("We will also write to you where the law says we must."),
+                        CONTACT_CHANNELS.iter().map(|(_, v, l)| (*v, *l)).collect(),
+                        fields.contact_channel,
+                        move |choice| matches!(choice, "phone" | "text_message").then(|| view! {
+                            // Only the chosen radio's part holds the input, so its id is unique.
+                            <Show when=move || fields.contact_channel.get() == choice>
+                                <TextInput field="phone" label="Telephone number" value=fields.phone errors=errors
+                                    input_type="tel" autocomplete="tel" width="app-input--width-20"
+                                    hint="For international numbers include the country code" />
+                            </Show>
+                        }.into_any()),
+                    )}
+                    <div class="app-form-group">
+                        <fieldset class="app-fieldset">
+                            <legend class="app-fieldset__legend app-fieldset__legend--s">"Interpreter"</legend>
+                            <div class="app-checkboxes">
+                                <div class="app-checkboxes__item">
+                                    <input
+                                        class="app-checkboxes__input"
+                                        id="interpreter"
+                                        name="interpreter"
+                                        type="checkbox"
+                                        aria-controls="conditional-interpreter"
+                                        aria-expanded=move || if fields.interpreter.get() { "true" } else { "false" }
+                                        prop:checked=move || fields.interpreter.get()
+                                        on:change=move |ev| fields.interpreter.set(event_target_checked(&ev))
+                                    />
+                                    <label class="app-checkboxes__label" for="interpreter">"I need an interpreter"</label>
+                                </div>
+                                <div class="app-checkboxes__conditional" id="conditional-interpreter" hidden=move || !fields.interpreter.get()>
+                                    <TextInput field="interpreter_language" label="Which language?" value=fields.interpreter_language
+                                        errors=errors width="app-input--width-20" spellcheck=true
+                                        hint="Include British Sign Language if you need it" />
+                                </div>
+                            </div>
+                        </fieldset>
+                    </div>
+                    <Textarea field="reasonable_adjustments" label="Anything else we should do to make things easier for you?"
+                        value=fields.reasonable_adjustments errors=errors max_chars=ADJUSTMENTS_MAX_CHARS rows=4
+                        hint="For example, call after 10am, or send letters to my support worker" />
+                    <button type="submit" class="app-button" disabled=move || save.pending().get()>"Save settings"</button>
+                </Show>
+            </form>
+        </div>
+    }
+}
