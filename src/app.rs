@@ -18,9 +18,12 @@ use crate::pages::case_actions::withdraw_page::WithdrawPage;
 use crate::pages::case_page::CasePage;
 use crate::pages::cases_page::CasesPage;
 use crate::pages::create_account_page::CreateAccountPage;
+use crate::pages::feedback_page::FeedbackPage;
+use crate::pages::feedback_sent_page::FeedbackSentPage;
 use crate::pages::help_page::HelpPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::ombudsman_page::OmbudsmanPage;
+use crate::pages::raise_complaint_page::RaiseComplaintRoutes;
 use crate::pages::service_status_page::ServiceStatusPage;
 use crate::pages::settings_page::SettingsPage;
 use crate::pages::sign_in_page::SignInPage;
@@ -53,6 +56,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/create-account") view=CreateAccountPage />
                         <Route path=path!("/settings") view=SettingsPage />
                         <Route path=path!("/ombudsman") view=OmbudsmanPage />
+                        <RaiseComplaintRoutes />
+                        <Route path=path!("/feedback/new") view=FeedbackPage />
+                        <Route path=path!("/feedback/sent") view=FeedbackSentPage />
                         <Route path=path!("/cases") view=CasesPage />
                         <Route path=path!("/cases/:id") view=CasePage />
                         <Route path=path!("/cases/:id/add-information") view=AddInformationPage />
