@@ -35,17 +35,51 @@ pub fn classes(preferences: &Preferences) -> Vec<&'static str> {
     classes
 }
 
-/// The `lang` attribute for `<html>`: English pages say en-GB.
-pub fn lang(preferences: &Preferences) -> String {
-    match preferences.language.as_str() {
-        "" | "en" => "en-GB".to_owned(),
-        other => other.to_owned(),
+/// The `lang` attribute for `<html>`. The portal's own words are English for
+/// now, so pages stay `en-GB` whatever language is chosen: marking English text
+/// as another language would have screen readers read it in the wrong voice
+/// (WCAG 3.1.1). The chosen language is kept for letters and interpreters.
+pub fn lang(_preferences: &Preferences) -> &'static str {
+    "en-GB"
+}
+
+/// The part of the preferences that may stay on a shared device: how pages
+/// look, never contact details or needs.
+pub fn device_only(preferences: &Preferences) -> Preferences {
+    Preferences {
+        text_size: preferences.text_size,
+        high_contrast: preferences.high_contrast,
+        reduced_motion: preferences.reduced_motion,
+        readable_font: preferences.readable_font,
+        language: preferences.language.clone(),
+        ..Preferences::default()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::api::account::{ContactChannel, LetterFormat};
+
+    #[test]
+    fn only_the_look_of_the_pages_is_kept_on_the_device() {
+        let preferences = Preferences {
+            high_contrast: true,
+            letter_format: LetterFormat::Braille,
+            contact_channel: ContactChannel::TextMessage,
+            phone: Some("07700 900123".into()),
+            interpreter: true,
+            interpreter_language: Some("Polish".into()),
+            reasonable_adjustments: "Call after 10am".into(),
+            ..Preferences::default()
+        };
+        let kept = device_only(&preferences);
+        assert!(kept.high_contrast);
+        assert_eq!(kept.phone, None);
+        assert_eq!(kept.letter_format, LetterFormat::Standard);
+        assert!(!kept.interpreter && kept.interpreter_language.is_none());
+        assert!(kept.reasonable_adjustments.is_empty());
+    }
 
     #[test]
     fn the_default_look_adds_no_classes() {
@@ -68,7 +102,7 @@ mod tests {
             classes,
             vec!["app-text-larger", "app-high-contrast", "app-reduced-motion", "app-readable"]
         );
-        assert_eq!(lang(&preferences), "cy");
+        assert_eq!(lang(&preferences), "en-GB", "the pages are still in English");
         assert!(classes.iter().all(|c| ALL_CLASSES.contains(c)));
     }
 }

@@ -36,7 +36,8 @@ impl SessionContext {
         Effect::new(move |_| {
             let preferences = context.preferences.get();
             apply(&preferences);
-            storage::save(DEVICE_PREFERENCES, &preferences);
+            // Contact details and needs stay on the account, never on a shared phone.
+            storage::save(DEVICE_PREFERENCES, &display::device_only(&preferences));
         });
         leptos::task::spawn_local(async move {
             if let Ok(session) = api::get::<Session>("/session").await {
@@ -56,6 +57,7 @@ impl SessionContext {
     /// After signing out or when the server says the session has ended.
     pub fn signed_out(&self) {
         self.user.set(None);
+        self.preferences.update(|p| *p = display::device_only(p));
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -78,5 +80,5 @@ fn apply(preferences: &Preferences) {
     for class in display::classes(preferences) {
         let _ = list.add_1(class);
     }
-    let _ = root.set_attribute("lang", &display::lang(preferences));
+    let _ = root.set_attribute("lang", display::lang(preferences));
 }
