@@ -10,6 +10,9 @@ use crate::components::header::Header;
 use crate::components::offline_banner::OfflineBanner;
 use crate::components::skip_link::SkipLink;
 use crate::pages::accessibility_statement_page::AccessibilityStatementPage;
+use crate::pages::advocate_home_page::AdvocateHomePage;
+use crate::pages::authorisations_page::invite_advocate_page::InviteAdvocatePage;
+use crate::pages::authorisations_page::AuthorisationsPage;
 use crate::pages::case_actions::add_information_page::AddInformationPage;
 use crate::pages::case_actions::ask_for_panel_page::AskForPanelPage;
 use crate::pages::case_actions::ask_for_review_page::AskForReviewPage;
@@ -20,14 +23,17 @@ use crate::pages::cases_page::CasesPage;
 use crate::pages::create_account_page::CreateAccountPage;
 use crate::pages::feedback_page::FeedbackPage;
 use crate::pages::feedback_sent_page::FeedbackSentPage;
+use crate::pages::file_for_resident_page::FileForResidentPage;
 use crate::pages::help_page::HelpPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::ombudsman_page::OmbudsmanPage;
 use crate::pages::raise_complaint_page::RaiseComplaintRoutes;
+use crate::pages::raise_on_behalf_page::RaiseOnBehalfPage;
 use crate::pages::service_status_page::ServiceStatusPage;
 use crate::pages::settings_page::SettingsPage;
 use crate::pages::sign_in_page::SignInPage;
 use crate::pages::signed_out_page::SignedOutPage;
+use crate::pages::staff_authorisations_page::StaffAuthorisationsPage;
 use crate::pages::staff_case_page::StaffCasePage;
 use crate::pages::staff_queue_page::StaffQueuePage;
 use crate::pages::start_page::StartPage;
@@ -68,6 +74,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/satisfaction") view=SatisfactionPage />
                         <Route path=path!("/staff") view=StaffQueuePage />
                         <Route path=path!("/staff/cases/:id") view=StaffCasePage />
+                        <Route path=path!("/staff/authorisations") view=StaffAuthorisationsPage />
+                        <Route path=path!("/authorisations") view=AuthorisationsPage />
+                        <Route path=path!("/authorisations/new") view=InviteAdvocatePage />
+                        <Route path=path!("/advocate") view=AdvocateHomePage />
+                        <Route path=path!("/advocate/residents/new") view=FileForResidentPage />
+                        <Route path=path!("/advocate/complaints/new") view=RaiseOnBehalfPage />
                     </Routes>
                 </main>
             </div>

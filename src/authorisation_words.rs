@@ -8,7 +8,7 @@
 //! the app says exactly what the server would.
 
 use chrono::{Datelike, NaiveDate};
-use domain::api::authorisations::{check_expiry, messages, AuthorisationView, NewAuthorisation};
+use domain::api::authorisations::{check_expiry, AuthorisationView, NewAuthorisation};
 use domain::api::cases::{NewAttachment, NewCase};
 use domain::authorisation::{default_expiry, Kind, Relationship, Scope, Status};
 use domain::case::CaseKind;
@@ -57,6 +57,17 @@ pub fn status_tag(status: Status, kind: Kind) -> (&'static str, &'static str) {
         (Status::Expired, _) => ("Expired", "app-tag--grey"),
         (Status::Revoked, _) => ("Stopped", "app-tag--grey"),
         (Status::Rejected, _) => ("Form not accepted", "app-tag--red"),
+    }
+}
+
+/// What a scope lets an advocate do, in words for the advocate and for
+/// caseworkers (the resident reads [`Scope::label`], which says "your").
+pub fn scope_for_advocate(scope: Scope) -> &'static str {
+    match scope {
+        Scope::ViewCases => "See their complaints and the replies",
+        Scope::RaiseComplaints => "Make complaints for them and add information to them",
+        Scope::RequestEscalation => "Ask for a review or a panel",
+        Scope::SeeAdjustments => "See the reasonable adjustments and support they have asked for",
     }
 }
 
@@ -340,7 +351,7 @@ pub fn needs_insist(errors: &[FieldError]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::api::authorisations::Party;
+    use domain::api::authorisations::{messages, Party};
     use domain::api::cases::messages as case_messages;
 
     fn today() -> NaiveDate {

@@ -30,6 +30,7 @@ fn CaseList() -> impl IntoView {
             <A href="/complaints/new" attr:class="app-button" attr:role="button" attr:draggable="false">"Make a complaint"</A>
             <A href="/feedback/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">"Give a compliment or comment"</A>
         </div>
+        <p class="app-body"><A href="/authorisations">"People who can act for you"</A></p>
         <Transition fallback=|| view! { <p class="app-body" role="status">"Loading your cases…"</p> }>
             {move || Suspend::new(async move {
                 let today = health.await.map(|h| h.today).ok();

@@ -1,0 +1,184 @@
+use domain::api::authorisations::{ActingFor, AuthorisationView};
+use domain::authorisation::{Kind, Status};
+use domain::validation::FieldError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api;
+use crate::authorisation_words::{can_raise, scope_for_advocate};
+use crate::case_words::{kind_name, status_tag};
+use crate::components::error_summary::ErrorSummary;
+use crate::components::signed_in::SignedIn;
+use crate::form::page_title;
+use crate::pages::authorisations_page::authorisation_fields::AuthorisationSummary;
+
+const TITLE: &str = "People you help";
+
+/// The advocate's home: invitations waiting for them, the residents they act
+/// for with those residents' complaints within scope, and a way in for a
+/// resident who cannot use the service.
+#[component]
+pub fn AdvocateHomePage() -> impl IntoView {
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    view! {
+        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+        <ErrorSummary errors=errors />
+        <h1 class="app-heading-l">{TITLE}</h1>
+        <SignedIn>
+            <AdvocateHome errors=errors />
+        </SignedIn>
+    }
+}
+
+type AcceptAction = Action<AuthorisationView, Result<AuthorisationView, api::ClientError>>;
+
+#[component]
+fn AdvocateHome(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let all = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
+    let residents = LocalResource::new(|| api::get::<Vec<ActingFor>>("/advocate/residents"));
+    let announcement = RwSignal::new(String::new());
+    let accept: AcceptAction = Action::new_local(|view: &AuthorisationView| {
+        let id = view.id.clone();
+        async move { api::post::<_, AuthorisationView>(&format!("/authorisations/{id}/acceptance"), &serde_json::json!({}), None).await }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = accept.value().get() {
+            match result {
+                Ok(view) => {
+                    errors.set(Vec::new());
+                    announcement.set(format!("You can now act for {}.", view.resident.name));
+                    all.refetch();
+                    residents.refetch();
+                }
+                Err(error) => errors.set(error.field_errors()),
+            }
+        }
+    });
+    view! {
+        <div role="status" aria-live="polite">
+            {move || (!announcement.get().is_empty()).then(|| view! {
+                <div class="app-notification-banner app-notification-banner--success">
+                    <p class="app-notification-banner__heading">{announcement.get()}</p>
+                </div>
+            })}
+        </div>
+        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let list = all.await.unwrap_or_default();
+                let waiting: Vec<_> = list.iter().filter(|a| a.can_accept).cloned().collect();
+                let rejected: Vec<_> = list
+                    .into_iter()
+                    .filter(|a| a.kind == Kind::SignedForm && a.status == Status::Rejected)
+                    .collect();
+                view! {
+                    {(!waiting.is_empty()).then(|| view! {
+                        <h2 class="app-heading-m">"Invitations waiting for you"</h2>
+                        <ul class="app-card-list" data-testid="invitations">
+                            {waiting.into_iter().map(|a| view! { <Invitation view=a accept=accept /> }).collect_view()}
+                        </ul>
+                    })}
+                    {(!rejected.is_empty()).then(|| view! {
+                        <h2 class="app-heading-m">"Forms we could not verify"</h2>
+                        <ul class="app-card-list">
+                            {rejected.into_iter().map(|a| view! {
+                                <li class="app-card">
+                                    <h3 class="app-card__title">{a.resident.name.clone()}</h3>
+                                    <p class="app-body">{format!("Why: {}", a.rejected_reason.clone().unwrap_or_default())}</p>
+                                    <p class="app-body">"You can send a new signed form."</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                }
+            })}
+        </Transition>
+        <h2 class="app-heading-m">"Residents you act for"</h2>
+        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match residents.await {
+                    Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="app-body">"You do not act for anyone yet. A resident can invite you from their account, or you can send us a form they have signed."</p>
+                    }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="app-card-list" data-testid="residents">
+                            {list.into_iter().map(|a| view! { <Resident acting=a /> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        <h2 class="app-heading-m">"Act for someone who cannot use this service"</h2>
+        <p class="app-body">
+            "If the resident has signed an authorisation form for you, send it to us with their details. "
+            "You can make a complaint for them straight away; we check the form before you can see their other complaints."
+        </p>
+        <A href="/advocate/residents/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">
+            "Send a signed authorisation form"
+        </A>
+    }
+}
+
+/// An invitation from a resident, with Accept.
+#[component]
+fn Invitation(view: AuthorisationView, accept: AcceptAction) -> impl IntoView {
+    let name = view.resident.name.clone();
+    let stored = StoredValue::new(view.clone());
+    view! {
+        <li class="app-card app-authorisation">
+            <h3 class="app-card__title">{format!("{name} asked you to act for them")}</h3>
+            <AuthorisationSummary view=view scope_words=scope_for_advocate show_cases=true />
+            <button type="button" class="app-button" disabled=move || accept.pending().get()
+                on:click=move |_| { accept.dispatch(stored.get_value()); }>
+                "Accept"<span class="app-visually-hidden">{format!(" the invitation from {name}")}</span>
+            </button>
+        </li>
+    }
+}
+
+/// A resident the advocate acts for, and the complaints they may see.
+#[component]
+fn Resident(acting: ActingFor) -> impl IntoView {
+    let ActingFor { authorisation: view, cases } = acting;
+    let name = view.resident.name.clone();
+    let raise = can_raise(&view).then(|| format!("/advocate/complaints/new?for={}", view.id));
+    let checking = view.kind == Kind::SignedForm && view.status == Status::Pending;
+    let case_list = if cases.is_empty() {
+        view! { <p class="app-body">"No complaints you can see yet."</p> }.into_any()
+    } else {
+        view! {
+            <ul class="app-list app-authorisation__cases">
+                {cases.into_iter().map(|case| {
+                    let (tag, class) = status_tag(case.status);
+                    let title = match &case.category_label {
+                        Some(label) => format!("{}: {label}", kind_name(case.kind)),
+                        None => kind_name(case.kind).to_owned(),
+                    };
+                    view! {
+                        <li>
+                            <A href=format!("/cases/{}", case.id)>{format!("{} – {title}", case.reference)}</A>
+                            " "<strong class=format!("app-tag {class}")>{tag}</strong>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }.into_any()
+    };
+    view! {
+        <li class="app-card app-authorisation">
+            <h3 class="app-card__title">{name.clone()}</h3>
+            {checking.then(|| view! {
+                <div class="app-inset-text">
+                    <p class="app-body">"We are checking the signed form. Until then you can see only the complaints you make for them."</p>
+                </div>
+            })}
+            <AuthorisationSummary view=view scope_words=scope_for_advocate />
+            <h4 class="app-heading-s">"Their complaints"</h4>
+            {case_list}
+            {raise.map(|href| view! {
+                <p class="app-body"><A href=href>{format!("Make a complaint for {name}")}</A></p>
+            })}
+        </li>
+    }
+}

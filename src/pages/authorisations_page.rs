@@ -1,0 +1,175 @@
+//! `/authorisations`: a resident's list of everyone who may act for them, with
+//! a way to stop any of them at once; `/authorisations/new`: the invitation.
+
+pub mod authorisation_fields;
+pub mod invite_advocate_page;
+
+use domain::api::authorisations::AuthorisationView;
+use domain::api::cases::CaseSummary;
+use domain::authorisation::Status;
+use domain::validation::FieldError;
+use leptos::html;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::api;
+use crate::authorisation_words::advocate_words;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::signed_in::SignedIn;
+use crate::form::page_title;
+use authorisation_fields::AuthorisationSummary;
+
+const TITLE: &str = "People who can act for you";
+
+/// Every authorisation on the resident's account: who, what they may do,
+/// which complaints, until when, and its status; any can be stopped at once.
+#[component]
+pub fn AuthorisationsPage() -> impl IntoView {
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    view! {
+        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+        <div class="app-grid-column-two-thirds">
+            <ErrorSummary errors=errors />
+            <h1 class="app-heading-l">{TITLE}</h1>
+            <SignedIn>
+                <AuthorisationList errors=errors />
+            </SignedIn>
+        </div>
+    }
+}
+
+#[component]
+fn AuthorisationList(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    let query = use_query_map();
+    let list = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
+    let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
+    let confirming = RwSignal::new(None::<String>);
+    let announcement = RwSignal::new(String::new());
+    let invited = move || query.with(|q| q.get("done")).as_deref() == Some("invited") && announcement.with(String::is_empty);
+    let revoke = Action::new_local(|(id, name): &(String, String)| {
+        let (id, name) = (id.clone(), name.clone());
+        async move { api::delete(&format!("/authorisations/{id}")).await.map(|()| name) }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = revoke.value().get() {
+            match result {
+                Ok(name) => {
+                    errors.set(Vec::new());
+                    confirming.set(None);
+                    announcement.set(format!("{name} can no longer act for you. This took effect straight away."));
+                    list.refetch();
+                }
+                Err(error) => errors.set(error.field_errors()),
+            }
+        }
+    });
+    view! {
+        <div role="status" aria-live="polite">
+            {move || invited().then(|| view! {
+                <div class="app-notification-banner app-notification-banner--success">
+                    <p class="app-notification-banner__heading">"Invitation sent. They can act for you once they accept it."</p>
+                </div>
+            })}
+            {move || (!announcement.get().is_empty()).then(|| view! {
+                <div class="app-notification-banner app-notification-banner--success">
+                    <p class="app-notification-banner__heading">{announcement.get()}</p>
+                </div>
+            })}
+        </div>
+        <p class="app-body">
+            "You can let a relative, friend, support worker, councillor, MP's caseworker or Citizens Advice act for you on your complaints. "
+            "You choose what they can do and for how long. You can stop them at any time, and it takes effect straight away."
+        </p>
+        <A href="/authorisations/new" attr:class="app-button" attr:role="button" attr:draggable="false">"Let someone act for you"</A>
+        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let references: Vec<(String, String)> = cases
+                    .await
+                    .map(|c| c.into_iter().map(|c| (c.id, c.reference)).collect())
+                    .unwrap_or_default();
+                match list.await {
+                    Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! {
+                        <p class="app-body">"Nobody can act for you at the moment."</p>
+                    }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="app-card-list" data-testid="authorisations">
+                            {list.into_iter().map(|a| view! {
+                                <AuthorisationCard view=a references=references.clone() confirming=confirming revoke=revoke />
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+type RevokeAction = Action<(String, String), Result<String, api::ClientError>>;
+
+/// One authorisation, with "Stop them acting for you" and its confirmation.
+#[component]
+fn AuthorisationCard(
+    view: AuthorisationView,
+    references: Vec<(String, String)>,
+    confirming: RwSignal<Option<String>>,
+    revoke: RevokeAction,
+) -> impl IntoView {
+    let name = advocate_words(&view);
+    let short_name = view.advocate.as_ref().map_or_else(|| name.clone(), |a| a.name.clone());
+    let id = StoredValue::new(view.id.clone());
+    let can_stop = view.can_revoke && matches!(view.status, Status::Pending | Status::Active);
+    let is_confirming = move || confirming.with(|c| c.as_deref() == Some(id.get_value().as_str()));
+    let stop_label = format!("Stop {short_name} acting for you");
+    let confirm_name = short_name.clone();
+    view! {
+        <li class="app-card app-authorisation">
+            <h2 class="app-card__title">{name}</h2>
+            <AuthorisationSummary view=view scope_words=|s| s.label() references=references show_cases=true />
+            {can_stop.then(|| view! {
+                <Show
+                    when=is_confirming
+                    fallback=move || {
+                        let label = stop_label.clone();
+                        view! {
+                            <button type="button" class="app-button app-button--secondary"
+                                on:click=move |_| confirming.set(Some(id.get_value()))>{label}</button>
+                        }
+                    }
+                >
+                    <RevokeConfirm name=confirm_name.clone() id=id.get_value() confirming=confirming revoke=revoke />
+                </Show>
+            })}
+        </li>
+    }
+}
+
+/// "Are you sure?": focused when it appears, so a screen reader reads it.
+#[component]
+fn RevokeConfirm(name: String, id: String, confirming: RwSignal<Option<String>>, revoke: RevokeAction) -> impl IntoView {
+    let region = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = region.get() {
+            let _ = element.focus();
+        }
+    });
+    let question = format!("Are you sure you want to stop {name} acting for you?");
+    let heading_id = format!("confirm-{id}");
+    let labelled_by = heading_id.clone();
+    view! {
+        <div class="app-authorisation__confirm" node_ref=region tabindex="-1" role="group" aria-labelledby=labelled_by>
+            <h3 class="app-heading-s" id=heading_id>{question}</h3>
+            <p class="app-body">"They will no longer be able to see or act on your complaints. This happens straight away. We will tell them."</p>
+            <div class="app-button-group">
+                <button type="button" class="app-button app-button--warning"
+                    disabled=move || revoke.pending().get()
+                    on:click=move |_| { revoke.dispatch((id.clone(), name.clone())); }>
+                    "Yes, stop them acting for me"
+                </button>
+                <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(None)>"Cancel"</button>
+            </div>
+        </div>
+    }
+}

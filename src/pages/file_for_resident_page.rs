@@ -1,0 +1,214 @@
+use chrono::NaiveDate;
+use domain::api::authorisations::{AuthorisationView, NewAuthorisation};
+use domain::api::Health;
+use domain::validation::FieldError;
+use leptos::prelude::*;
+use leptos::web_sys::FileList;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::api;
+use crate::authorisation_words::{scope_for_advocate, signed_form_file_key, signed_form_key, SignedFormDraft};
+use crate::complaint_draft::{file_size, DraftFile};
+use crate::components::back_link::BackLink;
+use crate::components::date_input::DateInput;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::file_upload::FileUpload;
+use crate::components::panel::Panel;
+use crate::components::signed_in::SignedIn;
+use crate::components::text_input::TextInput;
+use crate::components::textarea::Textarea;
+use crate::form::page_title;
+use crate::pages::authorisations_page::authorisation_fields::{bind, device_draft, RelationshipRadios, ScopeCheckboxes};
+use crate::pages::raise_complaint::files;
+use crate::session::use_session;
+use crate::storage;
+
+const TITLE: &str = "Act for someone who cannot use this service";
+
+/// An advocate sends a resident's signed authorisation form with the
+/// resident's details; it is pending until a caseworker verifies it.
+#[component]
+pub fn FileForResidentPage() -> impl IntoView {
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let sent = RwSignal::new(None::<AuthorisationView>);
+    let health = LocalResource::new(api::health);
+    view! {
+        <SignedIn>
+            {move || match sent.get() {
+                Some(view) => view! { <Sent view=view /> }.into_any(),
+                None => view! {
+                    <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+                    <BackLink href="/advocate".to_owned() />
+                    <div class="app-grid-column-two-thirds">
+                        <ErrorSummary errors=errors />
+                        <h1 class="app-heading-l">{TITLE}</h1>
+                        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
+                            {move || Suspend::new(async move {
+                                match health.await {
+                                    Ok(Health { today, .. }) => view! { <SignedFormForm today=today errors=errors sent=sent /> }.into_any(),
+                                    Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
+                                }
+                            })}
+                        </Transition>
+                    </div>
+                }.into_any(),
+            }}
+        </SignedIn>
+    }
+}
+
+#[component]
+fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwSignal<Option<AuthorisationView>>) -> impl IntoView {
+    let session = use_session();
+    let user_id = session.user.with_untracked(|u| u.as_ref().map(|u| u.id.clone())).unwrap_or_default();
+    let key = signed_form_key(&user_id);
+    let file_key = signed_form_file_key(&user_id);
+    let draft = device_draft(key.clone(), || SignedFormDraft::new(today));
+    let name = bind(draft, |d| d.resident_name.clone(), |d, v| d.resident_name = v);
+    let email = bind(draft, |d| d.resident_email.clone(), |d, v| d.resident_email = v);
+    let address = bind(draft, |d| d.resident_address.clone(), |d, v| d.resident_address = v);
+    let relationship = bind(draft, |d| d.relationship.clone(), |d, v| d.relationship = v);
+    let other = bind(draft, |d| d.relationship_other.clone(), |d, v| d.relationship_other = v);
+    let scope = bind(draft, |d| d.scope.clone(), |d, v| d.scope = v);
+    let expires = bind(draft, |d| d.expires_on.clone(), |d, v| d.expires_on = v);
+    let evidence = RwSignal::new(storage::load::<Vec<DraftFile>>(&file_key).and_then(|f| f.into_iter().next()));
+    let file_kept = RwSignal::new(true);
+    {
+        let file_key = file_key.clone();
+        Effect::new(move |_| {
+            let list: Vec<DraftFile> = evidence.get().into_iter().collect();
+            file_kept.set(files::keep(&file_key, &list));
+        });
+    }
+    let reading = RwSignal::new(false);
+    let announcement = RwSignal::new(String::new());
+    let choose = move |list: FileList| {
+        let Some(file) = list.get(0) else { return };
+        reading.set(true);
+        errors.update(|e| e.retain(|e| e.field != "evidence"));
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            match files::read(file).await {
+                Ok(read) => {
+                    evidence.set(Some(read));
+                    announcement.set(format!("{name} added"));
+                }
+                Err(message) => errors.set(vec![FieldError::new("evidence", format!("{name}: {message}"))]),
+            }
+            reading.set(false);
+        });
+    };
+    let remove = move |_| {
+        let name = evidence.get_untracked().map(|f| f.filename).unwrap_or_default();
+        evidence.set(None);
+        announcement.set(format!("{name} removed"));
+    };
+    let send = Action::new_local(|request: &NewAuthorisation| {
+        let request = request.clone();
+        async move { api::post::<_, AuthorisationView>("/authorisations", &request, None).await }
+    });
+    Effect::new(move |_| {
+        if let Some(result) = send.value().get() {
+            match result {
+                Ok(view) => {
+                    storage::remove(&key);
+                    storage::remove(&file_key);
+                    errors.set(Vec::new());
+                    sent.set(Some(view));
+                    let _ = window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+                Err(error) => errors.set(error.field_errors()),
+            }
+        }
+    });
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if reading.get_untracked() {
+            return;
+        }
+        let file = evidence.with_untracked(|f| f.as_ref().map(DraftFile::attachment));
+        match draft.with_untracked(|d| d.request(today, file)) {
+            Err(found) => errors.set(found),
+            Ok(request) => {
+                errors.set(Vec::new());
+                send.dispatch(request);
+            }
+        }
+    };
+    view! {
+        <p class="app-body">
+            "Use this if the resident has signed an authorisation form for you but cannot use this service themselves. "
+            "We will check the form and write to them to tell them."
+        </p>
+        <form novalidate on:submit=submit>
+            <h2 class="app-heading-m">"The resident"</h2>
+            <TextInput field="resident_name" label="Their full name" value=name errors=errors autocomplete="off" />
+            <TextInput field="resident_email" label="Their email address (if they have one)" value=email errors=errors
+                input_type="email" autocomplete="off" spellcheck=false
+                hint="We will tell them about the authorisation and their complaints. Give their email address, their postal address, or both." />
+            <Textarea field="resident_address" label="Their postal address" value=address errors=errors max_chars=500 rows=4 />
+            <h2 class="app-heading-m">"You and what they authorised"</h2>
+            <RelationshipRadios legend="Who are you to the resident?" value=relationship other=other errors=errors />
+            <ScopeCheckboxes legend="What has the resident authorised you to do?" value=scope errors=errors
+                label=scope_for_advocate hint="Select everything the signed form allows." />
+            <DateInput field="expires_on" legend="When does the authorisation end?" value=expires errors=errors
+                hint="We have filled in 12 months from today. It can be up to 24 months. For example, 18 12 2027." />
+            <FileUpload field="evidence" label="Upload the signed authorisation form" errors=errors on_files=choose
+                hint="A PDF, or a photo of the form (JPG or PNG), smaller than 5MB."
+                disabled=Signal::derive(move || reading.get()) />
+            {move || reading.get().then(|| view! { <p class="app-body" role="status">"Reading the file…"</p> })}
+            {move || evidence.get().map(|f| {
+                let hidden = f.filename.clone();
+                view! {
+                    <dl class="app-summary-list">
+                        <div class="app-summary-list__row">
+                            <dt class="app-summary-list__key app-complaint__file-name">{f.filename.clone()}</dt>
+                            <dd class="app-summary-list__value">{file_size(f.size)}</dd>
+                            <dd class="app-summary-list__actions">
+                                <button type="button" class="app-link-button" on:click=remove>
+                                    "Remove"<span class="app-visually-hidden">" "{hidden}</span>
+                                </button>
+                            </dd>
+                        </div>
+                    </dl>
+                }
+            })}
+            <Show when=move || !file_kept.get()>
+                <p class="app-body">"This file is too big to keep on this device. If you close this page before you send it, you will need to add it again."</p>
+            </Show>
+            <button type="submit" class="app-button" disabled=move || send.pending().get() || reading.get()>"Send the authorisation"</button>
+            <p class="app-body app-authorisation__saved">"Your answers are saved on this device until you send them."</p>
+        </form>
+        <div class="app-visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</div>
+    }
+}
+
+/// The confirmation: pending until a caseworker verifies the form, and a
+/// complaint can already be made under it.
+#[component]
+fn Sent(view: AuthorisationView) -> impl IntoView {
+    let name = view.resident.name.clone();
+    let raise = format!("/advocate/complaints/new?for={}", view.id);
+    let can_raise = crate::authorisation_words::can_raise(&view);
+    view! {
+        <Title text="Authorisation sent" />
+        <div class="app-grid-column-two-thirds">
+            <Panel title="Authorisation sent">
+                <p>{format!("You asked to act for {}", view.resident.name)}</p>
+            </Panel>
+            <h2 class="app-heading-m">"What happens next"</h2>
+            <p class="app-body">
+                "The authorisation is pending until a caseworker has checked the signed form. "
+                {format!("We will tell you when it is verified, and we will write to {name} to tell them about it.")}
+            </p>
+            {can_raise.then(|| view! {
+                <p class="app-body">
+                    {format!("You can already make a complaint for {name}. Until the form is checked, you will see only the complaints you make for them.")}
+                </p>
+                <A href=raise.clone() attr:class="app-button" attr:role="button" attr:draggable="false">{format!("Make a complaint for {name}")}</A>
+            })}
+            <p class="app-body"><A href="/advocate">"Back to the people you help"</A></p>
+        </div>
+    }
+}
