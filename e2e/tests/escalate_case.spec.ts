@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, staffAction, START } from "./fixtures/app";
+import { open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
 
 test.describe("windows under Pivotal's policy (10 working days to appeal)", () => {
   test.use({ baseURL: POLICY_URL["pivotal-2021"] });
@@ -10,7 +10,7 @@ test.describe("windows under Pivotal's policy (10 working days to appeal)", () =
   });
 
   test("the review window is shown with its last day, then closes and says what is still open", async ({ page, playwright }) => {
-    await registerAs(page);
+    const resident = await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
     await staffAction(staff, complaint.id, { type: "acknowledged" });
@@ -21,6 +21,8 @@ test.describe("windows under Pivotal's policy (10 working days to appeal)", () =
     await expectNoA11yViolations(page);
 
     await setServerClock(page.request, "2027-01-07T10:00:00Z");
+    // Three weeks on, the session has long expired: sign in again.
+    await signInAs(page, resident.email, resident.password);
     await open(page, `/cases/${complaint.id}`);
     await expect(page.getByTestId("closed-window")).toContainText("Wednesday 6 January 2027");
     await expect(page.getByTestId("closed-window")).toContainText("Housing Ombudsman");

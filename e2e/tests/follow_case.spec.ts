@@ -7,7 +7,7 @@ test.describe("following a complaint", () => {
     await registerAs(page);
     await open(page, "/cases");
     await expect(page.getByRole("heading", { name: "You have not raised anything yet" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Make a complaint" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Make a complaint" })).toBeVisible();
     await expectNoA11yViolations(page);
   });
 
@@ -49,13 +49,14 @@ test.describe("following a complaint", () => {
     await staffAction(staff, complaint.id, {
       type: "extended",
       reason: "We are waiting for the contractor's report",
-      new_date: "2027-01-22",
+      // Acknowledged 18 December: due 6 January; the Code allows 10 more working days.
+      new_date: "2027-01-20",
     });
     await open(page, `/cases/${complaint.id}`);
     await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
-    await expect(page.getByText("More time needed: new date Friday 22 January 2027")).toBeVisible();
+    await expect(page.getByText("More time needed: new date Wednesday 20 January 2027")).toBeVisible();
     await expect(page.getByText("We are waiting for the contractor's report").first()).toBeVisible();
-    await expect(page.getByTestId("due-dates")).toContainText("Friday 22 January 2027");
+    await expect(page.getByTestId("due-dates")).toContainText("Wednesday 20 January 2027");
     await staff.dispose();
   });
 
