@@ -138,7 +138,7 @@ pub fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
                 };
                 view! {
                     <li class=class aria-current=(number == current && !finished).then_some("step")>
-                        {format!("Stage {number}: {name}")}
+                        {if name == format!("Stage {number}") { name.clone() } else { format!("Stage {number}: {name}") }}
                         <span class="app-visually-hidden">{format!(" ({state})")}</span>
                     </li>
                 }
