@@ -14,8 +14,8 @@ use base64::Engine;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use domain::api::account::{ContactChannel, Preferences};
 use domain::api::cases::{
-    messages, sniff_content_type, AttachmentInfo, CaseDetail, CaseSummary, FiledBy, NewAttachment,
-    NewCase, TimelineEntry, ATTACHMENT_MAX_BYTES,
+    messages, AttachmentInfo, CaseDetail, CaseSummary, FiledBy, NewAttachment, NewCase,
+    TimelineEntry,
 };
 use domain::case::{
     apply, replay, start, view, Actor, CaseKind, CaseState, CaseView, Event, EventRecord, Status,
@@ -26,13 +26,14 @@ use sqlx::SqliteConnection;
 
 use crate::auth::{parse_timestamp, CurrentUser, Role};
 use crate::error::{ApiError, FieldError};
+use crate::files;
+pub use crate::files::CheckedFile;
 use crate::AppState;
 use store::CaseRow;
 
 /// Shown when a resident names someone else to file for.
 pub const ONLY_FOR_YOURSELF: &str = "You can only make a complaint for yourself from this account";
 /// Shown when an attachment is not valid base64.
-pub const FILE_UNREADABLE: &str = "The selected file could not be read. Try attaching it again";
 
 /// What the resident told us, kept as JSON in `cases.details`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -96,61 +97,13 @@ pub fn refused(refusal: domain::case::Refusal) -> ApiError {
 
 // --- attachments -------------------------------------------------------------
 
-/// An attachment, decoded and checked.
-#[derive(Debug, Clone)]
-pub struct CheckedFile {
-    pub filename: String,
-    pub content_type: String,
-    pub data: Vec<u8>,
-}
-
-/// A file name safe to store and to put in a `Content-Disposition` header:
-/// letters, digits, spaces, dots, dashes and underscores; at most 100 characters.
-pub fn safe_filename(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = base
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ' ') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').trim().to_owned();
-    if cleaned.is_empty() {
-        "attachment".to_owned()
-    } else {
-        cleaned
-    }
-}
-
 /// Decodes each attachment and checks its size and that its content is what
 /// it says it is (422 on `attachments` otherwise).
 pub fn check_files(attachments: &[NewAttachment]) -> Result<Vec<CheckedFile>, ApiError> {
-    let mut files = Vec::new();
-    for attachment in attachments {
-        let data = base64::engine::general_purpose::STANDARD
-            .decode(attachment.data_base64.trim())
-            .map_err(|_| ApiError::field("attachments", FILE_UNREADABLE))?;
-        if data.is_empty() {
-            return Err(ApiError::field("attachments", messages::FILE_EMPTY));
-        }
-        if data.len() > ATTACHMENT_MAX_BYTES {
-            return Err(ApiError::field("attachments", messages::FILE_TOO_BIG));
-        }
-        if sniff_content_type(&data) != Some(attachment.content_type.as_str()) {
-            return Err(ApiError::field("attachments", messages::FILE_TYPE));
-        }
-        files.push(CheckedFile {
-            filename: safe_filename(&attachment.filename),
-            content_type: attachment.content_type.clone(),
-            data,
-        });
-    }
-    Ok(files)
+    attachments
+        .iter()
+        .map(|a| files::check(a, "attachments", "attachment"))
+        .collect()
 }
 
 async fn store_files(

@@ -3,17 +3,18 @@
 //! [`app`] builds the whole router from an [`AppState`], so tests drive it with
 //! `tower::ServiceExt::oneshot` on a real SQLite file, no socket needed.
 
-pub mod clock;
 pub mod access;
 pub mod admin;
 pub mod auth;
 pub mod authorisations;
 pub mod cases;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod files;
 pub mod headers;
 pub mod idempotency;
 pub mod openapi;

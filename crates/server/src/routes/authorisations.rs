@@ -24,12 +24,10 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use base64::Engine;
 use chrono::NaiveDate;
 use domain::api::authorisations::{
     messages, ActingFor, AuthorisationView, Decision, NewAuthorisation, ValidParty, Verification,
 };
-use domain::api::cases::{messages as case_messages, sniff_content_type, ATTACHMENT_MAX_BYTES};
 use domain::authorisation::{Kind, Status};
 
 use crate::auth::{CurrentUser, Role};
@@ -69,7 +67,6 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Shown when the signed form is not valid base64.
-const FILE_UNREADABLE: &str = "The selected file could not be read. Try uploading it again";
 
 fn scope_words(view: &AuthorisationView) -> String {
     view.scope
@@ -145,19 +142,8 @@ async fn create_authorisation(
             resident_address,
             evidence,
         } => {
-            let data = base64::engine::general_purpose::STANDARD
-                .decode(evidence.data_base64.trim())
-                .map_err(|_| ApiError::field("evidence", FILE_UNREADABLE))?;
-            if data.is_empty() {
-                return Err(ApiError::field("evidence", case_messages::FILE_EMPTY));
-            }
-            if data.len() > ATTACHMENT_MAX_BYTES {
-                return Err(ApiError::field("evidence", case_messages::FILE_TOO_BIG));
-            }
-            if sniff_content_type(&data) != Some(evidence.content_type.as_str()) {
-                return Err(ApiError::field("evidence", case_messages::FILE_TYPE));
-            }
-            let filename = safe_filename(&evidence.filename);
+            let crate::files::CheckedFile { filename, data, .. } =
+                crate::files::check(&evidence, "evidence", "authorisation-form")?;
             let evidence_id = store::insert_evidence(
                 &mut tx,
                 user.id,
@@ -530,20 +516,7 @@ async fn get_evidence(
     let (filename, content_type, data) = store::evidence_content(&mut conn, evidence_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let disposition = format!("attachment; filename=\"{}\"", safe_filename(&filename));
-    let header = |value: &str| HeaderValue::from_str(value).map_err(ApiError::internal);
-    Ok((
-        [
-            (header::CONTENT_TYPE, header(&content_type)?),
-            (header::CONTENT_DISPOSITION, header(&disposition)?),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            ),
-        ],
-        data,
-    )
-        .into_response())
+    crate::files::download(&filename, &content_type, data)
 }
 
 /// The advocate's home: each authorisation in force (or a signed form waiting
@@ -578,26 +551,4 @@ async fn list_advocate_residents(
         });
     }
     Ok(Json(out))
-}
-
-/// A file name safe to store and to put in a header.
-fn safe_filename(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = base
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ' ') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').trim().to_owned();
-    if cleaned.is_empty() {
-        "authorisation-form".to_owned()
-    } else {
-        cleaned
-    }
 }

@@ -326,21 +326,5 @@ async fn download_attachment(
         store::attachment_content(&mut conn, access.case.id, &attachment_id)
             .await?
             .ok_or(ApiError::NotFound)?;
-    let disposition = format!(
-        "attachment; filename=\"{}\"",
-        cases::safe_filename(&filename)
-    );
-    let header = |value: &str| HeaderValue::from_str(value).map_err(ApiError::internal);
-    Ok((
-        [
-            (header::CONTENT_TYPE, header(&content_type)?),
-            (header::CONTENT_DISPOSITION, header(&disposition)?),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            ),
-        ],
-        data,
-    )
-        .into_response())
+    crate::files::download(&filename, &content_type, data)
 }
