@@ -15,7 +15,9 @@ pub struct Clock {
 impl Clock {
     /// The real time.
     pub fn system() -> Self {
-        Self { offset: Arc::new(std::sync::RwLock::new(chrono::Duration::zero())) }
+        Self {
+            offset: Arc::new(std::sync::RwLock::new(chrono::Duration::zero())),
+        }
     }
 
     /// A clock that reads `start` now and runs on from there.
@@ -48,14 +50,21 @@ pub fn uk_date(at: DateTime<Utc>) -> NaiveDate {
     use chrono::{Datelike, Duration, NaiveTime, Weekday};
     let year = at.year();
     let last_sunday = |month: u32| {
-        let mut d = NaiveDate::from_ymd_opt(year, month, 31).expect("March and October have 31 days");
+        let mut d =
+            NaiveDate::from_ymd_opt(year, month, 31).expect("March and October have 31 days");
         while d.weekday() != Weekday::Sun {
             d = d.pred_opt().expect("in range");
         }
-        d.and_time(NaiveTime::from_hms_opt(1, 0, 0).expect("valid")).and_utc()
+        d.and_time(NaiveTime::from_hms_opt(1, 0, 0).expect("valid"))
+            .and_utc()
     };
     let bst = at >= last_sunday(3) && at < last_sunday(10);
-    (at + if bst { Duration::hours(1) } else { Duration::zero() }).date_naive()
+    (at + if bst {
+        Duration::hours(1)
+    } else {
+        Duration::zero()
+    })
+    .date_naive()
 }
 
 #[cfg(test)]
@@ -68,19 +77,34 @@ mod tests {
 
     #[test]
     fn late_evening_in_summer_is_already_tomorrow_in_the_uk() {
-        assert_eq!(uk_date(at("2026-07-01T23:30:00Z")).to_string(), "2026-07-02");
+        assert_eq!(
+            uk_date(at("2026-07-01T23:30:00Z")).to_string(),
+            "2026-07-02"
+        );
     }
 
     #[test]
     fn late_evening_in_winter_is_still_today_in_the_uk() {
-        assert_eq!(uk_date(at("2026-12-18T23:30:00Z")).to_string(), "2026-12-18");
+        assert_eq!(
+            uk_date(at("2026-12-18T23:30:00Z")).to_string(),
+            "2026-12-18"
+        );
     }
 
     #[test]
     fn summer_time_starts_at_one_in_the_morning_utc_on_the_last_sunday_of_march() {
-        assert_eq!(uk_date(at("2026-03-29T00:59:00Z")).to_string(), "2026-03-29");
-        assert_eq!(uk_date(at("2026-03-28T23:30:00Z")).to_string(), "2026-03-28");
-        assert_eq!(uk_date(at("2026-03-29T23:30:00Z")).to_string(), "2026-03-30");
+        assert_eq!(
+            uk_date(at("2026-03-29T00:59:00Z")).to_string(),
+            "2026-03-29"
+        );
+        assert_eq!(
+            uk_date(at("2026-03-28T23:30:00Z")).to_string(),
+            "2026-03-28"
+        );
+        assert_eq!(
+            uk_date(at("2026-03-29T23:30:00Z")).to_string(),
+            "2026-03-30"
+        );
     }
 
     #[test]

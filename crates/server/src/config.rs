@@ -50,7 +50,11 @@ pub struct Config {
     #[arg(long, env = "PORT", default_value_t = 8080)]
     pub port: u16,
     /// The database (an SQLite file, created on first run).
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://put-it-right.sqlite")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://put-it-right.sqlite"
+    )]
     pub database_url: String,
     /// The built app (Trunk's dist folder).
     #[arg(long, env = "DIST_DIR", default_value = "dist")]

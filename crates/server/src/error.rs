@@ -89,7 +89,9 @@ impl ApiError {
             ApiError::Unauthorized => general("Sign in to continue"),
             ApiError::Forbidden => general("You do not have permission to do that"),
             ApiError::NotFound => general("Page not found"),
-            ApiError::MethodNotAllowed => general("This address does not take that kind of request"),
+            ApiError::MethodNotAllowed => {
+                general("This address does not take that kind of request")
+            }
             ApiError::PayloadTooLarge => general("The request is too large"),
             ApiError::UnsupportedMediaType => general("Send the request as JSON"),
             ApiError::TooManyRequests { .. } => {
@@ -114,7 +116,13 @@ impl IntoResponse for ApiError {
             tracing::error!(%detail, "internal error");
         }
         let status = self.status();
-        let mut response = (status, Json(ErrorBody { errors: self.errors() })).into_response();
+        let mut response = (
+            status,
+            Json(ErrorBody {
+                errors: self.errors(),
+            }),
+        )
+            .into_response();
         if let ApiError::TooManyRequests { retry_after } = self {
             if let Ok(value) = HeaderValue::from_str(&retry_after.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);

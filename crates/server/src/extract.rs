@@ -42,14 +42,18 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
                 .unwrap_or_else(|| e.body_text());
             ApiError::Unprocessable(vec![data_error(&detail)])
         }
-        JsonRejection::JsonSyntaxError(_) => {
-            ApiError::BadRequest(vec![FieldError::new("", "The request body is not valid JSON")])
-        }
+        JsonRejection::JsonSyntaxError(_) => ApiError::BadRequest(vec![FieldError::new(
+            "",
+            "The request body is not valid JSON",
+        )]),
         JsonRejection::BytesRejection(e) => {
             if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::PayloadTooLarge
             } else {
-                ApiError::BadRequest(vec![FieldError::new("", "The request body could not be read")])
+                ApiError::BadRequest(vec![FieldError::new(
+                    "",
+                    "The request body could not be read",
+                )])
             }
         }
         other => ApiError::BadRequest(vec![FieldError::new("", other.body_text())]),
@@ -83,7 +87,10 @@ fn data_error(detail: &str) -> FieldError {
     if let Some(field) = quoted("missing field `") {
         FieldError::new(&join(&field), format!("Enter {}", field.replace('_', " ")))
     } else if let Some(field) = quoted("unknown field `") {
-        FieldError::new(&join(&field), format!("`{field}` is not a field this request takes"))
+        FieldError::new(
+            &join(&field),
+            format!("`{field}` is not a field this request takes"),
+        )
     } else {
         let field = if path == "." { "" } else { path };
         FieldError::new(field, format!("This value is not valid: {message}"))
@@ -105,7 +112,8 @@ mod tests {
     fn an_unknown_nested_field_is_named_with_its_path() {
         let e = data_error("contact.fax: unknown field `fax`, expected `email` at line 1 column 9");
         assert_eq!(e.field, "contact.fax");
-        let e = data_error("is_admin: unknown field `is_admin`, expected `email` at line 1 column 9");
+        let e =
+            data_error("is_admin: unknown field `is_admin`, expected `email` at line 1 column 9");
         assert_eq!(e.field, "is_admin");
     }
 

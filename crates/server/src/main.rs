@@ -34,7 +34,9 @@ async fn run(cli: Cli) -> Result<(), String> {
 
 async fn serve(state: server::AppState) -> Result<(), String> {
     if state.config.demo {
-        server::demo::seed(&state).await.map_err(|e| format!("demo data: {e}"))?;
+        server::demo::seed(&state)
+            .await
+            .map_err(|e| format!("demo data: {e}"))?;
     }
     let addr = state.config.addr();
     let listener = tokio::net::TcpListener::bind(addr)

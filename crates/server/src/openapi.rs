@@ -17,8 +17,7 @@ use domain::api::cases::{
     SatisfactionRequest, ScreeningAnswer, ScreeningRequest, StaffActionRequest, WithdrawalRequest,
 };
 use domain::api::{
-    BankHolidays, Health, PolicyDetail, PolicySummary, WorkingDaysAnswer,
-    WorkingDaysBetweenAnswer,
+    BankHolidays, Health, PolicyDetail, PolicySummary, WorkingDaysAnswer, WorkingDaysBetweenAnswer,
 };
 use domain::compliance::Finding;
 use schemars::generate::SchemaSettings;
@@ -127,7 +126,10 @@ impl Builder {
         if access == Access::Public {
             operation["security"] = json!([]);
         }
-        let item = self.paths.entry(path.to_owned()).or_insert_with(|| json!({}));
+        let item = self
+            .paths
+            .entry(path.to_owned())
+            .or_insert_with(|| json!({}));
         item[method] = operation;
     }
 
@@ -152,64 +154,293 @@ fn build() -> Value {
     let settings = SchemaSettings::draft2020_12().with(|s| {
         s.definitions_path = "/components/schemas".into();
     });
-    let mut b = Builder { generator: settings.into_generator(), paths: Map::new() };
+    let mut b = Builder {
+        generator: settings.into_generator(),
+        paths: Map::new(),
+    };
     use Access::{Public, SignedIn, Staff};
 
     let health = b.schema::<Health>();
-    b.op("get", "/health", "get_health", "Is the service up, and does its database answer?", Public, None, (200, Some(health)), &[503]);
+    b.op(
+        "get",
+        "/health",
+        "get_health",
+        "Is the service up, and does its database answer?",
+        Public,
+        None,
+        (200, Some(health)),
+        &[503],
+    );
 
     let working_days = b.schema::<WorkingDaysAnswer>();
-    b.op("get", "/calendar/working-days", "add_working_days", "The nth working day after a date, with the days skipped", Public, None, (200, Some(working_days)), &[422]);
-    b.query("get", "/calendar/working-days", &[("from", "string", true), ("days", "integer", true)]);
+    b.op(
+        "get",
+        "/calendar/working-days",
+        "add_working_days",
+        "The nth working day after a date, with the days skipped",
+        Public,
+        None,
+        (200, Some(working_days)),
+        &[422],
+    );
+    b.query(
+        "get",
+        "/calendar/working-days",
+        &[("from", "string", true), ("days", "integer", true)],
+    );
     let between = b.schema::<WorkingDaysBetweenAnswer>();
-    b.op("get", "/calendar/working-days-between", "count_working_days", "Working days d with from < d <= to", Public, None, (200, Some(between)), &[422]);
-    b.query("get", "/calendar/working-days-between", &[("from", "string", true), ("to", "string", true)]);
+    b.op(
+        "get",
+        "/calendar/working-days-between",
+        "count_working_days",
+        "Working days d with from < d <= to",
+        Public,
+        None,
+        (200, Some(between)),
+        &[422],
+    );
+    b.query(
+        "get",
+        "/calendar/working-days-between",
+        &[("from", "string", true), ("to", "string", true)],
+    );
     let holidays = b.schema::<BankHolidays>();
-    b.op("get", "/calendar/bank-holidays", "list_bank_holidays", "England and Wales bank holidays in a year", Public, None, (200, Some(holidays)), &[422]);
-    b.query("get", "/calendar/bank-holidays", &[("year", "integer", true)]);
+    b.op(
+        "get",
+        "/calendar/bank-holidays",
+        "list_bank_holidays",
+        "England and Wales bank holidays in a year",
+        Public,
+        None,
+        (200, Some(holidays)),
+        &[422],
+    );
+    b.query(
+        "get",
+        "/calendar/bank-holidays",
+        &[("year", "integer", true)],
+    );
 
     let summaries = b.schema::<Vec<PolicySummary>>();
-    b.op("get", "/policies", "list_policies", "Every policy the portal can run", Public, None, (200, Some(summaries)), &[]);
+    b.op(
+        "get",
+        "/policies",
+        "list_policies",
+        "Every policy the portal can run",
+        Public,
+        None,
+        (200, Some(summaries)),
+        &[],
+    );
     let detail = b.schema::<PolicyDetail>();
-    b.op("get", "/policies/active", "get_active_policy", "The policy new complaints run under", Public, None, (200, Some(detail.clone())), &[]);
-    b.op("get", "/policies/{id}", "get_policy", "One policy, as written and as run", Public, None, (200, Some(detail)), &[404]);
+    b.op(
+        "get",
+        "/policies/active",
+        "get_active_policy",
+        "The policy new complaints run under",
+        Public,
+        None,
+        (200, Some(detail.clone())),
+        &[],
+    );
+    b.op(
+        "get",
+        "/policies/{id}",
+        "get_policy",
+        "One policy, as written and as run",
+        Public,
+        None,
+        (200, Some(detail)),
+        &[404],
+    );
     let findings = b.schema::<Vec<Finding>>();
-    b.op("get", "/policies/{id}/compliance", "get_compliance", "How a policy compares with the Complaint Handling Code 2024", Public, None, (200, Some(findings)), &[404]);
+    b.op(
+        "get",
+        "/policies/{id}/compliance",
+        "get_compliance",
+        "How a policy compares with the Complaint Handling Code 2024",
+        Public,
+        None,
+        (200, Some(findings)),
+        &[404],
+    );
 
     let registration = b.schema::<Registration>();
     let session = b.schema::<Session>();
-    b.op("post", "/accounts", "register_account", "Make a resident or advocate account, and sign in", Public, Some(registration), (201, Some(session.clone())), &[403]);
+    b.op(
+        "post",
+        "/accounts",
+        "register_account",
+        "Make a resident or advocate account, and sign in",
+        Public,
+        Some(registration),
+        (201, Some(session.clone())),
+        &[403],
+    );
     let sign_in = b.schema::<SignIn>();
-    b.op("post", "/session", "create_session", "Sign in", Public, Some(sign_in), (200, Some(session.clone())), &[401, 403, 429]);
-    b.op("get", "/session", "get_session", "Who is signed in", SignedIn, None, (200, Some(session)), &[]);
-    b.op("delete", "/session", "delete_session", "Sign out", Public, None, (204, None), &[403]);
+    b.op(
+        "post",
+        "/session",
+        "create_session",
+        "Sign in",
+        Public,
+        Some(sign_in),
+        (200, Some(session.clone())),
+        &[401, 403, 429],
+    );
+    b.op(
+        "get",
+        "/session",
+        "get_session",
+        "Who is signed in",
+        SignedIn,
+        None,
+        (200, Some(session)),
+        &[],
+    );
+    b.op(
+        "delete",
+        "/session",
+        "delete_session",
+        "Sign out",
+        Public,
+        None,
+        (204, None),
+        &[403],
+    );
     let preferences = b.schema::<Preferences>();
-    b.op("get", "/preferences", "get_preferences", "Accessibility and communication preferences", SignedIn, None, (200, Some(preferences.clone())), &[]);
-    b.op("put", "/preferences", "update_preferences", "Replace the preferences", SignedIn, Some(preferences.clone()), (200, Some(preferences)), &[403]);
+    b.op(
+        "get",
+        "/preferences",
+        "get_preferences",
+        "Accessibility and communication preferences",
+        SignedIn,
+        None,
+        (200, Some(preferences.clone())),
+        &[],
+    );
+    b.op(
+        "put",
+        "/preferences",
+        "update_preferences",
+        "Replace the preferences",
+        SignedIn,
+        Some(preferences.clone()),
+        (200, Some(preferences)),
+        &[403],
+    );
     let outbox = b.schema::<Vec<OutboxMessage>>();
-    b.op("get", "/outbox", "list_outbox", "Messages to residents, and whether they were delivered", Staff, None, (200, Some(outbox)), &[]);
+    b.op(
+        "get",
+        "/outbox",
+        "list_outbox",
+        "Messages to residents, and whether they were delivered",
+        Staff,
+        None,
+        (200, Some(outbox)),
+        &[],
+    );
 
     let screening = b.schema::<ScreeningRequest>();
     let screened = b.schema::<ScreeningAnswer>();
-    b.op("post", "/cases/screening", "screen_case", "What the policy says before a complaint is sent", SignedIn, Some(screening), (200, Some(screened)), &[403]);
+    b.op(
+        "post",
+        "/cases/screening",
+        "screen_case",
+        "What the policy says before a complaint is sent",
+        SignedIn,
+        Some(screening),
+        (200, Some(screened)),
+        &[403],
+    );
     let new_case = b.schema::<NewCase>();
     let case = b.schema::<CaseDetail>();
     let cases = b.schema::<Vec<CaseSummary>>();
-    b.op("post", "/cases", "create_case", "Raise a complaint, compliment or comment (Idempotency-Key header required)", SignedIn, Some(new_case), (201, Some(case.clone())), &[403, 404]);
+    b.op(
+        "post",
+        "/cases",
+        "create_case",
+        "Raise a complaint, compliment or comment (Idempotency-Key header required)",
+        SignedIn,
+        Some(new_case),
+        (201, Some(case.clone())),
+        &[403, 404],
+    );
     b.paths["/cases"]["post"]["parameters"] = json!([{ "name": "Idempotency-Key", "in": "header", "required": true, "schema": { "type": "string" } }]);
-    b.op("get", "/cases", "list_cases", "Your cases (an advocate: the cases you may see)", SignedIn, None, (200, Some(cases.clone())), &[]);
-    b.op("get", "/cases/{id}", "get_case", "One case: status, due dates and how they were counted, timeline, actions", SignedIn, None, (200, Some(case.clone())), &[404]);
+    b.op(
+        "get",
+        "/cases",
+        "list_cases",
+        "Your cases (an advocate: the cases you may see)",
+        SignedIn,
+        None,
+        (200, Some(cases.clone())),
+        &[],
+    );
+    b.op(
+        "get",
+        "/cases/{id}",
+        "get_case",
+        "One case: status, due dates and how they were counted, timeline, actions",
+        SignedIn,
+        None,
+        (200, Some(case.clone())),
+        &[404],
+    );
     let resident_actions: [(&str, &str, &str, Value); 5] = [
-        ("information", "add_information", "Add information", b.schema::<NewInformation>()),
-        ("escalation", "request_escalation", "Ask for the next stage (no reason required)", b.schema::<EscalationRequest>()),
-        ("panel", "request_panel", "Ask for a stage 3 panel", b.schema::<PanelRequest>()),
-        ("withdrawal", "withdraw_case", "Withdraw a complaint", b.schema::<WithdrawalRequest>()),
-        ("satisfaction", "record_satisfaction", "Say whether the response satisfied you", b.schema::<SatisfactionRequest>()),
+        (
+            "information",
+            "add_information",
+            "Add information",
+            b.schema::<NewInformation>(),
+        ),
+        (
+            "escalation",
+            "request_escalation",
+            "Ask for the next stage (no reason required)",
+            b.schema::<EscalationRequest>(),
+        ),
+        (
+            "panel",
+            "request_panel",
+            "Ask for a stage 3 panel",
+            b.schema::<PanelRequest>(),
+        ),
+        (
+            "withdrawal",
+            "withdraw_case",
+            "Withdraw a complaint",
+            b.schema::<WithdrawalRequest>(),
+        ),
+        (
+            "satisfaction",
+            "record_satisfaction",
+            "Say whether the response satisfied you",
+            b.schema::<SatisfactionRequest>(),
+        ),
     ];
     for (segment, id, summary, request) in resident_actions {
-        b.op("post", &format!("/cases/{{id}}/{segment}"), id, summary, SignedIn, Some(request), (200, Some(case.clone())), &[403, 404, 409]);
+        b.op(
+            "post",
+            &format!("/cases/{{id}}/{segment}"),
+            id,
+            summary,
+            SignedIn,
+            Some(request),
+            (200, Some(case.clone())),
+            &[403, 404, 409],
+        );
     }
-    b.op("get", "/cases/{id}/attachments/{attachment_id}", "download_attachment", "An attachment's file", SignedIn, None, (200, None), &[404]);
+    b.op(
+        "get",
+        "/cases/{id}/attachments/{attachment_id}",
+        "download_attachment",
+        "An attachment's file",
+        SignedIn,
+        None,
+        (200, None),
+        &[404],
+    );
     b.paths["/cases/{id}/attachments/{attachment_id}"]["get"]["responses"]["200"] = json!({
         "description": "The file",
         "content": {
@@ -219,37 +450,158 @@ fn build() -> Value {
         }
     });
 
-    b.op("get", "/staff/cases", "list_queue", "The staff queue, the soonest due first", Staff, None, (200, Some(cases)), &[400]);
-    b.query("get", "/staff/cases", &[("stage", "integer", false), ("status", "string", false), ("overdue", "boolean", false)]);
+    b.op(
+        "get",
+        "/staff/cases",
+        "list_queue",
+        "The staff queue, the soonest due first",
+        Staff,
+        None,
+        (200, Some(cases)),
+        &[400],
+    );
+    b.query(
+        "get",
+        "/staff/cases",
+        &[
+            ("stage", "integer", false),
+            ("status", "string", false),
+            ("overdue", "boolean", false),
+        ],
+    );
     let staff_action = b.schema::<StaffActionRequest>();
-    b.op("post", "/cases/{id}/staff-actions", "record_staff_action", "Record one staff event on a case", Staff, Some(staff_action), (200, Some(case)), &[404, 409]);
+    b.op(
+        "post",
+        "/cases/{id}/staff-actions",
+        "record_staff_action",
+        "Record one staff event on a case",
+        Staff,
+        Some(staff_action),
+        (200, Some(case)),
+        &[404, 409],
+    );
 
     let new_authorisation = b.schema::<NewAuthorisation>();
     let authorisation = b.schema::<AuthorisationView>();
     let authorisations = b.schema::<Vec<AuthorisationView>>();
-    b.op("post", "/authorisations", "create_authorisation", "A resident invites an advocate, or an advocate files a signed form", SignedIn, Some(new_authorisation), (201, Some(authorisation.clone())), &[403]);
-    b.op("get", "/authorisations", "list_authorisations", "Authorisations given, held, or (staff) to verify", SignedIn, None, (200, Some(authorisations)), &[]);
+    b.op(
+        "post",
+        "/authorisations",
+        "create_authorisation",
+        "A resident invites an advocate, or an advocate files a signed form",
+        SignedIn,
+        Some(new_authorisation),
+        (201, Some(authorisation.clone())),
+        &[403],
+    );
+    b.op(
+        "get",
+        "/authorisations",
+        "list_authorisations",
+        "Authorisations given, held, or (staff) to verify",
+        SignedIn,
+        None,
+        (200, Some(authorisations)),
+        &[],
+    );
     b.query("get", "/authorisations", &[("status", "string", false)]);
-    b.op("get", "/authorisations/{id}", "get_authorisation", "One authorisation", SignedIn, None, (200, Some(authorisation.clone())), &[404]);
-    b.op("delete", "/authorisations/{id}", "revoke_authorisation", "Revoke at once", SignedIn, None, (200, Some(authorisation.clone())), &[403, 404, 409]);
-    b.op("post", "/authorisations/{id}/revocation", "revoke_authorisation_by_post", "Revoke at once", SignedIn, None, (200, Some(authorisation.clone())), &[403, 404, 409]);
-    b.op("post", "/authorisations/{id}/acceptance", "accept_authorisation", "The invited advocate accepts", SignedIn, None, (200, Some(authorisation.clone())), &[403, 404, 409]);
+    b.op(
+        "get",
+        "/authorisations/{id}",
+        "get_authorisation",
+        "One authorisation",
+        SignedIn,
+        None,
+        (200, Some(authorisation.clone())),
+        &[404],
+    );
+    b.op(
+        "delete",
+        "/authorisations/{id}",
+        "revoke_authorisation",
+        "Revoke at once",
+        SignedIn,
+        None,
+        (200, Some(authorisation.clone())),
+        &[403, 404, 409],
+    );
+    b.op(
+        "post",
+        "/authorisations/{id}/revocation",
+        "revoke_authorisation_by_post",
+        "Revoke at once",
+        SignedIn,
+        None,
+        (200, Some(authorisation.clone())),
+        &[403, 404, 409],
+    );
+    b.op(
+        "post",
+        "/authorisations/{id}/acceptance",
+        "accept_authorisation",
+        "The invited advocate accepts",
+        SignedIn,
+        None,
+        (200, Some(authorisation.clone())),
+        &[403, 404, 409],
+    );
     let verification = b.schema::<Verification>();
-    b.op("post", "/authorisations/{id}/verification", "verify_authorisation", "Staff verify or reject a signed form", Staff, Some(verification), (200, Some(authorisation)), &[404, 409]);
-    b.op("get", "/authorisations/{id}/evidence", "get_evidence", "The signed authorisation form", SignedIn, None, (200, None), &[404]);
+    b.op(
+        "post",
+        "/authorisations/{id}/verification",
+        "verify_authorisation",
+        "Staff verify or reject a signed form",
+        Staff,
+        Some(verification),
+        (200, Some(authorisation)),
+        &[404, 409],
+    );
+    b.op(
+        "get",
+        "/authorisations/{id}/evidence",
+        "get_evidence",
+        "The signed authorisation form",
+        SignedIn,
+        None,
+        (200, None),
+        &[404],
+    );
     let acting_for = b.schema::<Vec<ActingFor>>();
-    b.op("get", "/advocate/residents", "list_advocate_residents", "The residents an advocate acts for, with their cases in scope", SignedIn, None, (200, Some(acting_for)), &[403]);
+    b.op(
+        "get",
+        "/advocate/residents",
+        "list_advocate_residents",
+        "The residents an advocate acts for, with their cases in scope",
+        SignedIn,
+        None,
+        (200, Some(acting_for)),
+        &[403],
+    );
 
     let clock = b.schema::<ClockSetting>();
-    b.op("put", "/test/clock", "set_clock", "Move the clock (only with --allow-clock-changes; 404 otherwise)", Public, Some(clock.clone()), (200, Some(clock)), &[404]);
-    b.op("get", "/openapi.json", "get_openapi", "This document", Public, None, (200, Some(json!({ "type": "object" }))), &[]);
+    b.op(
+        "put",
+        "/test/clock",
+        "set_clock",
+        "Move the clock (only with --allow-clock-changes; 404 otherwise)",
+        Public,
+        Some(clock.clone()),
+        (200, Some(clock)),
+        &[404],
+    );
+    b.op(
+        "get",
+        "/openapi.json",
+        "get_openapi",
+        "This document",
+        Public,
+        None,
+        (200, Some(json!({ "type": "object" }))),
+        &[],
+    );
 
     let error_body = b.schema::<ErrorBody>();
-    let mut schemas: Map<String, Value> = b
-        .generator
-        .take_definitions(true)
-        .into_iter()
-        .collect();
+    let mut schemas: Map<String, Value> = b.generator.take_definitions(true).into_iter().collect();
     schemas.entry("ErrorBody".to_owned()).or_insert(error_body);
     let error_responses: Map<String, Value> = [400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503]
         .into_iter()

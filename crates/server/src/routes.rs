@@ -30,5 +30,7 @@ pub fn api_router() -> Router<AppState> {
         .merge(crate::openapi::router())
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        .layer(axum::middleware::from_fn(crate::headers::same_origin_writes))
+        .layer(axum::middleware::from_fn(
+            crate::headers::same_origin_writes,
+        ))
 }

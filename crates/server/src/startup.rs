@@ -26,7 +26,10 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
     let (policy, policies) = load_policies(&config.policy)?;
     let db = crate::db::connect(&config.database_url)
         .await
-        .map_err(|source| StartupError::Database { url: config.database_url.clone(), source })?;
+        .map_err(|source| StartupError::Database {
+            url: config.database_url.clone(),
+            source,
+        })?;
     let clock = match config.now {
         Some(now) => Clock::starting_at(now),
         None => Clock::system(),
@@ -47,9 +50,14 @@ fn load_calendar(config: &Config) -> Result<Calendar, StartupError> {
     let Some(path) = &config.bank_holidays else {
         return Ok(calendar);
     };
-    let error = |message: String| StartupError::BankHolidays { path: path.display().to_string(), message };
+    let error = |message: String| StartupError::BankHolidays {
+        path: path.display().to_string(),
+        message,
+    };
     let json = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
-    calendar.with_govuk_json(&json).map_err(|e| error(e.to_string()))
+    calendar
+        .with_govuk_json(&json)
+        .map_err(|e| error(e.to_string()))
 }
 
 /// The active policy (a preset id or a TOML file) and every policy the server knows.
@@ -58,9 +66,15 @@ pub fn load_policies(choice: &str) -> Result<(Policy, Vec<Policy>), StartupError
     if let Some(preset) = Policy::preset(choice) {
         return Ok((preset, all));
     }
-    let error = |message: String| StartupError::Policy { path: choice.to_owned(), message };
+    let error = |message: String| StartupError::Policy {
+        path: choice.to_owned(),
+        message,
+    };
     let source = std::fs::read_to_string(choice).map_err(|e| {
-        error(format!("{e} (it is not a preset id either: {})", preset_ids(&all)))
+        error(format!(
+            "{e} (it is not a preset id either: {})",
+            preset_ids(&all)
+        ))
     })?;
     let policy = Policy::from_toml(&source).map_err(|e| error(e.to_string()))?;
     all.retain(|p| p.id != policy.id);
@@ -69,5 +83,9 @@ pub fn load_policies(choice: &str) -> Result<(Policy, Vec<Policy>), StartupError
 }
 
 fn preset_ids(presets: &[Policy]) -> String {
-    presets.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+    presets
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

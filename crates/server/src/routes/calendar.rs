@@ -35,7 +35,9 @@ fn date(params: &HashMap<String, String>, field: &str) -> Result<NaiveDate, Stri
         .map_err(|_| format!("`{field}` must be a real date, as YYYY-MM-DD"))?;
     let year = chrono::Datelike::year(&date);
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
-        return Err(format!("`{field}` must be between {FIRST_YEAR} and {LAST_YEAR}"));
+        return Err(format!(
+            "`{field}` must be between {FIRST_YEAR} and {LAST_YEAR}"
+        ));
     }
     Ok(date)
 }
@@ -91,11 +93,18 @@ async fn list_bank_holidays(
         .and_then(|y| y.trim().parse::<i32>().ok())
         .filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y))
         .ok_or_else(|| {
-            ApiError::field("year", format!("`year` must be a year from {FIRST_YEAR} to {LAST_YEAR}"))
+            ApiError::field(
+                "year",
+                format!("`year` must be a year from {FIRST_YEAR} to {LAST_YEAR}"),
+            )
         })?;
     let holidays = state
         .calendar
         .bank_holidays(year)
         .map_err(|e| ApiError::field("year", e.to_string()))?;
-    Ok(Json(BankHolidays { division: "england-and-wales".into(), year, holidays }))
+    Ok(Json(BankHolidays {
+        division: "england-and-wales".into(),
+        year,
+        holidays,
+    }))
 }

@@ -48,7 +48,10 @@ fn detail(state: &AppState, id: &str) -> ApiResult<PolicyDetail> {
     })
 }
 
-async fn get_policy(State(state): State<AppState>, Path(id): Path<String>) -> ApiResult<Json<PolicyDetail>> {
+async fn get_policy(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<PolicyDetail>> {
     detail(&state, &id).map(Json)
 }
 

@@ -31,5 +31,7 @@ async fn set_clock(
     }
     state.clock.set(setting.now);
     tracing::warn!(now = %setting.now, "clock moved by a test");
-    Ok(Json(ClockSetting { now: state.clock.now() }))
+    Ok(Json(ClockSetting {
+        now: state.clock.now(),
+    }))
 }

@@ -13,7 +13,10 @@ async fn a_complaint_with_a_four_megabyte_photo_is_accepted() {
     let resident = app.register_resident("Pat Photo").await;
     let mut photo = b"\x89PNG\r\n\x1a\n".to_vec();
     photo.resize(4 * 1024 * 1024, 7);
-    let body = with(complaint(), json!({ "attachments": [attachment("damp.png", "image/png", &photo)] }));
+    let body = with(
+        complaint(),
+        json!({ "attachments": [attachment("damp.png", "image/png", &photo)] }),
+    );
     let (status, _, answer) = post_case(&resident, body).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
     assert_eq!(answer["attachments"][0]["size"], json!(4 * 1024 * 1024));
@@ -66,19 +69,29 @@ async fn health_reports_the_version_the_database_and_the_policy() {
 }
 
 #[tokio::test]
-async fn ten_working_days_after_18_december_2026_is_6_january_2027_skipping_christmas_and_new_year() {
+async fn ten_working_days_after_18_december_2026_is_6_january_2027_skipping_christmas_and_new_year()
+{
     let app = TestApp::spawn().await;
-    let (status, _, body) =
-        app.client().get("/api/v1/calendar/working-days?from=2026-12-18&days=10").await;
+    let (status, _, body) = app
+        .client()
+        .get("/api/v1/calendar/working-days?from=2026-12-18&days=10")
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["from"], "2026-12-18");
     assert_eq!(body["days"], 10);
     assert_eq!(body["date"], "2027-01-06");
-    let skipped: Vec<&str> =
-        body["skipped"].as_array().unwrap().iter().map(|d| d["date"].as_str().unwrap()).collect();
+    let skipped: Vec<&str> = body["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
     assert!(skipped.contains(&"2026-12-25") && skipped.contains(&"2026-12-28"));
     assert!(skipped.contains(&"2027-01-01"));
-    assert!(body["explanation"].as_str().unwrap().contains("25, 28 December"));
+    assert!(body["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("25, 28 December"));
 }
 
 #[tokio::test]
@@ -89,20 +102,33 @@ async fn working_days_between_counts_the_days_strictly_after_the_first_date() {
         .get("/api/v1/calendar/working-days-between?from=2026-12-18&to=2027-01-06")
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(body, json!({ "from": "2026-12-18", "to": "2027-01-06", "working_days": 10 }));
+    assert_eq!(
+        body,
+        json!({ "from": "2026-12-18", "to": "2027-01-06", "working_days": 10 })
+    );
 }
 
 #[tokio::test]
 async fn bank_holidays_for_2022_include_the_jubilee_and_the_state_funeral() {
     let app = TestApp::spawn().await;
-    let (status, _, body) = app.client().get("/api/v1/calendar/bank-holidays?year=2022").await;
+    let (status, _, body) = app
+        .client()
+        .get("/api/v1/calendar/bank-holidays?year=2022")
+        .await;
     assert_eq!(status, StatusCode::OK);
-    let dates: Vec<&str> =
-        body["holidays"].as_array().unwrap().iter().map(|h| h["date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = body["holidays"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["date"].as_str().unwrap())
+        .collect();
     for day in ["2022-06-02", "2022-06-03", "2022-09-19"] {
         assert!(dates.contains(&day), "{day} missing from {dates:?}");
     }
-    assert!(!dates.contains(&"2022-05-30"), "the spring bank holiday moved to 2 June");
+    assert!(
+        !dates.contains(&"2022-05-30"),
+        "the spring bank holiday moved to 2 June"
+    );
 }
 
 #[tokio::test]
@@ -110,12 +136,27 @@ async fn bad_calendar_questions_get_field_keyed_422s_never_a_500() {
     let app = TestApp::spawn().await;
     let client = app.client();
     for (path, field) in [
-        ("/api/v1/calendar/working-days?from=2026-02-30&days=3", "from"),
-        ("/api/v1/calendar/working-days?from=2026-02-03&days=-1", "days"),
-        ("/api/v1/calendar/working-days?from=2026-02-03&days=99999", "days"),
+        (
+            "/api/v1/calendar/working-days?from=2026-02-30&days=3",
+            "from",
+        ),
+        (
+            "/api/v1/calendar/working-days?from=2026-02-03&days=-1",
+            "days",
+        ),
+        (
+            "/api/v1/calendar/working-days?from=2026-02-03&days=99999",
+            "days",
+        ),
         ("/api/v1/calendar/working-days?days=3", "from"),
-        ("/api/v1/calendar/working-days?from=2100-12-31&days=10", "days"),
-        ("/api/v1/calendar/working-days-between?from=2026-01-01&to=nope", "to"),
+        (
+            "/api/v1/calendar/working-days?from=2100-12-31&days=10",
+            "days",
+        ),
+        (
+            "/api/v1/calendar/working-days-between?from=2026-01-01&to=nope",
+            "to",
+        ),
         ("/api/v1/calendar/bank-holidays?year=1969", "year"),
     ] {
         let (status, _, body) = client.get(path).await;
@@ -129,18 +170,37 @@ async fn every_preset_is_listed_and_the_code_is_active_with_no_findings() {
     let app = TestApp::spawn().await;
     let client = app.client();
     let (_, _, list) = client.get("/api/v1/policies").await;
-    let ids: Vec<&str> = list.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
     assert_eq!(
         ids,
-        ["code-2024", "pioneer-2020", "policy-2022", "pivotal-2021", "plus-dane-2024", "torus"]
+        [
+            "code-2024",
+            "pioneer-2020",
+            "policy-2022",
+            "pivotal-2021",
+            "plus-dane-2024",
+            "torus"
+        ]
     );
     assert_eq!(list[0]["active"], true);
     let (_, _, findings) = client.get("/api/v1/policies/code-2024/compliance").await;
     assert_eq!(findings, json!([]));
     let (_, _, pioneer) = client.get("/api/v1/policies/pioneer-2020/compliance").await;
-    let sections: Vec<&str> =
-        pioneer.as_array().unwrap().iter().map(|f| f["section"].as_str().unwrap()).collect();
-    assert!(sections.contains(&"5.3"), "a third stage is reported: {sections:?}");
+    let sections: Vec<&str> = pioneer
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["section"].as_str().unwrap())
+        .collect();
+    assert!(
+        sections.contains(&"5.3"),
+        "a third stage is reported: {sections:?}"
+    );
     let (status, _, _) = client.get("/api/v1/policies/no-such-policy").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
@@ -161,9 +221,14 @@ async fn a_malformed_policy_file_stops_start_up_naming_the_file_line_and_field()
     let path = dir.path().join("broken.toml");
     let source = domain::policy::Policy::preset_source("code-2024")
         .unwrap()
-        .replace("respond = { days = 10, from = \"acknowledgement\" }", "respond = { days = \"ten\", from = \"acknowledgement\" }");
+        .replace(
+            "respond = { days = 10, from = \"acknowledgement\" }",
+            "respond = { days = \"ten\", from = \"acknowledgement\" }",
+        );
     std::fs::write(&path, source).unwrap();
-    let error = server::startup::load_policies(path.to_str().unwrap()).unwrap_err().to_string();
+    let error = server::startup::load_policies(path.to_str().unwrap())
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("broken.toml"), "{error}");
     assert!(error.contains("line "), "{error}");
     assert!(error.contains("respond.days"), "{error}");
