@@ -9,7 +9,7 @@ test.describe("the page shell", () => {
     await expect(page.getByRole("banner")).toContainText("Put It Right");
     await expect(page.getByRole("main")).toHaveAttribute("id", "main-content");
     await expect(page.locator("h1")).toHaveCount(1);
-    await expect(page.getByTestId("landlord")).toContainText("Housing Ombudsman Service");
+    await expect(page.getByTestId("landlord")).toContainText("Complaint Handling Code");
     await expect(page.getByRole("contentinfo").getByRole("link", { name: "Accessibility statement" })).toBeVisible();
     await expect(page.getByRole("contentinfo").getByRole("link", { name: /Help/ })).toBeVisible();
     await expectNoA11yViolations(page);
