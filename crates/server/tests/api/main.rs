@@ -7,6 +7,7 @@ mod advocate_access;
 mod authorisations;
 mod cases;
 mod demo;
+mod durability;
 mod idempotency;
 mod openapi;
 mod platform;
