@@ -77,6 +77,13 @@ pub struct Config {
     /// `__Host-` name.
     #[arg(long, env = "PORTAL_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// An SMTP relay ("host:port") that email from the outbox is handed to.
+    /// Without one, messages stay in the outbox for staff and the log.
+    #[arg(long, env = "PORTAL_SMTP_RELAY")]
+    pub smtp_relay: Option<String>,
+    /// The From address of email the portal sends.
+    #[arg(long, env = "PORTAL_MAIL_FROM", default_value = "complaints@localhost")]
+    pub mail_from: String,
     /// Let `PUT /api/v1/test/clock` move the clock. For end-to-end tests only:
     /// never on a real deployment.
     #[arg(long, hide = true)]
@@ -101,6 +108,8 @@ impl Config {
             demo: false,
             secure_cookies: false,
             allow_clock_changes: false,
+            smtp_relay: None,
+            mail_from: "complaints@example.org".into(),
         }
     }
 }

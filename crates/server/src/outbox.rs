@@ -104,23 +104,56 @@ pub fn spawn_sender(state: AppState) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// One round of the sender. With no delivery service, each message not yet
-/// tried is logged once and recorded as not sent. Returns how many it took.
+/// How many times an email is tried before it is left for staff.
+pub const MAX_ATTEMPTS: i64 = 5;
+
+/// One round of the sender. Email goes to the SMTP relay when one is
+/// configured, and is retried up to [`MAX_ATTEMPTS`] times; anything else (and
+/// email with no relay) is logged once and left unsent for staff to see.
+/// Returns how many messages it took.
 pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
-    let pending: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT id, channel, subject FROM outbox \
-         WHERE sent_at IS NULL AND attempts = 0 ORDER BY id LIMIT 100",
+    let relay = state.config.smtp_relay.clone();
+    let pending: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT id, channel, recipient, subject, body, attempts FROM outbox \
+         WHERE sent_at IS NULL AND (attempts = 0 OR (channel = 'email' AND attempts < ?)) \
+         ORDER BY id LIMIT 100",
     )
+    .bind(if relay.is_some() { MAX_ATTEMPTS } else { 0 })
     .fetch_all(&state.db)
     .await?;
-    for (id, channel, subject) in &pending {
-        // No recipient or body in the log: they are personal data.
-        tracing::info!(id, %channel, %subject, "message not sent: no delivery service; staff can see it in the outbox");
-        sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")
-            .bind(NOT_DELIVERED)
-            .bind(id)
-            .execute(&state.db)
-            .await?;
+    for (id, channel, recipient, subject, body, _) in &pending {
+        let outcome = match (&relay, channel.as_str()) {
+            (Some(relay), "email") => {
+                let email = crate::smtp::Email {
+                    from: &state.config.mail_from,
+                    to: recipient,
+                    subject,
+                    body,
+                };
+                let date = state.clock.now().to_rfc2822();
+                crate::smtp::send(relay, &email, &date).await
+            }
+            _ => Err(NOT_DELIVERED.to_owned()),
+        };
+        match outcome {
+            Ok(()) => {
+                tracing::info!(id, %channel, "message sent");
+                sqlx::query("UPDATE outbox SET attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")
+                    .bind(timestamp(state.clock.now()))
+                    .bind(id)
+                    .execute(&state.db)
+                    .await?;
+            }
+            Err(error) => {
+                // No recipient or body in the log: they are personal data.
+                tracing::info!(id, %channel, %subject, %error, "message not sent; staff can see it in the outbox");
+                sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")
+                    .bind(&error)
+                    .bind(id)
+                    .execute(&state.db)
+                    .await?;
+            }
+        }
     }
     Ok(pending.len())
 }
