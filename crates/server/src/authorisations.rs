@@ -730,9 +730,8 @@ const ON_BEHALF_MISSING: &str = domain::api::cases::messages::ON_BEHALF_MISSING;
 /// `on_behalf_of`, if it is theirs and lets them raise one today (404 as if
 /// it did not exist otherwise). Run it inside the write transaction.
 ///
-/// For a resident without an account the case is first stored against the
-/// advocate (cases need a resident today) and [`after_filing`] takes that
-/// away in the same transaction.
+/// For a resident without an account the case has no resident: its name and
+/// address come from the authorisation, and so do the letters about it.
 pub async fn filing_for_advocate(
     conn: &mut SqliteConnection,
     user: &CurrentUser,
@@ -749,7 +748,7 @@ pub async fn filing_for_advocate(
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(crate::cases::Filing {
-        resident_id: row.resident_id.unwrap_or(user.id),
+        resident_id: row.resident_id,
         filed_by_id: user.id,
         authorisation_id: Some(row.id),
         actor: domain::case::Actor {
@@ -759,10 +758,8 @@ pub async fn filing_for_advocate(
     })
 }
 
-/// After a case is raised under an authorisation: a resident without an
-/// account is not the advocate (the case's resident becomes none, and the
-/// message about the new case goes to the address given instead), and the
-/// resident is told their authorisation was used.
+/// After a case is raised under an authorisation: the resident is told their
+/// authorisation was used.
 pub async fn after_filing(
     conn: &mut SqliteConnection,
     filing: &crate::cases::Filing,
@@ -772,29 +769,6 @@ pub async fn after_filing(
     let Some(authorisation_id) = filing.authorisation_id else {
         return Ok(());
     };
-    let row = find_by_id(conn, authorisation_id)
-        .await?
-        .ok_or_else(|| ApiError::internal("the authorisation used has gone"))?;
-    if row.resident_id.is_none() {
-        sqlx::query("UPDATE cases SET resident_id = NULL WHERE id = ?")
-            .bind(case.id)
-            .execute(&mut *conn)
-            .await?;
-        let queued: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT id, subject, body FROM outbox WHERE case_id = ? AND user_id = ?",
-        )
-        .bind(case.id)
-        .bind(filing.filed_by_id)
-        .fetch_all(&mut *conn)
-        .await?;
-        for (id, subject, body) in queued {
-            sqlx::query("DELETE FROM outbox WHERE id = ?")
-                .bind(id)
-                .execute(&mut *conn)
-                .await?;
-            tell_resident(conn, &row, at, Some(case.id), &subject, &body).await?;
-        }
-    }
     tell_resident_of_use(
         conn,
         authorisation_id,

@@ -136,7 +136,9 @@ async fn store_files(
 /// Who a new case is for and who filed it.
 #[derive(Debug, Clone)]
 pub struct Filing {
-    pub resident_id: i64,
+    /// `None` for a resident without an account, whom an advocate files for
+    /// under a signed form: they are told by the address the advocate gave.
+    pub resident_id: Option<i64>,
     pub filed_by_id: i64,
     pub authorisation_id: Option<i64>,
     pub actor: Actor,
@@ -148,7 +150,7 @@ impl Filing {
     pub fn for_user(user: &CurrentUser, new: &NewCase) -> Result<Filing, ApiError> {
         match user.role {
             Role::Resident if new.on_behalf_of.is_none() => Ok(Filing {
-                resident_id: user.id,
+                resident_id: Some(user.id),
                 filed_by_id: user.id,
                 authorisation_id: None,
                 actor: Actor {
@@ -290,7 +292,16 @@ pub async fn create(
     .await?;
     store_files(conn, case_id, filing.filed_by_id, &checked.files, at).await?;
     let (subject, body) = notices::received(new.kind, &reference, &case_view);
-    crate::outbox::enqueue(conn, at, filing.resident_id, Some(case_id), &subject, &body).await?;
+    tell_case_resident(
+        conn,
+        filing.resident_id,
+        filing.authorisation_id,
+        case_id,
+        at,
+        &subject,
+        &body,
+    )
+    .await?;
     store::find_by_public_id(conn, &public_id)
         .await?
         .ok_or_else(|| ApiError::internal("a new case could not be read back"))
@@ -361,20 +372,52 @@ pub async fn record_event(
     )
     .await?;
     let kind: CaseKind = parse_wire(&case.kind)?;
-    if let (Some(resident_id), Some((subject, body))) = (
-        case.resident_id,
-        notices::for_event(
-            &replayed.policy,
-            kind,
-            &case.reference,
-            &record.event,
-            &case_view,
-        ),
+    if let Some((subject, body)) = notices::for_event(
+        &replayed.policy,
+        kind,
+        &case.reference,
+        &record.event,
+        &case_view,
     ) {
-        crate::outbox::enqueue(conn, record.at, resident_id, Some(case.id), &subject, &body)
-            .await?;
+        tell_case_resident(
+            conn,
+            case.resident_id,
+            case.authorisation_id,
+            case.id,
+            record.at,
+            &subject,
+            &body,
+        )
+        .await?;
     }
     Ok(case_view)
+}
+
+/// Tells a case's resident: through their account's channel, or, for a
+/// resident without an account, by the email or postal address the advocate
+/// gave on the authorisation the case was filed under.
+async fn tell_case_resident(
+    conn: &mut SqliteConnection,
+    resident_id: Option<i64>,
+    authorisation_id: Option<i64>,
+    case_id: i64,
+    at: DateTime<Utc>,
+    subject: &str,
+    body: &str,
+) -> Result<(), ApiError> {
+    match (resident_id, authorisation_id) {
+        (Some(resident_id), _) => {
+            crate::outbox::enqueue(conn, at, resident_id, Some(case_id), subject, body).await?;
+        }
+        (None, Some(authorisation_id)) => {
+            if let Some(row) = crate::authorisations::find_by_id(conn, authorisation_id).await? {
+                crate::authorisations::tell_resident(conn, &row, at, Some(case_id), subject, body)
+                    .await?;
+            }
+        }
+        (None, None) => {}
+    }
+    Ok(())
 }
 
 /// Stores files sent with an event (more information).

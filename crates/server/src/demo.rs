@@ -330,7 +330,7 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
         name: Some(name.to_owned()),
     };
     let filing = Filing {
-        resident_id,
+        resident_id: Some(resident_id),
         filed_by_id: resident_id,
         authorisation_id: None,
         actor: actor(ActorKind::Resident, resident_name),

@@ -8,7 +8,8 @@ use sqlx::SqliteConnection;
 
 use crate::auth::timestamp;
 
-/// A row of `cases`, with the resident's name.
+/// A row of `cases`, with the resident's name: from their account, or, for a
+/// resident without one, as the advocate's authorisation gives it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CaseRow {
     pub id: i64,
@@ -32,10 +33,11 @@ pub struct CaseRow {
 }
 
 const SELECT_CASE: &str = "SELECT c.id, c.public_id, c.reference, c.kind, c.resident_id, \
-     COALESCE(r.name, '') AS resident_name, c.filed_by_id, f.name AS filed_by_name, \
+     COALESCE(r.name, a.resident_name, '') AS resident_name, c.filed_by_id, f.name AS filed_by_name, \
      f.role AS filed_by_role, c.authorisation_id, c.policy_id, c.category, c.details, \
      c.created_at, c.stage, c.status, c.next_due, c.assigned_to \
-     FROM cases c LEFT JOIN users r ON r.id = c.resident_id JOIN users f ON f.id = c.filed_by_id";
+     FROM cases c LEFT JOIN users r ON r.id = c.resident_id JOIN users f ON f.id = c.filed_by_id \
+     LEFT JOIN authorisations a ON a.id = c.authorisation_id";
 
 /// The case with this public id.
 pub async fn find_by_public_id(
@@ -119,7 +121,8 @@ pub struct NewCaseRow<'a> {
     pub public_id: &'a str,
     pub reference: &'a str,
     pub kind: &'a str,
-    pub resident_id: i64,
+    /// `None` for a resident without an account (an advocate filed it).
+    pub resident_id: Option<i64>,
     pub filed_by_id: i64,
     pub authorisation_id: Option<i64>,
     pub policy_id: &'a str,

@@ -543,3 +543,56 @@ async fn an_escalation_by_an_advocate_is_recorded_as_theirs_and_the_resident_is_
         "{subjects:?}"
     );
 }
+
+#[tokio::test]
+async fn a_case_for_a_resident_without_an_account_carries_their_name_and_later_letters_reach_them()
+{
+    let app = TestApp::spawn().await;
+    let advocate = app.register_advocate("Penny Post").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let form = with(
+        signed_form(&["view_cases", "raise_complaints"]),
+        json!({ "resident_email": null, "resident_address": "1 High Street, Oldtown" }),
+    );
+    let auth = create(&advocate, form).await;
+    let detail = raise(
+        &advocate,
+        with(complaint(), json!({ "on_behalf_of": auth })),
+    )
+    .await;
+    let case = id(&detail);
+    // Nobody's account: the name comes from the authorisation, everywhere.
+    assert_eq!(detail["resident_name"], "Edith Jones");
+    assert_eq!(detail["filed_by"]["name"], "Penny Post");
+    let (_, _, queue) = staff.get("/api/v1/staff/cases").await;
+    let row = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == case.as_str())
+        .expect("the case is in the queue");
+    assert_eq!(row["resident_name"], "Edith Jones");
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE user_id = (SELECT id FROM users WHERE name = 'Penny Post') AND case_id IS NOT NULL")
+            .await,
+        0,
+        "nothing about the case is addressed to the advocate as if it were theirs"
+    );
+
+    // A later step by a caseworker is written to the address given.
+    let letters = "SELECT COUNT(*) FROM outbox WHERE user_id IS NULL AND channel = 'letter' \
+                   AND recipient = 'Edith Jones, 1 High Street, Oldtown'";
+    let before = app.count(letters).await;
+    assert!(
+        before >= 2,
+        "the receipt and the use of the authorisation: {before}"
+    );
+    let (status, _, body) = staff
+        .post_json(
+            &format!("/api/v1/cases/{case}/staff-actions"),
+            json!({ "event": { "type": "acknowledged" } }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(app.count(letters).await, before + 1);
+}
