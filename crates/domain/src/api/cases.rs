@@ -350,6 +350,8 @@ pub struct StaffActionRequest {
 
 impl StaffActionRequest {
     /// Events only a resident (or their advocate) records are refused here.
+    /// Satisfaction is both: staff record what a resident said in a call or a
+    /// satisfaction survey (Pioneer's policy surveys after the outcome).
     pub fn is_staff_event(&self) -> bool {
         !matches!(
             self.event,
@@ -357,7 +359,6 @@ impl StaffActionRequest {
                 | Event::EscalationRequested { .. }
                 | Event::PanelRequested { .. }
                 | Event::Withdrawn { .. }
-                | Event::SatisfactionRecorded { .. }
         )
     }
 }
@@ -485,5 +486,10 @@ mod tests {
         assert!(!withdraw.is_staff_event());
         let ack = StaffActionRequest { event: Event::Acknowledged, on: None };
         assert!(ack.is_staff_event());
+        let survey = StaffActionRequest {
+            event: Event::SatisfactionRecorded { satisfied: false, comment: None },
+            on: None,
+        };
+        assert!(survey.is_staff_event(), "staff record what a resident said in a survey");
     }
 }

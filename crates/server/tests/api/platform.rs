@@ -246,3 +246,28 @@ async fn a_policy_file_that_is_not_a_preset_runs_as_the_active_policy() {
     assert_eq!(active.id, "our-landlord");
     assert!(all.iter().any(|p| p.id == "our-landlord"));
 }
+
+#[tokio::test]
+async fn staff_record_a_residents_satisfaction_from_a_survey_after_the_response() {
+    use crate::support::{complaint, id, raise, staff_action};
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Sade Survey").await;
+    let staff = app.create_staff("Cal Caller").await;
+    let case = id(&raise(&resident, complaint()).await);
+    let (status, _, _) = staff_action(&staff, &case, json!({ "type": "acknowledged" })).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, refused) =
+        staff_action(&staff, &case, json!({ "type": "satisfaction_recorded", "satisfied": true })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "not before a response: {refused}");
+    staff_action(&staff, &case, json!({ "type": "responded", "outcome": "upheld", "reasons": "We were wrong." })).await;
+    let (status, _, detail) = staff_action(
+        &staff,
+        &case,
+        json!({ "type": "satisfaction_recorded", "satisfied": false, "comment": "Said so on the phone" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    let last = detail["timeline"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["event"]["type"], "satisfaction_recorded");
+    assert_eq!(last["actor"]["kind"], "staff");
+}
