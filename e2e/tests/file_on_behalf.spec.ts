@@ -99,7 +99,7 @@ test.describe("an advocate files for a resident who cannot use the portal", () =
     // The advocate follows it like the resident would; the case says who raised it.
     await page.getByRole("link", { name: "Follow this complaint" }).click();
     await expect(page.getByText(`Reference ${reference}`)).toBeVisible();
-    await expect(page.locator(".app-summary-list__row").filter({ hasText: "Raised by" })).toContainText("Adam Advocate (Support worker)");
+    await expect(page.locator(".app-summary-list__row").filter({ hasText: "Raised by" })).toContainText(`Adam Advocate (Support worker) for ${name}`);
     await expectNoA11yViolations(page);
 
     // While the form is pending the advocate sees only what they submitted.
