@@ -39,7 +39,10 @@ pub fn Header() -> impl IntoView {
                             Some(role) => view! {
                                 {match role {
                                     Role::Advocate => view! { <li><A href="/advocate">"People you help"</A></li> }.into_any(),
-                                    Role::Staff | Role::Admin => view! { <li><A href="/staff">"Case queue"</A></li> }.into_any(),
+                                    Role::Staff | Role::Admin => view! {
+                                        <li><A href="/staff">"Case queue"</A></li>
+                                        <li><A href="/staff/authorisations">"Forms to check"</A></li>
+                                    }.into_any(),
                                     Role::Resident => view! { <li><A href="/cases">"Your cases"</A></li> }.into_any(),
                                 }}
                                 <li><A href="/settings">"Settings"</A></li>

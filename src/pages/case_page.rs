@@ -105,7 +105,16 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
         <h2 class="app-heading-m">"The Housing Ombudsman"</h2>
         {view.ombudsman_guidance.iter().map(|p| view! { <p class="app-body">{p.clone()}</p> }).collect_view()}
         <p class="app-body"><A href="/ombudsman">"Read more about the Housing Ombudsman and how to contact them"</A></p>
-        <p class="app-body"><A href="/cases">"Back to your cases"</A></p>
+        {move || {
+            let advocate = crate::session::use_session()
+                .user
+                .with(|u| u.as_ref().is_some_and(|u| u.role == domain::api::account::Role::Advocate));
+            if advocate {
+                view! { <p class="app-body"><A href="/advocate">"Back to the people you help"</A></p> }.into_any()
+            } else {
+                view! { <p class="app-body"><A href="/cases">"Back to your cases"</A></p> }.into_any()
+            }
+        }}
     }
 }
 

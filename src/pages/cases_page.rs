@@ -1,3 +1,4 @@
+use domain::api::account::Role;
 use domain::api::cases::CaseSummary;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -25,12 +26,16 @@ pub fn CasesPage() -> impl IntoView {
 fn CaseList() -> impl IntoView {
     let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
     let health = LocalResource::new(api::health);
+    let session = crate::session::use_session();
     view! {
-        <div class="app-button-group">
-            <A href="/complaints/new" attr:class="app-button" attr:role="button" attr:draggable="false">"Make a complaint"</A>
-            <A href="/feedback/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">"Give a compliment or comment"</A>
-        </div>
-        <p class="app-body"><A href="/authorisations">"People who can act for you"</A></p>
+        // Advocates complain for someone, and see who they act for, from their own home page.
+        <Show when=move || session.user.with(|u| u.as_ref().is_some_and(|u| u.role == Role::Resident))>
+            <div class="app-button-group">
+                <A href="/complaints/new" attr:class="app-button" attr:role="button" attr:draggable="false">"Make a complaint"</A>
+                <A href="/feedback/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">"Give a compliment or comment"</A>
+            </div>
+            <p class="app-body"><A href="/authorisations">"People who can act for you"</A></p>
+        </Show>
         <Transition fallback=|| view! { <p class="app-body" role="status">"Loading your cases…"</p> }>
             {move || Suspend::new(async move {
                 let today = health.await.map(|h| h.today).ok();
