@@ -23,12 +23,19 @@ async fn main() -> std::process::ExitCode {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
+    if matches!(cli.command, Some(Command::Openapi)) {
+        let document = serde_json::to_string_pretty(server::openapi::document())
+            .map_err(|e| e.to_string())?;
+        println!("{document}");
+        return Ok(());
+    }
     let state = server::startup::build_state(cli.config)
         .await
         .map_err(|e| e.to_string())?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(state).await,
         Command::User(command) => server::admin::run(&state, command).await,
+        Command::Openapi => Ok(()),
     }
 }
 
