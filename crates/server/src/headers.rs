@@ -11,9 +11,9 @@ use crate::error::ApiError;
 
 static CSP: OnceLock<HeaderValue> = OnceLock::new();
 
-/// Sets the Content-Security-Policy once, allowing the app's own inline
-/// loader scripts by their hashes (Trunk writes one into `index.html`).
-pub fn set_inline_script_hashes(hashes: &[String]) {
+/// The Content-Security-Policy, allowing the app's own inline loader scripts
+/// by their hashes (Trunk writes one into `index.html`).
+fn policy(hashes: &[String]) -> HeaderValue {
     let scripts: String = hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; \
@@ -21,14 +21,17 @@ pub fn set_inline_script_hashes(hashes: &[String]) {
          connect-src 'self'; object-src 'none'; base-uri 'none'; \
          form-action 'self'; frame-ancestors 'none'"
     );
-    let _ = CSP.set(HeaderValue::from_str(&policy).expect("the policy is ASCII"));
+    HeaderValue::from_str(&policy).expect("the policy is ASCII")
 }
 
+/// Sets the policy once, at start-up, with the built app's inline script hashes.
+pub fn set_inline_script_hashes(hashes: &[String]) {
+    let _ = CSP.set(policy(hashes));
+}
+
+/// The policy in force: the one set at start-up, or one allowing no inline script.
 fn csp() -> &'static HeaderValue {
-    CSP.get_or_init(|| {
-        set_inline_script_hashes(&[]);
-        CSP.get().cloned().expect("just set")
-    })
+    CSP.get_or_init(|| policy(&[]))
 }
 
 /// Adds the security headers; API answers (personal data) are never cached.
@@ -121,6 +124,15 @@ mod tests {
             ("origin", "https://evil.example"),
             ("host", "127.0.0.1:8080"),
         ])));
+    }
+
+    #[test]
+    fn the_policy_allows_inline_scripts_only_by_hash() {
+        let with_hash = policy(&["abc=".to_owned()]);
+        let text = with_hash.to_str().unwrap();
+        assert!(text.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='"));
+        assert!(!text.contains("unsafe-inline"));
+        assert!(csp().to_str().unwrap().contains("frame-ancestors 'none'"));
     }
 
     #[test]
