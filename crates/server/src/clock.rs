@@ -44,28 +44,9 @@ impl Clock {
     }
 }
 
-/// The calendar date in the UK at an instant: UTC plus one hour during British
-/// Summer Time (last Sunday of March 01:00 UTC to last Sunday of October 01:00 UTC).
-pub fn uk_date(at: DateTime<Utc>) -> NaiveDate {
-    use chrono::{Datelike, Duration, NaiveTime, Weekday};
-    let year = at.year();
-    let last_sunday = |month: u32| {
-        let mut d =
-            NaiveDate::from_ymd_opt(year, month, 31).expect("March and October have 31 days");
-        while d.weekday() != Weekday::Sun {
-            d = d.pred_opt().expect("in range");
-        }
-        d.and_time(NaiveTime::from_hms_opt(1, 0, 0).expect("valid"))
-            .and_utc()
-    };
-    let bst = at >= last_sunday(3) && at < last_sunday(10);
-    (at + if bst {
-        Duration::hours(1)
-    } else {
-        Duration::zero()
-    })
-    .date_naive()
-}
+/// The calendar date in the UK at an instant (the domain's rule for British
+/// Summer Time, so the server and the lifecycle agree on what day it is).
+pub use domain::case::uk_date;
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! Serves the Trunk-built app: files from `dist/`, pre-compressed when the
 //! browser accepts brotli or gzip, and `index.html` for every client route.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use axum::http::{header, HeaderValue};
 use sha2::{Digest, Sha256};
@@ -49,11 +49,6 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
         }
         rest.split_once("</script>").map(|(body, _)| body)
     })
-}
-
-/// The `dist/` folder: the configured one, or the one beside the workspace.
-pub fn default_dist() -> PathBuf {
-    PathBuf::from("dist")
 }
 
 #[cfg(test)]
