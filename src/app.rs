@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
+
+use crate::lazy_page::lazy_page;
 
 use crate::components::footer::Footer;
 use crate::components::header::Header;
@@ -39,6 +41,33 @@ use crate::pages::staff_queue_page::StaffQueuePage;
 use crate::pages::start_page::StartPage;
 use crate::session::SessionContext;
 
+// Every page but the start page loads when first visited.
+lazy_page!(HelpRoute => HelpPage);
+lazy_page!(AccessibilityStatementRoute => AccessibilityStatementPage);
+lazy_page!(ServiceStatusRoute => ServiceStatusPage);
+lazy_page!(SignInRoute => SignInPage);
+lazy_page!(SignedOutRoute => SignedOutPage);
+lazy_page!(CreateAccountRoute => CreateAccountPage);
+lazy_page!(SettingsRoute => SettingsPage);
+lazy_page!(OmbudsmanRoute => OmbudsmanPage);
+lazy_page!(FeedbackRoute => FeedbackPage);
+lazy_page!(FeedbackSentRoute => FeedbackSentPage);
+lazy_page!(CasesRoute => CasesPage);
+lazy_page!(CaseRoute => CasePage);
+lazy_page!(AddInformationRoute => AddInformationPage);
+lazy_page!(AskForReviewRoute => AskForReviewPage);
+lazy_page!(AskForPanelRoute => AskForPanelPage);
+lazy_page!(WithdrawRoute => WithdrawPage);
+lazy_page!(SatisfactionRoute => SatisfactionPage);
+lazy_page!(StaffQueueRoute => StaffQueuePage);
+lazy_page!(StaffCaseRoute => StaffCasePage);
+lazy_page!(StaffAuthorisationsRoute => StaffAuthorisationsPage);
+lazy_page!(AuthorisationsRoute => AuthorisationsPage);
+lazy_page!(InviteAdvocateRoute => InviteAdvocatePage);
+lazy_page!(AdvocateHomeRoute => AdvocateHomePage);
+lazy_page!(FileForResidentRoute => FileForResidentPage);
+lazy_page!(RaiseOnBehalfRoute => RaiseOnBehalfPage);
+
 /// The whole app: skip link, header, one `<main>`, footer, and the routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -54,32 +83,32 @@ pub fn App() -> impl IntoView {
                 <main class="app-main-wrapper" id="main-content" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=StartPage />
-                        <Route path=path!("/help") view=HelpPage />
-                        <Route path=path!("/accessibility") view=AccessibilityStatementPage />
-                        <Route path=path!("/service-status") view=ServiceStatusPage />
-                        <Route path=path!("/sign-in") view=SignInPage />
-                        <Route path=path!("/signed-out") view=SignedOutPage />
-                        <Route path=path!("/create-account") view=CreateAccountPage />
-                        <Route path=path!("/settings") view=SettingsPage />
-                        <Route path=path!("/ombudsman") view=OmbudsmanPage />
+                        <Route path=path!("/help") view={Lazy::<HelpRoute>::new()} />
+                        <Route path=path!("/accessibility") view={Lazy::<AccessibilityStatementRoute>::new()} />
+                        <Route path=path!("/service-status") view={Lazy::<ServiceStatusRoute>::new()} />
+                        <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
+                        <Route path=path!("/signed-out") view={Lazy::<SignedOutRoute>::new()} />
+                        <Route path=path!("/create-account") view={Lazy::<CreateAccountRoute>::new()} />
+                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
+                        <Route path=path!("/ombudsman") view={Lazy::<OmbudsmanRoute>::new()} />
                         <RaiseComplaintRoutes />
-                        <Route path=path!("/feedback/new") view=FeedbackPage />
-                        <Route path=path!("/feedback/sent") view=FeedbackSentPage />
-                        <Route path=path!("/cases") view=CasesPage />
-                        <Route path=path!("/cases/:id") view=CasePage />
-                        <Route path=path!("/cases/:id/add-information") view=AddInformationPage />
-                        <Route path=path!("/cases/:id/ask-for-review") view=AskForReviewPage />
-                        <Route path=path!("/cases/:id/ask-for-panel") view=AskForPanelPage />
-                        <Route path=path!("/cases/:id/withdraw") view=WithdrawPage />
-                        <Route path=path!("/cases/:id/satisfaction") view=SatisfactionPage />
-                        <Route path=path!("/staff") view=StaffQueuePage />
-                        <Route path=path!("/staff/cases/:id") view=StaffCasePage />
-                        <Route path=path!("/staff/authorisations") view=StaffAuthorisationsPage />
-                        <Route path=path!("/authorisations") view=AuthorisationsPage />
-                        <Route path=path!("/authorisations/new") view=InviteAdvocatePage />
-                        <Route path=path!("/advocate") view=AdvocateHomePage />
-                        <Route path=path!("/advocate/residents/new") view=FileForResidentPage />
-                        <Route path=path!("/advocate/complaints/new") view=RaiseOnBehalfPage />
+                        <Route path=path!("/feedback/new") view={Lazy::<FeedbackRoute>::new()} />
+                        <Route path=path!("/feedback/sent") view={Lazy::<FeedbackSentRoute>::new()} />
+                        <Route path=path!("/cases") view={Lazy::<CasesRoute>::new()} />
+                        <Route path=path!("/cases/:id") view={Lazy::<CaseRoute>::new()} />
+                        <Route path=path!("/cases/:id/add-information") view={Lazy::<AddInformationRoute>::new()} />
+                        <Route path=path!("/cases/:id/ask-for-review") view={Lazy::<AskForReviewRoute>::new()} />
+                        <Route path=path!("/cases/:id/ask-for-panel") view={Lazy::<AskForPanelRoute>::new()} />
+                        <Route path=path!("/cases/:id/withdraw") view={Lazy::<WithdrawRoute>::new()} />
+                        <Route path=path!("/cases/:id/satisfaction") view={Lazy::<SatisfactionRoute>::new()} />
+                        <Route path=path!("/staff") view={Lazy::<StaffQueueRoute>::new()} />
+                        <Route path=path!("/staff/cases/:id") view={Lazy::<StaffCaseRoute>::new()} />
+                        <Route path=path!("/staff/authorisations") view={Lazy::<StaffAuthorisationsRoute>::new()} />
+                        <Route path=path!("/authorisations") view={Lazy::<AuthorisationsRoute>::new()} />
+                        <Route path=path!("/authorisations/new") view={Lazy::<InviteAdvocateRoute>::new()} />
+                        <Route path=path!("/advocate") view={Lazy::<AdvocateHomeRoute>::new()} />
+                        <Route path=path!("/advocate/residents/new") view={Lazy::<FileForResidentRoute>::new()} />
+                        <Route path=path!("/advocate/complaints/new") view={Lazy::<RaiseOnBehalfRoute>::new()} />
                     </Routes>
                 </main>
             </div>

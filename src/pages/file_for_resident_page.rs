@@ -116,7 +116,7 @@ fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwS
                     storage::remove(&file_key);
                     errors.set(Vec::new());
                     sent.set(Some(view));
-                    let _ = window().scroll_to_with_x_and_y(0.0, 0.0);
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
                 Err(error) => errors.set(error.field_errors()),
             }

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
+
+use crate::lazy_page::lazy_page;
 
 use crate::components::signed_in::SignedIn;
 use crate::pages::raise_complaint::complaint_about_page::ComplaintAboutPage;
@@ -15,21 +17,33 @@ use crate::pages::raise_complaint::complaint_what_happened_page::ComplaintWhatHa
 use crate::pages::raise_complaint::Journey;
 use crate::session::use_session;
 
+// Each question's page loads when first visited.
+lazy_page!(RaiseComplaintRoute => RaiseComplaintPage);
+lazy_page!(ComplaintAboutRoute => ComplaintAboutPage);
+lazy_page!(ComplaintWhatHappenedRoute => ComplaintWhatHappenedPage);
+lazy_page!(ComplaintScreeningRoute => ComplaintScreeningPage);
+lazy_page!(ComplaintStartedRoute => ComplaintStartedPage);
+lazy_page!(ComplaintPutRightRoute => ComplaintPutRightPage);
+lazy_page!(ComplaintContactRoute => ComplaintContactPage);
+lazy_page!(ComplaintAttachmentsRoute => ComplaintAttachmentsPage);
+lazy_page!(ComplaintCheckRoute => ComplaintCheckPage);
+lazy_page!(ComplaintSentRoute => ComplaintSentPage);
+
 /// The routes of "Raise a complaint", one question per page, under
 /// `/complaints/new` (see [`crate::complaint_draft::Step::path`]).
 #[component(transparent)]
 pub fn RaiseComplaintRoutes() -> impl MatchNestedRoutes + Clone {
     view! {
-        <ParentRoute path=path!("/complaints/new") view=RaiseComplaintPage>
-            <Route path=path!("") view=ComplaintAboutPage />
-            <Route path=path!("what-happened") view=ComplaintWhatHappenedPage />
-            <Route path=path!("before-you-go-on") view=ComplaintScreeningPage />
-            <Route path=path!("when-it-started") view=ComplaintStartedPage />
-            <Route path=path!("put-it-right") view=ComplaintPutRightPage />
-            <Route path=path!("contact") view=ComplaintContactPage />
-            <Route path=path!("files") view=ComplaintAttachmentsPage />
-            <Route path=path!("check") view=ComplaintCheckPage />
-            <Route path=path!("sent") view=ComplaintSentPage />
+        <ParentRoute path=path!("/complaints/new") view={Lazy::<RaiseComplaintRoute>::new()}>
+            <Route path=path!("") view={Lazy::<ComplaintAboutRoute>::new()} />
+            <Route path=path!("what-happened") view={Lazy::<ComplaintWhatHappenedRoute>::new()} />
+            <Route path=path!("before-you-go-on") view={Lazy::<ComplaintScreeningRoute>::new()} />
+            <Route path=path!("when-it-started") view={Lazy::<ComplaintStartedRoute>::new()} />
+            <Route path=path!("put-it-right") view={Lazy::<ComplaintPutRightRoute>::new()} />
+            <Route path=path!("contact") view={Lazy::<ComplaintContactRoute>::new()} />
+            <Route path=path!("files") view={Lazy::<ComplaintAttachmentsRoute>::new()} />
+            <Route path=path!("check") view={Lazy::<ComplaintCheckRoute>::new()} />
+            <Route path=path!("sent") view={Lazy::<ComplaintSentRoute>::new()} />
         </ParentRoute>
     }
     .into_inner()
@@ -47,6 +61,19 @@ fn journey() -> impl IntoView {
     let user_id = session.user.with_untracked(|u| u.as_ref().map(|u| u.id.clone())).unwrap_or_default();
     let journey = Journey::start(user_id);
     provide_context(journey);
+    // Fetch the code of every question now, so that losing the connection
+    // part-way through cannot stop the resident moving between questions.
+    leptos::task::spawn_local(async {
+        ComplaintAboutRoute::preload().await;
+        ComplaintWhatHappenedRoute::preload().await;
+        ComplaintScreeningRoute::preload().await;
+        ComplaintStartedRoute::preload().await;
+        ComplaintPutRightRoute::preload().await;
+        ComplaintContactRoute::preload().await;
+        ComplaintAttachmentsRoute::preload().await;
+        ComplaintCheckRoute::preload().await;
+        ComplaintSentRoute::preload().await;
+    });
     view! {
         <Show
             when=move || journey.policy.with(Option::is_some)

@@ -115,7 +115,7 @@ fn OnBehalfForm(authorisation: AuthorisationView, policy: Policy, today: NaiveDa
                         storage::remove(&key);
                         errors.set(Vec::new());
                         sent.set(Some(detail));
-                        let _ = window().scroll_to_with_x_and_y(0.0, 0.0);
+                        window().scroll_to_with_x_and_y(0.0, 0.0);
                     }
                     Err(error) => {
                         let found = error.field_errors();
