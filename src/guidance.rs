@@ -3,7 +3,39 @@
 //! the Service's contact details), and the start page's plain summary of the
 //! policy (time limit, other ways to complain).
 
-use domain::policy::{Contact, GuidanceWhen, Ombudsman, Policy, TimeLimit, DEFAULT_POLICY_ID};
+use domain::policy::{Contact, GuidanceWhen, Ombudsman, TimeLimit, DEFAULT_POLICY_ID};
+use serde::Deserialize;
+
+/// `GET /policies/active` as the start page reads it: only the policy as run.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct StartPolicyDetail {
+    pub effective: StartPolicy,
+}
+
+/// The parts of a policy the start page shows. The start page is what a first
+/// visit downloads, so it decodes these few fields rather than the whole
+/// [`domain::policy::Policy`], whose decoder would make every first visit
+/// bigger; the other fields of the answer are skipped.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct StartPolicy {
+    pub id: String,
+    pub landlord: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub time_limit: Option<TimeLimit>,
+    #[serde(default)]
+    pub exclusions: Vec<ExclusionTitle>,
+    #[serde(default)]
+    pub contact: Contact,
+}
+
+/// What is not handled as a complaint, by its title.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ExclusionTitle {
+    pub title: String,
+}
 
 /// The Service's own details, used where a policy leaves one blank or the
 /// policy cannot be loaded (offline): a resident must always be able to reach it.
@@ -165,7 +197,7 @@ pub fn website_text(url: &str) -> String {
 }
 
 /// Whose complaints policy the portal runs, in one sentence.
-pub fn landlord_sentence(policy: &Policy) -> String {
+pub fn landlord_sentence(policy: &StartPolicy) -> String {
     if policy.id == DEFAULT_POLICY_ID {
         "Complaints made here follow the Housing Ombudsman's Complaint Handling Code, which every social housing landlord in England must follow.".to_owned()
     } else {
@@ -207,7 +239,7 @@ pub fn time_limit_words(limit: Option<&TimeLimit>) -> Option<TimeLimitWords> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::policy::{presets, Guidance};
+    use domain::policy::{presets, Guidance, Policy};
 
     fn preset(id: &str) -> Policy {
         presets().into_iter().find(|p| p.id == id).expect("preset")
@@ -326,10 +358,37 @@ mod tests {
         assert_eq!(time_limit_words(None), None);
     }
 
+    /// The start page's policy, read from the JSON the API sends.
+    fn start_policy(id: &str) -> StartPolicy {
+        let policy = preset(id);
+        let detail = domain::api::PolicyDetail {
+            active: true,
+            effective: policy.effective(),
+            fallbacks: policy.fallbacks(),
+            policy,
+        };
+        let json = serde_json::to_string(&detail).unwrap();
+        serde_json::from_str::<StartPolicyDetail>(&json).unwrap().effective
+    }
+
+    #[test]
+    fn the_start_page_reads_what_it_shows_from_the_api_s_answer() {
+        let plus_dane = start_policy("plus-dane-2024");
+        let full = preset("plus-dane-2024").effective();
+        assert_eq!(plus_dane.landlord, full.landlord);
+        assert_eq!(plus_dane.summary, full.summary);
+        assert_eq!(plus_dane.contact, full.contact);
+        assert_eq!(plus_dane.time_limit, full.time_limit);
+        let titles: Vec<String> = full.exclusions.iter().map(|e| e.title.clone()).collect();
+        assert!(!titles.is_empty());
+        assert_eq!(plus_dane.exclusions.into_iter().map(|e| e.title).collect::<Vec<_>>(), titles);
+    }
+
     #[test]
     fn the_landlord_sentence_names_the_code_or_the_landlord_s_policy() {
-        assert!(landlord_sentence(&preset("code-2024")).contains("Complaint Handling Code"));
-        let torus = preset("torus");
+        assert!(landlord_sentence(&start_policy("code-2024")).contains("Complaint Handling Code"));
+        let torus = start_policy("torus");
         assert!(landlord_sentence(&torus).contains(torus.landlord.as_str()));
+        assert!(landlord_sentence(&torus).contains(torus.title.as_str()));
     }
 }

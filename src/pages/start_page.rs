@@ -1,10 +1,9 @@
-use domain::api::PolicyDetail;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api;
-use crate::guidance::{landlord_contact, landlord_sentence, time_limit_words};
+use crate::guidance::{landlord_contact, landlord_sentence, time_limit_words, StartPolicyDetail};
 use crate::session::use_session;
 
 /// What the portal is for, what counts as a complaint (from the active
@@ -12,7 +11,7 @@ use crate::session::use_session;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let session = use_session();
-    let policy = LocalResource::new(|| api::get::<PolicyDetail>("/policies/active"));
+    let policy = LocalResource::new(|| api::get::<StartPolicyDetail>("/policies/active"));
     // The policy as run: where it is silent, the Code's values.
     let effective = move || policy.get().and_then(Result::ok).map(|d| d.effective);
     let failed = move || policy.get().is_some_and(|r| r.is_err());
