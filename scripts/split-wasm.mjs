@@ -95,7 +95,10 @@ async function loadUntilLoaded(callee) {
 function patchLoader(loader) {
   const call = "await callee();";
   if (loader.split(call).length !== 2) throw new Error("wasm-split's loader has changed: review patchLoader");
-  return loader.replace(call, "await loadUntilLoaded(callee);").replace("function wrapAsyncCb(", `${retry}function wrapAsyncCb(`);
+  // Its comments (which routes share each chunk) would double the download.
+  return loader
+    .replace(/^\/\*[^]*?\*\/\n/gm, "")
+    .replace(call, "await loadUntilLoaded(callee);").replace("function wrapAsyncCb(", `${retry}function wrapAsyncCb(`);
 }
 
 const sha384 = (path) => `sha384-${createHash("sha384").update(readFileSync(path)).digest("base64")}`;

@@ -10,6 +10,7 @@ use crate::lazy_page::lazy_page;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::offline_banner::OfflineBanner;
+use crate::components::page_loading::PageLoading;
 use crate::components::skip_link::SkipLink;
 use crate::pages::accessibility_statement_page::AccessibilityStatementPage;
 use crate::pages::advocate_home_page::AdvocateHomePage;
@@ -73,13 +74,15 @@ lazy_page!(RaiseOnBehalfRoute => RaiseOnBehalfPage);
 pub fn App() -> impl IntoView {
     provide_meta_context();
     SessionContext::provide();
+    let (routing, set_routing) = signal(false);
     view! {
         <Title formatter=|title: String| format!("{title} – Put It Right") />
-        <Router>
+        <Router set_is_routing=set_routing>
             <SkipLink />
             <OfflineBanner />
             <Header />
             <div class="app-width-container">
+                <PageLoading routing=routing />
                 <main class="app-main-wrapper" id="main-content" tabindex="-1">
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=StartPage />

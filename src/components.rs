@@ -11,6 +11,7 @@ pub mod header;
 pub mod offline_banner;
 pub mod ombudsman_guidance;
 pub mod page_error_summary;
+pub mod page_loading;
 pub mod panel;
 pub mod password_input;
 pub mod radios;

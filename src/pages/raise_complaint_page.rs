@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::{path, Lazy, LazyRoute, MatchNestedRoutes};
+use leptos_router::{path, Lazy, LazyRoute};
 
 use crate::lazy_page::lazy_page;
 
@@ -32,7 +32,7 @@ lazy_page!(ComplaintSentRoute => ComplaintSentPage);
 /// The routes of "Raise a complaint", one question per page, under
 /// `/complaints/new` (see [`crate::complaint_draft::Step::path`]).
 #[component(transparent)]
-pub fn RaiseComplaintRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn RaiseComplaintRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/complaints/new") view={Lazy::<RaiseComplaintRoute>::new()}>
             <Route path=path!("") view={Lazy::<ComplaintAboutRoute>::new()} />

@@ -1,0 +1,30 @@
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+/// How long a page may take to load its code before we say so: quick loads
+/// are not announced, so the page does not flicker or chatter.
+const SAY_AFTER: Duration = Duration::from_millis(400);
+
+/// Says "Loading…" when a page takes a while to fetch its code (each page but
+/// the start page loads when first visited). `routing` is the router's
+/// `set_is_routing` signal. The region is always present so screen readers
+/// announce the message when it appears.
+#[component]
+pub fn PageLoading(routing: ReadSignal<bool>) -> impl IntoView {
+    let slow = RwSignal::new(false);
+    Effect::new(move |_| {
+        if routing.get() {
+            set_timeout(move || slow.set(routing.get_untracked()), SAY_AFTER);
+        } else {
+            slow.set(false);
+        }
+    });
+    view! {
+        <div role="status" aria-live="polite">
+            <Show when=move || slow.get()>
+                <p class="app-page-loading">"Loading the page…"</p>
+            </Show>
+        </div>
+    }
+}
