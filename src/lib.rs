@@ -6,6 +6,7 @@
 
 pub mod authorisation_words;
 pub mod case_words;
+pub mod client_error;
 pub mod complaint_draft;
 pub mod date_input;
 pub mod display;
