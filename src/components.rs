@@ -13,6 +13,7 @@ pub mod ombudsman_guidance;
 pub mod page_error_summary;
 pub mod panel;
 pub mod password_input;
+pub mod problem_with_service;
 pub mod radios;
 pub mod signed_in;
 pub mod skip_link;

@@ -10,6 +10,7 @@ use crate::api;
 use crate::case_words::{
     action_label, action_path, actor_words, event_words, kind_name, status_tag, window_sentence,
 };
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::format::{date, date_with_weekday};
 
@@ -38,11 +39,14 @@ fn CaseLoader() -> impl IntoView {
                 match case.await {
                     Ok(case) => view! { <CaseDetails case=case /> }.into_any(),
                     Err(api::ClientError::NotFound) => view! { <crate::pages::not_found_page::NotFoundPage /> }.into_any(),
-                    Err(error) => view! {
-                        <Title text="Sorry, there is a problem" />
-                        <h1 class="app-heading-l">"Sorry, there is a problem"</h1>
-                        <p class="app-body">{error.to_string()}</p>
-                    }.into_any(),
+                    Err(error) => match error.service_problem() {
+                        Some(problem) => view! { <ProblemWithService problem=problem retry=move || case.refetch() /> }.into_any(),
+                        None => view! {
+                            <Title text="Sorry, there is a problem" />
+                            <h1 class="app-heading-l">"Sorry, there is a problem"</h1>
+                            <p class="app-body">{error.to_string()}</p>
+                        }.into_any(),
+                    },
                 }
             })}
         </Transition>
