@@ -60,6 +60,19 @@ pub fn action_path(action: ResidentAction) -> &'static str {
     }
 }
 
+/// What the error summary says first when an action (by its API path under
+/// `/cases/{id}/`) could not be sent.
+pub fn not_sent_words(path: &str) -> &'static str {
+    match path {
+        "information" => "Your information has not been sent",
+        "escalation" => "Your request for a review has not been sent",
+        "panel" => "Your request for a panel has not been sent",
+        "withdrawal" => "Your complaint has not been withdrawn",
+        "satisfaction" => "Your answer has not been sent",
+        _ => "This has not been sent",
+    }
+}
+
 /// "You can ask for a review until 19 February (8 working days left)."
 pub fn window_sentence(window: &Window, today: NaiveDate) -> String {
     let what = match window.action {
@@ -218,6 +231,13 @@ mod tests {
             resident_name: "Rosa".into(),
             created_at: chrono::DateTime::parse_from_rfc3339("2026-12-18T10:00:00Z").unwrap().into(),
         }
+    }
+
+    #[test]
+    fn an_action_that_failed_to_send_says_what_was_not_sent() {
+        assert_eq!(not_sent_words("information"), "Your information has not been sent");
+        assert_eq!(not_sent_words("withdrawal"), "Your complaint has not been withdrawn");
+        assert_eq!(not_sent_words("something-new"), "This has not been sent");
     }
 
     #[test]
