@@ -8,6 +8,7 @@ pub mod field;
 pub mod file_upload;
 pub mod footer;
 pub mod header;
+pub mod multi_file_upload;
 pub mod offline_banner;
 pub mod ombudsman_guidance;
 pub mod page_error_summary;
