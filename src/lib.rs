@@ -13,6 +13,7 @@ pub mod display;
 pub mod form;
 pub mod format;
 pub mod guidance;
+pub mod information_draft;
 pub mod settings_form;
 
 #[cfg(target_arch = "wasm32")]
