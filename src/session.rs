@@ -56,24 +56,24 @@ impl SessionContext {
         context.checked.set(false);
         leptos::task::spawn_local(async move {
             match api::get::<Session>("/session").await {
-                Ok(session) => {
-                    context.problem.set(None);
-                    context.signed_in(session);
-                }
+                Ok(session) => context.signed_in(session),
                 Err(error) => context.problem.set(error.service_problem()),
             }
             context.checked.set(true);
         });
     }
 
-    /// After signing in or registering.
+    /// After signing in or registering: the server has answered, so any
+    /// earlier problem reaching it is over.
     pub fn signed_in(&self, session: Session) {
+        self.problem.set(None);
         self.user.set(Some(session.user));
         self.preferences.set(session.preferences);
     }
 
     /// After signing out or when the server says the session has ended.
     pub fn signed_out(&self) {
+        self.problem.set(None);
         self.user.set(None);
         self.preferences.update(|p| *p = display::device_only(p));
     }
