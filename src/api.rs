@@ -1,8 +1,6 @@
 //! The only place that speaks HTTP: typed functions over gloo-net, the status
 //! checked once, every failure mapped to one [`ClientError`].
 
-use std::fmt;
-
 use domain::api::Health;
 use domain::validation::FieldError;
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -11,58 +9,7 @@ use serde::Serialize;
 
 const BASE: &str = "/api/v1";
 
-/// Why a request did not give the answer asked for.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ClientError {
-    /// No connection: the device is offline or the server cannot be reached.
-    Offline,
-    /// Nobody is signed in, or the session has ended.
-    SignedOut,
-    /// Not there, or not this person's.
-    NotFound,
-    /// The input was not valid: messages keyed by field, for an error summary.
-    Invalid(Vec<FieldError>),
-    /// The state does not allow this; the reason is for the resident.
-    Refused(Vec<FieldError>),
-    /// Too many attempts.
-    TooManyAttempts,
-    /// Anything else: the server had a problem.
-    Server(u16),
-}
-
-impl ClientError {
-    /// The field errors to show in an error summary, if this is that kind of error.
-    pub fn field_errors(&self) -> Vec<FieldError> {
-        match self {
-            ClientError::Invalid(e) | ClientError::Refused(e) => e.clone(),
-            other => vec![FieldError::new("", other.to_string())],
-        }
-    }
-}
-
-impl fmt::Display for ClientError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self {
-            ClientError::Offline => {
-                "You appear to be offline. Check your connection, then try again. Nothing you typed has been lost"
-            }
-            ClientError::SignedOut => "You have been signed out. Sign in again to continue",
-            ClientError::NotFound => "Page not found",
-            ClientError::Invalid(errors) | ClientError::Refused(errors) => {
-                return f.write_str(
-                    errors.first().map(|e| e.message.as_str()).unwrap_or("There is a problem"),
-                )
-            }
-            ClientError::TooManyAttempts => "Too many attempts. Wait a few minutes, then try again",
-            ClientError::Server(_) => {
-                "Sorry, there is a problem with the service. Try again later. Nothing you typed has been lost"
-            }
-        };
-        f.write_str(text)
-    }
-}
-
-impl std::error::Error for ClientError {}
+pub use crate::client_error::ClientError;
 
 #[derive(serde::Deserialize)]
 struct ErrorBody {

@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use serde::Serialize;
 
 use crate::api::{self, ClientError};
+use crate::case_words::not_sent_words;
 
 /// The case id from the route.
 pub fn case_id() -> Memo<String> {
@@ -25,7 +26,8 @@ pub fn load_case(id: Memo<String>) -> LocalResource<Result<CaseDetail, ClientErr
 }
 
 /// Sends an action; on success goes to the case page with `?done={done}`, on
-/// failure puts the errors (a refusal's reason included) into `errors`.
+/// failure puts the errors (a refusal's reason included, or what was not sent
+/// when the connection or the server failed) into `errors`.
 pub fn action<B: Serialize + Clone + 'static>(
     id: Memo<String>,
     path: &'static str,
@@ -42,7 +44,8 @@ pub fn action<B: Serialize + Clone + 'static>(
         if let Some(result) = action.value().get() {
             match result {
                 Ok(case) => navigate(&format!("/cases/{}?done={done}", case.id), Default::default()),
-                Err(error) => errors.set(error.field_errors()),
+                // A lost connection or a server error says what was not sent, in words.
+                Err(error) => errors.set(error.not_sent(not_sent_words(path))),
             }
         }
     });

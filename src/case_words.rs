@@ -2,7 +2,7 @@
 //! now, and each event of its timeline. Pure, so tested natively.
 
 use chrono::NaiveDate;
-use domain::api::cases::CaseSummary;
+use domain::api::cases::{AttachmentInfo, CaseSummary, TimelineEntry};
 use domain::case::{
     Actor, ActorKind, Attendance, CaseKind, ClosedWhy, Event, Outcome, ResidentAction, Status,
     Window,
@@ -58,6 +58,35 @@ pub fn action_path(action: ResidentAction) -> &'static str {
         ResidentAction::Withdraw => "withdraw",
         ResidentAction::RecordSatisfaction => "satisfaction",
     }
+}
+
+/// What the error summary says first when an action (by its API path under
+/// `/cases/{id}/`) could not be sent.
+pub fn not_sent_words(path: &str) -> &'static str {
+    match path {
+        "information" => "Your information has not been sent",
+        "escalation" => "Your request for a review has not been sent",
+        "panel" => "Your request for a panel has not been sent",
+        "withdrawal" => "Your complaint has not been withdrawn",
+        "satisfaction" => "Your answer has not been sent",
+        _ => "This has not been sent",
+    }
+}
+
+/// The files that came with each timeline entry, in the timeline's order: a
+/// file belongs to the last entry recorded at or before it was stored (the
+/// server stores an event and its files at the same moment, the files' time
+/// to the microsecond, the event's to the nanosecond).
+pub fn files_by_entry(timeline: &[TimelineEntry], attachments: &[AttachmentInfo]) -> Vec<Vec<AttachmentInfo>> {
+    use chrono::SubsecRound;
+    let mut files = vec![Vec::new(); timeline.len()];
+    for attachment in attachments {
+        let stored = attachment.uploaded_at.trunc_subsecs(6);
+        if let Some(index) = timeline.iter().rposition(|entry| entry.at.trunc_subsecs(6) <= stored) {
+            files[index].push(attachment.clone());
+        }
+    }
+    files
 }
 
 /// "You can ask for a review until 19 February (8 working days left)."
@@ -218,6 +247,65 @@ mod tests {
             resident_name: "Rosa".into(),
             created_at: chrono::DateTime::parse_from_rfc3339("2026-12-18T10:00:00Z").unwrap().into(),
         }
+    }
+
+    fn at(s: &str) -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::parse_from_rfc3339(s).unwrap().into()
+    }
+
+    fn entry(when: &str, event: Event) -> TimelineEntry {
+        TimelineEntry {
+            at: at(when),
+            on: at(when).date_naive(),
+            actor: Actor { kind: ActorKind::Resident, name: None },
+            event,
+        }
+    }
+
+    fn file(name: &str, when: &str) -> AttachmentInfo {
+        AttachmentInfo {
+            id: name.into(),
+            filename: name.into(),
+            content_type: "image/png".into(),
+            size: 68,
+            uploaded_at: at(when),
+        }
+    }
+
+    #[test]
+    fn files_sent_with_information_are_shown_with_that_information() {
+        let timeline = [
+            entry("2026-12-18T10:00:00.000001Z", Event::Received { kind: CaseKind::Complaint, received_on: at("2026-12-18T10:00:00Z").date_naive() }),
+            entry("2026-12-21T09:00:00Z", Event::Acknowledged),
+            // The event keeps nanoseconds; its files were stored to the microsecond.
+            entry("2026-12-22T14:30:00.123456789Z", Event::InformationGiven { text: "A photo of the window".into() }),
+            entry("2026-12-23T08:00:00Z", Event::Acknowledged),
+        ];
+        let files = files_by_entry(
+            &timeline,
+            &[
+                file("complaint.pdf", "2026-12-18T10:00:00.000001Z"),
+                file("window.png", "2026-12-22T14:30:00.123456Z"),
+                file("door.jpg", "2026-12-22T14:30:00.123456Z"),
+            ],
+        );
+        let names: Vec<Vec<&str>> =
+            files.iter().map(|f| f.iter().map(|a| a.filename.as_str()).collect()).collect();
+        assert_eq!(names, [vec!["complaint.pdf"], vec![], vec!["window.png", "door.jpg"], vec![]]);
+    }
+
+    #[test]
+    fn a_file_older_than_every_entry_is_not_put_on_the_timeline() {
+        let timeline = [entry("2026-12-18T10:00:00Z", Event::Acknowledged)];
+        let files = files_by_entry(&timeline, &[file("early.png", "2026-12-17T10:00:00Z")]);
+        assert_eq!(files, vec![Vec::<AttachmentInfo>::new()]);
+    }
+
+    #[test]
+    fn an_action_that_failed_to_send_says_what_was_not_sent() {
+        assert_eq!(not_sent_words("information"), "Your information has not been sent");
+        assert_eq!(not_sent_words("withdrawal"), "Your complaint has not been withdrawn");
+        assert_eq!(not_sent_words("something-new"), "This has not been sent");
     }
 
     #[test]

@@ -6,12 +6,14 @@
 
 pub mod authorisation_words;
 pub mod case_words;
+pub mod client_error;
 pub mod complaint_draft;
 pub mod date_input;
 pub mod display;
 pub mod form;
 pub mod format;
 pub mod guidance;
+pub mod information_draft;
 pub mod settings_form;
 
 #[cfg(target_arch = "wasm32")]

@@ -7,6 +7,7 @@ use domain::api::account::{Preferences, Session, SessionUser};
 use leptos::prelude::*;
 
 use crate::api;
+use crate::client_error::ServiceProblem;
 use crate::display;
 use crate::storage;
 
@@ -17,8 +18,11 @@ const DEVICE_PREFERENCES: &str = "pir.preferences";
 pub struct SessionContext {
     /// `None` while signed out.
     pub user: RwSignal<Option<SessionUser>>,
-    /// False until the first `GET /session` has answered.
+    /// False until `GET /session` has answered (again false while it is asked again).
     pub checked: RwSignal<bool>,
+    /// Set when `GET /session` could not be answered (no connection, or the
+    /// server failing): nobody knows yet who is signed in.
+    pub problem: RwSignal<Option<ServiceProblem>>,
     pub preferences: RwSignal<Preferences>,
 }
 
@@ -30,6 +34,7 @@ impl SessionContext {
         let context = Self {
             user: RwSignal::new(None),
             checked: RwSignal::new(false),
+            problem: RwSignal::new(None),
             preferences: RwSignal::new(preferences),
         };
         provide_context(context);
@@ -39,23 +44,36 @@ impl SessionContext {
             // Contact details and needs stay on the account, never on a shared phone.
             storage::save(DEVICE_PREFERENCES, &display::device_only(&preferences));
         });
-        leptos::task::spawn_local(async move {
-            if let Ok(session) = api::get::<Session>("/session").await {
-                context.signed_in(session);
-            }
-            context.checked.set(true);
-        });
+        context.check();
         context
     }
 
-    /// After signing in or registering.
+    /// Asks the server who is signed in. A lost connection or a server error
+    /// is kept in `problem` (never taken for "signed out", which would send
+    /// a signed-in resident to the sign-in page).
+    pub fn check(&self) {
+        let context = *self;
+        context.checked.set(false);
+        leptos::task::spawn_local(async move {
+            match api::get::<Session>("/session").await {
+                Ok(session) => context.signed_in(session),
+                Err(error) => context.problem.set(error.service_problem()),
+            }
+            context.checked.set(true);
+        });
+    }
+
+    /// After signing in or registering: the server has answered, so any
+    /// earlier problem reaching it is over.
     pub fn signed_in(&self, session: Session) {
+        self.problem.set(None);
         self.user.set(Some(session.user));
         self.preferences.set(session.preferences);
     }
 
     /// After signing out or when the server says the session has ended.
     pub fn signed_out(&self) {
+        self.problem.set(None);
         self.user.set(None);
         self.preferences.update(|p| *p = display::device_only(p));
     }

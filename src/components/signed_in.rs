@@ -1,17 +1,19 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::components::problem_with_service::ProblemWithService;
 use crate::session::use_session;
 
 /// Shows its children to a signed-in person; anyone else is sent to sign in
-/// and brought back here afterwards.
+/// and brought back here afterwards. When nobody can tell who is signed in
+/// (no connection, or the server failing) it shows the problem page instead.
 #[component]
 pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let location = use_location();
     Effect::new(move |_| {
-        if session.checked.get() && !session.is_signed_in() {
+        if session.checked.get() && session.problem.get().is_none() && !session.is_signed_in() {
             let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
             navigate(
                 &format!("/sign-in?next={}", js_sys::encode_uri_component(&here)),
@@ -19,10 +21,14 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
             );
         }
     });
+    let problem = move || session.problem.get().filter(|_| session.checked.get() && !session.is_signed_in());
     view! {
         <Show
             when=move || session.is_signed_in()
-            fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }
+            fallback=move || match problem() {
+                Some(problem) => view! { <ProblemWithService problem=problem retry=move || session.check() /> }.into_any(),
+                None => view! { <p class="app-body" role="status">"Loading…"</p> }.into_any(),
+            }
         >
             {children()}
         </Show>

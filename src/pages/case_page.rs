@@ -1,4 +1,4 @@
-use domain::api::cases::CaseDetail;
+use domain::api::cases::{AttachmentInfo, CaseDetail};
 use domain::api::PolicyDetail;
 use domain::case::{CaseView, DueDate};
 use leptos::prelude::*;
@@ -8,8 +8,11 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api;
 use crate::case_words::{
-    action_label, action_path, actor_words, event_words, kind_name, status_tag, window_sentence,
+    action_label, action_path, actor_words, event_words, files_by_entry, kind_name, status_tag,
+    window_sentence,
 };
+use crate::complaint_draft::file_size;
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::format::{date, date_with_weekday};
 
@@ -38,11 +41,14 @@ fn CaseLoader() -> impl IntoView {
                 match case.await {
                     Ok(case) => view! { <CaseDetails case=case /> }.into_any(),
                     Err(api::ClientError::NotFound) => view! { <crate::pages::not_found_page::NotFoundPage /> }.into_any(),
-                    Err(error) => view! {
-                        <Title text="Sorry, there is a problem" />
-                        <h1 class="app-heading-l">"Sorry, there is a problem"</h1>
-                        <p class="app-body">{error.to_string()}</p>
-                    }.into_any(),
+                    Err(error) => match error.service_problem() {
+                        Some(problem) => view! { <ProblemWithService problem=problem retry=move || case.refetch() /> }.into_any(),
+                        None => view! {
+                            <Title text="Sorry, there is a problem" />
+                            <h1 class="app-heading-l">"Sorry, there is a problem"</h1>
+                            <p class="app-body">{error.to_string()}</p>
+                        }.into_any(),
+                    },
                 }
             })}
         </Transition>
@@ -227,25 +233,44 @@ pub fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
     }.into_any()
 }
 
-/// Everything that has happened, newest first.
+/// Everything that has happened, newest first, each with the files sent with it.
 #[component]
 pub fn Timeline(case: CaseDetail) -> impl IntoView {
-    let mut entries = case.timeline.clone();
+    let files = files_by_entry(&case.timeline, &case.attachments);
+    let mut entries: Vec<_> = case.timeline.iter().cloned().zip(files).collect();
     entries.reverse();
+    let id = case.id.clone();
     view! {
         <h2 class="app-heading-m">"What has happened"</h2>
         <ol class="app-timeline" reversed>
-            {entries.into_iter().map(|entry| {
+            {entries.into_iter().map(|(entry, files)| {
                 let (title, body) = event_words(&entry.event);
+                let id = id.clone();
                 view! {
                     <li class="app-timeline__item">
                         <h3 class="app-timeline__title">{title}</h3>
                         <p class="app-timeline__date">{format!("{} · {}", date_with_weekday(entry.on), actor_words(&entry.actor))}</p>
                         {body.map(|b| view! { <p class="app-timeline__body">{b}</p> })}
+                        {(!files.is_empty()).then(|| view! {
+                            <ul class="app-list app-timeline__files" aria-label="Files sent">
+                                {files.into_iter().map(|a| view! { <li><AttachmentLink case_id=id.clone() attachment=a /></li> }).collect_view()}
+                            </ul>
+                        })}
                     </li>
                 }
             }).collect_view()}
         </ol>
+    }
+}
+
+/// A link that downloads one of the case's files, with its size.
+#[component]
+fn AttachmentLink(case_id: String, attachment: AttachmentInfo) -> impl IntoView {
+    view! {
+        <a href=format!("/api/v1/cases/{case_id}/attachments/{}", attachment.id) download=attachment.filename.clone()>
+            {attachment.filename.clone()}
+        </a>
+        <span class="app-file-size">{format!(" ({})", file_size(attachment.size))}</span>
     }
 }
 
@@ -283,7 +308,7 @@ pub fn YourComplaint(case: CaseDetail) -> impl IntoView {
             <h3 class="app-heading-s">"Files"</h3>
             <ul class="app-list">
                 {case.attachments.iter().map(|a| view! {
-                    <li><a href=format!("/api/v1/cases/{id}/attachments/{}", a.id) download=a.filename.clone()>{a.filename.clone()}</a></li>
+                    <li><AttachmentLink case_id=id.clone() attachment=a.clone() /></li>
                 }).collect_view()}
             </ul>
         })}

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::case_words::{headline, kind_name, status_tag};
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 
 /// The resident's cases: each with its stage, status in plain words, and a
@@ -13,21 +14,54 @@ use crate::components::signed_in::SignedIn;
 #[component]
 pub fn CasesPage() -> impl IntoView {
     view! {
-        <Title text="Your complaints, compliments and comments" />
-        <h1 class="app-heading-l">"Your complaints, compliments and comments"</h1>
         <SignedIn>
             <CaseList />
         </SignedIn>
     }
 }
 
-/// The list itself, loaded from the API.
+const TITLE: &str = "Your complaints, compliments and comments";
+
+/// The list, loaded from the API; the problem page instead when it cannot be.
 #[component]
 fn CaseList() -> impl IntoView {
     let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
     let health = LocalResource::new(api::health);
+    view! {
+        <Transition fallback=|| view! {
+            <Title text=TITLE />
+            <h1 class="app-heading-l">{TITLE}</h1>
+            <p class="app-body" role="status">"Loading your cases…"</p>
+        }>
+            {move || Suspend::new(async move {
+                let today = health.await.map(|h| h.today).ok();
+                match cases.await {
+                    Err(error) => match error.service_problem() {
+                        Some(problem) => view! {
+                            <ProblemWithService problem=problem retry=move || { cases.refetch(); health.refetch(); } />
+                        }.into_any(),
+                        None => view! {
+                            <Title text=TITLE />
+                            <h1 class="app-heading-l">{TITLE}</h1>
+                            <div class="app-notification-banner app-notification-banner--warning" role="alert">
+                                <p class="app-body">{error.to_string()}</p>
+                            </div>
+                        }.into_any(),
+                    },
+                    Ok(list) => view! { <CaseListLoaded list=list today=today /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The page with its list: what a resident can start, then each case.
+#[component]
+fn CaseListLoaded(list: Vec<CaseSummary>, today: Option<chrono::NaiveDate>) -> impl IntoView {
     let session = crate::session::use_session();
     view! {
+        <Title text=TITLE />
+        <h1 class="app-heading-l">{TITLE}</h1>
         // Advocates complain for someone, and see who they act for, from their own home page.
         <Show when=move || session.user.with(|u| u.as_ref().is_some_and(|u| u.role == Role::Resident))>
             <div class="app-button-group">
@@ -36,30 +70,19 @@ fn CaseList() -> impl IntoView {
             </div>
             <p class="app-body"><A href="/authorisations">"People who can act for you"</A></p>
         </Show>
-        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading your cases…"</p> }>
-            {move || Suspend::new(async move {
-                let today = health.await.map(|h| h.today).ok();
-                match cases.await {
-                    Err(error) => view! {
-                        <div class="app-notification-banner app-notification-banner--warning" role="alert">
-                            <p class="app-body">{error.to_string()}</p>
-                        </div>
-                    }.into_any(),
-                    Ok(list) if list.is_empty() => view! {
-                        <h2 class="app-heading-m">"You have not raised anything yet"</h2>
-                        <p class="app-body">"When you make a complaint, or give a compliment or a comment, it will appear here with what happens next and the dates we will reply by."</p>
-                    }.into_any(),
-                    Ok(list) => {
-                        let today = today.unwrap_or_else(|| list[0].created_at.date_naive());
-                        view! {
-                            <ul class="app-card-list">
-                                {list.into_iter().map(|case| view! { <CaseCard case=case today=today /> }).collect_view()}
-                            </ul>
-                        }.into_any()
-                    }
-                }
-            })}
-        </Transition>
+        {if list.is_empty() {
+            view! {
+                <h2 class="app-heading-m">"You have not raised anything yet"</h2>
+                <p class="app-body">"When you make a complaint, or give a compliment or a comment, it will appear here with what happens next and the dates we will reply by."</p>
+            }.into_any()
+        } else {
+            let today = today.unwrap_or_else(|| list[0].created_at.date_naive());
+            view! {
+                <ul class="app-card-list">
+                    {list.into_iter().map(|case| view! { <CaseCard case=case today=today /> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }
 

@@ -8,6 +8,7 @@ use crate::api;
 use crate::components::checkbox::Checkbox;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::radios::{Choice, Radios};
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::text_input::TextInput;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
@@ -155,9 +156,21 @@ fn conditional_radios(
 
 /// Accessibility and communication settings: how the portal looks (applied at
 /// once, remembered on the device and, once saved, on the account) and, signed
-/// in, how we contact you, which staff act on.
+/// in, how we contact you, which staff act on. While nobody can tell who is
+/// signed in (no connection, or the server failing), the problem page instead.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    let session = use_session();
+    let problem = Memo::new(move |_| session.problem.get().filter(|_| session.checked.get()));
+    move || match problem.get() {
+        Some(problem) => view! { <ProblemWithService problem=problem retry=move || session.check() /> }.into_any(),
+        None => view! { <Settings /> }.into_any(),
+    }
+}
+
+/// The settings form itself.
+#[component]
+fn Settings() -> impl IntoView {
     let session = use_session();
     let fields = Fields::new(SettingsForm::of(&session.preferences.get_untracked()));
     let errors = RwSignal::new(Vec::<FieldError>::new());

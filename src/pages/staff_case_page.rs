@@ -12,6 +12,7 @@ use crate::api;
 use crate::case_action::{case_id, load_case};
 use crate::case_words::{kind_name, status_tag};
 use crate::components::error_summary::ErrorSummary;
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::radios::{Choice, Radios};
 use crate::components::signed_in::SignedIn;
 use crate::components::text_input::TextInput;
@@ -30,11 +31,14 @@ pub fn StaffCasePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match case.await {
                         Ok(case) => view! { <StaffCase case=case /> }.into_any(),
-                        Err(error) => view! {
-                            <Title text="Case not found" />
-                            <h1 class="app-heading-l">"Case not found"</h1>
-                            <p class="app-body">{error.to_string()}</p>
-                        }.into_any(),
+                        Err(error) => match error.service_problem() {
+                            Some(problem) => view! { <ProblemWithService problem=problem retry=move || case.refetch() /> }.into_any(),
+                            None => view! {
+                                <Title text="Case not found" />
+                                <h1 class="app-heading-l">"Case not found"</h1>
+                                <p class="app-body">{error.to_string()}</p>
+                            }.into_any(),
+                        },
                     }
                 })}
             </Transition>

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api;
 use crate::case_words::{kind_name, status_tag};
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::format::date;
 
@@ -14,14 +15,13 @@ use crate::format::date;
 #[component]
 pub fn StaffQueuePage() -> impl IntoView {
     view! {
-        <Title text="Case queue" />
-        <h1 class="app-heading-l">"Case queue"</h1>
         <SignedIn>
             <Queue />
         </SignedIn>
     }
 }
 
+/// The filters and the table; the problem page instead when the queue cannot load.
 #[component]
 fn Queue() -> impl IntoView {
     let query = use_query_map();
@@ -57,30 +57,40 @@ fn Queue() -> impl IntoView {
         ("responded", "Responded"),
         ("closed", "Closed"),
     ];
+    // The heading and filters give way to the problem page (in the table's
+    // place) while the queue cannot be loaded.
+    let problem = Memo::new(move |_| cases.get().and_then(Result::err).and_then(|e| e.service_problem()));
     view! {
-        <form novalidate on:submit=filter.clone() class="app-filters">
-            <div class="app-form-group">
-                <label class="app-label" for="stage">"Stage"</label>
-                <select class="app-select" id="stage" name="stage" on:change=move |ev| stage.set(event_target_value(&ev)) prop:value=move || stage.get()>
-                    <option value="">"Any stage"</option>
-                    <option value="1">"Stage 1"</option>
-                    <option value="2">"Stage 2"</option>
-                    <option value="3">"Stage 3 (panel)"</option>
-                </select>
-            </div>
-            <div class="app-form-group">
-                <label class="app-label" for="status">"Status"</label>
-                <select class="app-select" id="status" name="status" on:change=move |ev| status.set(event_target_value(&ev)) prop:value=move || status.get()>
-                    {statuses.iter().map(|(v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
-                </select>
-            </div>
-            <crate::components::checkbox::Checkbox id="overdue" label="Only overdue cases" checked=overdue />
-            <button type="submit" class="app-button app-button--secondary">"Filter"</button>
-        </form>
+        <Show when=move || problem.get().is_none()>
+            <Title text="Case queue" />
+            <h1 class="app-heading-l">"Case queue"</h1>
+            <form novalidate on:submit=filter.clone() class="app-filters">
+                <div class="app-form-group">
+                    <label class="app-label" for="stage">"Stage"</label>
+                    <select class="app-select" id="stage" name="stage" on:change=move |ev| stage.set(event_target_value(&ev)) prop:value=move || stage.get()>
+                        <option value="">"Any stage"</option>
+                        <option value="1">"Stage 1"</option>
+                        <option value="2">"Stage 2"</option>
+                        <option value="3">"Stage 3 (panel)"</option>
+                    </select>
+                </div>
+                <div class="app-form-group">
+                    <label class="app-label" for="status">"Status"</label>
+                    <select class="app-select" id="status" name="status" on:change=move |ev| status.set(event_target_value(&ev)) prop:value=move || status.get()>
+                        {statuses.iter().map(|(v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
+                    </select>
+                </div>
+                <crate::components::checkbox::Checkbox id="overdue" label="Only overdue cases" checked=overdue />
+                <button type="submit" class="app-button app-button--secondary">"Filter"</button>
+            </form>
+        </Show>
         <Transition fallback=|| view! { <p class="app-body" role="status">"Loading the queue…"</p> }>
             {move || Suspend::new(async move {
                 match cases.await {
-                    Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
+                    Err(error) => match error.service_problem() {
+                        Some(problem) => view! { <ProblemWithService problem=problem retry=move || cases.refetch() /> }.into_any(),
+                        None => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
+                    },
                     Ok(list) if list.is_empty() => view! { <p class="app-body">"No cases match."</p> }.into_any(),
                     Ok(list) => view! {
                         <div class="app-table-wrapper">

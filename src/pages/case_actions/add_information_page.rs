@@ -4,31 +4,51 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::case_action::{action, case_id};
+use crate::complaint_draft::DraftFile;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::multi_file_upload::MultiFileUpload;
 use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
+use crate::information_draft::{files_key, new_information, text_key};
+use crate::pages::raise_complaint::files;
 use crate::storage;
 
-/// Add information to a case. What is typed is kept on the device until sent.
+/// Add information to a case: words, photos and documents. What is typed and
+/// chosen is kept on the device until it is sent (files when they fit).
 #[component]
 pub fn AddInformationPage() -> impl IntoView {
     let id = case_id();
-    let draft_key = format!("pir.draft.information.{}", id.get_untracked());
+    let text_key = text_key(&id.get_untracked());
+    let files_key = files_key(&id.get_untracked());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let text = RwSignal::new(storage::load::<String>(&draft_key).unwrap_or_default());
-    let key = draft_key.clone();
-    Effect::new(move |_| storage::save(&key, &text.get()));
+    let text = RwSignal::new(storage::load::<String>(&text_key).unwrap_or_default());
+    let chosen = RwSignal::new(storage::load::<Vec<DraftFile>>(&files_key).unwrap_or_default());
+    let kept = RwSignal::new(true);
+    let reading = RwSignal::new(0usize);
+    {
+        let key = text_key.clone();
+        Effect::new(move |_| storage::save(&key, &text.get()));
+    }
+    {
+        let key = files_key.clone();
+        Effect::new(move |_| kept.set(chosen.with(|f| files::keep(&key, f))));
+    }
     let send = action::<NewInformation>(id, "information", "information", errors);
     Effect::new(move |_| {
         if matches!(send.value().get(), Some(Ok(_))) {
-            storage::remove(&draft_key);
+            storage::remove(&text_key);
+            storage::remove(&files_key);
         }
     });
+    let busy = move || reading.get() > 0 || send.pending().get();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let info = NewInformation { text: text.get_untracked(), attachments: vec![] };
+        if reading.get_untracked() > 0 || send.pending().get_untracked() {
+            return;
+        }
+        let info = chosen.with_untracked(|f| new_information(&text.get_untracked(), f));
         match info.validate() {
             Err(found) => errors.set(found),
             Ok(()) => {
@@ -46,8 +66,20 @@ pub fn AddInformationPage() -> impl IntoView {
                 <form novalidate on:submit=submit>
                     <Textarea field="text" label="Add information to your complaint" value=text errors=errors is_page_heading=true
                         hint="For example, something that has happened since, or the answer to a question we asked you" />
-                    <button type="submit" class="app-button" disabled=move || send.pending().get()>"Send"</button>
+                    <MultiFileUpload field="attachments" label="Add photos or documents (optional)" errors=errors files=chosen
+                        reading=reading kept=kept what="your information"
+                        hint="You can take a photo with your phone or choose files. JPG, PNG or PDF, each smaller than 5MB, up to 5 files." />
+                    <button type="submit" class="app-button" aria-disabled=move || busy().then_some("true")>"Send"</button>
                 </form>
+                <div role="status" aria-live="polite" class="app-body">
+                    {move || if reading.get() > 0 {
+                        Some("Reading your file…")
+                    } else if send.pending().get() {
+                        Some("Sending…")
+                    } else {
+                        None
+                    }}
+                </div>
             </div>
         </SignedIn>
     }

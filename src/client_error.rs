@@ -1,0 +1,190 @@
+//! What can go wrong with a request, classified once: the words a resident
+//! reads for each kind, and which failures mean the service itself cannot be
+//! reached or is failing. Pure, so tested natively; `api` maps HTTP onto it.
+
+use std::fmt;
+
+use domain::validation::FieldError;
+
+/// Why a request did not give the answer asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClientError {
+    /// No connection: the device is offline or the server cannot be reached.
+    Offline,
+    /// Nobody is signed in, or the session has ended.
+    SignedOut,
+    /// Not there, or not this person's.
+    NotFound,
+    /// The input was not valid: messages keyed by field, for an error summary.
+    Invalid(Vec<FieldError>),
+    /// The state does not allow this; the reason is for the resident.
+    Refused(Vec<FieldError>),
+    /// Too many attempts.
+    TooManyAttempts,
+    /// Anything else: the server had a problem.
+    Server(u16),
+}
+
+impl ClientError {
+    /// The field errors to show in an error summary, if this is that kind of error.
+    pub fn field_errors(&self) -> Vec<FieldError> {
+        match self {
+            ClientError::Invalid(e) | ClientError::Refused(e) => e.clone(),
+            other => vec![FieldError::new("", other.to_string())],
+        }
+    }
+}
+
+impl fmt::Display for ClientError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            ClientError::Offline => {
+                "You appear to be offline. Check your connection, then try again. Nothing you typed has been lost"
+            }
+            ClientError::SignedOut => "You have been signed out. Sign in again to continue",
+            ClientError::NotFound => "Page not found",
+            ClientError::Invalid(errors) | ClientError::Refused(errors) => {
+                return f.write_str(
+                    errors.first().map(|e| e.message.as_str()).unwrap_or("There is a problem"),
+                )
+            }
+            ClientError::TooManyAttempts => "Too many attempts. Wait a few minutes, then try again",
+            ClientError::Server(_) => {
+                "Sorry, there is a problem with the service. Try again later. Nothing you typed has been lost"
+            }
+        };
+        f.write_str(text)
+    }
+}
+
+impl std::error::Error for ClientError {}
+
+impl ClientError {
+    /// Whether this failure is the service's (no connection, or the server
+    /// failing), not the request's: a page that cannot load its data then
+    /// shows a [`ServiceProblem`] page instead of its content.
+    pub fn service_problem(&self) -> Option<ServiceProblem> {
+        match self {
+            ClientError::Offline => Some(ServiceProblem::LostConnection),
+            // 5xx; 0: the request could not be built; 200: the answer could not be read.
+            ClientError::Server(status) if *status >= 500 || *status < 400 => {
+                Some(ServiceProblem::ServerError)
+            }
+            _ => None,
+        }
+    }
+
+    /// The errors for a form's error summary when sending it failed. A lost
+    /// connection or a server problem says what was not sent (`what`, "Your
+    /// information has not been sent") and what to do; a refusal or invalid
+    /// answer gives the server's own messages.
+    pub fn not_sent(&self, what: &str) -> Vec<FieldError> {
+        match self.service_problem() {
+            Some(_) => vec![FieldError::new("", format!("{what}. {self}."))],
+            None => self.field_errors(),
+        }
+    }
+}
+
+/// Why a page could not load: the two GOV.UK "problem" pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiceProblem {
+    /// The device is offline, or the server cannot be reached.
+    LostConnection,
+    /// The server answered with an error of its own (5xx), or nonsense.
+    ServerError,
+}
+
+impl ServiceProblem {
+    /// The page's title and `<h1>`.
+    pub fn title(self) -> &'static str {
+        match self {
+            ServiceProblem::LostConnection => "You seem to be offline",
+            ServiceProblem::ServerError => "Sorry, there is a problem with the service",
+        }
+    }
+
+    /// The paragraphs under the heading, in order: what happened, what to do,
+    /// and that nothing typed is lost.
+    pub fn paragraphs(self) -> [&'static str; 3] {
+        match self {
+            ServiceProblem::LostConnection => [
+                "We cannot reach Put It Right from this device at the moment.",
+                "Check your internet connection (Wi-Fi or mobile data), then try again.",
+                "Nothing you have typed has been lost. Your answers are saved on this device.",
+            ],
+            ServiceProblem::ServerError => [
+                "Try again later.",
+                "Your answers are saved on this device. We have not lost anything you have sent us.",
+                "If you need to tell us something urgently, you can contact us another way.",
+            ],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_network_failure_is_a_lost_connection() {
+        assert_eq!(ClientError::Offline.service_problem(), Some(ServiceProblem::LostConnection));
+    }
+
+    #[test]
+    fn a_5xx_or_an_unreadable_answer_is_a_problem_with_the_service() {
+        for status in [500, 502, 503, 504, 0, 200] {
+            assert_eq!(
+                ClientError::Server(status).service_problem(),
+                Some(ServiceProblem::ServerError),
+                "status {status}"
+            );
+        }
+    }
+
+    #[test]
+    fn answers_about_the_request_itself_stay_on_the_page() {
+        let errors = vec![FieldError::new("text", "Enter the information you want to add")];
+        for error in [
+            ClientError::SignedOut,
+            ClientError::NotFound,
+            ClientError::TooManyAttempts,
+            ClientError::Invalid(errors.clone()),
+            ClientError::Refused(errors),
+            ClientError::Server(403),
+            ClientError::Server(413),
+        ] {
+            assert_eq!(error.service_problem(), None, "{error:?}");
+        }
+    }
+
+    #[test]
+    fn a_failed_send_says_what_was_not_sent_and_never_a_status_code() {
+        let errors = ClientError::Server(500).not_sent("Your information has not been sent");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "");
+        assert_eq!(
+            errors[0].message,
+            "Your information has not been sent. Sorry, there is a problem with the service. \
+             Try again later. Nothing you typed has been lost."
+        );
+        assert!(!errors[0].message.contains("500"));
+        let offline = ClientError::Offline.not_sent("Your information has not been sent");
+        assert!(offline[0].message.starts_with("Your information has not been sent. You appear to be offline."));
+    }
+
+    #[test]
+    fn a_refusal_on_send_keeps_the_servers_own_words() {
+        let refusal = vec![FieldError::new("", "You can no longer add information to this complaint")];
+        assert_eq!(ClientError::Refused(refusal.clone()).not_sent("Not sent"), refusal);
+    }
+
+    #[test]
+    fn each_problem_page_says_that_nothing_is_lost() {
+        for problem in [ServiceProblem::LostConnection, ServiceProblem::ServerError] {
+            assert!(problem.paragraphs().iter().any(|p| p.contains("saved on this device")), "{problem:?}");
+        }
+        assert_eq!(ServiceProblem::ServerError.title(), "Sorry, there is a problem with the service");
+        assert_eq!(ServiceProblem::ServerError.paragraphs()[0], "Try again later.");
+    }
+}

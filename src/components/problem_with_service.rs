@@ -1,0 +1,41 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::client_error::ServiceProblem;
+
+/// GOV.UK "There is a problem with the service" page, shown in place of a page
+/// that could not load its data: for a lost connection ("You seem to be
+/// offline") or a server error. Says that nothing typed is lost, and offers
+/// "Try again", which runs `retry` (reload the page's data).
+#[component]
+pub fn ProblemWithService<F>(problem: ServiceProblem, retry: F) -> impl IntoView
+where
+    F: Fn() + 'static,
+{
+    let trying = RwSignal::new(false);
+    let try_again = move |_| {
+        if !trying.get_untracked() {
+            trying.set(true);
+            retry();
+        }
+    };
+    view! {
+        <Title text=problem.title() />
+        <div class="app-grid-column-two-thirds" data-testid="service-problem">
+            <h1 class="app-heading-l">{problem.title()}</h1>
+            {problem.paragraphs().into_iter().map(|p| view! { <p class="app-body">{p}</p> }).collect_view()}
+            <button type="button" class="app-button" aria-disabled=move || trying.get().then_some("true") on:click=try_again>
+                "Try again"
+            </button>
+            <div role="status" aria-live="polite" class="app-body">
+                {move || trying.get().then_some("Trying again…")}
+            </div>
+            <p class="app-body">
+                <A href="/help">"Other ways to contact your housing provider"</A>
+                " · "
+                <A href="/service-status">"Service status"</A>
+            </p>
+        </div>
+    }
+}
