@@ -43,31 +43,31 @@ use crate::pages::start_page::StartPage;
 use crate::session::SessionContext;
 
 // Every page but the start page loads when first visited.
-lazy_page!(HelpRoute => HelpPage);
-lazy_page!(AccessibilityStatementRoute => AccessibilityStatementPage);
-lazy_page!(ServiceStatusRoute => ServiceStatusPage);
-lazy_page!(SignInRoute => SignInPage);
-lazy_page!(SignedOutRoute => SignedOutPage);
-lazy_page!(CreateAccountRoute => CreateAccountPage);
-lazy_page!(SettingsRoute => SettingsPage);
-lazy_page!(OmbudsmanRoute => OmbudsmanPage);
-lazy_page!(FeedbackRoute => FeedbackPage);
-lazy_page!(FeedbackSentRoute => FeedbackSentPage);
-lazy_page!(CasesRoute => CasesPage);
-lazy_page!(CaseRoute => CasePage);
-lazy_page!(AddInformationRoute => AddInformationPage);
-lazy_page!(AskForReviewRoute => AskForReviewPage);
-lazy_page!(AskForPanelRoute => AskForPanelPage);
-lazy_page!(WithdrawRoute => WithdrawPage);
-lazy_page!(SatisfactionRoute => SatisfactionPage);
-lazy_page!(StaffQueueRoute => StaffQueuePage);
-lazy_page!(StaffCaseRoute => StaffCasePage);
-lazy_page!(StaffAuthorisationsRoute => StaffAuthorisationsPage);
-lazy_page!(AuthorisationsRoute => AuthorisationsPage);
-lazy_page!(InviteAdvocateRoute => InviteAdvocatePage);
-lazy_page!(AdvocateHomeRoute => AdvocateHomePage);
-lazy_page!(FileForResidentRoute => FileForResidentPage);
-lazy_page!(RaiseOnBehalfRoute => RaiseOnBehalfPage);
+lazy_page!(info: HelpRoute => HelpPage);
+lazy_page!(info: AccessibilityStatementRoute => AccessibilityStatementPage);
+lazy_page!(info: ServiceStatusRoute => ServiceStatusPage);
+lazy_page!(account: SignInRoute => SignInPage);
+lazy_page!(account: SignedOutRoute => SignedOutPage);
+lazy_page!(account: CreateAccountRoute => CreateAccountPage);
+lazy_page!(account: SettingsRoute => SettingsPage);
+lazy_page!(info: OmbudsmanRoute => OmbudsmanPage);
+lazy_page!(feedback: FeedbackRoute => FeedbackPage);
+lazy_page!(feedback: FeedbackSentRoute => FeedbackSentPage);
+lazy_page!(cases: CasesRoute => CasesPage);
+lazy_page!(cases: CaseRoute => CasePage);
+lazy_page!(cases: AddInformationRoute => AddInformationPage);
+lazy_page!(cases: AskForReviewRoute => AskForReviewPage);
+lazy_page!(cases: AskForPanelRoute => AskForPanelPage);
+lazy_page!(cases: WithdrawRoute => WithdrawPage);
+lazy_page!(cases: SatisfactionRoute => SatisfactionPage);
+lazy_page!(staff: StaffQueueRoute => StaffQueuePage);
+lazy_page!(staff: StaffCaseRoute => StaffCasePage);
+lazy_page!(staff: StaffAuthorisationsRoute => StaffAuthorisationsPage);
+lazy_page!(advocates: AuthorisationsRoute => AuthorisationsPage);
+lazy_page!(advocates: InviteAdvocateRoute => InviteAdvocatePage);
+lazy_page!(advocates: AdvocateHomeRoute => AdvocateHomePage);
+lazy_page!(advocates: FileForResidentRoute => FileForResidentPage);
+lazy_page!(advocates: RaiseOnBehalfRoute => RaiseOnBehalfPage);
 
 /// The whole app: skip link, header, one `<main>`, footer, and the routes.
 #[component]

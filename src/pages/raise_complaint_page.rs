@@ -18,16 +18,16 @@ use crate::pages::raise_complaint::Journey;
 use crate::session::use_session;
 
 // Each question's page loads when first visited.
-lazy_page!(RaiseComplaintRoute => RaiseComplaintPage);
-lazy_page!(ComplaintAboutRoute => ComplaintAboutPage);
-lazy_page!(ComplaintWhatHappenedRoute => ComplaintWhatHappenedPage);
-lazy_page!(ComplaintScreeningRoute => ComplaintScreeningPage);
-lazy_page!(ComplaintStartedRoute => ComplaintStartedPage);
-lazy_page!(ComplaintPutRightRoute => ComplaintPutRightPage);
-lazy_page!(ComplaintContactRoute => ComplaintContactPage);
-lazy_page!(ComplaintAttachmentsRoute => ComplaintAttachmentsPage);
-lazy_page!(ComplaintCheckRoute => ComplaintCheckPage);
-lazy_page!(ComplaintSentRoute => ComplaintSentPage);
+lazy_page!(complaint: RaiseComplaintRoute => RaiseComplaintPage);
+lazy_page!(complaint: ComplaintAboutRoute => ComplaintAboutPage);
+lazy_page!(complaint: ComplaintWhatHappenedRoute => ComplaintWhatHappenedPage);
+lazy_page!(complaint: ComplaintScreeningRoute => ComplaintScreeningPage);
+lazy_page!(complaint: ComplaintStartedRoute => ComplaintStartedPage);
+lazy_page!(complaint: ComplaintPutRightRoute => ComplaintPutRightPage);
+lazy_page!(complaint: ComplaintContactRoute => ComplaintContactPage);
+lazy_page!(complaint: ComplaintAttachmentsRoute => ComplaintAttachmentsPage);
+lazy_page!(complaint: ComplaintCheckRoute => ComplaintCheckPage);
+lazy_page!(complaint: ComplaintSentRoute => ComplaintSentPage);
 
 /// The routes of "Raise a complaint", one question per page, under
 /// `/complaints/new` (see [`crate::complaint_draft::Step::path`]).
