@@ -13,8 +13,28 @@
 /// This is what `#[lazy_route]` writes, except that it names the chunk:
 /// `#[lazy(name)]` makes one chunk of every function with the same name and
 /// call site, and the call site is this macro for every page.
+///
+/// Without the `split` feature (which index.html turns on for Trunk's builds)
+/// the page is built into the main module: the wasm tests, which mount the app
+/// without the split step, need no chunk loader.
 macro_rules! lazy_page {
     ($group:ident: $route:ident => $page:ident) => {
+        #[cfg(not(feature = "split"))]
+        pub struct $route;
+
+        #[cfg(not(feature = "split"))]
+        impl ::leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            async fn view(_this: Self) -> ::leptos::prelude::AnyView {
+                use ::leptos::prelude::IntoAny;
+                ::leptos::prelude::view! { <$page /> }.into_any()
+            }
+        }
+
+        #[cfg(feature = "split")]
         ::paste::paste! {
             pub struct $route;
 
