@@ -49,6 +49,11 @@ impl fmt::Display for ClientError {
                 )
             }
             ClientError::TooManyAttempts => "Too many attempts. Wait a few minutes, then try again",
+            // The request was too big for the server: nothing is wrong with the
+            // service, so say what the resident can change.
+            ClientError::Server(413) => {
+                "What you are sending is too big. Send fewer or smaller files, then try again. Nothing you typed has been lost"
+            }
             ClientError::Server(_) => {
                 "Sorry, there is a problem with the service. Try again later. Nothing you typed has been lost"
             }
@@ -171,6 +176,19 @@ mod tests {
         assert!(!errors[0].message.contains("500"));
         let offline = ClientError::Offline.not_sent("Your information has not been sent");
         assert!(offline[0].message.starts_with("Your information has not been sent. You appear to be offline."));
+    }
+
+    #[test]
+    fn a_send_too_big_for_the_server_says_what_to_change_not_sorry() {
+        let errors = ClientError::Server(413).not_sent("Your information has not been sent");
+        assert_eq!(
+            errors,
+            vec![FieldError::new(
+                "",
+                "What you are sending is too big. Send fewer or smaller files, then try again. Nothing you typed has been lost"
+            )]
+        );
+        assert!(!ClientError::Server(413).to_string().contains("problem with the service"));
     }
 
     #[test]
