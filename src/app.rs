@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy};
 
 use crate::lazy_page::lazy_page;
 
@@ -30,7 +28,7 @@ use crate::pages::file_for_resident_page::FileForResidentPage;
 use crate::pages::help_page::HelpPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::ombudsman_page::OmbudsmanPage;
-use crate::pages::raise_complaint_page::RaiseComplaintRoutes;
+use crate::pages::raise_complaint_page::RaiseComplaintRoute;
 use crate::pages::raise_on_behalf_page::RaiseOnBehalfPage;
 use crate::pages::service_status_page::ServiceStatusPage;
 use crate::pages::settings_page::SettingsPage;
@@ -40,6 +38,8 @@ use crate::pages::staff_authorisations_page::StaffAuthorisationsPage;
 use crate::pages::staff_case_page::StaffCasePage;
 use crate::pages::staff_queue_page::StaffQueuePage;
 use crate::pages::start_page::StartPage;
+use crate::router::{Outlet, Page, Router};
+use crate::routes::Route;
 use crate::session::SessionContext;
 
 // Every page but the start page loads when first visited.
@@ -69,50 +69,57 @@ lazy_page!(advocates: AdvocateHomeRoute => AdvocateHomePage);
 lazy_page!(advocates: FileForResidentRoute => FileForResidentPage);
 lazy_page!(advocates: RaiseOnBehalfRoute => RaiseOnBehalfPage);
 
-/// The whole app: skip link, header, one `<main>`, footer, and the routes.
+/// The page for each route.
+fn page(route: Route) -> Page {
+    match route {
+        Route::Start => Page::eager(|| view! { <StartPage /> }.into_any()),
+        Route::Help => HelpRoute::page(),
+        Route::Accessibility => AccessibilityStatementRoute::page(),
+        Route::ServiceStatus => ServiceStatusRoute::page(),
+        Route::SignIn => SignInRoute::page(),
+        Route::SignedOut => SignedOutRoute::page(),
+        Route::CreateAccount => CreateAccountRoute::page(),
+        Route::Settings => SettingsRoute::page(),
+        Route::Ombudsman => OmbudsmanRoute::page(),
+        Route::Complaint => RaiseComplaintRoute::page(),
+        Route::Feedback => FeedbackRoute::page(),
+        Route::FeedbackSent => FeedbackSentRoute::page(),
+        Route::Cases => CasesRoute::page(),
+        Route::Case => CaseRoute::page(),
+        Route::AddInformation => AddInformationRoute::page(),
+        Route::AskForReview => AskForReviewRoute::page(),
+        Route::AskForPanel => AskForPanelRoute::page(),
+        Route::Withdraw => WithdrawRoute::page(),
+        Route::Satisfaction => SatisfactionRoute::page(),
+        Route::StaffQueue => StaffQueueRoute::page(),
+        Route::StaffCase => StaffCaseRoute::page(),
+        Route::StaffAuthorisations => StaffAuthorisationsRoute::page(),
+        Route::Authorisations => AuthorisationsRoute::page(),
+        Route::InviteAdvocate => InviteAdvocateRoute::page(),
+        Route::AdvocateHome => AdvocateHomeRoute::page(),
+        Route::FileForResident => FileForResidentRoute::page(),
+        Route::RaiseOnBehalf => RaiseOnBehalfRoute::page(),
+        Route::NotFound => Page::eager(|| view! { <NotFoundPage /> }.into_any()),
+    }
+}
+
+/// The whole app: skip link, header, one `<main>`, footer, and the page the
+/// address asks for.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     SessionContext::provide();
-    let (routing, set_routing) = signal(false);
+    let routing = RwSignal::new(false);
     view! {
         <Title formatter=|title: String| format!("{title} – Put It Right") />
-        <Router set_is_routing=set_routing>
+        <Router routing=routing>
             <SkipLink />
             <OfflineBanner />
             <Header />
             <div class="app-width-container">
-                <PageLoading routing=routing />
+                <PageLoading routing=routing.read_only() />
                 <main class="app-main-wrapper" id="main-content" tabindex="-1">
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=StartPage />
-                        <Route path=path!("/help") view={Lazy::<HelpRoute>::new()} />
-                        <Route path=path!("/accessibility") view={Lazy::<AccessibilityStatementRoute>::new()} />
-                        <Route path=path!("/service-status") view={Lazy::<ServiceStatusRoute>::new()} />
-                        <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
-                        <Route path=path!("/signed-out") view={Lazy::<SignedOutRoute>::new()} />
-                        <Route path=path!("/create-account") view={Lazy::<CreateAccountRoute>::new()} />
-                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
-                        <Route path=path!("/ombudsman") view={Lazy::<OmbudsmanRoute>::new()} />
-                        <RaiseComplaintRoutes />
-                        <Route path=path!("/feedback/new") view={Lazy::<FeedbackRoute>::new()} />
-                        <Route path=path!("/feedback/sent") view={Lazy::<FeedbackSentRoute>::new()} />
-                        <Route path=path!("/cases") view={Lazy::<CasesRoute>::new()} />
-                        <Route path=path!("/cases/:id") view={Lazy::<CaseRoute>::new()} />
-                        <Route path=path!("/cases/:id/add-information") view={Lazy::<AddInformationRoute>::new()} />
-                        <Route path=path!("/cases/:id/ask-for-review") view={Lazy::<AskForReviewRoute>::new()} />
-                        <Route path=path!("/cases/:id/ask-for-panel") view={Lazy::<AskForPanelRoute>::new()} />
-                        <Route path=path!("/cases/:id/withdraw") view={Lazy::<WithdrawRoute>::new()} />
-                        <Route path=path!("/cases/:id/satisfaction") view={Lazy::<SatisfactionRoute>::new()} />
-                        <Route path=path!("/staff") view={Lazy::<StaffQueueRoute>::new()} />
-                        <Route path=path!("/staff/cases/:id") view={Lazy::<StaffCaseRoute>::new()} />
-                        <Route path=path!("/staff/authorisations") view={Lazy::<StaffAuthorisationsRoute>::new()} />
-                        <Route path=path!("/authorisations") view={Lazy::<AuthorisationsRoute>::new()} />
-                        <Route path=path!("/authorisations/new") view={Lazy::<InviteAdvocateRoute>::new()} />
-                        <Route path=path!("/advocate") view={Lazy::<AdvocateHomeRoute>::new()} />
-                        <Route path=path!("/advocate/residents/new") view={Lazy::<FileForResidentRoute>::new()} />
-                        <Route path=path!("/advocate/complaints/new") view={Lazy::<RaiseOnBehalfRoute>::new()} />
-                    </Routes>
+                    <Outlet matching=Route::matching page=page />
                 </main>
             </div>
             <Footer />

@@ -5,16 +5,16 @@
 use domain::api::cases::CaseDetail;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+
 use serde::Serialize;
 
 use crate::api::{self, ClientError};
 use crate::case_words::not_sent_words;
+use crate::router::{use_case_id, use_navigate};
 
-/// The case id from the route.
+/// The case id from the address.
 pub fn case_id() -> Memo<String> {
-    let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+    use_case_id()
 }
 
 /// The case, loaded once for the page.

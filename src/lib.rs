@@ -14,6 +14,7 @@ pub mod form;
 pub mod format;
 pub mod guidance;
 pub mod information_draft;
+pub mod routes;
 pub mod settings_form;
 
 #[cfg(target_arch = "wasm32")]
@@ -28,6 +29,8 @@ pub mod components;
 mod lazy_page;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod router;
 #[cfg(target_arch = "wasm32")]
 pub mod session;
 #[cfg(target_arch = "wasm32")]

@@ -24,6 +24,45 @@ test.describe("the page shell", () => {
     await expect(page.locator("#main-content")).toBeFocused();
   });
 
+  test("links, Back and Forward move between pages without reloading the app", async ({ page }) => {
+    await open(page, "/");
+    // Anything the app holds in memory survives only if the page never reloads.
+    await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+    const footer = page.getByRole("contentinfo");
+    const heading = page.locator("main h1");
+
+    await footer.getByRole("link", { name: "Help and other ways to complain" }).click();
+    await expect(page).toHaveURL(/\/help$/);
+    await expect(heading).toHaveText("Help and other ways to complain");
+    await expect(page).toHaveTitle(/Help/);
+    // The link to the page shown is marked as the current page, and only it.
+    await expect(footer.getByRole("link", { name: "Help and other ways to complain" })).toHaveAttribute("aria-current", "page");
+    await expect(footer.getByRole("link", { name: "Accessibility statement" })).not.toHaveAttribute("aria-current", /.*/);
+
+    await footer.getByRole("link", { name: "Accessibility statement" }).click();
+    await expect(heading).toHaveText("Accessibility statement for Put It Right");
+    await page.goBack();
+    await expect(page).toHaveURL(/\/help$/);
+    await expect(heading).toHaveText("Help and other ways to complain");
+    await page.goForward();
+    await expect(heading).toHaveText("Accessibility statement for Put It Right");
+    await page.goBack();
+    await page.goBack();
+    await expect(heading).toHaveText("Make a complaint, a compliment or a comment about your home");
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  });
+
+  test("a link opened in a new tab opens the page there, and this tab stays", async ({ page, context }) => {
+    await open(page, "/");
+    const opened = context.waitForEvent("page");
+    await page.getByRole("contentinfo").getByRole("link", { name: "Accessibility statement" }).click({ modifiers: ["ControlOrMeta"] });
+    const tab = await opened;
+    await expect(tab.locator("main h1")).toHaveText("Accessibility statement for Put It Right");
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.locator("main h1")).toHaveText("Make a complaint, a compliment or a comment about your home");
+    await tab.close();
+  });
+
   test("the service status page shows live data from the API", async ({ page }) => {
     await open(page, "/service-status");
     await expect(page.getByTestId("service-status")).toHaveText("Working normally");

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::A;
 
 /// GOV.UK back link, above the page's heading.
 #[component]

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::A;
 
 /// The footer: help, the accessibility statement, the service's status.
 #[component]

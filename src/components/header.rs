@@ -1,7 +1,7 @@
 use domain::api::account::Role;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::router::A;
+use crate::router::use_navigate;
 
 use crate::api;
 use crate::session::use_session;

@@ -1,6 +1,6 @@
 use domain::policy::{GuidanceWhen, Ombudsman, Policy};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::A;
 
 use crate::guidance::{ombudsman_contact, paragraphs_for};
 

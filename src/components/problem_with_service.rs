@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::router::A;
 
 use crate::client_error::ServiceProblem;
 

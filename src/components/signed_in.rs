@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use crate::router::{use_location, use_navigate};
 
 use crate::components::problem_with_service::ProblemWithService;
 use crate::session::use_session;

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use crate::router::A;
 
 /// One row of a [`SummaryList`]: a question, its answer, and where to change it.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@ use domain::authorisation::{Kind, Status};
 use domain::validation::FieldError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::router::A;
 
 use crate::api;
 use crate::authorisation_words::{can_raise, scope_for_advocate};

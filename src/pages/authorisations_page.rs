@@ -11,8 +11,8 @@ use domain::validation::FieldError;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
+use crate::router::A;
+use crate::router::use_query_map;
 
 use crate::api;
 use crate::authorisation_words::advocate_words;

@@ -3,8 +3,8 @@ use domain::api::PolicyDetail;
 use domain::case::{CaseView, DueDate};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use crate::router::A;
+use crate::router::{use_case_id, use_query_map};
 
 use crate::api;
 use crate::case_words::{
@@ -29,10 +29,9 @@ pub fn CasePage() -> impl IntoView {
 
 #[component]
 fn CaseLoader() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    let id = use_case_id();
     let case = LocalResource::new(move || {
-        let id = id();
+        let id = id.get();
         async move { api::get::<CaseDetail>(&format!("/cases/{id}")).await }
     });
     view! {

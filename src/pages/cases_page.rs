@@ -2,7 +2,7 @@ use domain::api::account::Role;
 use domain::api::cases::CaseSummary;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::router::A;
 
 use crate::api;
 use crate::case_words::{headline, kind_name, status_tag};

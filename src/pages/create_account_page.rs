@@ -2,8 +2,8 @@ use domain::api::account::{Registration, Role, Session};
 use domain::validation::FieldError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::router::A;
+use crate::router::use_navigate;
 
 use crate::api;
 use crate::components::error_summary::ErrorSummary;

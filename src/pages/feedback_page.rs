@@ -2,8 +2,8 @@ use domain::api::cases::{CaseDetail, DETAILS_MAX_CHARS};
 use domain::validation::FieldError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::router::A;
+use crate::router::use_navigate;
 
 use crate::api::{self, ClientError};
 use crate::complaint_draft::{feedback_key, feedback_sent_key, FeedbackDraft};

@@ -2,7 +2,7 @@ use domain::api::cases::CaseDetail;
 use domain::case::CaseKind;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::router::A;
 
 use crate::complaint_draft::feedback_sent_key;
 use crate::components::panel::Panel;

@@ -5,7 +5,7 @@ use domain::validation::FieldError;
 use leptos::prelude::*;
 use leptos::web_sys::FileList;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::router::A;
 
 use crate::api;
 use crate::authorisation_words::{scope_for_advocate, signed_form_file_key, signed_form_key, SignedFormDraft};

@@ -20,7 +20,7 @@ use domain::api::PolicyDetail;
 use domain::policy::Policy;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
+use crate::router::NavigateOptions;
 
 use crate::api::{self, ClientError};
 use crate::complaint_draft::{self as rules, errors_for, ComplaintDraft, DraftFile, Step};

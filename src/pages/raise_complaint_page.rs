@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Route};
-use leptos_router::{path, Lazy, LazyRoute};
 
 use crate::lazy_page::lazy_page;
 
@@ -15,6 +13,9 @@ use crate::pages::raise_complaint::complaint_sent_page::ComplaintSentPage;
 use crate::pages::raise_complaint::complaint_started_page::ComplaintStartedPage;
 use crate::pages::raise_complaint::complaint_what_happened_page::ComplaintWhatHappenedPage;
 use crate::pages::raise_complaint::Journey;
+use crate::complaint_draft::Step;
+use crate::router::{Outlet, Page};
+use crate::routes::ComplaintRoute;
 use crate::session::use_session;
 
 // Each question's page loads when first visited.
@@ -29,24 +30,24 @@ lazy_page!(complaint: ComplaintAttachmentsRoute => ComplaintAttachmentsPage);
 lazy_page!(complaint: ComplaintCheckRoute => ComplaintCheckPage);
 lazy_page!(complaint: ComplaintSentRoute => ComplaintSentPage);
 
-/// The routes of "Raise a complaint", one question per page, under
+/// The page of "Raise a complaint" for each of its addresses, under
 /// `/complaints/new` (see [`crate::complaint_draft::Step::path`]).
-#[component(transparent)]
-pub fn RaiseComplaintRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    view! {
-        <ParentRoute path=path!("/complaints/new") view={Lazy::<RaiseComplaintRoute>::new()}>
-            <Route path=path!("") view={Lazy::<ComplaintAboutRoute>::new()} />
-            <Route path=path!("what-happened") view={Lazy::<ComplaintWhatHappenedRoute>::new()} />
-            <Route path=path!("before-you-go-on") view={Lazy::<ComplaintScreeningRoute>::new()} />
-            <Route path=path!("when-it-started") view={Lazy::<ComplaintStartedRoute>::new()} />
-            <Route path=path!("put-it-right") view={Lazy::<ComplaintPutRightRoute>::new()} />
-            <Route path=path!("contact") view={Lazy::<ComplaintContactRoute>::new()} />
-            <Route path=path!("files") view={Lazy::<ComplaintAttachmentsRoute>::new()} />
-            <Route path=path!("check") view={Lazy::<ComplaintCheckRoute>::new()} />
-            <Route path=path!("sent") view={Lazy::<ComplaintSentRoute>::new()} />
-        </ParentRoute>
+fn question_page(route: Option<ComplaintRoute>) -> Page {
+    match route {
+        Some(ComplaintRoute::Question(step)) => match step {
+            Step::About => ComplaintAboutRoute::page(),
+            Step::WhatHappened => ComplaintWhatHappenedRoute::page(),
+            Step::Screening => ComplaintScreeningRoute::page(),
+            Step::Started => ComplaintStartedRoute::page(),
+            Step::PutRight => ComplaintPutRightRoute::page(),
+            Step::Contact => ComplaintContactRoute::page(),
+            Step::Attachments => ComplaintAttachmentsRoute::page(),
+            Step::Check => ComplaintCheckRoute::page(),
+        },
+        Some(ComplaintRoute::Sent) => ComplaintSentRoute::page(),
+        // On the way out of the journey.
+        None => Page::eager(|| ().into_any()),
     }
-    .into_inner()
 }
 
 /// Raise a complaint: signed in only; loads this person's draft and the
@@ -90,7 +91,7 @@ fn journey() -> impl IntoView {
                 }}
             }
         >
-            <Outlet />
+            <Outlet matching=ComplaintRoute::matching page=question_page />
         </Show>
     }
 }

@@ -6,8 +6,8 @@ use domain::policy::Policy;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
+use crate::router::A;
+use crate::router::use_query_map;
 
 use crate::api::{self, ClientError};
 use crate::authorisation_words::{needs_insist, on_behalf_key, OnBehalfDraft};

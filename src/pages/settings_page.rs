@@ -2,7 +2,7 @@ use domain::api::account::{Preferences, ADJUSTMENTS_MAX_CHARS};
 use domain::validation::FieldError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::router::A;
 
 use crate::api;
 use crate::components::checkbox::Checkbox;

@@ -2,8 +2,8 @@ use domain::api::account::{messages, Session, SignIn};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::router::A;
+use crate::router::{use_navigate, use_query_map};
 
 use crate::api;
 use crate::components::error_summary::ErrorSummary;

@@ -6,7 +6,7 @@ use domain::case::{ClosedWhy, Event, Outcome, OutstandingAction, Remedy, RemedyK
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::router::A;
 
 use crate::api;
 use crate::case_action::{case_id, load_case};

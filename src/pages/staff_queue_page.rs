@@ -1,8 +1,8 @@
 use domain::api::cases::CaseSummary;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use crate::router::A;
+use crate::router::{use_navigate, use_query_map};
 
 use crate::api;
 use crate::case_words::{kind_name, status_tag};

@@ -5,7 +5,7 @@ use domain::api::Health;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
+use crate::router::use_navigate;
 
 use crate::api;
 use crate::authorisation_words::{invite_key, InviteDraft, ALL_CASES, SOME_CASES};

@@ -19,7 +19,7 @@ pub fn WithdrawPage() -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let send = action::<WithdrawalRequest>(id, "withdrawal", "withdrawn", errors);
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigate = crate::router::use_navigate();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         match confirm.get_untracked().as_str() {

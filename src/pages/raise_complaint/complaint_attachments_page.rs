@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::router::use_navigate;
 
 use crate::complaint_draft::Step;
 use crate::components::multi_file_upload::MultiFileUpload;

@@ -1,7 +1,7 @@
 use domain::api::cases::CaseDetail;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
+use crate::router::use_navigate;
 
 use crate::api::{self, ClientError};
 use crate::complaint_draft::Step;

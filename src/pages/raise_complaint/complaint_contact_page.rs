@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::router::use_navigate;
 
 use crate::complaint_draft::{channel_from_str, channel_label, Step, CHANNELS};
 use crate::components::radios::{Choice, Radios};

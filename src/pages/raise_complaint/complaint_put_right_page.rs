@@ -1,6 +1,6 @@
 use domain::api::cases::DETAILS_MAX_CHARS;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use crate::router::use_navigate;
 
 use crate::complaint_draft::Step;
 use crate::components::textarea::Textarea;

@@ -1,8 +1,8 @@
 use domain::api::cases::ScreeningAnswer;
 use domain::policy::ScreeningResult;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use crate::router::A;
+use crate::router::use_navigate;
 
 use crate::complaint_draft::{screening_heading, Step, NO_REASON, OTHER_REASON};
 use crate::components::radios::{Choice, Radios};

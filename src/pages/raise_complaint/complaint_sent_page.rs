@@ -1,7 +1,7 @@
 use domain::api::cases::CaseDetail;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
+use crate::router::A;
 
 use crate::complaint_draft::channel_label;
 use crate::components::panel::Panel;
