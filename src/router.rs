@@ -13,7 +13,7 @@ use std::task::{Context, Poll, Waker};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
-use leptos::web_sys::{Element, HtmlAnchorElement, MouseEvent};
+use leptos::web_sys::{Element, HtmlAnchorElement, HtmlElement, MouseEvent};
 
 use crate::routes::{self, Query};
 
@@ -36,6 +36,8 @@ struct RouterContext {
     url: RwSignal<Url>,
     /// How many pages are still fetching their code.
     loading: RwSignal<u32>,
+    /// Whether the resident moved to another page and focus has not followed.
+    moved: StoredValue<bool>,
 }
 
 fn use_router() -> RouterContext {
@@ -47,7 +49,11 @@ fn use_router() -> RouterContext {
 /// `routing` is true while a page's code is on its way.
 #[component]
 pub fn Router(routing: RwSignal<bool>, children: Children) -> impl IntoView {
-    let context = RouterContext { url: RwSignal::new(Url::current()), loading: RwSignal::new(0) };
+    let context = RouterContext {
+        url: RwSignal::new(Url::current()),
+        loading: RwSignal::new(0),
+        moved: StoredValue::new(false),
+    };
     provide_context(context);
     Effect::new(move |_| routing.set(context.loading.get() > 0));
     let clicks = window_event_listener(ev::click, move |event| {
@@ -59,6 +65,7 @@ pub fn Router(routing: RwSignal<bool>, children: Children) -> impl IntoView {
     let back_and_forward = window_event_listener(ev::popstate, move |_| {
         let url = Url::current();
         if context.url.with_untracked(|now| *now != url) {
+            context.moved.set_value(true);
             context.url.set(url);
         }
     });
@@ -117,8 +124,27 @@ fn go(context: RouterContext, href: &str, options: NavigateOptions) {
             history.push_state_with_url(&JsValue::NULL, "", Some(href))
         };
     }
+    context.moved.set_value(true);
     context.url.set(Url::current());
     window.scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// The `<main>` that pages are shown in (the skip link's target).
+const MAIN: &str = "main-content";
+
+/// After moving to another page, puts focus at the start of the new page's
+/// content, so a screen reader reads the new page and Tab goes on from
+/// there, as after a page load; unless the page has put focus somewhere in
+/// itself (its error summary).
+fn focus_the_new_page() {
+    let document = document();
+    let Some(main) = document.get_element_by_id(MAIN) else { return };
+    let placed = document.active_element().is_some_and(|active| active != main && main.contains(Some(&active)));
+    if !placed {
+        if let Ok(main) = main.dyn_into::<HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
 }
 
 /// Goes to another page of the app: `navigate("/cases", Default::default())`.
@@ -200,6 +226,11 @@ where
             // Unless the address changed meanwhile, or this outlet has gone.
             if wanted.try_get_untracked() == Some(route) {
                 shown.try_set(Some(route));
+                if context.moved.get_value() {
+                    context.moved.set_value(false);
+                    // Once the page is in the document.
+                    request_animation_frame(focus_the_new_page);
+                }
             }
             context.loading.update(|n| *n -= 1);
         });

@@ -35,6 +35,13 @@ test.describe("the page shell", () => {
     await expect(page).toHaveURL(/\/help$/);
     await expect(heading).toHaveText("Help and other ways to complain");
     await expect(page).toHaveTitle(/Help/);
+    // As after a page load, a screen reader starts at the new page's content,
+    // and Tab goes on from there rather than from the link in the footer.
+    await expect(page.locator("#main-content")).toBeFocused();
+    // This page has nothing to focus in its text, so Tab goes from its start to
+    // the footer's first link, not on from the link that was clicked.
+    await page.keyboard.press("Tab");
+    await expect(footer.getByRole("link", { name: "Help and other ways to complain" })).toBeFocused();
     // The link to the page shown is marked as the current page, and only it.
     await expect(footer.getByRole("link", { name: "Help and other ways to complain" })).toHaveAttribute("aria-current", "page");
     await expect(footer.getByRole("link", { name: "Accessibility statement" })).not.toHaveAttribute("aria-current", /.*/);
@@ -44,6 +51,7 @@ test.describe("the page shell", () => {
     await page.goBack();
     await expect(page).toHaveURL(/\/help$/);
     await expect(heading).toHaveText("Help and other ways to complain");
+    await expect(page.locator("#main-content")).toBeFocused();
     await page.goForward();
     await expect(heading).toHaveText("Accessibility statement for Put It Right");
     await page.goBack();
