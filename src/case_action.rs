@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use crate::api::{self, ClientError};
 use crate::case_words::not_sent_words;
+use crate::retry_key::RetryKeys;
 use crate::router::{use_case_id, use_navigate};
+use crate::storage::new_idempotency_key;
 
 /// The case id from the address.
 pub fn case_id() -> Memo<String> {
@@ -34,10 +36,12 @@ pub fn action<B: Serialize + Clone + 'static>(
     done: &'static str,
     errors: RwSignal<Vec<FieldError>>,
 ) -> Action<B, Result<CaseDetail, ClientError>> {
+    let keys = StoredValue::new_local(RetryKeys::default());
     let action = Action::new_local(move |body: &B| {
         let body = body.clone();
         let id = id.get_untracked();
-        async move { api::post::<B, CaseDetail>(&format!("/cases/{id}/{path}"), &body, None).await }
+        let key = retry_key(keys, &(&id, &body));
+        async move { api::post::<B, CaseDetail>(&format!("/cases/{id}/{path}"), &body, Some(&key)).await }
     });
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -50,4 +54,11 @@ pub fn action<B: Serialize + Clone + 'static>(
         }
     });
     action
+}
+
+/// The idempotency key for sending `request` from a page that keeps `keys`:
+/// the same one when the same request is sent again.
+pub fn retry_key<R: Serialize>(keys: StoredValue<RetryKeys, LocalStorage>, request: &R) -> String {
+    let json = serde_json::to_string(request).unwrap_or_default();
+    keys.try_update_value(|keys| keys.key_for(&json, new_idempotency_key)).unwrap_or_else(new_idempotency_key)
 }

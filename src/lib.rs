@@ -14,6 +14,7 @@ pub mod form;
 pub mod format;
 pub mod guidance;
 pub mod information_draft;
+pub mod retry_key;
 pub mod routes;
 pub mod settings_form;
 

@@ -137,4 +137,36 @@ test.describe("adding information to a complaint", () => {
     await expect(page.getByRole("status").filter({ hasText: "We have added your information" })).toBeVisible();
     await expect(page.getByRole("link", { name: "window.jpg" }).first()).toBeVisible();
   });
+
+  test("when the answer is lost after the server added the information, sending again adds it once", async ({ page }) => {
+    await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    await open(page, `/cases/${complaint.id}/add-information`);
+    await words(page).fill("The damp has spread to the bedroom.");
+
+    const information = `**/api/v1/cases/${complaint.id}/information`;
+    const keys: string[] = [];
+    let first = true;
+    await page.route(information, async (route) => {
+      keys.push(route.request().headers()["idempotency-key"] ?? "");
+      if (first) {
+        first = false;
+        // The server adds it, but the answer never reaches the phone.
+        const response = await route.fetch();
+        expect(response.status()).toBe(200);
+        return route.abort("connectionreset");
+      }
+      return route.continue();
+    });
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByRole("alert")).toContainText("Your information has not been sent");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "We have added your information" })).toBeVisible();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe("");
+    expect(keys[1]).toBe(keys[0]);
+    const added = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Information added" }) });
+    await expect(added).toHaveCount(1);
+    await expect(added).toContainText("The damp has spread to the bedroom.");
+  });
 });

@@ -9,7 +9,8 @@ use leptos_meta::Title;
 use crate::router::A;
 
 use crate::api;
-use crate::case_action::{case_id, load_case};
+use crate::case_action::{case_id, load_case, retry_key};
+use crate::retry_key::RetryKeys;
 use crate::case_words::{kind_name, status_tag};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
@@ -141,10 +142,12 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
     let choice = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
     let id = case.id.clone();
+    let keys = StoredValue::new_local(RetryKeys::default());
     let send = Action::new_local(move |request: &StaffActionRequest| {
         let request = request.clone();
         let id = id.clone();
-        async move { api::post::<_, CaseDetail>(&format!("/cases/{id}/staff-actions"), &request, None).await }
+        let key = retry_key(keys, &(&id, &request));
+        async move { api::post::<_, CaseDetail>(&format!("/cases/{id}/staff-actions"), &request, Some(&key)).await }
     });
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {

@@ -44,6 +44,30 @@ pub fn request_hash<T: Serialize>(request: &T) -> Result<String, ApiError> {
         .collect())
 }
 
+/// A write that may be sent again: its key, and the hash of what it asks.
+pub struct Retry {
+    pub key: String,
+    pub hash: String,
+}
+
+impl Retry {
+    /// For a write where the key is optional (a case action): `None` without
+    /// an `Idempotency-Key` header, 400 when the header is unusable. `request`
+    /// should say where it was sent as well as what it asks.
+    pub fn optional<T: Serialize>(
+        headers: &HeaderMap,
+        request: &T,
+    ) -> Result<Option<Retry>, ApiError> {
+        if headers.get(HEADER).is_none() {
+            return Ok(None);
+        }
+        Ok(Some(Retry {
+            key: required_key(headers)?,
+            hash: request_hash(request)?,
+        }))
+    }
+}
+
 /// The first answer, when this key was used before with the same request.
 pub struct Replay {
     pub status: StatusCode,

@@ -133,6 +133,21 @@ impl Builder {
         item[method] = operation;
     }
 
+    /// The optional `Idempotency-Key` header of a case action.
+    fn retry_key(&mut self, method: &str, path: &str) {
+        let key = json!({
+            "name": "Idempotency-Key",
+            "in": "header",
+            "required": false,
+            "description": "Sent again with the same key and body, the action is not recorded twice: the first answer is given again",
+            "schema": { "type": "string", "minLength": 1, "maxLength": 255 }
+        });
+        match self.paths[path][method]["parameters"].as_array_mut() {
+            Some(parameters) => parameters.push(key),
+            None => self.paths[path][method]["parameters"] = json!([key]),
+        }
+    }
+
     fn query(&mut self, method: &str, path: &str, params: &[(&str, &str, bool)]) {
         let parameters: Vec<Value> = params
             .iter()
@@ -430,6 +445,7 @@ fn build() -> Value {
             (200, Some(case.clone())),
             &[403, 404, 409],
         );
+        b.retry_key("post", &format!("/cases/{{id}}/{segment}"));
     }
     b.op(
         "get",
@@ -480,6 +496,7 @@ fn build() -> Value {
         (200, Some(case)),
         &[404, 409],
     );
+    b.retry_key("post", "/cases/{id}/staff-actions");
 
     let new_authorisation = b.schema::<NewAuthorisation>();
     let authorisation = b.schema::<AuthorisationView>();

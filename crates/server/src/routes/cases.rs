@@ -28,7 +28,7 @@ use crate::cases::{self, store, CheckedFile, Filing};
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
-use crate::idempotency;
+use crate::idempotency::{self, Retry};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -160,19 +160,30 @@ pub(crate) struct Action {
 /// case they may not see, 403 for an action that is not on their `side`, then
 /// `check` (run only once access is known, so an outsider always gets the 404
 /// whatever they send), then the lifecycle's 409. Answers with the case as it now stands.
+///
+/// With a `retry` key (the optional `Idempotency-Key` header), the same
+/// request sent again gets the first answer: information is not added twice,
+/// and a review asked for once is not refused as already asked for.
 pub(crate) async fn record_action(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
     side: Side,
+    retry: Option<Retry>,
     check: impl FnOnce() -> Result<Action, ApiError>,
-) -> ApiResult<Json<CaseDetail>> {
+) -> ApiResult<Response> {
     let now = state.clock.now();
     let mut tx = begin_write(&state.db).await?;
     let access: CaseAccess = case_access(&mut tx, user, id, state.clock.today()).await?;
     match side {
         Side::Resident => access.require_resident_action()?,
         Side::Landlord => access.require_landlord_action()?,
+    }
+    if let Some(retry) = &retry {
+        if let Some(replay) = idempotency::lookup(&mut tx, user.id, &retry.key, &retry.hash).await?
+        {
+            return Ok(replay_response(replay));
+        }
     }
     let action = check()?;
     access.require_event(&action.event)?;
@@ -198,8 +209,20 @@ pub(crate) async fn record_action(
         .await?;
     }
     let detail = cases::detail(state, &mut tx, &access).await?;
+    if let Some(retry) = &retry {
+        idempotency::store(
+            &mut tx,
+            user.id,
+            &retry.key,
+            &retry.hash,
+            StatusCode::OK,
+            &detail,
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
-    Ok(Json(detail))
+    Ok(Json(detail).into_response())
 }
 
 fn resident(event: Event) -> Action {
@@ -214,9 +237,11 @@ async fn add_information(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
+    headers: HeaderMap,
     Json(request): Json<NewInformation>,
-) -> ApiResult<Json<CaseDetail>> {
-    record_action(&state, &user, &id, Side::Resident, || {
+) -> ApiResult<Response> {
+    let retry = Retry::optional(&headers, &(&id, "information", &request))?;
+    record_action(&state, &user, &id, Side::Resident, retry, || {
         request.validate()?;
         let files = cases::check_files(&request.attachments)?;
         let mut text = request.text.trim().to_owned();
@@ -236,9 +261,11 @@ async fn request_escalation(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
+    headers: HeaderMap,
     Json(request): Json<EscalationRequest>,
-) -> ApiResult<Json<CaseDetail>> {
-    record_action(&state, &user, &id, Side::Resident, || {
+) -> ApiResult<Response> {
+    let retry = Retry::optional(&headers, &(&id, "escalation", &request))?;
+    record_action(&state, &user, &id, Side::Resident, retry, || {
         let reason = request
             .reason
             .map(|r| r.trim().to_owned())
@@ -252,9 +279,11 @@ async fn request_panel(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
+    headers: HeaderMap,
     Json(request): Json<PanelRequest>,
-) -> ApiResult<Json<CaseDetail>> {
-    record_action(&state, &user, &id, Side::Resident, || {
+) -> ApiResult<Response> {
+    let retry = Retry::optional(&headers, &(&id, "panel", &request))?;
+    record_action(&state, &user, &id, Side::Resident, retry, || {
         if let Some(rep) = &request.representative {
             if rep.name.trim().is_empty() {
                 return Err(ApiError::field(
@@ -281,9 +310,11 @@ async fn withdraw_case(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
+    headers: HeaderMap,
     Json(request): Json<WithdrawalRequest>,
-) -> ApiResult<Json<CaseDetail>> {
-    record_action(&state, &user, &id, Side::Resident, || {
+) -> ApiResult<Response> {
+    let retry = Retry::optional(&headers, &(&id, "withdrawal", &request))?;
+    record_action(&state, &user, &id, Side::Resident, retry, || {
         if !request.confirm {
             return Err(ApiError::field("confirm", messages::WITHDRAW_NOT_CONFIRMED));
         }
@@ -300,9 +331,11 @@ async fn record_satisfaction(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
+    headers: HeaderMap,
     Json(request): Json<SatisfactionRequest>,
-) -> ApiResult<Json<CaseDetail>> {
-    record_action(&state, &user, &id, Side::Resident, || {
+) -> ApiResult<Response> {
+    let retry = Retry::optional(&headers, &(&id, "satisfaction", &request))?;
+    record_action(&state, &user, &id, Side::Resident, retry, || {
         let comment = request
             .comment
             .map(|c| c.trim().to_owned())

@@ -8,14 +8,17 @@
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use domain::api::cases::{CaseDetail, CaseSummary, QueueFilter, StaffActionRequest};
+use domain::api::cases::{CaseSummary, QueueFilter, StaffActionRequest};
 
 use crate::auth::CurrentUser;
 use crate::cases::{self, store};
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::extract::Json;
+use crate::idempotency::Retry;
 use crate::routes::cases::{record_action, Action, Side};
 use crate::AppState;
 
@@ -59,11 +62,13 @@ async fn record_staff_action(
     State(state): State<AppState>,
     user: CurrentUser,
     Path(id): Path<String>,
+    headers: HeaderMap,
     Json(request): Json<StaffActionRequest>,
-) -> ApiResult<Json<CaseDetail>> {
+) -> ApiResult<Response> {
     user.require_staff()?;
     let today = state.clock.today();
-    record_action(&state, &user, &id, Side::Landlord, || {
+    let retry = Retry::optional(&headers, &(&id, "staff-actions", &request))?;
+    record_action(&state, &user, &id, Side::Landlord, retry, || {
         if !request.is_staff_event() {
             return Err(ApiError::field("event", NOT_A_STAFF_ACTION));
         }

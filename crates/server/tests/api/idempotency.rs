@@ -1,10 +1,11 @@
-//! Raising a case is safe to retry: the `Idempotency-Key` header.
+//! Raising a case, and any action on one, is safe to retry: the
+//! `Idempotency-Key` header (required to raise a case, optional for actions).
 
 use axum::http::StatusCode;
 use serde_json::json;
 
 use crate::helpers::{errors, TestApp};
-use crate::support::{complaint, id, outbox, with};
+use crate::support::{complaint, id, outbox, raise, resident_action, responded, staff_does, with};
 
 #[tokio::test]
 async fn the_same_request_sent_twice_makes_one_case_and_gives_the_same_answer() {
@@ -84,4 +85,119 @@ async fn keys_belong_to_one_account() {
     assert_eq!(status, StatusCode::CREATED);
     assert_ne!(id(&first), id(&second));
     assert_eq!(second["resident_name"], "Ben Jones");
+}
+
+/// `POST /api/v1/cases/{case}/{action}` with this key.
+async fn keyed_action(
+    client: &crate::helpers::TestClient,
+    key: &str,
+    case: &str,
+    action: &str,
+    body: serde_json::Value,
+) -> crate::helpers::Answer {
+    client
+        .with_header("idempotency-key", key)
+        .post_json(&format!("/api/v1/cases/{case}/{action}"), body)
+        .await
+}
+
+async fn events(app: &TestApp, case: &str) -> i64 {
+    sqlx::query_scalar(
+        "SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.public_id = ?",
+    )
+    .bind(case)
+    .fetch_one(&app.state.db)
+    .await
+    .expect("the case's events")
+}
+
+#[tokio::test]
+async fn information_sent_again_with_its_key_is_added_once() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let case = id(&raise(&riya, complaint()).await);
+    let body = json!({ "text": "The leak is worse since Monday." });
+    let (status, _, first) =
+        keyed_action(&riya, "info-1", &case, "information", body.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    app.advance(chrono::Duration::minutes(2));
+    let (status, _, second) =
+        keyed_action(&riya, "info-1", &case, "information", body.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{second}");
+    assert_eq!(second, first);
+    assert_eq!(events(&app, &case).await, 2);
+
+    // Without a key every send is new, as before.
+    resident_action(&riya, &case, "information", body.clone()).await;
+    resident_action(&riya, &case, "information", body).await;
+    assert_eq!(events(&app, &case).await, 4);
+}
+
+#[tokio::test]
+async fn a_review_asked_for_again_with_its_key_gets_the_first_answer_not_a_refusal() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    let (status, _, first) = keyed_action(&riya, "review-1", &case, "escalation", json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert_eq!(first["view"]["status"], "escalation_requested");
+    // The answer was lost, say, and the resident presses the button again.
+    let (status, _, second) = keyed_action(&riya, "review-1", &case, "escalation", json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{second}");
+    assert_eq!(second, first);
+    // A new key is a new request, which the case's state now refuses.
+    let (status, _, _) = keyed_action(&riya, "review-2", &case, "escalation", json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let reviews = outbox(&app, &case)
+        .await
+        .into_iter()
+        .filter(|(subject, _)| subject.ends_with("your request for a review"))
+        .count();
+    assert_eq!(reviews, 1);
+}
+
+#[tokio::test]
+async fn an_action_key_used_for_something_else_is_refused() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let case = id(&raise(&riya, complaint()).await);
+    let other = id(&raise(&riya, complaint()).await);
+    let (status, _, _) =
+        keyed_action(&riya, "k", &case, "information", json!({ "text": "One" })).await;
+    assert_eq!(status, StatusCode::OK);
+    for (on, body) in [
+        (&case, json!({ "text": "Two" })),
+        (&other, json!({ "text": "One" })),
+    ] {
+        let (status, _, answer) = keyed_action(&riya, "k", on, "information", body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+        assert_eq!(
+            errors(&answer)[0].1,
+            "This request was already sent with different details"
+        );
+    }
+    assert_eq!(events(&app, &case).await, 2);
+    assert_eq!(events(&app, &other).await, 1);
+    let (status, _, _) =
+        keyed_action(&riya, " ", &case, "information", json!({ "text": "Two" })).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_staff_action_sent_again_with_its_key_is_recorded_once() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    let body = json!({ "event": { "type": "acknowledged" } });
+    for _ in 0..2 {
+        let (status, _, answer) =
+            keyed_action(&staff, "ack-1", &case, "staff-actions", body.clone()).await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        assert_eq!(answer["view"]["status"], "under_investigation");
+    }
+    assert_eq!(events(&app, &case).await, 2);
 }
