@@ -2,14 +2,13 @@ use domain::api::account::{messages, Session, SignIn};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use crate::router::A;
-use crate::router::{use_navigate, use_query_map};
 
-use crate::api;
+use crate::api::{self, ClientError};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::password_input::PasswordInput;
 use crate::components::text_input::TextInput;
 use crate::form::page_title;
+use crate::router::{use_navigate, use_query_map, A};
 use crate::session::use_session;
 
 /// Where to go after signing in: a path inside the app, never another site.
@@ -39,7 +38,12 @@ pub fn SignInPage() -> impl IntoView {
                 }
                 Err(error) => {
                     password.set(String::new());
-                    errors.set(error.field_errors());
+                    errors.set(match error {
+                        // The server's 401 here is a wrong email or password,
+                        // not a session that ended.
+                        ClientError::SignedOut => vec![FieldError::new("email", messages::SIGN_IN_FAILED)],
+                        other => other.field_errors(),
+                    });
                 }
             }
         }
