@@ -1,7 +1,6 @@
 //! The app: the page shell and the routes.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 
 use crate::lazy_page::lazy_page;
 
@@ -107,11 +106,9 @@ fn page(route: Route) -> Page {
 /// address asks for.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     SessionContext::provide();
     let routing = RwSignal::new(false);
     view! {
-        <Title formatter=|title: String| format!("{title} – Put It Right") />
         <Router routing=routing>
             <SkipLink />
             <OfflineBanner />

@@ -12,6 +12,7 @@ use crate::api::{self, ClientError};
 use crate::case_words::not_sent_words;
 use crate::retry_key::RetryKeys;
 use crate::router::{use_case_id, use_navigate};
+use crate::session::use_session;
 use crate::storage::new_idempotency_key;
 
 /// The case id from the address.
@@ -44,10 +45,14 @@ pub fn action<B: Serialize + Clone + 'static>(
         async move { api::post::<B, CaseDetail>(&format!("/cases/{id}/{path}"), &body, Some(&key)).await }
     });
     let navigate = use_navigate();
+    let session = use_session();
     Effect::new(move |_| {
         if let Some(result) = action.value().get() {
             match result {
                 Ok(case) => navigate(&format!("/cases/{}?done={done}", case.id), Default::default()),
+                // The session timed out: sign in again and come back here, where
+                // what was typed is still on the device.
+                Err(ClientError::SignedOut) => session.signed_out(),
                 // A lost connection or a server error says what was not sent, in words.
                 Err(error) => errors.set(error.not_sent(not_sent_words(path))),
             }

@@ -21,5 +21,6 @@ pub mod signed_in;
 pub mod skip_link;
 pub mod summary_list;
 pub mod text_input;
+pub mod title;
 pub mod textarea;
 pub mod warning_text;

@@ -1,4 +1,4 @@
-//! Routed pages, one per file; each has one `<h1>` and a `<Title>`.
+//! Routed pages, one per file; each has one `<h1>` and a `<Title>` (components/title.rs).
 
 pub mod accessibility_statement_page;
 pub mod advocate_home_page;

@@ -235,7 +235,21 @@ where
             context.loading.update(|n| *n -= 1);
         });
     });
-    move || shown.get().map(|route| (page(route).render)())
+    // Each page has an owner of its own, disposed only once the next page has
+    // replaced it in the document: the render effect's own owner would be
+    // disposed before the next page is built, while the page before is still
+    // mounted and anything it shows could still read its signals.
+    let outlet = Owner::current().expect("an Outlet is rendered inside the app");
+    let current = StoredValue::new(None::<Owner>);
+    move || {
+        let route = shown.get()?;
+        let owner = outlet.child();
+        let view = owner.with(|| (page(route).render)());
+        if let Some(before) = current.try_update_value(|c| c.replace(owner)).flatten() {
+            queue_microtask(move || before.cleanup());
+        }
+        Some(view)
+    }
 }
 
 /// What a future gives when it is ready at once: a loaded page's code. The

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { open, raiseComplaintByApi, registerAs } from "./fixtures/app";
+import { open, raiseComplaintByApi, registerAs, setServerClock, START } from "./fixtures/app";
 import { PNG, expectErrors } from "./fixtures/complaint";
 
 /** A real photo, as a phone's camera would give it (64x48 JPEG). */
@@ -168,5 +168,27 @@ test.describe("adding information to a complaint", () => {
     const added = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Information added" }) });
     await expect(added).toHaveCount(1);
     await expect(added).toContainText("The damp has spread to the bedroom.");
+  });
+
+  test("when the session times out before Send, signing in again comes back with the words kept", async ({ page, request }) => {
+    const account = await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    await open(page, `/cases/${complaint.id}/add-information`);
+    await words(page).fill("Written slowly, over a long lunch.");
+    try {
+      // Another client moves the clock, so this page's session is not touched.
+      await setServerClock(request, "2026-12-18T11:30:00Z");
+      await page.getByRole("button", { name: "Send" }).click();
+      await expect(page).toHaveURL(/\/sign-in\?next=/);
+      await page.getByLabel("Email address").fill(account.email);
+      await page.getByLabel("Password", { exact: true }).fill(account.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.locator("main h1")).toHaveText("Add information to your complaint");
+      await expect(words(page)).toHaveValue("Written slowly, over a long lunch.");
+      await page.getByRole("button", { name: "Send" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "We have added your information" })).toBeVisible();
+    } finally {
+      await setServerClock(request, START);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { registerAs, signInAs } from "./fixtures/app";
+import { registerAs, setServerClock, signInAs, START } from "./fixtures/app";
 import { ANSWERS, PNG, RaiseComplaint, caseCount, expectErrors, tabTo } from "./fixtures/complaint";
 
 test.describe("raise a complaint", () => {
@@ -256,6 +256,47 @@ test.describe("raise a complaint", () => {
     expect(keys[0]).not.toBe("");
     expect(keys[1]).toBe(keys[0]);
     expect(await caseCount(page)).toBe(1);
+  });
+
+  test("a complaint form that cannot load says so, and Try again brings the first question", async ({ page }) => {
+    await registerAs(page);
+    const policy = "**/api/v1/policies/active";
+    await page.route(policy, (route) => route.abort("internetdisconnected"));
+    await page.goto("/complaints/new");
+    const heading = page.getByRole("heading", { level: 1 });
+    await expect(heading).toHaveText("You seem to be offline");
+    await expect(page.getByText("Nothing you have typed has been lost. Your answers are saved on this device.")).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    await page.unroute(policy);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(heading).toHaveText("What is your complaint about?");
+  });
+
+  test("when the session times out before Send, signing in again brings back every answer to send", async ({ page, request }) => {
+    const account = await registerAs(page);
+    const journey = new RaiseComplaint(page, false);
+    await journey.answerAll();
+    await journey.expectCheckAnswers();
+    try {
+      // Half an hour without a request to the server ends the session (the
+      // server's clock runs on from START, so go well past it).
+      // Another client moves the clock, so this page's session is not touched.
+      await setServerClock(request, "2026-12-18T11:30:00Z");
+      await journey.send();
+      await expect(page).toHaveURL(/\/sign-in\?next=%2Fcomplaints%2Fnew%2Fcheck$/);
+      await expect(page.locator("main h1")).toHaveText("Sign in");
+      await page.getByLabel("Email address").fill(account.email);
+      await page.getByLabel("Password", { exact: true }).fill(account.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await journey.expectCheckAnswers();
+      await expect(journey.answer("What happened")).toContainText(ANSWERS.details);
+      await journey.send();
+      await journey.expectSent();
+      expect(await caseCount(page)).toBe(1);
+    } finally {
+      await setServerClock(request, START);
+    }
   });
 
   test("keyboard only: raise a complaint start to finish with Tab, Space, Enter and typing", async ({ page }) => {

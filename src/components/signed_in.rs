@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use crate::router::{use_location, use_navigate};
 
 use crate::components::problem_with_service::ProblemWithService;
+use crate::routes::Route;
 use crate::session::use_session;
 
 /// Shows its children to a signed-in person; anyone else is sent to sign in
@@ -12,8 +13,12 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let location = use_location();
+    let page = Route::matching(&location.pathname.get_untracked());
     Effect::new(move |_| {
-        if session.checked.get() && session.problem.get().is_none() && !session.is_signed_in() {
+        // Unless the app is already leaving this page, as when signing out
+        // goes on to "You have signed out" while this page is still shown.
+        let leaving = Route::matching(&location.pathname.get_untracked()) != page;
+        if session.checked.get() && session.problem.get().is_none() && !session.is_signed_in() && !leaving {
             let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
             navigate(
                 &format!("/sign-in?next={}", js_sys::encode_uri_component(&here)),

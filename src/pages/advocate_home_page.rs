@@ -2,7 +2,7 @@ use domain::api::authorisations::{ActingFor, AuthorisationView};
 use domain::authorisation::{Kind, Status};
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::A;
 
 use crate::api;

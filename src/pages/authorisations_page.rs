@@ -10,7 +10,7 @@ use domain::authorisation::Status;
 use domain::validation::FieldError;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::A;
 use crate::router::use_query_map;
 

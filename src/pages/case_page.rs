@@ -2,7 +2,7 @@ use domain::api::cases::{AttachmentInfo, CaseDetail};
 use domain::api::PolicyDetail;
 use domain::case::{CaseView, DueDate};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::A;
 use crate::router::{use_case_id, use_query_map};
 

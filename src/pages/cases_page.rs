@@ -1,7 +1,7 @@
 use domain::api::account::Role;
 use domain::api::cases::CaseSummary;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::A;
 
 use crate::api;

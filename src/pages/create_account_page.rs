@@ -1,7 +1,7 @@
 use domain::api::account::{Registration, Role, Session};
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::A;
 use crate::router::use_navigate;
 

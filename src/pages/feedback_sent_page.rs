@@ -1,7 +1,7 @@
 use domain::api::cases::CaseDetail;
 use domain::case::CaseKind;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::A;
 
 use crate::complaint_draft::feedback_sent_key;

@@ -4,7 +4,7 @@ use domain::api::Health;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 use leptos::web_sys::FileList;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::A;
 
 use crate::api;

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 
 /// Other ways to complain, and where to get help.
 #[component]

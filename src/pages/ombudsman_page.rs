@@ -1,7 +1,7 @@
 use domain::api::PolicyDetail;
 use domain::policy::Ombudsman;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 
 use crate::api;
 use crate::components::ombudsman_guidance::contact_list;

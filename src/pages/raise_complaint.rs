@@ -20,6 +20,7 @@ use domain::api::PolicyDetail;
 use domain::policy::Policy;
 use domain::validation::FieldError;
 use leptos::prelude::*;
+use crate::client_error::ServiceProblem;
 use crate::router::NavigateOptions;
 
 use crate::api::{self, ClientError};
@@ -38,7 +39,8 @@ pub struct Journey {
     pub files_kept: RwSignal<bool>,
     /// The active policy as run (`effective`); `None` until it has loaded.
     pub policy: RwSignal<Option<Policy>>,
-    pub policy_failed: RwSignal<bool>,
+    /// Why the policy could not be loaded, when it could not.
+    pub policy_problem: RwSignal<Option<ServiceProblem>>,
     /// Today by the server's clock (the device's until the server answers).
     pub today: RwSignal<NaiveDate>,
     /// Errors from a send, shown on the page each belongs to.
@@ -63,7 +65,7 @@ impl Journey {
             files: RwSignal::new(files),
             files_kept: RwSignal::new(true),
             policy: RwSignal::new(storage::load::<Policy>(POLICY_CACHE)),
-            policy_failed: RwSignal::new(false),
+            policy_problem: RwSignal::new(None),
             today: RwSignal::new(device_today()),
             server_errors: RwSignal::new(Vec::new()),
             sent: RwSignal::new(storage::load::<CaseDetail>(&rules::sent_key(&user_id))),
@@ -85,21 +87,29 @@ impl Journey {
             let kept = journey.files.with(|files| files::keep(&key, files));
             journey.files_kept.set(kept);
         });
-        leptos::task::spawn_local(async move {
-            match api::get::<PolicyDetail>("/policies/active").await {
-                Ok(detail) => {
-                    storage::save(POLICY_CACHE, &detail.effective);
-                    journey.policy.set(Some(detail.effective));
-                }
-                Err(_) => journey.policy_failed.set(true),
-            }
-        });
+        journey.load_policy();
         leptos::task::spawn_local(async move {
             if let Ok(health) = api::health().await {
                 journey.today.set(health.today);
             }
         });
         journey
+    }
+
+    /// Fetches the active policy (kept on the device too, for next time).
+    pub fn load_policy(self) {
+        self.policy_problem.set(None);
+        leptos::task::spawn_local(async move {
+            match api::get::<PolicyDetail>("/policies/active").await {
+                Ok(detail) => {
+                    storage::save(POLICY_CACHE, &detail.effective);
+                    self.policy.set(Some(detail.effective));
+                }
+                Err(error) => self
+                    .policy_problem
+                    .set(Some(error.service_problem().unwrap_or(ServiceProblem::ServerError))),
+            }
+        });
     }
 
     /// A field of the draft as a signal for a form component; what is typed

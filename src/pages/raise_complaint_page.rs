@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::lazy_page::lazy_page;
 
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::pages::raise_complaint::complaint_about_page::ComplaintAboutPage;
 use crate::pages::raise_complaint::complaint_attachments_page::ComplaintAttachmentsPage;
@@ -78,17 +79,13 @@ fn journey() -> impl IntoView {
     view! {
         <Show
             when=move || journey.policy.with(Option::is_some)
-            fallback=move || view! {
-                <h1 class="app-heading-l">"Raise a complaint"</h1>
-                {move || if journey.policy_failed.get() {
-                    view! {
-                        <p class="app-body" role="alert">
-                            "Sorry, we could not load the complaint form. Check your connection, then reload this page. Anything you typed before is kept on this device."
-                        </p>
-                    }.into_any()
-                } else {
-                    view! { <p class="app-body" role="status">"Loading…"</p> }.into_any()
-                }}
+            fallback=move || match journey.policy_problem.get() {
+                // Whatever was typed is on the device: "Try again" loses nothing.
+                Some(problem) => view! { <ProblemWithService problem=problem retry=move || journey.load_policy() /> }.into_any(),
+                None => view! {
+                    <h1 class="app-heading-l">"Raise a complaint"</h1>
+                    <p class="app-body" role="status">"Loading…"</p>
+                }.into_any(),
             }
         >
             <Outlet matching=ComplaintRoute::matching page=question_page />

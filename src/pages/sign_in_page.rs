@@ -1,7 +1,7 @@
 use domain::api::account::{messages, Session, SignIn};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 
 use crate::api::{self, ClientError};
 use crate::components::error_summary::ErrorSummary;

@@ -2,7 +2,7 @@ use domain::api::authorisations::{AuthorisationView, Decision, Verification};
 use domain::validation::FieldError;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::A;
 
 use crate::api;

@@ -5,7 +5,7 @@ use domain::api::PolicyDetail;
 use domain::case::{ClosedWhy, Event, Outcome, OutstandingAction, Remedy, RemedyKind, StaffAction};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::A;
 
 use crate::api;

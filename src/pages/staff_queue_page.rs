@@ -1,6 +1,6 @@
 use domain::api::cases::CaseSummary;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::A;
 use crate::router::{use_navigate, use_query_map};
 

@@ -4,7 +4,7 @@ use domain::api::cases::CaseSummary;
 use domain::api::Health;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::use_navigate;
 
 use crate::api;

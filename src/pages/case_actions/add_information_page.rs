@@ -1,7 +1,7 @@
 use domain::api::cases::NewInformation;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 
 use crate::case_action::{action, case_id};
 use crate::complaint_draft::DraftFile;

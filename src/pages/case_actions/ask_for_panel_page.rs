@@ -3,7 +3,7 @@ use domain::api::PolicyDetail;
 use domain::case::{Attendance, Representative};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 
 use crate::api;
 use crate::case_action::{action, case_id, load_case};

@@ -1,7 +1,7 @@
 use domain::api::cases::EscalationRequest;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 
 use crate::case_action::{action, case_id, load_case};
 use crate::case_words::window_sentence;

@@ -1,6 +1,6 @@
 use domain::api::cases::CaseDetail;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 use crate::router::use_navigate;
 
 use crate::api::{self, ClientError};

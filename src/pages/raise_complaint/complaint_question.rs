@@ -1,6 +1,6 @@
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::title::Title;
 
 use crate::complaint_draft::Step;
 use crate::components::back_link::BackLink;

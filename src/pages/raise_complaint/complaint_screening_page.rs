@@ -78,7 +78,7 @@ fn screening_body() -> impl IntoView {
 
     if let Some(refused) = refused {
         return view! {
-            <leptos_meta::Title text=heading.clone() />
+            <crate::components::title::Title text=heading.clone() />
             <div class="app-grid-column-two-thirds">
                 <h1 class="app-heading-l">{heading}</h1>
                 {sections}

@@ -1,0 +1,123 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoA11yViolations } from "./fixtures/a11y";
+import { open, PASSWORD, raiseComplaintByApi, registerAs, uniqueEmail } from "./fixtures/app";
+import { expectErrors } from "./fixtures/complaint";
+
+function password(page: Page, label: string) {
+  return page.getByLabel(label, { exact: true });
+}
+
+test.describe("creating an account, signing in and signing out", () => {
+  test("a resident creates an account after correcting the form, and lands on their cases", async ({ page }) => {
+    await open(page, "/");
+    await page.getByRole("button", { name: "Create an account" }).click();
+    await expect(page.locator("main h1")).toHaveText("Create an account");
+    await expectNoA11yViolations(page);
+
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expectErrors(page, ["Enter your full name", "Enter an email address", "Enter a password"]);
+    await expectNoA11yViolations(page);
+    // Each message is also at its field, and its link in the summary goes there.
+    await page.getByRole("link", { name: "Enter an email address" }).click();
+    await expect(page.getByLabel("Email address")).toBeFocused();
+
+    await page.getByLabel("Full name").fill("Rosa Resident");
+    await page.getByLabel("Email address").fill("rosa at example");
+    await password(page, "Create a password").fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expectErrors(page, [
+      "Enter an email address in the correct format, like name@example.com",
+      "Password must be 8 characters or more",
+    ]);
+
+    // An address someone already uses is refused by the server, in the same summary.
+    const taken = await registerAs(page, "resident", "Someone Else");
+    await page.context().clearCookies();
+    await page.getByLabel("Email address").fill(taken.email);
+    await password(page, "Create a password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expectErrors(page, ["An account with this email address already exists"]);
+    await expectNoA11yViolations(page);
+
+    await page.getByLabel("Email address").fill(uniqueEmail());
+    await password(page, "Create a password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page).toHaveURL(/\/cases$/);
+    await expect(page.locator("main h1")).toHaveText("Your complaints, compliments and comments");
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  });
+
+  test("a wrong password says so, clears the password, and the right one signs in", async ({ page }) => {
+    const account = await registerAs(page);
+    await page.context().clearCookies();
+    await open(page, "/sign-in");
+    await expectNoA11yViolations(page);
+
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expectErrors(page, ["Enter an email address", "Enter a password"]);
+
+    await page.getByLabel("Email address").fill(account.email);
+    await password(page, "Password").fill("not my password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expectErrors(page, ["Enter a correct email address and password"]);
+    await expect(page.getByText("You have been signed out")).toHaveCount(0);
+    await expect(password(page, "Password")).toHaveValue("");
+    await expectNoA11yViolations(page);
+
+    await password(page, "Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/cases$/);
+    await expect(page.locator("main h1")).toHaveText("Your complaints, compliments and comments");
+  });
+
+  test("signing in from a link to a case comes back to that case", async ({ page }) => {
+    const account = await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    await page.context().clearCookies();
+    await page.goto(`/cases/${complaint.id}`);
+    await expect(page).toHaveURL(new RegExp(`/sign-in\\?next=${encodeURIComponent(`/cases/${complaint.id}`)}$`));
+    await expect(page.locator("main h1")).toHaveText("Sign in");
+    await page.getByLabel("Email address").fill(account.email);
+    await password(page, "Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(new RegExp(`/cases/${complaint.id}$`));
+    await expect(page.getByRole("main")).toContainText(complaint.reference);
+  });
+
+  test("the password can be shown and hidden, and pasted in", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await open(page, "/sign-in");
+    const field = password(page, "Password");
+    await expect(field).toHaveAttribute("type", "password");
+
+    // Pasting from a password manager is allowed.
+    await page.evaluate(() => navigator.clipboard.writeText("pasted horse battery"));
+    await field.focus();
+    await page.keyboard.press("ControlOrMeta+V");
+    await expect(field).toHaveValue("pasted horse battery");
+
+    const show = page.getByRole("button", { name: "Show password" });
+    await show.click();
+    await expect(field).toHaveAttribute("type", "text");
+    await expect(page.getByText("Your password is visible")).toBeAttached();
+    await page.getByRole("button", { name: "Hide password" }).click();
+    await expect(field).toHaveAttribute("type", "password");
+    await expect(page.getByText("Your password is hidden")).toBeAttached();
+    await expect(field).toHaveValue("pasted horse battery");
+  });
+
+  test("signing out ends the session and says what is kept", async ({ page }) => {
+    await registerAs(page);
+    await open(page, "/cases");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signed-out$/);
+    await expect(page.locator("main h1")).toHaveText("You have signed out");
+    await expect(page.getByRole("main")).toContainText("still saved on this device");
+    await expectNoA11yViolations(page);
+    // The session really has ended: the server no longer knows this browser.
+    const session = await page.request.get("/api/v1/session");
+    expect(session.status()).toBe(401);
+    await page.getByRole("link", { name: "Sign in again" }).click();
+    await expect(page.locator("main h1")).toHaveText("Sign in");
+  });
+});
