@@ -13,6 +13,11 @@ pub fn ProblemWithService<F>(problem: ServiceProblem, retry: F) -> impl IntoView
 where
     F: Fn() + 'static,
 {
+    // One copy of the view for every page that shows it, not one per `retry`.
+    problem_page(problem, Box::new(retry))
+}
+
+fn problem_page(problem: ServiceProblem, retry: Box<dyn Fn()>) -> impl IntoView {
     let trying = RwSignal::new(false);
     let try_again = move |_| {
         if !trying.get_untracked() {
