@@ -121,6 +121,15 @@ impl ServiceProblem {
         }
     }
 
+    /// What to do about it, in one sentence: for one part of a page that
+    /// could not load, where the rest of the page still stands.
+    pub fn what_to_do(self) -> &'static str {
+        match self {
+            ServiceProblem::LostConnection => self.paragraphs()[1],
+            ServiceProblem::ServerError => self.paragraphs()[0],
+        }
+    }
+
     /// The paragraphs under the heading, in order: what happened, what to do,
     /// and that nothing typed is lost.
     pub fn paragraphs(self) -> [&'static str; 3] {
@@ -258,6 +267,15 @@ mod tests {
     fn a_refusal_on_send_keeps_the_servers_own_words() {
         let refusal = vec![FieldError::new("", "You can no longer add information to this complaint")];
         assert_eq!(ClientError::Refused(refusal.clone()).not_sent("Not sent"), refusal);
+    }
+
+    #[test]
+    fn a_part_of_a_page_that_could_not_load_says_what_to_do() {
+        assert_eq!(
+            ServiceProblem::LostConnection.what_to_do(),
+            "Check your internet connection (Wi-Fi or mobile data), then try again."
+        );
+        assert_eq!(ServiceProblem::ServerError.what_to_do(), "Try again later.");
     }
 
     #[test]

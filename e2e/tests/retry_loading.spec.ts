@@ -237,3 +237,58 @@ test.describe("the pages for advocates, caseworkers and people acting for a resi
     await expect(page.getByLabel("Their email address")).toBeVisible();
   });
 });
+
+test.describe("the pages that still help when the policy cannot load", () => {
+  /** The problem, in a box where the policy's details would be: an h2 under the page's own one h1. */
+  function problemBox(page: Page) {
+    return page.getByTestId("service-problem");
+  }
+
+  test("the Ombudsman page after a server error keeps the Ombudsman's details and says sorry; Try again shows the policy's guidance", async ({ page }) => {
+    await page.route("**/api/v1/policies/active", (route) => route.fulfill(SERVER_ERROR));
+    await page.goto("/ombudsman");
+    await expect(heading(page)).toHaveText("The Housing Ombudsman");
+    await expect(heading(page)).toHaveCount(1);
+    await expect(page).toHaveTitle("The Housing Ombudsman – Put It Right");
+    await expect(problemBox(page).getByRole("heading", { level: 2 })).toHaveText("Sorry, there is a problem with the service");
+    await expect(problemBox(page)).toContainText("We cannot show what your housing provider's complaints policy says about the Ombudsman");
+    await expect(problemBox(page)).toContainText("Try again later.");
+    // In a live region, so a screen reader hears it.
+    await expect(page.getByRole("status").filter({ has: problemBox(page) })).toBeVisible();
+    await expect(problemBox(page).getByRole("button", { name: "Try again" })).toBeVisible();
+    await expect(page.getByText("internal error")).toHaveCount(0);
+    // What is true anyway is still there: how to reach the Ombudsman.
+    await expect(page.getByTestId("ombudsman-contact").getByRole("link", { name: "0300 111 3000" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "While your complaint is with your landlord" })).toHaveCount(0);
+    await expectNoA11yViolations(page);
+
+    await page.unroute("**/api/v1/policies/active");
+    await problemBox(page).getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("heading", { name: "While your complaint is with your landlord" })).toBeVisible();
+    await expect(problemBox(page)).toHaveCount(0);
+    await expect(heading(page)).toHaveText("The Housing Ombudsman");
+  });
+
+  test("the start page after a lost connection keeps its ways in and says so; Try again shows the policy", async ({ page }) => {
+    await page.route("**/api/v1/policies/active", (route) => route.abort("internetdisconnected"));
+    await page.goto("/");
+    await expect(heading(page)).toHaveText("Make a complaint, a compliment or a comment about your home");
+    await expect(heading(page)).toHaveCount(1);
+    await expect(problemBox(page).getByRole("heading", { level: 2 })).toHaveText("You seem to be offline");
+    await expect(problemBox(page)).toContainText("We cannot show the details of your housing provider's complaints policy");
+    await expect(problemBox(page)).toContainText("Check your internet connection (Wi-Fi or mobile data), then try again.");
+    await expect(page.getByRole("status").filter({ has: problemBox(page) })).toBeVisible();
+    // The front door stays open: the ways in, and the other ways to complain.
+    await expect(page.getByRole("button", { name: "Create an account" })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+    await expect(page.getByTestId("other-ways")).toContainText("your tenancy agreement");
+    await expect(page.getByTestId("policy-summary")).toHaveCount(0);
+    await expectNoA11yViolations(page);
+
+    await page.unroute("**/api/v1/policies/active");
+    await problemBox(page).getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByTestId("policy-summary")).toContainText("acknowledge your complaint within 5 working days");
+    await expect(page.getByTestId("landlord")).toContainText("Complaint Handling Code");
+    await expect(problemBox(page)).toHaveCount(0);
+  });
+});
