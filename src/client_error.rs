@@ -21,7 +21,9 @@ pub enum ClientError {
     Refused(Vec<FieldError>),
     /// Too many attempts.
     TooManyAttempts,
-    /// Anything else: the server had a problem.
+    /// Any other status: a problem with the service (5xx, or 0 and 200 for a
+    /// request that could not be built or an answer that could not be read),
+    /// or a refusal the resident can act on (403, 413, 415).
     Server(u16),
 }
 
@@ -53,6 +55,16 @@ impl fmt::Display for ClientError {
             // service, so say what the resident can change.
             ClientError::Server(413) => {
                 "What you are sending is too big. Send fewer or smaller files, then try again. Nothing you typed has been lost"
+            }
+            // Signed in, but this account may not do this (its role, or a case it
+            // may not act on), or the request came from another site.
+            ClientError::Server(403) => {
+                "You do not have permission to do this. Check you are signed in with the right account"
+            }
+            // The service takes only JSON: this page sent something else, which
+            // an out-of-date copy of the page could do. A fresh copy fixes it.
+            ClientError::Server(415) => {
+                "This page could not send your request in a way the service accepts. Reload the page, then try again"
             }
             ClientError::Server(_) => {
                 "Sorry, there is a problem with the service. Try again later. Nothing you typed has been lost"
@@ -109,6 +121,15 @@ impl ServiceProblem {
         }
     }
 
+    /// What to do about it, in one sentence: for one part of a page that
+    /// could not load, where the rest of the page still stands.
+    pub fn what_to_do(self) -> &'static str {
+        match self {
+            ServiceProblem::LostConnection => self.paragraphs()[1],
+            ServiceProblem::ServerError => self.paragraphs()[0],
+        }
+    }
+
     /// The paragraphs under the heading, in order: what happened, what to do,
     /// and that nothing typed is lost.
     pub fn paragraphs(self) -> [&'static str; 3] {
@@ -158,6 +179,7 @@ mod tests {
             ClientError::Refused(errors),
             ClientError::Server(403),
             ClientError::Server(413),
+            ClientError::Server(415),
         ] {
             assert_eq!(error.service_problem(), None, "{error:?}");
         }
@@ -192,9 +214,68 @@ mod tests {
     }
 
     #[test]
+    fn a_403_says_the_account_may_not_do_this_not_sorry() {
+        let error = ClientError::Server(403);
+        assert_eq!(error.service_problem(), None);
+        assert_eq!(
+            error.to_string(),
+            "You do not have permission to do this. Check you are signed in with the right account"
+        );
+        assert_eq!(
+            error.not_sent("Your information has not been sent"),
+            vec![FieldError::new("", error.to_string())]
+        );
+        assert!(!error.to_string().contains("problem with the service"));
+        assert!(!error.to_string().contains("403"));
+    }
+
+    #[test]
+    fn a_415_says_to_reload_the_page_not_sorry() {
+        let error = ClientError::Server(415);
+        assert_eq!(error.service_problem(), None);
+        assert_eq!(
+            error.to_string(),
+            "This page could not send your request in a way the service accepts. Reload the page, then try again"
+        );
+        assert_eq!(
+            error.not_sent("Your information has not been sent"),
+            vec![FieldError::new("", error.to_string())]
+        );
+        assert!(!error.to_string().contains("problem with the service"));
+        assert!(!error.to_string().contains("415"));
+    }
+
+    #[test]
+    fn only_a_5xx_or_an_unreadable_answer_says_sorry() {
+        for status in [0, 200, 500, 503] {
+            assert!(
+                ClientError::Server(status)
+                    .to_string()
+                    .starts_with("Sorry, there is a problem with the service"),
+                "{status}"
+            );
+        }
+        for status in [403, 413, 415] {
+            assert!(
+                !ClientError::Server(status).to_string().starts_with("Sorry"),
+                "{status}"
+            );
+        }
+    }
+
+    #[test]
     fn a_refusal_on_send_keeps_the_servers_own_words() {
         let refusal = vec![FieldError::new("", "You can no longer add information to this complaint")];
         assert_eq!(ClientError::Refused(refusal.clone()).not_sent("Not sent"), refusal);
+    }
+
+    #[test]
+    fn a_part_of_a_page_that_could_not_load_says_what_to_do() {
+        assert_eq!(
+            ServiceProblem::LostConnection.what_to_do(),
+            "Check your internet connection (Wi-Fi or mobile data), then try again."
+        );
+        assert_eq!(ServiceProblem::ServerError.what_to_do(), "Try again later.");
     }
 
     #[test]

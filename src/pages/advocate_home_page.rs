@@ -9,6 +9,7 @@ use crate::api;
 use crate::authorisation_words::{can_raise, scope_for_advocate};
 use crate::case_words::{kind_name, status_tag};
 use crate::components::error_summary::ErrorSummary;
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::form::page_title;
 use crate::pages::authorisations_page::authorisation_fields::AuthorisationSummary;
@@ -20,21 +21,21 @@ const TITLE: &str = "People you help";
 /// resident who cannot use the service.
 #[component]
 pub fn AdvocateHomePage() -> impl IntoView {
-    let errors = RwSignal::new(Vec::<FieldError>::new());
     view! {
-        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
-        <ErrorSummary errors=errors />
-        <h1 class="app-heading-l">{TITLE}</h1>
         <SignedIn>
-            <AdvocateHome errors=errors />
+            <AdvocateHome />
         </SignedIn>
     }
 }
 
 type AcceptAction = Action<AuthorisationView, Result<AuthorisationView, api::ClientError>>;
 
+/// The page, loaded from the API; the problem page instead when it cannot be.
+/// The error summary and the announcement stay outside what reloads, so a
+/// screen reader hears them.
 #[component]
-fn AdvocateHome(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+fn AdvocateHome() -> impl IntoView {
+    let errors = RwSignal::new(Vec::<FieldError>::new());
     let all = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
     let residents = LocalResource::new(|| api::get::<Vec<ActingFor>>("/advocate/residents"));
     let announcement = RwSignal::new(String::new());
@@ -56,6 +57,10 @@ fn AdvocateHome(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
         }
     });
     view! {
+        // Here, not in what reloads: the title's words read `errors`, which
+        // must outlive it. The problem page's own title, set later, wins.
+        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+        <ErrorSummary errors=errors />
         <div role="status" aria-live="polite">
             {move || (!announcement.get().is_empty()).then(|| view! {
                 <div class="app-notification-banner app-notification-banner--success">
@@ -63,15 +68,30 @@ fn AdvocateHome(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
                 </div>
             })}
         </div>
-        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! {
+            <h1 class="app-heading-l">{TITLE}</h1>
+            <p class="app-body" role="status">"Loading…"</p>
+        }>
             {move || Suspend::new(async move {
-                let list = all.await.unwrap_or_default();
+                let list = all.await;
+                let acting = residents.await;
+                let problem = [list.as_ref().err(), acting.as_ref().err()]
+                    .into_iter()
+                    .flatten()
+                    .find_map(api::ClientError::service_problem);
+                if let Some(problem) = problem {
+                    return view! {
+                        <ProblemWithService problem=problem retry=move || { all.refetch(); residents.refetch(); } />
+                    }.into_any();
+                }
+                let list = list.unwrap_or_default();
                 let waiting: Vec<_> = list.iter().filter(|a| a.can_accept).cloned().collect();
                 let rejected: Vec<_> = list
                     .into_iter()
                     .filter(|a| a.kind == Kind::SignedForm && a.status == Status::Rejected)
                     .collect();
                 view! {
+                    <h1 class="app-heading-l">{TITLE}</h1>
                     {(!waiting.is_empty()).then(|| view! {
                         <h2 class="app-heading-m">"Invitations waiting for you"</h2>
                         <ul class="app-card-list" data-testid="invitations">
@@ -90,33 +110,29 @@ fn AdvocateHome(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     })}
-                }
+                    <h2 class="app-heading-m">"Residents you act for"</h2>
+                    {match acting {
+                        Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="app-body">"You do not act for anyone yet. A resident can invite you from their account, or you can send us a form they have signed."</p>
+                        }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="app-card-list" data-testid="residents">
+                                {list.into_iter().map(|a| view! { <Resident acting=a /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }}
+                    <h2 class="app-heading-m">"Act for someone who cannot use this service"</h2>
+                    <p class="app-body">
+                        "If the resident has signed an authorisation form for you, send it to us with their details. "
+                        "You can make a complaint for them straight away; we check the form before you can see their other complaints."
+                    </p>
+                    <A href="/advocate/residents/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">
+                        "Send a signed authorisation form"
+                    </A>
+                }.into_any()
             })}
         </Transition>
-        <h2 class="app-heading-m">"Residents you act for"</h2>
-        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match residents.await {
-                    Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! {
-                        <p class="app-body">"You do not act for anyone yet. A resident can invite you from their account, or you can send us a form they have signed."</p>
-                    }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="app-card-list" data-testid="residents">
-                            {list.into_iter().map(|a| view! { <Resident acting=a /> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                }
-            })}
-        </Transition>
-        <h2 class="app-heading-m">"Act for someone who cannot use this service"</h2>
-        <p class="app-body">
-            "If the resident has signed an authorisation form for you, send it to us with their details. "
-            "You can make a complaint for them straight away; we check the form before you can see their other complaints."
-        </p>
-        <A href="/advocate/residents/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">
-            "Send a signed authorisation form"
-        </A>
     }
 }
 

@@ -17,6 +17,7 @@ use crate::router::use_query_map;
 use crate::api;
 use crate::authorisation_words::advocate_words;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::form::page_title;
 use authorisation_fields::AuthorisationSummary;
@@ -27,21 +28,19 @@ const TITLE: &str = "People who can act for you";
 /// which complaints, until when, and its status; any can be stopped at once.
 #[component]
 pub fn AuthorisationsPage() -> impl IntoView {
-    let errors = RwSignal::new(Vec::<FieldError>::new());
     view! {
-        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
-        <div class="app-grid-column-two-thirds">
-            <ErrorSummary errors=errors />
-            <h1 class="app-heading-l">{TITLE}</h1>
-            <SignedIn>
-                <AuthorisationList errors=errors />
-            </SignedIn>
-        </div>
+        <SignedIn>
+            <AuthorisationList />
+        </SignedIn>
     }
 }
 
+/// The list, loaded from the API; the problem page instead when it cannot be.
+/// The error summary and the announcements stay outside what reloads, so a
+/// screen reader hears them.
 #[component]
-fn AuthorisationList(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+fn AuthorisationList() -> impl IntoView {
+    let errors = RwSignal::new(Vec::<FieldError>::new());
     let query = use_query_map();
     let list = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
     let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
@@ -66,30 +65,46 @@ fn AuthorisationList(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
         }
     });
     view! {
-        <div role="status" aria-live="polite">
-            {move || invited().then(|| view! {
-                <div class="app-notification-banner app-notification-banner--success">
-                    <p class="app-notification-banner__heading">"Invitation sent. They can act for you once they accept it."</p>
-                </div>
-            })}
-            {move || (!announcement.get().is_empty()).then(|| view! {
-                <div class="app-notification-banner app-notification-banner--success">
-                    <p class="app-notification-banner__heading">{announcement.get()}</p>
-                </div>
-            })}
+        // Here, not in what reloads: the title's words read `errors`, which
+        // must outlive it. The problem page's own title, set later, wins.
+        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+        <div class="app-grid-column-two-thirds">
+            <ErrorSummary errors=errors />
+            <div role="status" aria-live="polite">
+                {move || invited().then(|| view! {
+                    <div class="app-notification-banner app-notification-banner--success">
+                        <p class="app-notification-banner__heading">"Invitation sent. They can act for you once they accept it."</p>
+                    </div>
+                })}
+                {move || (!announcement.get().is_empty()).then(|| view! {
+                    <div class="app-notification-banner app-notification-banner--success">
+                        <p class="app-notification-banner__heading">{announcement.get()}</p>
+                    </div>
+                })}
+            </div>
         </div>
-        <p class="app-body">
-            "You can let a relative, friend, support worker, councillor, MP's caseworker or Citizens Advice act for you on your complaints. "
-            "You choose what they can do and for how long. You can stop them at any time, and it takes effect straight away."
-        </p>
-        <A href="/authorisations/new" attr:class="app-button" attr:role="button" attr:draggable="false">"Let someone act for you"</A>
-        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! {
+            <div class="app-grid-column-two-thirds">
+                <h1 class="app-heading-l">{TITLE}</h1>
+                <p class="app-body" role="status">"Loading…"</p>
+            </div>
+        }>
             {move || Suspend::new(async move {
-                let references: Vec<(String, String)> = cases
-                    .await
+                let found = list.await;
+                let their_cases = cases.await;
+                let problem = [found.as_ref().err(), their_cases.as_ref().err()]
+                    .into_iter()
+                    .flatten()
+                    .find_map(api::ClientError::service_problem);
+                if let Some(problem) = problem {
+                    return view! {
+                        <ProblemWithService problem=problem retry=move || { list.refetch(); cases.refetch(); } />
+                    }.into_any();
+                }
+                let references: Vec<(String, String)> = their_cases
                     .map(|c| c.into_iter().map(|c| (c.id, c.reference)).collect())
                     .unwrap_or_default();
-                match list.await {
+                let content = match found {
                     Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
                     Ok(list) if list.is_empty() => view! {
                         <p class="app-body">"Nobody can act for you at the moment."</p>
@@ -101,7 +116,18 @@ fn AuthorisationList(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }.into_any(),
-                }
+                };
+                view! {
+                    <div class="app-grid-column-two-thirds">
+                        <h1 class="app-heading-l">{TITLE}</h1>
+                        <p class="app-body">
+                            "You can let a relative, friend, support worker, councillor, MP's caseworker or Citizens Advice act for you on your complaints. "
+                            "You choose what they can do and for how long. You can stop them at any time, and it takes effect straight away."
+                        </p>
+                        <A href="/authorisations/new" attr:class="app-button" attr:role="button" attr:draggable="false">"Let someone act for you"</A>
+                        {content}
+                    </div>
+                }.into_any()
             })}
         </Transition>
     }

@@ -15,6 +15,7 @@ use crate::components::date_input::DateInput;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::file_upload::FileUpload;
 use crate::components::panel::Panel;
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::components::text_input::TextInput;
 use crate::components::textarea::Textarea;
@@ -33,25 +34,34 @@ pub fn FileForResidentPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let sent = RwSignal::new(None::<AuthorisationView>);
     let health = LocalResource::new(api::health);
+    let page = move |content: AnyView| {
+        view! {
+            <div class="app-grid-column-two-thirds">
+                <ErrorSummary errors=errors />
+                <h1 class="app-heading-l">{TITLE}</h1>
+                {content}
+            </div>
+        }
+    };
     view! {
         <SignedIn>
             {move || match sent.get() {
                 Some(view) => view! { <Sent view=view /> }.into_any(),
                 None => view! {
+                    // Here, not in what reloads: the problem page's own title, set later, wins.
                     <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
                     <BackLink href="/advocate".to_owned() />
-                    <div class="app-grid-column-two-thirds">
-                        <ErrorSummary errors=errors />
-                        <h1 class="app-heading-l">{TITLE}</h1>
-                        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
-                            {move || Suspend::new(async move {
-                                match health.await {
-                                    Ok(Health { today, .. }) => view! { <SignedFormForm today=today errors=errors sent=sent /> }.into_any(),
-                                    Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
-                                }
-                            })}
-                        </Transition>
-                    </div>
+                    <Transition fallback=move || page(view! { <p class="app-body" role="status">"Loading…"</p> }.into_any())>
+                        {move || Suspend::new(async move {
+                            match health.await {
+                                Ok(Health { today, .. }) => page(view! { <SignedFormForm today=today errors=errors sent=sent /> }.into_any()).into_any(),
+                                Err(error) => match error.service_problem() {
+                                    Some(problem) => view! { <ProblemWithService problem=problem retry=move || health.refetch() /> }.into_any(),
+                                    None => page(view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any()).into_any(),
+                                },
+                            }
+                        })}
+                    </Transition>
                 }.into_any(),
             }}
         </SignedIn>

@@ -5,16 +5,29 @@ use crate::components::title::Title;
 
 use crate::api;
 use crate::components::ombudsman_guidance::contact_list;
+use crate::components::problem_with_service::ProblemWithPart;
 use crate::guidance::{fallback_ombudsman, guidance_mentions_designated_person, page_sections};
 
 /// What the Housing Ombudsman does, when it can investigate, and how to reach
 /// it, from the active policy's `ombudsman` block.
+///
+/// When the policy cannot load for a lost connection or a server error, the
+/// page keeps what is true anyway (what the Ombudsman does, and its own
+/// contact details) and shows the problem, with "Try again", where the
+/// policy's guidance goes: a resident whose landlord's service is failing may
+/// need the Ombudsman most.
 #[component]
 pub fn OmbudsmanPage() -> impl IntoView {
     let policy = LocalResource::new(|| api::get::<PolicyDetail>("/policies/active"));
     // Until the policy answers (or if it cannot), the Service's own details.
     let ombudsman = move || -> Option<Ombudsman> {
         policy.get().map(|r| r.map(|d| d.policy.ombudsman).unwrap_or_else(|_| fallback_ombudsman()))
+    };
+    let problem = move || {
+        policy
+            .get()
+            .and_then(|r| r.err())
+            .and_then(|e| e.service_problem())
     };
     view! {
         <Title text="The Housing Ombudsman" />
@@ -37,6 +50,12 @@ pub fn OmbudsmanPage() -> impl IntoView {
             </ul>
             <p class="app-body">"Ask the Ombudsman to investigate within 12 months of your landlord's final response."</p>
 
+            <div role="status" aria-live="polite">
+                {move || problem().map(|problem| view! {
+                    <ProblemWithPart problem=problem retry=move || policy.refetch()
+                        missing="We cannot show what your housing provider's complaints policy says about the Ombudsman at the moment. You can still contact the Ombudsman using the details on this page." />
+                })}
+            </div>
             {move || ombudsman().map(|o| {
                 let designated = guidance_mentions_designated_person(&o);
                 let sections = page_sections(&o)

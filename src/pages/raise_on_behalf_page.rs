@@ -16,6 +16,7 @@ use crate::components::checkbox::Checkbox;
 use crate::components::date_input::DateInput;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::panel::Panel;
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::radios::{Choice, Radios};
 use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
@@ -55,20 +56,31 @@ fn Loader() -> impl IntoView {
         <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let found = authorisation.await;
-                let policy = policy.await.map(|p| p.effective);
+                let effective = policy.await.map(|p| p.effective);
                 let today = health.await.map(|h| h.today);
-                match (found, policy, today) {
+                // A lost connection or the server failing, for any of the three: the problem page.
+                let problem = [found.as_ref().err(), effective.as_ref().err(), today.as_ref().err()]
+                    .into_iter()
+                    .flatten()
+                    .find_map(ClientError::service_problem);
+                match (found, effective, today) {
                     (Ok(view), Ok(policy), Ok(today)) if crate::authorisation_words::can_raise(&view) => {
                         view! { <OnBehalfForm authorisation=view policy=policy today=today /> }.into_any()
                     }
                     (Err(ClientError::NotFound), _, _) | (Ok(_), Ok(_), Ok(_)) => {
                         view! { <crate::pages::not_found_page::NotFoundPage /> }.into_any()
                     }
-                    (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => view! {
-                        <Title text="Sorry, there is a problem" />
-                        <h1 class="app-heading-l">"Sorry, there is a problem"</h1>
-                        <p class="app-body">{error.to_string()}</p>
-                    }.into_any(),
+                    (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => match problem {
+                        Some(problem) => view! {
+                            <ProblemWithService problem=problem
+                                retry=move || { authorisation.refetch(); policy.refetch(); health.refetch(); } />
+                        }.into_any(),
+                        None => view! {
+                            <Title text="Sorry, there is a problem" />
+                            <h1 class="app-heading-l">"Sorry, there is a problem"</h1>
+                            <p class="app-body">{error.to_string()}</p>
+                        }.into_any(),
+                    },
                 }
             })}
         </Transition>

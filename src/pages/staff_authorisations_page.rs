@@ -8,6 +8,7 @@ use crate::router::A;
 use crate::api;
 use crate::authorisation_words::{advocate_words, scope_for_advocate};
 use crate::components::error_summary::ErrorSummary;
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
@@ -20,22 +21,22 @@ const TITLE: &str = "Authorisation forms to check";
 /// first, each with its form to open, and Verify or Reject with a reason.
 #[component]
 pub fn StaffAuthorisationsPage() -> impl IntoView {
-    let errors = RwSignal::new(Vec::<FieldError>::new());
     view! {
-        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
         <p class="app-body"><A href="/staff">"Case queue"</A></p>
-        <ErrorSummary errors=errors />
-        <h1 class="app-heading-l">{TITLE}</h1>
         <SignedIn>
-            <Forms errors=errors />
+            <Forms />
         </SignedIn>
     }
 }
 
 type DecideAction = Action<(String, Verification), Result<AuthorisationView, api::ClientError>>;
 
+/// The forms, loaded from the API; the problem page instead when they cannot
+/// be. The error summary and the announcement stay outside what reloads, so a
+/// screen reader hears them.
 #[component]
-fn Forms(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+fn Forms() -> impl IntoView {
+    let errors = RwSignal::new(Vec::<FieldError>::new());
     let list = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
     let rejecting = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
@@ -62,7 +63,17 @@ fn Forms(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
             }
         }
     });
+    let page = move |content: AnyView| {
+        view! {
+            <h1 class="app-heading-l">{TITLE}</h1>
+            {content}
+        }
+    };
     view! {
+        // Here, not in what reloads: the title's words read `errors`, which
+        // must outlive it. The problem page's own title, set later, wins.
+        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+        <ErrorSummary errors=errors />
         <div role="status" aria-live="polite">
             {move || (!announcement.get().is_empty()).then(|| view! {
                 <div class="app-notification-banner app-notification-banner--success">
@@ -70,18 +81,21 @@ fn Forms(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
                 </div>
             })}
         </div>
-        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
+        <Transition fallback=move || page(view! { <p class="app-body" role="status">"Loading…"</p> }.into_any())>
             {move || Suspend::new(async move {
                 match list.await {
-                    Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! { <p class="app-body">"There are no forms to check."</p> }.into_any(),
-                    Ok(list) => view! {
+                    Err(error) => match error.service_problem() {
+                        Some(problem) => view! { <ProblemWithService problem=problem retry=move || list.refetch() /> }.into_any(),
+                        None => page(view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any()).into_any(),
+                    },
+                    Ok(list) if list.is_empty() => page(view! { <p class="app-body">"There are no forms to check."</p> }.into_any()).into_any(),
+                    Ok(list) => page(view! {
                         <ul class="app-card-list" data-testid="authorisation-forms">
                             {list.into_iter().map(|a| view! {
                                 <PendingForm view=a rejecting=rejecting decide=decide errors=errors />
                             }).collect_view()}
                         </ul>
-                    }.into_any(),
+                    }.into_any()).into_any(),
                 }
             })}
         </Transition>

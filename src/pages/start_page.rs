@@ -3,11 +3,16 @@ use crate::components::title::Title;
 use crate::router::A;
 
 use crate::api;
+use crate::components::problem_with_service::ProblemWithPart;
 use crate::guidance::{landlord_contact, landlord_sentence, time_limit_words, StartPolicyDetail};
 use crate::session::use_session;
 
 /// What the portal is for, what counts as a complaint (from the active
 /// policy), the time limit, and the other ways to complain.
+///
+/// The front door stays open when the policy cannot load: the general words
+/// and the ways in (sign in, create an account, other ways to complain) stay,
+/// and the problem, with "Try again", stands where the policy's details go.
 #[component]
 pub fn StartPage() -> impl IntoView {
     let session = use_session();
@@ -15,6 +20,12 @@ pub fn StartPage() -> impl IntoView {
     // The policy as run: where it is silent, the Code's values.
     let effective = move || policy.get().and_then(Result::ok).map(|d| d.effective);
     let failed = move || policy.get().is_some_and(|r| r.is_err());
+    let problem = move || {
+        policy
+            .get()
+            .and_then(|r| r.err())
+            .and_then(|e| e.service_problem())
+    };
     view! {
         <Title text="Make a complaint about your home" />
         <h1 class="app-heading-xl">"Make a complaint, a compliment or a comment about your home"</h1>
@@ -42,6 +53,12 @@ pub fn StartPage() -> impl IntoView {
         </p>
 
         <div class="app-grid-column-two-thirds">
+            <div role="status" aria-live="polite">
+                {move || problem().map(|problem| view! {
+                    <ProblemWithPart problem=problem retry=move || policy.refetch()
+                        missing="We cannot show the details of your housing provider's complaints policy at the moment." />
+                })}
+            </div>
             {move || effective().map(|p| {
                 let summary = p.summary.trim().to_owned();
                 view! {
@@ -81,8 +98,8 @@ pub fn StartPage() -> impl IntoView {
 
             <h2 class="app-heading-m">"Other ways to complain"</h2>
             <p class="app-body">"You do not have to use this website. You can also complain in person, or someone can complain for you."</p>
-            {move || effective().map(|p| {
-                let lines = landlord_contact(&p.contact);
+            // Without the policy, say where a resident finds their provider's details.
+            {move || effective().map(|p| (landlord_contact(&p.contact), p.landlord)).or_else(|| failed().then(Default::default)).map(|(lines, landlord)| {
                 if lines.is_empty() {
                     view! {
                         <p class="app-body" data-testid="other-ways">
@@ -90,7 +107,7 @@ pub fn StartPage() -> impl IntoView {
                         </p>
                     }.into_any()
                 } else {
-                    let landlord = p.landlord.trim().to_owned();
+                    let landlord = landlord.trim().to_owned();
                     view! {
                         <p class="app-body">{format!("Contact {landlord}:")}</p>
                         <dl class="app-contact-list" data-testid="other-ways">

@@ -13,6 +13,7 @@ use crate::case_words::kind_name;
 use crate::components::back_link::BackLink;
 use crate::components::date_input::DateInput;
 use crate::components::error_summary::ErrorSummary;
+use crate::components::problem_with_service::ProblemWithService;
 use crate::components::radios::{Choice, Radios};
 use crate::components::signed_in::SignedIn;
 use crate::components::text_input::TextInput;
@@ -29,23 +30,33 @@ const TITLE: &str = "Let someone act for you";
 pub fn InviteAdvocatePage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let health = LocalResource::new(api::health);
+    let page = move |content: AnyView| {
+        view! {
+            <div class="app-grid-column-two-thirds">
+                <ErrorSummary errors=errors />
+                <h1 class="app-heading-l">{TITLE}</h1>
+                {content}
+            </div>
+        }
+    };
     view! {
+        // Here, not in what reloads: the title's words read `errors`, which
+        // must outlive it. The problem page's own title, set later, wins.
         <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
         <BackLink href="/authorisations".to_owned() />
-        <div class="app-grid-column-two-thirds">
-            <ErrorSummary errors=errors />
-            <h1 class="app-heading-l">{TITLE}</h1>
-            <SignedIn>
-                <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
-                    {move || Suspend::new(async move {
-                        match health.await {
-                            Ok(Health { today, .. }) => view! { <InviteForm today=today errors=errors /> }.into_any(),
-                            Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
-                        }
-                    })}
-                </Transition>
-            </SignedIn>
-        </div>
+        <SignedIn>
+            <Transition fallback=move || page(view! { <p class="app-body" role="status">"Loading…"</p> }.into_any())>
+                {move || Suspend::new(async move {
+                    match health.await {
+                        Ok(Health { today, .. }) => page(view! { <InviteForm today=today errors=errors /> }.into_any()).into_any(),
+                        Err(error) => match error.service_problem() {
+                            Some(problem) => view! { <ProblemWithService problem=problem retry=move || health.refetch() /> }.into_any(),
+                            None => page(view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any()).into_any(),
+                        },
+                    }
+                })}
+            </Transition>
+        </SignedIn>
     }
 }
 
