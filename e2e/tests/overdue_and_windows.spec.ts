@@ -14,16 +14,21 @@ test.describe("a complaint we are late with (the Code: 5 working days to acknowl
     await setServerClock(request, START);
   });
 
-  test("the list marks it Overdue and says so in words; the case page says we are late and tags the date", async ({ page }) => {
+  test("the list marks it Overdue and says so in words; the case page says we are late and tags the date", async ({ page, playwright, baseURL }) => {
     const resident = await registerAs(page);
     // Received Friday 18 December 2026: to be acknowledged by Tuesday 29 December.
     const late = await raiseComplaintByApi(page);
+    // One acknowledged at once is not late (a reply is due 6 January), for comparison.
+    // (Raised on the same day: a case received after the day the clock goes
+    // back to would be dated in the future for the tests that follow.)
+    const fresh = await raiseComplaintByApi(page, "Nobody answered my three letters about the rent statement.");
+    const staff = await playwright.request.newContext({ baseURL });
+    await staffAction(staff, fresh.id, { type: "acknowledged" });
+    await staff.dispose();
 
     await setServerClock(page.request, "2026-12-30T10:00:00Z");
     // Twelve days on, the session has expired: sign in again.
     await signInAs(page, resident.email, resident.password);
-    // One raised today is not late, for comparison.
-    const fresh = await raiseComplaintByApi(page, "Nobody answered my three letters about the rent statement.");
 
     await open(page, "/cases");
     const lateCard = card(page, late.reference);
@@ -32,7 +37,7 @@ test.describe("a complaint we are late with (the Code: 5 working days to acknowl
     await expect(lateCard.getByText("Received", { exact: true })).toBeVisible();
     const freshCard = card(page, fresh.reference);
     await expect(freshCard.getByText("Overdue", { exact: true })).toHaveCount(0);
-    await expect(freshCard).toContainText("We will acknowledge it by");
+    await expect(freshCard).toContainText("We will reply by Wednesday 6 January 2027.");
     // The late card's edge is in the error colour, unlike the other.
     expect(await borderLeft(lateCard)).not.toBe(await borderLeft(freshCard));
     // The red tag's contrast, among the rest.
