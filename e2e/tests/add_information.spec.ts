@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
 import { open, raiseComplaintByApi, registerAs, setServerClock, START } from "./fixtures/app";
 import { PNG, expectErrors } from "./fixtures/complaint";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
 import { registerAs } from "./fixtures/app";
 import { caseCount, expectErrors } from "./fixtures/complaint";

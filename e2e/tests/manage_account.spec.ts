@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
 import { open, PASSWORD, raiseComplaintByApi, registerAs, uniqueEmail } from "./fixtures/app";
 import { expectErrors } from "./fixtures/complaint";

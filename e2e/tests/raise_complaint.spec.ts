@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
 import { registerAs, setServerClock, signInAs, START } from "./fixtures/app";
 import { ANSWERS, PNG, RaiseComplaint, caseCount, expectErrors, tabTo } from "./fixtures/complaint";

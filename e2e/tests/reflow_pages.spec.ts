@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures/test";
 import { raiseComplaintByApi, registerAs, staffAction } from "./fixtures/app";
 import { RaiseComplaint } from "./fixtures/complaint";
 

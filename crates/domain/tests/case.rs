@@ -835,6 +835,15 @@ fn the_actions_offered_match_the_stage() {
 }
 
 #[test]
+fn a_case_received_after_today_is_still_shown_with_its_actions() {
+    // The server's clock was put back (a test, or a corrected clock): the case
+    // is dated after "today", when fewer staff actions can be probed.
+    let v = seen(&code_like(), &[received("2027-01-08")], "2027-01-04");
+    assert!(v.staff_actions.contains(&StaffAction::Extend));
+    assert!(!v.staff_actions.contains(&StaffAction::Reopen));
+}
+
+#[test]
 fn a_response_to_a_complaint_must_give_an_outcome() {
     let records = [
         received("2027-01-08"),

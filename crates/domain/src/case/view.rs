@@ -721,7 +721,9 @@ fn staff_actions(
         .map(|(action, _)| action)
         .collect();
     if can_extend(state, policy) {
-        actions.insert(2, StaffAction::Extend);
+        // After acknowledging and assigning, when those are offered: fewer
+        // may be (a case dated after today offers neither).
+        actions.insert(actions.len().min(2), StaffAction::Extend);
     }
     actions
 }
