@@ -11,14 +11,12 @@ use serde::Serialize;
 use crate::api::{self, ClientError};
 use crate::case_words::not_sent_words;
 use crate::retry_key::RetryKeys;
-use crate::router::{use_case_id, use_navigate};
+use crate::router::use_navigate;
 use crate::session::use_session;
 use crate::storage::new_idempotency_key;
 
 /// The case id from the address.
-pub fn case_id() -> Memo<String> {
-    use_case_id()
-}
+pub use crate::router::use_case_id as case_id;
 
 /// The case, loaded once for the page.
 pub fn load_case(id: Memo<String>) -> LocalResource<Result<CaseDetail, ClientError>> {
