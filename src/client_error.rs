@@ -113,6 +113,12 @@ pub enum ServiceProblem {
 }
 
 impl ServiceProblem {
+    /// The problem a page shows when any of the loads it needs failed because
+    /// of the service: the first such, in the order given.
+    pub fn first_of<'a>(failures: impl IntoIterator<Item = Option<&'a ClientError>>) -> Option<ServiceProblem> {
+        failures.into_iter().flatten().find_map(ClientError::service_problem)
+    }
+
     /// The page's title and `<h1>`.
     pub fn title(self) -> &'static str {
         match self {
@@ -211,6 +217,19 @@ mod tests {
             )]
         );
         assert!(!ClientError::Server(413).to_string().contains("problem with the service"));
+    }
+
+    #[test]
+    fn a_page_with_several_loads_shows_the_first_service_problem_among_them() {
+        let offline = ClientError::Offline;
+        let not_found = ClientError::NotFound;
+        let failing = ClientError::Server(503);
+        assert_eq!(ServiceProblem::first_of([None, Some(&not_found)]), None);
+        assert_eq!(
+            ServiceProblem::first_of([Some(&not_found), None, Some(&failing), Some(&offline)]),
+            Some(ServiceProblem::ServerError)
+        );
+        assert_eq!(ServiceProblem::first_of([Some(&offline), Some(&failing)]), Some(ServiceProblem::LostConnection));
     }
 
     #[test]

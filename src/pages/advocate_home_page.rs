@@ -6,6 +6,7 @@ use crate::components::title::Title;
 use crate::router::A;
 
 use crate::api;
+use crate::client_error::ServiceProblem;
 use crate::authorisation_words::{can_raise, scope_for_advocate};
 use crate::case_words::{kind_name, status_tag};
 use crate::components::error_summary::ErrorSummary;
@@ -75,10 +76,7 @@ fn AdvocateHome() -> impl IntoView {
             {move || Suspend::new(async move {
                 let list = all.await;
                 let acting = residents.await;
-                let problem = [list.as_ref().err(), acting.as_ref().err()]
-                    .into_iter()
-                    .flatten()
-                    .find_map(api::ClientError::service_problem);
+                let problem = ServiceProblem::first_of([list.as_ref().err(), acting.as_ref().err()]);
                 if let Some(problem) = problem {
                     return view! {
                         <ProblemWithService problem=problem retry=move || { all.refetch(); residents.refetch(); } />

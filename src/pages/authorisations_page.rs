@@ -15,6 +15,7 @@ use crate::router::A;
 use crate::router::use_query_map;
 
 use crate::api;
+use crate::client_error::ServiceProblem;
 use crate::authorisation_words::advocate_words;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
@@ -92,10 +93,7 @@ fn AuthorisationList() -> impl IntoView {
             {move || Suspend::new(async move {
                 let found = list.await;
                 let their_cases = cases.await;
-                let problem = [found.as_ref().err(), their_cases.as_ref().err()]
-                    .into_iter()
-                    .flatten()
-                    .find_map(api::ClientError::service_problem);
+                let problem = ServiceProblem::first_of([found.as_ref().err(), their_cases.as_ref().err()]);
                 if let Some(problem) = problem {
                     return view! {
                         <ProblemWithService problem=problem retry=move || { list.refetch(); cases.refetch(); } />

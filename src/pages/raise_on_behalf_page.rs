@@ -10,6 +10,7 @@ use crate::router::A;
 use crate::router::use_query_map;
 
 use crate::api::{self, ClientError};
+use crate::client_error::ServiceProblem;
 use crate::authorisation_words::{needs_insist, on_behalf_key, OnBehalfDraft};
 use crate::components::back_link::BackLink;
 use crate::components::checkbox::Checkbox;
@@ -59,10 +60,7 @@ fn Loader() -> impl IntoView {
                 let effective = policy.await.map(|p| p.effective);
                 let today = health.await.map(|h| h.today);
                 // A lost connection or the server failing, for any of the three: the problem page.
-                let problem = [found.as_ref().err(), effective.as_ref().err(), today.as_ref().err()]
-                    .into_iter()
-                    .flatten()
-                    .find_map(ClientError::service_problem);
+                let problem = ServiceProblem::first_of([found.as_ref().err(), effective.as_ref().err(), today.as_ref().err()]);
                 match (found, effective, today) {
                     (Ok(view), Ok(policy), Ok(today)) if crate::authorisation_words::can_raise(&view) => {
                         view! { <OnBehalfForm authorisation=view policy=policy today=today /> }.into_any()
