@@ -39,6 +39,7 @@ use crate::pages::staff_queue_page::StaffQueuePage;
 use crate::pages::start_page::StartPage;
 use crate::router::{Outlet, Page, Router};
 use crate::routes::Route;
+use crate::language::LanguageContext;
 use crate::session::SessionContext;
 
 // Every page but the start page loads when first visited.
@@ -106,20 +107,27 @@ fn page(route: Route) -> Page {
 /// address asks for.
 #[component]
 pub fn App() -> impl IntoView {
-    SessionContext::provide();
+    let session = SessionContext::provide();
+    let language = LanguageContext::provide(session);
     let routing = RwSignal::new(false);
     view! {
         <Router routing=routing>
-            <SkipLink />
-            <OfflineBanner />
-            <Header />
-            <div class="app-width-container">
-                <PageLoading routing=routing.read_only() />
-                <main class="app-main-wrapper" id="main-content" tabindex="-1">
-                    <Outlet matching=Route::matching page=page />
-                </main>
-            </div>
-            <Footer />
+            // Drawn again, in the new words, when the language changes.
+            {move || {
+                language.shown.track();
+                language.ready.get().then(|| view! {
+                    <SkipLink />
+                    <OfflineBanner />
+                    <Header />
+                    <div class="app-width-container">
+                        <PageLoading routing=routing.read_only() />
+                        <main class="app-main-wrapper" id="main-content" tabindex="-1">
+                            <Outlet matching=Route::matching page=page />
+                        </main>
+                    </div>
+                    <Footer />
+                })
+            }}
         </Router>
     }
 }

@@ -1,5 +1,5 @@
 //! The display part of a resident's preferences (text size, contrast, motion,
-//! font, language), as classes and a `lang` on `<html>`. Pure, so tested
+//! font), as classes on `<html>`; `language` puts the pages in the chosen language. Pure, so tested
 //! natively; `session` applies it at once and remembers it.
 
 use domain::api::account::{Preferences, TextSize};
@@ -33,14 +33,6 @@ pub fn classes(preferences: &Preferences) -> Vec<&'static str> {
         classes.push("app-readable");
     }
     classes
-}
-
-/// The `lang` attribute for `<html>`. The portal's own words are English for
-/// now, so pages stay `en-GB` whatever language is chosen: marking English text
-/// as another language would have screen readers read it in the wrong voice
-/// (WCAG 3.1.1). The chosen language is kept for letters and interpreters.
-pub fn lang(_preferences: &Preferences) -> &'static str {
-    "en-GB"
 }
 
 /// The part of the preferences that may stay on a shared device: how pages
@@ -84,7 +76,6 @@ mod tests {
     #[test]
     fn the_default_look_adds_no_classes() {
         assert!(classes(&Preferences::default()).is_empty());
-        assert_eq!(lang(&Preferences::default()), "en-GB");
     }
 
     #[test]
@@ -102,7 +93,6 @@ mod tests {
             classes,
             vec!["app-text-larger", "app-high-contrast", "app-reduced-motion", "app-readable"]
         );
-        assert_eq!(lang(&preferences), "en-GB", "the pages are still in English");
         assert!(classes.iter().all(|c| ALL_CLASSES.contains(c)));
     }
 }

@@ -13,6 +13,7 @@ pub mod display;
 pub mod form;
 pub mod format;
 pub mod guidance;
+pub mod i18n;
 pub mod information_draft;
 pub mod retry_key;
 pub mod routes;
@@ -26,6 +27,8 @@ pub mod app;
 pub mod case_action;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod language;
 #[cfg(target_arch = "wasm32")]
 mod lazy_page;
 #[cfg(target_arch = "wasm32")]

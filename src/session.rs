@@ -98,5 +98,4 @@ fn apply(preferences: &Preferences) {
     for class in display::classes(preferences) {
         let _ = list.add_1(class);
     }
-    let _ = root.set_attribute("lang", display::lang(preferences));
 }

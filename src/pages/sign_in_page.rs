@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::account::{messages, Session, SignIn};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
@@ -66,21 +67,21 @@ pub fn SignInPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || page_title("Sign in", !errors.get().is_empty()) />
+        <Title text=move || page_title(t("Sign in"), !errors.get().is_empty()) />
         <div class="app-grid-column-two-thirds">
             <ErrorSummary errors=errors />
-            <h1 class="app-heading-l">"Sign in"</h1>
+            <h1 class="app-heading-l">{t("Sign in")}</h1>
             <form novalidate on:submit=submit>
-                <TextInput field="email" label="Email address" value=email errors=errors
+                <TextInput field="email" label=t("Email address") value=email errors=errors
                     input_type="email" autocomplete="email" spellcheck=false />
-                <PasswordInput field="password" label="Password" value=password errors=errors
+                <PasswordInput field="password" label=t("Password") value=password errors=errors
                     autocomplete="current-password" />
                 <button type="submit" class="app-button" disabled=move || sign_in.pending().get()>
-                    "Sign in"
+                    {t("Sign in")}
                 </button>
             </form>
-            <p class="app-body">"Do not have an account? "<A href="/create-account">"Create an account"</A>"."</p>
-            <p class="app-body">"You can also complain without an account: "<A href="/help">"find other ways to complain"</A>"."</p>
+            <p class="app-body">{t("Do not have an account? ")}<A href="/create-account">{t("Create an account")}</A>"."</p>
+            <p class="app-body">{t("You can also complain without an account: ")}<A href="/help">{t("find other ways to complain")}</A>"."</p>
         </div>
     }
 }
