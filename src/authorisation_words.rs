@@ -18,11 +18,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::date_input::DateParts;
 use crate::format::date;
+use crate::i18n::{n_, t, tf};
 
 /// How the expiry question names its date in messages.
-pub const EXPIRY_WHAT: &str = "the date it ends";
+pub const EXPIRY_WHAT: &str = n_("the date it ends");
 /// How the complaint form names its date in messages.
-pub const STARTED_WHAT: &str = "the date the problem started";
+pub const STARTED_WHAT: &str = n_("the date the problem started");
 /// The "which complaints" answer meaning all of them.
 pub const ALL_CASES: &str = "all";
 /// The "which complaints" answer meaning only those ticked.
@@ -51,12 +52,12 @@ pub fn on_behalf_key(user_id: &str, authorisation_id: &str) -> String {
 /// The status in words, and the tag's colour class.
 pub fn status_tag(status: Status, kind: Kind) -> (&'static str, &'static str) {
     match (status, kind) {
-        (Status::Active, _) => ("Active", "app-tag--green"),
-        (Status::Pending, Kind::Invitation) => ("Waiting to be accepted", "app-tag--yellow"),
-        (Status::Pending, Kind::SignedForm) => ("Form waiting to be checked", "app-tag--yellow"),
-        (Status::Expired, _) => ("Expired", "app-tag--grey"),
-        (Status::Revoked, _) => ("Stopped", "app-tag--grey"),
-        (Status::Rejected, _) => ("Form not accepted", "app-tag--red"),
+        (Status::Active, _) => (t("Active"), "app-tag--green"),
+        (Status::Pending, Kind::Invitation) => (t("Waiting to be accepted"), "app-tag--yellow"),
+        (Status::Pending, Kind::SignedForm) => (t("Form waiting to be checked"), "app-tag--yellow"),
+        (Status::Expired, _) => (t("Expired"), "app-tag--grey"),
+        (Status::Revoked, _) => (t("Stopped"), "app-tag--grey"),
+        (Status::Rejected, _) => (t("Form not accepted"), "app-tag--red"),
     }
 }
 
@@ -64,10 +65,35 @@ pub fn status_tag(status: Status, kind: Kind) -> (&'static str, &'static str) {
 /// caseworkers (the resident reads [`Scope::label`], which says "your").
 pub fn scope_for_advocate(scope: Scope) -> &'static str {
     match scope {
-        Scope::ViewCases => "See their complaints and the replies",
-        Scope::RaiseComplaints => "Make complaints for them and add information to them",
-        Scope::RequestEscalation => "Ask for a review or a panel",
-        Scope::SeeAdjustments => "See the reasonable adjustments and support they have asked for",
+        Scope::ViewCases => t("See their complaints and the replies"),
+        Scope::RaiseComplaints => t("Make complaints for them and add information to them"),
+        Scope::RequestEscalation => t("Ask for a review or a panel"),
+        Scope::SeeAdjustments => t("See the reasonable adjustments and support they have asked for"),
+    }
+}
+
+/// What a scope lets an advocate do, in words for the resident: the words of
+/// [`Scope::label`], in the resident's language.
+pub fn scope_for_resident(scope: Scope) -> &'static str {
+    match scope {
+        Scope::ViewCases => t("See your complaints and our replies"),
+        Scope::RaiseComplaints => t("Make complaints for you and add information to them"),
+        Scope::RequestEscalation => t("Ask for your complaint to go to the next stage"),
+        Scope::SeeAdjustments => t("See the reasonable adjustments and support you have asked for"),
+    }
+}
+
+/// Who the advocate is to the resident: the words of [`Relationship::label`],
+/// in the reader's language.
+pub fn relationship_label(relationship: Relationship) -> &'static str {
+    match relationship {
+        Relationship::Relative => t("Relative"),
+        Relationship::Friend => t("Friend"),
+        Relationship::SupportWorker => t("Support worker"),
+        Relationship::Councillor => t("Councillor"),
+        Relationship::MpCaseworker => t("MP's caseworker"),
+        Relationship::CitizensAdvice => t("Citizens Advice"),
+        Relationship::Other => t("Other"),
     }
 }
 
@@ -75,7 +101,7 @@ pub fn scope_for_advocate(scope: Scope) -> &'static str {
 pub fn relationship_words(view: &AuthorisationView) -> String {
     match (&view.relationship, &view.relationship_other) {
         (Relationship::Other, Some(words)) if !words.trim().is_empty() => words.clone(),
-        (relationship, _) => relationship.label().to_owned(),
+        (relationship, _) => relationship_label(*relationship).to_owned(),
     }
 }
 
@@ -88,7 +114,7 @@ pub fn advocate_words(view: &AuthorisationView) -> String {
             None => advocate.name.clone(),
         },
         (None, Some(email)) => email.clone(),
-        (None, None) => "Someone".to_owned(),
+        (None, None) => t("Someone").to_owned(),
     }
 }
 
@@ -96,7 +122,7 @@ pub fn advocate_words(view: &AuthorisationView) -> String {
 /// (`references` maps case ids to references where the reader knows them).
 pub fn cases_words(view: &AuthorisationView, references: &[(String, String)]) -> String {
     match &view.case_ids {
-        None => "All complaints, including new ones".to_owned(),
+        None => t("All complaints, including new ones").to_owned(),
         Some(ids) => {
             let named: Vec<String> = ids
                 .iter()
@@ -104,11 +130,11 @@ pub fn cases_words(view: &AuthorisationView, references: &[(String, String)]) ->
                     references
                         .iter()
                         .find(|(case, _)| case == id)
-                        .map_or_else(|| "a complaint".to_owned(), |(_, reference)| reference.clone())
+                        .map_or_else(|| t("a complaint").to_owned(), |(_, reference)| reference.clone())
                 })
                 .collect();
             match named.len() {
-                0 => "No complaints".to_owned(),
+                0 => t("No complaints").to_owned(),
                 _ => named.join(", "),
             }
         }
@@ -118,9 +144,9 @@ pub fn cases_words(view: &AuthorisationView, references: &[(String, String)]) ->
 /// When it ends, in words that fit its status.
 pub fn expiry_words(view: &AuthorisationView) -> String {
     match view.status {
-        Status::Expired => format!("Ended on {}", date(view.expires_on)),
-        Status::Revoked | Status::Rejected => format!("Would have ended on {}", date(view.expires_on)),
-        Status::Pending | Status::Active => format!("Ends on {}", date(view.expires_on)),
+        Status::Expired => tf("Ended on {date}", &[("date", &date(view.expires_on))]),
+        Status::Revoked | Status::Rejected => tf("Would have ended on {date}", &[("date", &date(view.expires_on))]),
+        Status::Pending | Status::Active => tf("Ends on {date}", &[("date", &date(view.expires_on))]),
     }
 }
 
@@ -144,7 +170,7 @@ pub fn read_expiry(parts: &DateParts, today: NaiveDate) -> Result<NaiveDate, Str
     if parts.is_empty() {
         return check_expiry(today, None);
     }
-    let day = parts.parse(EXPIRY_WHAT, NaiveDate::MAX)?;
+    let day = parts.parse(t(EXPIRY_WHAT), NaiveDate::MAX)?;
     check_expiry(today, Some(day))
 }
 
@@ -317,7 +343,7 @@ impl OnBehalfDraft {
     /// The complaint to send under the authorisation `on_behalf_of`, or every
     /// problem in page order.
     pub fn new_case(&self, policy: &Policy, today: NaiveDate, on_behalf_of: &str) -> Result<NewCase, Vec<FieldError>> {
-        let started = self.started_on.parse(STARTED_WHAT, today);
+        let started = self.started_on.parse(t(STARTED_WHAT), today);
         let case = NewCase {
             kind: CaseKind::Complaint,
             category: text(&self.category),
@@ -409,6 +435,16 @@ mod tests {
             }
         }
         assert_eq!(status_tag(Status::Pending, Kind::SignedForm).0, "Form waiting to be checked");
+    }
+
+    #[test]
+    fn the_resident_reads_the_domain_words_for_scopes_and_relationships() {
+        for scope in Scope::ALL {
+            assert_eq!(scope_for_resident(scope), scope.label());
+        }
+        for relationship in Relationship::ALL {
+            assert_eq!(relationship_label(relationship), relationship.label());
+        }
     }
 
     #[test]

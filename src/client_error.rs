@@ -6,6 +6,8 @@ use std::fmt;
 
 use domain::validation::FieldError;
 
+use crate::i18n::{t, tf};
+
 /// Why a request did not give the answer asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientError {
@@ -41,33 +43,34 @@ impl fmt::Display for ClientError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = match self {
             ClientError::Offline => {
-                "You appear to be offline. Check your connection, then try again. Nothing you typed has been lost"
+                t("You appear to be offline. Check your connection, then try again. Nothing you typed has been lost")
             }
-            ClientError::SignedOut => "You have been signed out. Sign in again to continue",
-            ClientError::NotFound => "Page not found",
+            ClientError::SignedOut => t("You have been signed out. Sign in again to continue"),
+            ClientError::NotFound => t("Page not found"),
             ClientError::Invalid(errors) | ClientError::Refused(errors) => {
+                // The server's own words, in English: shown in the resident's language.
                 return f.write_str(
-                    errors.first().map(|e| e.message.as_str()).unwrap_or("There is a problem"),
+                    errors.first().map_or(t("There is a problem"), |e| t(e.message.as_str())),
                 )
             }
-            ClientError::TooManyAttempts => "Too many attempts. Wait a few minutes, then try again",
+            ClientError::TooManyAttempts => t("Too many attempts. Wait a few minutes, then try again"),
             // The request was too big for the server: nothing is wrong with the
             // service, so say what the resident can change.
             ClientError::Server(413) => {
-                "What you are sending is too big. Send fewer or smaller files, then try again. Nothing you typed has been lost"
+                t("What you are sending is too big. Send fewer or smaller files, then try again. Nothing you typed has been lost")
             }
             // Signed in, but this account may not do this (its role, or a case it
             // may not act on), or the request came from another site.
             ClientError::Server(403) => {
-                "You do not have permission to do this. Check you are signed in with the right account"
+                t("You do not have permission to do this. Check you are signed in with the right account")
             }
             // The service takes only JSON: this page sent something else, which
             // an out-of-date copy of the page could do. A fresh copy fixes it.
             ClientError::Server(415) => {
-                "This page could not send your request in a way the service accepts. Reload the page, then try again"
+                t("This page could not send your request in a way the service accepts. Reload the page, then try again")
             }
             ClientError::Server(_) => {
-                "Sorry, there is a problem with the service. Try again later. Nothing you typed has been lost"
+                t("Sorry, there is a problem with the service. Try again later. Nothing you typed has been lost")
             }
         };
         f.write_str(text)
@@ -97,7 +100,7 @@ impl ClientError {
     /// answer gives the server's own messages.
     pub fn not_sent(&self, what: &str) -> Vec<FieldError> {
         match self.service_problem() {
-            Some(_) => vec![FieldError::new("", format!("{what}. {self}."))],
+            Some(_) => vec![FieldError::new("", tf("{what}. {problem}.", &[("what", &what), ("problem", self)]))],
             None => self.field_errors(),
         }
     }
@@ -122,8 +125,8 @@ impl ServiceProblem {
     /// The page's title and `<h1>`.
     pub fn title(self) -> &'static str {
         match self {
-            ServiceProblem::LostConnection => "You seem to be offline",
-            ServiceProblem::ServerError => "Sorry, there is a problem with the service",
+            ServiceProblem::LostConnection => t("You seem to be offline"),
+            ServiceProblem::ServerError => t("Sorry, there is a problem with the service"),
         }
     }
 
@@ -141,14 +144,14 @@ impl ServiceProblem {
     pub fn paragraphs(self) -> [&'static str; 3] {
         match self {
             ServiceProblem::LostConnection => [
-                "We cannot reach Put It Right from this device at the moment.",
-                "Check your internet connection (Wi-Fi or mobile data), then try again.",
-                "Nothing you have typed has been lost. Your answers are saved on this device.",
+                t("We cannot reach Put It Right from this device at the moment."),
+                t("Check your internet connection (Wi-Fi or mobile data), then try again."),
+                t("Nothing you have typed has been lost. Your answers are saved on this device."),
             ],
             ServiceProblem::ServerError => [
-                "Try again later.",
-                "Your answers are saved on this device. We have not lost anything you have sent us.",
-                "If you need to tell us something urgently, you can contact us another way.",
+                t("Try again later."),
+                t("Your answers are saved on this device. We have not lost anything you have sent us."),
+                t("If you need to tell us something urgently, you can contact us another way."),
             ],
         }
     }

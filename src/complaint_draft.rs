@@ -17,20 +17,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::date_input::DateParts;
 use crate::format;
+use crate::i18n::{n_, t, tf};
 
 /// The id of the screening result for a problem older than the time limit
 /// (`domain::policy::screening::OUTSIDE_TIME_LIMIT`, not exported).
 pub const OUTSIDE_TIME_LIMIT: &str = "outside_time_limit";
 /// How the date question names its date in messages.
-pub const STARTED_WHAT: &str = "the date the problem started";
+pub const STARTED_WHAT: &str = n_("the date the problem started");
 /// Asked on the screening page when the resident has not chosen.
-pub const TIME_LIMIT_REASON_MISSING: &str = "Select if one of these applies to you";
+pub const TIME_LIMIT_REASON_MISSING: &str = n_("Select if one of these applies to you");
 /// The "another reason" box on the screening page, left empty.
-pub const TIME_LIMIT_OTHER_MISSING: &str = "Enter why you could not complain sooner";
+pub const TIME_LIMIT_OTHER_MISSING: &str = n_("Enter why you could not complain sooner");
 /// The contact question, when nothing is chosen (the app pre-selects one).
-pub const CHANNEL_MISSING: &str = "Select how you would like us to contact you";
+pub const CHANNEL_MISSING: &str = n_("Select how you would like us to contact you");
 /// The feedback form's first question.
-pub const FEEDBACK_KIND_MISSING: &str = "Select if you want to give a compliment or leave a comment";
+pub const FEEDBACK_KIND_MISSING: &str = n_("Select if you want to give a compliment or leave a comment");
 
 /// The value of the time-limit choice meaning "another reason".
 pub const OTHER_REASON: &str = "other";
@@ -94,17 +95,17 @@ impl Step {
         }
     }
 
-    /// The page's question, which is its `<h1>` and title.
+    /// The page's question, which is its `<h1>` and title, in the reader's language.
     pub fn title(self) -> &'static str {
         match self {
-            Step::About => "What is your complaint about?",
-            Step::WhatHappened => "What happened?",
-            Step::Screening => "Before you go on",
-            Step::Started => "When did the problem start?",
-            Step::PutRight => "What would put things right?",
-            Step::Contact => "How would you like us to contact you about this complaint?",
-            Step::Attachments => "Add photos or documents (optional)",
-            Step::Check => "Check your answers before sending your complaint",
+            Step::About => t("What is your complaint about?"),
+            Step::WhatHappened => t("What happened?"),
+            Step::Screening => t("Before you go on"),
+            Step::Started => t("When did the problem start?"),
+            Step::PutRight => t("What would put things right?"),
+            Step::Contact => t("How would you like us to contact you about this complaint?"),
+            Step::Attachments => t("Add photos or documents (optional)"),
+            Step::Check => t("Check your answers before sending your complaint"),
         }
     }
 
@@ -266,7 +267,7 @@ impl ComplaintDraft {
             }
             Step::Screening => {
                 if let Some(refused) = self.refused() {
-                    problems.add("screening", format!("{} {}", messages::SCREENING_REFUSED, refused.title));
+                    problems.add("screening", refused_message(refused));
                 } else if self.outside_time_limit().is_some_and(|r| !r.exceptions.is_empty()) {
                     match self.time_limit_choice.as_str() {
                         "" => problems.add("time_limit_reason", TIME_LIMIT_REASON_MISSING),
@@ -278,7 +279,7 @@ impl ComplaintDraft {
                 }
             }
             Step::Started => {
-                problems.check("started_on", self.started_on.parse(STARTED_WHAT, today));
+                problems.check("started_on", self.started_on.parse(t(STARTED_WHAT), today));
             }
             Step::PutRight => {
                 let outcome = self.desired_outcome.trim();
@@ -367,7 +368,7 @@ impl ComplaintDraft {
             }
         }
         if let Some(refused) = self.refused() {
-            errors.push(FieldError::new("screening", format!("{} {}", messages::SCREENING_REFUSED, refused.title)));
+            errors.push(FieldError::new("screening", refused_message(refused)));
         } else if !self.pending_screening().is_empty() {
             errors.push(FieldError::new("screening", messages::SCREENING_NOT_CONFIRMED));
         }
@@ -401,7 +402,7 @@ impl ComplaintDraft {
 
     /// The rows of "Check your answers".
     pub fn check_rows(&self, files: &[DraftFile], policy: &Policy, today: NaiveDate) -> Vec<CheckRow> {
-        let or_not_answered = |s: String| if s.trim().is_empty() { NOT_ANSWERED.to_owned() } else { s };
+        let or_not_answered = |s: String| if s.trim().is_empty() { t(NOT_ANSWERED).to_owned() } else { s };
         let category = policy
             .categories
             .iter()
@@ -409,40 +410,41 @@ impl ComplaintDraft {
             .map(|c| c.label.clone())
             .unwrap_or_default();
         let mut rows = vec![
-            CheckRow::new("What it is about", or_not_answered(category), Step::About, "what your complaint is about"),
-            CheckRow::new("What happened", or_not_answered(self.details.trim().to_owned()), Step::WhatHappened, "what happened"),
+            CheckRow::new(t("What it is about"), or_not_answered(category), Step::About, t("what your complaint is about")),
+            CheckRow::new(t("What happened"), or_not_answered(self.details.trim().to_owned()), Step::WhatHappened, t("what happened")),
         ];
         if self.time_limit_reason().is_some() || self.time_limit_choice == NO_REASON {
-            let reason = self.time_limit_reason().unwrap_or_else(|| "None of these apply".to_owned());
+            let reason = self.time_limit_reason().unwrap_or_else(|| t("None of these apply").to_owned());
             rows.push(CheckRow::new(
-                "Why you are complaining now",
+                t("Why you are complaining now"),
                 reason,
                 Step::Screening,
-                "why you are complaining now",
+                t("why you are complaining now"),
             ));
         }
         let started = self.started_on(today).map(format::date).unwrap_or_default();
-        rows.push(CheckRow::new("When it started", or_not_answered(started), Step::Started, "when the problem started"));
+        rows.push(CheckRow::new(t("When it started"), or_not_answered(started), Step::Started, t("when the problem started")));
         rows.push(CheckRow::new(
-            "What would put it right",
+            t("What would put it right"),
             or_not_answered(self.desired_outcome.trim().to_owned()),
             Step::PutRight,
-            "what would put things right",
+            t("what would put things right"),
         ));
         let contact = match self.contact_channel {
-            None => NOT_ANSWERED.to_owned(),
-            Some(channel) if channel.needs_phone() => {
-                format!("{} to {}", channel_label(channel), self.contact_phone.trim())
-            }
+            None => t(NOT_ANSWERED).to_owned(),
+            Some(channel) if channel.needs_phone() => tf(
+                "{channel} to {phone_number}",
+                &[("channel", &channel_label(channel)), ("phone_number", &self.contact_phone.trim())],
+            ),
             Some(channel) => channel_label(channel).to_owned(),
         };
-        rows.push(CheckRow::new("How to contact you", contact, Step::Contact, "how to contact you"));
+        rows.push(CheckRow::new(t("How to contact you"), contact, Step::Contact, t("how to contact you")));
         let names = if files.is_empty() {
-            "No files added".to_owned()
+            t("No files added").to_owned()
         } else {
             files.iter().map(|f| f.filename.as_str()).collect::<Vec<_>>().join("\n")
         };
-        rows.push(CheckRow::new("Photos and documents", names, Step::Attachments, "photos and documents"));
+        rows.push(CheckRow::new(t("Photos and documents"), names, Step::Attachments, t("photos and documents")));
         rows
     }
 }
@@ -458,10 +460,16 @@ pub fn screening_heading(result: &ScreeningResult) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     };
-    format!("This sounds like {lowered}")
+    tf("This sounds like {policy_title}", &[("policy_title", &lowered)])
 }
 
-const NOT_ANSWERED: &str = "Not answered yet";
+/// Why the screening page cannot go on: the shared message, in the reader's
+/// language, then the policy's own title for the matter (in its words).
+fn refused_message(refused: &ScreeningResult) -> String {
+    format!("{} {}", t(messages::SCREENING_REFUSED), refused.title)
+}
+
+const NOT_ANSWERED: &str = n_("Not answered yet");
 
 /// One row of "Check your answers": the question, the answer, and the page
 /// its Change link goes to.
@@ -480,13 +488,14 @@ impl CheckRow {
     }
 }
 
-/// The words of a contact channel, as a radio label and in a summary.
+/// The words of a contact channel, as a radio label and in a summary, in the
+/// reader's language.
 pub fn channel_label(channel: ContactChannel) -> &'static str {
     match channel {
-        ContactChannel::Email => "Email",
-        ContactChannel::Phone => "Phone call",
-        ContactChannel::Letter => "Letter",
-        ContactChannel::TextMessage => "Text message",
+        ContactChannel::Email => t("Email"),
+        ContactChannel::Phone => t("Phone call"),
+        ContactChannel::Letter => t("Letter"),
+        ContactChannel::TextMessage => t("Text message"),
     }
 }
 
@@ -557,9 +566,10 @@ pub fn read_file(filename: &str, bytes: &[u8]) -> Result<DraftFile, &'static str
 /// "2.4 MB", "512 KB": a file's size as a resident reads it.
 pub fn file_size(bytes: u64) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        let megabytes = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+        tf("{size} MB", &[("size", &megabytes)])
     } else {
-        format!("{} KB", bytes.div_ceil(1024))
+        tf("{size} KB", &[("size", &bytes.div_ceil(1024))])
     }
 }
 

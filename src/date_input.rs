@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use crate::i18n::{n_, t, tf};
+
 /// What the resident typed in the three boxes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DateParts {
@@ -26,31 +28,37 @@ impl DateParts {
         self.day.trim().is_empty() && self.month.trim().is_empty() && self.year.trim().is_empty()
     }
 
-    /// The date, or the GOV.UK message for what is wrong. `what` names the date
-    /// in messages ("when the problem started"); dates after `today` are refused.
+    /// The date, or the GOV.UK message for what is wrong, in the reader's
+    /// language. `what` names the date in messages ("the date the problem
+    /// started", already in the reader's language); dates after `today` are refused.
     pub fn parse(&self, what: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         let (day, month, year) = (self.day.trim(), self.month.trim(), self.year.trim());
+        let message = |template: &str| capitalise(&tf(template, &[("what", &what)]));
         if self.is_empty() {
-            return Err(format!("Enter {what}"));
+            return Err(message(n_("Enter {what}")));
         }
-        let missing: Vec<&str> = [("day", day), ("month", month), ("year", year)]
-            .iter()
-            .filter(|(_, v)| v.is_empty())
-            .map(|(n, _)| *n)
-            .collect();
-        if !missing.is_empty() {
-            return Err(format!("{} must include a {}", capitalise(what), missing.join(" and ")));
+        let missing = match (day.is_empty(), month.is_empty(), year.is_empty()) {
+            (true, false, false) => Some(n_("{what} must include a day")),
+            (false, true, false) => Some(n_("{what} must include a month")),
+            (false, false, true) => Some(n_("{what} must include a year")),
+            (true, true, false) => Some(n_("{what} must include a day and month")),
+            (true, false, true) => Some(n_("{what} must include a day and year")),
+            (false, true, true) => Some(n_("{what} must include a month and year")),
+            _ => None,
+        };
+        if let Some(template) = missing {
+            return Err(message(template));
         }
         if year.len() != 4 {
-            return Err("Year must include 4 numbers".to_owned());
+            return Err(t("Year must include 4 numbers").to_owned());
         }
         let date = match (day.parse::<u32>(), month_number(month), year.parse::<i32>()) {
             (Ok(d), Some(m), Ok(y)) => NaiveDate::from_ymd_opt(y, m, d),
             _ => None,
         };
-        let date = date.ok_or_else(|| format!("{} must be a real date", capitalise(what)))?;
+        let date = date.ok_or_else(|| message(n_("{what} must be a real date")))?;
         if date > today {
-            return Err(format!("{} must be today or in the past", capitalise(what)));
+            return Err(message(n_("{what} must be today or in the past")));
         }
         Ok(date)
     }

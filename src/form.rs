@@ -3,6 +3,8 @@
 
 use domain::validation::FieldError;
 
+use crate::i18n::{t, tf};
+
 /// The HTML id of the input for an API field key (`contact.phone` → `contact-phone`).
 pub fn field_id(field: &str) -> String {
     if field.is_empty() {
@@ -12,15 +14,16 @@ pub fn field_id(field: &str) -> String {
     }
 }
 
-/// The first message for `field`, if any.
+/// The first message for `field`, if any, in the resident's language (the
+/// messages come in English from the shared validation or the API).
 pub fn message_for(errors: &[FieldError], field: &str) -> Option<String> {
-    errors.iter().find(|e| e.field == field).map(|e| e.message.clone())
+    errors.iter().find(|e| e.field == field).map(|e| t(&e.message).to_owned())
 }
 
 /// The page title, prefixed "Error: " while the form shows errors (GOV.UK).
 pub fn page_title(title: &str, has_errors: bool) -> String {
     if has_errors {
-        format!("Error: {title}")
+        tf("Error: {title}", &[("title", &title)])
     } else {
         title.to_owned()
     }

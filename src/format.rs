@@ -1,38 +1,62 @@
 //! Words and dates as a resident reads them: "Friday 6 February 2027".
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 
+use crate::i18n::{n_, t, tf, tn};
+
+/// Month names as used inside a date ("6 February"): a language that
+/// changes a month's name there gives that form (Polish "6 lutego").
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    n_("January"),
+    n_("February"),
+    n_("March"),
+    n_("April"),
+    n_("May"),
+    n_("June"),
+    n_("July"),
+    n_("August"),
+    n_("September"),
+    n_("October"),
+    n_("November"),
+    n_("December"),
 ];
 
-fn weekday(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
+/// Monday first, as chrono counts them.
+const WEEKDAYS: [&str; 7] = [
+    n_("Monday"),
+    n_("Tuesday"),
+    n_("Wednesday"),
+    n_("Thursday"),
+    n_("Friday"),
+    n_("Saturday"),
+    n_("Sunday"),
+];
+
+fn month(d: NaiveDate) -> &'static str {
+    t(MONTHS[d.month0() as usize])
+}
+
+fn weekday(d: NaiveDate) -> &'static str {
+    t(WEEKDAYS[d.weekday().num_days_from_monday() as usize])
 }
 
 /// "6 February 2027" (GOV.UK style: no leading zero, no ordinal).
 pub fn date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    tf("{day} {month} {year}", &[("day", &d.day()), ("month", &month(d)), ("year", &d.year())])
 }
 
 /// "Friday 6 February 2027".
 pub fn date_with_weekday(d: NaiveDate) -> String {
-    format!("{} {}", weekday(d.weekday()), date(d))
+    tf(
+        "{weekday} {day} {month} {year}",
+        &[("weekday", &weekday(d)), ("day", &d.day()), ("month", &month(d)), ("year", &d.year())],
+    )
 }
 
 /// "6 February" when in the same year as `today`, otherwise "6 February 2027".
 pub fn short_date(d: NaiveDate, today: NaiveDate) -> String {
     if d.year() == today.year() {
-        format!("{} {}", d.day(), MONTHS[d.month0() as usize])
+        tf("{day} {month}", &[("day", &d.day()), ("month", &month(d))])
     } else {
         date(d)
     }
@@ -40,11 +64,7 @@ pub fn short_date(d: NaiveDate, today: NaiveDate) -> String {
 
 /// "1 working day" / "3 working days".
 pub fn working_days(n: u32) -> String {
-    if n == 1 {
-        "1 working day".to_owned()
-    } else {
-        format!("{n} working days")
-    }
+    tn("{count} working day", "{count} working days", u64::from(n), &[])
 }
 
 #[cfg(test)]

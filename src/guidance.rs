@@ -6,6 +6,8 @@
 use domain::policy::{Contact, GuidanceWhen, Ombudsman, TimeLimit, DEFAULT_POLICY_ID};
 use serde::Deserialize;
 
+use crate::i18n::{t, tf, tn};
+
 /// `GET /policies/active` as the start page reads it: only the policy as run.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct StartPolicyDetail {
@@ -101,10 +103,10 @@ pub struct Section {
 /// in the process, with tribunal paragraphs apart; empty sections left out.
 pub fn page_sections(ombudsman: &Ombudsman) -> Vec<Section> {
     let groups = [
-        (GuidanceWhen::Always, "At any time"),
-        (GuidanceWhen::DuringProcess, "While your complaint is with your landlord"),
-        (GuidanceWhen::AfterFinalResponse, "After your landlord's final response"),
-        (GuidanceWhen::AfterRefusal, "If your landlord will not accept or escalate your complaint"),
+        (GuidanceWhen::Always, t("At any time")),
+        (GuidanceWhen::DuringProcess, t("While your complaint is with your landlord")),
+        (GuidanceWhen::AfterFinalResponse, t("After your landlord's final response")),
+        (GuidanceWhen::AfterRefusal, t("If your landlord will not accept or escalate your complaint")),
     ];
     let mut sections: Vec<Section> = groups
         .iter()
@@ -120,7 +122,7 @@ pub fn page_sections(ombudsman: &Ombudsman) -> Vec<Section> {
         })
         .collect();
     sections.push(Section {
-        heading: "Leaseholders and shared owners: service charges and leases",
+        heading: t("Leaseholders and shared owners: service charges and leases"),
         paragraphs: ombudsman
             .guidance
             .iter()
@@ -152,9 +154,9 @@ pub fn ombudsman_contact(ombudsman: &Ombudsman) -> Vec<ContactLine> {
     let telephone = or_default(&ombudsman.telephone, OMBUDSMAN_TELEPHONE);
     let website = or_default(&ombudsman.website, OMBUDSMAN_WEBSITE);
     vec![
-        ContactLine { label: "Telephone", href: Some(tel_href(&telephone)), text: telephone },
-        ContactLine { label: "Website", text: website_text(&website), href: Some(website) },
-        ContactLine { label: "Post", text: or_default(&ombudsman.address, OMBUDSMAN_ADDRESS), href: None },
+        ContactLine { label: t("Telephone"), href: Some(tel_href(&telephone)), text: telephone },
+        ContactLine { label: t("Website"), text: website_text(&website), href: Some(website) },
+        ContactLine { label: t("Post"), text: or_default(&ombudsman.address, OMBUDSMAN_ADDRESS), href: None },
     ]
 }
 
@@ -164,16 +166,16 @@ pub fn landlord_contact(contact: &Contact) -> Vec<ContactLine> {
     let present = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
     let mut lines = Vec::new();
     if let Some(telephone) = present(&contact.telephone) {
-        lines.push(ContactLine { label: "Telephone", href: Some(tel_href(&telephone)), text: telephone });
+        lines.push(ContactLine { label: t("Telephone"), href: Some(tel_href(&telephone)), text: telephone });
     }
     if let Some(email) = present(&contact.email) {
-        lines.push(ContactLine { label: "Email", href: Some(format!("mailto:{email}")), text: email });
+        lines.push(ContactLine { label: t("Email"), href: Some(format!("mailto:{email}")), text: email });
     }
     if let Some(website) = present(&contact.website) {
-        lines.push(ContactLine { label: "Website", text: website_text(&website), href: Some(website) });
+        lines.push(ContactLine { label: t("Website"), text: website_text(&website), href: Some(website) });
     }
     if let Some(post) = present(&contact.post) {
-        lines.push(ContactLine { label: "Post", text: post, href: None });
+        lines.push(ContactLine { label: t("Post"), text: post, href: None });
     }
     lines
 }
@@ -199,14 +201,25 @@ pub fn website_text(url: &str) -> String {
 /// Whose complaints policy the portal runs, in one sentence.
 pub fn landlord_sentence(policy: &StartPolicy) -> String {
     if policy.id == DEFAULT_POLICY_ID {
-        "Complaints made here follow the Housing Ombudsman's Complaint Handling Code, which every social housing landlord in England must follow.".to_owned()
+        t("Complaints made here follow the Housing Ombudsman's Complaint Handling Code, which every social housing landlord in England must follow.").to_owned()
     } else {
-        format!("Complaints made here are handled by {} under its {}.", policy.landlord.trim(), policy.title.trim())
+        tf(
+            "Complaints made here are handled by {landlord} under its {policy}.",
+            &[("landlord", &policy.landlord.trim()), ("policy", &policy.title.trim())],
+        )
     }
 }
 
-fn months(n: u32) -> String {
-    if n == 1 { "1 month".to_owned() } else { format!("{n} months") }
+/// The heading over the Ombudsman's contact details: "Contact the Housing
+/// Ombudsman Service" (in the resident's language when it is the Service's
+/// own name), or the name the policy gives.
+pub fn contact_heading(name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() || name == OMBUDSMAN_NAME {
+        t("Contact the Housing Ombudsman Service").to_owned()
+    } else {
+        tf("Contact the {name}", &[("name", &name)])
+    }
 }
 
 /// The time limit for complaining, in plain words: a sentence, and the
@@ -220,16 +233,28 @@ pub struct TimeLimitWords {
 /// The time limit in plain words, or `None` when the policy has none.
 pub fn time_limit_words(limit: Option<&TimeLimit>) -> Option<TimeLimitWords> {
     let limit = limit?;
-    let mut sentence = format!("Complain within {} of the problem happening", months(limit.months));
-    if limit.from_awareness {
-        sentence.push_str(", or of you finding out about it");
-    }
-    sentence.push('.');
-    if limit.discretion {
-        sentence.push_str(" If it is older, you can still ask: your landlord must think about whether to look at it, for example if something stopped you complaining sooner.");
+    let months = u64::from(limit.months);
+    let first = if limit.from_awareness {
+        tn(
+            "Complain within {count} month of the problem happening, or of you finding out about it.",
+            "Complain within {count} months of the problem happening, or of you finding out about it.",
+            months,
+            &[],
+        )
     } else {
-        sentence.push_str(" Older problems are not normally looked at as complaints.");
-    }
+        tn(
+            "Complain within {count} month of the problem happening.",
+            "Complain within {count} months of the problem happening.",
+            months,
+            &[],
+        )
+    };
+    let second = if limit.discretion {
+        t("If it is older, you can still ask: your landlord must think about whether to look at it, for example if something stopped you complaining sooner.")
+    } else {
+        t("Older problems are not normally looked at as complaints.")
+    };
+    let sentence = format!("{first} {second}");
     Some(TimeLimitWords {
         sentence,
         exceptions: limit.exceptions.iter().map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()).collect(),

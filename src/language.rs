@@ -14,7 +14,7 @@ use crate::session::SessionContext;
 
 thread_local! {
     static LOADED: RefCell<HashMap<String, &'static Catalogue>> = RefCell::new(HashMap::new());
-    static SWITCHING: Cell<bool> = const { Cell::new(false) };
+    static REDRAWS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// The language the pages are drawn in.
@@ -28,10 +28,10 @@ pub struct LanguageContext {
     pub ready: RwSignal<bool>,
 }
 
-/// True while the pages are being drawn again for a new language, so a page
-/// that is dropped can keep what was typed for the page that replaces it.
-pub fn switching() -> bool {
-    SWITCHING.with(Cell::get)
+/// How many times the pages have been drawn again for a new language, so a
+/// page can tell whether it was replaced by one (see the settings page).
+pub fn redraws() -> u32 {
+    REDRAWS.with(Cell::get)
 }
 
 impl LanguageContext {
@@ -83,10 +83,9 @@ impl LanguageContext {
     fn install(self, catalogue: Option<&'static Catalogue>) {
         i18n::set_catalogue(catalogue);
         apply_to_document();
-        SWITCHING.with(|s| s.set(true));
+        REDRAWS.with(|r| r.set(r.get() + 1));
         self.shown.set(i18n::language().to_owned());
         self.ready.set(true);
-        SWITCHING.with(|s| s.set(false));
     }
 }
 

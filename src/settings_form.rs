@@ -4,68 +4,77 @@
 use domain::api::account::{ContactChannel, LetterFormat, Preferences, TextSize};
 use domain::validation::FieldError;
 
-/// Text sizes: the radio's value, its label and a hint.
+use crate::i18n::{self, n_, t, tf};
+
+/// Text sizes: the radio's value and its label (English, translated where shown).
 pub const TEXT_SIZES: [(TextSize, &str, &str); 4] = [
-    (TextSize::Standard, "standard", "Standard"),
-    (TextSize::Large, "large", "Large"),
-    (TextSize::Larger, "larger", "Larger"),
-    (TextSize::Largest, "largest", "Largest"),
+    (TextSize::Standard, "standard", n_("Standard")),
+    (TextSize::Large, "large", n_("Large")),
+    (TextSize::Larger, "larger", n_("Larger")),
+    (TextSize::Largest, "largest", n_("Largest")),
 ];
 
-/// Letter formats: the radio's value (the wire's) and its label.
+/// Letter formats: the radio's value (the wire's) and its label (English,
+/// translated where shown).
 pub const LETTER_FORMATS: [(LetterFormat, &str, &str); 6] = [
-    (LetterFormat::Standard, "standard", "Standard print"),
-    (LetterFormat::LargePrint, "large_print", "Large print"),
-    (LetterFormat::Braille, "braille", "Braille"),
-    (LetterFormat::Audio, "audio", "Audio"),
-    (LetterFormat::EasyRead, "easy_read", "Easy read"),
-    (LetterFormat::AnotherLanguage, "another_language", "In another language"),
+    (LetterFormat::Standard, "standard", n_("Standard print")),
+    (LetterFormat::LargePrint, "large_print", n_("Large print")),
+    (LetterFormat::Braille, "braille", n_("Braille")),
+    (LetterFormat::Audio, "audio", n_("Audio")),
+    (LetterFormat::EasyRead, "easy_read", n_("Easy read")),
+    (LetterFormat::AnotherLanguage, "another_language", n_("In another language")),
 ];
 
-/// Contact channels: the radio's value (the wire's) and its label.
+/// Contact channels: the radio's value (the wire's) and its label (English,
+/// translated where shown).
 pub const CONTACT_CHANNELS: [(ContactChannel, &str, &str); 4] = [
-    (ContactChannel::Email, "email", "Email"),
-    (ContactChannel::Letter, "letter", "Letter by post"),
-    (ContactChannel::Phone, "phone", "Telephone call"),
-    (ContactChannel::TextMessage, "text_message", "Text message"),
+    (ContactChannel::Email, "email", n_("Email")),
+    (ContactChannel::Letter, "letter", n_("Letter by post")),
+    (ContactChannel::Phone, "phone", n_("Telephone call")),
+    (ContactChannel::TextMessage, "text_message", n_("Text message")),
 ];
 
-/// A few languages common in English social housing: code, English name and
-/// the language's own name (marked up with its `lang`).
+/// A few languages common in English social housing: code, English name
+/// (translated where shown) and the language's own name (never translated).
 pub const LANGUAGES: [(&str, &str, &str); 10] = [
-    ("en", "English", "English"),
-    ("ar", "Arabic", "العربية"),
-    ("bn", "Bengali", "বাংলা"),
-    ("pl", "Polish", "Polski"),
-    ("pt", "Portuguese", "Português"),
-    ("pa", "Punjabi", "ਪੰਜਾਬੀ"),
-    ("ro", "Romanian", "Română"),
-    ("so", "Somali", "Soomaali"),
-    ("ur", "Urdu", "اردو"),
-    ("cy", "Welsh", "Cymraeg"),
+    ("en", n_("English"), "English"),
+    ("ar", n_("Arabic"), "العربية"),
+    ("bn", n_("Bengali"), "বাংলা"),
+    ("pl", n_("Polish"), "Polski"),
+    ("pt", n_("Portuguese"), "Português"),
+    ("pa", n_("Punjabi"), "ਪੰਜਾਬੀ"),
+    ("ro", n_("Romanian"), "Română"),
+    ("so", n_("Somali"), "Soomaali"),
+    ("ur", n_("Urdu"), "اردو"),
+    ("cy", n_("Welsh"), "Cymraeg"),
 ];
 
 /// One option of the language list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LanguageOption {
     pub code: String,
-    /// "Polish (Polski)".
+    /// "Polish (Polski)": the name in the language the pages are in, then in
+    /// its own words ("Pwyleg (Polski)" in Welsh); just "Polski" in Polish.
     pub label: String,
 }
 
 /// The language list, with the account's own choice added when it is not one
 /// of the common ones (so saving never loses it).
 pub fn language_options(current: &str) -> Vec<LanguageOption> {
+    let shown = i18n::language();
     let mut options: Vec<LanguageOption> = LANGUAGES
         .iter()
         .map(|(code, english, own)| LanguageOption {
             code: (*code).to_owned(),
-            label: if english == own { (*english).to_owned() } else { format!("{english} ({own})") },
+            label: if *code == shown { (*own).to_owned() } else { format!("{} ({own})", t(*english)) },
         })
         .collect();
     let current = current.trim();
     if !current.is_empty() && !options.iter().any(|o| o.code.eq_ignore_ascii_case(current)) {
-        options.push(LanguageOption { code: current.to_owned(), label: format!("Another language ({current})") });
+        options.push(LanguageOption {
+            code: current.to_owned(),
+            label: tf("Another language ({code})", &[("code", &current)]),
+        });
     }
     options
 }

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::components::field::{FieldIds, HintAndError};
 use crate::date_input::DateParts;
+use crate::i18n::t;
 
 /// GOV.UK date input: day, month and year boxes in a fieldset.
 #[component]
@@ -45,9 +46,9 @@ pub fn DateInput(
                 </legend>
                 <HintAndError ids=ids hint=hint.unwrap_or_default() />
                 <div class="app-date-input">
-                    {part("day", "Day", "app-input--width-2", |v| v.day.clone(), |v, s| v.day = s)}
-                    {part("month", "Month", "app-input--width-2", |v| v.month.clone(), |v, s| v.month = s)}
-                    {part("year", "Year", "app-input--width-4", |v| v.year.clone(), |v, s| v.year = s)}
+                    {part("day", t("Day"), "app-input--width-2", |v| v.day.clone(), |v, s| v.day = s)}
+                    {part("month", t("Month"), "app-input--width-2", |v| v.month.clone(), |v, s| v.month = s)}
+                    {part("year", t("Year"), "app-input--width-4", |v| v.year.clone(), |v, s| v.year = s)}
                 </div>
             </fieldset>
         </div>

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::validation::FieldError;
 use leptos::html;
 use leptos::prelude::*;
@@ -5,7 +6,9 @@ use leptos::prelude::*;
 use crate::form::field_id;
 
 /// GOV.UK error summary: "There is a problem", a link to each field, focused
-/// as soon as it appears so a screen reader announces it.
+/// as soon as it appears so a screen reader announces it. The messages come in
+/// English (from the shared validation or the API) and show in the resident's
+/// language.
 #[component]
 pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     let summary = NodeRef::<html::Div>::new();
@@ -31,7 +34,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
     view! {
         <Show when=move || !errors.get().is_empty()>
             <div class="app-error-summary" node_ref=summary tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                <h2 class="app-error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                <h2 class="app-error-summary__title" id="error-summary-title">{t("There is a problem")}</h2>
                 <ul class="app-error-summary__list">
                     {move || {
                         errors
@@ -40,7 +43,7 @@ pub fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
                             .map(|e| {
                                 let id = field_id(&e.field);
                                 view! {
-                                    <li><a href=format!("#{id}") on:click=focus_field(id.clone())>{e.message}</a></li>
+                                    <li><a href=format!("#{id}") on:click=focus_field(id.clone())>{t(&e.message).to_owned()}</a></li>
                                 }
                             })
                             .collect_view()

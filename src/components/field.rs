@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
@@ -51,7 +52,7 @@ pub fn HintAndError(ids: FieldIds, #[prop(optional, into)] hint: Option<String>)
         {hint.filter(|h| !h.is_empty()).map(|hint| view! { <div class="app-hint" id=ids.hint_id()>{hint}</div> })}
         {move || ids.error().map(|message| view! {
             <p class="app-error-message" id=ids.error_id()>
-                <span class="app-visually-hidden">"Error: "</span>{message}
+                <span class="app-visually-hidden">{t("Error: ")}</span>{message}
             </p>
         })}
     }

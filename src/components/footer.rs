@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 use crate::router::A;
 
@@ -7,14 +8,14 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="app-footer" role="contentinfo">
             <div class="app-width-container">
-                <h2 class="app-visually-hidden">"Support links"</h2>
+                <h2 class="app-visually-hidden">{t("Support links")}</h2>
                 <ul class="app-footer__links">
-                    <li><A href="/help">"Help and other ways to complain"</A></li>
-                    <li><A href="/accessibility">"Accessibility statement"</A></li>
-                    <li><A href="/service-status">"Service status"</A></li>
+                    <li><A href="/help">{t("Help and other ways to complain")}</A></li>
+                    <li><A href="/accessibility">{t("Accessibility statement")}</A></li>
+                    <li><A href="/service-status">{t("Service status")}</A></li>
                 </ul>
                 <p class="app-footer__meta">
-                    "Put It Right helps residents of social housing raise complaints and follow them to a resolution."
+                    {t("Put It Right helps residents of social housing raise complaints and follow them to a resolution.")}
                 </p>
             </div>
         </footer>

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::account::Role;
 use leptos::prelude::*;
 use crate::router::A;
@@ -29,26 +30,26 @@ pub fn Header() -> impl IntoView {
                     </svg>
                     "Put It Right"
                 </A>
-                <nav aria-label="Account">
+                <nav aria-label=t("Account")>
                     <ul class="app-header__nav">
                         {move || match role() {
                             None => view! {
-                                <li><A href="/settings">"Accessibility settings"</A></li>
-                                <li><A href="/sign-in">"Sign in"</A></li>
+                                <li><A href="/settings">{t("Accessibility settings")}</A></li>
+                                <li><A href="/sign-in">{t("Sign in")}</A></li>
                             }.into_any(),
                             Some(role) => view! {
                                 {match role {
-                                    Role::Advocate => view! { <li><A href="/advocate">"People you help"</A></li> }.into_any(),
+                                    Role::Advocate => view! { <li><A href="/advocate">{t("People you help")}</A></li> }.into_any(),
                                     Role::Staff | Role::Admin => view! {
-                                        <li><A href="/staff">"Case queue"</A></li>
-                                        <li><A href="/staff/authorisations">"Forms to check"</A></li>
+                                        <li><A href="/staff">{t("Case queue")}</A></li>
+                                        <li><A href="/staff/authorisations">{t("Forms to check")}</A></li>
                                     }.into_any(),
-                                    Role::Resident => view! { <li><A href="/cases">"Your cases"</A></li> }.into_any(),
+                                    Role::Resident => view! { <li><A href="/cases">{t("Your cases")}</A></li> }.into_any(),
                                 }}
-                                <li><A href="/settings">"Settings"</A></li>
+                                <li><A href="/settings">{t("Settings")}</A></li>
                                 <li>
                                     <button type="button" on:click=move |_| { sign_out.dispatch(()); }>
-                                        "Sign out"
+                                        {t("Sign out")}
                                     </button>
                                 </li>
                             }.into_any(),

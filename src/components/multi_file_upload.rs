@@ -1,3 +1,4 @@
+use crate::i18n::{t, tf};
 use domain::api::cases::{messages, ATTACHMENTS_MAX};
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -44,11 +45,11 @@ pub fn MultiFileUpload(
                     Ok(read) => match files.with_untracked(|f| check_file_count(f.len(), 1)) {
                         Ok(()) => {
                             files.update(|f| f.push(read));
-                            announcement.set(format!("{name} added"));
+                            announcement.set(tf("{file_name} added", &[("file_name", &name)]));
                         }
                         Err(message) => errors.update(|e| e.push(FieldError::new(field, message))),
                     },
-                    Err(message) => errors.update(|e| e.push(FieldError::new(field, format!("{name}: {message}")))),
+                    Err(message) => errors.update(|e| e.push(FieldError::new(field, format!("{name}: {}", t(message))))),
                 }
                 reading.update(|n| *n = n.saturating_sub(1));
             });
@@ -61,7 +62,7 @@ pub fn MultiFileUpload(
                 name = f.remove(index).filename;
             }
         });
-        announcement.set(format!("{name} removed"));
+        announcement.set(tf("{file_name} removed", &[("file_name", &name)]));
     };
     let full = Signal::derive(move || files.with(Vec::len) >= ATTACHMENTS_MAX);
     let listed = move || {
@@ -77,7 +78,7 @@ pub fn MultiFileUpload(
                         <dd class="app-summary-list__value">{file_size(f.size)}</dd>
                         <dd class="app-summary-list__actions">
                             <button type="button" class="app-link-button" on:click=move |_| remove(i)>
-                                "Remove"<span class="app-visually-hidden">" "{name}</span>
+                                {t("Remove")}<span class="app-visually-hidden">" "{name}</span>
                             </button>
                         </dd>
                     </div>
@@ -88,16 +89,16 @@ pub fn MultiFileUpload(
     view! {
         <FileUpload field=field label=label errors=errors on_files=add is_page_heading=is_page_heading hint=hint disabled=full />
         <Show when=move || files.with(|f| !f.is_empty())>
-            <h2 class="app-heading-m">"Files added"</h2>
+            <h2 class="app-heading-m">{t("Files added")}</h2>
             <dl class="app-summary-list">{listed}</dl>
         </Show>
         <Show when=move || !kept.get()>
             <p class="app-body app-multi-file__note">
-                {format!("These files are too big to keep on this device. If you close this page before you send {what}, you will need to add them again.")}
+                {tf("These files are too big to keep on this device. If you close this page before you send {what}, you will need to add them again.", &[("what", &what)])}
             </p>
         </Show>
         <Show when=move || full.get()>
-            <p class="app-body">{messages::TOO_MANY_FILES}". You can remove one to add another."</p>
+            <p class="app-body">{t(messages::TOO_MANY_FILES)}{t(". You can remove one to add another.")}</p>
         </Show>
         <div class="app-visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</div>
     }

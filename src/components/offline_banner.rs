@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// Says clearly when the device is offline; what was typed is kept on the device.
@@ -10,7 +11,7 @@ pub fn OfflineBanner() -> impl IntoView {
         <div role="status" aria-live="polite">
             <Show when=move || !online.get()>
                 <p class="app-offline">
-                    "You are offline. You can keep typing: your answers are saved on this device and you can send them when you are back online."
+                    {t("You are offline. You can keep typing: your answers are saved on this device and you can send them when you are back online.")}
                 </p>
             </Show>
         </div>

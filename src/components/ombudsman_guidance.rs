@@ -2,7 +2,8 @@ use domain::policy::{GuidanceWhen, Ombudsman, Policy};
 use leptos::prelude::*;
 use crate::router::A;
 
-use crate::guidance::{ombudsman_contact, paragraphs_for};
+use crate::guidance::{contact_heading, ombudsman_contact, paragraphs_for};
+use crate::i18n::t;
 
 /// The Ombudsman's telephone, website and address as a list (used by the
 /// guidance page too): always complete, links where there is one.
@@ -37,18 +38,18 @@ pub fn OmbudsmanGuidance(
     let ombudsman = policy.ombudsman;
     let paragraphs = paragraphs_for(&ombudsman, &when)
         .into_iter()
-        .map(|text| view! { <p class="app-body">{text}</p> })
+        // The landlord's policy's own words, in English.
+        .map(|text| view! { <p class="app-body" lang="en-GB">{text}</p> })
         .collect_view();
-    let name = ombudsman.name.trim().to_owned();
-    let name = if name.is_empty() { crate::guidance::OMBUDSMAN_NAME.to_owned() } else { name };
+    let heading = contact_heading(&ombudsman.name);
     view! {
         <section class="app-guidance" aria-labelledby="ombudsman-guidance-title" data-testid="ombudsman-guidance">
-            <h2 class="app-heading-m" id="ombudsman-guidance-title">"Help from the Housing Ombudsman"</h2>
+            <h2 class="app-heading-m" id="ombudsman-guidance-title">{t("Help from the Housing Ombudsman")}</h2>
             {paragraphs}
-            <h3 class="app-heading-s">{format!("Contact the {name}")}</h3>
+            <h3 class="app-heading-s">{heading}</h3>
             {contact_list(&ombudsman)}
             <p class="app-body">
-                <A href="/ombudsman">"What the Housing Ombudsman does and when it can investigate"</A>
+                <A href="/ombudsman">{t("What the Housing Ombudsman does and when it can investigate")}</A>
             </p>
         </section>
     }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -17,10 +18,10 @@ pub fn PageErrorSummary(errors: Signal<Vec<(String, String)>>) -> impl IntoView 
     view! {
         <Show when=move || !errors.get().is_empty()>
             <div class="app-error-summary" node_ref=summary tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                <h2 class="app-error-summary__title" id="error-summary-title">"There is a problem"</h2>
+                <h2 class="app-error-summary__title" id="error-summary-title">{t("There is a problem")}</h2>
                 <ul class="app-error-summary__list">
                     {move || errors.get().into_iter().map(|(message, href)| view! {
-                        <li><a href=href>{message}</a></li>
+                        <li><a href=href>{t(&message).to_owned()}</a></li>
                     }).collect_view()}
                 </ul>
             </div>

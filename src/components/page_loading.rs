@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ pub fn PageLoading(routing: ReadSignal<bool>) -> impl IntoView {
     view! {
         <div role="status" aria-live="polite">
             <Show when=move || slow.get()>
-                <p class="app-page-loading">"Loading the page…"</p>
+                <p class="app-page-loading">{t("Loading the page…")}</p>
             </Show>
         </div>
     }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
@@ -36,14 +37,16 @@ pub fn PasswordInput(
                     type="button"
                     class="app-button app-button--secondary"
                     aria-controls=ids.id()
+                    // The whole phrase for screen readers, so each language can
+                    // order its words; it starts with the word shown.
+                    aria-label=move || if shown.get() { t("Hide password") } else { t("Show password") }
                     on:click=move |_| shown.update(|s| *s = !*s)
                 >
-                    {move || if shown.get() { "Hide" } else { "Show" }}
-                    <span class="app-visually-hidden">" password"</span>
+                    {move || if shown.get() { t("Hide") } else { t("Show") }}
                 </button>
             </div>
             <div class="app-visually-hidden" aria-live="polite">
-                {move || if shown.get() { "Your password is visible" } else { "Your password is hidden" }}
+                {move || if shown.get() { t("Your password is visible") } else { t("Your password is hidden") }}
             </div>
         </div>
     }

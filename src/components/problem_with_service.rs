@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 use crate::components::title::Title;
 use crate::router::A;
@@ -31,15 +32,15 @@ fn problem_page(problem: ServiceProblem, retry: Box<dyn Fn()>) -> impl IntoView 
             <h1 class="app-heading-l">{problem.title()}</h1>
             {problem.paragraphs().into_iter().map(|p| view! { <p class="app-body">{p}</p> }).collect_view()}
             <button type="button" class="app-button" aria-disabled=move || trying.get().then_some("true") on:click=try_again>
-                "Try again"
+                {t("Try again")}
             </button>
             <div role="status" aria-live="polite" class="app-body">
-                {move || trying.get().then_some("Trying again…")}
+                {move || trying.get().then_some(t("Trying again…"))}
             </div>
             <p class="app-body">
-                <A href="/help">"Other ways to contact your housing provider"</A>
+                <A href="/help">{t("Other ways to contact your housing provider")}</A>
                 " · "
-                <A href="/service-status">"Service status"</A>
+                <A href="/service-status">{t("Service status")}</A>
             </p>
         </div>
     }
@@ -62,7 +63,7 @@ where
             <h2 class="app-heading-m">{problem.title()}</h2>
             <p class="app-body">{missing}</p>
             <p class="app-body">{problem.what_to_do()}</p>
-            <button type="button" class="app-button" on:click=move |_| retry()>"Try again"</button>
+            <button type="button" class="app-button" on:click=move |_| retry()>{t("Try again")}</button>
         </div>
     }
 }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 use crate::router::{use_location, use_navigate};
 
@@ -32,7 +33,7 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
             when=move || session.is_signed_in()
             fallback=move || match problem() {
                 Some(problem) => view! { <ProblemWithService problem=problem retry=move || session.check() /> }.into_any(),
-                None => view! { <p class="app-body" role="status">"Loading…"</p> }.into_any(),
+                None => view! { <p class="app-body" role="status">{t("Loading…")}</p> }.into_any(),
             }
         >
             {children()}

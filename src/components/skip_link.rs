@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// The first thing a keyboard reaches: a link past the header to the content.
@@ -15,7 +16,7 @@ pub fn SkipLink() -> impl IntoView {
     };
     view! {
         <a href="#main-content" class="app-skip-link" on:click=skip>
-            "Skip to main content"
+            {t("Skip to main content")}
         </a>
     }
 }

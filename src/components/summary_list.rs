@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 use crate::router::A;
 
@@ -24,7 +25,7 @@ pub fn SummaryList(rows: Vec<SummaryRow>) -> impl IntoView {
                     <dd class="app-summary-list__value">{row.value}</dd>
                     {row.change.map(|(href, hidden)| view! {
                         <dd class="app-summary-list__actions">
-                            <A href=href>"Change"<span class="app-visually-hidden">" "{hidden}</span></A>
+                            <A href=href>{t("Change")}<span class="app-visually-hidden">" "{hidden}</span></A>
                         </dd>
                     })}
                 </div>

@@ -2,6 +2,7 @@ use domain::validation::FieldError;
 use leptos::prelude::*;
 
 use crate::components::field::{FieldIds, HintAndError};
+use crate::i18n::tn;
 
 /// GOV.UK textarea with a character count that is announced politely.
 #[component]
@@ -22,9 +23,11 @@ pub fn Textarea(
     let count_text = move || {
         let n = count();
         if n <= max_chars {
-            format!("You have {} characters remaining", max_chars - n)
+            let left = (max_chars - n) as u64;
+            tn("You have {count} character remaining", "You have {count} characters remaining", left, &[])
         } else {
-            format!("You have {} characters too many", n - max_chars)
+            let over = (n - max_chars) as u64;
+            tn("You have {count} character too many", "You have {count} characters too many", over, &[])
         }
     };
     view! {

@@ -2,7 +2,9 @@ use std::cell::{Cell, RefCell};
 
 use leptos::prelude::*;
 
-/// What follows every page's title.
+use crate::i18n::tf;
+
+/// What follows every page's title: the service's name, in English in every language.
 const SERVICE: &str = "Put It Right";
 
 thread_local! {
@@ -13,7 +15,7 @@ thread_local! {
 }
 
 fn show(text: &str) {
-    document().set_title(&format!("{text} – {SERVICE}"));
+    document().set_title(&tf("{title} – {service}", &[("title", &text), ("service", &SERVICE)]));
 }
 
 fn innermost() -> Option<u64> {

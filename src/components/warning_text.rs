@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// GOV.UK warning text: something important the resident must not miss.
@@ -7,7 +8,7 @@ pub fn WarningText(children: Children) -> impl IntoView {
         <div class="app-warning-text app-warning-text--icon">
             <span class="app-warning-text__icon" aria-hidden="true">"!"</span>
             <strong class="app-warning-text__text">
-                <span class="app-visually-hidden">"Warning: "</span>
+                <span class="app-visually-hidden">{t("Warning: ")}</span>
                 {children()}
             </strong>
         </div>

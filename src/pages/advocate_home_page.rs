@@ -1,3 +1,4 @@
+use crate::i18n::{n_, t, tf};
 use domain::api::authorisations::{ActingFor, AuthorisationView};
 use domain::authorisation::{Kind, Status};
 use domain::validation::FieldError;
@@ -15,7 +16,7 @@ use crate::components::signed_in::SignedIn;
 use crate::form::page_title;
 use crate::pages::authorisations_page::authorisation_fields::AuthorisationSummary;
 
-const TITLE: &str = "People you help";
+const TITLE: &str = n_("People you help");
 
 /// The advocate's home: invitations waiting for them, the residents they act
 /// for with those residents' complaints within scope, and a way in for a
@@ -49,7 +50,7 @@ fn AdvocateHome() -> impl IntoView {
             match result {
                 Ok(view) => {
                     errors.set(Vec::new());
-                    announcement.set(format!("You can now act for {}.", view.resident.name));
+                    announcement.set(tf("You can now act for {name}.", &[("name", &view.resident.name)]));
                     all.refetch();
                     residents.refetch();
                 }
@@ -60,7 +61,7 @@ fn AdvocateHome() -> impl IntoView {
     view! {
         // Here, not in what reloads: the title's words read `errors`, which
         // must outlive it. The problem page's own title, set later, wins.
-        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+        <Title text=move || page_title(t(TITLE), !errors.get().is_empty()) />
         <ErrorSummary errors=errors />
         <div role="status" aria-live="polite">
             {move || (!announcement.get().is_empty()).then(|| view! {
@@ -70,8 +71,8 @@ fn AdvocateHome() -> impl IntoView {
             })}
         </div>
         <Transition fallback=|| view! {
-            <h1 class="app-heading-l">{TITLE}</h1>
-            <p class="app-body" role="status">"Loading…"</p>
+            <h1 class="app-heading-l">{t(TITLE)}</h1>
+            <p class="app-body" role="status">{t("Loading…")}</p>
         }>
             {move || Suspend::new(async move {
                 let list = all.await;
@@ -89,30 +90,30 @@ fn AdvocateHome() -> impl IntoView {
                     .filter(|a| a.kind == Kind::SignedForm && a.status == Status::Rejected)
                     .collect();
                 view! {
-                    <h1 class="app-heading-l">{TITLE}</h1>
+                    <h1 class="app-heading-l">{t(TITLE)}</h1>
                     {(!waiting.is_empty()).then(|| view! {
-                        <h2 class="app-heading-m">"Invitations waiting for you"</h2>
+                        <h2 class="app-heading-m">{t("Invitations waiting for you")}</h2>
                         <ul class="app-card-list" data-testid="invitations">
                             {waiting.into_iter().map(|a| view! { <Invitation view=a accept=accept /> }).collect_view()}
                         </ul>
                     })}
                     {(!rejected.is_empty()).then(|| view! {
-                        <h2 class="app-heading-m">"Forms we could not verify"</h2>
+                        <h2 class="app-heading-m">{t("Forms we could not verify")}</h2>
                         <ul class="app-card-list">
                             {rejected.into_iter().map(|a| view! {
                                 <li class="app-card">
                                     <h3 class="app-card__title">{a.resident.name.clone()}</h3>
-                                    <p class="app-body">{format!("Why: {}", a.rejected_reason.clone().unwrap_or_default())}</p>
-                                    <p class="app-body">"You can send a new signed form."</p>
+                                    <p class="app-body">{tf("Why: {reason}", &[("reason", &a.rejected_reason.clone().unwrap_or_default())])}</p>
+                                    <p class="app-body">{t("You can send a new signed form.")}</p>
                                 </li>
                             }).collect_view()}
                         </ul>
                     })}
-                    <h2 class="app-heading-m">"Residents you act for"</h2>
+                    <h2 class="app-heading-m">{t("Residents you act for")}</h2>
                     {match acting {
                         Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
                         Ok(list) if list.is_empty() => view! {
-                            <p class="app-body">"You do not act for anyone yet. A resident can invite you from their account, or you can send us a form they have signed."</p>
+                            <p class="app-body">{t("You do not act for anyone yet. A resident can invite you from their account, or you can send us a form they have signed.")}</p>
                         }.into_any(),
                         Ok(list) => view! {
                             <ul class="app-card-list" data-testid="residents">
@@ -120,13 +121,13 @@ fn AdvocateHome() -> impl IntoView {
                             </ul>
                         }.into_any(),
                     }}
-                    <h2 class="app-heading-m">"Act for someone who cannot use this service"</h2>
+                    <h2 class="app-heading-m">{t("Act for someone who cannot use this service")}</h2>
                     <p class="app-body">
-                        "If the resident has signed an authorisation form for you, send it to us with their details. "
-                        "You can make a complaint for them straight away; we check the form before you can see their other complaints."
+                        {t("If the resident has signed an authorisation form for you, send it to us with their details. ")}
+                        {t("You can make a complaint for them straight away; we check the form before you can see their other complaints.")}
                     </p>
                     <A href="/advocate/residents/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">
-                        "Send a signed authorisation form"
+                        {t("Send a signed authorisation form")}
                     </A>
                 }.into_any()
             })}
@@ -141,11 +142,11 @@ fn Invitation(view: AuthorisationView, accept: AcceptAction) -> impl IntoView {
     let stored = StoredValue::new(view.clone());
     view! {
         <li class="app-card app-authorisation">
-            <h3 class="app-card__title">{format!("{name} asked you to act for them")}</h3>
+            <h3 class="app-card__title">{tf("{name} asked you to act for them", &[("name", &name)])}</h3>
             <AuthorisationSummary view=view scope_words=scope_for_advocate show_cases=true />
             <button type="button" class="app-button" disabled=move || accept.pending().get()
                 on:click=move |_| { accept.dispatch(stored.get_value()); }>
-                "Accept"<span class="app-visually-hidden">{format!(" the invitation from {name}")}</span>
+                {t("Accept")}<span class="app-visually-hidden">{tf(" the invitation from {name}", &[("name", &name)])}</span>
             </button>
         </li>
     }
@@ -159,7 +160,7 @@ fn Resident(acting: ActingFor) -> impl IntoView {
     let raise = can_raise(&view).then(|| format!("/advocate/complaints/new?for={}", view.id));
     let checking = view.kind == Kind::SignedForm && view.status == Status::Pending;
     let case_list = if cases.is_empty() {
-        view! { <p class="app-body">"No complaints you can see yet."</p> }.into_any()
+        view! { <p class="app-body">{t("No complaints you can see yet.")}</p> }.into_any()
     } else {
         view! {
             <ul class="app-list app-authorisation__cases">
@@ -184,14 +185,14 @@ fn Resident(acting: ActingFor) -> impl IntoView {
             <h3 class="app-card__title">{name.clone()}</h3>
             {checking.then(|| view! {
                 <div class="app-inset-text">
-                    <p class="app-body">"We are checking the signed form. Until then you can see only the complaints you make for them."</p>
+                    <p class="app-body">{t("We are checking the signed form. Until then you can see only the complaints you make for them.")}</p>
                 </div>
             })}
             <AuthorisationSummary view=view scope_words=scope_for_advocate />
-            <h4 class="app-heading-s">"Their complaints"</h4>
+            <h4 class="app-heading-s">{t("Their complaints")}</h4>
             {case_list}
             {raise.map(|href| view! {
-                <p class="app-body"><A href=href>{format!("Make a complaint for {name}")}</A></p>
+                <p class="app-body"><A href=href>{tf("Make a complaint for {name}", &[("name", &name)])}</A></p>
             })}
         </li>
     }

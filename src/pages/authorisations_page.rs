@@ -4,6 +4,7 @@
 pub mod authorisation_fields;
 pub mod invite_advocate_page;
 
+use crate::i18n::{n_, t, tf};
 use domain::api::authorisations::AuthorisationView;
 use domain::api::cases::CaseSummary;
 use domain::authorisation::Status;
@@ -16,14 +17,14 @@ use crate::router::use_query_map;
 
 use crate::api;
 use crate::client_error::ServiceProblem;
-use crate::authorisation_words::advocate_words;
+use crate::authorisation_words::{advocate_words, scope_for_resident};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::form::page_title;
 use authorisation_fields::AuthorisationSummary;
 
-const TITLE: &str = "People who can act for you";
+const TITLE: &str = n_("People who can act for you");
 
 /// Every authorisation on the resident's account: who, what they may do,
 /// which complaints, until when, and its status; any can be stopped at once.
@@ -58,7 +59,7 @@ fn AuthorisationList() -> impl IntoView {
                 Ok(name) => {
                     errors.set(Vec::new());
                     confirming.set(None);
-                    announcement.set(format!("{name} can no longer act for you. This took effect straight away."));
+                    announcement.set(tf("{name} can no longer act for you. This took effect straight away.", &[("name", &name)]));
                     list.refetch();
                 }
                 Err(error) => errors.set(error.field_errors()),
@@ -68,13 +69,13 @@ fn AuthorisationList() -> impl IntoView {
     view! {
         // Here, not in what reloads: the title's words read `errors`, which
         // must outlive it. The problem page's own title, set later, wins.
-        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+        <Title text=move || page_title(t(TITLE), !errors.get().is_empty()) />
         <div class="app-grid-column-two-thirds">
             <ErrorSummary errors=errors />
             <div role="status" aria-live="polite">
                 {move || invited().then(|| view! {
                     <div class="app-notification-banner app-notification-banner--success">
-                        <p class="app-notification-banner__heading">"Invitation sent. They can act for you once they accept it."</p>
+                        <p class="app-notification-banner__heading">{t("Invitation sent. They can act for you once they accept it.")}</p>
                     </div>
                 })}
                 {move || (!announcement.get().is_empty()).then(|| view! {
@@ -86,8 +87,8 @@ fn AuthorisationList() -> impl IntoView {
         </div>
         <Transition fallback=|| view! {
             <div class="app-grid-column-two-thirds">
-                <h1 class="app-heading-l">{TITLE}</h1>
-                <p class="app-body" role="status">"Loading…"</p>
+                <h1 class="app-heading-l">{t(TITLE)}</h1>
+                <p class="app-body" role="status">{t("Loading…")}</p>
             </div>
         }>
             {move || Suspend::new(async move {
@@ -105,7 +106,7 @@ fn AuthorisationList() -> impl IntoView {
                 let content = match found {
                     Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
                     Ok(list) if list.is_empty() => view! {
-                        <p class="app-body">"Nobody can act for you at the moment."</p>
+                        <p class="app-body">{t("Nobody can act for you at the moment.")}</p>
                     }.into_any(),
                     Ok(list) => view! {
                         <ul class="app-card-list" data-testid="authorisations">
@@ -117,12 +118,12 @@ fn AuthorisationList() -> impl IntoView {
                 };
                 view! {
                     <div class="app-grid-column-two-thirds">
-                        <h1 class="app-heading-l">{TITLE}</h1>
+                        <h1 class="app-heading-l">{t(TITLE)}</h1>
                         <p class="app-body">
-                            "You can let a relative, friend, support worker, councillor, MP's caseworker or Citizens Advice act for you on your complaints. "
-                            "You choose what they can do and for how long. You can stop them at any time, and it takes effect straight away."
+                            {t("You can let a relative, friend, support worker, councillor, MP's caseworker or Citizens Advice act for you on your complaints. ")}
+                            {t("You choose what they can do and for how long. You can stop them at any time, and it takes effect straight away.")}
                         </p>
-                        <A href="/authorisations/new" attr:class="app-button" attr:role="button" attr:draggable="false">"Let someone act for you"</A>
+                        <A href="/authorisations/new" attr:class="app-button" attr:role="button" attr:draggable="false">{t("Let someone act for you")}</A>
                         {content}
                     </div>
                 }.into_any()
@@ -146,12 +147,12 @@ fn AuthorisationCard(
     let id = StoredValue::new(view.id.clone());
     let can_stop = view.can_revoke && matches!(view.status, Status::Pending | Status::Active);
     let is_confirming = move || confirming.with(|c| c.as_deref() == Some(id.get_value().as_str()));
-    let stop_label = format!("Stop {short_name} acting for you");
+    let stop_label = tf("Stop {name} acting for you", &[("name", &short_name)]);
     let confirm_name = short_name.clone();
     view! {
         <li class="app-card app-authorisation">
             <h2 class="app-card__title">{name}</h2>
-            <AuthorisationSummary view=view scope_words=|s| s.label() references=references show_cases=true />
+            <AuthorisationSummary view=view scope_words=scope_for_resident references=references show_cases=true />
             {can_stop.then(|| view! {
                 <Show
                     when=is_confirming
@@ -179,20 +180,20 @@ fn RevokeConfirm(name: String, id: String, confirming: RwSignal<Option<String>>,
             let _ = element.focus();
         }
     });
-    let question = format!("Are you sure you want to stop {name} acting for you?");
+    let question = tf("Are you sure you want to stop {name} acting for you?", &[("name", &name)]);
     let heading_id = format!("confirm-{id}");
     let labelled_by = heading_id.clone();
     view! {
         <div class="app-authorisation__confirm" node_ref=region tabindex="-1" role="group" aria-labelledby=labelled_by>
             <h3 class="app-heading-s" id=heading_id>{question}</h3>
-            <p class="app-body">"They will no longer be able to see or act on your complaints. This happens straight away. We will tell them."</p>
+            <p class="app-body">{t("They will no longer be able to see or act on your complaints. This happens straight away. We will tell them.")}</p>
             <div class="app-button-group">
                 <button type="button" class="app-button app-button--warning"
                     disabled=move || revoke.pending().get()
                     on:click=move |_| { revoke.dispatch((id.clone(), name.clone())); }>
-                    "Yes, stop them acting for me"
+                    {t("Yes, stop them acting for me")}
                 </button>
-                <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(None)>"Cancel"</button>
+                <button type="button" class="app-button app-button--secondary" on:click=move |_| confirming.set(None)>{t("Cancel")}</button>
             </div>
         </div>
     }

@@ -5,7 +5,8 @@ use crate::components::title::Title;
 use crate::router::A;
 
 use crate::api;
-use crate::case_words::{headline, kind_name, status_tag};
+use crate::case_words::{card_title, headline, stage_name, status_tag};
+use crate::i18n::{n_, t};
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 
@@ -20,7 +21,7 @@ pub fn CasesPage() -> impl IntoView {
     }
 }
 
-const TITLE: &str = "Your complaints, compliments and comments";
+const TITLE: &str = n_("Your complaints, compliments and comments");
 
 /// The list, loaded from the API; the problem page instead when it cannot be.
 #[component]
@@ -29,9 +30,9 @@ fn CaseList() -> impl IntoView {
     let health = LocalResource::new(api::health);
     view! {
         <Transition fallback=|| view! {
-            <Title text=TITLE />
-            <h1 class="app-heading-l">{TITLE}</h1>
-            <p class="app-body" role="status">"Loading your cases…"</p>
+            <Title text=t(TITLE) />
+            <h1 class="app-heading-l">{t(TITLE)}</h1>
+            <p class="app-body" role="status">{t("Loading your cases…")}</p>
         }>
             {move || Suspend::new(async move {
                 let today = health.await.map(|h| h.today).ok();
@@ -41,8 +42,8 @@ fn CaseList() -> impl IntoView {
                             <ProblemWithService problem=problem retry=move || { cases.refetch(); health.refetch(); } />
                         }.into_any(),
                         None => view! {
-                            <Title text=TITLE />
-                            <h1 class="app-heading-l">{TITLE}</h1>
+                            <Title text=t(TITLE) />
+                            <h1 class="app-heading-l">{t(TITLE)}</h1>
                             <div class="app-notification-banner app-notification-banner--warning" role="alert">
                                 <p class="app-body">{error.to_string()}</p>
                             </div>
@@ -60,20 +61,20 @@ fn CaseList() -> impl IntoView {
 fn CaseListLoaded(list: Vec<CaseSummary>, today: Option<chrono::NaiveDate>) -> impl IntoView {
     let session = crate::session::use_session();
     view! {
-        <Title text=TITLE />
-        <h1 class="app-heading-l">{TITLE}</h1>
+        <Title text=t(TITLE) />
+        <h1 class="app-heading-l">{t(TITLE)}</h1>
         // Advocates complain for someone, and see who they act for, from their own home page.
         <Show when=move || session.user.with(|u| u.as_ref().is_some_and(|u| u.role == Role::Resident))>
             <div class="app-button-group">
-                <A href="/complaints/new" attr:class="app-button" attr:role="button" attr:draggable="false">"Make a complaint"</A>
-                <A href="/feedback/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">"Give a compliment or comment"</A>
+                <A href="/complaints/new" attr:class="app-button" attr:role="button" attr:draggable="false">{t("Make a complaint")}</A>
+                <A href="/feedback/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">{t("Give a compliment or comment")}</A>
             </div>
-            <p class="app-body"><A href="/authorisations">"People who can act for you"</A></p>
+            <p class="app-body"><A href="/authorisations">{t("People who can act for you")}</A></p>
         </Show>
         {if list.is_empty() {
             view! {
-                <h2 class="app-heading-m">"You have not raised anything yet"</h2>
-                <p class="app-body">"When you make a complaint, or give a compliment or a comment, it will appear here with what happens next and the dates we will reply by."</p>
+                <h2 class="app-heading-m">{t("You have not raised anything yet")}</h2>
+                <p class="app-body">{t("When you make a complaint, or give a compliment or a comment, it will appear here with what happens next and the dates we will reply by.")}</p>
             }.into_any()
         } else {
             let today = today.unwrap_or_else(|| list[0].created_at.date_naive());
@@ -97,11 +98,8 @@ fn CaseCard(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
     } else {
         "app-card"
     };
-    let title = match &case.category_label {
-        Some(label) => format!("{}: {label}", kind_name(case.kind)),
-        None => kind_name(case.kind).to_owned(),
-    };
-    let stage = case.stage.as_ref().map(|s| s.name.clone());
+    let title = card_title(case.kind, case.category_label.as_deref());
+    let stage = case.stage.as_ref().map(|s| stage_name(s.number, &s.name));
     let line = headline(&case, today);
     view! {
         <li class=card_class>
@@ -109,12 +107,12 @@ fn CaseCard(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
                 <A href=format!("/cases/{}", case.id)>{title}</A>
             </h2>
             <p class="app-card__meta">
-                "Reference "<strong>{case.reference.clone()}</strong>
+                {t("Reference ")}<strong>{case.reference.clone()}</strong>
                 {stage.map(|s| view! { " · "{s} })}
             </p>
             <p class="app-body">
                 <strong class=format!("app-tag {tag_class}")>{tag}</strong>
-                {case.overdue.then(|| view! { " "<strong class="app-tag app-tag--red">"Overdue"</strong> })}
+                {case.overdue.then(|| view! { " "<strong class="app-tag app-tag--red">{t("Overdue")}</strong> })}
             </p>
             <p class="app-body">{line}</p>
         </li>

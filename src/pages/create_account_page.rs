@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::account::{Registration, Role, Session};
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -57,29 +58,29 @@ pub fn CreateAccountPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || page_title("Create an account", !errors.get().is_empty()) />
+        <Title text=move || page_title(t("Create an account"), !errors.get().is_empty()) />
         <div class="app-grid-column-two-thirds">
             <ErrorSummary errors=errors />
-            <h1 class="app-heading-l">"Create an account"</h1>
+            <h1 class="app-heading-l">{t("Create an account")}</h1>
             <form novalidate on:submit=submit>
-                <TextInput field="name" label="Full name" value=name errors=errors autocomplete="name" spellcheck=false />
-                <TextInput field="email" label="Email address" value=email errors=errors
-                    hint="We will use this to send you updates about your complaints"
+                <TextInput field="name" label=t("Full name") value=name errors=errors autocomplete="name" spellcheck=false />
+                <TextInput field="email" label=t("Email address") value=email errors=errors
+                    hint=t("We will use this to send you updates about your complaints")
                     input_type="email" autocomplete="email" spellcheck=false />
-                <PasswordInput field="password" label="Create a password" value=password errors=errors
-                    hint="Use 8 characters or more. A few words you will remember, like three random words, make a strong password"
+                <PasswordInput field="password" label=t("Create a password") value=password errors=errors
+                    hint=t("Use 8 characters or more. A few words you will remember, like three random words, make a strong password")
                     autocomplete="new-password" />
-                <Radios field="role" legend="Who are you?" value=role errors=errors
+                <Radios field="role" legend=t("Who are you?") value=role errors=errors
                     choices=vec![
-                        Choice::new("resident", "I live in a home from this housing provider, or applied for one"),
-                        Choice::new("advocate", "I act for a resident")
-                            .with_hint("For example, a relative, a friend, a support worker, a councillor or Citizens Advice"),
+                        Choice::new("resident", t("I live in a home from this housing provider, or applied for one")),
+                        Choice::new("advocate", t("I act for a resident"))
+                            .with_hint(t("For example, a relative, a friend, a support worker, a councillor or Citizens Advice")),
                     ] />
                 <button type="submit" class="app-button" disabled=move || register.pending().get()>
-                    "Create account"
+                    {t("Create account")}
                 </button>
             </form>
-            <p class="app-body">"Already have an account? "<A href="/sign-in">"Sign in"</A>"."</p>
+            <p class="app-body">{t("Already have an account? ")}<A href="/sign-in">{t("Sign in")}</A>"."</p>
         </div>
     }
 }

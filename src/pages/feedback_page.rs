@@ -1,3 +1,4 @@
+use crate::i18n::{n_, t, tf};
 use domain::api::cases::{CaseDetail, DETAILS_MAX_CHARS};
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -15,7 +16,7 @@ use crate::form::page_title;
 use crate::session::use_session;
 use crate::storage;
 
-const TITLE: &str = "Give a compliment or a comment";
+const TITLE: &str = n_("Give a compliment or a comment");
 
 /// Give a compliment or a comment: a short form, kept as a draft on the
 /// device, sent once with its idempotency key.
@@ -72,7 +73,7 @@ fn feedback_form() -> impl IntoView {
             Err(ClientError::SignedOut) => session.signed_out(),
             Err(error @ (ClientError::Offline | ClientError::Server(_))) => {
                 failed.set(true);
-                errors.set(vec![FieldError::new("send", format!("Your message has not been sent. {error}."))]);
+                errors.set(vec![FieldError::new("send", tf("Your message has not been sent. {error}.", &[("error", &error)]))]);
             }
             Err(error) => errors.set(error.field_errors()),
         }
@@ -92,30 +93,30 @@ fn feedback_form() -> impl IntoView {
         }
     };
     let choices = vec![
-        Choice::new("compliment", "A compliment")
-            .with_hint("Tell us about something we did well, or someone who helped you"),
-        Choice::new("comment", "A comment")
-            .with_hint("An idea or a suggestion about our services"),
+        Choice::new("compliment", t("A compliment"))
+            .with_hint(t("Tell us about something we did well, or someone who helped you")),
+        Choice::new("comment", t("A comment"))
+            .with_hint(t("An idea or a suggestion about our services")),
     ];
     view! {
-        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+        <Title text=move || page_title(t(TITLE), !errors.get().is_empty()) />
         <div class="app-grid-column-two-thirds">
             <ErrorSummary errors=errors />
-            <h1 class="app-heading-l">{TITLE}</h1>
+            <h1 class="app-heading-l">{t(TITLE)}</h1>
             <p class="app-body">
-                "If something has gone wrong and you want us to put it right, "
-                <A href="/complaints/new">"raise a complaint"</A>" instead."
+                {t("If something has gone wrong and you want us to put it right, ")}
+                <A href="/complaints/new">{t("raise a complaint")}</A>{t(" instead.")}
             </p>
             <form novalidate on:submit=submit>
-                <Radios field="kind" legend="What would you like to give?" choices=choices value=kind errors=errors />
-                <Textarea field="details" label="Your message" value=message errors=errors max_chars=DETAILS_MAX_CHARS
-                    hint="Your message is saved on this device as you type." />
+                <Radios field="kind" legend=t("What would you like to give?") choices=choices value=kind errors=errors />
+                <Textarea field="details" label=t("Your message") value=message errors=errors max_chars=DETAILS_MAX_CHARS
+                    hint=t("Your message is saved on this device as you type.") />
                 <button id="send" type="submit" class="app-button" aria-disabled=move || send.pending().get().then_some("true")>
-                    {move || if failed.get() { "Try sending again" } else { "Send" }}
+                    {move || if failed.get() { t("Try sending again") } else { t("Send") }}
                 </button>
             </form>
             <div role="status" aria-live="polite" class="app-body">
-                {move || send.pending().get().then_some("Sending your message…")}
+                {move || send.pending().get().then_some(t("Sending your message…"))}
             </div>
         </div>
     }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::cases::CaseDetail;
 use domain::case::CaseKind;
 use leptos::prelude::*;
@@ -22,32 +23,32 @@ fn confirmation() -> impl IntoView {
     let user_id = session.user.with_untracked(|u| u.as_ref().map(|u| u.id.clone())).unwrap_or_default();
     let Some(detail) = storage::load::<CaseDetail>(&feedback_sent_key(&user_id)) else {
         return view! {
-            <Title text="Nothing sent" />
-            <h1 class="app-heading-l">"Nothing sent from this device"</h1>
-            <p class="app-body"><A href="/feedback/new">"Give a compliment or a comment"</A></p>
+            <Title text=t("Nothing sent") />
+            <h1 class="app-heading-l">{t("Nothing sent from this device")}</h1>
+            <p class="app-body"><A href="/feedback/new">{t("Give a compliment or a comment")}</A></p>
         }
         .into_any();
     };
     let (title, next) = match detail.kind {
         CaseKind::Compliment => (
-            "Compliment sent",
-            "Thank you. We will pass your compliment on to the people it is about, and share it with their managers.",
+            t("Compliment sent"),
+            t("Thank you. We will pass your compliment on to the people it is about, and share it with their managers."),
         ),
         _ => (
-            "Comment sent",
-            "Thank you. We read every comment and use them to improve our services. We will contact you if we need to know more.",
+            t("Comment sent"),
+            t("Thank you. We read every comment and use them to improve our services. We will contact you if we need to know more."),
         ),
     };
     view! {
         <Title text=title />
         <div class="app-grid-column-two-thirds">
             <Panel title=title>
-                "Your reference number"<br />
+                {t("Your reference number")}<br />
                 <strong class="app-complaint__reference" data-testid="reference">{detail.reference.clone()}</strong>
             </Panel>
-            <h2 class="app-heading-m">"What happens next"</h2>
+            <h2 class="app-heading-m">{t("What happens next")}</h2>
             <p class="app-body">{next}</p>
-            <p class="app-body">"You can see it in "<A href="/cases">"your cases"</A>"."</p>
+            <p class="app-body">{t("You can see it in ")}<A href="/cases">{t("your cases")}</A>"."</p>
         </div>
     }
     .into_any()

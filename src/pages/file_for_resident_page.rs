@@ -1,3 +1,4 @@
+use crate::i18n::{n_, t, tf};
 use chrono::NaiveDate;
 use domain::api::authorisations::{AuthorisationView, NewAuthorisation};
 use domain::api::Health;
@@ -25,7 +26,7 @@ use crate::pages::raise_complaint::files;
 use crate::session::use_session;
 use crate::storage;
 
-const TITLE: &str = "Act for someone who cannot use this service";
+const TITLE: &str = n_("Act for someone who cannot use this service");
 
 /// An advocate sends a resident's signed authorisation form with the
 /// resident's details; it is pending until a caseworker verifies it.
@@ -38,7 +39,7 @@ pub fn FileForResidentPage() -> impl IntoView {
         view! {
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <h1 class="app-heading-l">{TITLE}</h1>
+                <h1 class="app-heading-l">{t(TITLE)}</h1>
                 {content}
             </div>
         }
@@ -49,9 +50,9 @@ pub fn FileForResidentPage() -> impl IntoView {
                 Some(view) => view! { <Sent view=view /> }.into_any(),
                 None => view! {
                     // Here, not in what reloads: the problem page's own title, set later, wins.
-                    <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+                    <Title text=move || page_title(t(TITLE), !errors.get().is_empty()) />
                     <BackLink href="/advocate".to_owned() />
-                    <Transition fallback=move || page(view! { <p class="app-body" role="status">"Loading…"</p> }.into_any())>
+                    <Transition fallback=move || page(view! { <p class="app-body" role="status">{t("Loading…")}</p> }.into_any())>
                         {move || Suspend::new(async move {
                             match health.await {
                                 Ok(Health { today, .. }) => page(view! { <SignedFormForm today=today errors=errors sent=sent /> }.into_any()).into_any(),
@@ -102,9 +103,9 @@ fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwS
             match files::read(file).await {
                 Ok(read) => {
                     evidence.set(Some(read));
-                    announcement.set(format!("{name} added"));
+                    announcement.set(tf("{name} added", &[("name", &name)]));
                 }
-                Err(message) => errors.set(vec![FieldError::new("evidence", format!("{name}: {message}"))]),
+                Err(message) => errors.set(vec![FieldError::new("evidence", format!("{name}: {}", t(message)))]),
             }
             reading.set(false);
         });
@@ -112,7 +113,7 @@ fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwS
     let remove = move |_| {
         let name = evidence.get_untracked().map(|f| f.filename).unwrap_or_default();
         evidence.set(None);
-        announcement.set(format!("{name} removed"));
+        announcement.set(tf("{name} removed", &[("name", &name)]));
     };
     let send = Action::new_local(|request: &NewAuthorisation| {
         let request = request.clone();
@@ -148,26 +149,26 @@ fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwS
     };
     view! {
         <p class="app-body">
-            "Use this if the resident has signed an authorisation form for you but cannot use this service themselves. "
-            "We will check the form and write to them to tell them."
+            {t("Use this if the resident has signed an authorisation form for you but cannot use this service themselves. ")}
+            {t("We will check the form and write to them to tell them.")}
         </p>
         <form novalidate on:submit=submit>
-            <h2 class="app-heading-m">"The resident"</h2>
-            <TextInput field="resident_name" label="Their full name" value=name errors=errors autocomplete="off" />
-            <TextInput field="resident_email" label="Their email address (if they have one)" value=email errors=errors
+            <h2 class="app-heading-m">{t("The resident")}</h2>
+            <TextInput field="resident_name" label=t("Their full name") value=name errors=errors autocomplete="off" />
+            <TextInput field="resident_email" label=t("Their email address (if they have one)") value=email errors=errors
                 input_type="email" autocomplete="off" spellcheck=false
-                hint="We will tell them about the authorisation and their complaints. Give their email address, their postal address, or both." />
-            <Textarea field="resident_address" label="Their postal address" value=address errors=errors max_chars=500 rows=4 />
-            <h2 class="app-heading-m">"You and what they authorised"</h2>
-            <RelationshipRadios legend="Who are you to the resident?" value=relationship other=other errors=errors />
-            <ScopeCheckboxes legend="What has the resident authorised you to do?" value=scope errors=errors
-                label=scope_for_advocate hint="Select everything the signed form allows." />
-            <DateInput field="expires_on" legend="When does the authorisation end?" value=expires errors=errors
-                hint="We have filled in 12 months from today. It can be up to 24 months. For example, 18 12 2027." />
-            <FileUpload field="evidence" label="Upload the signed authorisation form" errors=errors on_files=choose
-                hint="A PDF, or a photo of the form (JPG or PNG), smaller than 5MB."
+                hint=t("We will tell them about the authorisation and their complaints. Give their email address, their postal address, or both.") />
+            <Textarea field="resident_address" label=t("Their postal address") value=address errors=errors max_chars=500 rows=4 />
+            <h2 class="app-heading-m">{t("You and what they authorised")}</h2>
+            <RelationshipRadios legend=t("Who are you to the resident?") value=relationship other=other errors=errors />
+            <ScopeCheckboxes legend=t("What has the resident authorised you to do?") value=scope errors=errors
+                label=scope_for_advocate hint=t("Select everything the signed form allows.") />
+            <DateInput field="expires_on" legend=t("When does the authorisation end?") value=expires errors=errors
+                hint=t("We have filled in 12 months from today. It can be up to 24 months. For example, 18 12 2027.") />
+            <FileUpload field="evidence" label=t("Upload the signed authorisation form") errors=errors on_files=choose
+                hint=t("A PDF, or a photo of the form (JPG or PNG), smaller than 5MB.")
                 disabled=Signal::derive(move || reading.get()) />
-            {move || reading.get().then(|| view! { <p class="app-body" role="status">"Reading the file…"</p> })}
+            {move || reading.get().then(|| view! { <p class="app-body" role="status">{t("Reading the file…")}</p> })}
             {move || evidence.get().map(|f| {
                 let hidden = f.filename.clone();
                 view! {
@@ -177,7 +178,7 @@ fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwS
                             <dd class="app-summary-list__value">{file_size(f.size)}</dd>
                             <dd class="app-summary-list__actions">
                                 <button type="button" class="app-link-button" on:click=remove>
-                                    "Remove"<span class="app-visually-hidden">" "{hidden}</span>
+                                    {t("Remove")}<span class="app-visually-hidden">" "{hidden}</span>
                                 </button>
                             </dd>
                         </div>
@@ -185,10 +186,10 @@ fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwS
                 }
             })}
             <Show when=move || !file_kept.get()>
-                <p class="app-body">"This file is too big to keep on this device. If you close this page before you send it, you will need to add it again."</p>
+                <p class="app-body">{t("This file is too big to keep on this device. If you close this page before you send it, you will need to add it again.")}</p>
             </Show>
-            <button type="submit" class="app-button" disabled=move || send.pending().get() || reading.get()>"Send the authorisation"</button>
-            <p class="app-body app-authorisation__saved">"Your answers are saved on this device until you send them."</p>
+            <button type="submit" class="app-button" disabled=move || send.pending().get() || reading.get()>{t("Send the authorisation")}</button>
+            <p class="app-body app-authorisation__saved">{t("Your answers are saved on this device until you send them.")}</p>
         </form>
         <div class="app-visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</div>
     }
@@ -202,23 +203,23 @@ fn Sent(view: AuthorisationView) -> impl IntoView {
     let raise = format!("/advocate/complaints/new?for={}", view.id);
     let can_raise = crate::authorisation_words::can_raise(&view);
     view! {
-        <Title text="Authorisation sent" />
+        <Title text=t("Authorisation sent") />
         <div class="app-grid-column-two-thirds">
-            <Panel title="Authorisation sent">
-                <p>{format!("You asked to act for {}", view.resident.name)}</p>
+            <Panel title=t("Authorisation sent")>
+                <p>{tf("You asked to act for {name}", &[("name", &view.resident.name)])}</p>
             </Panel>
-            <h2 class="app-heading-m">"What happens next"</h2>
+            <h2 class="app-heading-m">{t("What happens next")}</h2>
             <p class="app-body">
-                "The authorisation is pending until a caseworker has checked the signed form. "
-                {format!("We will tell you when it is verified, and we will write to {name} to tell them about it.")}
+                {t("The authorisation is pending until a caseworker has checked the signed form. ")}
+                {tf("We will tell you when it is verified, and we will write to {name} to tell them about it.", &[("name", &name)])}
             </p>
             {can_raise.then(|| view! {
                 <p class="app-body">
-                    {format!("You can already make a complaint for {name}. Until the form is checked, you will see only the complaints you make for them.")}
+                    {tf("You can already make a complaint for {name}. Until the form is checked, you will see only the complaints you make for them.", &[("name", &name)])}
                 </p>
-                <A href=raise.clone() attr:class="app-button" attr:role="button" attr:draggable="false">{format!("Make a complaint for {name}")}</A>
+                <A href=raise.clone() attr:class="app-button" attr:role="button" attr:draggable="false">{tf("Make a complaint for {name}", &[("name", &name)])}</A>
             })}
-            <p class="app-body"><A href="/advocate">"Back to the people you help"</A></p>
+            <p class="app-body"><A href="/advocate">{t("Back to the people you help")}</A></p>
         </div>
     }
 }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 
 use crate::lazy_page::lazy_page;
@@ -83,8 +84,8 @@ fn journey() -> impl IntoView {
                 // Whatever was typed is on the device: "Try again" loses nothing.
                 Some(problem) => view! { <ProblemWithService problem=problem retry=move || journey.load_policy() /> }.into_any(),
                 None => view! {
-                    <h1 class="app-heading-l">"Raise a complaint"</h1>
-                    <p class="app-body" role="status">"Loading…"</p>
+                    <h1 class="app-heading-l">{t("Raise a complaint")}</h1>
+                    <p class="app-body" role="status">{t("Loading…")}</p>
                 }.into_any(),
             }
         >

@@ -1,3 +1,4 @@
+use crate::i18n::{t, tf};
 use chrono::NaiveDate;
 use domain::api::authorisations::AuthorisationView;
 use domain::api::cases::{CaseDetail, NewCase};
@@ -54,7 +55,7 @@ fn Loader() -> impl IntoView {
     let policy = LocalResource::new(|| api::get::<PolicyDetail>("/policies/active"));
     let health = LocalResource::new(api::health);
     view! {
-        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="app-body" role="status">{t("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 let found = authorisation.await;
                 let effective = policy.await.map(|p| p.effective);
@@ -74,8 +75,8 @@ fn Loader() -> impl IntoView {
                                 retry=move || { authorisation.refetch(); policy.refetch(); health.refetch(); } />
                         }.into_any(),
                         None => view! {
-                            <Title text="Sorry, there is a problem" />
-                            <h1 class="app-heading-l">"Sorry, there is a problem"</h1>
+                            <Title text=t("Sorry, there is a problem") />
+                            <h1 class="app-heading-l">{t("Sorry, there is a problem")}</h1>
                             <p class="app-body">{error.to_string()}</p>
                         }.into_any(),
                     },
@@ -95,7 +96,7 @@ fn OnBehalfForm(authorisation: AuthorisationView, policy: Policy, today: NaiveDa
         draft.update(|d| d.idempotency_key = Some(storage::new_idempotency_key()));
     }
     let name = authorisation.resident.name.clone();
-    let title = format!("Make a complaint for {name}");
+    let title = tf("Make a complaint for {name}", &[("name", &name)]);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let sent = RwSignal::new(None::<CaseDetail>);
     let category = bind(draft, |d| d.category.clone(), |d, v| d.category = v);
@@ -152,7 +153,7 @@ fn OnBehalfForm(authorisation: AuthorisationView, policy: Policy, today: NaiveDa
     };
     let form_title = title.clone();
     let sent_name = name.clone();
-    let insist_label = StoredValue::new(format!("{name} still wants to make this complaint"));
+    let insist_label = StoredValue::new(tf("{name} still wants to make this complaint", &[("name", &name)]));
     view! {
         {move || match sent.get() {
             Some(case) => view! { <Sent case=case name=sent_name.clone() /> }.into_any(),
@@ -167,24 +168,24 @@ fn OnBehalfForm(authorisation: AuthorisationView, policy: Policy, today: NaiveDa
                 <ErrorSummary errors=errors />
                 <h1 class="app-heading-l">{title.clone()}</h1>
                 <p class="app-body">
-                    "We will record that you made this complaint for them, and we will tell them. "
-                    "Write it as they would tell it: what happened, and what would put it right for them."
+                    {t("We will record that you made this complaint for them, and we will tell them. ")}
+                    {t("Write it as they would tell it: what happened, and what would put it right for them.")}
                 </p>
                 <form novalidate on:submit=submit.clone()>
-                    <Radios field="category" legend="What is the complaint about?" choices=choices.clone() value=category errors=errors />
-                    <Textarea field="details" label="What happened?" value=details errors=errors
-                        hint="Include dates, who they spoke to and what they were told." />
-                    <DateInput field="started_on" legend="When did the problem start?" value=started errors=errors
-                        hint="For example, 2 11 2026. If you are not sure, give your best guess." />
-                    <Textarea field="desired_outcome" label="What would put things right?" value=outcome errors=errors rows=4 />
+                    <Radios field="category" legend=t("What is the complaint about?") choices=choices.clone() value=category errors=errors />
+                    <Textarea field="details" label=t("What happened?") value=details errors=errors
+                        hint=t("Include dates, who they spoke to and what they were told.") />
+                    <DateInput field="started_on" legend=t("When did the problem start?") value=started errors=errors
+                        hint=t("For example, 2 11 2026. If you are not sure, give your best guess.") />
+                    <Textarea field="desired_outcome" label=t("What would put things right?") value=outcome errors=errors rows=4 />
                     <Show when=move || show_insist.get()>
                         <div class=move || if errors.with(|e| e.iter().any(|e| e.field == "screening")) { "app-form-group app-form-group--error" } else { "app-form-group" }>
                             <Checkbox id="screening" label=insist_label.get_value() checked=insist
-                                hint="Our policy may not cover this complaint, or it may be late. Tick this to send it anyway: a caseworker will look at it and explain what happens." />
+                                hint=t("Our policy may not cover this complaint, or it may be late. Tick this to send it anyway: a caseworker will look at it and explain what happens.") />
                         </div>
                     </Show>
-                    <button type="submit" class="app-button" disabled=move || send.pending().get()>"Send the complaint"</button>
-                    <p class="app-body app-authorisation__saved">"Your answers are saved on this device until you send them."</p>
+                    <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Send the complaint")}</button>
+                    <p class="app-body app-authorisation__saved">{t("Your answers are saved on this device until you send them.")}</p>
                 </form>
             </div>
         </Show>
@@ -195,14 +196,14 @@ fn OnBehalfForm(authorisation: AuthorisationView, policy: Policy, today: NaiveDa
 #[component]
 fn Sent(case: CaseDetail, name: String) -> impl IntoView {
     view! {
-        <Title text="Complaint sent" />
+        <Title text=t("Complaint sent") />
         <div class="app-grid-column-two-thirds">
-            <Panel title="Complaint sent">
-                <p>"Reference"<br /><strong class="app-complaint__reference">{case.reference.clone()}</strong></p>
+            <Panel title=t("Complaint sent")>
+                <p>{t("Reference")}<br /><strong class="app-complaint__reference">{case.reference.clone()}</strong></p>
             </Panel>
-            <p class="app-body">{format!("We have told {name} that you made this complaint for them.")}</p>
-            <p class="app-body"><A href=format!("/cases/{}", case.id)>"Follow this complaint"</A></p>
-            <p class="app-body"><A href="/advocate">"Back to the people you help"</A></p>
+            <p class="app-body">{tf("We have told {name} that you made this complaint for them.", &[("name", &name)])}</p>
+            <p class="app-body"><A href=format!("/cases/{}", case.id)>{t("Follow this complaint")}</A></p>
+            <p class="app-body"><A href="/advocate">{t("Back to the people you help")}</A></p>
         </div>
     }
 }

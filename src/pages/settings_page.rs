@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::account::{Preferences, ADJUSTMENTS_MAX_CHARS};
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use crate::components::problem_with_service::ProblemWithService;
 use crate::components::text_input::TextInput;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
+use crate::language;
 use crate::session::use_session;
 use crate::settings_form::{language_options, Display, SettingsForm, CONTACT_CHANNELS, LETTER_FORMATS, TEXT_SIZES};
 
@@ -81,6 +83,20 @@ impl Fields {
         }
     }
 
+    /// [`Self::form`], read so that an effect follows every field.
+    fn form_tracked(&self) -> SettingsForm {
+        SettingsForm {
+            display: self.display(),
+            letter_format: self.letter_format.get(),
+            letter_language: self.letter_language.get(),
+            contact_channel: self.contact_channel.get(),
+            phone: self.phone.get(),
+            interpreter: self.interpreter.get(),
+            interpreter_language: self.interpreter_language.get(),
+            reasonable_adjustments: self.reasonable_adjustments.get(),
+        }
+    }
+
     fn set_all(&self, form: SettingsForm) {
         self.set_display(form.display);
         set_if_changed(self.letter_format, form.letter_format);
@@ -90,6 +106,44 @@ impl Fields {
         set_if_changed(self.interpreter, form.interpreter);
         set_if_changed(self.interpreter_language, form.interpreter_language);
         set_if_changed(self.reasonable_adjustments, form.reasonable_adjustments);
+    }
+}
+
+/// The settings form as it was when the page was last drawn, kept across a
+/// redraw for a new language.
+struct Unsaved {
+    form: SettingsForm,
+    /// `language::redraws()` when that page was drawn, and when it went.
+    drawn: u32,
+    left: Option<u32>,
+}
+
+thread_local! {
+    static UNSAVED: std::cell::RefCell<Option<Unsaved>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Unsaved {
+    fn keep(form: SettingsForm) {
+        let drawn = language::redraws();
+        UNSAVED.with(|u| *u.borrow_mut() = Some(Unsaved { form, drawn, left: None }));
+    }
+
+    fn left() {
+        UNSAVED.with(|u| {
+            if let Some(unsaved) = u.borrow_mut().as_mut() {
+                unsaved.left = Some(language::redraws());
+            }
+        });
+    }
+
+    /// The form of the page this one replaces, when a language change (and
+    /// nothing else) replaced it.
+    fn carried_over() -> Option<SettingsForm> {
+        let now = language::redraws();
+        UNSAVED.with(|u| {
+            let unsaved = u.borrow_mut().take()?;
+            (unsaved.drawn < now && unsaved.left == Some(now)).then_some(unsaved.form)
+        })
     }
 }
 
@@ -172,7 +226,23 @@ pub fn SettingsPage() -> impl IntoView {
 #[component]
 fn Settings() -> impl IntoView {
     let session = use_session();
-    let fields = Fields::new(SettingsForm::of(&session.preferences.get_untracked()));
+    let carried = Unsaved::carried_over();
+    let was_carried = carried.is_some();
+    let fields = Fields::new(
+        carried.clone().unwrap_or_else(|| SettingsForm::of(&session.preferences.get_untracked())),
+    );
+    // Choosing a language draws the page again: keep what was chosen and not
+    // yet saved, and put the resident back on the language list.
+    Effect::new(move |_| Unsaved::keep(fields.form_tracked()));
+    on_cleanup(Unsaved::left);
+    let language_list = NodeRef::<leptos::html::Select>::new();
+    if was_carried {
+        Effect::new(move |_| {
+            if let Some(select) = language_list.get() {
+                let _ = select.focus();
+            }
+        });
+    }
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saved = RwSignal::new(false);
 
@@ -189,9 +259,12 @@ fn Settings() -> impl IntoView {
         fields.set_display(display);
     });
     // Signing in (or the session check answering) brings the account's answers.
+    // (Not when this page replaced one drawn in another language: the form
+    // carried over is newer.)
     Effect::new(move |previous: Option<Option<String>>| {
         let user = session.user.with(|u| u.as_ref().map(|u| u.id.clone()));
-        if user.is_some() && previous.as_ref() != Some(&user) {
+        let carried_at_first = was_carried && previous.is_none();
+        if user.is_some() && previous.as_ref() != Some(&user) && !carried_at_first {
             fields.set_all(SettingsForm::of(&session.preferences.get_untracked()));
         }
         user
@@ -236,10 +309,10 @@ fn Settings() -> impl IntoView {
     let text_sizes: Vec<Choice> = TEXT_SIZES
         .iter()
         .map(|(_, value, label)| {
-            let choice = Choice::new(*value, *label);
+            let choice = Choice::new(*value, t(*label));
             match *value {
-                "standard" => choice.with_hint("The size most websites use"),
-                "largest" => choice.with_hint("About one and a half times the standard size"),
+                "standard" => choice.with_hint(t("The size most websites use")),
+                "largest" => choice.with_hint(t("About one and a half times the standard size")),
                 _ => choice,
             }
         })
@@ -247,52 +320,53 @@ fn Settings() -> impl IntoView {
     let language_hint_id = "language-hint";
 
     view! {
-        <Title text=move || page_title("Settings", !errors.get().is_empty()) />
+        <Title text=move || page_title(t("Settings"), !errors.get().is_empty()) />
         <div class="app-grid-column-two-thirds">
             <div role="status" aria-live="polite">
                 <Show when=move || saved.get()>
                     <div class="app-notification-banner app-notification-banner--success" data-testid="settings-saved">
-                        <h2 class="app-notification-banner__heading">"Your settings have been saved"</h2>
-                        <p class="app-body app-settings__banner-body">"They will be used whenever you sign in, on any device, and our staff will see how to contact you."</p>
+                        <h2 class="app-notification-banner__heading">{t("Your settings have been saved")}</h2>
+                        <p class="app-body app-settings__banner-body">{t("They will be used whenever you sign in, on any device, and our staff will see how to contact you.")}</p>
                     </div>
                 </Show>
             </div>
             <ErrorSummary errors=errors />
-            <h1 class="app-heading-l">"Settings"</h1>
+            <h1 class="app-heading-l">{t("Settings")}</h1>
             <form novalidate on:submit=submit>
-                <h2 class="app-heading-m">"How the portal looks"</h2>
+                <h2 class="app-heading-m">{t("How the portal looks")}</h2>
                 <p class="app-body">
-                    "Changes apply straight away. "
+                    {t("Changes apply straight away. ")}
                     {move || if signed_in() {
-                        "Select ‘Save settings’ to keep them on your account, so they apply on any device."
+                        t("Select ‘Save settings’ to keep them on your account, so they apply on any device.")
                     } else {
-                        "They are remembered on this device."
+                        t("They are remembered on this device.")
                     }}
                 </p>
-                <Radios field="text_size" legend="Text size" choices=text_sizes value=fields.text_size errors=errors />
+                <Radios field="text_size" legend=t("Text size") choices=text_sizes value=fields.text_size errors=errors />
                 <div class="app-form-group">
                     <fieldset class="app-fieldset" aria-describedby="display-options-hint">
-                        <legend class="app-fieldset__legend app-fieldset__legend--m">"Colours, movement and font"</legend>
-                        <div class="app-hint" id="display-options-hint">"Select all that apply."</div>
+                        <legend class="app-fieldset__legend app-fieldset__legend--m">{t("Colours, movement and font")}</legend>
+                        <div class="app-hint" id="display-options-hint">{t("Select all that apply.")}</div>
                         <div class="app-checkboxes">
-                            <Checkbox id="high-contrast" label="High contrast" checked=fields.high_contrast
-                                hint="Light text on a black background, with yellow links and buttons" />
-                            <Checkbox id="reduced-motion" label="Reduce movement" checked=fields.reduced_motion
-                                hint="Turn off animations and smooth scrolling" />
-                            <Checkbox id="readable-font" label="A more readable font and spacing" checked=fields.readable_font
-                                hint="A clearer typeface with more space between lines, letters and words" />
+                            <Checkbox id="high-contrast" label=t("High contrast") checked=fields.high_contrast
+                                hint=t("Light text on a black background, with yellow links and buttons") />
+                            <Checkbox id="reduced-motion" label=t("Reduce movement") checked=fields.reduced_motion
+                                hint=t("Turn off animations and smooth scrolling") />
+                            <Checkbox id="readable-font" label=t("A more readable font and spacing") checked=fields.readable_font
+                                hint=t("A clearer typeface with more space between lines, letters and words") />
                         </div>
                     </fieldset>
                 </div>
                 <div class="app-form-group">
-                    <label class="app-label app-label--m" for="language">"Your language"</label>
+                    <label class="app-label app-label--m" for="language">{t("Your language")}</label>
                     <div class="app-hint" id=language_hint_id>
-                        "The portal's own pages are in English for now. Telling us your language means letters and documents can be translated for you, and an interpreter arranged if you need one."
+                        {t("Choose the language for these pages. Telling us your language also means letters and documents can be translated for you, and an interpreter arranged if you need one.")}
                     </div>
                     <select
                         class="app-select app-settings__select"
                         id="language"
                         name="language"
+                        node_ref=language_list
                         aria-describedby=language_hint_id
                         on:change=move |ev| fields.language.set(event_target_value(&ev))
                     >
@@ -309,52 +383,52 @@ fn Settings() -> impl IntoView {
                     </select>
                 </div>
 
-                <h2 class="app-heading-m">"How we contact you"</h2>
+                <h2 class="app-heading-m">{t("How we contact you")}</h2>
                 <Show
                     when=signed_in
                     fallback=move || view! {
-                        <Show when=move || session.checked.get() fallback=|| view! { <p class="app-body">"Loading…"</p> }>
+                        <Show when=move || session.checked.get() fallback=|| view! { <p class="app-body">{t("Loading…")}</p> }>
                             <p class="app-body" data-testid="contact-needs-account">
-                                "To tell us how to contact you – letters in large print, Braille, audio, easy read or another language, an interpreter, or other changes that make things easier for you – you need an account, so that our staff can see your choices."
+                                {t("To tell us how to contact you – letters in large print, Braille, audio, easy read or another language, an interpreter, or other changes that make things easier for you – you need an account, so that our staff can see your choices.")}
                             </p>
                             <p class="app-body">
-                                <A href="/sign-in?next=%2Fsettings">"Sign in to set how we contact you"</A>
-                                " or "<A href="/create-account">"create an account"</A>"."
+                                <A href="/sign-in?next=%2Fsettings">{t("Sign in to set how we contact you")}</A>
+                                {t(" or ")}<A href="/create-account">{t("create an account")}</A>"."
                             </p>
-                            <p class="app-body">"You can also tell your housing provider by telephone or letter."</p>
+                            <p class="app-body">{t("You can also tell your housing provider by telephone or letter.")}</p>
                         </Show>
                     }
                 >
-                    <p class="app-body">"Our staff see these choices and act on them."</p>
+                    <p class="app-body">{t("Our staff see these choices and act on them.")}</p>
                     {conditional_radios(
                         "letter_format",
-                        "How should we send you letters?",
+                        t("How should we send you letters?"),
                         None,
-                        LETTER_FORMATS.iter().map(|(_, v, l)| (*v, *l)).collect(),
+                        LETTER_FORMATS.iter().map(|(_, v, l)| (*v, t(*l))).collect(),
                         fields.letter_format,
                         move |choice| (choice == "another_language").then(|| view! {
-                            <TextInput field="letter_language" label="Which language?" value=fields.letter_language
+                            <TextInput field="letter_language" label=t("Which language?") value=fields.letter_language
                                 errors=errors width="app-input--width-20" spellcheck=true />
                         }.into_any()),
                     )}
                     {conditional_radios(
                         "contact_channel",
-                        "How should we contact you?",
-                        Some("We will also write to you where the law says we must."),
-                        CONTACT_CHANNELS.iter().map(|(_, v, l)| (*v, *l)).collect(),
+                        t("How should we contact you?"),
+                        Some(t("We will also write to you where the law says we must.")),
+                        CONTACT_CHANNELS.iter().map(|(_, v, l)| (*v, t(*l))).collect(),
                         fields.contact_channel,
                         move |choice| matches!(choice, "phone" | "text_message").then(|| view! {
                             // Only the chosen radio's part holds the input, so its id is unique.
                             <Show when=move || fields.contact_channel.get() == choice>
-                                <TextInput field="phone" label="Telephone number" value=fields.phone errors=errors
+                                <TextInput field="phone" label=t("Telephone number") value=fields.phone errors=errors
                                     input_type="tel" autocomplete="tel" width="app-input--width-20"
-                                    hint="For international numbers include the country code" />
+                                    hint=t("For international numbers include the country code") />
                             </Show>
                         }.into_any()),
                     )}
                     <div class="app-form-group">
                         <fieldset class="app-fieldset">
-                            <legend class="app-fieldset__legend app-fieldset__legend--s">"Interpreter"</legend>
+                            <legend class="app-fieldset__legend app-fieldset__legend--s">{t("Interpreter")}</legend>
                             <div class="app-checkboxes">
                                 <div class="app-checkboxes__item">
                                     <input
@@ -367,20 +441,20 @@ fn Settings() -> impl IntoView {
                                         prop:checked=move || fields.interpreter.get()
                                         on:change=move |ev| fields.interpreter.set(event_target_checked(&ev))
                                     />
-                                    <label class="app-checkboxes__label" for="interpreter">"I need an interpreter"</label>
+                                    <label class="app-checkboxes__label" for="interpreter">{t("I need an interpreter")}</label>
                                 </div>
                                 <div class="app-checkboxes__conditional" id="conditional-interpreter" hidden=move || !fields.interpreter.get()>
-                                    <TextInput field="interpreter_language" label="Which language?" value=fields.interpreter_language
+                                    <TextInput field="interpreter_language" label=t("Which language?") value=fields.interpreter_language
                                         errors=errors width="app-input--width-20" spellcheck=true
-                                        hint="Include British Sign Language if you need it" />
+                                        hint=t("Include British Sign Language if you need it") />
                                 </div>
                             </div>
                         </fieldset>
                     </div>
-                    <Textarea field="reasonable_adjustments" label="Anything else we should do to make things easier for you?"
+                    <Textarea field="reasonable_adjustments" label=t("Anything else we should do to make things easier for you?")
                         value=fields.reasonable_adjustments errors=errors max_chars=ADJUSTMENTS_MAX_CHARS rows=4
-                        hint="For example, call after 10am, or send letters to my support worker" />
-                    <button type="submit" class="app-button" disabled=move || save.pending().get()>"Save settings"</button>
+                        hint=t("For example, call after 10am, or send letters to my support worker") />
+                    <button type="submit" class="app-button" disabled=move || save.pending().get()>{t("Save settings")}</button>
                 </Show>
             </form>
         </div>

@@ -21,11 +21,14 @@ const TITLE: &str = "Authorisation forms to check";
 /// first, each with its form to open, and Verify or Reject with a reason.
 #[component]
 pub fn StaffAuthorisationsPage() -> impl IntoView {
+    // In English whatever language is chosen, as the other staff pages.
     view! {
-        <p class="app-body"><A href="/staff">"Case queue"</A></p>
-        <SignedIn>
-            <Forms />
-        </SignedIn>
+        <div lang="en-GB">
+            <p class="app-body"><A href="/staff">"Case queue"</A></p>
+            <SignedIn>
+                <Forms />
+            </SignedIn>
+        </div>
     }
 }
 

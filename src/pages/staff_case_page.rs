@@ -26,7 +26,9 @@ use crate::pages::case_page::{DueDates, Timeline, YourComplaint};
 pub fn StaffCasePage() -> impl IntoView {
     let id = case_id();
     let case = load_case(id);
+    // In English whatever language is chosen, as the other staff pages.
     view! {
+        <div lang="en-GB">
         <SignedIn>
             <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
                 {move || Suspend::new(async move {
@@ -44,6 +46,7 @@ pub fn StaffCasePage() -> impl IntoView {
                 })}
             </Transition>
         </SignedIn>
+        </div>
     }
 }
 

@@ -14,10 +14,14 @@ use crate::format::date;
 /// stage, status and overdue.
 #[component]
 pub fn StaffQueuePage() -> impl IntoView {
+    // Staff pages are in English whatever language is chosen, and say so to
+    // screen readers.
     view! {
-        <SignedIn>
-            <Queue />
-        </SignedIn>
+        <div lang="en-GB">
+            <SignedIn>
+                <Queue />
+            </SignedIn>
+        </div>
     }
 }
 

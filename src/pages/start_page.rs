@@ -1,3 +1,4 @@
+use crate::i18n::{t, tf};
 use leptos::prelude::*;
 use crate::components::title::Title;
 use crate::router::A;
@@ -27,89 +28,89 @@ pub fn StartPage() -> impl IntoView {
             .and_then(|e| e.service_problem())
     };
     view! {
-        <Title text="Make a complaint about your home" />
-        <h1 class="app-heading-xl">"Make a complaint, a compliment or a comment about your home"</h1>
+        <Title text=t("Make a complaint about your home") />
+        <h1 class="app-heading-xl">{t("Make a complaint, a compliment or a comment about your home")}</h1>
         <p class="app-body-l">
-            "Tell your housing provider when something has gone wrong, follow your complaint until it is put right, and ask for a review if you are not happy with their answer."
+            {t("Tell your housing provider when something has gone wrong, follow your complaint until it is put right, and ask for a review if you are not happy with their answer.")}
         </p>
         <p class="app-body" data-testid="landlord">{move || effective().map(|p| landlord_sentence(&p))}</p>
         <Show
             when=move || session.is_signed_in()
             fallback=|| view! {
                 <A href="/create-account" attr:class="app-button app-button--start" attr:role="button" attr:draggable="false">
-                    "Create an account"
+                    {t("Create an account")}
                 </A>
-                <p class="app-body">"Already have an account? "<A href="/sign-in">"Sign in"</A>"."</p>
+                <p class="app-body">{t("Already have an account? ")}<A href="/sign-in">{t("Sign in")}</A>"."</p>
             }
         >
             <div class="app-button-group">
-                <A href="/complaints/new" attr:class="app-button app-button--start" attr:role="button" attr:draggable="false">"Make a complaint"</A>
-                <A href="/feedback/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">"Give a compliment or comment"</A>
+                <A href="/complaints/new" attr:class="app-button app-button--start" attr:role="button" attr:draggable="false">{t("Make a complaint")}</A>
+                <A href="/feedback/new" attr:class="app-button app-button--secondary" attr:role="button" attr:draggable="false">{t("Give a compliment or comment")}</A>
             </div>
-            <p class="app-body"><A href="/cases">"See your complaints and their progress"</A></p>
+            <p class="app-body"><A href="/cases">{t("See your complaints and their progress")}</A></p>
         </Show>
         <p class="app-body">
-            <A href="/settings">"Change the text size, colours or font, or how we contact you"</A>
+            <A href="/settings">{t("Change the text size, colours or font, or how we contact you")}</A>
         </p>
 
         <div class="app-grid-column-two-thirds">
             <div role="status" aria-live="polite">
                 {move || problem().map(|problem| view! {
                     <ProblemWithPart problem=problem retry=move || policy.refetch()
-                        missing="We cannot show the details of your housing provider's complaints policy at the moment." />
+                        missing=t("We cannot show the details of your housing provider's complaints policy at the moment.") />
                 })}
             </div>
             {move || effective().map(|p| {
                 let summary = p.summary.trim().to_owned();
                 view! {
                     {(!summary.is_empty()).then(|| view! {
-                        <h2 class="app-heading-m">"How it works"</h2>
+                        <h2 class="app-heading-m">{t("How it works")}</h2>
                         <p class="app-body" data-testid="policy-summary">{summary}</p>
                     })}
                 }
             })}
 
-            <h2 class="app-heading-m">"What counts as a complaint"</h2>
-            <p class="app-body">"A complaint is when you are unhappy with a service, with something your housing provider did or did not do, or with how their staff treated you. You can complain for yourself, or someone can complain for you if you agree."</p>
+            <h2 class="app-heading-m">{t("What counts as a complaint")}</h2>
+            <p class="app-body">{t("A complaint is when you are unhappy with a service, with something your housing provider did or did not do, or with how their staff treated you. You can complain for yourself, or someone can complain for you if you agree.")}</p>
             {move || effective().map(|p| {
                 let exclusions = p.exclusions;
                 (!exclusions.is_empty()).then(|| view! {
-                    <h3 class="app-heading-s">"What is not handled as a complaint"</h3>
+                    <h3 class="app-heading-s">{t("What is not handled as a complaint")}</h3>
                     <ul class="app-list app-list--bullet" data-testid="exclusions">
                         {exclusions.into_iter().map(|e| view! { <li>{e.title}</li> }).collect_view()}
                     </ul>
-                    <p class="app-body">"If your housing provider cannot treat something as a complaint, they will tell you why in writing and what to do instead. You can ask the Housing Ombudsman to look at that decision."</p>
+                    <p class="app-body">{t("If your housing provider cannot treat something as a complaint, they will tell you why in writing and what to do instead. You can ask the Housing Ombudsman to look at that decision.")}</p>
                 })
             })}
             {move || failed().then(|| view! {
-                <p class="app-body">"If you need something fixed for the first time, such as a repair, report it as a repair first. If it is not done, or not done well, you can then complain."</p>
+                <p class="app-body">{t("If you need something fixed for the first time, such as a repair, report it as a repair first. If it is not done, or not done well, you can then complain.")}</p>
             })}
 
             {move || effective().and_then(|p| time_limit_words(p.time_limit.as_ref())).map(|words| view! {
-                <h2 class="app-heading-m">"When to complain"</h2>
+                <h2 class="app-heading-m">{t("When to complain")}</h2>
                 <p class="app-body" data-testid="time-limit">{words.sentence}</p>
                 {(!words.exceptions.is_empty()).then(|| view! {
-                    <p class="app-body">"The time limit does not apply if:"</p>
+                    <p class="app-body">{t("The time limit does not apply if:")}</p>
                     <ul class="app-list app-list--bullet">
                         {words.exceptions.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
                     </ul>
                 })}
             })}
 
-            <h2 class="app-heading-m">"Other ways to complain"</h2>
-            <p class="app-body">"You do not have to use this website. You can also complain in person, or someone can complain for you."</p>
+            <h2 class="app-heading-m">{t("Other ways to complain")}</h2>
+            <p class="app-body">{t("You do not have to use this website. You can also complain in person, or someone can complain for you.")}</p>
             // Without the policy, say where a resident finds their provider's details.
             {move || effective().map(|p| (landlord_contact(&p.contact), p.landlord)).or_else(|| failed().then(Default::default)).map(|(lines, landlord)| {
                 if lines.is_empty() {
                     view! {
                         <p class="app-body" data-testid="other-ways">
-                            "Contact your housing provider by telephone, email or letter. Their details are on your tenancy agreement, your rent statement or any letter from them."
+                            {t("Contact your housing provider by telephone, email or letter. Their details are on your tenancy agreement, your rent statement or any letter from them.")}
                         </p>
                     }.into_any()
                 } else {
                     let landlord = landlord.trim().to_owned();
                     view! {
-                        <p class="app-body">{format!("Contact {landlord}:")}</p>
+                        <p class="app-body">{tf("Contact {landlord}:", &[("landlord", &landlord)])}</p>
                         <dl class="app-contact-list" data-testid="other-ways">
                             {lines.into_iter().map(|line| view! {
                                 <div class="app-contact-list__row">
@@ -126,12 +127,12 @@ pub fn StartPage() -> impl IntoView {
                     }.into_any()
                 }
             })}
-            <p class="app-body"><A href="/help">"Find other ways to complain and get help"</A>"."</p>
+            <p class="app-body"><A href="/help">{t("Find other ways to complain and get help")}</A>"."</p>
 
-            <h2 class="app-heading-m">"Free, independent advice"</h2>
+            <h2 class="app-heading-m">{t("Free, independent advice")}</h2>
             <p class="app-body">
-                "You can contact the Housing Ombudsman for free advice at any time. "
-                <A href="/ombudsman">"Find out what the Housing Ombudsman does and how to contact it"</A>"."
+                {t("You can contact the Housing Ombudsman for free advice at any time. ")}
+                <A href="/ombudsman">{t("Find out what the Housing Ombudsman does and how to contact it")}</A>"."
             </p>
         </div>
     }

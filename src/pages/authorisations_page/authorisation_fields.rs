@@ -2,6 +2,7 @@
 //! what they may do, until when), a draft bound to the device, and the
 //! summary of one authorisation that residents, advocates and caseworkers read.
 
+use crate::i18n::t;
 use domain::api::authorisations::AuthorisationView;
 use domain::authorisation::{Relationship, Scope};
 use domain::validation::FieldError;
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::authorisation_words::{cases_words, expiry_words, relationship_words, status_tag};
+use crate::authorisation_words::{cases_words, expiry_words, relationship_label, relationship_words, status_tag};
 use crate::components::field::{FieldIds, HintAndError};
 use crate::components::radios::{Choice, Radios};
 use crate::components::text_input::TextInput;
@@ -50,12 +51,12 @@ pub fn RelationshipRadios(
     other: RwSignal<String>,
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let choices = Relationship::ALL.into_iter().map(|r| Choice::new(r.as_str(), r.label())).collect::<Vec<_>>();
+    let choices = Relationship::ALL.into_iter().map(|r| Choice::new(r.as_str(), relationship_label(r))).collect::<Vec<_>>();
     view! {
         <Radios field="relationship" legend=legend choices=choices value=value errors=errors />
         <Show when=move || value.get() == Relationship::Other.as_str()>
             <div class="app-radios__conditional">
-                <TextInput field="relationship_other" label="Who they are to the resident" value=other errors=errors />
+                <TextInput field="relationship_other" label=t("Who they are to the resident") value=other errors=errors />
             </div>
         </Show>
     }
@@ -129,25 +130,25 @@ pub fn AuthorisationSummary(
     view! {
         <dl class="app-summary-list app-authorisation__summary">
             <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"Status"</dt>
+                <dt class="app-summary-list__key">{t("Status")}</dt>
                 <dd class="app-summary-list__value"><strong class=format!("app-tag {tag_class}")>{tag}</strong></dd>
             </div>
             <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"Relationship"</dt>
+                <dt class="app-summary-list__key">{t("Relationship")}</dt>
                 <dd class="app-summary-list__value">{relationship_words(&view)}</dd>
             </div>
             <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"What they can do"</dt>
+                <dt class="app-summary-list__key">{t("What they can do")}</dt>
                 <dd class="app-summary-list__value"><ul class="app-list app-list--bullet">{scope}</ul></dd>
             </div>
             {cases.map(|words| view! {
                 <div class="app-summary-list__row">
-                    <dt class="app-summary-list__key">"Complaints"</dt>
+                    <dt class="app-summary-list__key">{t("Complaints")}</dt>
                     <dd class="app-summary-list__value">{words}</dd>
                 </div>
             })}
             <div class="app-summary-list__row">
-                <dt class="app-summary-list__key">"Ends"</dt>
+                <dt class="app-summary-list__key">{t("Ends")}</dt>
                 <dd class="app-summary-list__value">{expiry_words(&view)}</dd>
             </div>
         </dl>

@@ -1,3 +1,4 @@
+use crate::i18n::{n_, t};
 use chrono::NaiveDate;
 use domain::api::authorisations::AuthorisationView;
 use domain::api::cases::CaseSummary;
@@ -8,7 +9,7 @@ use crate::components::title::Title;
 use crate::router::use_navigate;
 
 use crate::api;
-use crate::authorisation_words::{invite_key, InviteDraft, ALL_CASES, SOME_CASES};
+use crate::authorisation_words::{invite_key, scope_for_resident, InviteDraft, ALL_CASES, SOME_CASES};
 use crate::case_words::kind_name;
 use crate::components::back_link::BackLink;
 use crate::components::date_input::DateInput;
@@ -22,7 +23,7 @@ use crate::pages::authorisations_page::authorisation_fields::{bind, device_draft
 use crate::session::use_session;
 use crate::storage;
 
-const TITLE: &str = "Let someone act for you";
+const TITLE: &str = n_("Let someone act for you");
 
 /// The resident invites an advocate by email: who they are, what they may
 /// do, which complaints, until when. Kept on the device as it is typed.
@@ -34,7 +35,7 @@ pub fn InviteAdvocatePage() -> impl IntoView {
         view! {
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <h1 class="app-heading-l">{TITLE}</h1>
+                <h1 class="app-heading-l">{t(TITLE)}</h1>
                 {content}
             </div>
         }
@@ -42,10 +43,10 @@ pub fn InviteAdvocatePage() -> impl IntoView {
     view! {
         // Here, not in what reloads: the title's words read `errors`, which
         // must outlive it. The problem page's own title, set later, wins.
-        <Title text=move || page_title(TITLE, !errors.get().is_empty()) />
+        <Title text=move || page_title(t(TITLE), !errors.get().is_empty()) />
         <BackLink href="/authorisations".to_owned() />
         <SignedIn>
-            <Transition fallback=move || page(view! { <p class="app-body" role="status">"Loading…"</p> }.into_any())>
+            <Transition fallback=move || page(view! { <p class="app-body" role="status">{t("Loading…")}</p> }.into_any())>
                 {move || Suspend::new(async move {
                     match health.await {
                         Ok(Health { today, .. }) => page(view! { <InviteForm today=today errors=errors /> }.into_any()).into_any(),
@@ -104,24 +105,24 @@ fn InviteForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
         }
     };
     let which_choices = vec![
-        Choice::new(ALL_CASES, "All my complaints, including new ones"),
-        Choice::new(SOME_CASES, "Only the complaints I choose"),
+        Choice::new(ALL_CASES, t("All my complaints, including new ones")),
+        Choice::new(SOME_CASES, t("Only the complaints I choose")),
     ];
     view! {
         <form novalidate on:submit=submit>
-            <TextInput field="advocate_email" label="Their email address" value=email errors=errors
+            <TextInput field="advocate_email" label=t("Their email address") value=email errors=errors
                 input_type="email" autocomplete="off" spellcheck=false
-                hint="We will send them an invitation. They need an advocate account with this email address to accept it." />
-            <RelationshipRadios legend="Who are they to you?" value=relationship other=other errors=errors />
-            <ScopeCheckboxes legend="What can they do for you?" value=scope errors=errors label=|s| s.label()
-                hint="Select all that apply." />
-            <Radios field="case_ids" legend="Which complaints can they see and act on?" choices=which_choices
+                hint=t("We will send them an invitation. They need an advocate account with this email address to accept it.") />
+            <RelationshipRadios legend=t("Who are they to you?") value=relationship other=other errors=errors />
+            <ScopeCheckboxes legend=t("What can they do for you?") value=scope errors=errors label=scope_for_resident
+                hint=t("Select all that apply.") />
+            <Radios field="case_ids" legend=t("Which complaints can they see and act on?") choices=which_choices
                 value=which errors=errors />
             <Show when=move || which.get() == SOME_CASES>
                 <div class="app-checkboxes__conditional">
                     <fieldset class="app-fieldset">
-                        <legend class="app-fieldset__legend app-fieldset__legend--s">"Your complaints"</legend>
-                        <Transition fallback=|| view! { <p class="app-body" role="status">"Loading your complaints…"</p> }>
+                        <legend class="app-fieldset__legend app-fieldset__legend--s">{t("Your complaints")}</legend>
+                        <Transition fallback=|| view! { <p class="app-body" role="status">{t("Loading your complaints…")}</p> }>
                             {move || Suspend::new(async move {
                                 match cases.await {
                                     Ok(list) if !list.is_empty() => list.into_iter().enumerate().map(|(i, case)| {
@@ -148,7 +149,7 @@ fn InviteForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                                             </div>
                                         }
                                     }).collect_view().into_any(),
-                                    Ok(_) => view! { <p class="app-body">"You have no complaints yet. Choose all complaints to include the ones you make later."</p> }.into_any(),
+                                    Ok(_) => view! { <p class="app-body">{t("You have no complaints yet. Choose all complaints to include the ones you make later.")}</p> }.into_any(),
                                     Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
                                 }
                             })}
@@ -156,11 +157,11 @@ fn InviteForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
                     </fieldset>
                 </div>
             </Show>
-            <DateInput field="expires_on" legend="When should this end?" value=expires errors=errors
-                hint="We have filled in 12 months from today. It can be up to 24 months. For example, 18 12 2027." />
-            <p class="app-body">"You can stop them acting for you at any time, and it takes effect straight away."</p>
-            <button type="submit" class="app-button" disabled=move || send.pending().get()>"Send invitation"</button>
-            <p class="app-body app-authorisation__saved">"Your answers are saved on this device until you send them."</p>
+            <DateInput field="expires_on" legend=t("When should this end?") value=expires errors=errors
+                hint=t("We have filled in 12 months from today. It can be up to 24 months. For example, 18 12 2027.") />
+            <p class="app-body">{t("You can stop them acting for you at any time, and it takes effect straight away.")}</p>
+            <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Send invitation")}</button>
+            <p class="app-body app-authorisation__saved">{t("Your answers are saved on this device until you send them.")}</p>
         </form>
     }
 }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::cases::NewInformation;
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -58,24 +59,24 @@ pub fn AddInformationPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || page_title("Add information to your complaint", !errors.get().is_empty()) />
+        <Title text=move || page_title(t("Add information to your complaint"), !errors.get().is_empty()) />
         <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
                 <form novalidate on:submit=submit>
-                    <Textarea field="text" label="Add information to your complaint" value=text errors=errors is_page_heading=true
-                        hint="For example, something that has happened since, or the answer to a question we asked you" />
-                    <MultiFileUpload field="attachments" label="Add photos or documents (optional)" errors=errors files=chosen
-                        reading=reading kept=kept what="your information"
-                        hint="You can take a photo with your phone or choose files. JPG, PNG or PDF, each smaller than 5MB, up to 5 files." />
-                    <button type="submit" class="app-button" aria-disabled=move || busy().then_some("true")>"Send"</button>
+                    <Textarea field="text" label=t("Add information to your complaint") value=text errors=errors is_page_heading=true
+                        hint=t("For example, something that has happened since, or the answer to a question we asked you") />
+                    <MultiFileUpload field="attachments" label=t("Add photos or documents (optional)") errors=errors files=chosen
+                        reading=reading kept=kept what=t("your information")
+                        hint=t("You can take a photo with your phone or choose files. JPG, PNG or PDF, each smaller than 5MB, up to 5 files.") />
+                    <button type="submit" class="app-button" aria-disabled=move || busy().then_some("true")>{t("Send")}</button>
                 </form>
                 <div role="status" aria-live="polite" class="app-body">
                     {move || if reading.get() > 0 {
-                        Some("Reading your file…")
+                        Some(t("Reading your file…"))
                     } else if send.pending().get() {
-                        Some("Sending…")
+                        Some(t("Sending…"))
                     } else {
                         None
                     }}

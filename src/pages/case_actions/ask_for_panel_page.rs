@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::cases::{messages, PanelRequest};
 use domain::api::PolicyDetail;
 use domain::case::{Attendance, Representative};
@@ -35,7 +36,7 @@ pub fn AskForPanelPage() -> impl IntoView {
             "attend" => Some(Attendance::Attend),
             "written_submissions" => Some(Attendance::WrittenSubmissions),
             _ => {
-                problems.add("attendance", "Select if you will attend the panel or send written submissions");
+                problems.add("attendance", t("Select if you will attend the panel or send written submissions"));
                 None
             }
         };
@@ -60,12 +61,12 @@ pub fn AskForPanelPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || page_title("Ask for a panel to hear your complaint", !errors.get().is_empty()) />
+        <Title text=move || page_title(t("Ask for a panel to hear your complaint"), !errors.get().is_empty()) />
         <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <h1 class="app-heading-l">"Ask for a panel to hear your complaint"</h1>
+                <h1 class="app-heading-l">{t("Ask for a panel to hear your complaint")}</h1>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         case.await.ok().and_then(|c| c.view.open_window.map(|w| view! {
@@ -73,25 +74,25 @@ pub fn AskForPanelPage() -> impl IntoView {
                         }))
                     })}
                 </Transition>
-                <p class="app-body">"A panel of residents and board members will hear your complaint. You can attend and speak to the panel, or send what you want to say in writing instead."</p>
+                <p class="app-body">{t("A panel of residents and board members will hear your complaint. You can attend and speak to the panel, or send what you want to say in writing instead.")}</p>
                 <form novalidate on:submit=submit>
-                    <Radios field="attendance" legend="How do you want to take part?" value=attendance errors=errors
+                    <Radios field="attendance" legend=t("How do you want to take part?") value=attendance errors=errors
                         choices=vec![
-                            Choice::new("attend", "I will attend the panel"),
-                            Choice::new("written_submissions", "I will send written submissions instead"),
+                            Choice::new("attend", t("I will attend the panel")),
+                            Choice::new("written_submissions", t("I will send written submissions instead")),
                         ] />
-                    <Radios field="represented" legend="Will someone come with you to represent you?" value=represented errors=errors
-                        hint="A friend or relative can represent you. Legal representatives, such as solicitors, cannot attend."
-                        choices=vec![Choice::new("yes", "Yes"), Choice::new("no", "No")] />
+                    <Radios field="represented" legend=t("Will someone come with you to represent you?") value=represented errors=errors
+                        hint=t("A friend or relative can represent you. Legal representatives, such as solicitors, cannot attend.")
+                        choices=vec![Choice::new("yes", t("Yes")), Choice::new("no", t("No"))] />
                     <Show when=move || represented.get() == "yes">
-                        <TextInput field="representative_name" label="Their full name" value=name errors=errors autocomplete="off" />
+                        <TextInput field="representative_name" label=t("Their full name") value=name errors=errors autocomplete="off" />
                         <Transition fallback=|| ()>
                             {move || Suspend::new(async move {
                                 let relations = policy.await.ok()
                                     .and_then(|p| p.effective.panel.map(|panel| panel.representatives))
                                     .unwrap_or_else(|| vec!["friend".into(), "relative".into()]);
                                 view! {
-                                    <Radios field="representative_relation" legend="Who are they?" value=relation errors=errors
+                                    <Radios field="representative_relation" legend=t("Who are they?") value=relation errors=errors
                                         choices=relations.into_iter().map(|r| {
                                             let label = capitalise(&r);
                                             Choice::new(r, label)
@@ -100,7 +101,7 @@ pub fn AskForPanelPage() -> impl IntoView {
                             })}
                         </Transition>
                     </Show>
-                    <button type="submit" class="app-button" disabled=move || send.pending().get()>"Ask for a panel"</button>
+                    <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Ask for a panel")}</button>
                 </form>
             </div>
         </SignedIn>

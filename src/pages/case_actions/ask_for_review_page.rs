@@ -1,3 +1,4 @@
+use crate::i18n::{t, tf};
 use domain::api::cases::EscalationRequest;
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -25,25 +26,25 @@ pub fn AskForReviewPage() -> impl IntoView {
         send.dispatch(EscalationRequest { reason: (!reason.is_empty()).then_some(reason) });
     };
     view! {
-        <Title text=move || page_title("Ask for a review of your complaint", !errors.get().is_empty()) />
+        <Title text=move || page_title(t("Ask for a review of your complaint"), !errors.get().is_empty()) />
         <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <h1 class="app-heading-l">"Ask for a review of your complaint"</h1>
+                <h1 class="app-heading-l">{t("Ask for a review of your complaint")}</h1>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         case.await.ok().map(|c| view! {
-                            <p class="app-body">{format!("Reference {}", c.reference)}</p>
+                            <p class="app-body">{tf("Reference {reference}", &[("reference", &c.reference)])}</p>
                             {c.view.open_window.map(|w| view! { <p class="app-body">{window_sentence(&w, c.view.today)}</p> })}
                         })
                     })}
                 </Transition>
-                <p class="app-body">"If you are not happy with our response, a more senior member of staff who has not been involved will look at your complaint again. This is stage 2."</p>
+                <p class="app-body">{t("If you are not happy with our response, a more senior member of staff who has not been involved will look at your complaint again. This is stage 2.")}</p>
                 <form novalidate on:submit=submit>
-                    <Textarea field="reason" label="Tell us why you are not happy (optional)" value=reason errors=errors
-                        hint="You do not have to give a reason. If you do, it helps us understand what you would still like us to put right." />
-                    <button type="submit" class="app-button" disabled=move || send.pending().get()>"Ask for a review"</button>
+                    <Textarea field="reason" label=t("Tell us why you are not happy (optional)") value=reason errors=errors
+                        hint=t("You do not have to give a reason. If you do, it helps us understand what you would still like us to put right.") />
+                    <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Ask for a review")}</button>
                 </form>
             </div>
         </SignedIn>

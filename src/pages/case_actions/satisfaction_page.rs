@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::cases::{messages, SatisfactionRequest};
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -30,18 +31,18 @@ pub fn SatisfactionPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || page_title("Are you satisfied with our response?", !errors.get().is_empty()) />
+        <Title text=move || page_title(t("Are you satisfied with our response?"), !errors.get().is_empty()) />
         <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
                 <form novalidate on:submit=submit>
-                    <Radios field="satisfied" legend="Are you satisfied with our response?" value=satisfied errors=errors is_page_heading=true
-                        choices=vec![Choice::new("yes", "Yes"), Choice::new("no", "No")] />
-                    <Textarea field="comment" label="Anything else you want to tell us (optional)" value=comment errors=errors />
-                    <button type="submit" class="app-button" disabled=move || send.pending().get()>"Send"</button>
+                    <Radios field="satisfied" legend=t("Are you satisfied with our response?") value=satisfied errors=errors is_page_heading=true
+                        choices=vec![Choice::new("yes", t("Yes")), Choice::new("no", t("No"))] />
+                    <Textarea field="comment" label=t("Anything else you want to tell us (optional)") value=comment errors=errors />
+                    <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Send")}</button>
                 </form>
-                <p class="app-body">"If you are not satisfied, you can also ask for a review, or contact the Housing Ombudsman."</p>
+                <p class="app-body">{t("If you are not satisfied, you can also ask for a review, or contact the Housing Ombudsman.")}</p>
             </div>
         </SignedIn>
     }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::cases::{messages, WithdrawalRequest};
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -32,18 +33,18 @@ pub fn WithdrawPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || page_title("Withdraw your complaint", !errors.get().is_empty()) />
+        <Title text=move || page_title(t("Withdraw your complaint"), !errors.get().is_empty()) />
         <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <h1 class="app-heading-l">"Withdraw your complaint"</h1>
-                <p class="app-warning-text">"If you withdraw your complaint we will stop looking into it. You can ask us to reopen it, or make a new complaint."</p>
+                <h1 class="app-heading-l">{t("Withdraw your complaint")}</h1>
+                <p class="app-warning-text">{t("If you withdraw your complaint we will stop looking into it. You can ask us to reopen it, or make a new complaint.")}</p>
                 <form novalidate on:submit=submit.clone()>
-                    <Radios field="confirm" legend="Are you sure you want to withdraw your complaint?" value=confirm errors=errors
-                        choices=vec![Choice::new("yes", "Yes, withdraw it"), Choice::new("no", "No, keep it open")] />
-                    <Textarea field="reason" label="Why are you withdrawing it? (optional)" value=reason errors=errors />
-                    <button type="submit" class="app-button app-button--warning" disabled=move || send.pending().get()>"Continue"</button>
+                    <Radios field="confirm" legend=t("Are you sure you want to withdraw your complaint?") value=confirm errors=errors
+                        choices=vec![Choice::new("yes", t("Yes, withdraw it")), Choice::new("no", t("No, keep it open"))] />
+                    <Textarea field="reason" label=t("Why are you withdrawing it? (optional)") value=reason errors=errors />
+                    <button type="submit" class="app-button app-button--warning" disabled=move || send.pending().get()>{t("Continue")}</button>
                 </form>
             </div>
         </SignedIn>

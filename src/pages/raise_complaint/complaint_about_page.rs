@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 use crate::router::use_navigate;
 
@@ -41,18 +42,18 @@ pub fn ComplaintAboutPage() -> impl IntoView {
     view! {
         <ComplaintQuestion step=step errors=errors on_continue=on_continue>
             <Radios field="category" legend=step.title() choices=choices value=category errors=errors
-                hint="Choose the one that fits best. You can tell us more on the next page." is_page_heading=true />
+                hint=t("Choose the one that fits best. You can tell us more on the next page.") is_page_heading=true />
         </ComplaintQuestion>
         <div class="app-grid-column-two-thirds">
             <Show when=move || journey.has_draft()>
                 <p class="app-body">
-                    "Your answers are saved on this device as you type. "
-                    <button type="button" class="app-link-button" on:click=delete>"Delete this draft"</button>
+                    {t("Your answers are saved on this device as you type. ")}
+                    <button type="button" class="app-link-button" on:click=delete>{t("Delete this draft")}</button>
                 </p>
             </Show>
             <div role="status" aria-live="polite">
                 <Show when=move || deleted.get() && !journey.has_draft()>
-                    <p class="app-body">"Your draft has been deleted."</p>
+                    <p class="app-body">{t("Your draft has been deleted.")}</p>
                 </Show>
             </div>
         </div>

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 use crate::router::use_navigate;
 
@@ -22,10 +23,10 @@ pub fn ComplaintAttachmentsPage() -> impl IntoView {
         }
     };
     view! {
-        <ComplaintQuestion step=step errors=errors on_continue=on_continue busy=busy busy_text="Reading your file…">
+        <ComplaintQuestion step=step errors=errors on_continue=on_continue busy=busy busy_text=t("Reading your file…")>
             <MultiFileUpload field="attachments" label=step.title() errors=errors files=journey.files reading=reading
-                kept=journey.files_kept what="your complaint" is_page_heading=true
-                hint="You can take a photo with your phone or choose files. JPG, PNG or PDF, each smaller than 5MB, up to 5 files." />
+                kept=journey.files_kept what=t("your complaint") is_page_heading=true
+                hint=t("You can take a photo with your phone or choose files. JPG, PNG or PDF, each smaller than 5MB, up to 5 files.") />
         </ComplaintQuestion>
     }
 }

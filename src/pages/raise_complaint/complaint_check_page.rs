@@ -1,3 +1,4 @@
+use crate::i18n::{t, tf};
 use domain::api::cases::CaseDetail;
 use leptos::prelude::*;
 use crate::components::title::Title;
@@ -66,7 +67,7 @@ pub fn ComplaintCheckPage() -> impl IntoView {
             Err(error @ (ClientError::Offline | ClientError::Server(_))) => {
                 failed.set(true);
                 errors.set(vec![(
-                    format!("Your complaint has not been sent. {error}."),
+                    tf("Your complaint has not been sent. {error}.", &[("error", &error)]),
                     "#send".to_owned(),
                 )]);
             }
@@ -99,17 +100,17 @@ pub fn ComplaintCheckPage() -> impl IntoView {
             <PageErrorSummary errors=errors.into() />
             <h1 class="app-heading-l">{step.title()}</h1>
             <SummaryList rows=rows />
-            <h2 class="app-heading-m">"Now send your complaint"</h2>
+            <h2 class="app-heading-m">{t("Now send your complaint")}</h2>
             <p class="app-body">
-                "By sending this complaint you are confirming that, to the best of your knowledge, the details you are giving are correct."
+                {t("By sending this complaint you are confirming that, to the best of your knowledge, the details you are giving are correct.")}
             </p>
             <form novalidate on:submit=submit>
                 <button id="send" type="submit" class="app-button" aria-disabled=move || send.pending().get().then_some("true")>
-                    {move || if failed.get() { "Try sending again" } else { "Send complaint" }}
+                    {move || if failed.get() { t("Try sending again") } else { t("Send complaint") }}
                 </button>
             </form>
             <div role="status" aria-live="polite" class="app-body">
-                {move || send.pending().get().then_some("Sending your complaint…")}
+                {move || send.pending().get().then_some(t("Sending your complaint…"))}
             </div>
         </div>
     }

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 use crate::router::use_navigate;
 
@@ -44,13 +45,13 @@ pub fn ComplaintContactPage() -> impl IntoView {
     view! {
         <ComplaintQuestion step=step errors=errors on_continue=on_continue>
             <Radios field="contact_channel" legend=step.title() choices=choices value=channel errors=errors
-                hint="We will use this for this complaint only. Your usual preferences are in Settings."
+                hint=t("We will use this for this complaint only. Your usual preferences are in Settings.")
                 is_page_heading=true />
             <Show when=needs_phone>
                 <div class="app-radios__conditional app-complaint__phone">
-                    <TextInput field="contact_phone" label="Telephone number" value=phone errors=errors
+                    <TextInput field="contact_phone" label=t("Telephone number") value=phone errors=errors
                         input_type="tel" autocomplete="tel" width="app-input--width-20"
-                        hint="For international numbers include the country code" />
+                        hint=t("For international numbers include the country code") />
                 </div>
             </Show>
         </ComplaintQuestion>

@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::cases::DETAILS_MAX_CHARS;
 use leptos::prelude::*;
 use crate::router::use_navigate;
@@ -23,7 +24,7 @@ pub fn ComplaintPutRightPage() -> impl IntoView {
     view! {
         <ComplaintQuestion step=step errors=errors on_continue=on_continue>
             <Textarea field="desired_outcome" label=step.title() value=outcome errors=errors max_chars=DETAILS_MAX_CHARS
-                hint="For example, a repair done by a date, an apology, an explanation, or money back for something you paid for."
+                hint=t("For example, a repair done by a date, an apology, an explanation, or money back for something you paid for.")
                 is_page_heading=true />
         </ComplaintQuestion>
     }

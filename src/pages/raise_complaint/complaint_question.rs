@@ -6,6 +6,7 @@ use crate::complaint_draft::Step;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::form::page_title;
+use crate::i18n::t;
 use crate::pages::raise_complaint::use_journey;
 
 /// The frame of one question of "Raise a complaint": the title, the Back
@@ -20,8 +21,8 @@ pub fn ComplaintQuestion<F>(
     /// While something is under way (screening, reading files).
     #[prop(optional, into)]
     busy: Signal<bool>,
-    #[prop(default = "Continue")] button: &'static str,
-    #[prop(default = "Checking your answer…")] busy_text: &'static str,
+    #[prop(default = t("Continue"))] button: &'static str,
+    #[prop(default = t("Checking your answer…"))] busy_text: &'static str,
 ) -> impl IntoView
 where
     F: Fn() + 'static,

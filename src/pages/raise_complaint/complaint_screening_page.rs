@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::cases::ScreeningAnswer;
 use domain::policy::ScreeningResult;
 use leptos::prelude::*;
@@ -39,7 +40,7 @@ pub fn ComplaintScreeningPage() -> impl IntoView {
         } else {
             view! {
                 <h1 class="app-heading-l">{Step::Screening.title()}</h1>
-                <p class="app-body" role="status">"Checking your answers…"</p>
+                <p class="app-body" role="status">{t("Checking your answers…")}</p>
             }
             .into_any()
         }
@@ -69,9 +70,9 @@ fn screening_body() -> impl IntoView {
 
     if results.is_empty() {
         return view! {
-            <h1 class="app-heading-l">"Nothing to check"</h1>
-            <p class="app-body">"We have nothing to tell you about your answers before you go on."</p>
-            <A href=journey.next(step).path() attr:class="app-button">"Continue"</A>
+            <h1 class="app-heading-l">{t("Nothing to check")}</h1>
+            <p class="app-body">{t("We have nothing to tell you about your answers before you go on.")}</p>
+            <A href=journey.next(step).path() attr:class="app-button">{t("Continue")}</A>
         }
         .into_any();
     }
@@ -82,13 +83,13 @@ fn screening_body() -> impl IntoView {
             <div class="app-grid-column-two-thirds">
                 <h1 class="app-heading-l">{heading}</h1>
                 {sections}
-                <WarningText>"We cannot look at this as a complaint. "{refused.instead.clone()}</WarningText>
+                <WarningText>{t("We cannot look at this as a complaint. ")}{refused.instead.clone()}</WarningText>
                 <p class="app-body">
-                    "If we have misunderstood, "
-                    <A href=back_to_details>"change what you told us"</A>
-                    ". Your answers are kept on this device."
+                    {t("If we have misunderstood, ")}
+                    <A href=back_to_details>{t("change what you told us")}</A>
+                    {t(". Your answers are kept on this device.")}
                 </p>
-                <p class="app-body"><A href="/help">"Find other ways to get help"</A></p>
+                <p class="app-body"><A href="/help">{t("Find other ways to get help")}</A></p>
             </div>
         }
         .into_any();
@@ -96,13 +97,13 @@ fn screening_body() -> impl IntoView {
 
     let time_limit_question = limit.filter(|l| !l.exceptions.is_empty()).map(|limit| {
         let mut choices: Vec<Choice> = limit.exceptions.iter().map(|e| Choice::new(e.clone(), e.clone())).collect();
-        choices.push(Choice::new(OTHER_REASON, "Another reason"));
-        choices.push(Choice::new(NO_REASON, "No, none of these apply"));
+        choices.push(Choice::new(OTHER_REASON, t("Another reason")));
+        choices.push(Choice::new(NO_REASON, t("No, none of these apply")));
         view! {
-            <Radios field="time_limit_reason" legend="Does one of these apply to you?" choices=choices value=choice errors=errors />
+            <Radios field="time_limit_reason" legend=t("Does one of these apply to you?") choices=choices value=choice errors=errors />
             <Show when=move || choice.get() == OTHER_REASON>
                 <div class="app-radios__conditional">
-                    <Textarea field="time_limit_other" label="Why could you not complain sooner?" value=other errors=errors rows=4 />
+                    <Textarea field="time_limit_other" label=t("Why could you not complain sooner?") value=other errors=errors rows=4 />
                 </div>
             </Show>
         }
@@ -114,18 +115,18 @@ fn screening_body() -> impl IntoView {
         }
     };
     view! {
-        <ComplaintQuestion step=step errors=errors on_continue=on_continue button="Continue with my complaint">
+        <ComplaintQuestion step=step errors=errors on_continue=on_continue button=t("Continue with my complaint")>
             <h1 class="app-heading-l">{heading}</h1>
             {sections}
             {time_limit_question}
             <p class="app-body">
-                "You can still make a complaint. We will read it and tell you how we will deal with it."
+                {t("You can still make a complaint. We will read it and tell you how we will deal with it.")}
             </p>
         </ComplaintQuestion>
         <div class="app-grid-column-two-thirds">
             <p class="app-body">
-                "If we have misunderstood, "<A href=back_to_details>"change what you told us"</A>
-                ". Your answers are kept on this device, so you can come back later."
+                {t("If we have misunderstood, ")}<A href=back_to_details>{t("change what you told us")}</A>
+                {t(". Your answers are kept on this device, so you can come back later.")}
             </p>
         </div>
     }
@@ -135,24 +136,24 @@ fn screening_body() -> impl IntoView {
 /// What one screening result says: why, and what to do instead.
 fn result_section(result: &ScreeningResult, with_title: bool) -> impl IntoView {
     let exceptions = (!result.exceptions.is_empty()).then(|| {
-        let items = result.exceptions.iter().map(|e| view! { <li>{e.clone()}</li> }).collect_view();
+        let items = result.exceptions.iter().map(|e| view! { <li lang="en-GB">{e.clone()}</li> }).collect_view();
         view! {
-            <p class="app-body">"The time limit does not apply if:"</p>
+            <p class="app-body">{t("The time limit does not apply if:")}</p>
             <ul class="app-list app-list--bullet">{items}</ul>
         }
     });
     view! {
         <section class="app-screening">
-            {with_title.then(|| view! { <h2 class="app-heading-m">{result.title.clone()}</h2> })}
-            <p class="app-body">{result.explanation.clone()}</p>
+            {with_title.then(|| view! { <h2 class="app-heading-m" lang="en-GB">{result.title.clone()}</h2> })}
+            <p class="app-body" lang="en-GB">{result.explanation.clone()}</p>
             {exceptions}
             <div class="app-inset-text">
                 {if with_title {
-                    view! { <h3 class="app-heading-s">"What you can do instead"</h3> }.into_any()
+                    view! { <h3 class="app-heading-s">{t("What you can do instead")}</h3> }.into_any()
                 } else {
-                    view! { <h2 class="app-heading-s">"What you can do instead"</h2> }.into_any()
+                    view! { <h2 class="app-heading-s">{t("What you can do instead")}</h2> }.into_any()
                 }}
-                <p class="app-body">{result.instead.clone()}</p>
+                <p class="app-body" lang="en-GB">{result.instead.clone()}</p>
             </div>
         </section>
     }

@@ -1,9 +1,10 @@
+use crate::i18n::{t, tf};
+use domain::api::account::ContactChannel;
 use domain::api::cases::CaseDetail;
 use leptos::prelude::*;
 use crate::components::title::Title;
 use crate::router::A;
 
-use crate::complaint_draft::channel_label;
 use crate::components::panel::Panel;
 use crate::format::date_with_weekday;
 use crate::pages::raise_complaint::use_journey;
@@ -16,11 +17,11 @@ pub fn ComplaintSentPage() -> impl IntoView {
     move || match journey.sent.get() {
         Some(detail) => confirmation(detail).into_any(),
         None => view! {
-            <Title text="No complaint sent" />
-            <h1 class="app-heading-l">"No complaint sent from this device"</h1>
+            <Title text=t("No complaint sent") />
+            <h1 class="app-heading-l">{t("No complaint sent from this device")}</h1>
             <p class="app-body">
-                "You can see every complaint you have made in "<A href="/cases">"your cases"</A>
-                ", or "<A href="/complaints/new">"raise a complaint"</A>"."
+                {t("You can see every complaint you have made in ")}<A href="/cases">{t("your cases")}</A>
+                {t(", or ")}<A href="/complaints/new">{t("raise a complaint")}</A>"."
             </p>
         }
         .into_any(),
@@ -40,36 +41,44 @@ fn confirmation(detail: CaseDetail) -> impl IntoView {
                         {d.label.clone()}" "<strong>{date_with_weekday(d.date)}</strong>
                     </p>
                     <p class="app-hint">
-                        "That is "{d.basis.clone()}"."
+                        {tf("That is {basis}.", &[("basis", &d.basis)])}
                         {d.explanation.clone().map(|e| view! { " "{e} })}
                     </p>
                 </li>
             }
         })
         .collect_view();
-    let contact = detail
-        .contact_channel
-        .map(|c| format!("We will contact you by {} about it.", channel_label(c).to_lowercase()));
+    let contact = detail.contact_channel.map(contact_words);
     let case_link = format!("/cases/{}", detail.id);
     view! {
-        <Title text="Complaint sent" />
+        <Title text=t("Complaint sent") />
         <div class="app-grid-column-two-thirds">
-            <Panel title="Complaint sent">
-                "Your reference number"<br />
+            <Panel title=t("Complaint sent")>
+                {t("Your reference number")}<br />
                 <strong class="app-complaint__reference" data-testid="reference">{detail.reference.clone()}</strong>
             </Panel>
-            <p class="app-body">"Keep this reference. You will need it if you contact us about your complaint."</p>
-            <h2 class="app-heading-m">"What happens next"</h2>
+            <p class="app-body">{t("Keep this reference. You will need it if you contact us about your complaint.")}</p>
+            <h2 class="app-heading-m">{t("What happens next")}</h2>
             <p class="app-body">
-                "We have received your complaint. A member of staff will look at it and tell you who is dealing with it. "
+                {t("We have received your complaint. A member of staff will look at it and tell you who is dealing with it. ")}
                 {contact}
             </p>
             <ul class="app-list" data-testid="due-dates">{due}</ul>
             <p class="app-body">
-                "We count working days: we do not count weekends or bank holidays."
+                {t("We count working days: we do not count weekends or bank holidays.")}
             </p>
-            <p class="app-body"><A href=case_link>"View your complaint"</A></p>
-            <p class="app-body"><A href="/cases">"Go to your cases"</A></p>
+            <p class="app-body"><A href=case_link>{t("View your complaint")}</A></p>
+            <p class="app-body"><A href="/cases">{t("Go to your cases")}</A></p>
         </div>
+    }
+}
+
+/// How we will be in touch about the complaint, in the reader's language.
+fn contact_words(channel: ContactChannel) -> &'static str {
+    match channel {
+        ContactChannel::Email => t("We will contact you by email about it."),
+        ContactChannel::Phone => t("We will contact you by phone call about it."),
+        ContactChannel::Letter => t("We will contact you by letter about it."),
+        ContactChannel::TextMessage => t("We will contact you by text message about it."),
     }
 }

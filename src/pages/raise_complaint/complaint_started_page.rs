@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use leptos::prelude::*;
 use crate::router::use_navigate;
 
@@ -24,7 +25,7 @@ pub fn ComplaintStartedPage() -> impl IntoView {
     view! {
         <ComplaintQuestion step=step errors=errors on_continue=on_continue busy=screening.pending()>
             <DateInput field="started_on" legend=step.title() value=started errors=errors
-                hint="If it has been going on for a while, give the date it first started. For example, 27 3 2026"
+                hint=t("If it has been going on for a while, give the date it first started. For example, 27 3 2026")
                 is_page_heading=true />
         </ComplaintQuestion>
     }

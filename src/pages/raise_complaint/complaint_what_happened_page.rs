@@ -1,3 +1,4 @@
+use crate::i18n::t;
 use domain::api::cases::DETAILS_MAX_CHARS;
 use leptos::prelude::*;
 use crate::router::use_navigate;
@@ -24,7 +25,7 @@ pub fn ComplaintWhatHappenedPage() -> impl IntoView {
     view! {
         <ComplaintQuestion step=step errors=errors on_continue=on_continue busy=screening.pending()>
             <Textarea field="details" label=step.title() value=details errors=errors max_chars=DETAILS_MAX_CHARS rows=8
-                hint="Tell us what went wrong, who was involved and what has happened since. Include any dates and reference numbers you have."
+                hint=t("Tell us what went wrong, who was involved and what has happened since. Include any dates and reference numbers you have.")
                 is_page_heading=true />
         </ComplaintQuestion>
     }
