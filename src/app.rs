@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
     let session = SessionContext::provide();
     let language = LanguageContext::provide(session);
     let routing = RwSignal::new(false);
+    let routing_now = routing.read_only();
     view! {
         <Router routing=routing>
             // Drawn again, in the new words, when the language changes.
@@ -120,7 +121,7 @@ pub fn App() -> impl IntoView {
                     <OfflineBanner />
                     <Header />
                     <div class="app-width-container">
-                        <PageLoading routing=routing.read_only() />
+                        <PageLoading routing=routing_now />
                         <main class="app-main-wrapper" id="main-content" tabindex="-1">
                             <Outlet matching=Route::matching page=page />
                         </main>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 
 use crate::api::{self, ClientError};
-use crate::case_words::not_sent_words;
+use crate::case_words::{not_sent_words, refusal_errors};
 use crate::retry_key::RetryKeys;
 use crate::router::use_navigate;
 use crate::session::use_session;
@@ -28,7 +28,9 @@ pub fn load_case(id: Memo<String>) -> LocalResource<Result<CaseDetail, ClientErr
 
 /// Sends an action; on success goes to the case page with `?done={done}`, on
 /// failure puts the errors (a refusal's reason included, or what was not sent
-/// when the connection or the server failed) into `errors`.
+/// when the connection or the server failed) into `errors`. A refusal the app
+/// knows is said in its own words, with the dates of the case read again just
+/// after it (the page's copy can be older than the state that was refused).
 pub fn action<B: Serialize + Clone + 'static>(
     id: Memo<String>,
     path: &'static str,
@@ -40,7 +42,19 @@ pub fn action<B: Serialize + Clone + 'static>(
         let body = body.clone();
         let id = id.get_untracked();
         let key = retry_key(keys, &(&id, &body));
-        async move { api::post::<B, CaseDetail>(&format!("/cases/{id}/{path}"), &body, Some(&key)).await }
+        async move {
+            match api::post::<B, CaseDetail>(&format!("/cases/{id}/{path}"), &body, Some(&key)).await {
+                Err(ClientError::Refused(errors)) if errors.iter().any(|e| e.code.is_some()) => {
+                    let case = api::get::<CaseDetail>(&format!("/cases/{id}")).await.ok();
+                    let (view, timeline) = match &case {
+                        Some(case) => (Some(&case.view), case.timeline.as_slice()),
+                        None => (None, &[][..]),
+                    };
+                    Err(ClientError::Refused(refusal_errors(path, errors, view, timeline)))
+                }
+                other => other,
+            }
+        }
     });
     let navigate = use_navigate();
     let session = use_session();

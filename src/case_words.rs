@@ -1,14 +1,16 @@
 //! How a case reads to a resident: its status in plain words, what they can do
 //! now, and each event of its timeline. Pure, so tested natively.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use domain::api::cases::{AttachmentInfo, CaseSummary, TimelineEntry};
+use domain::calendar::{SkipReason, SkippedDay};
 use domain::case::{
-    Actor, ActorKind, Attendance, CaseKind, ClosedWhy, ClosedWindow, Event, Outcome, ResidentAction,
-    Status, Window,
+    Actor, ActorKind, Attendance, Basis, BasisFrom, CaseKind, CaseView, ClosedWhy, ClosedWindow, DueDate, Event,
+    Outcome, ResidentAction, Status, Window,
 };
+use domain::validation::FieldError;
 
-use crate::format::{date_with_weekday, short_date};
+use crate::format::{date_with_weekday, month, short_date};
 use crate::i18n::{t, tf, tn};
 
 /// A GOV.UK tag: its words and colour modifier.
@@ -123,6 +125,238 @@ pub fn due_label(label: &str) -> String {
         other => other,
     }
     .to_owned()
+}
+
+/// How a due date was counted: "10 working days after we acknowledged your
+/// complaint". In English, the server's `basis` word for word; its own words
+/// when the server sent no parts (a view stored before it did).
+pub fn basis_words(due: &DueDate) -> String {
+    match &due.basis_parts {
+        Some(basis) => counted_words(basis),
+        None => due.basis.clone(),
+    }
+}
+
+/// [`basis_words`] from the parts: one whole sentence for each thing a date
+/// can be counted from.
+pub fn counted_words(basis: &Basis) -> String {
+    let n = u64::from(basis.days);
+    let counted = match &basis.from {
+        BasisFrom::Received { stage } if *stage <= 1 => tn(
+            "{count} working day after we received your complaint",
+            "{count} working days after we received your complaint",
+            n,
+            &[],
+        ),
+        BasisFrom::Received { stage } => tn(
+            "{count} working day after we received your request for stage {stage}",
+            "{count} working days after we received your request for stage {stage}",
+            n,
+            &[("stage", stage)],
+        ),
+        BasisFrom::Acknowledged { stage } if *stage <= 1 => tn(
+            "{count} working day after we acknowledged your complaint",
+            "{count} working days after we acknowledged your complaint",
+            n,
+            &[],
+        ),
+        BasisFrom::Acknowledged { stage } => tn(
+            "{count} working day after we acknowledged your request for stage {stage}",
+            "{count} working days after we acknowledged your request for stage {stage}",
+            n,
+            &[("stage", stage)],
+        ),
+        BasisFrom::AcknowledgeDue { stage, date } if *stage <= 1 => tn(
+            "{count} working day after the date we must acknowledge your complaint by ({date}); we have not acknowledged it yet",
+            "{count} working days after the date we must acknowledge your complaint by ({date}); we have not acknowledged it yet",
+            n,
+            &[("date", &date_with_weekday(*date))],
+        ),
+        BasisFrom::AcknowledgeDue { stage, date } => tn(
+            "{count} working day after the date we must acknowledge your request for stage {stage} by ({date}); we have not acknowledged it yet",
+            "{count} working days after the date we must acknowledge your request for stage {stage} by ({date}); we have not acknowledged it yet",
+            n,
+            &[("stage", stage), ("date", &date_with_weekday(*date))],
+        ),
+        BasisFrom::ReceivedNotAcknowledged { stage } if *stage <= 1 => tn(
+            "{count} working day after we received your complaint; we have not acknowledged it yet",
+            "{count} working days after we received your complaint; we have not acknowledged it yet",
+            n,
+            &[],
+        ),
+        BasisFrom::ReceivedNotAcknowledged { stage } => tn(
+            "{count} working day after we received your request for stage {stage}; we have not acknowledged it yet",
+            "{count} working days after we received your request for stage {stage}; we have not acknowledged it yet",
+            n,
+            &[("stage", stage)],
+        ),
+        BasisFrom::StageResponse { stage } => tn(
+            "{count} working day after our stage {stage} response",
+            "{count} working days after our stage {stage} response",
+            n,
+            &[("stage", stage)],
+        ),
+        BasisFrom::PanelRequested => tn(
+            "{count} working day after you asked for a panel",
+            "{count} working days after you asked for a panel",
+            n,
+            &[],
+        ),
+        BasisFrom::PanelMet => {
+            tn("{count} working day after the panel met", "{count} working days after the panel met", n, &[])
+        }
+    };
+    match &basis.extension {
+        None => counted,
+        // `{basis}` is one of the whole sentences above.
+        Some(extension) => tn(
+            "{basis}, extended by {count} working day from {date}",
+            "{basis}, extended by {count} working days from {date}",
+            extension.days.into(),
+            &[("basis", &counted), ("date", &date_with_weekday(extension.original_date))],
+        ),
+    }
+}
+
+/// "a", "a or b", "a, b or c", in the resident's language.
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => tf("{list} or {item}", &[("list", &comma_list(init)), ("item", last)]),
+    }
+}
+
+/// "a", "a, b", "a, b, c", in the resident's language.
+fn comma_list(items: &[String]) -> String {
+    let mut items = items.iter();
+    let first = items.next().cloned().unwrap_or_default();
+    items.fold(first, |list, item| tf("{list}, {item}", &[("list", &list), ("item", item)]))
+}
+
+/// The bank holidays a count of working days left out: "We don't count 25,
+/// 28 December or 1 January (bank holidays)." (in English, the server's
+/// `explanation` word for word); `None` when there were none. Weekends are
+/// expected, so they are not mentioned. Days are grouped by month, in the
+/// order given, with the year when a month appears in two years.
+pub fn skipped_words(skipped: &[SkippedDay]) -> Option<String> {
+    let holidays: Vec<NaiveDate> = skipped
+        .iter()
+        .filter(|s| matches!(s.reason, SkipReason::BankHoliday { .. }))
+        .map(|s| s.date)
+        .collect();
+    if holidays.is_empty() {
+        return None;
+    }
+    let mut groups: Vec<Vec<NaiveDate>> = Vec::new();
+    for day in &holidays {
+        match groups.last_mut() {
+            Some(group) if (group[0].year(), group[0].month()) == (day.year(), day.month()) => group.push(*day),
+            _ => groups.push(vec![*day]),
+        }
+    }
+    let months: std::collections::BTreeSet<u32> = groups.iter().map(|g| g[0].month()).collect();
+    let with_year = months.len() < groups.len();
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|group| {
+            let first = group[0];
+            let days = comma_list(&group.iter().map(|d| d.day().to_string()).collect::<Vec<_>>());
+            if with_year {
+                tf("{day} {month} {year}", &[("day", &days), ("month", &month(first)), ("year", &first.year())])
+            } else {
+                tf("{day} {month}", &[("day", &days), ("month", &month(first))])
+            }
+        })
+        .collect();
+    Some(tn(
+        "We don't count {days} (a bank holiday).",
+        "We don't count {days} (bank holidays).",
+        holidays.len() as u64,
+        &[("days", &or_list(&parts))],
+    ))
+}
+
+/// Why the service refused a resident's action on a case (a 409), in the
+/// app's words, chosen by the refusal's code, with the dates and stages of
+/// `view` and `timeline` (the case as it stands now). `path` is the action's
+/// API path under `/cases/{id}/`, as for [`not_sent_words`]. `None` for a
+/// refusal the app has no words for: the server's own are shown then.
+pub fn refusal_words(path: &str, code: &str, view: &CaseView, timeline: &[TimelineEntry]) -> Option<String> {
+    let closed_window = |action: ResidentAction| {
+        view.closed_windows.iter().find(|w| w.action == action).map(|w| date_with_weekday(w.last_day))
+    };
+    let stage = view.stage.as_ref().map(|s| s.number);
+    let last_on = |found: fn(&Event) -> bool| {
+        timeline.iter().rev().find(|e| found(&e.event)).map(|e| date_with_weekday(e.on))
+    };
+    let complaint = view.kind == CaseKind::Complaint;
+    Some(match (path, code) {
+        ("escalation", "escalation_window_closed") => tf(
+            "You can no longer ask for a review: the last day to ask was {date}.",
+            &[("date", &closed_window(ResidentAction::RequestEscalation)?)],
+        ),
+        ("escalation", "not_responded") => tf(
+            "You can ask for a review once we have sent our stage {number} response.",
+            &[("number", &stage?)],
+        ),
+        // The panel's last day is counted from the last stage's response.
+        ("escalation", "last_stage") if view.due_dates.iter().any(|d| d.key == "panel_window") => tf(
+            "Stage {number} is the last stage of our complaints process. You can ask for a panel to review it instead.",
+            &[("number", &stage?)],
+        ),
+        ("escalation", "last_stage") => tf(
+            "Stage {number} is the last stage of our complaints process. If you are still unhappy, you can ask the Housing Ombudsman to look at your complaint.",
+            &[("number", &stage?)],
+        ),
+        ("escalation", "panel_under_way") => t("The complaint is already with the panel.").to_owned(),
+        ("panel", "panel_window_closed") => tf(
+            "You can no longer ask for a panel: the last day to ask was {date}.",
+            &[("date", &closed_window(ResidentAction::RequestPanel)?)],
+        ),
+        ("panel", "panel_already_requested") => t("You have already asked for a panel.").to_owned(),
+        ("panel", "panel_after_ombudsman") => {
+            t("A panel cannot be held once the complaint has gone to the Housing Ombudsman.").to_owned()
+        }
+        ("panel", "written_submissions_not_allowed") => {
+            t("This landlord's panel does not take written submissions: you would need to attend.").to_owned()
+        }
+        ("panel", "legal_representative_not_allowed") => {
+            t("A legal representative cannot come to the panel under this landlord's policy.").to_owned()
+        }
+        ("satisfaction", "not_responded") => {
+            t("Satisfaction can be recorded once we have responded to the complaint.").to_owned()
+        }
+        ("withdrawal", "already_withdrawn") if complaint => t("This complaint has already been withdrawn.").to_owned(),
+        (_, "withdrawn") if complaint => tf(
+            "This complaint was withdrawn on {date}. It would need to be reopened first.",
+            &[("date", &last_on(|e| matches!(e, Event::Withdrawn { .. }))?)],
+        ),
+        (_, "closed") if complaint => tf(
+            "This complaint was closed on {date}. It would need to be reopened first.",
+            &[("date", &last_on(|e| matches!(e, Event::Closed { .. }))?)],
+        ),
+        _ => return None,
+    })
+}
+
+/// A refused action's errors with each refusal the app knows in its own
+/// words ([`refusal_words`]); the rest, and all of them when the case could
+/// not be read, as the server sent them.
+pub fn refusal_errors(path: &str, errors: Vec<FieldError>, view: Option<&CaseView>, timeline: &[TimelineEntry]) -> Vec<FieldError> {
+    errors
+        .into_iter()
+        .map(|error| {
+            let words = match (&error.code, view) {
+                (Some(code), Some(view)) => refusal_words(path, code, view, timeline),
+                _ => None,
+            };
+            match words {
+                Some(message) => FieldError { message, ..error },
+                None => error,
+            }
+        })
+        .collect()
 }
 
 /// A window that has closed, in the app's words: when it closed, and what
@@ -531,6 +765,271 @@ mod tests {
                 d("2027-02-19")
             ),
             "You can ask for a panel until 19 February (1 working day left)."
+        );
+    }
+
+    #[test]
+    fn every_basis_reads_as_the_server_words_it() {
+        use domain::case::BasisExtension;
+        let due = d("2026-12-29");
+        let mut all = Vec::new();
+        for days in [1, 10] {
+            for stage in [1, 2] {
+                all.push(BasisFrom::Received { stage });
+                all.push(BasisFrom::Acknowledged { stage });
+                all.push(BasisFrom::AcknowledgeDue { stage, date: due });
+                all.push(BasisFrom::ReceivedNotAcknowledged { stage });
+                all.push(BasisFrom::StageResponse { stage });
+            }
+            all.push(BasisFrom::PanelRequested);
+            all.push(BasisFrom::PanelMet);
+            for from in all.drain(..) {
+                let basis = Basis::new(days, from);
+                assert_eq!(counted_words(&basis), basis.to_string());
+                for extra in [1, 5] {
+                    let extended = Basis {
+                        extension: Some(BasisExtension { days: extra, original_date: d("2027-02-05") }),
+                        ..basis.clone()
+                    };
+                    assert_eq!(counted_words(&extended), extended.to_string());
+                }
+            }
+        }
+        let extended = Basis {
+            extension: Some(BasisExtension { days: 5, original_date: d("2027-02-06") }),
+            ..Basis::new(10, BasisFrom::Acknowledged { stage: 1 })
+        };
+        assert_eq!(
+            counted_words(&extended),
+            "10 working days after we acknowledged your complaint, extended by 5 working days from Saturday 6 February 2027"
+        );
+    }
+
+    #[test]
+    fn a_due_date_without_parts_keeps_the_servers_words() {
+        let calendar = domain::calendar::Calendar::england_and_wales();
+        let policy = domain::policy::Policy::preset("code-2024").unwrap();
+        let state = domain::case::replay(
+            &policy,
+            &calendar,
+            &[record("2026-12-18", Event::Received { kind: CaseKind::Complaint, received_on: d("2026-12-18") })],
+        )
+        .unwrap();
+        let view = domain::case::view(&state, &policy, &calendar, d("2026-12-18"));
+        let mut due = view.due_dates[0].clone();
+        assert_eq!(basis_words(&due), "5 working days after we received your complaint");
+        due.basis_parts = None;
+        due.basis = "As the server says it".into();
+        assert_eq!(basis_words(&due), "As the server says it");
+    }
+
+    #[test]
+    fn skipped_bank_holidays_read_as_the_server_words_them() {
+        use domain::calendar::explain_skipped;
+        let holiday = |s: &str| SkippedDay { date: d(s), reason: SkipReason::BankHoliday { title: "A holiday".into() } };
+        let weekend = |s: &str| SkippedDay { date: d(s), reason: SkipReason::Weekend };
+        let cases: Vec<Vec<SkippedDay>> = vec![
+            vec![],
+            vec![weekend("2026-12-26")],
+            vec![holiday("2027-01-01")],
+            vec![holiday("2026-12-25"), weekend("2026-12-26"), holiday("2026-12-28")],
+            vec![holiday("2026-12-25"), holiday("2026-12-28"), weekend("2027-01-02"), holiday("2027-01-01")],
+            vec![holiday("2027-04-02"), holiday("2027-04-05"), holiday("2027-05-03"), holiday("2027-05-31")],
+            // The same month in two years: each with its year.
+            vec![holiday("2026-12-25"), holiday("2027-01-01"), holiday("2027-12-27")],
+        ];
+        for skipped in cases {
+            assert_eq!(skipped_words(&skipped), explain_skipped(&skipped), "{skipped:?}");
+        }
+        assert_eq!(
+            skipped_words(&[holiday("2026-12-25"), holiday("2026-12-28"), holiday("2027-01-01")]).as_deref(),
+            Some("We don't count 25, 28 December or 1 January (bank holidays).")
+        );
+        // And from a real count, across Christmas.
+        let calendar = domain::calendar::Calendar::england_and_wales();
+        let between = calendar.working_days_between(d("2026-12-22"), d("2027-01-08")).unwrap();
+        assert_eq!(skipped_words(&between.skipped), between.explanation());
+    }
+
+    #[test]
+    fn in_another_language_the_dates_and_holidays_read_in_its_words() {
+        use crate::i18n::{keep, set_catalogue, Catalogue, Direction, Translation};
+        let text = |s: &str| Translation::Text(s.into());
+        let forms = |f: &[&str]| Translation::Plural(f.iter().map(|s| s.to_string()).collect());
+        let messages = [
+            ("{day} {month}", text("{day} {month}")),
+            ("December", text("grudnia")),
+            ("January", text("stycznia")),
+            ("{list}, {item}", text("{list}, {item}")),
+            ("{list} or {item}", text("{list} lub {item}")),
+            (
+                "We don't count {days} (a bank holiday).",
+                forms(&["Nie liczymy dnia {days} (święto).", "Nie liczymy dni {days} (święta).", "Nie liczymy dni {days} (święta)."]),
+            ),
+            (
+                "{count} working day after we received your complaint",
+                forms(&[
+                    "{count} dzień roboczy po otrzymaniu skargi",
+                    "{count} dni robocze po otrzymaniu skargi",
+                    "{count} dni roboczych po otrzymaniu skargi",
+                ]),
+            ),
+        ];
+        set_catalogue(Some(keep(Catalogue {
+            language: "pl".into(),
+            name: "Polski".into(),
+            direction: Direction::Ltr,
+            status: String::new(),
+            messages: messages.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        })));
+        let holiday = |s: &str| SkippedDay { date: d(s), reason: SkipReason::BankHoliday { title: "A holiday".into() } };
+        let skipped = skipped_words(&[holiday("2026-12-25"), holiday("2026-12-28"), holiday("2027-01-01")]);
+        let counted = [2, 5].map(|days| counted_words(&Basis::new(days, BasisFrom::Received { stage: 1 })));
+        set_catalogue(None);
+        assert_eq!(skipped.as_deref(), Some("Nie liczymy dni 25, 28 grudnia lub 1 stycznia (święta)."));
+        assert_eq!(counted, ["2 dni robocze po otrzymaniu skargi", "5 dni roboczych po otrzymaniu skargi"]);
+    }
+
+    fn record(on: &str, event: Event) -> domain::case::EventRecord {
+        domain::case::EventRecord { at: at(&format!("{on}T12:00:00Z")), actor: Actor { kind: ActorKind::Staff, name: None }, on: Some(d(on)), event }
+    }
+
+    fn responded(on: &str) -> (&str, Event) {
+        (on, Event::Responded { outcome: Some(Outcome::NotUpheld), reasons: String::new(), remedies: Vec::new(), outstanding_actions: Vec::new() })
+    }
+
+    /// What the app says for the refusal of `attempt` (by its API `path`) on
+    /// the case made of `events`, against what the server says.
+    fn refusal(policy: &str, events: Vec<(&str, Event)>, path: &str, attempt: (&str, Event)) -> (Option<String>, String, String) {
+        let calendar = domain::calendar::Calendar::england_and_wales();
+        let policy = domain::policy::Policy::preset(policy).unwrap().effective();
+        let mut records = vec![];
+        let mut timeline = vec![];
+        for (on, event) in events {
+            let r = record(on, event);
+            timeline.push(TimelineEntry { at: r.at, on: r.date(), actor: r.actor.clone(), event: r.event.clone() });
+            records.push(r);
+        }
+        let state = domain::case::replay(&policy, &calendar, &records).unwrap();
+        let (today, attempt) = attempt;
+        let refused = domain::case::apply(&state, &policy, &calendar, &record(today, attempt)).unwrap_err();
+        let view = domain::case::view(&state, &policy, &calendar, d(today));
+        (refusal_words(path, &refused.code, &view, &timeline), refused.message, refused.code)
+    }
+
+    fn received(on: &str) -> (&str, Event) {
+        (on, Event::Received { kind: CaseKind::Complaint, received_on: d(on) })
+    }
+
+    #[test]
+    fn each_refusal_a_resident_can_meet_reads_as_the_server_words_it() {
+        let escalation = || Event::EscalationRequested { reason: None };
+        let panel = |representative: Option<(&str, &str)>| Event::PanelRequested {
+            attendance: Attendance::Attend,
+            representative: representative
+                .map(|(name, relation)| domain::case::Representative { name: name.into(), relation: relation.into() }),
+        };
+        let to_stage_two_response = || {
+            vec![received("2027-10-01"), responded("2027-10-15"), ("2027-10-18", escalation()), responded("2027-12-20")]
+        };
+        let withdrawn = || vec![received("2027-01-08"), ("2027-01-11", Event::Withdrawn { reason: None })];
+        let closed =
+            || vec![received("2027-01-08"), responded("2027-01-15"), ("2027-01-20", Event::Closed { why: ClosedWhy::Resolved })];
+        let satisfied = Event::SatisfactionRecorded { satisfied: true, comment: None };
+        let information = || Event::InformationGiven { text: "More".into() };
+        let checks = [
+            refusal("code-2024", vec![received("2027-01-08")], "escalation", ("2027-01-11", escalation())),
+            refusal(
+                "code-2024",
+                vec![received("2027-01-08"), responded("2027-01-15"), ("2027-01-18", escalation()), responded("2027-02-01")],
+                "escalation",
+                ("2027-02-02", escalation()),
+            ),
+            refusal("pioneer-2020", to_stage_two_response(), "escalation", ("2027-12-21", escalation())),
+            refusal(
+                "pivotal-2021",
+                vec![received("2027-03-22"), responded("2027-04-07")],
+                "escalation",
+                ("2027-04-22", escalation()),
+            ),
+            refusal(
+                "pioneer-2020",
+                [to_stage_two_response(), vec![("2027-12-21", panel(None))]].concat(),
+                "escalation",
+                ("2027-12-22", escalation()),
+            ),
+            refusal("pioneer-2020", to_stage_two_response(), "panel", ("2028-01-07", panel(None))),
+            refusal(
+                "pioneer-2020",
+                [to_stage_two_response(), vec![("2027-12-21", panel(None))]].concat(),
+                "panel",
+                ("2027-12-22", panel(None)),
+            ),
+            refusal(
+                "pioneer-2020",
+                [to_stage_two_response(), vec![("2027-12-21", Event::ReferredToOmbudsman)]].concat(),
+                "panel",
+                ("2027-12-22", panel(None)),
+            ),
+            refusal("pioneer-2020", to_stage_two_response(), "panel", ("2027-12-22", panel(Some(("Ann", "solicitor"))))),
+            refusal("code-2024", vec![received("2027-01-08")], "satisfaction", ("2027-01-11", satisfied)),
+            refusal("code-2024", withdrawn(), "withdrawal", ("2027-01-12", Event::Withdrawn { reason: None })),
+            refusal("code-2024", withdrawn(), "information", ("2027-01-12", information())),
+            refusal("code-2024", closed(), "escalation", ("2027-01-21", escalation())),
+            refusal("code-2024", closed(), "information", ("2027-01-21", information())),
+        ];
+        let codes: Vec<&str> = checks.iter().map(|(_, _, code)| code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "not_responded",
+                "last_stage",
+                "last_stage",
+                "escalation_window_closed",
+                "panel_under_way",
+                "panel_window_closed",
+                "panel_already_requested",
+                "panel_after_ombudsman",
+                "legal_representative_not_allowed",
+                "not_responded",
+                "already_withdrawn",
+                "withdrawn",
+                "closed",
+                "closed",
+            ]
+        );
+        for (words, message, code) in checks {
+            assert_eq!(words.as_deref(), Some(message.as_str()), "{code}");
+        }
+    }
+
+    #[test]
+    fn a_refusal_the_app_has_no_words_for_keeps_the_servers() {
+        let (words, _, code) = refusal(
+            "pioneer-2020",
+            vec![received("2027-10-01")],
+            "panel",
+            ("2027-10-04", Event::PanelRequested { attendance: Attendance::Attend, representative: None }),
+        );
+        assert_eq!((words, code.as_str()), (None, "panel_too_early"));
+        let error = FieldError::new("", "The server's words").with_code("something_new");
+        let view = domain::case::view(
+            &domain::case::replay(
+                &domain::policy::Policy::preset("code-2024").unwrap(),
+                &domain::calendar::Calendar::england_and_wales(),
+                &[record("2027-01-08", Event::Received { kind: CaseKind::Complaint, received_on: d("2027-01-08") })],
+            )
+            .unwrap(),
+            &domain::policy::Policy::preset("code-2024").unwrap(),
+            &domain::calendar::Calendar::england_and_wales(),
+            d("2027-01-08"),
+        );
+        assert_eq!(refusal_errors("escalation", vec![error.clone()], Some(&view), &[]), vec![error.clone()]);
+        let known = FieldError::new("", "Server words").with_code("not_responded");
+        assert_eq!(refusal_errors("escalation", vec![known.clone()], None, &[]), vec![known.clone()]);
+        assert_eq!(
+            refusal_errors("escalation", vec![known], Some(&view), &[])[0].message,
+            "You can ask for a review once we have sent our stage 1 response."
         );
     }
 

@@ -32,7 +32,8 @@ const WEEKDAYS: [&str; 7] = [
     n_("Sunday"),
 ];
 
-fn month(d: NaiveDate) -> &'static str {
+/// The month of `d`, as named inside a date ("February"; Polish "lutego").
+pub fn month(d: NaiveDate) -> &'static str {
     t(MONTHS[d.month0() as usize])
 }
 

@@ -26,6 +26,7 @@ pub struct LanguageContext {
     /// False until the language remembered on the device is ready, so the
     /// first page is not drawn in English and then again.
     pub ready: RwSignal<bool>,
+    session: SessionContext,
 }
 
 /// How many times the pages have been drawn again for a new language, so a
@@ -38,7 +39,8 @@ impl LanguageContext {
     /// Follows the session's language preference.
     pub fn provide(session: SessionContext) -> Self {
         let wanted = i18n::for_preference(&session.preferences.with_untracked(|p| p.language.clone()));
-        let context = Self { shown: RwSignal::new("en".to_owned()), ready: RwSignal::new(wanted == "en") };
+        let context =
+            Self { shown: RwSignal::new("en".to_owned()), ready: RwSignal::new(wanted == "en"), session };
         provide_context(context);
         apply_to_document();
         Effect::new(move |_| {
@@ -50,7 +52,7 @@ impl LanguageContext {
 
     fn show(self, code: &'static str) {
         if self.shown.with_untracked(|s| s == code) {
-            self.ready.set(true);
+            self.set_ready();
             return;
         }
         if code == "en" {
@@ -67,15 +69,15 @@ impl LanguageContext {
                     let catalogue = i18n::keep(catalogue);
                     LOADED.with(|l| l.borrow_mut().insert(code.to_owned(), catalogue));
                     // Still the one wanted (the resident may have chosen again)?
-                    let session = expect_context::<SessionContext>();
-                    let wanted = i18n::for_preference(&session.preferences.with_untracked(|p| p.language.clone()));
+                    let wanted =
+                        i18n::for_preference(&self.session.preferences.with_untracked(|p| p.language.clone()));
                     if wanted == code {
                         self.install(Some(catalogue));
                     }
                 }
                 // No connection: the pages stay as they are (the offline
                 // banner says so), and choosing again tries again.
-                None => self.ready.set(true),
+                None => self.set_ready(),
             }
         });
     }
@@ -85,7 +87,15 @@ impl LanguageContext {
         apply_to_document();
         REDRAWS.with(|r| r.set(r.get() + 1));
         self.shown.set(i18n::language().to_owned());
-        self.ready.set(true);
+        self.set_ready();
+    }
+
+    /// Setting a signal tells its readers even when the value is the same,
+    /// and the app redraws every page when `ready` is told.
+    fn set_ready(self) {
+        if !self.ready.get_untracked() {
+            self.ready.set(true);
+        }
     }
 }
 

@@ -16,7 +16,15 @@ pub fn PageLoading(routing: ReadSignal<bool>) -> impl IntoView {
     let slow = RwSignal::new(false);
     Effect::new(move |_| {
         if routing.get() {
-            set_timeout(move || slow.set(routing.get_untracked()), SAY_AFTER);
+            // The page (and this) may have gone by then: the language changed.
+            set_timeout(
+                move || {
+                    if let Some(still) = routing.try_get_untracked() {
+                        slow.try_set(still);
+                    }
+                },
+                SAY_AFTER,
+            );
         } else {
             slow.set(false);
         }

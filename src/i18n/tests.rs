@@ -94,7 +94,8 @@ fn calls(source: &str) -> Vec<(String, bool)> {
             "tn" => true,
             _ => continue,
         };
-        if before[..name_start].ends_with("fn ") {
+        let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+        if before[..name_start].ends_with("fn ") || line.contains("//") {
             continue;
         }
         let args = source[start + 1..].trim_start();
@@ -282,6 +283,7 @@ fn plurals_follow_each_language_s_rules() {
 fn the_scan_reads_calls_and_escapes() {
     let source = r#"
         fn t(x: &str) {}
+        /// `t("In a comment")` is an example, not a phrase.
         view! { <p>{t("Say \"hello\"")}</p> }
         let a = tf("Reply by {date}", &[("date", &d)]);
         let b = tn("{count} day", "{count} days", n, &[]);

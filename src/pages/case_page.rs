@@ -8,8 +8,8 @@ use crate::router::{use_case_id, use_query_map};
 
 use crate::api;
 use crate::case_words::{
-    action_label, action_path, actor_words, case_title, closed_window_words, due_label, event_words,
-    files_by_entry, stage_name, status_tag, window_sentence,
+    action_label, action_path, actor_words, basis_words, case_title, closed_window_words, due_label, event_words,
+    files_by_entry, skipped_words, stage_name, status_tag, window_sentence,
 };
 use crate::complaint_draft::file_size;
 use crate::components::problem_with_service::ProblemWithService;
@@ -225,8 +225,8 @@ pub fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
                             <strong>{date_with_weekday(d.date)}</strong>
                             {state.map(|(text, class)| view! { " "<strong class=format!("app-tag {class}")>{text}</strong> })}
                             <br />
-                            <span class="app-hint">{d.basis.clone()}{tf(" (counted from {date}).", &[("date", &date(d.counted_from))])}</span>
-                            {d.explanation.clone().map(|e| view! { <span class="app-hint">{e}</span> })}
+                            <span class="app-hint">{tf("{basis} (counted from {date}).", &[("basis", &basis_words(&d)), ("date", &date(d.counted_from))])}</span>
+                            {skipped_words(&d.skipped).map(|e| view! { <span class="app-hint">{e}</span> })}
                             {d.original_date.map(|o| view! {
                                 <span class="app-hint">{tf("Originally {date}. ", &[("date", &date_with_weekday(o))])}{d.extension_reason.clone().unwrap_or_default()}</span>
                             })}

@@ -28,6 +28,105 @@ pub use view::{
     view, CaseView, ClosedWindow, DueDate, ResidentAction, StaffAction, StageRef, Status, Window,
 };
 
+/// How a due date was counted, as data, so that an app can say it in its own
+/// words in any language. Its `Display` is the English sentence
+/// ([`DueDate::basis`]): "10 working days after we acknowledged your complaint".
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Basis {
+    /// The working days counted (for an extended date, before the extension).
+    pub days: u32,
+    /// What they were counted from.
+    pub from: BasisFrom,
+    /// For an extended date: the working days added, and the date before.
+    #[serde(default)]
+    pub extension: Option<BasisExtension>,
+}
+
+/// What a due date's working days were counted from. `stage` is the stage's
+/// number: stage 1 is "your complaint", a later one "your request for stage N".
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BasisFrom {
+    /// "after we received your complaint".
+    Received { stage: u8 },
+    /// "after we acknowledged your complaint".
+    Acknowledged { stage: u8 },
+    /// Not acknowledged yet, so counted from the date it must be acknowledged
+    /// by: "after the date we must acknowledge your complaint by (Tuesday 29
+    /// December 2026); we have not acknowledged it yet".
+    AcknowledgeDue { stage: u8, date: NaiveDate },
+    /// Not acknowledged yet, and the policy sets no date to acknowledge it by:
+    /// "after we received your complaint; we have not acknowledged it yet".
+    ReceivedNotAcknowledged { stage: u8 },
+    /// "after our stage 1 response".
+    StageResponse { stage: u8 },
+    /// "after you asked for a panel".
+    PanelRequested,
+    /// "after the panel met".
+    PanelMet,
+}
+
+/// How much an extension added to a due date, and the date it replaced.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct BasisExtension {
+    /// Working days added.
+    pub days: u32,
+    /// The date before the extension.
+    pub original_date: NaiveDate,
+}
+
+impl Basis {
+    pub fn new(days: u32, from: BasisFrom) -> Self {
+        Self {
+            days,
+            from,
+            extension: None,
+        }
+    }
+}
+
+impl fmt::Display for Basis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let days = working_days(self.days);
+        match &self.from {
+            BasisFrom::Received { stage } => {
+                write!(f, "{days} after we received {}", stage_noun(*stage))?
+            }
+            BasisFrom::Acknowledged { stage } => {
+                write!(f, "{days} after we acknowledged {}", stage_noun(*stage))?
+            }
+            BasisFrom::AcknowledgeDue { stage, date } => write!(
+                f,
+                "{days} after the date we must acknowledge {} by ({}); we have not acknowledged it yet",
+                stage_noun(*stage),
+                long_date(*date)
+            )?,
+            BasisFrom::ReceivedNotAcknowledged { stage } => write!(
+                f,
+                "{days} after we received {}; we have not acknowledged it yet",
+                stage_noun(*stage)
+            )?,
+            BasisFrom::StageResponse { stage } => {
+                write!(f, "{days} after our stage {stage} response")?
+            }
+            BasisFrom::PanelRequested => write!(f, "{days} after you asked for a panel")?,
+            BasisFrom::PanelMet => write!(f, "{days} after the panel met")?,
+        }
+        if let Some(ext) = &self.extension {
+            write!(
+                f,
+                ", extended by {} from {}",
+                working_days(ext.days),
+                long_date(ext.original_date)
+            )?;
+        }
+        Ok(())
+    }
+}
+
 /// What kind of case this is.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -289,8 +388,8 @@ pub struct ExtensionGranted {
     pub original_date: NaiveDate,
     /// What the original date was counted from.
     pub counted_from: NaiveDate,
-    /// How the original date was counted, in words.
-    pub original_basis: String,
+    /// How the original date was counted.
+    pub original_basis: Basis,
     pub new_date: NaiveDate,
     /// The latest date the policy allows without the resident's agreement
     /// (`None`: the policy sets no limit).
@@ -1194,7 +1293,7 @@ pub(crate) struct RespondTarget {
     pub counted_from: NaiveDate,
     pub days: u32,
     pub date: NaiveDate,
-    pub basis: String,
+    pub basis: Basis,
 }
 
 fn stage_noun(number: u8) -> String {
@@ -1218,10 +1317,11 @@ pub(crate) fn acknowledge_target(
         counted_from: stage.started_on,
         days: target.days,
         date: counted.date,
-        basis: format!(
-            "{} after we received {}",
-            working_days(target.days),
-            stage_noun(stage.number)
+        basis: Basis::new(
+            target.days,
+            BasisFrom::Received {
+                stage: stage.number,
+            },
         ),
     })
 }
@@ -1252,27 +1352,33 @@ fn policy_respond_target(
 ) -> Option<RespondTarget> {
     use crate::policy::TargetFrom;
     let days = rules.respond.days;
-    let noun = stage_noun(stage.number);
-    let (counted_from, basis) = match (rules.respond.from, stage.acknowledged_on) {
-        (TargetFrom::Receipt, _) => (stage.started_on, format!("{} after we received {noun}", working_days(days))),
-        (TargetFrom::Acknowledgement, Some(ack)) => {
-            (ack, format!("{} after we acknowledged {noun}", working_days(days)))
-        }
+    let stage_number = stage.number;
+    let (counted_from, from) = match (rules.respond.from, stage.acknowledged_on) {
+        (TargetFrom::Receipt, _) => (
+            stage.started_on,
+            BasisFrom::Received {
+                stage: stage_number,
+            },
+        ),
+        (TargetFrom::Acknowledgement, Some(ack)) => (
+            ack,
+            BasisFrom::Acknowledged {
+                stage: stage_number,
+            },
+        ),
         (TargetFrom::Acknowledgement, None) => match acknowledge_target(rules, stage, calendar) {
             Some(ack) => (
                 ack.date,
-                format!(
-                    "{} after the date we must acknowledge {noun} by ({}); we have not acknowledged it yet",
-                    working_days(days),
-                    long_date(ack.date)
-                ),
+                BasisFrom::AcknowledgeDue {
+                    stage: stage_number,
+                    date: ack.date,
+                },
             ),
             None => (
                 stage.started_on,
-                format!(
-                    "{} after we received {noun}; we have not acknowledged it yet",
-                    working_days(days)
-                ),
+                BasisFrom::ReceivedNotAcknowledged {
+                    stage: stage_number,
+                },
             ),
         },
     };
@@ -1281,7 +1387,7 @@ fn policy_respond_target(
         counted_from,
         days,
         date: counted.date,
-        basis,
+        basis: Basis::new(days, from),
     })
 }
 

@@ -13,11 +13,28 @@ use serde::{Deserialize, Serialize};
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// For a case event the lifecycle refused (409): the refusal's stable
+    /// snake_case code (`escalation_window_closed`), so an app can say why in
+    /// its own words. Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 impl FieldError {
     pub fn new(field: &str, message: impl Into<String>) -> Self {
-        Self { field: field.to_owned(), message: message.into() }
+        Self {
+            field: field.to_owned(),
+            message: message.into(),
+            code: None,
+        }
+    }
+
+    /// The same error, with a refusal's code.
+    pub fn with_code(self, code: &str) -> Self {
+        Self {
+            code: Some(code.to_owned()),
+            ..self
+        }
     }
 }
 

@@ -3,13 +3,16 @@
 
 mod case_support;
 
-use case_support::{at, by, by_agreement_like, code_like, date, pioneer_like, pivotal_like};
+use case_support::{
+    at, by, by_agreement_like, code_like, date, no_acknowledgement_date_like, pioneer_like,
+    pivotal_like,
+};
 use chrono::{TimeZone, Utc};
 use domain::calendar::Calendar;
 use domain::case::{
-    replay, uk_date, view, ActorKind, Attendance, CaseKind, CaseState, CaseView, ClosedWhy,
-    DueDate, Event, EventRecord, Outcome, Refusal, Representative, ResidentAction, StaffAction,
-    Status,
+    replay, uk_date, view, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind,
+    CaseState, CaseView, ClosedWhy, DueDate, Event, EventRecord, Outcome, Refusal, Representative,
+    ResidentAction, StaffAction, Status,
 };
 use domain::policy::Policy;
 
@@ -1005,5 +1008,170 @@ fn an_event_without_a_day_happens_on_the_uk_day_of_its_timestamp() {
     assert_eq!(
         uk_date(Utc.with_ymd_and_hms(2026, 10, 25, 23, 30, 0).unwrap()),
         date("2026-10-25")
+    );
+}
+
+// --- How each date was counted, as data: the same as the words, so an app
+// --- can say it in another language.
+
+/// The due date's structured basis, checked to read as its English `basis`.
+fn parts(d: &DueDate) -> Basis {
+    let parts = d.basis_parts.clone().expect("every due date has its parts");
+    assert_eq!(parts.to_string(), d.basis, "{}", d.key);
+    parts
+}
+
+#[test]
+fn each_due_date_says_what_it_was_counted_from_as_data() {
+    let v = seen(&code_like(), &[received("2026-12-18")], "2026-12-18");
+    assert_eq!(
+        parts(due(&v, "stage_1_acknowledge")),
+        Basis::new(5, BasisFrom::Received { stage: 1 })
+    );
+    assert_eq!(
+        parts(due(&v, "stage_1_respond")),
+        Basis::new(
+            10,
+            BasisFrom::AcknowledgeDue {
+                stage: 1,
+                date: date("2026-12-29")
+            }
+        )
+    );
+    assert_eq!(
+        due(&v, "stage_1_respond").basis,
+        "10 working days after the date we must acknowledge your complaint by \
+         (Tuesday 29 December 2026); we have not acknowledged it yet"
+    );
+
+    let records = [
+        received("2026-12-18"),
+        at("2026-12-22", Event::Acknowledged),
+        extended("2027-01-05", "2027-01-22", false),
+    ];
+    let v = seen(&code_like(), &records, "2027-01-06");
+    assert_eq!(
+        parts(due(&v, "stage_1_respond")),
+        Basis {
+            days: 10,
+            from: BasisFrom::Acknowledged { stage: 1 },
+            extension: Some(BasisExtension {
+                days: 10,
+                original_date: date("2027-01-08"),
+            }),
+        }
+    );
+    assert_eq!(
+        due(&v, "stage_1_respond").basis,
+        "10 working days after we acknowledged your complaint, \
+         extended by 10 working days from Friday 8 January 2027"
+    );
+
+    let v = seen(
+        &no_acknowledgement_date_like(),
+        &[received("2027-03-01")],
+        "2027-03-01",
+    );
+    assert_eq!(
+        parts(due(&v, "stage_1_respond")),
+        Basis::new(10, BasisFrom::ReceivedNotAcknowledged { stage: 1 })
+    );
+    assert_eq!(
+        due(&v, "stage_1_respond").basis,
+        "10 working days after we received your complaint; we have not acknowledged it yet"
+    );
+}
+
+#[test]
+fn a_later_stage_and_the_windows_after_a_response_say_which_stage_as_data() {
+    let records = [
+        received("2027-03-22"),
+        responded("2027-04-07"),
+        escalation("2027-04-21"),
+    ];
+    let v = seen(&pivotal_like(), &records, "2027-04-21");
+    assert_eq!(
+        parts(due(&v, "stage_1_window")),
+        Basis::new(10, BasisFrom::StageResponse { stage: 1 })
+    );
+    assert_eq!(
+        due(&v, "stage_1_window").basis,
+        "10 working days after our stage 1 response"
+    );
+    assert_eq!(
+        parts(due(&v, "stage_2_acknowledge")),
+        Basis::new(3, BasisFrom::Received { stage: 2 })
+    );
+    assert_eq!(
+        parts(due(&v, "stage_2_respond")),
+        Basis::new(20, BasisFrom::Received { stage: 2 })
+    );
+
+    let records = [
+        received("2026-12-18"),
+        at("2026-12-22", Event::Acknowledged),
+        responded("2027-01-08"),
+        escalation("2027-01-11"),
+        at("2027-01-12", Event::Acknowledged),
+    ];
+    let v = seen(&code_like(), &records, "2027-01-12");
+    assert_eq!(
+        parts(due(&v, "stage_2_respond")),
+        Basis::new(20, BasisFrom::Acknowledged { stage: 2 })
+    );
+    assert_eq!(
+        due(&v, "stage_2_respond").basis,
+        "20 working days after we acknowledged your request for stage 2"
+    );
+}
+
+#[test]
+fn the_panel_dates_say_what_they_were_counted_from_as_data() {
+    let mut records = to_stage_two_response("2027-12-20");
+    records.push(panel_request("2028-01-06", None));
+    records.push(at(
+        "2028-01-10",
+        Event::PanelHeld {
+            date: date("2028-02-01"),
+        },
+    ));
+    let v = seen(&pioneer_like(), &records, "2028-02-01");
+    assert_eq!(
+        parts(due(&v, "panel_window")),
+        Basis::new(10, BasisFrom::StageResponse { stage: 2 })
+    );
+    assert_eq!(
+        parts(due(&v, "panel_convene")),
+        Basis::new(20, BasisFrom::PanelRequested)
+    );
+    assert_eq!(
+        due(&v, "panel_convene").basis,
+        "20 working days after you asked for a panel"
+    );
+    assert_eq!(
+        parts(due(&v, "panel_outcome")),
+        Basis::new(5, BasisFrom::PanelMet)
+    );
+    assert_eq!(
+        due(&v, "panel_outcome").basis,
+        "5 working days after the panel met"
+    );
+}
+
+#[test]
+fn a_view_stored_before_the_basis_had_parts_still_reads() {
+    let v = seen(&code_like(), &[received("2026-12-18")], "2026-12-18");
+    let mut json = serde_json::to_value(due(&v, "stage_1_acknowledge")).unwrap();
+    json.as_object_mut().unwrap().remove("basis_parts");
+    let old: DueDate = serde_json::from_value(json).unwrap();
+    assert_eq!(old.basis_parts, None);
+    assert_eq!(old.basis, "5 working days after we received your complaint");
+}
+
+#[test]
+fn one_working_day_reads_in_the_singular() {
+    assert_eq!(
+        Basis::new(1, BasisFrom::PanelMet).to_string(),
+        "1 working day after the panel met"
     );
 }

@@ -89,10 +89,13 @@ pub fn reference_prefix(kind: CaseKind) -> &'static str {
     }
 }
 
-/// A refusal from the lifecycle, as the API answers it: 409 with its message.
+/// A refusal from the lifecycle, as the API answers it: 409 with its message
+/// and its code (for the app's own words).
 pub fn refused(refusal: domain::case::Refusal) -> ApiError {
     tracing::debug!(code = %refusal.code, "event refused");
-    ApiError::conflict("", refusal.message)
+    ApiError::Conflict(vec![
+        FieldError::new("", refusal.message).with_code(&refusal.code)
+    ])
 }
 
 // --- attachments -------------------------------------------------------------

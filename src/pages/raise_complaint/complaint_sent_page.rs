@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::title::Title;
 use crate::router::A;
 
+use crate::case_words::{basis_words, due_label, skipped_words};
 use crate::components::panel::Panel;
 use crate::format::date_with_weekday;
 use crate::pages::raise_complaint::use_journey;
@@ -38,11 +39,11 @@ fn confirmation(detail: CaseDetail) -> impl IntoView {
             view! {
                 <li class="app-complaint__due">
                     <p class="app-body app-complaint__due-date">
-                        {d.label.clone()}" "<strong>{date_with_weekday(d.date)}</strong>
+                        {due_label(&d.label)}" "<strong>{date_with_weekday(d.date)}</strong>
                     </p>
                     <p class="app-hint">
-                        {tf("That is {basis}.", &[("basis", &d.basis)])}
-                        {d.explanation.clone().map(|e| view! { " "{e} })}
+                        {tf("That is {basis}.", &[("basis", &basis_words(d))])}
+                        {skipped_words(&d.skipped).map(|e| view! { " "{e} })}
                     </p>
                 </li>
             }

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     acknowledge_target, apply, escalation_last_day, original_respond_target, panel_last_day,
-    policy_stage, working_days, Actor, ActorKind, Attendance, CaseKind, CaseState, ClosedWhy,
-    Event, EventRecord, Outcome,
+    policy_stage, Actor, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind,
+    CaseState, ClosedWhy, Event, EventRecord, Outcome,
 };
 use crate::calendar::{long_date, Calendar, SkippedDay};
 use crate::policy::{GuidanceWhen, Policy};
@@ -65,8 +65,13 @@ pub struct DueDate {
     pub counted_from: NaiveDate,
     /// Working days from `counted_from` to `date`.
     pub days: u32,
-    /// "10 working days after we acknowledged your complaint".
+    /// "10 working days after we acknowledged your complaint": `basis_parts`
+    /// in English.
     pub basis: String,
+    /// How `date` was counted, as data, for words in any language. `None`
+    /// only in a view stored before it was added.
+    #[serde(default)]
+    pub basis_parts: Option<Basis>,
     pub skipped: Vec<SkippedDay>,
     /// "We don't count 25, 28 December or 1 January (bank holidays)."
     pub explanation: Option<String>,
@@ -277,7 +282,7 @@ fn due(
     date: NaiveDate,
     counted_from: NaiveDate,
     days: u32,
-    basis: String,
+    basis: Basis,
     calendar: &Calendar,
     met: Option<bool>,
 ) -> DueDate {
@@ -289,7 +294,8 @@ fn due(
         date,
         counted_from,
         days,
-        basis,
+        basis: basis.to_string(),
+        basis_parts: Some(basis),
         skipped: between.map(|b| b.skipped).unwrap_or_default(),
         explanation,
         original_date: None,
@@ -361,12 +367,13 @@ fn due_dates(
                         ext.new_date,
                         original.counted_from,
                         total,
-                        format!(
-                            "{}, extended by {} from {}",
-                            original.basis,
-                            working_days(total.saturating_sub(original.days)),
-                            long_date(original.date)
-                        ),
+                        Basis {
+                            extension: Some(BasisExtension {
+                                days: total.saturating_sub(original.days),
+                                original_date: original.date,
+                            }),
+                            ..original.basis
+                        },
                         calendar,
                         None,
                     );
@@ -390,7 +397,7 @@ fn due_dates(
                 last_day,
                 responded,
                 days,
-                format!("{} after our stage {n} response", working_days(days)),
+                Basis::new(days, BasisFrom::StageResponse { stage: n }),
                 calendar,
                 next.map(|s| s.started_on <= last_day),
             ));
@@ -408,10 +415,9 @@ fn due_dates(
                     counted.date,
                     response.on,
                     panel_rules.request_window,
-                    format!(
-                        "{} after our stage {} response",
-                        working_days(panel_rules.request_window),
-                        last.number
+                    Basis::new(
+                        panel_rules.request_window,
+                        BasisFrom::StageResponse { stage: last.number },
                     ),
                     calendar,
                     state.panel.as_ref().map(|p| p.requested_on <= counted.date),
@@ -429,10 +435,7 @@ fn due_dates(
                     counted.date,
                     panel.requested_on,
                     panel_rules.convene_within,
-                    format!(
-                        "{} after you asked for a panel",
-                        working_days(panel_rules.convene_within)
-                    ),
+                    Basis::new(panel_rules.convene_within, BasisFrom::PanelRequested),
                     calendar,
                     held.map(|h| h <= counted.date),
                 ));
@@ -445,10 +448,7 @@ fn due_dates(
                         counted.date,
                         held,
                         panel_rules.outcome_within,
-                        format!(
-                            "{} after the panel met",
-                            working_days(panel_rules.outcome_within)
-                        ),
+                        Basis::new(panel_rules.outcome_within, BasisFrom::PanelMet),
                         calendar,
                         panel.outcome.as_ref().map(|o| o.on <= counted.date),
                     ));

@@ -124,6 +124,19 @@ pub fn by_agreement_like() -> Policy {
     )
 }
 
+/// A stage 1 answered within 10 working days of acknowledgement, with no
+/// time set to acknowledge it.
+pub fn no_acknowledgement_date_like() -> Policy {
+    policy(
+        "no-acknowledgement-date-like",
+        json!([
+            {"number": 1, "name": "Stage 1",
+             "respond": {"days": 10, "from": "acknowledgement"}}
+        ]),
+        json!(null),
+    )
+}
+
 /// An event recorded at noon UTC on `on`, by a member of staff.
 pub fn at(on: &str, event: Event) -> EventRecord {
     by(ActorKind::Staff, on, event)

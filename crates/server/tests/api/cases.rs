@@ -590,6 +590,8 @@ async fn a_review_asked_for_after_the_window_is_refused() {
         error_messages(&body),
         ["You can no longer ask for a review: the last day to ask was Monday 16 March 2026."]
     );
+    // With its code, for the app's own words in the resident's language.
+    assert_eq!(body["errors"][0]["code"], "escalation_window_closed");
     let (_, _, read) = riya.get(&format!("/api/v1/cases/{case}")).await;
     assert_eq!(read["view"]["closed_windows"][0]["last_day"], "2026-03-16");
 }
