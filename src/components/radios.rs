@@ -9,11 +9,19 @@ pub struct Choice {
     pub value: String,
     pub label: String,
     pub hint: Option<String>,
+    /// The language of the label and hint when it is not the page's: the
+    /// landlord's own words (its policy's categories) stay English.
+    pub lang: Option<&'static str>,
 }
 
 impl Choice {
     pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
-        Self { value: value.into(), label: label.into(), hint: None }
+        Self { value: value.into(), label: label.into(), hint: None, lang: None }
+    }
+    /// A choice in the landlord's own (English) words.
+    pub fn in_english(mut self) -> Self {
+        self.lang = Some("en-GB");
+        self
     }
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -59,7 +67,7 @@ pub fn Radios(
                         prop:checked=move || value.get() == checked_value
                         on:change=move |_| value.set(set_value.clone())
                     />
-                    <label class="app-radios__label" for=id>
+                    <label class="app-radios__label" for=id lang=choice.lang>
                         {choice.label}
                         {choice.hint.map(|h| view! { <span class="app-radios__hint" id=hint_id>{h}</span> })}
                     </label>

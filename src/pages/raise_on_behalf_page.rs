@@ -109,7 +109,7 @@ fn OnBehalfForm(authorisation: AuthorisationView, policy: Policy, today: NaiveDa
         .categories
         .iter()
         .map(|c| {
-            let choice = Choice::new(c.id.clone(), c.label.clone());
+            let choice = Choice::new(c.id.clone(), c.label.clone()).in_english();
             if c.hint.is_empty() { choice } else { choice.with_hint(c.hint.clone()) }
         })
         .collect();

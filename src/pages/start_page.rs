@@ -65,7 +65,7 @@ pub fn StartPage() -> impl IntoView {
                 view! {
                     {(!summary.is_empty()).then(|| view! {
                         <h2 class="app-heading-m">{t("How it works")}</h2>
-                        <p class="app-body" data-testid="policy-summary">{summary}</p>
+                        <p class="app-body" data-testid="policy-summary" lang="en-GB">{summary}</p>
                     })}
                 }
             })}
@@ -76,7 +76,7 @@ pub fn StartPage() -> impl IntoView {
                 let exclusions = p.exclusions;
                 (!exclusions.is_empty()).then(|| view! {
                     <h3 class="app-heading-s">{t("What is not handled as a complaint")}</h3>
-                    <ul class="app-list app-list--bullet" data-testid="exclusions">
+                    <ul class="app-list app-list--bullet" data-testid="exclusions" lang="en-GB">
                         {exclusions.into_iter().map(|e| view! { <li>{e.title}</li> }).collect_view()}
                     </ul>
                     <p class="app-body">{t("If your housing provider cannot treat something as a complaint, they will tell you why in writing and what to do instead. You can ask the Housing Ombudsman to look at that decision.")}</p>
@@ -91,7 +91,7 @@ pub fn StartPage() -> impl IntoView {
                 <p class="app-body" data-testid="time-limit">{words.sentence}</p>
                 {(!words.exceptions.is_empty()).then(|| view! {
                     <p class="app-body">{t("The time limit does not apply if:")}</p>
-                    <ul class="app-list app-list--bullet">
+                    <ul class="app-list app-list--bullet" lang="en-GB">
                         {words.exceptions.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
                     </ul>
                 })}

@@ -96,7 +96,7 @@ fn screening_body() -> impl IntoView {
     }
 
     let time_limit_question = limit.filter(|l| !l.exceptions.is_empty()).map(|limit| {
-        let mut choices: Vec<Choice> = limit.exceptions.iter().map(|e| Choice::new(e.clone(), e.clone())).collect();
+        let mut choices: Vec<Choice> = limit.exceptions.iter().map(|e| Choice::new(e.clone(), e.clone()).in_english()).collect();
         choices.push(Choice::new(OTHER_REASON, t("Another reason")));
         choices.push(Choice::new(NO_REASON, t("No, none of these apply")));
         view! {
