@@ -26,8 +26,17 @@ pub const LANGUAGES: [&str; 10] = ["en", "ar", "bn", "cy", "pa", "pl", "pt", "ro
 /// The language to show for a preference: one with a catalogue, else English
 /// ("pl-PL" shows Polish; a language the portal has no words for shows English).
 pub fn for_preference(preference: &str) -> &'static str {
-    let primary = preference.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    LANGUAGES.iter().find(|code| **code == primary).copied().unwrap_or("en")
+    let primary = preference
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    LANGUAGES
+        .iter()
+        .find(|code| **code == primary)
+        .copied()
+        .unwrap_or("en")
 }
 
 /// Text direction.
@@ -141,9 +150,9 @@ pub fn tf(english: &str, parts: &[(&str, &dyn Display)]) -> String {
 /// each `{name}` are filled in.
 pub fn tn(one: &str, other: &str, count: u64, parts: &[(&str, &dyn Display)]) -> String {
     let translated = current().and_then(|c| match c.messages.get(one) {
-        Some(Translation::Plural(forms)) => {
-            forms.get(plural_index(&c.language, count)).map(String::as_str)
-        }
+        Some(Translation::Plural(forms)) => forms
+            .get(plural_index(&c.language, count))
+            .map(String::as_str),
         _ => None,
     });
     let template = translated.unwrap_or(if count == 1 { one } else { other });
@@ -255,7 +264,10 @@ pub fn plural_index(language: &str, n: u64) -> usize {
             }
         }
     };
-    plural_categories(language).iter().position(|c| *c == category).unwrap_or(0)
+    plural_categories(language)
+        .iter()
+        .position(|c| *c == category)
+        .unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -38,9 +38,13 @@ pub fn redraws() -> u32 {
 impl LanguageContext {
     /// Follows the session's language preference.
     pub fn provide(session: SessionContext) -> Self {
-        let wanted = i18n::for_preference(&session.preferences.with_untracked(|p| p.language.clone()));
-        let context =
-            Self { shown: RwSignal::new("en".to_owned()), ready: RwSignal::new(wanted == "en"), session };
+        let wanted =
+            i18n::for_preference(&session.preferences.with_untracked(|p| p.language.clone()));
+        let context = Self {
+            shown: RwSignal::new("en".to_owned()),
+            ready: RwSignal::new(wanted == "en"),
+            session,
+        };
         provide_context(context);
         apply_to_document();
         Effect::new(move |_| {
@@ -69,8 +73,12 @@ impl LanguageContext {
                     let catalogue = i18n::keep(catalogue);
                     LOADED.with(|l| l.borrow_mut().insert(code.to_owned(), catalogue));
                     // Still the one wanted (the resident may have chosen again)?
-                    let wanted =
-                        i18n::for_preference(&self.session.preferences.with_untracked(|p| p.language.clone()));
+                    let wanted = i18n::for_preference(
+                        &self
+                            .session
+                            .preferences
+                            .with_untracked(|p| p.language.clone()),
+                    );
                     if wanted == code {
                         self.install(Some(catalogue));
                     }
@@ -100,7 +108,10 @@ impl LanguageContext {
 }
 
 async fn fetch(code: &str) -> Option<Catalogue> {
-    let response = Request::get(&format!("/public/locales/{code}.json")).send().await.ok()?;
+    let response = Request::get(&format!("/public/locales/{code}.json"))
+        .send()
+        .await
+        .ok()?;
     if !response.ok() {
         return None;
     }
@@ -109,7 +120,9 @@ async fn fetch(code: &str) -> Option<Catalogue> {
 
 /// `lang` and `dir` on `<html>`, for screen readers' voices and the layout.
 fn apply_to_document() {
-    let Some(root) = document().document_element() else { return };
+    let Some(root) = document().document_element() else {
+        return;
+    };
     let _ = root.set_attribute("lang", i18n::lang_attribute());
     let _ = root.set_attribute("dir", i18n::direction().as_str());
 }

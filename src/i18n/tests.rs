@@ -112,7 +112,9 @@ fn calls(source: &str) -> Vec<(String, bool)> {
 /// The string constants of each `pub mod messages { … }`.
 fn domain_messages(source: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let Some(start) = source.find("pub mod messages {") else { return found };
+    let Some(start) = source.find("pub mod messages {") else {
+        return found;
+    };
     let block = &source[start..];
     let end = block.find("\n}").unwrap_or(block.len());
     let mut rest = &block[..end];
@@ -136,7 +138,8 @@ fn catalogues() -> Vec<(PathBuf, Catalogue)> {
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
-            let catalogue = Catalogue::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let catalogue =
+                Catalogue::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             (p, catalogue)
         })
         .collect();
@@ -148,12 +151,27 @@ fn catalogues() -> Vec<(PathBuf, Catalogue)> {
 #[test]
 fn the_template_lists_every_phrase() {
     let phrases = phrases_in_source();
-    assert!(phrases.contains_key("Sign in"), "the scan finds t(\"…\") calls");
-    assert!(phrases.contains_key("Enter what happened"), "and the domain's messages");
+    assert!(
+        phrases.contains_key("Sign in"),
+        "the scan finds t(\"…\") calls"
+    );
+    assert!(
+        phrases.contains_key("Enter what happened"),
+        "and the domain's messages"
+    );
     if let Ok(path) = std::env::var("PIR_I18N_TEMPLATE") {
         let template: BTreeMap<&String, serde_json::Value> = phrases
             .iter()
-            .map(|(p, plural)| (p, if *plural { serde_json::json!(["", ""]) } else { serde_json::json!("") }))
+            .map(|(p, plural)| {
+                (
+                    p,
+                    if *plural {
+                        serde_json::json!(["", ""])
+                    } else {
+                        serde_json::json!("")
+                    },
+                )
+            })
             .collect();
         std::fs::write(path, serde_json::to_string_pretty(&template).unwrap()).unwrap();
     }
@@ -166,8 +184,16 @@ fn every_catalogue_translates_every_phrase_with_the_same_parts() {
     let mut problems = Vec::new();
     for (path, catalogue) in &catalogues {
         let name = path.file_stem().unwrap().to_string_lossy();
-        assert_eq!(catalogue.language, name, "{}: the file is named for its language", path.display());
-        assert!(LANGUAGES.contains(&catalogue.language.as_str()), "{name} is offered");
+        assert_eq!(
+            catalogue.language,
+            name,
+            "{}: the file is named for its language",
+            path.display()
+        );
+        assert!(
+            LANGUAGES.contains(&catalogue.language.as_str()),
+            "{name} is offered"
+        );
         let categories = plural_categories(&catalogue.language).len();
         for (phrase, plural) in &phrases {
             let expected = {
@@ -183,7 +209,9 @@ fn every_catalogue_translates_every_phrase_with_the_same_parts() {
                     found.sort_unstable();
                     found.dedup();
                     if found != expected {
-                        problems.push(format!("{name}: {phrase:?} has parts {found:?}, not {expected:?}"));
+                        problems.push(format!(
+                            "{name}: {phrase:?} has parts {found:?}, not {expected:?}"
+                        ));
                     }
                     if text.trim().is_empty() {
                         problems.push(format!("{name}: {phrase:?} is empty"));
@@ -210,7 +238,12 @@ fn every_catalogue_translates_every_phrase_with_the_same_parts() {
             }
         }
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 fn catalogue(language: &str, messages: &[(&str, Translation)]) -> &'static Catalogue {
@@ -219,7 +252,10 @@ fn catalogue(language: &str, messages: &[(&str, Translation)]) -> &'static Catal
         name: language.into(),
         direction: Direction::Ltr,
         status: String::new(),
-        messages: messages.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+        messages: messages
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect(),
     })
 }
 
@@ -228,7 +264,10 @@ fn english_is_the_source_and_a_missing_phrase_stays_english() {
     set_catalogue(None);
     assert_eq!(t("Sign in"), "Sign in");
     assert_eq!(lang_attribute(), "en-GB");
-    set_catalogue(Some(catalogue("cy", &[("Sign in", Translation::Text("Mewngofnodi".into()))])));
+    set_catalogue(Some(catalogue(
+        "cy",
+        &[("Sign in", Translation::Text("Mewngofnodi".into()))],
+    )));
     assert_eq!(t("Sign in"), "Mewngofnodi");
     assert_eq!(t("Sign out"), "Sign out");
     assert_eq!(lang_attribute(), "cy");
@@ -239,14 +278,24 @@ fn english_is_the_source_and_a_missing_phrase_stays_english() {
 fn parts_are_filled_by_name_in_the_translation_s_order() {
     set_catalogue(Some(catalogue(
         "pl",
-        &[("We will reply by {date} ({days})", Translation::Text("({days}) Odpowiemy do {date}".into()))],
+        &[(
+            "We will reply by {date} ({days})",
+            Translation::Text("({days}) Odpowiemy do {date}".into()),
+        )],
     )));
     let date = "6 lutego 2027";
     assert_eq!(
-        tf("We will reply by {date} ({days})", &[("date", &date), ("days", &3)]),
+        tf(
+            "We will reply by {date} ({days})",
+            &[("date", &date), ("days", &3)]
+        ),
         "(3) Odpowiemy do 6 lutego 2027"
     );
-    assert_eq!(fill("Hello {nobody}", &[]), "Hello {nobody}", "an unknown part shows");
+    assert_eq!(
+        fill("Hello {nobody}", &[]),
+        "Hello {nobody}",
+        "an unknown part shows"
+    );
     assert_eq!(fill("a { b", &[]), "a { b");
     set_catalogue(None);
 }
@@ -254,29 +303,63 @@ fn parts_are_filled_by_name_in_the_translation_s_order() {
 #[test]
 fn plurals_follow_each_language_s_rules() {
     set_catalogue(None);
-    assert_eq!(tn("{count} working day", "{count} working days", 1, &[]), "1 working day");
-    assert_eq!(tn("{count} working day", "{count} working days", 0, &[]), "0 working days");
+    assert_eq!(
+        tn("{count} working day", "{count} working days", 1, &[]),
+        "1 working day"
+    );
+    assert_eq!(
+        tn("{count} working day", "{count} working days", 0, &[]),
+        "0 working days"
+    );
     set_catalogue(Some(catalogue(
         "pl",
         &[(
             "{count} working day",
-            Translation::Plural(vec!["{count} dzień roboczy".into(), "{count} dni robocze".into(), "{count} dni roboczych".into()]),
+            Translation::Plural(vec![
+                "{count} dzień roboczy".into(),
+                "{count} dni robocze".into(),
+                "{count} dni roboczych".into(),
+            ]),
         )],
     )));
-    let polish: Vec<String> =
-        [1, 2, 5, 12, 22, 25].iter().map(|n| tn("{count} working day", "{count} working days", *n, &[])).collect();
+    let polish: Vec<String> = [1, 2, 5, 12, 22, 25]
+        .iter()
+        .map(|n| tn("{count} working day", "{count} working days", *n, &[]))
+        .collect();
     assert_eq!(
         polish,
-        ["1 dzień roboczy", "2 dni robocze", "5 dni roboczych", "12 dni roboczych", "22 dni robocze", "25 dni roboczych"]
+        [
+            "1 dzień roboczy",
+            "2 dni robocze",
+            "5 dni roboczych",
+            "12 dni roboczych",
+            "22 dni robocze",
+            "25 dni roboczych"
+        ]
     );
     set_catalogue(None);
 
     let category = |language, n| plural_categories(language)[plural_index(language, n)];
-    assert_eq!([0, 1, 2, 3, 4, 6, 10].map(|n| category("cy", n)), ["zero", "one", "two", "few", "other", "many", "other"]);
-    assert_eq!([0, 1, 2, 5, 11, 100, 103].map(|n| category("ar", n)), ["zero", "one", "two", "few", "many", "other", "few"]);
-    assert_eq!([0, 1, 2, 19, 20, 101].map(|n| category("ro", n)), ["few", "one", "few", "few", "other", "few"]);
-    assert_eq!([0, 1, 2].map(|n| category("bn", n)), ["one", "one", "other"]);
-    assert_eq!([0, 1, 2].map(|n| category("pt", n)), ["other", "one", "other"]);
+    assert_eq!(
+        [0, 1, 2, 3, 4, 6, 10].map(|n| category("cy", n)),
+        ["zero", "one", "two", "few", "other", "many", "other"]
+    );
+    assert_eq!(
+        [0, 1, 2, 5, 11, 100, 103].map(|n| category("ar", n)),
+        ["zero", "one", "two", "few", "many", "other", "few"]
+    );
+    assert_eq!(
+        [0, 1, 2, 19, 20, 101].map(|n| category("ro", n)),
+        ["few", "one", "few", "few", "other", "few"]
+    );
+    assert_eq!(
+        [0, 1, 2].map(|n| category("bn", n)),
+        ["one", "one", "other"]
+    );
+    assert_eq!(
+        [0, 1, 2].map(|n| category("pt", n)),
+        ["other", "one", "other"]
+    );
 }
 
 #[test]
