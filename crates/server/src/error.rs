@@ -132,6 +132,21 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// Answers a handler that panicked as any other internal error (a logged
+/// 500 with the usual JSON), instead of dropping the connection: one bad
+/// case must not break the page for everyone who lists it.
+pub fn catch_panics() -> tower_http::catch_panic::CatchPanicLayer<fn(Box<dyn std::any::Any + Send>) -> Response> {
+    fn answer(panic: Box<dyn std::any::Any + Send>) -> Response {
+        let detail = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a handler panicked".to_owned());
+        ApiError::Internal(format!("panic: {detail}")).into_response()
+    }
+    tower_http::catch_panic::CatchPanicLayer::custom(answer as fn(_) -> _)
+}
+
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> Self {
         ApiError::internal(error)

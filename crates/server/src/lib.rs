@@ -39,6 +39,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", api)
         .fallback_service(web::app_service(&state.config.dist_dir))
+        .layer(error::catch_panics())
         .layer(axum::middleware::from_fn(headers::security_headers))
         // axum's own 2 MB default for extractors would refuse a single photo.
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))

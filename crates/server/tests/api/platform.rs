@@ -271,3 +271,34 @@ async fn staff_record_a_residents_satisfaction_from_a_survey_after_the_response(
     assert_eq!(last["event"]["type"], "satisfaction_recorded");
     assert_eq!(last["actor"]["kind"], "staff");
 }
+
+#[tokio::test]
+async fn a_handler_that_panics_answers_500_in_the_error_shape_and_tells_nothing() {
+    use axum::body::{to_bytes, Body};
+    use axum::http::Request;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    let router = axum::Router::new()
+        .route(
+            "/boom",
+            get(|| async {
+                if true {
+                    panic!("secret detail from the code");
+                }
+                "never"
+            }),
+        )
+        .layer(server::error::catch_panics());
+    let answer = router
+        .oneshot(Request::get("/boom").body(Body::empty()).unwrap())
+        .await
+        .expect("the panic is answered, not dropped");
+    assert_eq!(answer.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let body = to_bytes(answer.into_body(), usize::MAX).await.unwrap();
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        body,
+        json!({ "errors": [{ "field": "", "message": "Sorry, there is a problem with the service. Try again later" }] })
+    );
+}
