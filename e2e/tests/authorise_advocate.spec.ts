@@ -96,3 +96,41 @@ test.describe("a resident lets an advocate act for them", () => {
     await advocatePage.context().close();
   });
 });
+
+test.describe("an invitation sent again", () => {
+  test("when the answer is lost, sending again makes one invitation, with the same key", async ({ page }) => {
+    await registerAs(page, "resident", "Rita Retry");
+    const advocateEmail = `advocate-retry-${Date.now()}@example.com`;
+    await open(page, "/authorisations/new");
+    await page.getByLabel("Their email address").fill(advocateEmail);
+    await page.getByLabel("Relative").check();
+    await page.getByLabel("See your complaints and our replies").check();
+    await page.getByLabel("All my complaints, including new ones").check();
+
+    const keys: string[] = [];
+    let first = true;
+    await page.route("**/api/v1/authorisations", async (route) => {
+      if (route.request().method() !== "POST") return route.continue();
+      keys.push(route.request().headers()["idempotency-key"] ?? "");
+      if (first) {
+        first = false;
+        // The server makes the invitation, but the answer never arrives.
+        const response = await route.fetch();
+        expect(response.status()).toBe(201);
+        return route.abort("connectionreset");
+      }
+      return route.continue();
+    });
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.locator(".app-error-summary")).toBeFocused();
+    await expect(page.locator(".app-error-summary")).toContainText("offline");
+    await page.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByText("Invitation sent. They can act for you once they accept it.")).toBeVisible();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe("");
+    expect(keys[1]).toBe(keys[0]);
+
+    const given = await (await page.request.get("/api/v1/authorisations")).json();
+    expect(given.filter((a: { invite_email?: string }) => JSON.stringify(a).includes(advocateEmail))).toHaveLength(1);
+  });
+});

@@ -1,3 +1,5 @@
+use crate::case_action::retry_key;
+use crate::retry_key::RetryKeys;
 use crate::i18n::{n_, t, tf};
 use chrono::NaiveDate;
 use domain::api::authorisations::{AuthorisationView, NewAuthorisation};
@@ -115,9 +117,13 @@ fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwS
         evidence.set(None);
         announcement.set(tf("{name} removed", &[("name", &name)]));
     };
-    let send = Action::new_local(|request: &NewAuthorisation| {
+    // The same request sent again (a lost answer) carries the same key, so
+    // the server makes one authorisation.
+    let keys = StoredValue::new_local(RetryKeys::default());
+    let send = Action::new_local(move |request: &NewAuthorisation| {
         let request = request.clone();
-        async move { api::post::<_, AuthorisationView>("/authorisations", &request, None).await }
+        let key = retry_key(keys, &request);
+        async move { api::post::<_, AuthorisationView>("/authorisations", &request, Some(&key)).await }
     });
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {

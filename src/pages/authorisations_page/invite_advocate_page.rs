@@ -1,3 +1,5 @@
+use crate::case_action::retry_key;
+use crate::retry_key::RetryKeys;
 use crate::i18n::{n_, t};
 use chrono::NaiveDate;
 use domain::api::authorisations::AuthorisationView;
@@ -79,9 +81,13 @@ fn InviteForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
     let case_ids = bind(draft, |d| d.case_ids.clone(), |d, v| d.case_ids = v);
     let expires = bind(draft, |d| d.expires_on.clone(), |d, v| d.expires_on = v);
     let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
-    let send = Action::new_local(|request: &domain::api::authorisations::NewAuthorisation| {
+    // The same request sent again (a lost answer) carries the same key, so
+    // the server makes one authorisation.
+    let keys = StoredValue::new_local(RetryKeys::default());
+    let send = Action::new_local(move |request: &domain::api::authorisations::NewAuthorisation| {
         let request = request.clone();
-        async move { api::post::<_, AuthorisationView>("/authorisations", &request, None).await }
+        let key = retry_key(keys, &request);
+        async move { api::post::<_, AuthorisationView>("/authorisations", &request, Some(&key)).await }
     });
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {

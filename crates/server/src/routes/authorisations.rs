@@ -20,7 +20,7 @@
 use std::collections::HashMap;
 
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
@@ -34,6 +34,7 @@ use crate::auth::{CurrentUser, Role};
 use crate::authorisations::{self as store, AuthorisationRow, NewRow};
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult};
+use crate::idempotency::{self, Retry};
 use crate::extract::Json;
 use crate::AppState;
 
@@ -92,9 +93,13 @@ async fn visible(
         .ok_or(ApiError::NotFound)
 }
 
+/// With an `Idempotency-Key` header (optional), the same invitation or signed
+/// form sent again (after a lost answer) gets the first answer instead of
+/// making a second authorisation.
 async fn create_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
+    headers: HeaderMap,
     Json(new): Json<NewAuthorisation>,
 ) -> ApiResult<Response> {
     let today = state.clock.today();
@@ -104,7 +109,15 @@ async fn create_authorisation(
         Role::Advocate => new.validate_signed_form(today)?,
         Role::Staff | Role::Admin => return Err(ApiError::Forbidden),
     };
+    let retry = Retry::optional(&headers, &("authorisations", &new))?;
     let mut tx = begin_write(&state.db).await?;
+    if let Some(retry) = &retry {
+        if let Some(replay) =
+            idempotency::lookup(&mut tx, user.id, &retry.key, &retry.hash).await?
+        {
+            return Ok((replay.status, axum::Json(replay.body)).into_response());
+        }
+    }
     let (id, public_id) = match &valid.who {
         ValidParty::Invitation {
             advocate_email,
@@ -180,6 +193,18 @@ async fn create_authorisation(
         .ok_or_else(|| ApiError::internal("a new authorisation could not be read back"))?;
     let view = row.view(&user, today)?;
     tell_of_creation(&mut tx, &row, &view, now).await?;
+    if let Some(retry) = &retry {
+        idempotency::store(
+            &mut tx,
+            user.id,
+            &retry.key,
+            &retry.hash,
+            StatusCode::CREATED,
+            &view,
+            now,
+        )
+        .await?;
+    }
     tx.commit().await?;
     let mut response = (StatusCode::CREATED, Json(view)).into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/authorisations/{public_id}")) {

@@ -597,3 +597,33 @@ async fn staff_filter_authorisations_by_status() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(fields(&errors), ["status"]);
 }
+
+#[tokio::test]
+async fn an_invitation_or_signed_form_sent_again_with_its_key_makes_one_authorisation() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Rhoda Retry").await;
+    let advocate = app.register_advocate("Alma Again").await;
+
+    let keyed = resident.with_header("idempotency-key", "invite-1");
+    let (first_status, _, first) = keyed.post_json(A, invitation(&advocate, &["view_cases"])).await;
+    assert_eq!(first_status, StatusCode::CREATED, "{first}");
+    app.advance(Duration::minutes(2));
+    let (again_status, _, again) = keyed.post_json(A, invitation(&advocate, &["view_cases"])).await;
+    assert_eq!(again_status, StatusCode::CREATED);
+    assert_eq!(again, first, "the first answer, not a second invitation");
+
+    let filer = advocate.with_header("idempotency-key", "form-1");
+    let (status, _, form) = filer.post_json(A, signed_form(&["view_cases"])).await;
+    assert_eq!(status, StatusCode::CREATED, "{form}");
+    let (_, _, form_again) = filer.post_json(A, signed_form(&["view_cases"])).await;
+    assert_eq!(form_again, form);
+    assert_eq!(app.count("SELECT COUNT(*) FROM authorisations").await, 2);
+
+    // The same key for something else is refused, and makes nothing.
+    let (status, _, _) = keyed.post_json(A, invitation(&advocate, &["view_cases", "raise_complaints"])).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Without a key, a second invitation is a second one.
+    let (status, _, _) = resident.post_json(A, invitation(&advocate, &["view_cases"])).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(app.count("SELECT COUNT(*) FROM authorisations").await, 3);
+}
