@@ -133,13 +133,13 @@ impl Builder {
         item[method] = operation;
     }
 
-    /// The optional `Idempotency-Key` header of a case action.
+    /// The optional `Idempotency-Key` header of a case action or a new authorisation.
     fn retry_key(&mut self, method: &str, path: &str) {
         let key = json!({
             "name": "Idempotency-Key",
             "in": "header",
             "required": false,
-            "description": "Sent again with the same key and body, the action is not recorded twice: the first answer is given again",
+            "description": "Sent again with the same key and body, the write is not made twice: the first answer is given again",
             "schema": { "type": "string", "minLength": 1, "maxLength": 255 }
         });
         match self.paths[path][method]["parameters"].as_array_mut() {
@@ -521,6 +521,7 @@ fn build() -> Value {
         (200, Some(authorisations)),
         &[],
     );
+    b.retry_key("post", "/authorisations");
     b.query("get", "/authorisations", &[("status", "string", false)]);
     b.op(
         "get",
