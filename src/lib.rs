@@ -9,6 +9,7 @@ pub mod case_words;
 pub mod client_error;
 pub mod complaint_draft;
 pub mod date_input;
+pub mod device_data;
 pub mod display;
 pub mod form;
 pub mod format;

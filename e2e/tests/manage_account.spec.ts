@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { open, PASSWORD, raiseComplaintByApi, registerAs, uniqueEmail } from "./fixtures/app";
-import { expectErrors } from "./fixtures/complaint";
+import { open, PASSWORD, raiseComplaintByApi, registerAs, signInAs, uniqueEmail } from "./fixtures/app";
+import { ANSWERS, expectErrors, RaiseComplaint } from "./fixtures/complaint";
 
 function password(page: Page, label: string) {
   return page.getByLabel(label, { exact: true });
@@ -119,5 +119,34 @@ test.describe("creating an account, signing in and signing out", () => {
     expect(session.status()).toBe(401);
     await page.getByRole("link", { name: "Sign in again" }).click();
     await expect(page.locator("main h1")).toHaveText("Sign in");
+  });
+
+  test("on a shared device, what was typed can be deleted after signing out, and the look of the pages stays", async ({ page }) => {
+    const account = await registerAs(page);
+    const complaint = new RaiseComplaint(page, false);
+    await complaint.start();
+    await complaint.about();
+    await complaint.expectHeading("What happened?");
+    await complaint.whatHappenedBox().fill("Typed on the library computer.");
+    await complaint.continueFrom("What happened?");
+    await page.evaluate(() => localStorage.setItem("pir.preferences", JSON.stringify({ high_contrast: true })));
+    const typedKeys = () =>
+      page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("complaint_draft")));
+    expect(await typedKeys()).not.toEqual([]);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.locator("main h1")).toHaveText("You have signed out");
+    await page.getByRole("button", { name: "Delete what I typed from this device" }).click();
+    const done = page.getByTestId("device-cleared");
+    await expect(done).toContainText("Everything you had typed has been deleted from this device.");
+    await expect(done).toBeFocused();
+    await expectNoA11yViolations(page);
+    expect(await typedKeys()).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem("pir.preferences"))).toContain("high_contrast");
+
+    // Signing in again starts a new complaint from the first question.
+    await signInAs(page, account.email, account.password);
+    await complaint.start();
+    await expect(page.getByRole("radio", { name: ANSWERS.category })).not.toBeChecked();
   });
 });

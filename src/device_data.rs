@@ -1,0 +1,56 @@
+//! What the app keeps on the device, and what a person can clear from a
+//! shared one. Pure, so tested natively; `storage` does the clearing.
+
+/// The beginnings of the keys that hold what someone typed, chose or sent:
+/// drafts, their files, and the last confirmation. Not the look of the pages
+/// or the cached policy, which say nothing about anyone.
+const TYPED: [&str; 10] = [
+    "complaint_draft.",
+    "complaint_draft_files.",
+    "complaint_sent.",
+    "feedback_draft.",
+    "feedback_sent.",
+    "pir.draft.information.",
+    "invite_draft.",
+    "signed_form_draft.",
+    "signed_form_file.",
+    "on_behalf_draft.",
+];
+
+/// Whether the device key `key` holds something a person typed or sent.
+pub fn is_typed(key: &str) -> bool {
+    TYPED.iter().any(|prefix| key.starts_with(prefix))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::authorisation_words::{invite_key, on_behalf_key, signed_form_file_key, signed_form_key};
+    use crate::complaint_draft::{draft_key, feedback_key, feedback_sent_key, files_key, sent_key};
+
+    #[test]
+    fn every_draft_and_confirmation_is_typed() {
+        let keys = [
+            draft_key("u1"),
+            files_key("u1"),
+            sent_key("u1"),
+            feedback_key("u1"),
+            feedback_sent_key("u1"),
+            crate::information_draft::text_key("c1"),
+            crate::information_draft::files_key("c1"),
+            invite_key("u1"),
+            signed_form_key("u1"),
+            signed_form_file_key("u1"),
+            on_behalf_key("u1", "a1"),
+        ];
+        for key in keys {
+            assert!(is_typed(&key), "{key}");
+        }
+    }
+
+    #[test]
+    fn the_look_of_the_pages_and_the_policy_are_kept() {
+        assert!(!is_typed("pir.preferences"));
+        assert!(!is_typed("pir.active_policy"));
+    }
+}
