@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect, test, type Page } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { open, raiseComplaintByApi, registerAs, setServerClock, START } from "./fixtures/app";
+import { expectSentAgainWithTheSameKey, loseFirstAnswer, open, raiseComplaintByApi, registerAs, setServerClock, START } from "./fixtures/app";
 import { PNG, expectErrors } from "./fixtures/complaint";
 
 /** A real photo, as a phone's camera would give it (64x48 JPEG). */
@@ -145,26 +145,14 @@ test.describe("adding information to a complaint", () => {
     await words(page).fill("The damp has spread to the bedroom.");
 
     const information = `**/api/v1/cases/${complaint.id}/information`;
-    const keys: string[] = [];
-    let first = true;
-    await page.route(information, async (route) => {
-      keys.push(route.request().headers()["idempotency-key"] ?? "");
-      if (first) {
-        first = false;
-        // The server adds it, but the answer never reaches the phone.
-        const response = await route.fetch();
-        expect(response.status()).toBe(200);
-        return route.abort("connectionreset");
-      }
-      return route.continue();
-    });
+    // The server adds it, but the answer never reaches the phone.
+    const sent = await loseFirstAnswer(page, information);
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page.getByRole("alert")).toContainText("Your information has not been sent");
     await page.getByRole("button", { name: "Send" }).click();
     await expect(page.getByRole("status").filter({ hasText: "We have added your information" })).toBeVisible();
-    expect(keys).toHaveLength(2);
-    expect(keys[0]).not.toBe("");
-    expect(keys[1]).toBe(keys[0]);
+    expectSentAgainWithTheSameKey(sent);
+    expect(sent.statuses).toEqual([200, 200]);
     const added = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Information added" }) });
     await expect(added).toHaveCount(1);
     await expect(added).toContainText("The damp has spread to the bedroom.");

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { open, raiseComplaintByApi, registerAs, staffAction } from "./fixtures/app";
+import { expectSentAgainWithTheSameKey, loseFirstAnswer, open, raiseComplaintByApi, registerAs, staffAction } from "./fixtures/app";
 
 test.describe("asking for a review", () => {
   test("when the answer is lost after the server recorded the request, asking again succeeds and records it once", async ({ page, playwright, baseURL }) => {
@@ -16,22 +16,8 @@ test.describe("asking for a review", () => {
     await page.getByLabel("Tell us why you are not happy (optional)").fill("Nobody looked at the photos I sent.");
 
     const escalation = `**/api/v1/cases/${complaint.id}/escalation`;
-    const keys: string[] = [];
-    const statuses: number[] = [];
-    let first = true;
-    await page.route(escalation, async (route) => {
-      keys.push(route.request().headers()["idempotency-key"] ?? "");
-      if (first) {
-        first = false;
-        // The server records the request, but the answer never reaches the phone.
-        const response = await route.fetch();
-        statuses.push(response.status());
-        return route.abort("connectionreset");
-      }
-      const response = await route.fetch();
-      statuses.push(response.status());
-      return route.fulfill({ response });
-    });
+    // The server records the request, but the answer never reaches the phone.
+    const sent = await loseFirstAnswer(page, escalation);
 
     await page.getByRole("button", { name: "Ask for a review" }).click();
     await expect(page.getByRole("alert")).toContainText("Your request for a review has not been sent");
@@ -44,10 +30,8 @@ test.describe("asking for a review", () => {
     await expect(page.getByRole("status").filter({ hasText: "You have asked for a review" })).toBeVisible();
     await expect(page.getByTestId("case-status")).toHaveText("Review asked for");
     await expect(page.getByRole("alert")).toHaveCount(0);
-    expect(statuses).toEqual([200, 200]);
-    expect(keys).toHaveLength(2);
-    expect(keys[0]).not.toBe("");
-    expect(keys[1]).toBe(keys[0]);
+    expect(sent.statuses).toEqual([200, 200]);
+    expectSentAgainWithTheSameKey(sent);
 
     const asked = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "You asked for a review" }) });
     await expect(asked).toHaveCount(1);

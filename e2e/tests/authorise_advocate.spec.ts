@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { open, raiseComplaintByApi, registerAs } from "./fixtures/app";
+import { expectSentAgainWithTheSameKey, loseFirstAnswer, open, raiseComplaintByApi, registerAs } from "./fixtures/app";
 
 test.describe("a resident lets an advocate act for them", () => {
   test("the resident invites an advocate by email; the advocate accepts and follows the chosen case only", async ({ page, browser }) => {
@@ -107,28 +107,15 @@ test.describe("an invitation sent again", () => {
     await page.getByLabel("See your complaints and our replies").check();
     await page.getByLabel("All my complaints, including new ones").check();
 
-    const keys: string[] = [];
-    let first = true;
-    await page.route("**/api/v1/authorisations", async (route) => {
-      if (route.request().method() !== "POST") return route.continue();
-      keys.push(route.request().headers()["idempotency-key"] ?? "");
-      if (first) {
-        first = false;
-        // The server makes the invitation, but the answer never arrives.
-        const response = await route.fetch();
-        expect(response.status()).toBe(201);
-        return route.abort("connectionreset");
-      }
-      return route.continue();
-    });
+    // The server makes the invitation, but the answer never arrives.
+    const sent = await loseFirstAnswer(page, "**/api/v1/authorisations");
     await page.getByRole("button", { name: "Send invitation" }).click();
     await expect(page.locator(".app-error-summary")).toBeFocused();
     await expect(page.locator(".app-error-summary")).toContainText("offline");
     await page.getByRole("button", { name: "Send invitation" }).click();
     await expect(page.getByText("Invitation sent. They can act for you once they accept it.")).toBeVisible();
-    expect(keys).toHaveLength(2);
-    expect(keys[0]).not.toBe("");
-    expect(keys[1]).toBe(keys[0]);
+    expectSentAgainWithTheSameKey(sent);
+    expect(sent.statuses).toEqual([201, 201]);
 
     const given = await (await page.request.get("/api/v1/authorisations")).json();
     expect(given.filter((a: { invite_email?: string }) => JSON.stringify(a).includes(advocateEmail))).toHaveLength(1);

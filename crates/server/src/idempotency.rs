@@ -51,6 +51,14 @@ pub struct Retry {
 }
 
 impl Retry {
+    /// For a write that must carry a key (raising a case): 400 without one.
+    pub fn required<T: Serialize>(headers: &HeaderMap, request: &T) -> Result<Retry, ApiError> {
+        Ok(Retry {
+            key: required_key(headers)?,
+            hash: request_hash(request)?,
+        })
+    }
+
     /// For a write where the key is optional (a case action): `None` without
     /// an `Idempotency-Key` header, 400 when the header is unusable. `request`
     /// should say where it was sent as well as what it asks.
@@ -65,6 +73,33 @@ impl Retry {
             key: required_key(headers)?,
             hash: request_hash(request)?,
         }))
+    }
+}
+
+impl Retry {
+    /// The first answer again, when this request was sent before with this key
+    /// (422 when the key was used for another request). Call it inside the
+    /// write's transaction, after access is checked.
+    pub async fn replayed(
+        &self,
+        conn: &mut SqliteConnection,
+        user_id: i64,
+    ) -> Result<Option<axum::response::Response>, ApiError> {
+        use axum::response::IntoResponse;
+        let replay = lookup(conn, user_id, &self.key, &self.hash).await?;
+        Ok(replay.map(|r| (r.status, axum::Json(r.body)).into_response()))
+    }
+
+    /// Keeps the answer under the key, in the write's transaction.
+    pub async fn keep<T: Serialize>(
+        &self,
+        conn: &mut SqliteConnection,
+        user_id: i64,
+        status: StatusCode,
+        answer: &T,
+        at: DateTime<Utc>,
+    ) -> Result<(), ApiError> {
+        store(conn, user_id, &self.key, &self.hash, status, answer, at).await
     }
 }
 

@@ -34,7 +34,7 @@ use crate::auth::{CurrentUser, Role};
 use crate::authorisations::{self as store, AuthorisationRow, NewRow};
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult};
-use crate::idempotency::{self, Retry};
+use crate::idempotency::Retry;
 use crate::extract::Json;
 use crate::AppState;
 
@@ -112,10 +112,8 @@ async fn create_authorisation(
     let retry = Retry::optional(&headers, &("authorisations", &new))?;
     let mut tx = begin_write(&state.db).await?;
     if let Some(retry) = &retry {
-        if let Some(replay) =
-            idempotency::lookup(&mut tx, user.id, &retry.key, &retry.hash).await?
-        {
-            return Ok((replay.status, axum::Json(replay.body)).into_response());
+        if let Some(first_answer) = retry.replayed(&mut tx, user.id).await? {
+            return Ok(first_answer);
         }
     }
     let (id, public_id) = match &valid.who {
@@ -194,16 +192,7 @@ async fn create_authorisation(
     let view = row.view(&user, today)?;
     tell_of_creation(&mut tx, &row, &view, now).await?;
     if let Some(retry) = &retry {
-        idempotency::store(
-            &mut tx,
-            user.id,
-            &retry.key,
-            &retry.hash,
-            StatusCode::CREATED,
-            &view,
-            now,
-        )
-        .await?;
+        retry.keep(&mut tx, user.id, StatusCode::CREATED, &view, now).await?;
     }
     tx.commit().await?;
     let mut response = (StatusCode::CREATED, Json(view)).into_response();

@@ -28,7 +28,7 @@ use crate::cases::{self, store, CheckedFile, Filing};
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
-use crate::idempotency::{self, Retry};
+use crate::idempotency::Retry;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -58,22 +58,17 @@ async fn screen_case(
     Ok(Json(ScreeningAnswer { results }))
 }
 
-fn replay_response(replay: idempotency::Replay) -> Response {
-    (replay.status, axum::Json(replay.body)).into_response()
-}
-
 async fn create_case(
     State(state): State<AppState>,
     user: CurrentUser,
     headers: HeaderMap,
     Json(new): Json<NewCase>,
 ) -> ApiResult<Response> {
-    let key = idempotency::required_key(&headers)?;
-    let hash = idempotency::request_hash(&new)?;
+    let retry = Retry::required(&headers, &new)?;
     {
         let mut conn = state.db.acquire().await?;
-        if let Some(replay) = idempotency::lookup(&mut conn, user.id, &key, &hash).await? {
-            return Ok(replay_response(replay));
+        if let Some(first_answer) = retry.replayed(&mut conn, user.id).await? {
+            return Ok(first_answer);
         }
     }
     // An advocate's authorisation is checked under the write lock, below.
@@ -87,8 +82,8 @@ async fn create_case(
     let mut tx = begin_write(&state.db).await?;
     // Checked again under the write lock: a retry sent at the same moment
     // waits for the first, then answers as it did.
-    if let Some(replay) = idempotency::lookup(&mut tx, user.id, &key, &hash).await? {
-        return Ok(replay_response(replay));
+    if let Some(first_answer) = retry.replayed(&mut tx, user.id).await? {
+        return Ok(first_answer);
     }
     let filing = match filing {
         Some(filing) => filing,
@@ -98,16 +93,7 @@ async fn create_case(
     authorisations::after_filing(&mut tx, &filing, &case, now).await?;
     let access = case_access(&mut tx, &user, &case.public_id, today).await?;
     let detail = cases::detail(&state, &mut tx, &access).await?;
-    idempotency::store(
-        &mut tx,
-        user.id,
-        &key,
-        &hash,
-        StatusCode::CREATED,
-        &detail,
-        now,
-    )
-    .await?;
+    retry.keep(&mut tx, user.id, StatusCode::CREATED, &detail, now).await?;
     tx.commit().await?;
     let mut response = (StatusCode::CREATED, Json(detail)).into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/cases/{}", case.public_id)) {
@@ -180,9 +166,8 @@ pub(crate) async fn record_action(
         Side::Landlord => access.require_landlord_action()?,
     }
     if let Some(retry) = &retry {
-        if let Some(replay) = idempotency::lookup(&mut tx, user.id, &retry.key, &retry.hash).await?
-        {
-            return Ok(replay_response(replay));
+        if let Some(first_answer) = retry.replayed(&mut tx, user.id).await? {
+            return Ok(first_answer);
         }
     }
     let action = check()?;
@@ -210,16 +195,7 @@ pub(crate) async fn record_action(
     }
     let detail = cases::detail(state, &mut tx, &access).await?;
     if let Some(retry) = &retry {
-        idempotency::store(
-            &mut tx,
-            user.id,
-            &retry.key,
-            &retry.hash,
-            StatusCode::OK,
-            &detail,
-            now,
-        )
-        .await?;
+        retry.keep(&mut tx, user.id, StatusCode::OK, &detail, now).await?;
     }
     tx.commit().await?;
     Ok(Json(detail).into_response())
