@@ -1,4 +1,4 @@
-use crate::i18n::t;
+use crate::i18n::{self, t};
 use domain::api::account::Role;
 use leptos::prelude::*;
 use crate::router::A;
@@ -54,6 +54,16 @@ pub fn Header() -> impl IntoView {
                                 </li>
                             }.into_any(),
                         }}
+                        // A way back to English on every page, in English, for
+                        // whoever chose another language by mistake.
+                        {(i18n::language() != "en").then(|| view! {
+                            <li>
+                                <button type="button" lang="en-GB" data-testid="to-english"
+                                    on:click=move |_| session.preferences.update(|p| p.language = "en".into())>
+                                    "English"
+                                </button>
+                            </li>
+                        })}
                     </ul>
                 </nav>
             </div>
