@@ -71,12 +71,31 @@ test.describe("choosing a language", () => {
     );
 
     // Every page offers the way back to English, in English.
-    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("banner").getByRole("button", { name: "English" }).click();
     await expect(html(page)).toHaveAttribute("lang", "en-GB");
     await expect(page.locator("main h1")).toHaveText("Make a complaint, a compliment or a comment about your home");
-    await expect(page.getByRole("button", { name: "English" })).toHaveCount(0);
+    await expect(page.getByRole("banner").getByRole("button", { name: "English" })).toHaveCount(0);
     await page.reload();
     await expect(page.locator("main h1")).toHaveText("Make a complaint, a compliment or a comment about your home");
+  });
+
+  test("the start page lists every language in its own words, and choosing one applies it", async ({ page }) => {
+    await open(page, "/");
+    const languages = page.getByRole("navigation", { name: "Languages" });
+    await expect(languages.getByRole("button")).toHaveText([
+      "العربية", "বাংলা", "Polski", "Português", "ਪੰਜਾਬੀ", "Română", "Soomaali", "اردو", "Cymraeg",
+    ]);
+    await expect(languages.getByRole("button", { name: "Polski" })).toHaveAttribute("lang", "pl");
+    await languages.getByRole("button", { name: "Polski" }).click();
+    await expect(html(page)).toHaveAttribute("lang", "pl");
+    await expect(page.locator("main h1")).toHaveText(
+      polish("Make a complaint, a compliment or a comment about your home"),
+    );
+    // Now English is among the choices, and Polish is not.
+    const now = page.getByRole("navigation", { name: polish("Languages") });
+    await expect(now.getByRole("button", { name: "English" })).toHaveAttribute("lang", "en-GB");
+    await expect(now.getByRole("button", { name: "Polski" })).toHaveCount(0);
+    await expectNoA11yViolations(page);
   });
 
   test("Arabic reads from right to left and passes an accessibility scan", async ({ page }) => {

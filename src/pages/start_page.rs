@@ -1,4 +1,4 @@
-use crate::i18n::{t, tf};
+use crate::i18n::{self, t, tf};
 use leptos::prelude::*;
 use crate::components::title::Title;
 use crate::router::A;
@@ -7,6 +7,7 @@ use crate::api;
 use crate::components::problem_with_service::ProblemWithPart;
 use crate::guidance::{landlord_contact, landlord_sentence, time_limit_words, StartPolicyDetail};
 use crate::session::use_session;
+use crate::settings_form;
 
 /// What the portal is for, what counts as a complaint (from the active
 /// policy), the time limit, and the other ways to complain.
@@ -29,6 +30,7 @@ pub fn StartPage() -> impl IntoView {
     };
     view! {
         <Title text=t("Make a complaint about your home") />
+        <LanguageChoices />
         <h1 class="app-heading-xl">{t("Make a complaint, a compliment or a comment about your home")}</h1>
         <p class="app-body-l">
             {t("Tell your housing provider when something has gone wrong, follow your complaint until it is put right, and ask for a review if you are not happy with their answer.")}
@@ -135,5 +137,33 @@ pub fn StartPage() -> impl IntoView {
                 <A href="/ombudsman">{t("Find out what the Housing Ombudsman does and how to contact it")}</A>"."
             </p>
         </div>
+    }
+}
+
+/// The languages the pages can be read in, each named in its own words, so
+/// that someone who does not read English can find theirs on the first page.
+#[component]
+fn LanguageChoices() -> impl IntoView {
+    let session = use_session();
+    let shown = i18n::language();
+    let choices = settings_form::LANGUAGES
+        .iter()
+        .filter(|(code, ..)| *code != shown && i18n::LANGUAGES.contains(code))
+        .map(|(code, _, own)| {
+            let lang = if *code == "en" { "en-GB" } else { code };
+            view! {
+                <li>
+                    <button type="button" class="app-link-button" lang=lang dir="auto"
+                        on:click=move |_| session.preferences.update(|p| p.language = (*code).to_owned())>
+                        {*own}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav aria-label=t("Languages")>
+            <ul class="app-languages" data-testid="languages">{choices}</ul>
+        </nav>
     }
 }
