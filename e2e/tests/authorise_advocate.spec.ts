@@ -121,3 +121,29 @@ test.describe("an invitation sent again", () => {
     expect(given.filter((a: { invite_email?: string }) => JSON.stringify(a).includes(advocateEmail))).toHaveLength(1);
   });
 });
+
+test.describe("an advocate invited by mistake", () => {
+  test("declines the invitation, which ends it for both of them", async ({ page, browser }) => {
+    await registerAs(page, "resident", "Dina Declined");
+    const advocatePage = await (await browser.newContext()).newPage();
+    const advocate = await registerAs(advocatePage, "advocate", "Nora Notme");
+    const response = await page.request.post("/api/v1/authorisations", {
+      data: { advocate_email: advocate.email, relationship: "friend", scope: ["view_cases"] },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    const { id } = await response.json();
+
+    await open(advocatePage, "/advocate");
+    const invitation = advocatePage.getByTestId("invitations").locator(":scope > li").filter({ hasText: "Dina Declined" });
+    await expectNoA11yViolations(advocatePage);
+    await invitation.getByRole("button", { name: "Decline the invitation from Dina Declined" }).click();
+    await expect(
+      advocatePage.getByRole("status").filter({ hasText: "You have declined the invitation from Dina Declined." }),
+    ).toBeVisible();
+    await expect(advocatePage.getByTestId("invitations")).toHaveCount(0);
+    await expectNoA11yViolations(advocatePage);
+
+    const view = await (await page.request.get(`/api/v1/authorisations/${id}`)).json();
+    expect(view.status).toBe("revoked");
+  });
+});

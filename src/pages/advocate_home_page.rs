@@ -30,7 +30,8 @@ pub fn AdvocateHomePage() -> impl IntoView {
     }
 }
 
-type AcceptAction = Action<AuthorisationView, Result<AuthorisationView, api::ClientError>>;
+/// An invitation and the advocate's answer to it: true to accept, false to decline.
+type AnswerAction = Action<(AuthorisationView, bool), Result<(AuthorisationView, bool), api::ClientError>>;
 
 /// The page, loaded from the API; the problem page instead when it cannot be.
 /// The error summary and the announcement stay outside what reloads, so a
@@ -41,16 +42,28 @@ fn AdvocateHome() -> impl IntoView {
     let all = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
     let residents = LocalResource::new(|| api::get::<Vec<ActingFor>>("/advocate/residents"));
     let announcement = RwSignal::new(String::new());
-    let accept: AcceptAction = Action::new_local(|view: &AuthorisationView| {
-        let id = view.id.clone();
-        async move { api::post::<_, AuthorisationView>(&format!("/authorisations/{id}/acceptance"), &serde_json::json!({}), None).await }
+    // Declining is the invited advocate ending the invitation, as a resident
+    // takes one back.
+    let answer: AnswerAction = Action::new_local(|(view, accept): &(AuthorisationView, bool)| {
+        let (id, accept) = (view.id.clone(), *accept);
+        let path = if accept { "acceptance" } else { "revocation" };
+        async move {
+            api::post::<_, AuthorisationView>(&format!("/authorisations/{id}/{path}"), &serde_json::json!({}), None)
+                .await
+                .map(|view| (view, accept))
+        }
     });
     Effect::new(move |_| {
-        if let Some(result) = accept.value().get() {
+        if let Some(result) = answer.value().get() {
             match result {
-                Ok(view) => {
+                Ok((view, accepted)) => {
                     errors.set(Vec::new());
-                    announcement.set(tf("You can now act for {name}.", &[("name", &view.resident.name)]));
+                    let name = &view.resident.name;
+                    announcement.set(if accepted {
+                        tf("You can now act for {name}.", &[("name", name)])
+                    } else {
+                        tf("You have declined the invitation from {name}.", &[("name", name)])
+                    });
                     all.refetch();
                     residents.refetch();
                 }
@@ -94,7 +107,7 @@ fn AdvocateHome() -> impl IntoView {
                     {(!waiting.is_empty()).then(|| view! {
                         <h2 class="app-heading-m">{t("Invitations waiting for you")}</h2>
                         <ul class="app-card-list" data-testid="invitations">
-                            {waiting.into_iter().map(|a| view! { <Invitation view=a accept=accept /> }).collect_view()}
+                            {waiting.into_iter().map(|a| view! { <Invitation view=a answer=answer /> }).collect_view()}
                         </ul>
                     })}
                     {(!rejected.is_empty()).then(|| view! {
@@ -137,17 +150,24 @@ fn AdvocateHome() -> impl IntoView {
 
 /// An invitation from a resident, with Accept.
 #[component]
-fn Invitation(view: AuthorisationView, accept: AcceptAction) -> impl IntoView {
+fn Invitation(view: AuthorisationView, answer: AnswerAction) -> impl IntoView {
     let name = view.resident.name.clone();
     let stored = StoredValue::new(view.clone());
+    let from = tf(" the invitation from {name}", &[("name", &name)]);
     view! {
         <li class="app-card app-authorisation">
             <h3 class="app-card__title">{tf("{name} asked you to act for them", &[("name", &name)])}</h3>
             <AuthorisationSummary view=view scope_words=scope_for_advocate show_cases=true />
-            <button type="button" class="app-button" disabled=move || accept.pending().get()
-                on:click=move |_| { accept.dispatch(stored.get_value()); }>
-                {t("Accept")}<span class="app-visually-hidden">{tf(" the invitation from {name}", &[("name", &name)])}</span>
-            </button>
+            <div class="app-button-group">
+                <button type="button" class="app-button" disabled=move || answer.pending().get()
+                    on:click=move |_| { answer.dispatch((stored.get_value(), true)); }>
+                    {t("Accept")}<span class="app-visually-hidden">{from.clone()}</span>
+                </button>
+                <button type="button" class="app-button app-button--secondary" disabled=move || answer.pending().get()
+                    on:click=move |_| { answer.dispatch((stored.get_value(), false)); }>
+                    {t("Decline")}<span class="app-visually-hidden">{from}</span>
+                </button>
+            </div>
         </li>
     }
 }

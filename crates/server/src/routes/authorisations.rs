@@ -389,6 +389,8 @@ async fn revoke_authorisation(
     if matches!(row.status(today)?, Status::Revoked | Status::Rejected) {
         return Err(ApiError::conflict("", messages::ALREADY_ENDED));
     }
+    // The invited advocate ending an invitation they have not accepted.
+    let declined = !by_resident && row.is_invitee(&user);
     store::revoke(&mut tx, row.id, now).await?;
     let row = store::find_by_id(&mut tx, row.id)
         .await?
@@ -410,6 +412,14 @@ async fn revoke_authorisation(
             )
             .await?;
         }
+    } else if declined {
+        let body = format!(
+            "Dear {},\n\n{} has declined your invitation to act for you on your complaints. \
+             You can invite someone else from \"People who can act for you\".",
+            row.resident_display_name(),
+            user.name
+        );
+        store::tell_resident(&mut tx, &row, now, None, "Your invitation was declined", &body).await?;
     } else {
         let body = format!(
             "Dear {},\n\n{} no longer acts for you on your complaints.",

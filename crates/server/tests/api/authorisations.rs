@@ -327,6 +327,29 @@ async fn an_advocate_can_give_up_an_authorisation_and_the_resident_is_told() {
 }
 
 #[tokio::test]
+async fn an_invited_advocate_can_decline_and_the_resident_is_told_it_was_declined() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Dora Decline").await;
+    let advocate = app.register_advocate("Ned Notnow").await;
+    let other = app.register_advocate("Otto Other").await;
+    let id = create(&resident, invitation(&advocate, &["view_cases"])).await;
+
+    // Only the person invited can decline.
+    let decline = format!("{A}/{id}/revocation");
+    assert_eq!(other.post_json(&decline, json!({})).await.0, StatusCode::NOT_FOUND);
+    let (status, _, view) = advocate.post_json(&decline, json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["status"], "revoked");
+    let told = messages_to(&app, &resident.email).await;
+    assert!(told.contains(&"Your invitation was declined".to_owned()), "{told:?}");
+    assert!(!told.contains(&"Your advocate stopped acting for you".to_owned()), "{told:?}");
+
+    // Declined is over: it cannot be accepted afterwards.
+    let (status, _, _) = advocate.post_json(&format!("{A}/{id}/acceptance"), json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
 async fn staff_see_an_authorisation_but_cannot_revoke_it_for_the_resident() {
     let app = TestApp::spawn().await;
     let resident = app.register_resident("Ada Lovelace").await;
