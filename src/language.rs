@@ -38,8 +38,9 @@ pub fn redraws() -> u32 {
 impl LanguageContext {
     /// Follows the session's language preference.
     pub fn provide(session: SessionContext) -> Self {
-        let wanted =
-            i18n::for_preference(&session.preferences.with_untracked(|p| p.language.clone()));
+        let wanted = session
+            .preferences
+            .with_untracked(|p| i18n::for_preference(&p.language));
         let context = Self {
             shown: RwSignal::new("en".to_owned()),
             ready: RwSignal::new(wanted == "en"),
@@ -48,10 +49,21 @@ impl LanguageContext {
         provide_context(context);
         apply_to_document();
         Effect::new(move |_| {
-            let wanted = i18n::for_preference(&session.preferences.with(|p| p.language.clone()));
-            context.show(wanted);
+            context.show(
+                session
+                    .preferences
+                    .with(|p| i18n::for_preference(&p.language)),
+            )
         });
         context
+    }
+
+    /// Shows the pages in `code`'s language at once (and remembers it, as
+    /// the settings page's choice is).
+    pub fn choose(self, code: &str) {
+        self.session
+            .preferences
+            .update(|p| p.language = code.to_owned());
     }
 
     fn show(self, code: &'static str) {
@@ -73,12 +85,10 @@ impl LanguageContext {
                     let catalogue = i18n::keep(catalogue);
                     LOADED.with(|l| l.borrow_mut().insert(code.to_owned(), catalogue));
                     // Still the one wanted (the resident may have chosen again)?
-                    let wanted = i18n::for_preference(
-                        &self
-                            .session
-                            .preferences
-                            .with_untracked(|p| p.language.clone()),
-                    );
+                    let wanted = self
+                        .session
+                        .preferences
+                        .with_untracked(|p| i18n::for_preference(&p.language));
                     if wanted == code {
                         self.install(Some(catalogue));
                     }

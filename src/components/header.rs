@@ -5,12 +5,14 @@ use crate::router::A;
 use crate::router::use_navigate;
 
 use crate::api;
+use crate::language::use_language;
 use crate::session::use_session;
 
 /// The service's header: its name, and the links for who is signed in.
 #[component]
 pub fn Header() -> impl IntoView {
     let session = use_session();
+    let language = use_language();
     let navigate = use_navigate();
     let sign_out = Action::new_local(|_: &()| async { api::delete("/session").await });
     Effect::new(move |_| {
@@ -59,7 +61,7 @@ pub fn Header() -> impl IntoView {
                         {(i18n::language() != "en").then(|| view! {
                             <li>
                                 <button type="button" lang="en-GB" data-testid="to-english"
-                                    on:click=move |_| session.preferences.update(|p| p.language = "en".into())>
+                                    on:click=move |_| language.choose("en")>
                                     "English"
                                 </button>
                             </li>

@@ -6,6 +6,7 @@ use crate::router::A;
 use crate::api;
 use crate::components::problem_with_service::ProblemWithPart;
 use crate::guidance::{landlord_contact, landlord_sentence, time_limit_words, StartPolicyDetail};
+use crate::language::use_language;
 use crate::session::use_session;
 use crate::settings_form;
 
@@ -144,7 +145,7 @@ pub fn StartPage() -> impl IntoView {
 /// that someone who does not read English can find theirs on the first page.
 #[component]
 fn LanguageChoices() -> impl IntoView {
-    let session = use_session();
+    let language = use_language();
     let shown = i18n::language();
     let choices = settings_form::LANGUAGES
         .iter()
@@ -154,7 +155,7 @@ fn LanguageChoices() -> impl IntoView {
             view! {
                 <li>
                     <button type="button" class="app-link-button" lang=lang dir="auto"
-                        on:click=move |_| session.preferences.update(|p| p.language = (*code).to_owned())>
+                        on:click=move |_| language.choose(code)>
                         {*own}
                     </button>
                 </li>
