@@ -10,7 +10,7 @@ use domain::case::{
 };
 use domain::validation::FieldError;
 
-use crate::format::{date_with_weekday, month, short_date};
+use crate::format::{date_with_weekday, month};
 use crate::i18n::{t, tf, tn};
 
 /// A GOV.UK tag: its words and colour modifier.
@@ -110,31 +110,10 @@ pub fn not_sent_words(path: &str) -> &'static str {
     }
 }
 
-/// A due date's label ("We will reply by"): the server's words, each of
-/// which the app knows, in the resident's language.
-pub fn due_label(label: &str) -> String {
-    match label {
-        "We will acknowledge your complaint by" => t("We will acknowledge your complaint by"),
-        "We will acknowledge your request by" => t("We will acknowledge your request by"),
-        "We will reply by" => t("We will reply by"),
-        "We will send our review response by" => t("We will send our review response by"),
-        "You can ask for a review until" => t("You can ask for a review until"),
-        "You can ask for a panel until" => t("You can ask for a panel until"),
-        "The panel will meet by" => t("The panel will meet by"),
-        "We will send the panel's decision by" => t("We will send the panel's decision by"),
-        other => other,
-    }
-    .to_owned()
-}
-
 /// How a due date was counted: "10 working days after we acknowledged your
-/// complaint". In English, the server's `basis` word for word; its own words
-/// when the server sent no parts (a view stored before it did).
+/// complaint" (in English, the server's letters word for word).
 pub fn basis_words(due: &DueDate) -> String {
-    match &due.basis_parts {
-        Some(basis) => counted_words(basis),
-        None => due.basis.clone(),
-    }
+    counted_words(&due.basis)
 }
 
 /// [`basis_words`] from the parts: one whole sentence for each thing a date
@@ -360,21 +339,14 @@ pub fn refusal_errors(path: &str, errors: Vec<FieldError>, view: Option<&CaseVie
 }
 
 /// A window that has closed, in the app's words: when it closed, and what
-/// the resident can still do. The server's words for anything else.
+/// the resident can still do.
 pub fn closed_window_words(window: &ClosedWindow) -> (String, String) {
     let date = date_with_weekday(window.last_day);
     let message = match window.action {
-        ResidentAction::RequestEscalation => tf("The last day to ask for a review was {date}.", &[("date", &date)]),
         ResidentAction::RequestPanel => tf("The last day to ask for a panel was {date}.", &[("date", &date)]),
-        _ => window.message.clone(),
+        _ => tf("The last day to ask for a review was {date}.", &[("date", &date)]),
     };
-    let still_open = match window.still_open.as_str() {
-        "You can still ask the Housing Ombudsman to look at your complaint." => {
-            t("You can still ask the Housing Ombudsman to look at your complaint.").to_owned()
-        }
-        other => other.to_owned(),
-    };
-    (message, still_open)
+    (message, t("You can still ask the Housing Ombudsman to look at your complaint.").to_owned())
 }
 
 /// The files that came with each timeline entry, in the timeline's order: a
@@ -393,57 +365,49 @@ pub fn files_by_entry(timeline: &[TimelineEntry], attachments: &[AttachmentInfo]
     files
 }
 
-/// "You can ask for a review until 19 February (8 working days left)."
-pub fn window_sentence(window: &Window, today: NaiveDate) -> String {
-    let date = window.last_day.map(|last| short_date(last, today)).unwrap_or_default();
+/// "You can ask for a review until Friday 19 February 2027. That is 8
+/// working days, counting today."
+pub fn window_sentence(window: &Window, _today: NaiveDate) -> String {
+    let date = window.last_day.map(date_with_weekday).unwrap_or_default();
     let action = action_label(window.action);
     let parts: &[(&str, &dyn std::fmt::Display)] = &[("date", &date), ("action", &action)];
-    match (window.action, window.last_day, window.working_days_left) {
-        (ResidentAction::RequestEscalation, Some(_), Some(left)) => tn(
-            "You can ask for a review until {date} ({count} working day left).",
-            "You can ask for a review until {date} ({count} working days left).",
-            left.into(),
-            parts,
-        ),
-        (ResidentAction::RequestEscalation, Some(_), None) => tf("You can ask for a review until {date}.", parts),
-        (ResidentAction::RequestEscalation, None, _) => {
-            t("You can ask for a review at any time before your complaint is closed.").to_owned()
+    let until = match (window.action, window.last_day) {
+        (ResidentAction::RequestEscalation, Some(_)) => tf("You can ask for a review until {date}.", parts),
+        (ResidentAction::RequestEscalation, None) => {
+            return t("There is no time limit to ask for a review while your complaint is open.").to_owned()
         }
-        (ResidentAction::RequestPanel, Some(_), Some(left)) => tn(
-            "You can ask for a panel until {date} ({count} working day left).",
-            "You can ask for a panel until {date} ({count} working days left).",
-            left.into(),
-            parts,
-        ),
-        (ResidentAction::RequestPanel, Some(_), None) => tf("You can ask for a panel until {date}.", parts),
-        (ResidentAction::RequestPanel, None, _) => {
-            t("You can ask for a panel at any time before your complaint is closed.").to_owned()
+        (ResidentAction::RequestPanel, Some(_)) => tf("You can ask for a panel until {date}.", parts),
+        (ResidentAction::RequestPanel, None) => {
+            return t("There is no time limit to ask for a panel while your complaint is open.").to_owned()
         }
         // The server opens windows only for a review or a panel.
-        (_, Some(_), _) => tf("{action}: you can do this until {date}.", parts),
-        (_, None, _) => tf("{action}: you can do this at any time before your complaint is closed.", parts),
+        (_, Some(_)) => tf("{action}: you can do this until {date}.", parts),
+        (_, None) => return tf("{action}: there is no time limit while your complaint is open.", parts),
+    };
+    match window.working_days_left {
+        Some(left) => {
+            let count = tn(
+                "That is {count} working day, counting today.",
+                "That is {count} working days, counting today.",
+                left.into(),
+                &[],
+            );
+            format!("{until} {count}")
+        }
+        None => until,
     }
 }
 
-/// The one line a case list shows under a case's title.
+/// The one line a case list shows under a case's title: the next step's
+/// own sentence, or the window the resident can act in.
 pub fn headline(summary: &CaseSummary, today: NaiveDate) -> String {
     if let Some(window) = &summary.open_window {
         return window_sentence(window, today);
     }
-    let on = |due: NaiveDate| date_with_weekday(due);
-    match (summary.status, summary.next_due) {
-        (Status::Closed, _) => t("This case is closed.").to_owned(),
-        (Status::Withdrawn, _) => t("You withdrew this complaint.").to_owned(),
-        (Status::WithOmbudsman, _) => t("The Housing Ombudsman is looking at this complaint.").to_owned(),
-        (Status::InformationRequested, _) => t("We have asked you for more information.").to_owned(),
-        (_, Some(due)) if summary.overdue => {
-            tf("Overdue: we should have replied by {date}.", &[("date", &on(due))])
-        }
-        (Status::AwaitingAcknowledgement, Some(due)) => {
-            tf("We will acknowledge it by {date}.", &[("date", &on(due))])
-        }
-        (_, Some(due)) => tf("We will reply by {date}.", &[("date", &on(due))]),
-        (Status::Responded, None) => t("We have responded.").to_owned(),
+    match (&summary.next_step, summary.status) {
+        (Some(step), _) => crate::next_step_words::next_step_sentence(step).0,
+        (None, Status::Closed) => t("This case is closed.").to_owned(),
+        (None, Status::Acknowledged | Status::Responded) => t("Thank you. We have passed it on.").to_owned(),
         _ => t("Thank you. We have received it.").to_owned(),
     }
 }
@@ -459,7 +423,7 @@ fn closed_words(why: &ClosedWhy) -> String {
     }
 }
 
-/// Who did it, as the timeline says it.
+/// Who did it, as the timeline says it to the resident.
 pub fn actor_words(actor: &Actor) -> String {
     match (actor.kind, &actor.name) {
         (ActorKind::Resident, _) => t("You").to_owned(),
@@ -467,6 +431,19 @@ pub fn actor_words(actor: &Actor) -> String {
         (ActorKind::Advocate, None) => t("Someone acting for you").to_owned(),
         (ActorKind::Staff, Some(name)) => name.clone(),
         (ActorKind::Staff, None) => t("Our team").to_owned(),
+        (ActorKind::System, _) => "Put It Right".to_owned(),
+    }
+}
+
+/// Who did it, as staff read the timeline (English, like the staff pages):
+/// the resident by name, never "You".
+pub fn staff_actor_words(actor: &Actor, resident: &str) -> String {
+    match (actor.kind, &actor.name) {
+        (ActorKind::Resident, _) => format!("{resident} (resident)"),
+        (ActorKind::Advocate, Some(name)) => format!("{name}, for {resident}"),
+        (ActorKind::Advocate, None) => format!("An advocate for {resident}"),
+        (ActorKind::Staff, Some(name)) => name.clone(),
+        (ActorKind::Staff, None) => "Staff".to_owned(),
         (ActorKind::System, _) => "Put It Right".to_owned(),
     }
 }
@@ -575,7 +552,7 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::case::StageRef;
+    use domain::case::{NextStep, StageRef};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -593,6 +570,7 @@ mod tests {
             next_due: next_due.map(d),
             overdue,
             open_window: None,
+            next_step: next_due.map(|by| NextStep::Respond { stage: 1, by: d(by), overdue, extended: false }),
             resident_name: "Rosa".into(),
             created_at: chrono::DateTime::parse_from_rfc3339("2026-12-18T10:00:00Z").unwrap().into(),
         }
@@ -660,7 +638,7 @@ mod tests {
     #[test]
     fn a_case_under_investigation_says_when_we_will_reply() {
         let s = summary(Status::UnderInvestigation, Some("2027-02-05"), false);
-        assert_eq!(headline(&s, d("2026-12-18")), "We will reply by Friday 5 February 2027.");
+        assert_eq!(headline(&s, d("2026-12-18")), "We will send our stage 1 response by Friday 5 February 2027.");
     }
 
     #[test]
@@ -668,7 +646,7 @@ mod tests {
         let s = summary(Status::UnderInvestigation, Some("2026-12-10"), true);
         assert_eq!(
             headline(&s, d("2026-12-18")),
-            "Overdue: we should have replied by Thursday 10 December 2026."
+            "We are late. We should have sent our stage 1 response by Thursday 10 December 2026. We are sorry."
         );
     }
 
@@ -682,7 +660,7 @@ mod tests {
         });
         assert_eq!(
             headline(&s, d("2027-02-09")),
-            "You can ask for a review until 19 February (8 working days left)."
+            "You can ask for a review until Friday 19 February 2027. That is 8 working days, counting today."
         );
     }
 
@@ -691,7 +669,7 @@ mod tests {
         let window = Window { action: ResidentAction::RequestEscalation, last_day: None, working_days_left: None };
         assert_eq!(
             window_sentence(&window, d("2027-02-09")),
-            "You can ask for a review at any time before your complaint is closed."
+            "There is no time limit to ask for a review while your complaint is open."
         );
     }
 
@@ -726,16 +704,11 @@ mod tests {
     }
 
     #[test]
-    fn a_closed_window_reads_as_the_server_says_it() {
-        let window = ClosedWindow {
-            action: ResidentAction::RequestEscalation,
-            last_day: d("2027-02-05"),
-            message: "The last day to ask for a review was Friday 5 February 2027.".into(),
-            still_open: "You can still ask the Housing Ombudsman to look at your complaint.".into(),
-        };
+    fn a_closed_window_says_when_it_closed_and_what_is_still_open() {
+        let window = ClosedWindow { action: ResidentAction::RequestEscalation, last_day: d("2027-02-05") };
         let (message, still_open) = closed_window_words(&window);
-        assert_eq!(message, window.message);
-        assert_eq!(still_open, window.still_open);
+        assert_eq!(message, "The last day to ask for a review was Friday 5 February 2027.");
+        assert_eq!(still_open, "You can still ask the Housing Ombudsman to look at your complaint.");
     }
 
     #[test]
@@ -758,13 +731,12 @@ mod tests {
         assert_eq!(case_title(CaseKind::Compliment, None), "Compliment");
         assert_eq!(stage_name(2, "Stage 2"), "Stage 2");
         assert_eq!(stage_name(3, "Residents' panel"), "Residents' panel");
-        assert_eq!(due_label("We will reply by"), "We will reply by");
         assert_eq!(
             window_sentence(
                 &Window { action: ResidentAction::RequestPanel, last_day: Some(d("2027-02-19")), working_days_left: Some(1) },
                 d("2027-02-19")
             ),
-            "You can ask for a panel until 19 February (1 working day left)."
+            "You can ask for a panel until Friday 19 February 2027. That is 1 working day, counting today."
         );
     }
 
@@ -803,24 +775,6 @@ mod tests {
             counted_words(&extended),
             "10 working days after we acknowledged your complaint, extended by 5 working days from Saturday 6 February 2027"
         );
-    }
-
-    #[test]
-    fn a_due_date_without_parts_keeps_the_servers_words() {
-        let calendar = domain::calendar::Calendar::england_and_wales();
-        let policy = domain::policy::Policy::preset("code-2024").unwrap();
-        let state = domain::case::replay(
-            &policy,
-            &calendar,
-            &[record("2026-12-18", Event::Received { kind: CaseKind::Complaint, received_on: d("2026-12-18") })],
-        )
-        .unwrap();
-        let view = domain::case::view(&state, &policy, &calendar, d("2026-12-18"));
-        let mut due = view.due_dates[0].clone();
-        assert_eq!(basis_words(&due), "5 working days after we received your complaint");
-        due.basis_parts = None;
-        due.basis = "As the server says it".into();
-        assert_eq!(basis_words(&due), "As the server says it");
     }
 
     #[test]

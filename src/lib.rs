@@ -15,6 +15,7 @@ pub mod form;
 pub mod format;
 pub mod guidance;
 pub mod i18n;
+pub mod next_step_words;
 pub mod information_draft;
 pub mod retry_key;
 pub mod routes;

@@ -1,6 +1,6 @@
 use domain::api::cases::{AttachmentInfo, CaseDetail};
 use domain::api::PolicyDetail;
-use domain::case::{CaseView, DueDate};
+use domain::case::{CaseView, DueDate, LatestResponse, NextStep};
 use leptos::prelude::*;
 use crate::components::title::Title;
 use crate::router::A;
@@ -8,8 +8,11 @@ use crate::router::{use_case_id, use_query_map};
 
 use crate::api;
 use crate::case_words::{
-    action_label, action_path, actor_words, basis_words, case_title, closed_window_words, due_label, event_words,
-    files_by_entry, skipped_words, stage_name, status_tag, window_sentence,
+    action_label, action_path, actor_words, basis_words, case_title, closed_window_words, event_words, files_by_entry,
+    skipped_words, staff_actor_words, stage_name, status_tag, window_sentence,
+};
+use crate::next_step_words::{
+    due_label, due_shown_date, due_tag, has_ended, next_step_sentence, outcome_sentence, remedy_row, shown_due_dates,
 };
 use crate::complaint_draft::file_size;
 use crate::components::problem_with_service::ProblemWithService;
@@ -79,6 +82,8 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
         async move { api::get::<PolicyDetail>(&format!("/policies/{id}")).await }
     });
     let tracker_view = view.clone();
+    let ended = has_ended(view.next_step.as_ref());
+    let contact = policy;
     let done = move || query.with(|q| q.get("done")).as_deref().and_then(done_message);
     view! {
         <Title text=format!("{title} – {}", case.reference) />
@@ -101,8 +106,16 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
                 })
             }}
         </Transition>
+        {view.latest_response.clone().map(|r| view! { <LatestAnswer response=r /> })}
         <WhatHappensNext case_id=case.id.clone() view=view.clone() />
-        <DueDates dates=view.due_dates.clone() />
+        {ended.then(|| view! {
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    contact.await.ok().map(|p| view! { <HowToReopen policy=p /> })
+                })}
+            </Transition>
+        })}
+        <DueDates dates=shown_due_dates(&view.due_dates, ended) />
         <Timeline case=case.clone() />
         <YourComplaint case=case.clone() />
         <h2 class="app-heading-m">{t("The Housing Ombudsman")}</h2>
@@ -164,20 +177,118 @@ pub fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
     }.into_any()
 }
 
+/// The landlord's latest answer, first on the page once there is one: the
+/// decision, the reasons, each way we put things right, and what is still to
+/// be done with its date.
+#[component]
+fn LatestAnswer(response: LatestResponse) -> impl IntoView {
+    let heading = match (response.panel, response.final_response) {
+        (true, _) => t("The panel's decision"),
+        (false, true) => t("Our final response"),
+        (false, false) => t("Our response"),
+    };
+    let sent = tf("Sent on {date}", &[("date", &date_with_weekday(response.on))]);
+    let reasons = response.reasons.trim().to_owned();
+    view! {
+        <section class="app-answer" aria-labelledby="latest-answer" data-testid="latest-answer">
+            <h2 class="app-heading-m" id="latest-answer">{heading}</h2>
+            <p class="app-hint">{sent}</p>
+            {outcome_sentence(response.outcome, response.panel).map(|o| view! { <p class="app-body app-answer__outcome"><strong>{o}</strong></p> })}
+            {(!reasons.is_empty()).then(|| view! {
+                <h3 class="app-heading-s">{t("Why")}</h3>
+                // The landlord's own words, in English.
+                <p class="app-body app-preserve-lines" lang="en-GB">{reasons}</p>
+            })}
+            {(!response.remedies.is_empty()).then(|| view! {
+                <h3 class="app-heading-s">{t("How we will put things right")}</h3>
+                <dl class="app-summary-list">
+                    {response.remedies.iter().map(|r| {
+                        let (key, words) = remedy_row(r);
+                        view! {
+                            <div class="app-summary-list__row">
+                                <dt class="app-summary-list__key">{key}</dt>
+                                <dd class="app-summary-list__value" lang="en-GB">{words}</dd>
+                            </div>
+                        }
+                    }).collect_view()}
+                </dl>
+            })}
+            {(!response.outstanding_actions.is_empty()).then(|| view! {
+                <h3 class="app-heading-s">{t("What we still have to do")}</h3>
+                <dl class="app-summary-list">
+                    {response.outstanding_actions.iter().map(|a| view! {
+                        <div class="app-summary-list__row">
+                            <dt class="app-summary-list__key" lang="en-GB">{a.description.clone()}</dt>
+                            <dd class="app-summary-list__value">{tf("By {date}", &[("date", &date_with_weekday(a.due))])}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+            })}
+        </section>
+    }
+}
+
+/// What a resident can do about a complaint that has ended: ask us to look
+/// at it again, by the ways the landlord's policy gives.
+#[component]
+fn HowToReopen(policy: PolicyDetail) -> impl IntoView {
+    let contact = policy.effective.contact.clone();
+    let ways: Vec<(&'static str, String)> = [
+        (t("Telephone"), contact.telephone.clone()),
+        (t("Email"), contact.email.clone()),
+        (t("Post"), contact.post.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.map(|v| (k, v)))
+    .collect();
+    if ways.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <h3 class="app-heading-s">{t("If you want us to look at it again")}</h3>
+        <p class="app-body">{t("Contact us and ask us to reopen your complaint:")}</p>
+        <ul class="app-list" data-testid="reopen-contact">
+            {ways.into_iter().map(|(k, v)| view! { <li>{k}": "<span lang="en-GB">{v}</span></li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
 /// The next thing to expect, and what the resident can do now.
 #[component]
 fn WhatHappensNext(case_id: String, view: CaseView) -> impl IntoView {
     let today = view.today;
     let actions = view.allowed_actions.clone();
+    let step = view.next_step.clone();
+    let asked = match &step {
+        Some(NextStep::InformationRequested { what, asked_on, .. }) => Some((what.clone(), *asked_on)),
+        _ => None,
+    };
+    let respond_by = match &step {
+        Some(NextStep::InformationRequested { respond_by: Some(by), .. }) => Some(*by),
+        _ => None,
+    };
+    let ombudsman_by = view.ombudsman_by;
     view! {
         <h2 class="app-heading-m">{t("What happens next")}</h2>
-        {view.next_due.map(|due| {
-            let overdue = view.due_dates.iter().any(|d| d.overdue);
-            if overdue {
-                view! { <p class="app-warning-text">{tf("We are late. We should have replied by {date}. We are sorry.", &[("date", &date_with_weekday(due))])}</p> }.into_any()
-            } else {
-                view! { <p class="app-body">{tf("We will reply by {date}.", &[("date", &date_with_weekday(due))])}</p> }.into_any()
-            }
+        <div data-testid="next-step">
+            {step.as_ref().map(|step| {
+                let (sentence, late) = next_step_sentence(step);
+                if late {
+                    view! { <p class="app-warning-text">{sentence}</p> }.into_any()
+                } else {
+                    view! { <p class="app-body">{sentence}</p> }.into_any()
+                }
+            })}
+            {step.is_none().then(|| view! { <p class="app-body">{t("Thank you. We have received it.")}</p> })}
+        </div>
+        {asked.map(|(what, on)| view! {
+            <div class="app-inset-text" data-testid="information-asked">
+                <p class="app-body">{tf("On {date} we asked you for:", &[("date", &date_with_weekday(on))])}</p>
+                // The caseworker's own words, in English.
+                <p class="app-body app-preserve-lines" lang="en-GB"><strong>{what}</strong></p>
+                {respond_by.map(|by| view! { <p class="app-body">{tf("We will still send our response by {date}.", &[("date", &date_with_weekday(by))])}</p> })}
+            </div>
         })}
         {view.open_window.as_ref().map(|w| view! {
             <div class="app-inset-text" data-testid="open-window"><p class="app-body">{window_sentence(w, today)}</p></div>
@@ -191,6 +302,11 @@ fn WhatHappensNext(case_id: String, view: CaseView) -> impl IntoView {
                 </div>
             }
         }).collect_view()}
+        {ombudsman_by.map(|by| view! {
+            <p class="app-body" data-testid="ombudsman-by">
+                {tf("If you are not happy with how we dealt with your complaint, you can ask the Housing Ombudsman to look at it until {date}.", &[("date", &date_with_weekday(by))])}
+            </p>
+        })}
         {(!actions.is_empty()).then(|| view! {
             <h3 class="app-heading-s">{t("What you can do")}</h3>
             <ul class="app-list">
@@ -202,7 +318,7 @@ fn WhatHappensNext(case_id: String, view: CaseView) -> impl IntoView {
     }
 }
 
-/// Every date, with how it was counted.
+/// Every date, with how it was counted one tap away.
 #[component]
 pub fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
     if dates.is_empty() {
@@ -212,24 +328,27 @@ pub fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
         <h2 class="app-heading-m">{t("Dates")}</h2>
         <dl class="app-summary-list" data-testid="due-dates">
             {dates.into_iter().map(|d| {
-                let state = match (d.met, d.overdue) {
-                    (Some(true), _) => Some((t("Done on time"), "app-tag--green")),
-                    (Some(false), _) => Some((t("Done late"), "app-tag--yellow")),
-                    (None, true) => Some((t("Overdue"), "app-tag--red")),
-                    _ => None,
-                };
+                let tag = due_tag(&d);
+                let done = d.done_on.is_some();
                 view! {
                     <div class="app-summary-list__row">
-                        <dt class="app-summary-list__key">{due_label(&d.label)}</dt>
+                        <dt class="app-summary-list__key">{due_label(&d)}</dt>
                         <dd class="app-summary-list__value">
-                            <strong>{date_with_weekday(d.date)}</strong>
-                            {state.map(|(text, class)| view! { " "<strong class=format!("app-tag {class}")>{text}</strong> })}
-                            <br />
-                            <span class="app-hint">{tf("{basis} (counted from {date}).", &[("basis", &basis_words(&d)), ("date", &date(d.counted_from))])}</span>
-                            {skipped_words(&d.skipped).map(|e| view! { <span class="app-hint">{e}</span> })}
-                            {d.original_date.map(|o| view! {
-                                <span class="app-hint">{tf("Originally {date}. ", &[("date", &date_with_weekday(o))])}{d.extension_reason.clone().unwrap_or_default()}</span>
+                            <strong>{date_with_weekday(due_shown_date(&d))}</strong>
+                            {tag.map(|(text, class)| view! { " "<strong class=format!("app-tag {class}")>{text}</strong> })}
+                            {(done && !d.kind.is_residents_window()).then(|| view! {
+                                <br /><span class="app-hint">{tf("It was due by {date}.", &[("date", &date_with_weekday(d.date))])}</span>
                             })}
+                            {d.original_date.map(|o| view! {
+                                <br /><span class="app-hint">{tf("We moved this date from {date}.", &[("date", &date_with_weekday(o))])}" "<span lang="en-GB">{d.extension_reason.clone().unwrap_or_default()}</span></span>
+                            })}
+                            <details class="app-details">
+                                <summary class="app-details__summary">{t("How we worked out this date")}</summary>
+                                <div class="app-details__text">
+                                    <p class="app-body">{tf("{basis} (counted from {date}).", &[("basis", &basis_words(&d)), ("date", &date(d.counted_from))])}</p>
+                                    {skipped_words(&d.skipped).map(|e| view! { <p class="app-body">{e}</p> })}
+                                </div>
+                            </details>
                         </dd>
                     </div>
                 }
@@ -238,9 +357,11 @@ pub fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
     }.into_any()
 }
 
-/// Everything that has happened, newest first, each with the files sent with it.
+/// Everything that has happened, newest first, each with the files sent with
+/// it. For staff, the resident is named rather than "You".
 #[component]
-pub fn Timeline(case: CaseDetail) -> impl IntoView {
+pub fn Timeline(case: CaseDetail, #[prop(optional)] for_staff: bool) -> impl IntoView {
+    let resident = case.resident_name.clone();
     let files = files_by_entry(&case.timeline, &case.attachments);
     let mut entries: Vec<_> = case.timeline.iter().cloned().zip(files).collect();
     entries.reverse();
@@ -254,7 +375,7 @@ pub fn Timeline(case: CaseDetail) -> impl IntoView {
                 view! {
                     <li class="app-timeline__item">
                         <h3 class="app-timeline__title">{title}</h3>
-                        <p class="app-timeline__date">{format!("{} · {}", date_with_weekday(entry.on), actor_words(&entry.actor))}</p>
+                        <p class="app-timeline__date">{format!("{} · {}", date_with_weekday(entry.on), if for_staff { staff_actor_words(&entry.actor, &resident) } else { actor_words(&entry.actor) })}</p>
                         {body.map(|b| view! { <p class="app-timeline__body">{b}</p> })}
                         {(!files.is_empty()).then(|| view! {
                             <ul class="app-list app-timeline__files" aria-label=t("Files sent")>

@@ -91,7 +91,7 @@ fn StaffCase(case: CaseDetail) -> impl IntoView {
         })}
         <StaffActions case=case.clone() />
         <DueDates dates=case.view.due_dates.clone() />
-        <Timeline case=case.clone() />
+        <Timeline case=case.clone() for_staff=true />
         <YourComplaint case=case.clone() />
     }
 }

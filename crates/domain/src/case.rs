@@ -25,7 +25,8 @@ use crate::policy::{Policy, Stage};
 mod view;
 
 pub use view::{
-    view, CaseView, ClosedWindow, DueDate, ResidentAction, StaffAction, StageRef, Status, Window,
+    view, CaseView, ClosedWindow, DueDate, DueKind, LatestResponse, NextStep, ResidentAction,
+    StaffAction, StageRef, Status, Window, OMBUDSMAN_MONTHS,
 };
 
 /// How a due date was counted, as data, so that an app can say it in its own

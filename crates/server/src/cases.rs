@@ -473,6 +473,7 @@ pub async fn summary(
         next_due: case_view.next_due,
         overdue: case_view.due_dates.iter().any(|d| d.overdue),
         open_window: case_view.open_window.clone(),
+        next_step: case_view.next_step.clone(),
         resident_name: case.resident_name.clone(),
         created_at: created_at(case)?,
     })
@@ -524,6 +525,12 @@ pub async fn detail(
             }
             _ => None,
         };
+    let messages = match access.relation {
+        crate::access::Relation::Staff => Some(
+            crate::outbox::case_messages(conn, case.id, state.config.smtp_relay.is_some()).await?,
+        ),
+        _ => None,
+    };
     let filed_under = match case.authorisation_id {
         Some(id) => crate::authorisations::filed_under(conn, id).await?,
         None => None,
@@ -555,6 +562,9 @@ pub async fn detail(
         started_on: stored.started_on,
         desired_outcome: stored.desired_outcome,
         contact_channel: stored.contact_channel,
+        contact_phone: stored
+            .contact_phone
+            .filter(|_| access.relation != crate::access::Relation::Advocate || access.may_see_preferences),
         resident_name: case.resident_name.clone(),
         filed_by,
         policy_id: case.policy_id.clone(),
@@ -565,6 +575,7 @@ pub async fn detail(
         attachments,
         screening: stored.screening,
         resident_preferences,
+        messages,
     })
 }
 

@@ -13,6 +13,7 @@ use axum::routing::get;
 use axum::Router;
 use chrono::{DateTime, Utc};
 use domain::api::account::{ContactChannel, LetterFormat, OutboxMessage};
+use domain::api::cases::{CaseMessage, Delivery};
 use sqlx::SqliteConnection;
 
 use crate::auth::{timestamp, CurrentUser};
@@ -51,9 +52,26 @@ pub async fn enqueue(
     .bind(user_id)
     .fetch_one(&mut *conn)
     .await?;
-    let preferences = document
+    let mut preferences = document
         .map(|d| crate::routes::preferences::parse(&d, user_id))
         .unwrap_or_default();
+    // The channel chosen for the case comes first: a resident who asked to
+    // be texted about this complaint is texted about it.
+    if let Some(case_id) = case_id {
+        let details: Option<String> = sqlx::query_scalar("SELECT details FROM cases WHERE id = ?")
+            .bind(case_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        let chosen = details
+            .and_then(|d| serde_json::from_str::<crate::cases::StoredDetails>(&d).ok())
+            .and_then(|d| d.contact_channel.map(|c| (c, d.contact_phone)));
+        if let Some((channel, phone)) = chosen {
+            preferences.contact_channel = channel;
+            if phone.is_some() {
+                preferences.phone = phone;
+            }
+        }
+    }
     let (channel, recipient) = match (preferences.contact_channel, preferences.phone) {
         (channel @ (ContactChannel::Phone | ContactChannel::TextMessage), Some(phone)) => {
             (channel, phone)
@@ -156,6 +174,46 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
         }
     }
     Ok(pending.len())
+}
+
+/// The messages about one case, oldest first, with whether each reached the
+/// resident: for the staff's view of the case.
+pub async fn case_messages(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+    email_relay: bool,
+) -> Result<Vec<CaseMessage>, sqlx::Error> {
+    let rows: Vec<(String, String, String, String, String, Option<String>, i64)> = sqlx::query_as(
+        "SELECT channel, recipient, subject, body, created_at, sent_at, attempts FROM outbox \
+         WHERE case_id = ? ORDER BY created_at, id LIMIT 200",
+    )
+    .bind(case_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let parse = |s: &str| DateTime::parse_from_rfc3339(s).ok().map(|d| d.with_timezone(&Utc));
+    Ok(rows
+        .into_iter()
+        .map(|(channel, recipient, subject, body, created_at, sent_at, attempts)| {
+            let channel = ContactChannel::parse(&channel).unwrap_or(ContactChannel::Email);
+            let delivery = match (&sent_at, attempts) {
+                (Some(_), _) => Delivery::Sent,
+                (None, 0) => Delivery::Queued,
+                (None, n) if channel == ContactChannel::Email && email_relay && n < MAX_ATTEMPTS => {
+                    Delivery::Retrying
+                }
+                (None, _) => Delivery::StaffToSend,
+            };
+            CaseMessage {
+                channel,
+                recipient,
+                subject,
+                body,
+                created_at: parse(&created_at).unwrap_or_default(),
+                sent_at: sent_at.as_deref().and_then(parse),
+                delivery,
+            }
+        })
+        .collect())
 }
 
 #[derive(sqlx::FromRow)]

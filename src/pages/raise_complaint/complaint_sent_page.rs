@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use crate::components::title::Title;
 use crate::router::A;
 
-use crate::case_words::{basis_words, due_label, skipped_words};
+use crate::case_words::{basis_words, skipped_words};
+use crate::next_step_words::due_label;
 use crate::components::panel::Panel;
 use crate::format::date_with_weekday;
 use crate::pages::raise_complaint::use_journey;
@@ -34,12 +35,12 @@ fn confirmation(detail: CaseDetail) -> impl IntoView {
         .view
         .due_dates
         .iter()
-        .filter(|d| !d.key.ends_with("_window"))
+        .filter(|d| !d.kind.is_residents_window())
         .map(|d| {
             view! {
                 <li class="app-complaint__due">
                     <p class="app-body app-complaint__due-date">
-                        {due_label(&d.label)}" "<strong>{date_with_weekday(d.date)}</strong>
+                        {due_label(d)}" "<strong>{date_with_weekday(d.date)}</strong>
                     </p>
                     <p class="app-hint">
                         {tf("That is {basis}.", &[("basis", &basis_words(d))])}

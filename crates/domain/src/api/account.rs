@@ -302,6 +302,18 @@ impl ContactChannel {
         }
     }
 
+    /// The channel stored as [`ContactChannel::as_str`].
+    pub fn parse(value: &str) -> Option<ContactChannel> {
+        [
+            ContactChannel::Email,
+            ContactChannel::Phone,
+            ContactChannel::Letter,
+            ContactChannel::TextMessage,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == value)
+    }
+
     pub fn needs_phone(self) -> bool {
         matches!(self, ContactChannel::Phone | ContactChannel::TextMessage)
     }

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::account::{ContactChannel, Preferences};
 use crate::case::{
-    Actor, Attendance, CaseKind, CaseView, Event, Representative, StageRef, Status, Window,
+    Actor, Attendance, CaseKind, CaseView, Event, NextStep, Representative, StageRef, Status,
+    Window,
 };
 use crate::policy::{Policy, ScreeningResult};
 use crate::validation::{FieldError, Problems};
@@ -240,6 +241,9 @@ pub struct CaseSummary {
     pub overdue: bool,
     /// The next step the resident may take, with its last day.
     pub open_window: Option<Window>,
+    /// What to expect next, or how the case ended.
+    #[serde(default)]
+    pub next_step: Option<NextStep>,
     pub resident_name: String,
     pub created_at: DateTime<Utc>,
 }
@@ -256,7 +260,14 @@ pub struct CaseDetail {
     pub details: String,
     pub started_on: Option<NaiveDate>,
     pub desired_outcome: Option<String>,
+    /// How the resident asked to hear about this case: it comes before the
+    /// account's own choice, for every message about the case.
     pub contact_channel: Option<ContactChannel>,
+    /// The number to call or text about this case, when the channel needs
+    /// one. Shown to the resident, staff, and an advocate who may see the
+    /// resident's communication needs.
+    #[serde(default)]
+    pub contact_phone: Option<String>,
     pub resident_name: String,
     pub filed_by: Option<FiledBy>,
     pub policy_id: String,
@@ -271,6 +282,40 @@ pub struct CaseDetail {
     /// The resident's accessibility and communication needs: for staff, and for
     /// an advocate whose authorisation includes them. `None` otherwise.
     pub resident_preferences: Option<Preferences>,
+    /// For staff: the messages about this case and whether each was
+    /// delivered. `None` for anyone else.
+    #[serde(default)]
+    pub messages: Option<Vec<CaseMessage>>,
+}
+
+/// Whether a message about a case has reached the resident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// Delivered by the service for its channel.
+    Sent,
+    /// Not tried yet.
+    Queued,
+    /// No delivery service is configured for its channel: staff send it by
+    /// hand (call, text or post it) and record that they did.
+    StaffToSend,
+    /// The service refused it or could not be reached; it is tried again.
+    Retrying,
+}
+
+/// A message about a case, as staff see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct CaseMessage {
+    pub channel: ContactChannel,
+    /// The email address, telephone number, or name for a letter.
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub delivery: Delivery,
 }
 
 /// `POST /api/v1/cases/{id}/information`.

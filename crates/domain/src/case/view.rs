@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::{
     acknowledge_target, apply, escalation_last_day, original_respond_target, panel_last_day,
     policy_stage, Actor, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind,
-    CaseState, ClosedWhy, Event, EventRecord, Outcome,
+    CaseState, ClosedWhy, Event, EventRecord, Outcome, OutstandingAction, Remedy,
 };
-use crate::calendar::{long_date, Calendar, SkippedDay};
+use crate::calendar::{Calendar, SkippedDay};
 use crate::policy::{GuidanceWhen, Policy};
 
 /// Where a case stands.
@@ -51,40 +51,133 @@ pub struct StageRef {
     pub name: String,
 }
 
-/// A date something is due by, with how it was worked out.
+/// What a due date is for: the landlord's promises, and the resident's own
+/// last days to ask for the next step. The app words each kind itself.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DueKind {
+    /// The landlord acknowledges the complaint (stage 1) or the request for a
+    /// later stage.
+    Acknowledge,
+    /// The landlord sends its response at the stage.
+    Respond,
+    /// The resident's last day to ask for the next stage.
+    RequestNextStage,
+    /// The resident's last day to ask for a panel.
+    RequestPanel,
+    /// The panel meets.
+    PanelMeets,
+    /// The landlord sends the panel's decision.
+    PanelDecision,
+}
+
+impl DueKind {
+    /// Whether this is the resident's own last day to act, not a promise
+    /// of the landlord's: never overdue, never "done on time".
+    pub fn is_residents_window(self) -> bool {
+        matches!(self, DueKind::RequestNextStage | DueKind::RequestPanel)
+    }
+}
+
+/// A date something is due by, with how it was worked out: typed facts only,
+/// worded by the app (and by the server for its letters).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct DueDate {
     /// Stable key: `stage_1_acknowledge`, `stage_1_respond`, `stage_1_window`,
     /// `panel_window`, `panel_convene`, `panel_outcome`.
     pub key: String,
-    /// Plain English: "We will reply by".
-    pub label: String,
+    pub kind: DueKind,
+    /// The stage it belongs to (the panel's number for the panel's dates).
+    pub stage: u8,
     pub date: NaiveDate,
     /// The day counted from (day 0).
     pub counted_from: NaiveDate,
     /// Working days from `counted_from` to `date`.
     pub days: u32,
-    /// "10 working days after we acknowledged your complaint": `basis_parts`
-    /// in English.
-    pub basis: String,
-    /// How `date` was counted, as data, for words in any language. `None`
-    /// only in a view stored before it was added.
-    #[serde(default)]
-    pub basis_parts: Option<Basis>,
+    /// How `date` was counted.
+    pub basis: Basis,
+    /// Weekends and bank holidays not counted.
     pub skipped: Vec<SkippedDay>,
-    /// "We don't count 25, 28 December or 1 January (bank holidays)."
-    pub explanation: Option<String>,
     /// For an extended date: the date before the extension.
     pub original_date: Option<NaiveDate>,
-    /// For an extended date: why it was extended.
+    /// For an extended date: why it was extended (staff's words).
     pub extension_reason: Option<String>,
     /// `None` until done; then whether it was done by `date`.
     pub met: Option<bool>,
+    /// The day it was done (for a resident's window: the day they asked).
+    pub done_on: Option<NaiveDate>,
     /// Not done, the case still open, and `date` has passed. Windows for the
-    /// resident (`*_window`) are never overdue: when they pass they are
-    /// listed in [`CaseView::closed_windows`].
+    /// resident are never overdue: when they pass they are listed in
+    /// [`CaseView::closed_windows`].
     pub overdue: bool,
+}
+
+/// The one thing to expect next on a complaint, chosen from its state, with
+/// its date: what "What happens next" says first.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NextStep {
+    /// We will acknowledge the complaint (stage 1) or the request for `stage`.
+    Acknowledge {
+        stage: u8,
+        by: NaiveDate,
+        overdue: bool,
+    },
+    /// We will send our response at `stage`.
+    Respond {
+        stage: u8,
+        by: NaiveDate,
+        overdue: bool,
+        /// The date was moved from the policy's date.
+        extended: bool,
+    },
+    /// We asked the resident for something and are waiting for it.
+    InformationRequested {
+        what: String,
+        asked_on: NaiveDate,
+        /// When the stage's response is still due.
+        respond_by: Option<NaiveDate>,
+    },
+    /// The panel will meet by this date (no date set yet).
+    PanelMeetBy { by: NaiveDate, overdue: bool },
+    /// The panel will meet on this date.
+    PanelMeetsOn { on: NaiveDate },
+    /// The panel has met; we will send its decision by this date.
+    PanelDecision { by: NaiveDate, overdue: bool },
+    /// We responded at `stage` (the panel's number for its decision); the
+    /// windows say what the resident can do next.
+    Responded {
+        stage: u8,
+        on: NaiveDate,
+        final_response: bool,
+    },
+    /// We refused to take the complaint to the next stage.
+    EscalationRefused { stage: u8, on: NaiveDate },
+    Withdrawn { on: NaiveDate },
+    Closed { on: NaiveDate, why: ClosedWhy },
+    WithOmbudsman { on: NaiveDate },
+}
+
+/// The landlord's latest answer on a complaint: what the case page shows
+/// first once there is one.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct LatestResponse {
+    /// The stage answered (the panel's number for the panel's decision).
+    pub stage: u8,
+    /// The panel's decision, not a stage's response.
+    pub panel: bool,
+    pub on: NaiveDate,
+    pub outcome: Option<Outcome>,
+    /// The landlord's reasons, in its own words.
+    pub reasons: String,
+    pub remedies: Vec<Remedy>,
+    pub outstanding_actions: Vec<OutstandingAction>,
+    /// Whether this is the landlord's final response.
+    pub final_response: bool,
 }
 
 /// Something a resident (or their advocate) can do.
@@ -130,16 +223,12 @@ pub struct Window {
     pub working_days_left: Option<u32>,
 }
 
-/// A window that has closed, and what is still open.
+/// A window that has closed.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ClosedWindow {
     pub action: ResidentAction,
     pub last_day: NaiveDate,
-    /// "The last day to ask for stage 2 was Friday 5 February 2027."
-    pub message: String,
-    /// "You can still ask the Housing Ombudsman to look at your complaint."
-    pub still_open: String,
 }
 
 /// A case as it stands on `today`.
@@ -167,22 +256,29 @@ pub struct CaseView {
     pub staff_actions: Vec<StaffAction>,
     /// The policy's Housing Ombudsman guidance that fits where the case stands.
     pub ombudsman_guidance: Vec<String>,
+    /// What to expect next on a complaint, or how it ended.
+    pub next_step: Option<NextStep>,
+    /// The landlord's latest response or panel decision, if any.
+    pub latest_response: Option<LatestResponse>,
+    /// The last day to bring the complaint to the Housing Ombudsman (12
+    /// months after the final response or the closure), once it applies.
+    pub ombudsman_by: Option<NaiveDate>,
 }
-
-const OMBUDSMAN_STILL_OPEN: &str =
-    "You can still ask the Housing Ombudsman to look at your complaint.";
 
 /// The case as it stands on `today` (the server's clock, UK date).
 pub fn view(state: &CaseState, policy: &Policy, calendar: &Calendar, today: NaiveDate) -> CaseView {
     let due_dates = due_dates(state, policy, calendar, today);
     let next_due = due_dates
         .iter()
-        .filter(|d| d.met.is_none() && !d.key.ends_with("_window"))
+        .filter(|d| d.met.is_none() && !d.kind.is_residents_window())
         .map(|d| d.date)
         .min()
         .filter(|_| !state.is_finished());
     let (open_window, closed_windows) = windows(state, policy, calendar, today);
     let final_response = final_response(state, policy);
+    let latest_response = latest_response(state, policy, final_response);
+    let next_step = next_step(state, &due_dates, today, final_response);
+    let ombudsman_by = ombudsman_by(state, latest_response.as_ref());
     CaseView {
         kind: state.kind,
         today,
@@ -198,7 +294,171 @@ pub fn view(state: &CaseState, policy: &Policy, calendar: &Calendar, today: Naiv
         allowed_actions: resident_actions(state, policy, calendar, today),
         staff_actions: staff_actions(state, policy, calendar, today),
         ombudsman_guidance: guidance(state, policy, final_response),
+        next_step,
+        latest_response,
+        ombudsman_by,
     }
+}
+
+/// How long after the landlord's final response (or its closing the case)
+/// the Housing Ombudsman will look at a complaint.
+pub const OMBUDSMAN_MONTHS: u32 = 12;
+
+fn ombudsman_by(state: &CaseState, latest: Option<&LatestResponse>) -> Option<NaiveDate> {
+    if state.kind != CaseKind::Complaint || state.withdrawn.is_some() {
+        return None;
+    }
+    let from = match (latest.filter(|r| r.final_response), &state.closed) {
+        (Some(response), _) => response.on,
+        (None, Some(closure)) => closure.on,
+        (None, None) => return None,
+    };
+    from.checked_add_months(chrono::Months::new(OMBUDSMAN_MONTHS))
+}
+
+fn latest_response(
+    state: &CaseState,
+    policy: &Policy,
+    final_response: bool,
+) -> Option<LatestResponse> {
+    if state.kind != CaseKind::Complaint {
+        return None;
+    }
+    if let Some(decision) = state.panel.as_ref().and_then(|p| p.outcome.as_ref()) {
+        return Some(LatestResponse {
+            stage: policy.panel.as_ref().map(|p| p.number).unwrap_or(0),
+            panel: true,
+            on: decision.on,
+            outcome: Some(decision.outcome),
+            reasons: decision.reasons.clone(),
+            remedies: Vec::new(),
+            outstanding_actions: Vec::new(),
+            final_response: true,
+        });
+    }
+    let (stage, response) = state
+        .stages
+        .iter()
+        .rev()
+        .find_map(|s| s.response.as_ref().map(|r| (s.number, r)))?;
+    let current = state.current_stage().map(|s| s.number) == Some(stage);
+    Some(LatestResponse {
+        stage,
+        panel: false,
+        on: response.on,
+        outcome: response.outcome,
+        reasons: response.reasons.clone(),
+        remedies: response.remedies.clone(),
+        outstanding_actions: response.outstanding_actions.clone(),
+        final_response: final_response && current,
+    })
+}
+
+/// The one thing to expect next, chosen from the case's state and its due
+/// dates (so the date is always the one listed under "Dates").
+fn next_step(
+    state: &CaseState,
+    due_dates: &[DueDate],
+    today: NaiveDate,
+    final_response: bool,
+) -> Option<NextStep> {
+    let pending = |key: &str| {
+        due_dates
+            .iter()
+            .rev()
+            .find(|d| d.key == key && d.met.is_none())
+    };
+    let closed = state.closed.as_ref().map(|c| NextStep::Closed {
+        on: c.on,
+        why: c.why.clone(),
+    });
+    if state.kind != CaseKind::Complaint {
+        return closed;
+    }
+    if let Some(on) = state.referred_to_ombudsman_on {
+        return Some(NextStep::WithOmbudsman { on });
+    }
+    if let Some(withdrawal) = &state.withdrawn {
+        return Some(NextStep::Withdrawn { on: withdrawal.on });
+    }
+    if closed.is_some() {
+        return closed;
+    }
+    if let Some(panel) = &state.panel {
+        return Some(match (&panel.outcome, panel.held_on) {
+            (Some(decision), _) => NextStep::Responded {
+                stage: due_dates
+                    .iter()
+                    .find(|d| d.kind == DueKind::PanelMeets)
+                    .map(|d| d.stage)
+                    .unwrap_or(0),
+                on: decision.on,
+                final_response: true,
+            },
+            (None, Some(held)) if held > today => NextStep::PanelMeetsOn { on: held },
+            (None, Some(_)) => match pending("panel_outcome") {
+                Some(d) => NextStep::PanelDecision {
+                    by: d.date,
+                    overdue: d.overdue,
+                },
+                None => return None,
+            },
+            (None, None) => match pending("panel_convene") {
+                Some(d) => NextStep::PanelMeetBy {
+                    by: d.date,
+                    overdue: d.overdue,
+                },
+                None => return None,
+            },
+        });
+    }
+    let stage = state.current_stage()?;
+    let n = stage.number;
+    if let Some(response) = &stage.response {
+        let refused = state
+            .escalation_refusals
+            .last()
+            .filter(|r| r.on >= response.on);
+        return Some(match refused {
+            Some(refusal) => NextStep::EscalationRefused {
+                stage: refusal.stage,
+                on: refusal.on,
+            },
+            None => NextStep::Responded {
+                stage: n,
+                on: response.on,
+                final_response,
+            },
+        });
+    }
+    let respond = pending(&format!("stage_{n}_respond"));
+    if let Some(request) = state
+        .information_requests
+        .iter()
+        .rev()
+        .find(|r| r.answered_on.is_none())
+    {
+        return Some(NextStep::InformationRequested {
+            what: request.what.clone(),
+            asked_on: request.on,
+            respond_by: respond.map(|d| d.date),
+        });
+    }
+    if stage.acknowledged_on.is_none() {
+        if let Some(d) = pending(&format!("stage_{n}_acknowledge")) {
+            return Some(NextStep::Acknowledge {
+                stage: n,
+                by: d.date,
+                overdue: d.overdue,
+            });
+        }
+    }
+    respond.map(|d| NextStep::Respond {
+        stage: n,
+        by: d.date,
+        overdue: d.overdue,
+        extended: d.original_date.is_some(),
+    })
 }
 
 fn status(state: &CaseState, today: NaiveDate) -> Status {
@@ -278,29 +538,32 @@ fn stage_ref(state: &CaseState, policy: &Policy) -> Option<StageRef> {
 #[allow(clippy::too_many_arguments)]
 fn due(
     key: String,
-    label: &str,
+    kind: DueKind,
+    stage: u8,
     date: NaiveDate,
     counted_from: NaiveDate,
     days: u32,
     basis: Basis,
     calendar: &Calendar,
-    met: Option<bool>,
+    done_on: Option<NaiveDate>,
 ) -> DueDate {
-    let between = calendar.working_days_between(counted_from, date).ok();
-    let explanation = between.as_ref().and_then(|b| b.explanation());
+    let skipped = calendar
+        .working_days_between(counted_from, date)
+        .map(|b| b.skipped)
+        .unwrap_or_default();
     DueDate {
         key,
-        label: label.to_owned(),
+        kind,
+        stage,
         date,
         counted_from,
         days,
-        basis: basis.to_string(),
-        basis_parts: Some(basis),
-        skipped: between.map(|b| b.skipped).unwrap_or_default(),
-        explanation,
+        basis,
+        skipped,
         original_date: None,
         extension_reason: None,
-        met,
+        met: done_on.map(|d| d <= date),
+        done_on,
         overdue: false,
     }
 }
@@ -317,44 +580,35 @@ fn due_dates(
             continue;
         };
         let n = stage.number;
-        let first = index == 0;
         let response_on = stage.response.as_ref().map(|r| r.on);
 
         if let Some(ack) = acknowledge_target(rules, stage, calendar) {
             let done_on = stage.acknowledged_on.or(response_on);
-            let label = if first {
-                "We will acknowledge your complaint by"
-            } else {
-                "We will acknowledge your request by"
-            };
             out.push(due(
                 format!("stage_{n}_acknowledge"),
-                label,
+                DueKind::Acknowledge,
+                n,
                 ack.date,
                 ack.counted_from,
                 ack.days,
                 ack.basis,
                 calendar,
-                done_on.map(|d| d <= ack.date),
+                done_on,
             ));
         }
 
         if let Some(original) = original_respond_target(rules, stage, calendar) {
-            let label = if first {
-                "We will reply by"
-            } else {
-                "We will send our review response by"
-            };
-            let mut item = match stage.extensions.last() {
+            let item = match stage.extensions.last() {
                 None => due(
                     format!("stage_{n}_respond"),
-                    label,
+                    DueKind::Respond,
+                    n,
                     original.date,
                     original.counted_from,
                     original.days,
                     original.basis,
                     calendar,
-                    None,
+                    response_on,
                 ),
                 Some(ext) => {
                     let total = calendar
@@ -363,7 +617,8 @@ fn due_dates(
                         .unwrap_or(original.days);
                     let mut item = due(
                         format!("stage_{n}_respond"),
-                        label,
+                        DueKind::Respond,
+                        n,
                         ext.new_date,
                         original.counted_from,
                         total,
@@ -375,14 +630,13 @@ fn due_dates(
                             ..original.basis
                         },
                         calendar,
-                        None,
+                        response_on,
                     );
                     item.original_date = Some(original.date);
                     item.extension_reason = Some(ext.reason.clone());
                     item
                 }
             };
-            item.met = response_on.map(|d| d <= item.date);
             out.push(item);
         }
 
@@ -393,13 +647,14 @@ fn due_dates(
             let next = state.stages.get(index + 1);
             out.push(due(
                 format!("stage_{n}_window"),
-                "You can ask for a review until",
+                DueKind::RequestNextStage,
+                n,
                 last_day,
                 responded,
                 days,
                 Basis::new(days, BasisFrom::StageResponse { stage: n }),
                 calendar,
-                next.map(|s| s.started_on <= last_day),
+                next.map(|s| s.started_on),
             ));
         }
     }
@@ -411,7 +666,8 @@ fn due_dates(
             {
                 out.push(due(
                     "panel_window".to_owned(),
-                    "You can ask for a panel until",
+                    DueKind::RequestPanel,
+                    last.number,
                     counted.date,
                     response.on,
                     panel_rules.request_window,
@@ -420,7 +676,7 @@ fn due_dates(
                         BasisFrom::StageResponse { stage: last.number },
                     ),
                     calendar,
-                    state.panel.as_ref().map(|p| p.requested_on <= counted.date),
+                    state.panel.as_ref().map(|p| p.requested_on),
                 ));
             }
         }
@@ -431,26 +687,28 @@ fn due_dates(
                 let held = panel.held_on.filter(|h| *h <= today);
                 out.push(due(
                     "panel_convene".to_owned(),
-                    "The panel will meet by",
+                    DueKind::PanelMeets,
+                    panel_rules.number,
                     counted.date,
                     panel.requested_on,
                     panel_rules.convene_within,
                     Basis::new(panel_rules.convene_within, BasisFrom::PanelRequested),
                     calendar,
-                    held.map(|h| h <= counted.date),
+                    held,
                 ));
             }
             if let Some(held) = panel.held_on.filter(|h| *h <= today) {
                 if let Ok(counted) = calendar.add_working_days(held, panel_rules.outcome_within) {
                     out.push(due(
                         "panel_outcome".to_owned(),
-                        "We will send the panel's decision by",
+                        DueKind::PanelDecision,
+                        panel_rules.number,
                         counted.date,
                         held,
                         panel_rules.outcome_within,
                         Basis::new(panel_rules.outcome_within, BasisFrom::PanelMet),
                         calendar,
-                        panel.outcome.as_ref().map(|o| o.on <= counted.date),
+                        panel.outcome.as_ref().map(|o| o.on),
                     ));
                 }
             }
@@ -460,7 +718,7 @@ fn due_dates(
     let open = !state.is_finished();
     for item in &mut out {
         item.overdue =
-            open && item.met.is_none() && today > item.date && !item.key.ends_with("_window");
+            open && item.met.is_none() && today > item.date && !item.kind.is_residents_window();
     }
     out
 }
@@ -515,11 +773,6 @@ fn windows(
             Ok(Some(last_day)) => closed.push(ClosedWindow {
                 action: ResidentAction::RequestEscalation,
                 last_day,
-                message: format!(
-                    "The last day to ask for a review was {}.",
-                    long_date(last_day)
-                ),
-                still_open: OMBUDSMAN_STILL_OPEN.to_owned(),
             }),
             Err(_) => {}
         }
@@ -538,11 +791,6 @@ fn windows(
         closed.push(ClosedWindow {
             action: ResidentAction::RequestPanel,
             last_day,
-            message: format!(
-                "The last day to ask for a panel was {}.",
-                long_date(last_day)
-            ),
-            still_open: OMBUDSMAN_STILL_OPEN.to_owned(),
         });
     }
     (None, closed)

@@ -3,7 +3,7 @@
 //! them (a caseworker being assigned, a referral they made themselves).
 
 use domain::calendar::long_date;
-use domain::case::{CaseKind, CaseView, ClosedWhy, DueDate, Event, Outcome};
+use domain::case::{CaseKind, CaseView, ClosedWhy, DueDate, DueKind, Event, Outcome};
 use domain::policy::Policy;
 
 /// A message: its subject and body.
@@ -24,12 +24,26 @@ fn coming_dates(view: &CaseView) -> String {
         .due_dates
         .iter()
         .filter(|d| d.met.is_none())
-        .map(|d: &DueDate| format!("- {} {} ({}).", d.label, long_date(d.date), d.basis))
+        .map(|d: &DueDate| format!("- {} {} ({}).", due_label(d), long_date(d.date), d.basis))
         .collect();
     if lines.is_empty() {
         String::new()
     } else {
         format!("\n\n{}", lines.join("\n"))
+    }
+}
+
+/// What a due date is for, as a message says it before the date.
+fn due_label(due: &DueDate) -> &'static str {
+    match (due.kind, due.stage) {
+        (DueKind::Acknowledge, 1) => "We will acknowledge your complaint by",
+        (DueKind::Acknowledge, _) => "We will acknowledge your request by",
+        (DueKind::Respond, 1) => "We will send our stage 1 response by",
+        (DueKind::Respond, _) => "We will send our review response by",
+        (DueKind::RequestNextStage, _) => "You can ask for a review until",
+        (DueKind::RequestPanel, _) => "You can ask for a panel until",
+        (DueKind::PanelMeets, _) => "The panel will meet by",
+        (DueKind::PanelDecision, _) => "We will send the panel's decision by",
     }
 }
 

@@ -686,3 +686,41 @@ async fn a_panel_is_refused_once_the_complaint_went_to_the_ombudsman_under_pione
         ["A panel cannot be held once the complaint has gone to the Housing Ombudsman."]
     );
 }
+
+#[tokio::test]
+async fn the_channel_chosen_for_a_complaint_is_kept_shown_to_staff_and_used_for_its_messages() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Staff").await;
+    let detail = raise(
+        &riya,
+        with(
+            complaint(),
+            json!({ "contact_channel": "text_message", "contact_phone": "07700 900123" }),
+        ),
+    )
+    .await;
+    let case = id(&detail);
+    assert_eq!(detail["contact_channel"], "text_message");
+    assert_eq!(detail["contact_phone"], "07700 900123");
+    assert_eq!(detail["messages"], Value::Null, "only staff see the messages");
+
+    // The account still says email: the case's own choice wins.
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    let (status, _, seen) = staff.get(&format!("/api/v1/cases/{case}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(seen["contact_channel"], "text_message");
+    assert_eq!(seen["contact_phone"], "07700 900123");
+    let messages = seen["messages"].as_array().expect("staff see the messages");
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    for message in messages {
+        assert_eq!(message["channel"], "text_message");
+        assert_eq!(message["recipient"], "07700 900123");
+        assert_eq!(
+            message["delivery"], "staff_to_send",
+            "no text message service is configured, so staff send it by hand"
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! What a resident reads first on a case: the next thing to expect with its
+//! date, how the case ended, the landlord's latest answer, and what each due
+//! date is for. Every sentence is built here from the typed facts the domain
+//! sends (`NextStep`, `DueKind`, `LatestResponse`), never from the server's
+//! English. Pure, so tested natively.
+
+use chrono::NaiveDate;
+use domain::case::{ClosedWhy, DueDate, DueKind, NextStep, Outcome, Remedy, RemedyKind};
+
+use crate::format::date_with_weekday;
+use crate::i18n::{t, tf};
+
+/// The first sentence under "What happens next", and whether it says we are
+/// late (shown as a warning).
+pub fn next_step_sentence(step: &NextStep) -> (String, bool) {
+    let on = |d: &NaiveDate| date_with_weekday(*d);
+    match step {
+        NextStep::Acknowledge { stage: 1, by, overdue: false } => {
+            (tf("We will acknowledge your complaint by {date}.", &[("date", &on(by))]), false)
+        }
+        NextStep::Acknowledge { stage: 1, by, overdue: true } => (
+            tf("We are late. We should have acknowledged your complaint by {date}. We are sorry.", &[("date", &on(by))]),
+            true,
+        ),
+        NextStep::Acknowledge { by, overdue: false, .. } => {
+            (tf("We will acknowledge your request for a review by {date}.", &[("date", &on(by))]), false)
+        }
+        NextStep::Acknowledge { by, overdue: true, .. } => (
+            tf(
+                "We are late. We should have acknowledged your request for a review by {date}. We are sorry.",
+                &[("date", &on(by))],
+            ),
+            true,
+        ),
+        NextStep::Respond { stage, by, overdue: false, extended } => {
+            let parts: &[(&str, &dyn std::fmt::Display)] = &[("stage", stage), ("date", &on(by))];
+            if *extended {
+                (tf("We need more time. We will send our stage {stage} response by {date}.", parts), false)
+            } else {
+                (tf("We will send our stage {stage} response by {date}.", parts), false)
+            }
+        }
+        NextStep::Respond { stage, by, overdue: true, .. } => (
+            tf(
+                "We are late. We should have sent our stage {stage} response by {date}. We are sorry.",
+                &[("stage", stage), ("date", &on(by))],
+            ),
+            true,
+        ),
+        NextStep::InformationRequested { .. } => {
+            (t("We are waiting for the information we asked you for.").to_owned(), false)
+        }
+        NextStep::PanelMeetBy { by, overdue: false } => {
+            (tf("The panel will meet by {date}. We will tell you the date.", &[("date", &on(by))]), false)
+        }
+        NextStep::PanelMeetBy { by, overdue: true } => (
+            tf("We are late. The panel should have met by {date}. We are sorry.", &[("date", &on(by))]),
+            true,
+        ),
+        NextStep::PanelMeetsOn { on: day } => (tf("The panel will meet on {date}.", &[("date", &on(day))]), false),
+        NextStep::PanelDecision { by, overdue: false } => {
+            (tf("The panel has met. We will send you its decision by {date}.", &[("date", &on(by))]), false)
+        }
+        NextStep::PanelDecision { by, overdue: true } => (
+            tf("We are late. We should have sent the panel's decision by {date}. We are sorry.", &[("date", &on(by))]),
+            true,
+        ),
+        NextStep::Responded { on: day, final_response: true, .. } => {
+            (tf("We sent our final response on {date}.", &[("date", &on(day))]), false)
+        }
+        NextStep::Responded { stage, on: day, .. } => (
+            tf("We sent our stage {stage} response on {date}.", &[("stage", stage), ("date", &on(day))]),
+            false,
+        ),
+        NextStep::EscalationRefused { on: day, .. } => {
+            (tf("On {date} we decided not to review your complaint again.", &[("date", &on(day))]), false)
+        }
+        NextStep::Withdrawn { on: day } => (tf("You withdrew this complaint on {date}.", &[("date", &on(day))]), false),
+        NextStep::Closed { on: day, why } => (closed_sentence(*day, why), false),
+        NextStep::WithOmbudsman { on: day } => (
+            tf("The Housing Ombudsman has been looking at this complaint since {date}.", &[("date", &on(day))]),
+            false,
+        ),
+    }
+}
+
+/// How a case that was closed ended, and on what date.
+pub fn closed_sentence(on: NaiveDate, why: &ClosedWhy) -> String {
+    let date = date_with_weekday(on);
+    let parts: &[(&str, &dyn std::fmt::Display)] = &[("date", &date)];
+    match why {
+        ClosedWhy::Resolved => tf("We closed this complaint on {date} because it was resolved.", parts),
+        ClosedWhy::NoContact => tf("We closed this complaint on {date} because we did not hear from you.", parts),
+        ClosedWhy::ActionsDone => {
+            tf("We closed this complaint on {date} because everything we agreed to do was done.", parts)
+        }
+        ClosedWhy::Withdrawn => tf("We closed this complaint on {date} because it was withdrawn.", parts),
+        // Staff's own words follow on their own line.
+        ClosedWhy::Other(_) => tf("We closed this case on {date}.", parts),
+    }
+}
+
+/// Whether the case has ended: it makes no more promises.
+pub fn has_ended(step: Option<&NextStep>) -> bool {
+    matches!(step, Some(NextStep::Withdrawn { .. } | NextStep::Closed { .. }))
+}
+
+/// What a due date is for, as the row's heading: "We will acknowledge your
+/// complaint by" while it is to come, "We acknowledged your complaint on"
+/// once done (the resident's own: "You asked for a review on").
+pub fn due_label(due: &DueDate) -> String {
+    let stage: &[(&str, &dyn std::fmt::Display)] = &[("stage", &due.stage)];
+    let done = due.done_on.is_some();
+    match (due.kind, due.stage, done) {
+        (DueKind::Acknowledge, 1, false) => t("We will acknowledge your complaint by").to_owned(),
+        (DueKind::Acknowledge, 1, true) => t("We acknowledged your complaint on").to_owned(),
+        (DueKind::Acknowledge, _, false) => t("We will acknowledge your request for a review by").to_owned(),
+        (DueKind::Acknowledge, _, true) => t("We acknowledged your request for a review on").to_owned(),
+        (DueKind::Respond, _, false) => tf("We will send our stage {stage} response by", stage),
+        (DueKind::Respond, _, true) => tf("We sent our stage {stage} response on", stage),
+        (DueKind::RequestNextStage, _, false) => t("You can ask for a review until").to_owned(),
+        (DueKind::RequestNextStage, _, true) => t("You asked for a review on").to_owned(),
+        (DueKind::RequestPanel, _, false) => t("You can ask for a panel until").to_owned(),
+        (DueKind::RequestPanel, _, true) => t("You asked for a panel on").to_owned(),
+        (DueKind::PanelMeets, _, false) => t("The panel will meet by").to_owned(),
+        (DueKind::PanelMeets, _, true) => t("The panel met on").to_owned(),
+        (DueKind::PanelDecision, _, false) => t("We will send the panel's decision by").to_owned(),
+        (DueKind::PanelDecision, _, true) => t("We sent the panel's decision on").to_owned(),
+    }
+}
+
+/// The date a row shows: the day it was done, or the day it is due.
+pub fn due_shown_date(due: &DueDate) -> NaiveDate {
+    due.done_on.unwrap_or(due.date)
+}
+
+/// The tag beside a due date: only the landlord's promises are "on time" or
+/// "late"; the resident's own last days get none.
+pub fn due_tag(due: &DueDate) -> Option<(&'static str, &'static str)> {
+    if due.kind.is_residents_window() {
+        return None;
+    }
+    match (due.met, due.overdue) {
+        (Some(true), _) => Some((t("On time"), "app-tag--green")),
+        (Some(false), _) => Some((t("Late"), "app-tag--yellow")),
+        (None, true) => Some((t("Overdue"), "app-tag--red")),
+        _ => None,
+    }
+}
+
+/// Which due dates a case shows: all of them while it is open; once it has
+/// ended, only what was done (no promise is left standing).
+pub fn shown_due_dates(dates: &[DueDate], ended: bool) -> Vec<DueDate> {
+    dates.iter().filter(|d| !ended || d.done_on.is_some()).cloned().collect()
+}
+
+/// The decision, as the answer's heading says it.
+pub fn outcome_sentence(outcome: Option<Outcome>, panel: bool) -> Option<&'static str> {
+    Some(match (outcome?, panel) {
+        (Outcome::Upheld, false) => t("We upheld your complaint."),
+        (Outcome::PartlyUpheld, false) => t("We partly upheld your complaint."),
+        (Outcome::NotUpheld, false) => t("We did not uphold your complaint."),
+        (Outcome::Upheld, true) => t("The panel upheld your complaint."),
+        (Outcome::PartlyUpheld, true) => t("The panel partly upheld your complaint."),
+        (Outcome::NotUpheld, true) => t("The panel did not uphold your complaint."),
+    })
+}
+
+/// "£75.00".
+pub fn pounds(pence: u64) -> String {
+    format!("£{}.{:02}", pence / 100, pence % 100)
+}
+
+/// One way we put things right, as a row: its heading and the landlord's
+/// words. Money is compensation, never the cost of the work.
+pub fn remedy_row(remedy: &Remedy) -> (String, String) {
+    let words = remedy.description.trim().to_owned();
+    match (remedy.kind, remedy.amount_pence) {
+        (_, Some(pence)) => (tf("Compensation: {amount}", &[("amount", &pounds(pence))]), words),
+        (RemedyKind::Apology, None) => (t("An apology").to_owned(), words),
+        (RemedyKind::Action, None) => (t("What we will do").to_owned(), words),
+        (RemedyKind::ChangedDecision, None) => (t("A decision we changed").to_owned(), words),
+        (RemedyKind::AmendedRecord, None) => (t("A record we corrected").to_owned(), words),
+        (RemedyKind::Financial, None) => (t("A payment").to_owned(), words),
+        (RemedyKind::ChangedPolicy, None) => (t("A change to how we work").to_owned(), words),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::case::{Basis, BasisFrom};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn due(kind: DueKind, stage: u8, date: &str, done_on: Option<&str>) -> DueDate {
+        DueDate {
+            key: String::new(),
+            kind,
+            stage,
+            date: d(date),
+            counted_from: d("2026-12-18"),
+            days: 5,
+            basis: Basis::new(5, BasisFrom::Received { stage }),
+            skipped: Vec::new(),
+            original_date: None,
+            extension_reason: None,
+            met: done_on.map(|x| d(x) <= d(date)),
+            done_on: done_on.map(d),
+            overdue: false,
+        }
+    }
+
+    #[test]
+    fn a_new_complaint_names_the_acknowledgement_and_its_date() {
+        let step = NextStep::Acknowledge { stage: 1, by: d("2026-12-29"), overdue: false };
+        assert_eq!(
+            next_step_sentence(&step),
+            ("We will acknowledge your complaint by Tuesday 29 December 2026.".to_owned(), false)
+        );
+    }
+
+    #[test]
+    fn a_review_names_the_stage_2_response_not_a_reply() {
+        let step = NextStep::Respond { stage: 2, by: d("2027-02-09"), overdue: false, extended: false };
+        assert_eq!(next_step_sentence(&step).0, "We will send our stage 2 response by Tuesday 9 February 2027.");
+        let late = NextStep::Respond { stage: 2, by: d("2027-02-09"), overdue: true, extended: false };
+        assert_eq!(
+            next_step_sentence(&late),
+            ("We are late. We should have sent our stage 2 response by Tuesday 9 February 2027. We are sorry.".to_owned(), true)
+        );
+    }
+
+    #[test]
+    fn a_panel_request_says_when_the_panel_will_meet() {
+        let step = NextStep::PanelMeetBy { by: d("2027-03-08"), overdue: false };
+        assert_eq!(
+            next_step_sentence(&step).0,
+            "The panel will meet by Monday 8 March 2027. We will tell you the date."
+        );
+    }
+
+    #[test]
+    fn a_finished_case_says_how_it_ended_and_when() {
+        let withdrawn = NextStep::Withdrawn { on: d("2026-12-21") };
+        assert_eq!(next_step_sentence(&withdrawn).0, "You withdrew this complaint on Monday 21 December 2026.");
+        let closed = NextStep::Closed { on: d("2027-01-22"), why: ClosedWhy::NoContact };
+        assert_eq!(
+            next_step_sentence(&closed).0,
+            "We closed this complaint on Friday 22 January 2027 because we did not hear from you."
+        );
+        assert!(has_ended(Some(&closed)));
+    }
+
+    #[test]
+    fn done_dates_say_what_was_done_and_when() {
+        let ack = due(DueKind::Acknowledge, 1, "2026-12-29", Some("2026-12-22"));
+        assert_eq!(due_label(&ack), "We acknowledged your complaint on");
+        assert_eq!(due_shown_date(&ack), d("2026-12-22"));
+        assert_eq!(due_tag(&ack), Some(("On time", "app-tag--green")));
+        let pending = due(DueKind::Respond, 1, "2027-01-08", None);
+        assert_eq!(due_label(&pending), "We will send our stage 1 response by");
+        assert_eq!(due_tag(&pending), None);
+    }
+
+    #[test]
+    fn the_residents_own_deadline_gets_no_on_time_tag() {
+        let asked = due(DueKind::RequestPanel, 2, "2027-02-19", Some("2027-02-08"));
+        assert_eq!(due_label(&asked), "You asked for a panel on");
+        assert_eq!(due_tag(&asked), None);
+    }
+
+    #[test]
+    fn an_ended_case_keeps_what_was_done_and_drops_its_promises() {
+        let dates = [
+            due(DueKind::Acknowledge, 1, "2026-12-29", Some("2026-12-22")),
+            due(DueKind::Respond, 1, "2027-01-08", None),
+        ];
+        let shown = shown_due_dates(&dates, true);
+        assert_eq!(shown.len(), 1);
+        assert_eq!(shown[0].kind, DueKind::Acknowledge);
+        assert_eq!(shown_due_dates(&dates, false).len(), 2);
+    }
+
+    #[test]
+    fn money_reads_as_compensation_and_the_work_as_what_we_will_do() {
+        let money = Remedy {
+            kind: RemedyKind::Financial,
+            description: "Treat the mould".into(),
+            amount_pence: Some(7500),
+        };
+        assert_eq!(remedy_row(&money), ("Compensation: £75.00".to_owned(), "Treat the mould".to_owned()));
+        let work = Remedy { kind: RemedyKind::Action, description: "Treat the mould".into(), amount_pence: None };
+        assert_eq!(remedy_row(&work).0, "What we will do");
+    }
+}
