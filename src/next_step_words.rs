@@ -5,7 +5,7 @@
 //! English. Pure, so tested natively.
 
 use chrono::NaiveDate;
-use domain::case::{ClosedWhy, DueDate, DueKind, NextStep, Outcome, Remedy, RemedyKind};
+use domain::case::{CaseView, ClosedWhy, DueDate, DueKind, NextStep, Outcome, Remedy, RemedyKind, ResidentAction};
 
 use crate::format::date_with_weekday;
 use crate::i18n::{t, tf};
@@ -186,10 +186,55 @@ pub fn remedy_row(remedy: &Remedy) -> (String, String) {
     }
 }
 
+/// Why a resident's action cannot be taken now, found as soon as its page
+/// opens (an old link or a bookmark), so nobody fills in a form for nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The window closed on this day.
+    WindowClosed(NaiveDate),
+    /// Not open for another reason (already asked, not answered yet, ended).
+    NotNow,
+}
+
+/// Whether `action` can be taken on the case as it stands, and if not, why.
+pub fn unavailable(view: &CaseView, action: ResidentAction) -> Option<Unavailable> {
+    if view.allowed_actions.contains(&action) {
+        return None;
+    }
+    Some(match view.closed_windows.iter().find(|w| w.action == action) {
+        Some(window) => Unavailable::WindowClosed(window.last_day),
+        None => Unavailable::NotNow,
+    })
+}
+
+/// The words for [`Unavailable`]: what happened, then what the resident can
+/// still do.
+pub fn unavailable_words(action: ResidentAction, why: Unavailable) -> (String, String) {
+    let ombudsman = t("You can still ask the Housing Ombudsman to look at your complaint.").to_owned();
+    match (action, why) {
+        (ResidentAction::RequestPanel, Unavailable::WindowClosed(day)) => (
+            tf("You can no longer ask for a panel. The last day to ask was {date}.", &[("date", &date_with_weekday(day))]),
+            ombudsman,
+        ),
+        (_, Unavailable::WindowClosed(day)) => (
+            tf("You can no longer ask for a review. The last day to ask was {date}.", &[("date", &date_with_weekday(day))]),
+            ombudsman,
+        ),
+        (ResidentAction::RequestPanel, Unavailable::NotNow) => (
+            t("You cannot ask for a panel for this complaint now.").to_owned(),
+            t("Your complaint's page says what happens next and what you can do.").to_owned(),
+        ),
+        (_, Unavailable::NotNow) => (
+            t("You cannot ask for a review of this complaint now.").to_owned(),
+            t("Your complaint's page says what happens next and what you can do.").to_owned(),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::case::{Basis, BasisFrom};
+    use domain::case::{Basis, BasisFrom, ClosedWindow};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -294,5 +339,36 @@ mod tests {
         assert_eq!(remedy_row(&money), ("Compensation: £75.00".to_owned(), "Treat the mould".to_owned()));
         let work = Remedy { kind: RemedyKind::Action, description: "Treat the mould".into(), amount_pence: None };
         assert_eq!(remedy_row(&work).0, "What we will do");
+    }
+
+    #[test]
+    fn a_closed_window_is_said_at_once_with_its_last_day() {
+        let calendar = domain::calendar::Calendar::england_and_wales();
+        let policy = domain::policy::Policy::preset("code-2024").unwrap();
+        let state = domain::case::replay(
+            &policy,
+            &calendar,
+            &[domain::case::EventRecord {
+                at: chrono::DateTime::parse_from_rfc3339("2026-12-18T12:00:00Z").unwrap().into(),
+                actor: domain::case::Actor { kind: domain::case::ActorKind::Resident, name: None },
+                on: None,
+                event: domain::case::Event::Received {
+                    kind: domain::case::CaseKind::Complaint,
+                    received_on: d("2026-12-18"),
+                },
+            }],
+        )
+        .unwrap();
+        let mut view = domain::case::view(&state, &policy, &calendar, d("2026-12-18"));
+        assert_eq!(unavailable(&view, ResidentAction::RequestEscalation), Some(Unavailable::NotNow));
+        view.closed_windows.push(ClosedWindow { action: ResidentAction::RequestEscalation, last_day: d("2027-02-05") });
+        let why = unavailable(&view, ResidentAction::RequestEscalation).unwrap();
+        assert_eq!(why, Unavailable::WindowClosed(d("2027-02-05")));
+        assert_eq!(
+            unavailable_words(ResidentAction::RequestEscalation, why).0,
+            "You can no longer ask for a review. The last day to ask was Friday 5 February 2027."
+        );
+        view.allowed_actions.push(ResidentAction::RequestEscalation);
+        assert_eq!(unavailable(&view, ResidentAction::RequestEscalation), None);
     }
 }

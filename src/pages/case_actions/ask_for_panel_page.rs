@@ -9,7 +9,9 @@ use crate::components::title::Title;
 use crate::api;
 use crate::case_action::{action, case_id, load_case};
 use crate::case_words::window_sentence;
+use crate::components::action_unavailable::{blocked, ActionUnavailable};
 use crate::components::back_link::BackLink;
+use domain::case::ResidentAction;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::radios::{Choice, Radios};
 use crate::components::signed_in::SignedIn;
@@ -22,6 +24,7 @@ use crate::form::page_title;
 pub fn AskForPanelPage() -> impl IntoView {
     let id = case_id();
     let case = load_case(id);
+    let unavailable = blocked(case, ResidentAction::RequestPanel);
     let policy = LocalResource::new(|| api::get::<PolicyDetail>("/policies/active"));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let attendance = RwSignal::new(String::new());
@@ -75,7 +78,8 @@ pub fn AskForPanelPage() -> impl IntoView {
                     })}
                 </Transition>
                 <p class="app-body">{t("A panel of residents and board members will hear your complaint. You can attend and speak to the panel, or send what you want to say in writing instead.")}</p>
-                <form novalidate on:submit=submit>
+                <ActionUnavailable action=ResidentAction::RequestPanel why=unavailable case_id=id />
+                <form novalidate on:submit=submit hidden=move || unavailable.get().is_some()>
                     <Radios field="attendance" legend=t("How do you want to take part?") value=attendance errors=errors
                         choices=vec![
                             Choice::new("attend", t("I will attend the panel")),

@@ -6,7 +6,9 @@ use crate::components::title::Title;
 
 use crate::case_action::{action, case_id, load_case};
 use crate::case_words::window_sentence;
+use crate::components::action_unavailable::{blocked, ActionUnavailable};
 use crate::components::back_link::BackLink;
+use domain::case::ResidentAction;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
@@ -17,6 +19,7 @@ use crate::form::page_title;
 pub fn AskForReviewPage() -> impl IntoView {
     let id = case_id();
     let case = load_case(id);
+    let unavailable = blocked(case, ResidentAction::RequestEscalation);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let reason = RwSignal::new(String::new());
     let send = action::<EscalationRequest>(id, "escalation", "review", errors);
@@ -41,7 +44,8 @@ pub fn AskForReviewPage() -> impl IntoView {
                     })}
                 </Transition>
                 <p class="app-body">{t("If you are not happy with our response, a more senior member of staff who has not been involved will look at your complaint again. This is stage 2.")}</p>
-                <form novalidate on:submit=submit>
+                <ActionUnavailable action=ResidentAction::RequestEscalation why=unavailable case_id=id />
+                <form novalidate on:submit=submit hidden=move || unavailable.get().is_some()>
                     <Textarea field="reason" label=t("Tell us why you are not happy (optional)") value=reason errors=errors
                         hint=t("You do not have to give a reason. If you do, it helps us understand what you would still like us to put right.") />
                     <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Ask for a review")}</button>
