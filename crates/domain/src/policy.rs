@@ -20,7 +20,7 @@ mod screening;
 pub use fallback::Fallback;
 pub use parse::PolicyError;
 pub use presets::presets;
-pub use screening::ScreeningResult;
+pub use screening::{without_section_references, ScreeningResult};
 
 /// The policy new complaints run under unless the server is told otherwise:
 /// the Housing Ombudsman's Complaint Handling Code 2024.

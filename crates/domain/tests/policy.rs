@@ -885,3 +885,73 @@ fn a_future_start_date_is_not_outside_the_time_limit() {
     let tomorrow = today().succ_opt();
     assert!(screened("pioneer-2020", "The stairs", tomorrow).is_empty());
 }
+
+#[test]
+fn a_complaint_about_how_a_repair_was_handled_is_not_screened_as_a_repair_request() {
+    let text = "The repair to my kitchen window was missed again and nobody came to the appointment";
+    let code = preset("code-2024");
+    assert_eq!(
+        code.screen(text, None, today())
+            .into_iter()
+            .map(|r| r.id)
+            .collect::<Vec<_>>(),
+        ["service_request"],
+        "without a category, a repair still reads as a first request"
+    );
+    assert!(
+        code.screen_in(text, Some("repairs"), None, today())
+            .is_empty(),
+        "under the repairs category it is dissatisfaction with a service: a complaint"
+    );
+    // Other categories still screen it: a repair mentioned under "Rent" is
+    // likely a first request.
+    assert_eq!(
+        code.screen_in(text, Some("rent_and_charges"), None, today())
+            .len(),
+        1
+    );
+    // An exclusion the category does not speak of still fires.
+    assert_eq!(
+        code.screen_in(
+            "The repair is now a disrepair claim at court",
+            Some("repairs"),
+            None,
+            today()
+        )
+        .into_iter()
+        .map(|r| r.id)
+        .collect::<Vec<_>>(),
+        ["court_proceedings"]
+    );
+}
+
+#[test]
+fn residents_are_never_shown_section_numbers_in_screening() {
+    let number = |s: &str| {
+        s.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .any(|w| w.contains('.') && w.trim_matches('.').contains('.'))
+    };
+    let long_ago = NaiveDate::from_ymd_opt(2000, 1, 1);
+    for policy in domain::policy::presets() {
+        let every_keyword: Vec<String> = policy
+            .exclusions
+            .iter()
+            .flat_map(|e| e.keywords.clone())
+            .collect();
+        let results = policy.screen(&every_keyword.join(". "), long_ago, today());
+        assert!(results.len() >= policy.exclusions.len(), "{}", policy.id);
+        for result in results {
+            let texts = [&result.title, &result.explanation, &result.instead]
+                .into_iter()
+                .chain(result.exceptions.iter());
+            for text in texts {
+                assert!(
+                    !number(text) && !text.contains('§') && !text.contains("(Code "),
+                    "{}: {}: {text}",
+                    policy.id,
+                    result.id
+                );
+            }
+        }
+    }
+}

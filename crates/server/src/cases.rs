@@ -184,7 +184,7 @@ pub fn check_new_case(
 ) -> Result<CheckedCase, ApiError> {
     new.validate(policy, today)?;
     let screening = if new.kind == CaseKind::Complaint {
-        policy.screen(&new.details, new.started_on, today)
+        policy.screen_in(&new.details, new.category.as_deref(), new.started_on, today)
     } else {
         Vec::new()
     };

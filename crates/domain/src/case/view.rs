@@ -822,7 +822,7 @@ fn guidance(state: &CaseState, policy: &Policy, final_response: bool) -> Vec<Str
             GuidanceWhen::AfterFinalResponse => final_response || state.closed.is_some(),
             GuidanceWhen::AfterRefusal => refused,
         })
-        .map(|g| g.text.clone())
+        .map(|g| crate::policy::without_section_references(&g.text))
         .collect()
 }
 

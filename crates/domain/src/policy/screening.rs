@@ -34,6 +34,32 @@ pub struct ScreeningResult {
     pub matched: Vec<String>,
 }
 
+/// A policy's sentence as a resident reads it: without the references to
+/// sections that policies write for staff ("(§5)", "(§6.1b, §6.1e)",
+/// "(Code 2.2)", "(section 4)"). Residents never see section numbers.
+pub fn without_section_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let inner = &rest[open + 1..];
+        let is_reference = ["§", "Code ", "section ", "Section ", "paragraph "]
+            .iter()
+            .any(|p| inner.starts_with(p));
+        match (is_reference, inner.find(')')) {
+            (true, Some(close)) => {
+                out.push_str(rest[..open].trim_end_matches(' '));
+                rest = &inner[close + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=open]);
+                rest = inner;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Lower-case words of a text, with anything that is not a letter or a digit
 /// taken as a space. "Boiler's BROKEN!" → ["boiler", "s", "broken"].
 pub(super) fn words(text: &str) -> Vec<String> {
@@ -78,8 +104,28 @@ impl Policy {
         started_on: Option<NaiveDate>,
         today: NaiveDate,
     ) -> Vec<ScreeningResult> {
+        self.screen_in(text, None, started_on, today)
+    }
+
+    /// [`Policy::screen`] for a complaint under one of the policy's
+    /// categories. An exclusion never fires against the category's own
+    /// meaning: a complaint under "a repair that was not done well or on
+    /// time" that mentions a repair is dissatisfaction with a service, which
+    /// is a complaint (Code 1.5), not a service request. So an exclusion is
+    /// left out when a keyword it matched is in the category's label or hint.
+    pub fn screen_in(
+        &self,
+        text: &str,
+        category: Option<&str>,
+        started_on: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Vec<ScreeningResult> {
         let policy = self.effective();
         let text = words(text);
+        let category_words: Vec<String> = category
+            .and_then(|id| policy.categories.iter().find(|c| c.id == id))
+            .map(|c| words(&format!("{} {}", c.label, c.hint)))
+            .unwrap_or_default();
         let mut results: Vec<ScreeningResult> = policy
             .exclusions
             .iter()
@@ -90,11 +136,14 @@ impl Policy {
                     .filter(|k| contains_phrase(&text, &words(k)))
                     .cloned()
                     .collect();
-                (!matched.is_empty()).then(|| ScreeningResult {
+                let about_the_category = matched
+                    .iter()
+                    .any(|k| contains_phrase(&category_words, &words(k)));
+                (!matched.is_empty() && !about_the_category).then(|| ScreeningResult {
                     id: exclusion.id.clone(),
-                    title: exclusion.title.clone(),
-                    explanation: exclusion.explanation.clone(),
-                    instead: exclusion.instead.clone(),
+                    title: without_section_references(&exclusion.title),
+                    explanation: without_section_references(&exclusion.explanation),
+                    instead: without_section_references(&exclusion.instead),
                     may_insist: exclusion.may_insist,
                     exceptions: Vec::new(),
                     matched,
@@ -112,7 +161,12 @@ impl Policy {
                         months_words(limit.months)
                     ));
                 }
-                exceptions.extend(limit.exceptions.iter().cloned());
+                exceptions.extend(
+                    limit
+                        .exceptions
+                        .iter()
+                        .map(|e| without_section_references(e)),
+                );
                 if limit.discretion {
                     exceptions.push(
                         "There is a good reason you could not complain sooner: your landlord must consider it.".to_owned(),
@@ -144,5 +198,22 @@ fn months_words(months: u32) -> String {
     match months {
         1 => "month".to_owned(),
         n => format!("{n} months"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_section_references as plain;
+
+    #[test]
+    fn section_references_are_taken_out_and_other_brackets_kept() {
+        assert_eq!(
+            plain("It is not a complaint (§4). It becomes one later (§5.2)."),
+            "It is not a complaint. It becomes one later."
+        );
+        assert_eq!(plain("Outside its control (§6.1b, §6.1e)."), "Outside its control.");
+        assert_eq!(plain("Not a complaint (Code 1.4)."), "Not a complaint.");
+        assert_eq!(plain("Call us (free from mobiles)."), "Call us (free from mobiles).");
+        assert_eq!(plain("Unclosed (§4"), "Unclosed (§4");
     }
 }

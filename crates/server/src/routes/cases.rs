@@ -52,9 +52,12 @@ async fn screen_case(
     _user: CurrentUser,
     Json(request): Json<ScreeningRequest>,
 ) -> ApiResult<Json<ScreeningAnswer>> {
-    let results = state
-        .policy
-        .screen(&request.details, request.started_on, state.clock.today());
+    let results = state.policy.screen_in(
+        &request.details,
+        request.category.as_deref(),
+        request.started_on,
+        state.clock.today(),
+    );
     Ok(Json(ScreeningAnswer { results }))
 }
 
