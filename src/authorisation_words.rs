@@ -66,8 +66,11 @@ pub fn status_tag(status: Status, kind: Kind) -> (&'static str, &'static str) {
 pub fn scope_for_advocate(scope: Scope) -> &'static str {
     match scope {
         Scope::ViewCases => t("See their complaints and the replies"),
-        Scope::RaiseComplaints => t("Make complaints for them and add information to them"),
+        Scope::RaiseComplaints => {
+            t("Make complaints for them, add information to them, and say if they are happy with the answer")
+        }
         Scope::RequestEscalation => t("Ask for a review or a panel"),
+        Scope::WithdrawComplaints => t("Withdraw their complaints"),
         Scope::SeeAdjustments => t("See the reasonable adjustments and support they have asked for"),
     }
 }
@@ -77,8 +80,11 @@ pub fn scope_for_advocate(scope: Scope) -> &'static str {
 pub fn scope_for_resident(scope: Scope) -> &'static str {
     match scope {
         Scope::ViewCases => t("See your complaints and our replies"),
-        Scope::RaiseComplaints => t("Make complaints for you and add information to them"),
+        Scope::RaiseComplaints => {
+            t("Make complaints for you, add information to them, and tell us if you are happy with our answer")
+        }
         Scope::RequestEscalation => t("Ask for your complaint to go to the next stage"),
+        Scope::WithdrawComplaints => t("Withdraw your complaints"),
         Scope::SeeAdjustments => t("See the reasonable adjustments and support you have asked for"),
     }
 }

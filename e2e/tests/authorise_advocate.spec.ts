@@ -42,7 +42,7 @@ test.describe("a resident lets an advocate act for them", () => {
     await page.getByLabel("Their email address").fill("not-an-email");
     await page.getByLabel("Relative").check();
     await page.getByLabel("See your complaints and our replies").check();
-    await page.getByLabel("Make complaints for you and add information to them").check();
+    await page.getByLabel("Make complaints for you, add information to them, and tell us if you are happy with our answer").check();
     await page.getByLabel("Only the complaints I choose").check();
     await page.getByLabel(new RegExp(chosen.reference)).check();
     await page.getByRole("button", { name: "Send invitation" }).click();

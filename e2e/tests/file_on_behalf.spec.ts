@@ -54,7 +54,7 @@ test.describe("an advocate files for a resident who cannot use the portal", () =
     await page.getByLabel("Their postal address").fill("1 High Street, Oldtown, OT1 1AA");
     await page.getByLabel("Support worker").check();
     await page.getByLabel("See their complaints and the replies").check();
-    await page.getByLabel("Make complaints for them and add information to them").check();
+    await page.getByLabel("Make complaints for them, add information to them, and say if they are happy with the answer").check();
     await upload.setInputFiles(SIGNED_FORM);
     await expect(page.getByRole("button", { name: "Remove signed-form.pdf" })).toBeVisible();
     await page.getByRole("button", { name: "Send the authorisation" }).click();

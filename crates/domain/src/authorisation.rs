@@ -31,21 +31,25 @@ pub const MAX_MONTHS: u32 = 24;
 pub enum Scope {
     /// Read the resident's cases: details, timeline, letters, attachments.
     ViewCases,
-    /// Raise complaints for the resident, add information, withdraw, and say
-    /// whether the resident is satisfied.
+    /// Raise complaints for the resident, add information, and say whether
+    /// the resident is satisfied with a response.
     RaiseComplaints,
     /// Ask for the next stage (escalation, or a panel where the policy has one).
     RequestEscalation,
+    /// Withdraw the resident's complaints: a scope of its own, never implied
+    /// by another, because it ends a complaint.
+    WithdrawComplaints,
     /// See the resident's reasonable adjustments and communication needs
     /// (health-related information, so never shown without this).
     SeeAdjustments,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [
+    pub const ALL: [Scope; 5] = [
         Scope::ViewCases,
         Scope::RaiseComplaints,
         Scope::RequestEscalation,
+        Scope::WithdrawComplaints,
         Scope::SeeAdjustments,
     ];
 
@@ -55,6 +59,7 @@ impl Scope {
             Scope::ViewCases => "view_cases",
             Scope::RaiseComplaints => "raise_complaints",
             Scope::RequestEscalation => "request_escalation",
+            Scope::WithdrawComplaints => "withdraw_complaints",
             Scope::SeeAdjustments => "see_adjustments",
         }
     }
@@ -67,8 +72,11 @@ impl Scope {
     pub fn label(self) -> &'static str {
         match self {
             Scope::ViewCases => "See your complaints and our replies",
-            Scope::RaiseComplaints => "Make complaints for you and add information to them",
+            Scope::RaiseComplaints => {
+                "Make complaints for you, add information to them, and tell us if you are happy with our answer"
+            }
             Scope::RequestEscalation => "Ask for your complaint to go to the next stage",
+            Scope::WithdrawComplaints => "Withdraw your complaints",
             Scope::SeeAdjustments => {
                 "See the reasonable adjustments and support you have asked for"
             }
@@ -244,10 +252,10 @@ impl Action {
     pub fn scope(self) -> Scope {
         match self {
             Action::ViewCase => Scope::ViewCases,
-            Action::RaiseComplaint
-            | Action::AddInformation
-            | Action::Withdraw
-            | Action::RecordSatisfaction => Scope::RaiseComplaints,
+            Action::RaiseComplaint | Action::AddInformation | Action::RecordSatisfaction => {
+                Scope::RaiseComplaints
+            }
+            Action::Withdraw => Scope::WithdrawComplaints,
             Action::RequestEscalation | Action::RequestPanel => Scope::RequestEscalation,
             Action::SeeAdjustments => Scope::SeeAdjustments,
         }

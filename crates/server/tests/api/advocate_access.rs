@@ -11,10 +11,11 @@ use crate::authorisations::{create, decide, invitation, invite_and_accept, signe
 use crate::helpers::{TestApp, TestClient};
 use crate::support::{attachment, complaint, id, post_case, raise, with, PDF};
 
-const ALL: [&str; 4] = [
+const ALL: [&str; 5] = [
     "view_cases",
     "raise_complaints",
     "request_escalation",
+    "withdraw_complaints",
     "see_adjustments",
 ];
 
@@ -595,4 +596,44 @@ async fn a_case_for_a_resident_without_an_account_carries_their_name_and_later_l
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(app.count(letters).await, before + 1);
+}
+
+#[tokio::test]
+async fn making_complaints_for_a_resident_does_not_let_an_advocate_withdraw_them() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let case = id(&raise(&resident, complaint()).await);
+    let helper = app.register_advocate("Hal Helper").await;
+    invite_and_accept(
+        &resident,
+        &helper,
+        invitation(&helper, &["view_cases", "raise_complaints"]),
+    )
+    .await;
+    let (status, _, _) = helper
+        .post_json(
+            &format!("/api/v1/cases/{case}/withdrawal"),
+            json!({ "confirm": true }),
+        )
+        .await;
+    // As for every action outside an advocate's scope: not found.
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, read) = helper.get(&format!("/api/v1/cases/{case}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(read["view"]["status"], "awaiting_acknowledgement");
+
+    let trusted = app.register_advocate("Tess Trusted").await;
+    invite_and_accept(
+        &resident,
+        &trusted,
+        invitation(&trusted, &["view_cases", "withdraw_complaints"]),
+    )
+    .await;
+    let (status, _, _) = trusted
+        .post_json(
+            &format!("/api/v1/cases/{case}/withdrawal"),
+            json!({ "confirm": true }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
 }

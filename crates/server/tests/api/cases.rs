@@ -724,3 +724,26 @@ async fn the_channel_chosen_for_a_complaint_is_kept_shown_to_staff_and_used_for_
         );
     }
 }
+
+#[tokio::test]
+async fn a_missed_repair_under_the_repairs_category_is_not_screened_as_a_repair_request() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let details = "They missed the repair appointment for my window again";
+    let (status, _, answer) = riya
+        .post_json(
+            "/api/v1/cases/screening",
+            json!({ "details": details, "category": "repairs" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(answer["results"], json!([]));
+    // Sent under that category, it needs no "I still want a complaint".
+    let (status, _, detail) = post_case(
+        &riya,
+        with(complaint(), json!({ "category": "repairs", "details": details })),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{detail}");
+    assert_eq!(detail["screening"], json!([]));
+}
