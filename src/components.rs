@@ -2,6 +2,7 @@
 
 pub mod action_unavailable;
 pub mod back_link;
+pub mod case_contact;
 pub mod checkbox;
 pub mod date_input;
 pub mod error_summary;

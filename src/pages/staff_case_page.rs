@@ -18,6 +18,7 @@ use crate::components::radios::{Choice, Radios};
 use crate::components::signed_in::SignedIn;
 use crate::components::text_input::TextInput;
 use crate::components::textarea::Textarea;
+use crate::components::case_contact::CaseContact;
 use crate::pages::case_page::{DueDates, Timeline, YourComplaint};
 
 /// A case as a caseworker sees it: the resident's needs first, then the dates,
@@ -83,6 +84,7 @@ fn StaffCase(case: CaseDetail) -> impl IntoView {
             {case.view.stage.as_ref().map(|s| view! { " "{s.name.clone()} })}
             {case.view.caseworker.clone().map(|c| view! { " · Caseworker: "{c} })}
         </p>
+        <CaseContact case=case.clone() />
         {case.resident_preferences.as_ref().map(|p| view! {
             <div class="app-notification-banner" data-testid="resident-needs">
                 <h2 class="app-notification-banner__heading">"The resident's communication needs"</h2>
