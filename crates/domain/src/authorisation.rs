@@ -391,7 +391,7 @@ mod tests {
         })
     }
 
-    const EVERYTHING: [Scope; 4] = Scope::ALL;
+    const EVERYTHING: [Scope; 5] = Scope::ALL;
 
     // --- status ---------------------------------------------------------------
 
