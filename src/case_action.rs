@@ -44,14 +44,7 @@ pub fn action<B: Serialize + Clone + 'static>(
         let key = retry_key(keys, &(&id, &body));
         async move {
             match api::post::<B, CaseDetail>(&format!("/cases/{id}/{path}"), &body, Some(&key)).await {
-                Err(ClientError::Refused(errors)) if errors.iter().any(|e| e.code.is_some()) => {
-                    let case = api::get::<CaseDetail>(&format!("/cases/{id}")).await.ok();
-                    let (view, timeline) = match &case {
-                        Some(case) => (Some(&case.view), case.timeline.as_slice()),
-                        None => (None, &[][..]),
-                    };
-                    Err(ClientError::Refused(refusal_errors(path, errors, view, timeline)))
-                }
+                Err(ClientError::Refused(errors)) => Err(ClientError::Refused(refusal_errors(errors))),
                 other => other,
             }
         }

@@ -5,8 +5,8 @@ use chrono::{Datelike, NaiveDate};
 use domain::api::cases::{AttachmentInfo, CaseSummary, TimelineEntry};
 use domain::calendar::{SkipReason, SkippedDay};
 use domain::case::{
-    Actor, ActorKind, Attendance, Basis, BasisFrom, CaseKind, CaseView, ClosedWhy, ClosedWindow, DueDate, Event,
-    Outcome, ResidentAction, Status, Window,
+    Actor, ActorKind, Attendance, Basis, BasisFrom, CaseKind, ClosedWhy, ClosedWindow, DueDate, Event,
+    Outcome, RefusalReason, ResidentAction, Status, Window,
 };
 use domain::validation::FieldError;
 
@@ -257,83 +257,67 @@ pub fn skipped_words(skipped: &[SkippedDay]) -> Option<String> {
 }
 
 /// Why the service refused a resident's action on a case (a 409), in the
-/// app's words, chosen by the refusal's code, with the dates and stages of
-/// `view` and `timeline` (the case as it stands now). `path` is the action's
-/// API path under `/cases/{id}/`, as for [`not_sent_words`]. `None` for a
-/// refusal the app has no words for: the server's own are shown then.
-pub fn refusal_words(path: &str, code: &str, view: &CaseView, timeline: &[TimelineEntry]) -> Option<String> {
-    let closed_window = |action: ResidentAction| {
-        view.closed_windows.iter().find(|w| w.action == action).map(|w| date_with_weekday(w.last_day))
-    };
-    let stage = view.stage.as_ref().map(|s| s.number);
-    let last_on = |found: fn(&Event) -> bool| {
-        timeline.iter().rev().find(|e| found(&e.event)).map(|e| date_with_weekday(e.on))
-    };
-    let complaint = view.kind == CaseKind::Complaint;
-    Some(match (path, code) {
-        ("escalation", "escalation_window_closed") => tf(
-            "You can no longer ask for a review: the last day to ask was {date}.",
-            &[("date", &closed_window(ResidentAction::RequestEscalation)?)],
-        ),
-        ("escalation", "not_responded") => tf(
+/// app's words, from the refusal's typed reason: its dates and stages come
+/// with it, so nothing is read again or matched.
+pub fn refusal_words(reason: &RefusalReason) -> String {
+    let on = |d: &NaiveDate| date_with_weekday(*d);
+    match reason {
+        RefusalReason::ReviewWindowClosed { last_day } => {
+            tf("You can no longer ask for a review. The last day to ask was {date}.", &[("date", &on(last_day))])
+        }
+        RefusalReason::ReviewBeforeResponse { stage } => tf(
             "You can ask for a review once we have sent our stage {number} response.",
-            &[("number", &stage?)],
+            &[("number", stage)],
         ),
-        // The panel's last day is counted from the last stage's response.
-        ("escalation", "last_stage") if view.due_dates.iter().any(|d| d.key == "panel_window") => tf(
+        RefusalReason::LastStage { stage, panel: true } => tf(
             "Stage {number} is the last stage of our complaints process. You can ask for a panel to review it instead.",
-            &[("number", &stage?)],
+            &[("number", stage)],
         ),
-        ("escalation", "last_stage") => tf(
+        RefusalReason::LastStage { stage, panel: false } => tf(
             "Stage {number} is the last stage of our complaints process. If you are still unhappy, you can ask the Housing Ombudsman to look at your complaint.",
-            &[("number", &stage?)],
+            &[("number", stage)],
         ),
-        ("escalation", "panel_under_way") => t("The complaint is already with the panel.").to_owned(),
-        ("panel", "panel_window_closed") => tf(
-            "You can no longer ask for a panel: the last day to ask was {date}.",
-            &[("date", &closed_window(ResidentAction::RequestPanel)?)],
+        RefusalReason::WithThePanel => t("The complaint is already with the panel.").to_owned(),
+        RefusalReason::PanelWindowClosed { last_day } => {
+            tf("You can no longer ask for a panel. The last day to ask was {date}.", &[("date", &on(last_day))])
+        }
+        RefusalReason::PanelBeforeResponse { stage } => tf(
+            "You can ask for a panel once we have sent our stage {number} response.",
+            &[("number", stage)],
         ),
-        ("panel", "panel_already_requested") => t("You have already asked for a panel.").to_owned(),
-        ("panel", "panel_after_ombudsman") => {
+        RefusalReason::PanelAlreadyRequested => t("You have already asked for a panel.").to_owned(),
+        RefusalReason::PanelAfterOmbudsman => {
             t("A panel cannot be held once the complaint has gone to the Housing Ombudsman.").to_owned()
         }
-        ("panel", "written_submissions_not_allowed") => {
+        RefusalReason::WrittenSubmissionsNotAllowed => {
             t("This landlord's panel does not take written submissions: you would need to attend.").to_owned()
         }
-        ("panel", "legal_representative_not_allowed") => {
+        RefusalReason::LegalRepresentativeNotAllowed => {
             t("A legal representative cannot come to the panel under this landlord's policy.").to_owned()
         }
-        ("satisfaction", "not_responded") => {
+        RefusalReason::SatisfactionBeforeResponse => {
             t("Satisfaction can be recorded once we have responded to the complaint.").to_owned()
         }
-        ("withdrawal", "already_withdrawn") if complaint => t("This complaint has already been withdrawn.").to_owned(),
-        (_, "withdrawn") if complaint => tf(
+        RefusalReason::AlreadyWithdrawn => t("This complaint has already been withdrawn.").to_owned(),
+        RefusalReason::Withdrawn { on: day } => tf(
             "This complaint was withdrawn on {date}. It would need to be reopened first.",
-            &[("date", &last_on(|e| matches!(e, Event::Withdrawn { .. }))?)],
+            &[("date", &on(day))],
         ),
-        (_, "closed") if complaint => tf(
+        RefusalReason::Closed { on: day } => tf(
             "This complaint was closed on {date}. It would need to be reopened first.",
-            &[("date", &last_on(|e| matches!(e, Event::Closed { .. }))?)],
+            &[("date", &on(day))],
         ),
-        _ => return None,
-    })
+    }
 }
 
-/// A refused action's errors with each refusal the app knows in its own
-/// words ([`refusal_words`]); the rest, and all of them when the case could
-/// not be read, as the server sent them.
-pub fn refusal_errors(path: &str, errors: Vec<FieldError>, view: Option<&CaseView>, timeline: &[TimelineEntry]) -> Vec<FieldError> {
+/// A refused action's errors, each with a typed reason in the app's words
+/// ([`refusal_words`]); the rest as the server sent them.
+pub fn refusal_errors(errors: Vec<FieldError>) -> Vec<FieldError> {
     errors
         .into_iter()
-        .map(|error| {
-            let words = match (&error.code, view) {
-                (Some(code), Some(view)) => refusal_words(path, code, view, timeline),
-                _ => None,
-            };
-            match words {
-                Some(message) => FieldError { message, ..error },
-                None => error,
-            }
+        .map(|error| match &error.refusal {
+            Some(reason) => FieldError { message: refusal_words(reason), ..error },
+            None => error,
         })
         .collect()
 }
@@ -867,8 +851,8 @@ mod tests {
         let state = domain::case::replay(&policy, &calendar, &records).unwrap();
         let (today, attempt) = attempt;
         let refused = domain::case::apply(&state, &policy, &calendar, &record(today, attempt)).unwrap_err();
-        let view = domain::case::view(&state, &policy, &calendar, d(today));
-        (refusal_words(path, &refused.code, &view, &timeline), refused.message, refused.code)
+        let _ = (path, timeline);
+        (refused.reason.as_ref().map(refusal_words), refused.message, refused.code)
     }
 
     fn received(on: &str) -> (&str, Event) {
@@ -958,32 +942,16 @@ mod tests {
     }
 
     #[test]
-    fn a_refusal_the_app_has_no_words_for_keeps_the_servers() {
-        let (words, _, code) = refusal(
-            "pioneer-2020",
-            vec![received("2027-10-01")],
-            "panel",
-            ("2027-10-04", Event::PanelRequested { attendance: Attendance::Attend, representative: None }),
-        );
-        assert_eq!((words, code.as_str()), (None, "panel_too_early"));
+    fn a_refusal_without_a_reason_keeps_the_servers_words() {
         let error = FieldError::new("", "The server's words").with_code("something_new");
-        let view = domain::case::view(
-            &domain::case::replay(
-                &domain::policy::Policy::preset("code-2024").unwrap(),
-                &domain::calendar::Calendar::england_and_wales(),
-                &[record("2027-01-08", Event::Received { kind: CaseKind::Complaint, received_on: d("2027-01-08") })],
-            )
-            .unwrap(),
-            &domain::policy::Policy::preset("code-2024").unwrap(),
-            &domain::calendar::Calendar::england_and_wales(),
-            d("2027-01-08"),
-        );
-        assert_eq!(refusal_errors("escalation", vec![error.clone()], Some(&view), &[]), vec![error.clone()]);
-        let known = FieldError::new("", "Server words").with_code("not_responded");
-        assert_eq!(refusal_errors("escalation", vec![known.clone()], None, &[]), vec![known.clone()]);
+        assert_eq!(refusal_errors(vec![error.clone()]), vec![error]);
+        let typed = FieldError {
+            refusal: Some(RefusalReason::ReviewWindowClosed { last_day: d("2027-02-05") }),
+            ..FieldError::new("", "Server words").with_code("escalation_window_closed")
+        };
         assert_eq!(
-            refusal_errors("escalation", vec![known], Some(&view), &[])[0].message,
-            "You can ask for a review once we have sent our stage 1 response."
+            refusal_errors(vec![typed])[0].message,
+            "You can no longer ask for a review. The last day to ask was Friday 5 February 2027."
         );
     }
 

@@ -349,12 +349,15 @@ pub enum Event {
 }
 
 /// Why an event was not accepted. `code` is stable snake_case for programs;
-/// `message` is for the resident (or the member of staff) to read.
+/// `message` is English for API clients and staff. A refusal a resident can
+/// meet also carries its `reason` as typed facts, which the app words itself.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Refusal {
     pub code: String,
     pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<RefusalReason>,
 }
 
 impl Refusal {
@@ -363,6 +366,119 @@ impl Refusal {
         Self {
             code: code.to_owned(),
             message: message.into(),
+            reason: None,
+        }
+    }
+}
+
+/// Why a resident's (or their advocate's) action was refused, as facts:
+/// the app says it in the resident's language, with these dates and stages.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RefusalReason {
+    /// The last day to ask for the next stage has passed.
+    ReviewWindowClosed { last_day: NaiveDate },
+    /// A review can be asked for once the stage has been answered.
+    ReviewBeforeResponse { stage: u8 },
+    /// There is no later stage; `panel` when a panel can be asked for instead.
+    LastStage { stage: u8, panel: bool },
+    /// The complaint is already with the panel.
+    WithThePanel,
+    /// The last day to ask for a panel has passed.
+    PanelWindowClosed { last_day: NaiveDate },
+    /// A panel can be asked for once the last stage has been answered.
+    PanelBeforeResponse { stage: u8 },
+    PanelAlreadyRequested,
+    PanelAfterOmbudsman,
+    WrittenSubmissionsNotAllowed,
+    LegalRepresentativeNotAllowed,
+    /// Satisfaction is asked about a response, so it comes after one.
+    SatisfactionBeforeResponse,
+    AlreadyWithdrawn,
+    /// Withdrawn on this day: it would need to be reopened first.
+    Withdrawn { on: NaiveDate },
+    /// Closed on this day: it would need to be reopened first.
+    Closed { on: NaiveDate },
+}
+
+impl RefusalReason {
+    /// The stable code, as [`Refusal::code`].
+    pub fn code(&self) -> &'static str {
+        match self {
+            RefusalReason::ReviewWindowClosed { .. } => "escalation_window_closed",
+            RefusalReason::ReviewBeforeResponse { .. } => "not_responded",
+            RefusalReason::LastStage { .. } => "last_stage",
+            RefusalReason::WithThePanel => "panel_under_way",
+            RefusalReason::PanelWindowClosed { .. } => "panel_window_closed",
+            RefusalReason::PanelBeforeResponse { .. } => "panel_too_early",
+            RefusalReason::PanelAlreadyRequested => "panel_already_requested",
+            RefusalReason::PanelAfterOmbudsman => "panel_after_ombudsman",
+            RefusalReason::WrittenSubmissionsNotAllowed => "written_submissions_not_allowed",
+            RefusalReason::LegalRepresentativeNotAllowed => "legal_representative_not_allowed",
+            RefusalReason::SatisfactionBeforeResponse => "not_responded",
+            RefusalReason::AlreadyWithdrawn => "already_withdrawn",
+            RefusalReason::Withdrawn { .. } => "withdrawn",
+            RefusalReason::Closed { .. } => "closed",
+        }
+    }
+
+    /// The server's English, for API clients and staff.
+    pub fn message(&self) -> String {
+        match self {
+            RefusalReason::ReviewWindowClosed { last_day } => format!(
+                "You can no longer ask for a review. The last day to ask was {}.",
+                long_date(*last_day)
+            ),
+            RefusalReason::ReviewBeforeResponse { stage } => format!(
+                "You can ask for a review once we have sent our stage {stage} response."
+            ),
+            RefusalReason::LastStage { stage, panel: true } => format!(
+                "Stage {stage} is the last stage of our complaints process. You can ask for a panel to review it instead."
+            ),
+            RefusalReason::LastStage { stage, panel: false } => format!(
+                "Stage {stage} is the last stage of our complaints process. If you are still unhappy, you can ask the Housing Ombudsman to look at your complaint."
+            ),
+            RefusalReason::WithThePanel => "The complaint is already with the panel.".to_owned(),
+            RefusalReason::PanelWindowClosed { last_day } => format!(
+                "You can no longer ask for a panel. The last day to ask was {}.",
+                long_date(*last_day)
+            ),
+            RefusalReason::PanelBeforeResponse { stage } => format!(
+                "You can ask for a panel once we have sent our stage {stage} response."
+            ),
+            RefusalReason::PanelAlreadyRequested => "You have already asked for a panel.".to_owned(),
+            RefusalReason::PanelAfterOmbudsman => {
+                "A panel cannot be held once the complaint has gone to the Housing Ombudsman.".to_owned()
+            }
+            RefusalReason::WrittenSubmissionsNotAllowed => {
+                "This landlord's panel does not take written submissions: you would need to attend.".to_owned()
+            }
+            RefusalReason::LegalRepresentativeNotAllowed => {
+                "A legal representative cannot come to the panel under this landlord's policy.".to_owned()
+            }
+            RefusalReason::SatisfactionBeforeResponse => {
+                "Satisfaction can be recorded once we have responded to the complaint.".to_owned()
+            }
+            RefusalReason::AlreadyWithdrawn => "This complaint has already been withdrawn.".to_owned(),
+            RefusalReason::Withdrawn { on } => format!(
+                "This complaint was withdrawn on {}. It would need to be reopened first.",
+                long_date(*on)
+            ),
+            RefusalReason::Closed { on } => format!(
+                "This complaint was closed on {}. It would need to be reopened first.",
+                long_date(*on)
+            ),
+        }
+    }
+}
+
+impl From<RefusalReason> for Refusal {
+    fn from(reason: RefusalReason) -> Self {
+        Self {
+            code: reason.code().to_owned(),
+            message: reason.message(),
+            reason: Some(reason),
         }
     }
 }
@@ -675,18 +791,9 @@ pub fn apply(
     {
         return Err(if let Some(w) = &state.withdrawn {
             if matches!(record.event, Event::Withdrawn { .. }) {
-                Refusal::new(
-                    "already_withdrawn",
-                    "This complaint has already been withdrawn.",
-                )
+                RefusalReason::AlreadyWithdrawn.into()
             } else {
-                Refusal::new(
-                    "withdrawn",
-                    format!(
-                        "This complaint was withdrawn on {}. It would need to be reopened first.",
-                        long_date(w.on)
-                    ),
-                )
+                RefusalReason::Withdrawn { on: w.on }.into()
             }
         } else {
             let closed_on = state
@@ -694,13 +801,7 @@ pub fn apply(
                 .as_ref()
                 .map(|c| c.on)
                 .unwrap_or(state.last_event_on);
-            Refusal::new(
-                "closed",
-                format!(
-                    "This complaint was closed on {}. It would need to be reopened first.",
-                    long_date(closed_on)
-                ),
-            )
+            RefusalReason::Closed { on: closed_on }.into()
         });
     }
 
@@ -908,10 +1009,7 @@ pub fn apply(
         Event::SatisfactionRecorded { satisfied, comment } => {
             let responded = next.stages.iter().any(|s| s.response.is_some());
             if !responded {
-                return Err(Refusal::new(
-                    "not_responded",
-                    "Satisfaction can be recorded once we have responded to the complaint.",
-                ));
+                return Err(RefusalReason::SatisfactionBeforeResponse.into());
             }
             next.satisfaction = Some(Satisfaction {
                 on,
@@ -1069,32 +1167,17 @@ pub(crate) fn escalation_last_day(
 ) -> Result<Option<NaiveDate>, Refusal> {
     let rules = policy_stage_or_refuse(policy, stage.number)?;
     let Some(response) = &stage.response else {
-        return Err(Refusal::new(
-            "not_responded",
-            format!(
-                "You can ask for a review once we have sent our stage {} response.",
-                stage.number
-            ),
-        ));
+        return Err(RefusalReason::ReviewBeforeResponse {
+            stage: stage.number,
+        }
+        .into());
     };
     if !policy.stages.iter().any(|s| s.number > stage.number) {
-        return Err(if policy.panel.is_some() {
-            Refusal::new(
-                "last_stage",
-                format!(
-                    "Stage {} is the last stage of our complaints process. You can ask for a panel to review it instead.",
-                    stage.number
-                ),
-            )
-        } else {
-            Refusal::new(
-                "last_stage",
-                format!(
-                    "Stage {} is the last stage of our complaints process. If you are still unhappy, you can ask the Housing Ombudsman to look at your complaint.",
-                    stage.number
-                ),
-            )
-        });
+        return Err(RefusalReason::LastStage {
+            stage: stage.number,
+            panel: policy.panel.is_some(),
+        }
+        .into());
     }
     match rules.next_stage_window {
         Some(days) => Ok(Some(
@@ -1115,10 +1198,7 @@ fn escalate(
     reason: Option<String>,
 ) -> Result<(), Refusal> {
     if next.panel.is_some() {
-        return Err(Refusal::new(
-            "panel_under_way",
-            "The complaint is already with the panel.",
-        ));
+        return Err(RefusalReason::WithThePanel.into());
     }
     let stage = next.current_stage().ok_or_else(no_stage)?;
     let last_day = escalation_last_day(policy, calendar, stage)?;
@@ -1130,13 +1210,7 @@ fn escalate(
     not_before(on, responded_on, "asked for")?;
     if let Some(last_day) = last_day {
         if on > last_day {
-            return Err(Refusal::new(
-                "escalation_window_closed",
-                format!(
-                    "You can no longer ask for a review: the last day to ask was {}.",
-                    long_date(last_day)
-                ),
-            ));
+            return Err(RefusalReason::ReviewWindowClosed { last_day }.into());
         }
     }
     let number = policy
@@ -1167,29 +1241,20 @@ pub(crate) fn panel_last_day(
 ) -> Result<NaiveDate, Refusal> {
     let panel = policy.panel.as_ref().ok_or_else(no_panel)?;
     if state.panel.is_some() {
-        return Err(Refusal::new(
-            "panel_already_requested",
-            "You have already asked for a panel.",
-        ));
+        return Err(RefusalReason::PanelAlreadyRequested.into());
     }
     if panel.not_after_ombudsman && state.referred_to_ombudsman_on.is_some() {
-        return Err(Refusal::new(
-            "panel_after_ombudsman",
-            "A panel cannot be held once the complaint has gone to the Housing Ombudsman.",
-        ));
+        return Err(RefusalReason::PanelAfterOmbudsman.into());
     }
     let last_number = policy.stages.iter().map(|s| s.number).max();
     let stage = state.current_stage().ok_or_else(no_stage)?;
     let response = match (&stage.response, Some(stage.number) == last_number) {
         (Some(response), true) => response,
         _ => {
-            return Err(Refusal::new(
-                "panel_too_early",
-                format!(
-                    "You can ask for a panel once we have sent our stage {} response.",
-                    last_number.unwrap_or(stage.number)
-                ),
-            ))
+            return Err(RefusalReason::PanelBeforeResponse {
+                stage: last_number.unwrap_or(stage.number),
+            }
+            .into())
         }
     };
     Ok(calendar
@@ -1212,19 +1277,10 @@ fn request_panel(
         not_before(on, response.on, "asked for")?;
     }
     if on > last_day {
-        return Err(Refusal::new(
-            "panel_window_closed",
-            format!(
-                "You can no longer ask for a panel: the last day to ask was {}.",
-                long_date(last_day)
-            ),
-        ));
+        return Err(RefusalReason::PanelWindowClosed { last_day }.into());
     }
     if attendance == Attendance::WrittenSubmissions && !panel.written_submissions {
-        return Err(Refusal::new(
-            "written_submissions_not_allowed",
-            "This landlord's panel does not take written submissions: you would need to attend.",
-        ));
+        return Err(RefusalReason::WrittenSubmissionsNotAllowed.into());
     }
     if let Some(rep) = &representative {
         let relation = rep.relation.trim().to_lowercase();
@@ -1238,10 +1294,7 @@ fn request_panel(
             .iter()
             .any(|w| relation.contains(w));
         if legal && !panel.legal_representative_allowed {
-            return Err(Refusal::new(
-                "legal_representative_not_allowed",
-                "A legal representative cannot come to the panel under this landlord's policy.",
-            ));
+            return Err(RefusalReason::LegalRepresentativeNotAllowed.into());
         }
         let allowed = panel
             .representatives

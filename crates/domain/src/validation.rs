@@ -18,6 +18,10 @@ pub struct FieldError {
     /// its own words. Absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// For a refusal a resident can meet: why, as typed facts (the last day
+    /// of a window that closed, the stage), for the app's own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<crate::case::RefusalReason>,
 }
 
 impl FieldError {
@@ -26,6 +30,18 @@ impl FieldError {
             field: field.to_owned(),
             message: message.into(),
             code: None,
+            refusal: None,
+        }
+    }
+
+    /// A lifecycle refusal as a request-wide error: its English message, its
+    /// code, and its reason where it has one.
+    pub fn refused(refusal: crate::case::Refusal) -> Self {
+        Self {
+            field: String::new(),
+            message: refusal.message,
+            code: Some(refusal.code),
+            refusal: refusal.reason,
         }
     }
 

@@ -380,7 +380,7 @@ fn an_appeal_after_the_ten_day_window_is_refused_with_the_last_day() {
     assert_eq!(refusal.code, "escalation_window_closed");
     assert_eq!(
         refusal.message,
-        "You can no longer ask for a review: the last day to ask was Friday 5 February 2027."
+        "You can no longer ask for a review. The last day to ask was Friday 5 February 2027."
     );
 }
 
@@ -591,7 +591,7 @@ fn a_panel_asked_for_after_its_window_is_refused() {
     assert_eq!(refusal.code, "panel_window_closed");
     assert_eq!(
         refusal.message,
-        "You can no longer ask for a panel: the last day to ask was Thursday 6 January 2028."
+        "You can no longer ask for a panel. The last day to ask was Thursday 6 January 2028."
     );
 }
 

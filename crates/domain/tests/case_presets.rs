@@ -154,7 +154,7 @@ fn a_pivotal_appeal_after_its_ten_day_window_is_refused() {
     ];
     assert_eq!(
         refused(&preset("pivotal-2021"), &records).message,
-        "You can no longer ask for a review: the last day to ask was Friday 5 February 2027."
+        "You can no longer ask for a review. The last day to ask was Friday 5 February 2027."
     );
 }
 

@@ -93,9 +93,7 @@ pub fn reference_prefix(kind: CaseKind) -> &'static str {
 /// and its code (for the app's own words).
 pub fn refused(refusal: domain::case::Refusal) -> ApiError {
     tracing::debug!(code = %refusal.code, "event refused");
-    ApiError::Conflict(vec![
-        FieldError::new("", refusal.message).with_code(&refusal.code)
-    ])
+    ApiError::Conflict(vec![FieldError::refused(refusal)])
 }
 
 // --- attachments -------------------------------------------------------------

@@ -588,10 +588,15 @@ async fn a_review_asked_for_after_the_window_is_refused() {
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(
         error_messages(&body),
-        ["You can no longer ask for a review: the last day to ask was Monday 16 March 2026."]
+        ["You can no longer ask for a review. The last day to ask was Monday 16 March 2026."]
     );
-    // With its code, for the app's own words in the resident's language.
+    // With its code and its reason as facts, for the app's own words in the
+    // resident's language: the last day comes with it, nothing to look up.
     assert_eq!(body["errors"][0]["code"], "escalation_window_closed");
+    assert_eq!(
+        body["errors"][0]["refusal"],
+        json!({ "kind": "review_window_closed", "last_day": "2026-03-16" })
+    );
     let (_, _, read) = riya.get(&format!("/api/v1/cases/{case}")).await;
     assert_eq!(read["view"]["closed_windows"][0]["last_day"], "2026-03-16");
 }
