@@ -12,6 +12,7 @@ use domain::validation::FieldError;
 
 use crate::format::{date_with_weekday, month};
 use crate::i18n::{t, tf, tn};
+use crate::next_step_words::Reader;
 
 /// A GOV.UK tag: its words and colour modifier.
 pub fn status_tag(status: Status) -> (&'static str, &'static str) {
@@ -83,6 +84,15 @@ pub fn action_label(action: ResidentAction) -> &'static str {
         ResidentAction::RequestPanel => t("Ask for a panel (stage 3)"),
         ResidentAction::Withdraw => t("Withdraw your complaint"),
         ResidentAction::RecordSatisfaction => t("Tell us if you are satisfied"),
+    }
+}
+
+/// What someone acting for the resident may do, as a link's words.
+pub fn action_label_for(action: ResidentAction, reader: Reader) -> &'static str {
+    match (action, reader) {
+        (ResidentAction::Withdraw, Reader::Advocate) => t("Withdraw their complaint"),
+        (ResidentAction::RecordSatisfaction, Reader::Advocate) => t("Tell us if they are satisfied"),
+        (action, _) => action_label(action),
     }
 }
 
@@ -324,13 +334,17 @@ pub fn refusal_errors(errors: Vec<FieldError>) -> Vec<FieldError> {
 
 /// A window that has closed, in the app's words: when it closed, and what
 /// the resident can still do.
-pub fn closed_window_words(window: &ClosedWindow) -> (String, String) {
+pub fn closed_window_words(window: &ClosedWindow, reader: Reader) -> (String, String) {
     let date = date_with_weekday(window.last_day);
     let message = match window.action {
         ResidentAction::RequestPanel => tf("The last day to ask for a panel was {date}.", &[("date", &date)]),
         _ => tf("The last day to ask for a review was {date}.", &[("date", &date)]),
     };
-    (message, t("You can still ask the Housing Ombudsman to look at your complaint.").to_owned())
+    let still_open = match reader {
+        Reader::Resident => t("You can still ask the Housing Ombudsman to look at your complaint."),
+        Reader::Advocate => t("They can still ask the Housing Ombudsman to look at their complaint."),
+    };
+    (message, still_open.to_owned())
 }
 
 /// The files that came with each timeline entry, in the timeline's order: a
@@ -389,7 +403,7 @@ pub fn headline(summary: &CaseSummary, today: NaiveDate) -> String {
         return window_sentence(window, today);
     }
     match (&summary.next_step, summary.status) {
-        (Some(step), _) => crate::next_step_words::next_step_sentence(step).0,
+        (Some(step), _) => crate::next_step_words::next_step_sentence(step, Reader::Resident).0,
         (None, Status::Closed) => t("This case is closed.").to_owned(),
         (None, Status::Acknowledged | Status::Responded) => t("Thank you. We have passed it on.").to_owned(),
         _ => t("Thank you. We have received it.").to_owned(),
@@ -416,6 +430,17 @@ pub fn actor_words(actor: &Actor) -> String {
         (ActorKind::Staff, Some(name)) => name.clone(),
         (ActorKind::Staff, None) => t("Our team").to_owned(),
         (ActorKind::System, _) => "Put It Right".to_owned(),
+    }
+}
+
+/// Who did it, as someone acting for the resident reads the timeline: the
+/// resident by name, never "You".
+pub fn advocates_actor_words(actor: &Actor, resident: &str) -> String {
+    match (actor.kind, &actor.name) {
+        (ActorKind::Resident, _) => resident.to_owned(),
+        (ActorKind::Advocate, Some(name)) => tf("{name}, for {resident}", &[("name", name), ("resident", &resident)]),
+        (ActorKind::Advocate, None) => tf("Someone acting for {resident}", &[("resident", &resident)]),
+        _ => actor_words(actor),
     }
 }
 
@@ -690,7 +715,7 @@ mod tests {
     #[test]
     fn a_closed_window_says_when_it_closed_and_what_is_still_open() {
         let window = ClosedWindow { action: ResidentAction::RequestEscalation, last_day: d("2027-02-05") };
-        let (message, still_open) = closed_window_words(&window);
+        let (message, still_open) = closed_window_words(&window, Reader::Resident);
         assert_eq!(message, "The last day to ask for a review was Friday 5 February 2027.");
         assert_eq!(still_open, "You can still ask the Housing Ombudsman to look at your complaint.");
     }

@@ -10,9 +10,31 @@ use domain::case::{CaseView, ClosedWhy, DueDate, DueKind, NextStep, Outcome, Rem
 use crate::format::date_with_weekday;
 use crate::i18n::{t, tf};
 
+/// Who reads a case: the resident ("your complaint"), or someone acting
+/// for them, who reads of "their complaint".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reader {
+    #[default]
+    Resident,
+    Advocate,
+}
+
+/// The reader of the signed-in account's pages.
+pub fn reader_for(role: Option<domain::api::account::Role>) -> Reader {
+    match role {
+        Some(domain::api::account::Role::Advocate) => Reader::Advocate,
+        _ => Reader::Resident,
+    }
+}
+
 /// The first sentence under "What happens next", and whether it says we are
 /// late (shown as a warning).
-pub fn next_step_sentence(step: &NextStep) -> (String, bool) {
+pub fn next_step_sentence(step: &NextStep, reader: Reader) -> (String, bool) {
+    if reader == Reader::Advocate {
+        if let Some(words) = advocates_next_step(step) {
+            return words;
+        }
+    }
     let on = |d: &NaiveDate| date_with_weekday(*d);
     match step {
         NextStep::Acknowledge { stage: 1, by, overdue: false } => {
@@ -84,6 +106,64 @@ pub fn next_step_sentence(step: &NextStep) -> (String, bool) {
     }
 }
 
+/// The sentences that speak of the resident, as someone acting for them
+/// reads them; `None` where the resident's own words fit both.
+fn advocates_next_step(step: &NextStep) -> Option<(String, bool)> {
+    let on = |d: &NaiveDate| date_with_weekday(*d);
+    Some(match step {
+        NextStep::Acknowledge { stage: 1, by, overdue: false } => {
+            (tf("We will acknowledge their complaint by {date}.", &[("date", &on(by))]), false)
+        }
+        NextStep::Acknowledge { stage: 1, by, overdue: true } => (
+            tf("We are late. We should have acknowledged their complaint by {date}. We are sorry.", &[("date", &on(by))]),
+            true,
+        ),
+        NextStep::Acknowledge { by, overdue: false, .. } => {
+            (tf("We will acknowledge their request for a review by {date}.", &[("date", &on(by))]), false)
+        }
+        NextStep::Acknowledge { by, overdue: true, .. } => (
+            tf(
+                "We are late. We should have acknowledged their request for a review by {date}. We are sorry.",
+                &[("date", &on(by))],
+            ),
+            true,
+        ),
+        NextStep::InformationRequested { .. } => {
+            (t("We are waiting for the information we asked them for.").to_owned(), false)
+        }
+        NextStep::PanelMeetBy { by, overdue: false } => {
+            (tf("The panel will meet by {date}. We will tell them the date.", &[("date", &on(by))]), false)
+        }
+        NextStep::PanelDecision { by, overdue: false } => {
+            (tf("The panel has met. We will send them its decision by {date}.", &[("date", &on(by))]), false)
+        }
+        NextStep::EscalationRefused { on: day, .. } => {
+            (tf("On {date} we decided not to review their complaint again.", &[("date", &on(day))]), false)
+        }
+        NextStep::Withdrawn { on: day } => (tf("This complaint was withdrawn on {date}.", &[("date", &on(day))]), false),
+        NextStep::Closed { on: day, why: ClosedWhy::NoContact } => (
+            tf("We closed this complaint on {date} because we did not hear from them.", &[("date", &on(day))]),
+            false,
+        ),
+        _ => return None,
+    })
+}
+
+/// "If you are not happy …, you can ask the Housing Ombudsman … until {date}."
+pub fn ombudsman_by_sentence(by: NaiveDate, reader: Reader) -> String {
+    let date = date_with_weekday(by);
+    match reader {
+        Reader::Resident => tf(
+            "If you are not happy with how we dealt with your complaint, you can ask the Housing Ombudsman to look at it until {date}.",
+            &[("date", &date)],
+        ),
+        Reader::Advocate => tf(
+            "If they are not happy with how we dealt with their complaint, they can ask the Housing Ombudsman to look at it until {date}.",
+            &[("date", &date)],
+        ),
+    }
+}
+
 /// How a case that was closed ended, and on what date.
 pub fn closed_sentence(on: NaiveDate, why: &ClosedWhy) -> String {
     let date = date_with_weekday(on);
@@ -108,9 +188,25 @@ pub fn has_ended(step: Option<&NextStep>) -> bool {
 /// What a due date is for, as the row's heading: "We will acknowledge your
 /// complaint by" while it is to come, "We acknowledged your complaint on"
 /// once done (the resident's own: "You asked for a review on").
-pub fn due_label(due: &DueDate) -> String {
+pub fn due_label(due: &DueDate, reader: Reader) -> String {
     let stage: &[(&str, &dyn std::fmt::Display)] = &[("stage", &due.stage)];
     let done = due.done_on.is_some();
+    if reader == Reader::Advocate {
+        let theirs = match (due.kind, due.stage, done) {
+            (DueKind::Acknowledge, 1, false) => Some(t("We will acknowledge their complaint by")),
+            (DueKind::Acknowledge, 1, true) => Some(t("We acknowledged their complaint on")),
+            (DueKind::Acknowledge, _, false) => Some(t("We will acknowledge their request for a review by")),
+            (DueKind::Acknowledge, _, true) => Some(t("We acknowledged their request for a review on")),
+            (DueKind::RequestNextStage, _, false) => Some(t("A review can be asked for until")),
+            (DueKind::RequestNextStage, _, true) => Some(t("A review was asked for on")),
+            (DueKind::RequestPanel, _, false) => Some(t("A panel can be asked for until")),
+            (DueKind::RequestPanel, _, true) => Some(t("A panel was asked for on")),
+            _ => None,
+        };
+        if let Some(words) = theirs {
+            return words.to_owned();
+        }
+    }
     match (due.kind, due.stage, done) {
         (DueKind::Acknowledge, 1, false) => t("We will acknowledge your complaint by").to_owned(),
         (DueKind::Acknowledge, 1, true) => t("We acknowledged your complaint on").to_owned(),
@@ -155,7 +251,17 @@ pub fn shown_due_dates(dates: &[DueDate], ended: bool) -> Vec<DueDate> {
 }
 
 /// The decision, as the answer's heading says it.
-pub fn outcome_sentence(outcome: Option<Outcome>, panel: bool) -> Option<&'static str> {
+pub fn outcome_sentence(outcome: Option<Outcome>, panel: bool, reader: Reader) -> Option<&'static str> {
+    if reader == Reader::Advocate {
+        return Some(match (outcome?, panel) {
+            (Outcome::Upheld, false) => t("We upheld their complaint."),
+            (Outcome::PartlyUpheld, false) => t("We partly upheld their complaint."),
+            (Outcome::NotUpheld, false) => t("We did not uphold their complaint."),
+            (Outcome::Upheld, true) => t("The panel upheld their complaint."),
+            (Outcome::PartlyUpheld, true) => t("The panel partly upheld their complaint."),
+            (Outcome::NotUpheld, true) => t("The panel did not uphold their complaint."),
+        });
+    }
     Some(match (outcome?, panel) {
         (Outcome::Upheld, false) => t("We upheld your complaint."),
         (Outcome::PartlyUpheld, false) => t("We partly upheld your complaint."),
@@ -262,7 +368,7 @@ mod tests {
     fn a_new_complaint_names_the_acknowledgement_and_its_date() {
         let step = NextStep::Acknowledge { stage: 1, by: d("2026-12-29"), overdue: false };
         assert_eq!(
-            next_step_sentence(&step),
+            next_step_sentence(&step, Reader::Resident),
             ("We will acknowledge your complaint by Tuesday 29 December 2026.".to_owned(), false)
         );
     }
@@ -270,10 +376,10 @@ mod tests {
     #[test]
     fn a_review_names_the_stage_2_response_not_a_reply() {
         let step = NextStep::Respond { stage: 2, by: d("2027-02-09"), overdue: false, extended: false };
-        assert_eq!(next_step_sentence(&step).0, "We will send our stage 2 response by Tuesday 9 February 2027.");
+        assert_eq!(next_step_sentence(&step, Reader::Resident).0, "We will send our stage 2 response by Tuesday 9 February 2027.");
         let late = NextStep::Respond { stage: 2, by: d("2027-02-09"), overdue: true, extended: false };
         assert_eq!(
-            next_step_sentence(&late),
+            next_step_sentence(&late, Reader::Resident),
             ("We are late. We should have sent our stage 2 response by Tuesday 9 February 2027. We are sorry.".to_owned(), true)
         );
     }
@@ -282,7 +388,7 @@ mod tests {
     fn a_panel_request_says_when_the_panel_will_meet() {
         let step = NextStep::PanelMeetBy { by: d("2027-03-08"), overdue: false };
         assert_eq!(
-            next_step_sentence(&step).0,
+            next_step_sentence(&step, Reader::Resident).0,
             "The panel will meet by Monday 8 March 2027. We will tell you the date."
         );
     }
@@ -290,10 +396,10 @@ mod tests {
     #[test]
     fn a_finished_case_says_how_it_ended_and_when() {
         let withdrawn = NextStep::Withdrawn { on: d("2026-12-21") };
-        assert_eq!(next_step_sentence(&withdrawn).0, "You withdrew this complaint on Monday 21 December 2026.");
+        assert_eq!(next_step_sentence(&withdrawn, Reader::Resident).0, "You withdrew this complaint on Monday 21 December 2026.");
         let closed = NextStep::Closed { on: d("2027-01-22"), why: ClosedWhy::NoContact };
         assert_eq!(
-            next_step_sentence(&closed).0,
+            next_step_sentence(&closed, Reader::Resident).0,
             "We closed this complaint on Friday 22 January 2027 because we did not hear from you."
         );
         assert!(has_ended(Some(&closed)));
@@ -302,18 +408,18 @@ mod tests {
     #[test]
     fn done_dates_say_what_was_done_and_when() {
         let ack = due(DueKind::Acknowledge, 1, "2026-12-29", Some("2026-12-22"));
-        assert_eq!(due_label(&ack), "We acknowledged your complaint on");
+        assert_eq!(due_label(&ack, Reader::Resident), "We acknowledged your complaint on");
         assert_eq!(due_shown_date(&ack), d("2026-12-22"));
         assert_eq!(due_tag(&ack), Some(("On time", "app-tag--green")));
         let pending = due(DueKind::Respond, 1, "2027-01-08", None);
-        assert_eq!(due_label(&pending), "We will send our stage 1 response by");
+        assert_eq!(due_label(&pending, Reader::Resident), "We will send our stage 1 response by");
         assert_eq!(due_tag(&pending), None);
     }
 
     #[test]
     fn the_residents_own_deadline_gets_no_on_time_tag() {
         let asked = due(DueKind::RequestPanel, 2, "2027-02-19", Some("2027-02-08"));
-        assert_eq!(due_label(&asked), "You asked for a panel on");
+        assert_eq!(due_label(&asked, Reader::Resident), "You asked for a panel on");
         assert_eq!(due_tag(&asked), None);
     }
 
@@ -370,5 +476,22 @@ mod tests {
         );
         view.allowed_actions.push(ResidentAction::RequestEscalation);
         assert_eq!(unavailable(&view, ResidentAction::RequestEscalation), None);
+    }
+
+    #[test]
+    fn someone_acting_for_the_resident_reads_of_their_complaint() {
+        let step = NextStep::Acknowledge { stage: 1, by: d("2026-12-29"), overdue: false };
+        assert_eq!(
+            next_step_sentence(&step, Reader::Advocate).0,
+            "We will acknowledge their complaint by Tuesday 29 December 2026."
+        );
+        let withdrawn = NextStep::Withdrawn { on: d("2026-12-21") };
+        assert_eq!(next_step_sentence(&withdrawn, Reader::Advocate).0, "This complaint was withdrawn on Monday 21 December 2026.");
+        // Sentences about the landlord read the same for both.
+        let respond = NextStep::Respond { stage: 1, by: d("2027-01-08"), overdue: false, extended: false };
+        assert_eq!(next_step_sentence(&respond, Reader::Advocate), next_step_sentence(&respond, Reader::Resident));
+        let asked = due(DueKind::RequestPanel, 2, "2027-02-19", Some("2027-02-08"));
+        assert_eq!(due_label(&asked, Reader::Advocate), "A panel was asked for on");
+        assert_eq!(outcome_sentence(Some(Outcome::Upheld), false, Reader::Advocate), Some("We upheld their complaint."));
     }
 }

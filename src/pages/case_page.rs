@@ -8,11 +8,12 @@ use crate::router::{use_case_id, use_query_map};
 
 use crate::api;
 use crate::case_words::{
-    action_label, action_path, actor_words, basis_words, case_title, closed_window_words, event_words, files_by_entry,
+    action_label_for, action_path, actor_words, advocates_actor_words, basis_words, case_title, closed_window_words, event_words, files_by_entry,
     skipped_words, staff_actor_words, stage_name, status_tag, window_sentence,
 };
 use crate::next_step_words::{
-    due_label, due_shown_date, due_tag, has_ended, next_step_sentence, outcome_sentence, remedy_row, shown_due_dates,
+    due_label, due_shown_date, due_tag, has_ended, next_step_sentence, ombudsman_by_sentence, outcome_sentence,
+    reader_for, remedy_row, shown_due_dates, Reader,
 };
 use crate::complaint_draft::file_size;
 use crate::components::problem_with_service::ProblemWithService;
@@ -82,6 +83,7 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
         async move { api::get::<PolicyDetail>(&format!("/policies/{id}")).await }
     });
     let tracker_view = view.clone();
+    let reader = reader_for(crate::session::use_session().user.with_untracked(|u| u.as_ref().map(|u| u.role)));
     let ended = has_ended(view.next_step.as_ref());
     let contact = policy;
     let done = move || query.with(|q| q.get("done")).as_deref().and_then(done_message);
@@ -106,8 +108,8 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
                 })
             }}
         </Transition>
-        {view.latest_response.clone().map(|r| view! { <LatestAnswer response=r /> })}
-        <WhatHappensNext case_id=case.id.clone() view=view.clone() />
+        {view.latest_response.clone().map(|r| view! { <LatestAnswer response=r reader=reader /> })}
+        <WhatHappensNext case_id=case.id.clone() view=view.clone() reader=reader />
         {ended.then(|| view! {
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
@@ -115,9 +117,9 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
                 })}
             </Transition>
         })}
-        <DueDates dates=shown_due_dates(&view.due_dates, ended) />
-        <Timeline case=case.clone() />
-        <YourComplaint case=case.clone() />
+        <DueDates dates=shown_due_dates(&view.due_dates, ended) reader=reader />
+        <Timeline case=case.clone() reader=reader />
+        <YourComplaint case=case.clone() reader=reader />
         <h2 class="app-heading-m">{t("The Housing Ombudsman")}</h2>
         // The landlord's policy's own words, in English.
         {view.ombudsman_guidance.iter().map(|p| view! { <p class="app-body" lang="en-GB">{p.clone()}</p> }).collect_view()}
@@ -181,7 +183,7 @@ pub fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
 /// decision, the reasons, each way we put things right, and what is still to
 /// be done with its date.
 #[component]
-fn LatestAnswer(response: LatestResponse) -> impl IntoView {
+fn LatestAnswer(response: LatestResponse, reader: Reader) -> impl IntoView {
     let heading = match (response.panel, response.final_response) {
         (true, _) => t("The panel's decision"),
         (false, true) => t("Our final response"),
@@ -193,7 +195,7 @@ fn LatestAnswer(response: LatestResponse) -> impl IntoView {
         <section class="app-answer" aria-labelledby="latest-answer" data-testid="latest-answer">
             <h2 class="app-heading-m" id="latest-answer">{heading}</h2>
             <p class="app-hint">{sent}</p>
-            {outcome_sentence(response.outcome, response.panel).map(|o| view! { <p class="app-body app-answer__outcome"><strong>{o}</strong></p> })}
+            {outcome_sentence(response.outcome, response.panel, reader).map(|o| view! { <p class="app-body app-answer__outcome"><strong>{o}</strong></p> })}
             {(!reasons.is_empty()).then(|| view! {
                 <h3 class="app-heading-s">{t("Why")}</h3>
                 // The landlord's own words, in English.
@@ -256,7 +258,7 @@ fn HowToReopen(policy: PolicyDetail) -> impl IntoView {
 
 /// The next thing to expect, and what the resident can do now.
 #[component]
-fn WhatHappensNext(case_id: String, view: CaseView) -> impl IntoView {
+fn WhatHappensNext(case_id: String, view: CaseView, reader: Reader) -> impl IntoView {
     let today = view.today;
     let actions = view.allowed_actions.clone();
     let step = view.next_step.clone();
@@ -273,7 +275,7 @@ fn WhatHappensNext(case_id: String, view: CaseView) -> impl IntoView {
         <h2 class="app-heading-m">{t("What happens next")}</h2>
         <div data-testid="next-step">
             {step.as_ref().map(|step| {
-                let (sentence, late) = next_step_sentence(step);
+                let (sentence, late) = next_step_sentence(step, reader);
                 if late {
                     view! { <p class="app-warning-text">{sentence}</p> }.into_any()
                 } else {
@@ -294,7 +296,7 @@ fn WhatHappensNext(case_id: String, view: CaseView) -> impl IntoView {
             <div class="app-inset-text" data-testid="open-window"><p class="app-body">{window_sentence(w, today)}</p></div>
         })}
         {view.closed_windows.iter().map(|w| {
-            let (message, still_open) = closed_window_words(w);
+            let (message, still_open) = closed_window_words(w, reader);
             view! {
                 <div class="app-inset-text" data-testid="closed-window">
                     <p class="app-body">{message}</p>
@@ -304,14 +306,14 @@ fn WhatHappensNext(case_id: String, view: CaseView) -> impl IntoView {
         }).collect_view()}
         {ombudsman_by.map(|by| view! {
             <p class="app-body" data-testid="ombudsman-by">
-                {tf("If you are not happy with how we dealt with your complaint, you can ask the Housing Ombudsman to look at it until {date}.", &[("date", &date_with_weekday(by))])}
+                {ombudsman_by_sentence(by, reader)}
             </p>
         })}
         {(!actions.is_empty()).then(|| view! {
             <h3 class="app-heading-s">{t("What you can do")}</h3>
             <ul class="app-list">
                 {actions.into_iter().map(|a| view! {
-                    <li><A href=format!("/cases/{case_id}/{}", action_path(a))>{action_label(a)}</A></li>
+                    <li><A href=format!("/cases/{case_id}/{}", action_path(a))>{action_label_for(a, reader)}</A></li>
                 }).collect_view()}
             </ul>
         })}
@@ -320,7 +322,7 @@ fn WhatHappensNext(case_id: String, view: CaseView) -> impl IntoView {
 
 /// Every date, with how it was counted one tap away.
 #[component]
-pub fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
+pub fn DueDates(dates: Vec<DueDate>, reader: Reader) -> impl IntoView {
     if dates.is_empty() {
         return ().into_any();
     }
@@ -332,7 +334,7 @@ pub fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
                 let done = d.done_on.is_some();
                 view! {
                     <div class="app-summary-list__row">
-                        <dt class="app-summary-list__key">{due_label(&d)}</dt>
+                        <dt class="app-summary-list__key">{due_label(&d, reader)}</dt>
                         <dd class="app-summary-list__value">
                             <strong>{date_with_weekday(due_shown_date(&d))}</strong>
                             {tag.map(|(text, class)| view! { " "<strong class=format!("app-tag {class}")>{text}</strong> })}
@@ -360,7 +362,7 @@ pub fn DueDates(dates: Vec<DueDate>) -> impl IntoView {
 /// Everything that has happened, newest first, each with the files sent with
 /// it. For staff, the resident is named rather than "You".
 #[component]
-pub fn Timeline(case: CaseDetail, #[prop(optional)] for_staff: bool) -> impl IntoView {
+pub fn Timeline(case: CaseDetail, #[prop(optional)] for_staff: bool, #[prop(optional)] reader: Reader) -> impl IntoView {
     let resident = case.resident_name.clone();
     let files = files_by_entry(&case.timeline, &case.attachments);
     let mut entries: Vec<_> = case.timeline.iter().cloned().zip(files).collect();
@@ -375,7 +377,7 @@ pub fn Timeline(case: CaseDetail, #[prop(optional)] for_staff: bool) -> impl Int
                 view! {
                     <li class="app-timeline__item">
                         <h3 class="app-timeline__title">{title}</h3>
-                        <p class="app-timeline__date">{format!("{} · {}", date_with_weekday(entry.on), if for_staff { staff_actor_words(&entry.actor, &resident) } else { actor_words(&entry.actor) })}</p>
+                        <p class="app-timeline__date">{format!("{} · {}", date_with_weekday(entry.on), if for_staff { staff_actor_words(&entry.actor, &resident) } else if reader == Reader::Advocate { advocates_actor_words(&entry.actor, &resident) } else { actor_words(&entry.actor) })}</p>
                         {body.map(|b| view! { <p class="app-timeline__body">{b}</p> })}
                         {(!files.is_empty()).then(|| view! {
                             <ul class="app-list app-timeline__files" aria-label=t("Files sent")>
@@ -402,10 +404,14 @@ fn AttachmentLink(case_id: String, attachment: AttachmentInfo) -> impl IntoView 
 
 /// What the resident told us, and the files they sent.
 #[component]
-pub fn YourComplaint(case: CaseDetail) -> impl IntoView {
+pub fn YourComplaint(case: CaseDetail, #[prop(optional)] reader: Reader) -> impl IntoView {
     let id = case.id.clone();
+    let heading = match reader {
+        Reader::Resident => t("What you told us"),
+        Reader::Advocate => t("What we were told"),
+    };
     view! {
-        <h2 class="app-heading-m">{t("What you told us")}</h2>
+        <h2 class="app-heading-m">{heading}</h2>
         <dl class="app-summary-list">
             <div class="app-summary-list__row">
                 <dt class="app-summary-list__key">{t("What happened")}</dt>

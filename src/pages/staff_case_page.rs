@@ -19,6 +19,7 @@ use crate::components::signed_in::SignedIn;
 use crate::components::text_input::TextInput;
 use crate::components::textarea::Textarea;
 use crate::components::case_contact::CaseContact;
+use crate::next_step_words::Reader;
 use crate::pages::case_page::{DueDates, Timeline, YourComplaint};
 
 /// A case as a caseworker sees it: the resident's needs first, then the dates,
@@ -92,9 +93,9 @@ fn StaffCase(case: CaseDetail) -> impl IntoView {
             </div>
         })}
         <StaffActions case=case.clone() />
-        <DueDates dates=case.view.due_dates.clone() />
+        <DueDates dates=case.view.due_dates.clone() reader=Reader::Advocate />
         <Timeline case=case.clone() for_staff=true />
-        <YourComplaint case=case.clone() />
+        <YourComplaint case=case.clone() reader=Reader::Advocate />
     }
 }
 

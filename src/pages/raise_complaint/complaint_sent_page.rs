@@ -6,7 +6,7 @@ use crate::components::title::Title;
 use crate::router::A;
 
 use crate::case_words::{basis_words, skipped_words};
-use crate::next_step_words::due_label;
+use crate::next_step_words::{due_label, Reader};
 use crate::components::panel::Panel;
 use crate::format::date_with_weekday;
 use crate::pages::raise_complaint::use_journey;
@@ -40,7 +40,7 @@ fn confirmation(detail: CaseDetail) -> impl IntoView {
             view! {
                 <li class="app-complaint__due">
                     <p class="app-body app-complaint__due-date">
-                        {due_label(d)}" "<strong>{date_with_weekday(d.date)}</strong>
+                        {due_label(d, Reader::Resident)}" "<strong>{date_with_weekday(d.date)}</strong>
                     </p>
                     <p class="app-hint">
                         {tf("That is {basis}.", &[("basis", &basis_words(d))])}
