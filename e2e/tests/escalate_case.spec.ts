@@ -17,7 +17,7 @@ test.describe("windows under Pivotal's policy (10 working days to appeal)", () =
     await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
     // Responded Friday 18 December 2026: 10 working days skip 25 and 28 December and 1 January.
     await open(page, `/cases/${complaint.id}`);
-    await expect(page.getByTestId("open-window")).toContainText("You can ask for a review until 6 January 2027");
+    await expect(page.getByTestId("open-window")).toContainText("You can ask for a review until Wednesday 6 January 2027");
     await expectNoA11yViolations(page);
 
     await setServerClock(page.request, "2027-01-07T10:00:00Z");

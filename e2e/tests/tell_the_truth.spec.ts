@@ -1,0 +1,128 @@
+// What a resident is told must be true: a request page opened after its
+// window closed says so at once, and the contact channel chosen on a
+// complaint is the one staff see and use.
+import { expect, test } from "./fixtures/test";
+import { expectNoA11yViolations } from "./fixtures/a11y";
+import { DEMO, open, POLICY_URL, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
+
+test.describe("a request page opened after its window closed (Pivotal: 10 working days)", () => {
+  test.use({ baseURL: POLICY_URL["pivotal-2021"] });
+
+  test.afterEach(async ({ request }) => {
+    await setServerClock(request, START);
+  });
+
+  test("says at once when the window closed and what the resident can do now, with no form to fill", async ({ page, playwright }) => {
+    const resident = await registerAs(page);
+    const policy = await (await page.request.get("/api/v1/policies/active")).json();
+    const created = await page.request.post("/api/v1/cases", {
+      headers: { "Idempotency-Key": `e2e-${Date.now()}-${Math.random()}` },
+      data: {
+        kind: "complaint",
+        category: policy.effective.categories[0].id,
+        details: "The lift has been out of order for a month.",
+        started_on: "2026-11-02",
+        desired_outcome: "Mend the lift.",
+        insist: true,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const complaint = await created.json();
+    const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
+    await staffAction(staff, complaint.id, { type: "acknowledged" });
+    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
+    await staff.dispose();
+
+    // Responded Friday 18 December 2026: the last day is Wednesday 6 January 2027.
+    await setServerClock(page.request, "2027-01-07T10:00:00Z");
+    await signInAs(page, resident.email, resident.password);
+    await open(page, `/cases/${complaint.id}/ask-for-review`);
+    const notice = page.getByTestId("action-unavailable");
+    await expect(notice).toContainText("You can no longer ask for a review. The last day to ask was Wednesday 6 January 2027.");
+    await expect(notice).toContainText("You can still ask the Housing Ombudsman to look at your complaint.");
+    await expect(page.getByRole("button", { name: "Ask for a review" })).toBeHidden();
+    await expect(page.getByRole("link", { name: "How to contact the Housing Ombudsman" })).toBeVisible();
+    await expectNoA11yViolations(page);
+  });
+});
+
+test.describe("the contact channel chosen on a complaint (the Code)", () => {
+  test.use({ baseURL: POLICY_URL["code-2024"] });
+
+  test("is shown to staff first with the number, and its messages wait for staff to send by hand", async ({ page, browser }) => {
+    await registerAs(page);
+    const policy = await (await page.request.get("/api/v1/policies/active")).json();
+    const created = await page.request.post("/api/v1/cases", {
+      headers: { "Idempotency-Key": `e2e-${Date.now()}-${Math.random()}` },
+      data: {
+        kind: "complaint",
+        category: policy.effective.categories[0].id,
+        details: "Nobody answers the repairs line.",
+        started_on: "2026-11-02",
+        desired_outcome: "Call me back.",
+        contact_channel: "text_message",
+        contact_phone: "07700 900123",
+        insist: true,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const complaint = await created.json();
+
+    const staff = await browser.newContext({ baseURL: POLICY_URL["code-2024"], viewport: { width: 360, height: 740 } });
+    const staffPage = await staff.newPage();
+    await signInAs(staffPage, DEMO.staff.email, DEMO.staff.password);
+    // The outbox sender takes a message within a few seconds; staff then see
+    // that no text message service sent it.
+    await expect(async () => {
+      await open(staffPage, `/staff/cases/${complaint.id}`);
+      await expect(staffPage.getByTestId("case-contact")).toContainText("Contact about this case: Text message to 07700 900123");
+      await expect(staffPage.getByTestId("case-messages")).toContainText("to send by hand", { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(staffPage.getByTestId("case-messages")).toContainText("text message to 07700 900123");
+    await expect(staffPage.getByTestId("case-messages")).toContainText("Not sent: no text message service. Text it by hand");
+    await expectNoA11yViolations(staffPage);
+    await staff.close();
+  });
+});
+
+test.describe("someone acting for a resident (the Code)", () => {
+  test.use({ baseURL: POLICY_URL["code-2024"] });
+
+  test("reads of their complaint, sees the resident by name, and may not withdraw it without that permission", async ({ page, browser }) => {
+    await registerAs(page, "resident", "Rosa Resident");
+    const policy = await (await page.request.get("/api/v1/policies/active")).json();
+    const created = await page.request.post("/api/v1/cases", {
+      headers: { "Idempotency-Key": `e2e-${Date.now()}-${Math.random()}` },
+      data: {
+        kind: "complaint",
+        category: policy.effective.categories[0].id,
+        details: "The heating has failed three times.",
+        started_on: "2026-11-02",
+        desired_outcome: "Fix the heating for good.",
+        insist: true,
+      },
+    });
+    expect(created.status()).toBe(201);
+    const complaint = await created.json();
+
+    const context = await browser.newContext({ baseURL: POLICY_URL["code-2024"], viewport: { width: 360, height: 740 } });
+    const advocatePage = await context.newPage();
+    const advocate = await registerAs(advocatePage, "advocate", "Adam Advocate");
+    const invited = await page.request.post("/api/v1/authorisations", {
+      data: { advocate_email: advocate.email, relationship: "relative", scope: ["view_cases", "raise_complaints"] },
+    });
+    expect(invited.status(), await invited.text()).toBe(201);
+    const authorisation = await invited.json();
+    const accepted = await advocatePage.request.post(`/api/v1/authorisations/${authorisation.id}/acceptance`, { data: {} });
+    expect(accepted.status(), await accepted.text()).toBe(200);
+
+    await open(advocatePage, `/cases/${complaint.id}`);
+    await expect(advocatePage.getByTestId("next-step")).toContainText("We will acknowledge their complaint by Tuesday 29 December 2026.");
+    await expect(advocatePage.getByRole("heading", { name: "What we were told" })).toBeVisible();
+    await expect(advocatePage.getByRole("heading", { name: "What you told us" })).toHaveCount(0);
+    await expect(advocatePage.locator(".app-timeline__date").first()).toContainText("Rosa Resident");
+    await expect(advocatePage.getByRole("link", { name: /Withdraw/ })).toHaveCount(0);
+    await expectNoA11yViolations(advocatePage);
+    await context.close();
+  });
+});
