@@ -17,7 +17,7 @@ test.describe("following a complaint", () => {
     await open(page, "/cases");
     const card = page.getByRole("listitem").filter({ hasText: complaint.reference });
     // Received Friday 18 December 2026: 5 working days skip 25 and 28 December.
-    await expect(card).toContainText("We will acknowledge it by Tuesday 29 December 2026.");
+    await expect(card).toContainText("We will acknowledge your complaint by Tuesday 29 December 2026.");
     await expectNoA11yViolations(page);
 
     await card.getByRole("link").click();

@@ -33,11 +33,12 @@ test.describe("a complaint we are late with (the Code: 5 working days to acknowl
     await open(page, "/cases");
     const lateCard = card(page, late.reference);
     await expect(lateCard.getByText("Overdue", { exact: true })).toBeVisible();
-    await expect(lateCard).toContainText("Overdue: we should have replied by Tuesday 29 December 2026.");
+    await expect(lateCard).toContainText("We are late. We should have acknowledged your complaint by Tuesday 29 December 2026. We are sorry.");
     await expect(lateCard.getByText("Received", { exact: true })).toBeVisible();
     const freshCard = card(page, fresh.reference);
     await expect(freshCard.getByText("Overdue", { exact: true })).toHaveCount(0);
-    await expect(freshCard).toContainText("We will reply by Wednesday 6 January 2027.");
+    // Acknowledged on Friday 18 December: the stage 1 response is due 10 working days on.
+    await expect(freshCard).toContainText("We will send our stage 1 response by Wednesday 6 January 2027.");
     // The late card's edge is in the error colour, unlike the other.
     expect(await borderLeft(lateCard)).not.toBe(await borderLeft(freshCard));
     // The red tag's contrast, among the rest.
@@ -46,8 +47,12 @@ test.describe("a complaint we are late with (the Code: 5 working days to acknowl
     await lateCard.getByRole("link").click();
     await expect(page.locator("main h1")).toContainText("Complaint about");
     await expect(page.getByTestId("case-status")).toHaveText("Received");
-    await expect(page.getByText("We are late. We should have replied by Tuesday 29 December 2026. We are sorry.")).toBeVisible();
-    await expect(page.getByText(/^We will reply by \w+day \d/)).toHaveCount(0);
+    await expect(page.getByTestId("next-step")).toHaveText(
+      "We are late. We should have acknowledged your complaint by Tuesday 29 December 2026. We are sorry.",
+    );
+    // Said as a warning, and no promise of a date still to come.
+    await expect(page.getByTestId("next-step").locator(".app-warning-text")).toHaveCount(1);
+    await expect(page.getByText(/^We will (acknowledge|send) .* by \w+day \d/)).toHaveCount(0);
     const acknowledge = page.getByTestId("due-dates").locator(".app-summary-list__row", {
       has: page.getByRole("term").filter({ hasText: "We will acknowledge your complaint by" }),
     });
@@ -63,13 +68,14 @@ test.describe("a complaint we are late with (the Code: 5 working days to acknowl
     await staffAction(staff, complaint.id, { type: "acknowledged" });
     await staffAction(staff, complaint.id, { type: "responded", outcome: "upheld", reasons: "We should have come." });
     await staff.dispose();
-    const sentence = "You can ask for a review at any time before your complaint is closed.";
+    const sentence = "There is no time limit to ask for a review while your complaint is open.";
     await open(page, "/cases");
     await expect(card(page, complaint.reference)).toContainText(sentence);
     await open(page, `/cases/${complaint.id}`);
     await expect(page.getByTestId("open-window")).toHaveText(sentence);
-    // Responded: nothing more is due from us at this stage.
-    await expect(page.getByText(/^We will reply by \w+day \d/)).toHaveCount(0);
+    // Responded: nothing more is due from us at this stage; the page says when we responded.
+    await expect(page.getByTestId("next-step")).toHaveText("We sent our stage 1 response on Friday 18 December 2026.");
+    await expect(page.getByText(/^We will (acknowledge|send) .* by \w+day \d/)).toHaveCount(0);
   });
 });
 
@@ -91,7 +97,7 @@ test.describe("the time left to ask for a review (Pivotal: 10 working days)", ()
 
     // Responded Friday 18 December 2026; the last day is 10 working days on,
     // skipping 25 and 28 December and 1 January. Today counts: 11 left.
-    const sentence = "You can ask for a review until 6 January 2027 (11 working days left).";
+    const sentence = "You can ask for a review until Wednesday 6 January 2027. That is 11 working days, counting today.";
     await open(page, "/cases");
     const responded = card(page, complaint.reference);
     await expect(responded).toContainText(sentence);
@@ -109,10 +115,10 @@ test.describe("the time left to ask for a review (Pivotal: 10 working days)", ()
     await expect(page.getByText(sentence)).toBeVisible();
     await expectNoA11yViolations(page);
 
-    // On the last day, one working day is left, and the year goes without saying.
+    // On the last day, one working day is left.
     await setServerClock(page.request, "2027-01-06T10:00:00Z");
     await signInAs(page, resident.email, resident.password);
-    const lastDay = "You can ask for a review until 6 January (1 working day left).";
+    const lastDay = "You can ask for a review until Wednesday 6 January 2027. That is 1 working day, counting today.";
     await open(page, "/cases");
     await expect(card(page, complaint.reference)).toContainText(lastDay);
     await open(page, `/cases/${complaint.id}`);

@@ -114,7 +114,7 @@ for (const largest of [false, true]) {
     await expect(page.getByText("Response: complaint partly upheld")).toBeVisible();
     await expectReflows(page, /^Complaint about/, at("a responded case"), largest);
     await page.goto(`/cases/${complaint.id}/ask-for-review`);
-    await expect(page.getByText("You can ask for a review at any time before your complaint is closed.")).toBeVisible();
+    await expect(page.getByText("There is no time limit to ask for a review while your complaint is open.")).toBeVisible();
     await expectReflows(page, "Ask for a review of your complaint", at("ask for a review"), largest);
     await page.getByRole("button", { name: "Ask for a review" }).click();
     await expect(page.getByRole("status").filter({ hasText: "You have asked for a review" })).toBeVisible();
