@@ -19,6 +19,7 @@ pub mod information_draft;
 pub mod retry_key;
 pub mod routes;
 pub mod settings_form;
+pub mod stage_words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
