@@ -16,6 +16,7 @@ pub mod format;
 pub mod guidance;
 pub mod i18n;
 pub mod information_draft;
+pub mod preferences_saver;
 pub mod retry_key;
 pub mod routes;
 pub mod settings_form;

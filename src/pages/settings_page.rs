@@ -14,6 +14,7 @@ use crate::components::text_input::TextInput;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
 use crate::language;
+use crate::preferences_saver::LookSaved;
 use crate::session::use_session;
 use crate::settings_form::{language_options, Display, SettingsForm, CONTACT_CHANNELS, LETTER_FORMATS, TEXT_SIZES};
 
@@ -209,8 +210,9 @@ fn conditional_radios(
 }
 
 /// Accessibility and communication settings: how the portal looks (applied at
-/// once, remembered on the device and, once saved, on the account) and, signed
-/// in, how we contact you, which staff act on. While nobody can tell who is
+/// once, remembered on the device and, signed in, saved on the account at
+/// once) and, signed in, how we contact you (saved with "Save settings"),
+/// which staff act on. While nobody can tell who is
 /// signed in (no connection, or the server failing), the problem page instead.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -245,12 +247,19 @@ fn Settings() -> impl IntoView {
     }
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saved = RwSignal::new(false);
+    // What a save of the look made on another page came to is not news here
+    // (but it is on this page drawn again in the language just chosen).
+    if !was_carried {
+        session.look_saved.set(LookSaved::Nothing);
+    }
 
     // The look, applied at once as the resident changes it.
     Effect::new(move |_| {
         let display = fields.display();
         if session.preferences.with_untracked(|p| Display::of(p) != display) {
             session.preferences.update(|p| *p = display.applied_to(p));
+            // And kept: on the account while signed in (the device keeps it anyway).
+            session.look_changed();
         }
     });
     // And kept in step when the session changes it (signing in loads the account's).
@@ -278,8 +287,12 @@ fn Settings() -> impl IntoView {
         if let Some(result) = save.value().get() {
             match result {
                 Ok(stored) => {
+                    // The look may have changed while saving: keep the newest
+                    // (`save_ended` sends it).
+                    let stored = session.preferences.with_untracked(Display::of).applied_to(&stored);
                     fields.set_all(SettingsForm::of(&stored));
                     session.preferences.set(stored);
+                    session.look_saved.set(LookSaved::Nothing);
                     errors.set(Vec::new());
                     saved.set(true);
                 }
@@ -291,6 +304,7 @@ fn Settings() -> impl IntoView {
                     errors.set(error.field_errors());
                 }
             }
+            session.save_ended();
         }
     });
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -298,10 +312,12 @@ fn Settings() -> impl IntoView {
         saved.set(false);
         match fields.form().validated() {
             Err(found) => errors.set(found),
-            Ok(preferences) => {
+            // (Not while the look is being saved: the button says so.)
+            Ok(preferences) if session.begin_save_all() => {
                 errors.set(Vec::new());
                 save.dispatch(preferences);
             }
+            Ok(_) => {}
         }
     };
 
@@ -337,7 +353,7 @@ fn Settings() -> impl IntoView {
                 <p class="app-body">
                     {t("Changes apply straight away. ")}
                     {move || if signed_in() {
-                        t("Select ‘Save settings’ to keep them on your account, so they apply on any device.")
+                        t("They are saved to your account as you choose them, so they apply on any device.")
                     } else {
                         t("They are remembered on this device.")
                     }}
@@ -381,6 +397,19 @@ fn Settings() -> impl IntoView {
                                 .collect_view()
                         }}
                     </select>
+                </div>
+                <div role="status" aria-live="polite" class="app-settings__look-status" data-testid="look-saved">
+                    {move || match session.look_saved.get() {
+                        LookSaved::Nothing => None,
+                        LookSaved::Saved => Some(view! {
+                            <p class="app-body app-settings__look-saved">{t("Your choice has been saved to your account.")}</p>
+                        }.into_any()),
+                        LookSaved::NotSaved => Some(view! {
+                            <p class="app-body app-settings__look-not-saved">
+                                {t("Your choice applies on this device, but it could not be saved to your account. Select ‘Save settings’ to try again.")}
+                            </p>
+                        }.into_any()),
+                    }}
                 </div>
 
                 <h2 class="app-heading-m">{t("How we contact you")}</h2>
@@ -454,7 +483,7 @@ fn Settings() -> impl IntoView {
                     <Textarea field="reasonable_adjustments" label=t("Anything else we should do to make things easier for you?")
                         value=fields.reasonable_adjustments errors=errors max_chars=ADJUSTMENTS_MAX_CHARS rows=4
                         hint=t("For example, call after 10am, or send letters to my support worker") />
-                    <button type="submit" class="app-button" disabled=move || save.pending().get()>{t("Save settings")}</button>
+                    <button type="submit" class="app-button" disabled=move || save.pending().get() || session.saving()>{t("Save settings")}</button>
                 </Show>
             </form>
         </div>
