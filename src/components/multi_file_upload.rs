@@ -87,7 +87,8 @@ pub fn MultiFileUpload(
             .collect_view()
     };
     view! {
-        <FileUpload field=field label=label errors=errors on_files=add is_page_heading=is_page_heading hint=hint disabled=full />
+        <FileUpload field=field label=label errors=errors on_files=add is_page_heading=is_page_heading hint=hint disabled=full
+            chosen=Signal::derive(move || files.with(Vec::len)) />
         <Show when=move || files.with(|f| !f.is_empty())>
             <h2 class="app-heading-m">{t("Files added")}</h2>
             <dl class="app-summary-list">{listed}</dl>

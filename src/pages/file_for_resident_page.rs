@@ -173,7 +173,8 @@ fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwS
                 hint=t("We have filled in 12 months from today. It can be up to 24 months. For example, 18 12 2027.") />
             <FileUpload field="evidence" label=t("Upload the signed authorisation form") errors=errors on_files=choose
                 hint=t("A PDF, or a photo of the form (JPG or PNG), smaller than 5MB.")
-                disabled=Signal::derive(move || reading.get()) />
+                disabled=Signal::derive(move || reading.get())
+                chosen=Signal::derive(move || evidence.with(|f| usize::from(f.is_some()))) single=true />
             {move || reading.get().then(|| view! { <p class="app-body" role="status">{t("Reading the file…")}</p> })}
             {move || evidence.get().map(|f| {
                 let hidden = f.filename.clone();
