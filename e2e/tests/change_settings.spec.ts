@@ -77,6 +77,32 @@ test.describe("changing settings", () => {
     }
   });
 
+  test("in high contrast, hints do not look like labels and radios not chosen are hollow", async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem("pir.preferences", JSON.stringify({ high_contrast: true })));
+    await open(page, "/settings");
+    await expect(html(page)).toHaveClass(/\bapp-high-contrast\b/);
+    const style = (selector: string, property: string) =>
+      page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+
+    const labelColour = await style("label[for=language]", "color");
+    expect(await style("#language-hint", "color")).not.toBe(labelColour);
+    expect(await style("#language-hint", "font-weight")).toBe("400");
+    expect(await style("label[for=language]", "font-weight")).toBe("700");
+    expect(await style(".app-checkboxes__hint", "color")).not.toBe(await style(".app-checkboxes__label", "color"));
+
+    // Standard is chosen, Large is not: a hollow ring, not a white disc.
+    await expect(page.locator("#text-size")).toBeChecked();
+    expect(await style("#text-size-2", "background-color")).toBe("rgb(0, 0, 0)");
+    expect(await style("#text-size-2", "border-top-color")).toBe("rgb(255, 255, 255)");
+    expect(await style("#text-size", "background-color")).toBe("rgb(255, 255, 0)");
+    expect(await style("#reduced-motion", "background-color")).toBe("rgb(0, 0, 0)");
+    expect(await style("#high-contrast", "background-color")).toBe("rgb(255, 255, 0)");
+    await page.getByRole("radio", { name: "Large", exact: true }).check();
+    expect(await style("#text-size-2", "background-color")).toBe("rgb(255, 255, 0)");
+    expect(await style("#text-size", "background-color")).toBe("rgb(0, 0, 0)");
+    await expectNoA11yViolations(page);
+  });
+
   test("signed in, display and contact settings are saved on the account and shown again", async ({ page, browser }) => {
     const account = await registerAs(page);
     await open(page, "/settings");

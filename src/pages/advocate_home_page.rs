@@ -192,7 +192,7 @@ fn Resident(acting: ActingFor) -> impl IntoView {
                     };
                     view! {
                         <li>
-                            <A href=format!("/cases/{}", case.id)>{format!("{} – {title}", case.reference)}</A>
+                            <A href=format!("/cases/{}", case.id)><span class="app-reference">{case.reference.clone()}</span>{format!(" – {title}")}</A>
                             " "<strong class=format!("app-tag {class}")>{tag}</strong>
                         </li>
                     }

@@ -107,7 +107,7 @@ fn CaseCard(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
                 <A href=format!("/cases/{}", case.id)>{title}</A>
             </h2>
             <p class="app-card__meta">
-                {t("Reference ")}<strong>{case.reference.clone()}</strong>
+                {t("Reference ")}<strong class="app-reference">{case.reference.clone()}</strong>
                 {stage.map(|s| view! { " · "{s} })}
             </p>
             <p class="app-body">
