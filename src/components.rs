@@ -1,5 +1,6 @@
 //! Building blocks shared by pages, named after the GOV.UK Design System's.
 
+pub mod account_created_banner;
 pub mod back_link;
 pub mod checkbox;
 pub mod date_input;

@@ -28,6 +28,9 @@ pub struct SessionContext {
     pub preferences: RwSignal<Preferences>,
     /// What the last save of the look on the account came to.
     pub look_saved: RwSignal<LookSaved>,
+    /// Set when an account has just been created, until the page it lands
+    /// on has said so.
+    pub account_created: RwSignal<bool>,
     saves: RwSignal<SaveQueue>,
 }
 
@@ -42,6 +45,7 @@ impl SessionContext {
             problem: RwSignal::new(None),
             preferences: RwSignal::new(preferences),
             look_saved: RwSignal::new(LookSaved::Nothing),
+            account_created: RwSignal::new(false),
             saves: RwSignal::new(SaveQueue::default()),
         };
         provide_context(context);

@@ -12,6 +12,7 @@ use crate::authorisation_words::{can_raise, scope_for_advocate};
 use crate::case_words::{kind_name, status_tag};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
+use crate::components::account_created_banner::AccountCreatedBanner;
 use crate::components::signed_in::SignedIn;
 use crate::form::page_title;
 use crate::pages::authorisations_page::authorisation_fields::AuthorisationSummary;
@@ -25,6 +26,7 @@ const TITLE: &str = n_("People you help");
 pub fn AdvocateHomePage() -> impl IntoView {
     view! {
         <SignedIn>
+            <AccountCreatedBanner />
             <AdvocateHome />
         </SignedIn>
     }

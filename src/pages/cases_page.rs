@@ -7,6 +7,7 @@ use crate::router::A;
 use crate::api;
 use crate::case_words::{card_title, headline, stage_name, status_tag};
 use crate::i18n::{n_, t};
+use crate::components::account_created_banner::AccountCreatedBanner;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 
@@ -16,6 +17,7 @@ use crate::components::signed_in::SignedIn;
 pub fn CasesPage() -> impl IntoView {
     view! {
         <SignedIn>
+            <AccountCreatedBanner />
             <CaseList />
         </SignedIn>
     }
@@ -79,6 +81,8 @@ fn CaseListLoaded(list: Vec<CaseSummary>, today: Option<chrono::NaiveDate>) -> i
         } else {
             let today = today.unwrap_or_else(|| list[0].created_at.date_naive());
             view! {
+                // The server lists a resident's cases by when they were sent, newest first.
+                <p class="app-body" data-testid="case-order">{t("Newest first: the one you sent most recently is at the top.")}</p>
                 <ul class="app-card-list">
                     {list.into_iter().map(|case| view! { <CaseCard case=case today=today /> }).collect_view()}
                 </ul>

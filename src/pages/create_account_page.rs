@@ -34,6 +34,7 @@ pub fn CreateAccountPage() -> impl IntoView {
                 Ok(signed_in) => {
                     let home = if signed_in.user.role == Role::Advocate { "/advocate" } else { "/cases" };
                     session.signed_in(signed_in);
+                    session.account_created.set(true);
                     navigate(home, Default::default());
                 }
                 Err(error) => errors.set(error.field_errors()),
