@@ -1,5 +1,5 @@
 use chrono::NaiveDate;
-use domain::api::account::Preferences;
+use domain::api::account::{LetterFormat, Preferences};
 use domain::api::cases::{CaseDetail, StaffActionRequest};
 use domain::api::PolicyDetail;
 use domain::case::{ClosedWhy, Event, Outcome, OutstandingAction, Remedy, RemedyKind, StaffAction};
@@ -21,19 +21,34 @@ use crate::components::textarea::Textarea;
 use crate::pages::case_page::{DueDates, Timeline, YourComplaint};
 
 /// A case as a caseworker sees it: the resident's needs first, then the dates,
-/// the timeline, and the actions the policy allows now.
+/// the timeline, and the actions the policy allows now. After an action is
+/// saved, the case is loaded again under a success banner saying what was
+/// recorded (outside what reloads, so a screen reader hears it).
 #[component]
 pub fn StaffCasePage() -> impl IntoView {
     let id = case_id();
     let case = load_case(id);
+    let recorded = RwSignal::new(None::<&'static str>);
+    let saved = Callback::new(move |words: &'static str| {
+        recorded.set(Some(words));
+        case.refetch();
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
     // In English whatever language is chosen, as the other staff pages.
     view! {
         <div lang="en-GB">
         <SignedIn>
+            <div role="status" aria-live="polite">
+                {move || recorded.get().map(|words| view! {
+                    <div class="app-notification-banner app-notification-banner--success" data-testid="staff-action-recorded">
+                        <h2 class="app-notification-banner__heading">{words}</h2>
+                    </div>
+                })}
+            </div>
             <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match case.await {
-                        Ok(case) => view! { <StaffCase case=case /> }.into_any(),
+                        Ok(case) => view! { <StaffCase case=case saved=saved recorded=recorded /> }.into_any(),
                         Err(error) => match error.service_problem() {
                             Some(problem) => view! { <ProblemWithService problem=problem retry=move || case.refetch() /> }.into_any(),
                             None => view! {
@@ -55,11 +70,7 @@ fn preference_lines(p: &Preferences) -> Vec<String> {
     if let Some(phone) = &p.phone {
         lines.push(format!("Telephone {phone}"));
     }
-    let format = match (&p.letter_format, &p.letter_language) {
-        (_, Some(language)) => format!("Letters in {language} (keep an English copy)"),
-        (f, None) => format!("Letters in {}", f.label()),
-    };
-    lines.push(format);
+    lines.push(letters_line(p.letter_format, p.letter_language.as_deref()));
     if let Some(language) = &p.interpreter_language {
         lines.push(format!("Needs an interpreter: {language}"));
     }
@@ -69,8 +80,38 @@ fn preference_lines(p: &Preferences) -> Vec<String> {
     lines
 }
 
+/// How the resident wants letters, for staff: "Letters: large print".
+fn letters_line(format: LetterFormat, language: Option<&str>) -> String {
+    match (format, language) {
+        (_, Some(language)) => format!("Letters in {language} (keep an English copy)"),
+        (LetterFormat::Standard, None) => "Letters: standard print".to_owned(),
+        (LetterFormat::Braille, None) => "Letters: Braille".to_owned(),
+        (LetterFormat::AnotherLanguage, None) => "Letters: in another language (ask which)".to_owned(),
+        (other, None) => format!("Letters: {}", other.label()),
+    }
+}
+
+/// What a saved action recorded, for the success banner.
+fn recorded_words(action: &str) -> &'static str {
+    match action {
+        "acknowledge" => "The complaint has been acknowledged",
+        "assign" => "The caseworker has been assigned",
+        "extend" => "The new response date has been recorded",
+        "request_information" => "Your request for information has been recorded",
+        "respond" => "The response has been recorded",
+        "refuse_escalation" => "The refusal of the review has been recorded",
+        "panel_date" => "The panel's hearing date has been recorded",
+        "panel_outcome" => "The panel's decision has been recorded",
+        "satisfaction" => "The resident's satisfaction has been recorded",
+        "close" => "The case has been closed",
+        "reopen" => "The case has been reopened",
+        "ombudsman" => "The referral to the Housing Ombudsman has been recorded",
+        _ => "Your action has been recorded",
+    }
+}
+
 #[component]
-fn StaffCase(case: CaseDetail) -> impl IntoView {
+fn StaffCase(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSignal<Option<&'static str>>) -> impl IntoView {
     let (tag, class) = status_tag(case.view.status);
     let title = format!("{} {}", kind_name(case.kind), case.reference);
     view! {
@@ -89,7 +130,7 @@ fn StaffCase(case: CaseDetail) -> impl IntoView {
                 <ul class="app-list">{preference_lines(p).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </div>
         })}
-        <StaffActions case=case.clone() />
+        <StaffActions case=case.clone() saved=saved recorded=recorded />
         <DueDates dates=case.view.due_dates.clone() />
         <Timeline case=case.clone() />
         <YourComplaint case=case.clone() />
@@ -136,7 +177,7 @@ fn outcome(value: &str) -> Option<Outcome> {
 
 /// The form for whichever action the caseworker picks.
 #[component]
-fn StaffActions(case: CaseDetail) -> impl IntoView {
+fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSignal<Option<&'static str>>) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let chosen = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
@@ -155,9 +196,7 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {
             match result {
-                Ok(_) => {
-                    let _ = window().location().reload();
-                }
+                Ok(_) => saved.run(recorded_words(&chosen.get_untracked())),
                 Err(error) => errors.set(error.field_errors()),
             }
         }
@@ -173,6 +212,7 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
     }
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        recorded.set(None);
         let mut problems = Problems::new();
         let text_v = text.get_untracked().trim().to_owned();
         let event = match chosen.get_untracked().as_str() {
