@@ -66,7 +66,7 @@ pub fn language_options(current: &str) -> Vec<LanguageOption> {
         .iter()
         .map(|(code, english, own)| LanguageOption {
             code: (*code).to_owned(),
-            label: if *code == shown { (*own).to_owned() } else { format!("{} ({own})", t(*english)) },
+            label: if *code == shown { (*own).to_owned() } else { format!("{} ({own})", t(english)) },
         })
         .collect();
     let current = current.trim();

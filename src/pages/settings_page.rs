@@ -325,7 +325,7 @@ fn Settings() -> impl IntoView {
     let text_sizes: Vec<Choice> = TEXT_SIZES
         .iter()
         .map(|(_, value, label)| {
-            let choice = Choice::new(*value, t(*label));
+            let choice = Choice::new(*value, t(label));
             match *value {
                 "standard" => choice.with_hint(t("The size most websites use")),
                 "largest" => choice.with_hint(t("About one and a half times the standard size")),
@@ -433,7 +433,7 @@ fn Settings() -> impl IntoView {
                         "letter_format",
                         t("How should we send you letters?"),
                         None,
-                        LETTER_FORMATS.iter().map(|(_, v, l)| (*v, t(*l))).collect(),
+                        LETTER_FORMATS.iter().map(|(_, v, l)| (*v, t(l))).collect(),
                         fields.letter_format,
                         move |choice| (choice == "another_language").then(|| view! {
                             <TextInput field="letter_language" label=t("Which language?") value=fields.letter_language
@@ -444,7 +444,7 @@ fn Settings() -> impl IntoView {
                         "contact_channel",
                         t("How should we contact you?"),
                         Some(t("We will also write to you where the law says we must.")),
-                        CONTACT_CHANNELS.iter().map(|(_, v, l)| (*v, t(*l))).collect(),
+                        CONTACT_CHANNELS.iter().map(|(_, v, l)| (*v, t(l))).collect(),
                         fields.contact_channel,
                         move |choice| matches!(choice, "phone" | "text_message").then(|| view! {
                             // Only the chosen radio's part holds the input, so its id is unique.
