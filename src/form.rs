@@ -17,7 +17,10 @@ pub fn field_id(field: &str) -> String {
 /// The first message for `field`, if any, in the resident's language (the
 /// messages come in English from the shared validation or the API).
 pub fn message_for(errors: &[FieldError], field: &str) -> Option<String> {
-    errors.iter().find(|e| e.field == field).map(|e| t(&e.message).to_owned())
+    errors
+        .iter()
+        .find(|e| e.field == field)
+        .map(|e| t(&e.message).to_owned())
 }
 
 /// The page title, prefixed "Error: " while the form shows errors (GOV.UK).
@@ -36,8 +39,14 @@ pub fn page_title(title: &str, has_errors: bool) -> String {
 pub fn file_upload_words(chosen: usize, single: bool) -> (&'static str, String) {
     match (chosen, single) {
         (0, _) => (t("Choose a file"), t("No file chosen").to_owned()),
-        (_, true) => (t("Choose a different file"), tn("{count} file added", "{count} files added", 1, &[])),
-        (n, false) => (t("Add another file"), tn("{count} file added", "{count} files added", n as u64, &[])),
+        (_, true) => (
+            t("Choose a different file"),
+            tn("{count} file added", "{count} files added", 1, &[]),
+        ),
+        (n, false) => (
+            t("Add another file"),
+            tn("{count} file added", "{count} files added", n as u64, &[]),
+        ),
     }
 }
 
@@ -58,7 +67,10 @@ mod tests {
             FieldError::new("email", "Enter an email address"),
             FieldError::new("email", "second"),
         ];
-        assert_eq!(message_for(&errors, "email").as_deref(), Some("Enter an email address"));
+        assert_eq!(
+            message_for(&errors, "email").as_deref(),
+            Some("Enter an email address")
+        );
         assert_eq!(message_for(&errors, "password"), None);
     }
 
@@ -70,10 +82,25 @@ mod tests {
 
     #[test]
     fn a_file_upload_never_says_no_file_is_chosen_once_one_is_added() {
-        assert_eq!(file_upload_words(0, false), ("Choose a file", "No file chosen".to_owned()));
-        assert_eq!(file_upload_words(1, false), ("Add another file", "1 file added".to_owned()));
-        assert_eq!(file_upload_words(3, false), ("Add another file", "3 files added".to_owned()));
-        assert_eq!(file_upload_words(0, true), ("Choose a file", "No file chosen".to_owned()));
-        assert_eq!(file_upload_words(1, true), ("Choose a different file", "1 file added".to_owned()));
+        assert_eq!(
+            file_upload_words(0, false),
+            ("Choose a file", "No file chosen".to_owned())
+        );
+        assert_eq!(
+            file_upload_words(1, false),
+            ("Add another file", "1 file added".to_owned())
+        );
+        assert_eq!(
+            file_upload_words(3, false),
+            ("Add another file", "3 files added".to_owned())
+        );
+        assert_eq!(
+            file_upload_words(0, true),
+            ("Choose a file", "No file chosen".to_owned())
+        );
+        assert_eq!(
+            file_upload_words(1, true),
+            ("Choose a different file", "1 file added".to_owned())
+        );
     }
 }

@@ -62,7 +62,10 @@ impl LanguageContext {
     /// the settings page's choice is: on the device, and on the account
     /// while signed in).
     pub fn choose(self, code: &str) {
-        let changed = self.session.preferences.with_untracked(|p| p.language != code);
+        let changed = self
+            .session
+            .preferences
+            .with_untracked(|p| p.language != code);
         // Told even when it is the same, so a catalogue that failed to load is tried again.
         self.session
             .preferences

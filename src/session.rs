@@ -102,7 +102,11 @@ impl SessionContext {
             return;
         }
         self.look_saved.set(LookSaved::Nothing);
-        if self.saves.try_update(SaveQueue::look_changed).unwrap_or(false) {
+        if self
+            .saves
+            .try_update(SaveQueue::look_changed)
+            .unwrap_or(false)
+        {
             self.send_look();
         }
     }
@@ -156,7 +160,9 @@ pub fn use_session() -> SessionContext {
 
 /// Puts the display settings on `<html>`.
 fn apply(preferences: &Preferences) {
-    let Some(root) = document().document_element() else { return };
+    let Some(root) = document().document_element() else {
+        return;
+    };
     let list = root.class_list();
     for class in display::ALL_CLASSES {
         let _ = list.remove_1(class);

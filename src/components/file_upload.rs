@@ -33,11 +33,24 @@ pub fn FileUpload<F>(
 where
     F: Fn(FileList) + 'static,
 {
-    let ids = FieldIds { field, errors, has_hint: hint.is_some() };
-    let label_class = if is_page_heading { "app-label app-label--l" } else { "app-label" };
+    let ids = FieldIds {
+        field,
+        errors,
+        has_hint: hint.is_some(),
+    };
+    let label_class = if is_page_heading {
+        "app-label app-label--l"
+    } else {
+        "app-label"
+    };
     let label = view! { <label class=label_class for=ids.id()>{label}</label> };
     let change = move |event: leptos::ev::Event| {
-        let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
         if let Some(files) = input.files() {
             on_files(files);
         }
@@ -47,7 +60,12 @@ where
     let words = move || file_upload_words(chosen.get(), single);
     let described_by = {
         let status_id = status_id.clone();
-        move || Some(ids.described_by().map_or_else(|| status_id.clone(), |d| format!("{d} {status_id}")))
+        move || {
+            Some(
+                ids.described_by()
+                    .map_or_else(|| status_id.clone(), |d| format!("{d} {status_id}")),
+            )
+        }
     };
     view! {
         <div class=move || ids.group_class()>

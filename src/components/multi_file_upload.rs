@@ -49,7 +49,9 @@ pub fn MultiFileUpload(
                         }
                         Err(message) => errors.update(|e| e.push(FieldError::new(field, message))),
                     },
-                    Err(message) => errors.update(|e| e.push(FieldError::new(field, format!("{name}: {}", t(message))))),
+                    Err(message) => errors.update(|e| {
+                        e.push(FieldError::new(field, format!("{name}: {}", t(message))))
+                    }),
                 }
                 reading.update(|n| *n = n.saturating_sub(1));
             });

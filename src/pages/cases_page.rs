@@ -1,15 +1,15 @@
+use crate::components::title::Title;
+use crate::router::A;
 use domain::api::account::Role;
 use domain::api::cases::CaseSummary;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::api;
 use crate::case_words::{card_title, headline, stage_name, status_tag};
-use crate::i18n::{n_, t};
 use crate::components::account_created_banner::AccountCreatedBanner;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
+use crate::i18n::{n_, t};
 
 /// The resident's cases: each with its stage, status in plain words, and a
 /// clear mark when something is overdue or when they can act.

@@ -1,22 +1,24 @@
+use crate::components::title::Title;
 use crate::i18n::t;
+use crate::router::A;
 use domain::api::account::{Preferences, ADJUSTMENTS_MAX_CHARS};
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::api;
 use crate::components::checkbox::Checkbox;
 use crate::components::error_summary::ErrorSummary;
-use crate::components::radios::{Choice, Radios};
 use crate::components::problem_with_service::ProblemWithService;
+use crate::components::radios::{Choice, Radios};
 use crate::components::text_input::TextInput;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
 use crate::language;
 use crate::preferences_saver::LookSaved;
 use crate::session::use_session;
-use crate::settings_form::{language_options, Display, SettingsForm, CONTACT_CHANNELS, LETTER_FORMATS, TEXT_SIZES};
+use crate::settings_form::{
+    language_options, Display, SettingsForm, CONTACT_CHANNELS, LETTER_FORMATS, TEXT_SIZES,
+};
 
 /// One signal per field of the form.
 #[derive(Clone, Copy)]
@@ -126,7 +128,13 @@ thread_local! {
 impl Unsaved {
     fn keep(form: SettingsForm) {
         let drawn = language::redraws();
-        UNSAVED.with(|u| *u.borrow_mut() = Some(Unsaved { form, drawn, left: None }));
+        UNSAVED.with(|u| {
+            *u.borrow_mut() = Some(Unsaved {
+                form,
+                drawn,
+                left: None,
+            })
+        });
     }
 
     fn left() {
@@ -171,7 +179,11 @@ fn conditional_radios(
         .into_iter()
         .enumerate()
         .map(|(i, (choice, label))| {
-            let id = if i == 0 { field.replace('_', "-") } else { format!("{}-{}", field.replace('_', "-"), i + 1) };
+            let id = if i == 0 {
+                field.replace('_', "-")
+            } else {
+                format!("{}-{}", field.replace('_', "-"), i + 1)
+            };
             let conditional_id = format!("conditional-{id}");
             let revealed = reveal(choice);
             let has_reveal = revealed.is_some();
@@ -219,7 +231,10 @@ pub fn SettingsPage() -> impl IntoView {
     let session = use_session();
     let problem = Memo::new(move |_| session.problem.get().filter(|_| session.checked.get()));
     move || match problem.get() {
-        Some(problem) => view! { <ProblemWithService problem=problem retry=move || session.check() /> }.into_any(),
+        Some(problem) => {
+            view! { <ProblemWithService problem=problem retry=move || session.check() /> }
+                .into_any()
+        }
         None => view! { <Settings /> }.into_any(),
     }
 }
@@ -231,7 +246,9 @@ fn Settings() -> impl IntoView {
     let carried = Unsaved::carried_over();
     let was_carried = carried.is_some();
     let fields = Fields::new(
-        carried.clone().unwrap_or_else(|| SettingsForm::of(&session.preferences.get_untracked())),
+        carried
+            .clone()
+            .unwrap_or_else(|| SettingsForm::of(&session.preferences.get_untracked())),
     );
     // Choosing a language draws the page again: keep what was chosen and not
     // yet saved, and put the resident back on the language list.
@@ -256,7 +273,10 @@ fn Settings() -> impl IntoView {
     // The look, applied at once as the resident changes it.
     Effect::new(move |_| {
         let display = fields.display();
-        if session.preferences.with_untracked(|p| Display::of(p) != display) {
+        if session
+            .preferences
+            .with_untracked(|p| Display::of(p) != display)
+        {
             session.preferences.update(|p| *p = display.applied_to(p));
             // And kept: on the account while signed in (the device keeps it anyway).
             session.look_changed();
@@ -289,7 +309,10 @@ fn Settings() -> impl IntoView {
                 Ok(stored) => {
                     // The look may have changed while saving: keep the newest
                     // (`save_ended` sends it).
-                    let stored = session.preferences.with_untracked(Display::of).applied_to(&stored);
+                    let stored = session
+                        .preferences
+                        .with_untracked(Display::of)
+                        .applied_to(&stored);
                     fields.set_all(SettingsForm::of(&stored));
                     session.preferences.set(stored);
                     session.look_saved.set(LookSaved::Nothing);

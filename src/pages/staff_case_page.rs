@@ -1,3 +1,5 @@
+use crate::components::title::Title;
+use crate::router::A;
 use chrono::NaiveDate;
 use domain::api::account::{LetterFormat, Preferences};
 use domain::api::cases::{CaseDetail, StaffActionRequest};
@@ -5,12 +7,9 @@ use domain::api::PolicyDetail;
 use domain::case::{ClosedWhy, Event, Outcome, OutstandingAction, Remedy, RemedyKind, StaffAction};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::api;
 use crate::case_action::{case_id, load_case, retry_key};
-use crate::retry_key::RetryKeys;
 use crate::case_words::{kind_name, status_tag};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
@@ -19,6 +18,7 @@ use crate::components::signed_in::SignedIn;
 use crate::components::text_input::TextInput;
 use crate::components::textarea::Textarea;
 use crate::pages::case_page::{DueDates, Timeline, YourComplaint};
+use crate::retry_key::RetryKeys;
 
 /// A case as a caseworker sees it: the resident's needs first, then the dates,
 /// the timeline, and the actions the policy allows now. After an action is
@@ -66,7 +66,10 @@ pub fn StaffCasePage() -> impl IntoView {
 }
 
 fn preference_lines(p: &Preferences) -> Vec<String> {
-    let mut lines = vec![format!("Contact by {}", p.contact_channel.as_str().replace('_', " "))];
+    let mut lines = vec![format!(
+        "Contact by {}",
+        p.contact_channel.as_str().replace('_', " ")
+    )];
     if let Some(phone) = &p.phone {
         lines.push(format!("Telephone {phone}"));
     }
@@ -75,7 +78,10 @@ fn preference_lines(p: &Preferences) -> Vec<String> {
         lines.push(format!("Needs an interpreter: {language}"));
     }
     if !p.reasonable_adjustments.is_empty() {
-        lines.push(format!("Reasonable adjustments: {}", p.reasonable_adjustments));
+        lines.push(format!(
+            "Reasonable adjustments: {}",
+            p.reasonable_adjustments
+        ));
     }
     lines
 }
@@ -86,7 +92,9 @@ fn letters_line(format: LetterFormat, language: Option<&str>) -> String {
         (_, Some(language)) => format!("Letters in {language} (keep an English copy)"),
         (LetterFormat::Standard, None) => "Letters: standard print".to_owned(),
         (LetterFormat::Braille, None) => "Letters: Braille".to_owned(),
-        (LetterFormat::AnotherLanguage, None) => "Letters: in another language (ask which)".to_owned(),
+        (LetterFormat::AnotherLanguage, None) => {
+            "Letters: in another language (ask which)".to_owned()
+        }
         (other, None) => format!("Letters: {}", other.label()),
     }
 }
@@ -111,7 +119,11 @@ fn recorded_words(action: &str) -> &'static str {
 }
 
 #[component]
-fn StaffCase(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSignal<Option<&'static str>>) -> impl IntoView {
+fn StaffCase(
+    case: CaseDetail,
+    saved: Callback<&'static str>,
+    recorded: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
     let (tag, class) = status_tag(case.view.status);
     let title = format!("{} {}", kind_name(case.kind), case.reference);
     view! {
@@ -142,7 +154,9 @@ fn action_choice(action: StaffAction) -> Choice {
         StaffAction::Acknowledge => ("acknowledge", "Acknowledge"),
         StaffAction::Assign => ("assign", "Assign a caseworker"),
         StaffAction::Extend => ("extend", "Extend the response date"),
-        StaffAction::RequestInformation => ("request_information", "Ask the resident for information"),
+        StaffAction::RequestInformation => {
+            ("request_information", "Ask the resident for information")
+        }
         StaffAction::Respond => ("respond", "Record the response"),
         StaffAction::RefuseEscalation => ("refuse_escalation", "Refuse the request for a review"),
         StaffAction::RecordPanelDate => ("panel_date", "Record the panel's hearing date"),
@@ -150,7 +164,9 @@ fn action_choice(action: StaffAction) -> Choice {
         StaffAction::RecordSatisfaction => ("satisfaction", "Record the resident's satisfaction"),
         StaffAction::Close => ("close", "Close the case"),
         StaffAction::Reopen => ("reopen", "Reopen the case"),
-        StaffAction::RecordReferralToOmbudsman => ("ombudsman", "Record a referral to the Housing Ombudsman"),
+        StaffAction::RecordReferralToOmbudsman => {
+            ("ombudsman", "Record a referral to the Housing Ombudsman")
+        }
     };
     Choice::new(value, label)
 }
@@ -177,7 +193,11 @@ fn outcome(value: &str) -> Option<Outcome> {
 
 /// The form for whichever action the caseworker picks.
 #[component]
-fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSignal<Option<&'static str>>) -> impl IntoView {
+fn StaffActions(
+    case: CaseDetail,
+    saved: Callback<&'static str>,
+    recorded: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let chosen = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
@@ -191,7 +211,10 @@ fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSig
         let request = request.clone();
         let id = id.clone();
         let key = retry_key(keys, &(&id, &request));
-        async move { api::post::<_, CaseDetail>(&format!("/cases/{id}/staff-actions"), &request, Some(&key)).await }
+        async move {
+            api::post::<_, CaseDetail>(&format!("/cases/{id}/staff-actions"), &request, Some(&key))
+                .await
+        }
     });
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {
@@ -206,9 +229,16 @@ fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSig
         let id = policy_id.clone();
         async move { api::get::<PolicyDetail>(&format!("/policies/{id}")).await }
     });
-    let choices: Vec<Choice> = case.view.staff_actions.iter().copied().map(action_choice).collect();
+    let choices: Vec<Choice> = case
+        .view
+        .staff_actions
+        .iter()
+        .copied()
+        .map(action_choice)
+        .collect();
     if choices.is_empty() {
-        return view! { <p class="app-body">"There is nothing to do on this case now."</p> }.into_any();
+        return view! { <p class="app-body">"There is nothing to do on this case now."</p> }
+            .into_any();
     }
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -218,11 +248,23 @@ fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSig
         let event = match chosen.get_untracked().as_str() {
             "acknowledge" => Some(Event::Acknowledged),
             "assign" => {
-                need(&mut problems, &text_v, "text", "Enter the caseworker's name");
-                Some(Event::Assigned { caseworker: text_v.clone() })
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter the caseworker's name",
+                );
+                Some(Event::Assigned {
+                    caseworker: text_v.clone(),
+                })
             }
             "extend" => {
-                need(&mut problems, &text_v, "text", "Enter the reason for the extension");
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter the reason for the extension",
+                );
                 let new_date = parse_date(&date.get_untracked());
                 if new_date.is_none() {
                     problems.add("date", "Enter the new response date");
@@ -234,8 +276,15 @@ fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSig
                 })
             }
             "request_information" => {
-                need(&mut problems, &text_v, "text", "Enter what you need from the resident");
-                Some(Event::InformationRequested { what: text_v.clone() })
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter what you need from the resident",
+                );
+                Some(Event::InformationRequested {
+                    what: text_v.clone(),
+                })
             }
             "respond" => {
                 let is_complaint = case.kind == domain::case::CaseKind::Complaint;
@@ -243,24 +292,53 @@ fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSig
                 if is_complaint && outcome.is_none() {
                     problems.add("choice", "Select the outcome");
                 }
-                need(&mut problems, &text_v, "text", "Enter the reasons for the decision");
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter the reasons for the decision",
+                );
                 let remedies = (!second.get_untracked().trim().is_empty())
                     .then(|| Remedy {
-                        kind: if amount.get_untracked().trim().is_empty() { RemedyKind::Action } else { RemedyKind::Financial },
+                        kind: if amount.get_untracked().trim().is_empty() {
+                            RemedyKind::Action
+                        } else {
+                            RemedyKind::Financial
+                        },
                         description: second.get_untracked().trim().to_owned(),
-                        amount_pence: amount.get_untracked().trim().parse::<f64>().ok().map(|p| (p * 100.0).round() as u64),
+                        amount_pence: amount
+                            .get_untracked()
+                            .trim()
+                            .parse::<f64>()
+                            .ok()
+                            .map(|p| (p * 100.0).round() as u64),
                     })
                     .into_iter()
                     .collect();
                 let outstanding_actions = parse_date(&date.get_untracked())
-                    .map(|due| OutstandingAction { description: second.get_untracked().trim().to_owned(), due })
+                    .map(|due| OutstandingAction {
+                        description: second.get_untracked().trim().to_owned(),
+                        due,
+                    })
                     .into_iter()
                     .collect();
-                Some(Event::Responded { outcome, reasons: text_v.clone(), remedies, outstanding_actions })
+                Some(Event::Responded {
+                    outcome,
+                    reasons: text_v.clone(),
+                    remedies,
+                    outstanding_actions,
+                })
             }
             "refuse_escalation" => {
-                need(&mut problems, &text_v, "text", "Enter the reasons, which the resident will read");
-                Some(Event::EscalationRefused { reasons: text_v.clone() })
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter the reasons, which the resident will read",
+                );
+                Some(Event::EscalationRefused {
+                    reasons: text_v.clone(),
+                })
             }
             "panel_date" => {
                 let held = parse_date(&date.get_untracked());
@@ -275,7 +353,10 @@ fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSig
                     problems.add("choice", "Select the panel's decision");
                 }
                 need(&mut problems, &text_v, "text", "Enter the panel's reasons");
-                outcome.map(|outcome| Event::PanelOutcome { outcome, reasons: text_v.clone() })
+                outcome.map(|outcome| Event::PanelOutcome {
+                    outcome,
+                    reasons: text_v.clone(),
+                })
             }
             "close" => Some(Event::Closed {
                 why: match choice.get_untracked().as_str() {
@@ -286,11 +367,21 @@ fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSig
                 },
             }),
             "reopen" => {
-                need(&mut problems, &text_v, "text", "Enter why the case is reopened");
-                Some(Event::Reopened { reason: text_v.clone() })
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter why the case is reopened",
+                );
+                Some(Event::Reopened {
+                    reason: text_v.clone(),
+                })
             }
             "ombudsman" => Some(Event::ReferredToOmbudsman),
-            "satisfaction" => Some(Event::SatisfactionRecorded { satisfied: choice.get_untracked() == "yes", comment: (!text_v.is_empty()).then(|| text_v.clone()) }),
+            "satisfaction" => Some(Event::SatisfactionRecorded {
+                satisfied: choice.get_untracked() == "yes",
+                comment: (!text_v.is_empty()).then(|| text_v.clone()),
+            }),
             _ => {
                 problems.add("action", "Select what you want to do");
                 None
@@ -306,11 +397,13 @@ fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSig
         }
     };
     let fields = move || {
-        let outcomes = || vec![
-            Choice::new("upheld", "Upheld"),
-            Choice::new("partly_upheld", "Partly upheld"),
-            Choice::new("not_upheld", "Not upheld"),
-        ];
+        let outcomes = || {
+            vec![
+                Choice::new("upheld", "Upheld"),
+                Choice::new("partly_upheld", "Partly upheld"),
+                Choice::new("not_upheld", "Not upheld"),
+            ]
+        };
         match chosen.get().as_str() {
             "assign" => view! { <TextInput field="text" label="Caseworker's name" value=text errors=errors /> }.into_any(),
             "extend" => view! {
@@ -374,7 +467,11 @@ fn StaffActions(case: CaseDetail, saved: Callback<&'static str>, recorded: RwSig
 
 /// A date field for staff (the browser's date picker).
 #[component]
-fn DateField(#[prop(into)] label: String, value: RwSignal<String>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+fn DateField(
+    #[prop(into)] label: String,
+    value: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
     let error = move || crate::form::message_for(&errors.get(), "date");
     view! {
         <div class=move || if error().is_some() { "app-form-group app-form-group--error" } else { "app-form-group" }>
