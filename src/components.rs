@@ -18,6 +18,7 @@ pub mod panel;
 pub mod password_input;
 pub mod problem_with_service;
 pub mod radios;
+pub mod reference;
 pub mod signed_in;
 pub mod skip_link;
 pub mod summary_list;

@@ -1,3 +1,4 @@
+use crate::components::reference::Reference;
 use crate::components::title::Title;
 use crate::i18n::{n_, t, tf};
 use crate::router::A;
@@ -205,7 +206,7 @@ fn Resident(acting: ActingFor) -> impl IntoView {
                     };
                     view! {
                         <li>
-                            <A href=format!("/cases/{}", case.id)><span class="app-reference">{case.reference.clone()}</span>{format!(" – {title}")}</A>
+                            <A href=format!("/cases/{}", case.id)><Reference text=case.reference.clone() class="app-reference--plain" />{format!(" – {title}")}</A>
                             " "<strong class=format!("app-tag {class}")>{tag}</strong>
                         </li>
                     }

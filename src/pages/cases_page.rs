@@ -1,3 +1,4 @@
+use crate::components::reference::Reference;
 use crate::components::title::Title;
 use crate::router::A;
 use domain::api::account::Role;
@@ -111,7 +112,7 @@ fn CaseCard(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
                 <A href=format!("/cases/{}", case.id)>{title}</A>
             </h2>
             <p class="app-card__meta">
-                {t("Reference ")}<strong class="app-reference">{case.reference.clone()}</strong>
+                {t("Reference ")}<Reference text=case.reference.clone() />
                 {stage.map(|s| view! { " · "{s} })}
             </p>
             <p class="app-body">
