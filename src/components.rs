@@ -1,6 +1,7 @@
 //! Building blocks shared by pages, named after the GOV.UK Design System's.
 
 pub mod action_unavailable;
+pub mod account_created_banner;
 pub mod back_link;
 pub mod case_contact;
 pub mod checkbox;
@@ -19,6 +20,7 @@ pub mod panel;
 pub mod password_input;
 pub mod problem_with_service;
 pub mod radios;
+pub mod reference;
 pub mod signed_in;
 pub mod skip_link;
 pub mod summary_list;

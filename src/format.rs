@@ -43,14 +43,22 @@ fn weekday(d: NaiveDate) -> &'static str {
 
 /// "6 February 2027" (GOV.UK style: no leading zero, no ordinal).
 pub fn date(d: NaiveDate) -> String {
-    tf("{day} {month} {year}", &[("day", &d.day()), ("month", &month(d)), ("year", &d.year())])
+    tf(
+        "{day} {month} {year}",
+        &[("day", &d.day()), ("month", &month(d)), ("year", &d.year())],
+    )
 }
 
 /// "Friday 6 February 2027".
 pub fn date_with_weekday(d: NaiveDate) -> String {
     tf(
         "{weekday} {day} {month} {year}",
-        &[("weekday", &weekday(d)), ("day", &d.day()), ("month", &month(d)), ("year", &d.year())],
+        &[
+            ("weekday", &weekday(d)),
+            ("day", &d.day()),
+            ("month", &month(d)),
+            ("year", &d.year()),
+        ],
     )
 }
 
@@ -65,7 +73,20 @@ pub fn short_date(d: NaiveDate, today: NaiveDate) -> String {
 
 /// "1 working day" / "3 working days".
 pub fn working_days(n: u32) -> String {
-    tn("{count} working day", "{count} working days", u64::from(n), &[])
+    tn(
+        "{count} working day",
+        "{count} working days",
+        u64::from(n),
+        &[],
+    )
+}
+
+/// A reference ("CMP-2026-00002") in the parts a line may end after: each
+/// hyphen stays with what comes before it. (A hyphen before a digit is no
+/// place to break a line by itself, so a reference too long for its line
+/// would otherwise be cut anywhere, "CMP-20/26-00002".)
+pub fn reference_parts(reference: &str) -> Vec<&str> {
+    reference.split_inclusive('-').collect()
 }
 
 #[cfg(test)]
@@ -78,14 +99,20 @@ mod tests {
 
     #[test]
     fn a_date_reads_with_its_weekday_and_no_leading_zero() {
-        assert_eq!(date_with_weekday(d("2027-02-06")), "Saturday 6 February 2027");
+        assert_eq!(
+            date_with_weekday(d("2027-02-06")),
+            "Saturday 6 February 2027"
+        );
         assert_eq!(date_with_weekday(d("2027-02-05")), "Friday 5 February 2027");
     }
 
     #[test]
     fn a_date_this_year_drops_the_year() {
         assert_eq!(short_date(d("2026-12-24"), d("2026-11-23")), "24 December");
-        assert_eq!(short_date(d("2027-01-06"), d("2026-11-23")), "6 January 2027");
+        assert_eq!(
+            short_date(d("2027-01-06"), d("2026-11-23")),
+            "6 January 2027"
+        );
     }
 
     #[test]
@@ -93,5 +120,15 @@ mod tests {
         assert_eq!(working_days(1), "1 working day");
         assert_eq!(working_days(0), "0 working days");
         assert_eq!(working_days(10), "10 working days");
+    }
+
+    #[test]
+    fn a_reference_may_end_a_line_only_after_a_hyphen() {
+        assert_eq!(
+            reference_parts("CMP-2026-00002"),
+            vec!["CMP-", "2026-", "00002"]
+        );
+        assert_eq!(reference_parts("CMP-2026-00002").concat(), "CMP-2026-00002");
+        assert_eq!(reference_parts("ABC123"), vec!["ABC123"]);
     }
 }

@@ -59,11 +59,20 @@ impl LanguageContext {
     }
 
     /// Shows the pages in `code`'s language at once (and remembers it, as
-    /// the settings page's choice is).
+    /// the settings page's choice is: on the device, and on the account
+    /// while signed in).
     pub fn choose(self, code: &str) {
+        let changed = self
+            .session
+            .preferences
+            .with_untracked(|p| p.language != code);
+        // Told even when it is the same, so a catalogue that failed to load is tried again.
         self.session
             .preferences
             .update(|p| p.language = code.to_owned());
+        if changed {
+            self.session.look_changed();
+        }
     }
 
     fn show(self, code: &'static str) {

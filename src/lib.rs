@@ -17,9 +17,11 @@ pub mod guidance;
 pub mod i18n;
 pub mod next_step_words;
 pub mod information_draft;
+pub mod preferences_saver;
 pub mod retry_key;
 pub mod routes;
 pub mod settings_form;
+pub mod stage_words;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

@@ -1,7 +1,8 @@
 //! Who is signed in, and the display settings the app applies at once.
 //!
 //! Provided once by the app as a context. Before sign-in the settings live on
-//! the device; after sign-in they come from (and are saved to) the account.
+//! the device; after sign-in they come from (and are saved to) the account:
+//! the look of the pages as soon as it changes, one save at a time.
 
 use domain::api::account::{Preferences, Session, SessionUser};
 use leptos::prelude::*;
@@ -9,6 +10,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::client_error::ServiceProblem;
 use crate::display;
+use crate::preferences_saver::{LookSaved, SaveQueue};
 use crate::storage;
 
 const DEVICE_PREFERENCES: &str = "pir.preferences";
@@ -24,6 +26,12 @@ pub struct SessionContext {
     /// server failing): nobody knows yet who is signed in.
     pub problem: RwSignal<Option<ServiceProblem>>,
     pub preferences: RwSignal<Preferences>,
+    /// What the last save of the look on the account came to.
+    pub look_saved: RwSignal<LookSaved>,
+    /// Set when an account has just been created, until the page it lands
+    /// on has said so.
+    pub account_created: RwSignal<bool>,
+    saves: RwSignal<SaveQueue>,
 }
 
 impl SessionContext {
@@ -36,6 +44,9 @@ impl SessionContext {
             checked: RwSignal::new(false),
             problem: RwSignal::new(None),
             preferences: RwSignal::new(preferences),
+            look_saved: RwSignal::new(LookSaved::Nothing),
+            account_created: RwSignal::new(false),
+            saves: RwSignal::new(SaveQueue::default()),
         };
         provide_context(context);
         Effect::new(move |_| {
@@ -81,6 +92,65 @@ impl SessionContext {
     pub fn is_signed_in(&self) -> bool {
         self.user.with(Option::is_some)
     }
+
+    /// The look of the pages changed (settings, or a language link): while
+    /// signed in, save it on the account at once, so the next visit keeps it
+    /// (the device keeps it anyway). The rest of the account's preferences
+    /// are sent as the account holds them.
+    pub fn look_changed(&self) {
+        if self.user.with_untracked(Option::is_none) {
+            return;
+        }
+        self.look_saved.set(LookSaved::Nothing);
+        if self
+            .saves
+            .try_update(SaveQueue::look_changed)
+            .unwrap_or(false)
+        {
+            self.send_look();
+        }
+    }
+
+    /// Whether "Save settings" may send the whole form now (not while the
+    /// look is being saved); if so, [`Self::save_ended`] must follow.
+    pub fn begin_save_all(&self) -> bool {
+        self.saves.try_update(SaveQueue::save_all).unwrap_or(false)
+    }
+
+    /// Whether a save to the account is under way.
+    pub fn saving(&self) -> bool {
+        self.saves.with(SaveQueue::busy)
+    }
+
+    /// A save ended: sends the look again if it changed meanwhile.
+    pub fn save_ended(&self) {
+        if self.saves.try_update(SaveQueue::finished).unwrap_or(false) {
+            if self.user.with_untracked(Option::is_some) {
+                self.send_look();
+            } else {
+                self.save_ended();
+            }
+        }
+    }
+
+    fn send_look(&self) {
+        let context = *self;
+        let preferences = self.preferences.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = api::put::<_, Preferences>("/preferences", &preferences).await;
+            let changed_since = context.saves.with_untracked(SaveQueue::look_changed_since);
+            match result {
+                Err(api::ClientError::SignedOut) => {
+                    context.signed_out();
+                    context.look_saved.set(LookSaved::Nothing);
+                }
+                _ if changed_since => {}
+                Ok(_) => context.look_saved.set(LookSaved::Saved),
+                Err(_) => context.look_saved.set(LookSaved::NotSaved),
+            }
+            context.save_ended();
+        });
+    }
 }
 
 /// The app's session context.
@@ -90,7 +160,9 @@ pub fn use_session() -> SessionContext {
 
 /// Puts the display settings on `<html>`.
 fn apply(preferences: &Preferences) {
-    let Some(root) = document().document_element() else { return };
+    let Some(root) = document().document_element() else {
+        return;
+    };
     let list = root.class_list();
     for class in display::ALL_CLASSES {
         let _ = list.remove_1(class);

@@ -22,7 +22,11 @@ pub const LETTER_FORMATS: [(LetterFormat, &str, &str); 6] = [
     (LetterFormat::Braille, "braille", n_("Braille")),
     (LetterFormat::Audio, "audio", n_("Audio")),
     (LetterFormat::EasyRead, "easy_read", n_("Easy read")),
-    (LetterFormat::AnotherLanguage, "another_language", n_("In another language")),
+    (
+        LetterFormat::AnotherLanguage,
+        "another_language",
+        n_("In another language"),
+    ),
 ];
 
 /// Contact channels: the radio's value (the wire's) and its label (English,
@@ -31,7 +35,11 @@ pub const CONTACT_CHANNELS: [(ContactChannel, &str, &str); 4] = [
     (ContactChannel::Email, "email", n_("Email")),
     (ContactChannel::Letter, "letter", n_("Letter by post")),
     (ContactChannel::Phone, "phone", n_("Telephone call")),
-    (ContactChannel::TextMessage, "text_message", n_("Text message")),
+    (
+        ContactChannel::TextMessage,
+        "text_message",
+        n_("Text message"),
+    ),
 ];
 
 /// A few languages common in English social housing: code, English name
@@ -66,7 +74,11 @@ pub fn language_options(current: &str) -> Vec<LanguageOption> {
         .iter()
         .map(|(code, english, own)| LanguageOption {
             code: (*code).to_owned(),
-            label: if *code == shown { (*own).to_owned() } else { format!("{} ({own})", t(*english)) },
+            label: if *code == shown {
+                (*own).to_owned()
+            } else {
+                format!("{} ({own})", t(english))
+            },
         })
         .collect();
     let current = current.trim();
@@ -80,19 +92,35 @@ pub fn language_options(current: &str) -> Vec<LanguageOption> {
 }
 
 pub fn text_size_value(size: TextSize) -> &'static str {
-    TEXT_SIZES.iter().find(|(s, ..)| *s == size).map(|(_, v, _)| *v).unwrap_or("standard")
+    TEXT_SIZES
+        .iter()
+        .find(|(s, ..)| *s == size)
+        .map(|(_, v, _)| *v)
+        .unwrap_or("standard")
 }
 
 pub fn parse_text_size(value: &str) -> TextSize {
-    TEXT_SIZES.iter().find(|(_, v, _)| *v == value).map(|(s, ..)| *s).unwrap_or_default()
+    TEXT_SIZES
+        .iter()
+        .find(|(_, v, _)| *v == value)
+        .map(|(s, ..)| *s)
+        .unwrap_or_default()
 }
 
 pub fn letter_format_value(format: LetterFormat) -> &'static str {
-    LETTER_FORMATS.iter().find(|(f, ..)| *f == format).map(|(_, v, _)| *v).unwrap_or("standard")
+    LETTER_FORMATS
+        .iter()
+        .find(|(f, ..)| *f == format)
+        .map(|(_, v, _)| *v)
+        .unwrap_or("standard")
 }
 
 pub fn parse_letter_format(value: &str) -> LetterFormat {
-    LETTER_FORMATS.iter().find(|(_, v, _)| *v == value).map(|(f, ..)| *f).unwrap_or_default()
+    LETTER_FORMATS
+        .iter()
+        .find(|(_, v, _)| *v == value)
+        .map(|(f, ..)| *f)
+        .unwrap_or_default()
 }
 
 pub fn contact_channel_value(channel: ContactChannel) -> &'static str {
@@ -100,7 +128,11 @@ pub fn contact_channel_value(channel: ContactChannel) -> &'static str {
 }
 
 pub fn parse_contact_channel(value: &str) -> ContactChannel {
-    CONTACT_CHANNELS.iter().find(|(_, v, _)| *v == value).map(|(c, ..)| *c).unwrap_or_default()
+    CONTACT_CHANNELS
+        .iter()
+        .find(|(_, v, _)| *v == value)
+        .map(|(c, ..)| *c)
+        .unwrap_or_default()
 }
 
 /// How the portal looks: the part of the preferences applied at once.
@@ -236,7 +268,11 @@ mod tests {
     #[test]
     fn the_look_is_applied_without_touching_how_we_contact_you() {
         let base = full();
-        let display = Display { text_size: "large".into(), language: "en".into(), ..Display::default() };
+        let display = Display {
+            text_size: "large".into(),
+            language: "en".into(),
+            ..Display::default()
+        };
         let applied = display.applied_to(&base);
         assert_eq!(applied.text_size, TextSize::Large);
         assert!(!applied.high_contrast && !applied.reduced_motion && !applied.readable_font);
@@ -280,22 +316,37 @@ mod tests {
         assert_eq!(saved.letter_language, None);
         assert_eq!(saved.interpreter_language, None);
         assert_eq!(saved.phone, None);
-        assert_eq!(saved.reasonable_adjustments, "send letters to my support worker");
+        assert_eq!(
+            saved.reasonable_adjustments,
+            "send letters to my support worker"
+        );
     }
 
     #[test]
     fn an_interpreter_needs_a_language() {
-        let form = SettingsForm { interpreter: true, ..SettingsForm::of(&Preferences::default()) };
+        let form = SettingsForm {
+            interpreter: true,
+            ..SettingsForm::of(&Preferences::default())
+        };
         assert_eq!(
             form.validated().unwrap_err(),
-            vec![FieldError::new("interpreter_language", messages::INTERPRETER_LANGUAGE_MISSING)]
+            vec![FieldError::new(
+                "interpreter_language",
+                messages::INTERPRETER_LANGUAGE_MISSING
+            )]
         );
     }
 
     #[test]
     fn the_language_list_names_each_language_in_its_own_words_and_keeps_an_unusual_choice() {
         let options = language_options("en");
-        assert_eq!(options[0], LanguageOption { code: "en".into(), label: "English".into() });
+        assert_eq!(
+            options[0],
+            LanguageOption {
+                code: "en".into(),
+                label: "English".into()
+            }
+        );
         assert!(options.iter().any(|o| o.label == "Polish (Polski)"));
         assert!(options.len() >= 5);
         assert_eq!(options.len(), LANGUAGES.len());

@@ -28,9 +28,18 @@ test.describe("adding information to a complaint", () => {
     await expect(upload(page)).toHaveAttribute("accept", "image/jpeg,image/png,application/pdf");
 
     await words(page).fill("This is how the window looks now.");
+    // GOV.UK's file upload: our own button and words, never the browser's "No file chosen" beside a list.
+    const control = page.locator(".app-file-upload");
+    await expect(control).toContainText("Choose a file");
+    await expect(control).toContainText("No file chosen");
     await upload(page).setInputFiles(PHOTO);
     await expect(page.getByRole("term").filter({ hasText: "window.jpg" })).toBeVisible();
     await expect(page.getByRole("status").filter({ hasText: "window.jpg added" })).toBeAttached();
+    await expect(control).toContainText("Add another file");
+    await expect(control).toContainText("1 file added");
+    await expect(control).not.toContainText("No file chosen");
+    await expect(upload(page)).toHaveAccessibleDescription(/1 file added/);
+    await expect(upload(page)).toHaveValue("");
     await expectNoA11yViolations(page);
 
     // Words and the photo are kept on the device until they are sent.

@@ -77,6 +77,32 @@ test.describe("changing settings", () => {
     }
   });
 
+  test("in high contrast, hints do not look like labels and radios not chosen are hollow", async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem("pir.preferences", JSON.stringify({ high_contrast: true })));
+    await open(page, "/settings");
+    await expect(html(page)).toHaveClass(/\bapp-high-contrast\b/);
+    const style = (selector: string, property: string) =>
+      page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+
+    const labelColour = await style("label[for=language]", "color");
+    expect(await style("#language-hint", "color")).not.toBe(labelColour);
+    expect(await style("#language-hint", "font-weight")).toBe("400");
+    expect(await style("label[for=language]", "font-weight")).toBe("700");
+    expect(await style(".app-checkboxes__hint", "color")).not.toBe(await style(".app-checkboxes__label", "color"));
+
+    // Standard is chosen, Large is not: a hollow ring, not a white disc.
+    await expect(page.locator("#text-size")).toBeChecked();
+    expect(await style("#text-size-2", "background-color")).toBe("rgb(0, 0, 0)");
+    expect(await style("#text-size-2", "border-top-color")).toBe("rgb(255, 255, 255)");
+    expect(await style("#text-size", "background-color")).toBe("rgb(255, 255, 0)");
+    expect(await style("#reduced-motion", "background-color")).toBe("rgb(0, 0, 0)");
+    expect(await style("#high-contrast", "background-color")).toBe("rgb(255, 255, 0)");
+    await page.getByRole("radio", { name: "Large", exact: true }).check();
+    expect(await style("#text-size-2", "background-color")).toBe("rgb(255, 255, 0)");
+    expect(await style("#text-size", "background-color")).toBe("rgb(0, 0, 0)");
+    await expectNoA11yViolations(page);
+  });
+
   test("signed in, display and contact settings are saved on the account and shown again", async ({ page, browser }) => {
     const account = await registerAs(page);
     await open(page, "/settings");
@@ -136,6 +162,73 @@ test.describe("changing settings", () => {
     await expect(html(other)).toHaveClass(/\bapp-text-larger\b/);
     await expect(html(other)).toHaveClass(/\bapp-high-contrast\b/);
     await context.close();
+  });
+
+  test("signed in, the look is saved on the account as it is chosen, without Save settings", async ({ page, browser }) => {
+    const account = await registerAs(page);
+    await open(page, "/settings");
+    // Wait for the session, which brings the account's settings, before changing them.
+    await expect(page.getByRole("radio", { name: "Large print" })).toBeVisible();
+    await expect(page.getByText("They are saved to your account as you choose them")).toBeVisible();
+
+    await page.locator("select#language").selectOption("cy");
+    await expect(html(page)).toHaveAttribute("lang", "cy");
+    await page.getByRole("radio", { name: /^Mwyaf/ }).check();
+    await page.getByRole("checkbox", { name: /^Cyferbyniad uchel/ }).check();
+    await expect(html(page)).toHaveClass(/\bapp-text-largest\b/);
+    await expect(html(page)).toHaveClass(/\bapp-high-contrast\b/);
+    // Said politely, in the chosen language.
+    await expect(page.getByTestId("look-saved")).toHaveAttribute("role", "status");
+    await expect(page.getByTestId("look-saved")).not.toBeEmpty();
+    await expect(page.getByTestId("look-saved")).not.toContainText("saved to your account");
+    await expectNoA11yViolations(page);
+    await expect
+      .poll(async () => (await page.request.get("/api/v1/preferences")).json())
+      .toMatchObject({ language: "cy", text_size: "largest", high_contrast: true });
+
+    // A reload without pressing Save keeps them, even when the device forgot them.
+    await page.evaluate(() => localStorage.removeItem("pir.preferences"));
+    await page.reload();
+    await expect(html(page)).toHaveAttribute("lang", "cy");
+    await expect(html(page)).toHaveClass(/\bapp-text-largest\b/);
+    await expect(html(page)).toHaveClass(/\bapp-high-contrast\b/);
+    await expect(page.getByRole("radio", { name: /^Mwyaf/ })).toBeChecked();
+    await expect(page.getByRole("checkbox", { name: /^Cyferbyniad uchel/ })).toBeChecked();
+    await expect(page.locator("select#language")).toHaveValue("cy");
+    // Nothing is said about a save made before this page was drawn.
+    await expect(page.getByTestId("look-saved")).toBeEmpty();
+
+    // Back in English, the status says it in English; contact answers still wait for Save.
+    await page.locator("select#language").selectOption("en");
+    await expect(html(page)).toHaveAttribute("lang", "en-GB");
+    await expect(page.getByRole("status").filter({ hasText: "Your choice has been saved to your account." })).toBeVisible();
+    await page.getByRole("radio", { name: "Large print" }).check();
+    await page.locator("#text-size").check();
+    await expect(page.getByRole("status").filter({ hasText: "Your choice has been saved to your account." })).toBeVisible();
+    await expect
+      .poll(async () => (await page.request.get("/api/v1/preferences")).json())
+      .toMatchObject({ language: "en", text_size: "standard", high_contrast: true, letter_format: "standard" });
+
+    // A fresh device: signing in brings the look chosen.
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    const other = await context.newPage();
+    await signInAs(other, account.email, account.password);
+    await open(other, "/");
+    await expect(html(other)).toHaveClass(/\bapp-high-contrast\b/);
+    await context.close();
+  });
+
+  test("signed out, the look and language are kept on the device across a reload", async ({ page }) => {
+    await open(page, "/settings");
+    await page.locator("select#language").selectOption("cy");
+    await expect(html(page)).toHaveAttribute("lang", "cy");
+    await page.getByRole("radio", { name: /^Mwyaf/ }).check();
+    await page.getByRole("checkbox", { name: /^Cyferbyniad uchel/ }).check();
+    await page.reload();
+    await expect(html(page)).toHaveAttribute("lang", "cy");
+    await expect(html(page)).toHaveClass(/\bapp-text-largest\b/);
+    await expect(html(page)).toHaveClass(/\bapp-high-contrast\b/);
+    await expect(page.getByRole("radio", { name: /^Mwyaf/ })).toBeChecked();
   });
 
   test("missing answers are shown in an error summary with the shared messages", async ({ page }) => {

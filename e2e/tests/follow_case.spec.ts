@@ -11,6 +11,16 @@ test.describe("following a complaint", () => {
     await expectNoA11yViolations(page);
   });
 
+  test("the list says how it is ordered, and is in that order: newest first", async ({ page }) => {
+    await registerAs(page);
+    const first = await raiseComplaintByApi(page, "The first complaint: the hall light has been broken for weeks.");
+    const second = await raiseComplaintByApi(page, "The second complaint: the lift has stopped working again.");
+    await open(page, "/cases");
+    await expect(page.getByText("Newest first: the one you sent most recently is at the top.")).toBeVisible();
+    const references = page.locator("main .app-card .app-reference");
+    await expect(references).toHaveText([second.reference, first.reference]);
+  });
+
   test("a complaint's list entry and page say when we will reply, counting the Christmas bank holidays", async ({ page }) => {
     await registerAs(page);
     const complaint = await raiseComplaintByApi(page);

@@ -39,12 +39,21 @@ test.describe("creating an account, signing in and signing out", () => {
     await expectErrors(page, ["An account with this email address already exists"]);
     await expectNoA11yViolations(page);
 
-    await page.getByLabel("Email address").fill(uniqueEmail());
+    const email = uniqueEmail();
+    await page.getByLabel("Email address").fill(email);
     await password(page, "Create a password").fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page).toHaveURL(/\/cases$/);
     await expect(page.locator("main h1")).toHaveText("Your complaints, compliments and comments");
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    // A GOV.UK success banner says the account was made, politely, once.
+    const created = page.getByRole("status").filter({ hasText: "Your account has been created" });
+    await expect(created).toBeVisible();
+    await expect(created).toContainText(`You are signed in as ${email}.`);
+    await expectNoA11yViolations(page);
+    await page.reload();
+    await expect(page.locator("main h1")).toHaveText("Your complaints, compliments and comments");
+    await expect(page.getByText("Your account has been created")).toHaveCount(0);
   });
 
   test("a wrong password says so, clears the password, and the right one signs in", async ({ page }) => {

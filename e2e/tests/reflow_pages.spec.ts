@@ -128,3 +128,80 @@ for (const largest of [false, true]) {
     await expectReflows(page, "Your complaints, compliments and comments", at("/cases with a responded case"), largest);
   });
 }
+
+/** Words the layout broke inside themselves across two lines ("communicati /
+ * on"). A break at a hyphen or slash is a break between parts ("CMP-2026- /
+ * 00002" where the line is too short for the whole reference), and text
+ * people type anything into (overflow-wrap: anywhere) may break anywhere. */
+async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const walker = document.createTreeWalker(document.querySelector("main")!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || !parent.checkVisibility() || parent.closest(".app-visually-hidden")) continue;
+      if (getComputedStyle(parent).overflowWrap === "anywhere") continue;
+      const text = node.textContent ?? "";
+      for (const match of text.matchAll(/[^\s\-–—/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index!);
+        range.setEnd(node, match.index! + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+        if (lines.size > 1) broken.push(`${parent.tagName.toLowerCase()}.${parent.className}: ${match[0]}`);
+      }
+    }
+    return broken;
+  });
+}
+
+/** The references shown in the page's main part that wrap onto two lines. */
+async function wrappedReferences(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("main .app-reference, main .app-complaint__reference")]
+      .filter((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.bottom))).size > 1 || el.getBoundingClientRect().height > parseFloat(getComputedStyle(el).lineHeight) * 1.5)
+      .map((el) => el.textContent ?? ""),
+  );
+}
+
+// Issue 12: at the largest text in the readable font, words and references
+// broke inside themselves at 320 px ("communicati/on", "CMP-/2026-00002").
+for (const [name, preferences] of [
+  ["the standard text", {}],
+  ["the largest text in the readable font", { text_size: "largest", readable_font: true }],
+  ["the largest text in the readable font and high contrast", { text_size: "largest", readable_font: true, high_contrast: true }],
+] as const) {
+  test(`words are never broken inside themselves at 320 px with ${name}`, async ({ page }, testInfo) => {
+    test.skip(testInfo.project.name !== "phone", "one viewport run is enough");
+    await page.setViewportSize({ width: 320, height: 800 });
+    await registerAs(page);
+    const saved = await page.request.put("/api/v1/preferences", { data: preferences });
+    expect(saved.status(), await saved.text()).toBe(200);
+    const response = await page.request.post("/api/v1/cases", {
+      headers: { "Idempotency-Key": `e2e-words-${Date.now()}-${Math.random()}` },
+      data: {
+        kind: "complaint",
+        category: "communication",
+        details: "Nobody answered my calls or letters about the communication problems.",
+        started_on: "2026-11-02",
+        desired_outcome: "Reply to my letters.",
+        insist: true,
+      },
+    });
+    expect(response.status(), await response.text()).toBe(201);
+    const complaint = await response.json();
+    for (const path of ["/", "/settings", "/help", "/accessibility", "/ombudsman", "/cases", `/cases/${complaint.id}`, "/complaints/new"]) {
+      await page.goto(path);
+      await expect(page.locator("main h1")).toBeVisible();
+      if ("text_size" in preferences) await expect(page.locator("html")).toHaveClass(/\bapp-text-largest\b/);
+      expect(await overflowsSideways(page), `${path} with ${name}`).toBe(false);
+      expect(await cutOff(page), `${path} with ${name}`).toEqual([]);
+      expect(await brokenWords(page), `${path} with ${name}`).toEqual([]);
+    }
+    await page.goto("/cases");
+    await expect(page.locator("main .app-reference").first()).toHaveText(complaint.reference);
+    if (!("text_size" in preferences)) {
+      // Where the line has room for a whole reference, it is kept whole.
+      expect(await wrappedReferences(page), `/cases with ${name}`).toEqual([]);
+    }
+  });
+}

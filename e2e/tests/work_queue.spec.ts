@@ -20,13 +20,16 @@ test.describe("the caseworker's side", () => {
 
     await queue.getByRole("link", { name: complaint.reference }).click();
     const needs = page.getByTestId("resident-needs");
-    await expect(needs).toContainText("Letters in large print");
+    await expect(needs).toContainText("Letters: large print");
     await expect(needs).toContainText("Please call after 10am");
     await expectNoA11yViolations(page);
 
     await page.getByLabel("Acknowledge").check();
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
+    // A success banner says what was recorded, politely.
+    await expect(page.getByRole("status").filter({ hasText: "The complaint has been acknowledged" })).toBeVisible();
+    await expectNoA11yViolations(page);
 
     await resident.goto(`/cases/${complaint.id}`);
     await expect(resident.getByTestId("case-status")).toHaveText("Being looked into");
@@ -40,6 +43,9 @@ test.describe("the caseworker's side", () => {
     await resident.close();
     await signInAs(page, DEMO.staff.email, DEMO.staff.password);
     await open(page, `/staff/cases/${complaint.id}`);
+    // Standard letters read as such, not "Letters in standard".
+    await expect(page.getByTestId("resident-needs")).toContainText("Letters: standard print");
+    await expect(page.getByTestId("resident-needs")).not.toContainText("Letters in standard");
     await page.getByLabel("Acknowledge").check();
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
@@ -48,6 +54,8 @@ test.describe("the caseworker's side", () => {
     await page.getByLabel("New response date").fill("2027-06-30");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("alert")).toBeVisible();
+    // A refused action is not said to be recorded.
+    await expect(page.getByTestId("staff-action-recorded")).toHaveCount(0);
     await expectNoA11yViolations(page);
   });
 

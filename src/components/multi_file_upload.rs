@@ -49,7 +49,9 @@ pub fn MultiFileUpload(
                         }
                         Err(message) => errors.update(|e| e.push(FieldError::new(field, message))),
                     },
-                    Err(message) => errors.update(|e| e.push(FieldError::new(field, format!("{name}: {}", t(message))))),
+                    Err(message) => errors.update(|e| {
+                        e.push(FieldError::new(field, format!("{name}: {}", t(message))))
+                    }),
                 }
                 reading.update(|n| *n = n.saturating_sub(1));
             });
@@ -87,7 +89,8 @@ pub fn MultiFileUpload(
             .collect_view()
     };
     view! {
-        <FileUpload field=field label=label errors=errors on_files=add is_page_heading=is_page_heading hint=hint disabled=full />
+        <FileUpload field=field label=label errors=errors on_files=add is_page_heading=is_page_heading hint=hint disabled=full
+            chosen=Signal::derive(move || files.with(Vec::len)) />
         <Show when=move || files.with(|f| !f.is_empty())>
             <h2 class="app-heading-m">{t("Files added")}</h2>
             <dl class="app-summary-list">{listed}</dl>

@@ -1,15 +1,17 @@
+use crate::components::reference::Reference;
+use crate::components::title::Title;
 use crate::i18n::{n_, t, tf};
+use crate::router::A;
 use domain::api::authorisations::{ActingFor, AuthorisationView};
 use domain::authorisation::{Kind, Status};
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::api;
-use crate::client_error::ServiceProblem;
 use crate::authorisation_words::{can_raise, scope_for_advocate};
 use crate::case_words::{kind_name, status_tag};
+use crate::client_error::ServiceProblem;
+use crate::components::account_created_banner::AccountCreatedBanner;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
@@ -25,13 +27,15 @@ const TITLE: &str = n_("People you help");
 pub fn AdvocateHomePage() -> impl IntoView {
     view! {
         <SignedIn>
+            <AccountCreatedBanner />
             <AdvocateHome />
         </SignedIn>
     }
 }
 
 /// An invitation and the advocate's answer to it: true to accept, false to decline.
-type AnswerAction = Action<(AuthorisationView, bool), Result<(AuthorisationView, bool), api::ClientError>>;
+type AnswerAction =
+    Action<(AuthorisationView, bool), Result<(AuthorisationView, bool), api::ClientError>>;
 
 /// The page, loaded from the API; the problem page instead when it cannot be.
 /// The error summary and the announcement stay outside what reloads, so a
@@ -48,9 +52,13 @@ fn AdvocateHome() -> impl IntoView {
         let (id, accept) = (view.id.clone(), *accept);
         let path = if accept { "acceptance" } else { "revocation" };
         async move {
-            api::post::<_, AuthorisationView>(&format!("/authorisations/{id}/{path}"), &serde_json::json!({}), None)
-                .await
-                .map(|view| (view, accept))
+            api::post::<_, AuthorisationView>(
+                &format!("/authorisations/{id}/{path}"),
+                &serde_json::json!({}),
+                None,
+            )
+            .await
+            .map(|view| (view, accept))
         }
     });
     Effect::new(move |_| {
@@ -62,7 +70,10 @@ fn AdvocateHome() -> impl IntoView {
                     announcement.set(if accepted {
                         tf("You can now act for {name}.", &[("name", name)])
                     } else {
-                        tf("You have declined the invitation from {name}.", &[("name", name)])
+                        tf(
+                            "You have declined the invitation from {name}.",
+                            &[("name", name)],
+                        )
                     });
                     all.refetch();
                     residents.refetch();
@@ -175,7 +186,10 @@ fn Invitation(view: AuthorisationView, answer: AnswerAction) -> impl IntoView {
 /// A resident the advocate acts for, and the complaints they may see.
 #[component]
 fn Resident(acting: ActingFor) -> impl IntoView {
-    let ActingFor { authorisation: view, cases } = acting;
+    let ActingFor {
+        authorisation: view,
+        cases,
+    } = acting;
     let name = view.resident.name.clone();
     let raise = can_raise(&view).then(|| format!("/advocate/complaints/new?for={}", view.id));
     let checking = view.kind == Kind::SignedForm && view.status == Status::Pending;
@@ -192,7 +206,7 @@ fn Resident(acting: ActingFor) -> impl IntoView {
                     };
                     view! {
                         <li>
-                            <A href=format!("/cases/{}", case.id)>{format!("{} – {title}", case.reference)}</A>
+                            <A href=format!("/cases/{}", case.id)><Reference text=case.reference.clone() class="app-reference--plain" />{format!(" – {title}")}</A>
                             " "<strong class=format!("app-tag {class}")>{tag}</strong>
                         </li>
                     }

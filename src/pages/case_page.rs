@@ -166,11 +166,7 @@ pub fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
                 };
                 view! {
                     <li class=class aria-current=(number == current && !finished).then_some("step")>
-                        {if name == format!("Stage {number}") {
-                            stage_name(number, &name)
-                        } else {
-                            tf("Stage {number}: {name}", &[("number", &number), ("name", &name)])
-                        }}
+                        {crate::stage_words::stage_heading(number, &name)}
                         <span class="app-visually-hidden">{format!(" ({state})")}</span>
                     </li>
                 }

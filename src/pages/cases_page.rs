@@ -1,14 +1,16 @@
+use crate::components::reference::Reference;
+use crate::components::title::Title;
+use crate::router::A;
 use domain::api::account::Role;
 use domain::api::cases::CaseSummary;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::api;
 use crate::case_words::{card_title, headline, stage_name, status_tag};
-use crate::i18n::{n_, t};
+use crate::components::account_created_banner::AccountCreatedBanner;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
+use crate::i18n::{n_, t};
 
 /// The resident's cases: each with its stage, status in plain words, and a
 /// clear mark when something is overdue or when they can act.
@@ -16,6 +18,7 @@ use crate::components::signed_in::SignedIn;
 pub fn CasesPage() -> impl IntoView {
     view! {
         <SignedIn>
+            <AccountCreatedBanner />
             <CaseList />
         </SignedIn>
     }
@@ -79,6 +82,8 @@ fn CaseListLoaded(list: Vec<CaseSummary>, today: Option<chrono::NaiveDate>) -> i
         } else {
             let today = today.unwrap_or_else(|| list[0].created_at.date_naive());
             view! {
+                // The server lists a resident's cases by when they were sent, newest first.
+                <p class="app-body" data-testid="case-order">{t("Newest first: the one you sent most recently is at the top.")}</p>
                 <ul class="app-card-list">
                     {list.into_iter().map(|case| view! { <CaseCard case=case today=today /> }).collect_view()}
                 </ul>
@@ -107,7 +112,7 @@ fn CaseCard(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
                 <A href=format!("/cases/{}", case.id)>{title}</A>
             </h2>
             <p class="app-card__meta">
-                {t("Reference ")}<strong>{case.reference.clone()}</strong>
+                {t("Reference ")}<Reference text=case.reference.clone() />
                 {stage.map(|s| view! { " · "{s} })}
             </p>
             <p class="app-body">

@@ -1,10 +1,10 @@
+use crate::components::title::Title;
 use crate::i18n::t;
+use crate::router::use_navigate;
+use crate::router::A;
 use domain::api::account::{Registration, Role, Session};
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
-use crate::router::use_navigate;
 
 use crate::api;
 use crate::components::error_summary::ErrorSummary;
@@ -32,8 +32,13 @@ pub fn CreateAccountPage() -> impl IntoView {
         if let Some(result) = register.value().get() {
             match result {
                 Ok(signed_in) => {
-                    let home = if signed_in.user.role == Role::Advocate { "/advocate" } else { "/cases" };
+                    let home = if signed_in.user.role == Role::Advocate {
+                        "/advocate"
+                    } else {
+                        "/cases"
+                    };
                     session.signed_in(signed_in);
+                    session.account_created.set(true);
                     navigate(home, Default::default());
                 }
                 Err(error) => errors.set(error.field_errors()),
@@ -42,7 +47,11 @@ pub fn CreateAccountPage() -> impl IntoView {
     });
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let role = if role.get_untracked() == "advocate" { Role::Advocate } else { Role::Resident };
+        let role = if role.get_untracked() == "advocate" {
+            Role::Advocate
+        } else {
+            Role::Resident
+        };
         let registration = Registration {
             name: name.get_untracked(),
             email: email.get_untracked(),

@@ -1,9 +1,10 @@
+use crate::components::reference::Reference;
+use crate::components::title::Title;
 use crate::i18n::t;
+use crate::router::A;
 use domain::api::cases::CaseDetail;
 use domain::case::CaseKind;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::complaint_draft::feedback_sent_key;
 use crate::components::panel::Panel;
@@ -20,7 +21,10 @@ pub fn FeedbackSentPage() -> impl IntoView {
 
 fn confirmation() -> impl IntoView {
     let session = use_session();
-    let user_id = session.user.with_untracked(|u| u.as_ref().map(|u| u.id.clone())).unwrap_or_default();
+    let user_id = session
+        .user
+        .with_untracked(|u| u.as_ref().map(|u| u.id.clone()))
+        .unwrap_or_default();
     let Some(detail) = storage::load::<CaseDetail>(&feedback_sent_key(&user_id)) else {
         return view! {
             <Title text=t("Nothing sent") />
@@ -44,7 +48,7 @@ fn confirmation() -> impl IntoView {
         <div class="app-grid-column-two-thirds">
             <Panel title=title>
                 {t("Your reference number")}<br />
-                <strong class="app-complaint__reference" data-testid="reference">{detail.reference.clone()}</strong>
+                <Reference text=detail.reference.clone() class="app-complaint__reference" testid="reference" />
             </Panel>
             <h2 class="app-heading-m">{t("What happens next")}</h2>
             <p class="app-body">{next}</p>

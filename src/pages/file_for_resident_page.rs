@@ -1,17 +1,19 @@
 use crate::case_action::retry_key;
-use crate::retry_key::RetryKeys;
+use crate::components::title::Title;
 use crate::i18n::{n_, t, tf};
+use crate::retry_key::RetryKeys;
+use crate::router::A;
 use chrono::NaiveDate;
 use domain::api::authorisations::{AuthorisationView, NewAuthorisation};
 use domain::api::Health;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 use leptos::web_sys::FileList;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::api;
-use crate::authorisation_words::{scope_for_advocate, signed_form_file_key, signed_form_key, SignedFormDraft};
+use crate::authorisation_words::{
+    scope_for_advocate, signed_form_file_key, signed_form_key, SignedFormDraft,
+};
 use crate::complaint_draft::{file_size, DraftFile};
 use crate::components::back_link::BackLink;
 use crate::components::date_input::DateInput;
@@ -23,7 +25,9 @@ use crate::components::signed_in::SignedIn;
 use crate::components::text_input::TextInput;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
-use crate::pages::authorisations_page::authorisation_fields::{bind, device_draft, RelationshipRadios, ScopeCheckboxes};
+use crate::pages::authorisations_page::authorisation_fields::{
+    bind, device_draft, RelationshipRadios, ScopeCheckboxes,
+};
 use crate::pages::raise_complaint::files;
 use crate::session::use_session;
 use crate::storage;
@@ -72,20 +76,45 @@ pub fn FileForResidentPage() -> impl IntoView {
 }
 
 #[component]
-fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwSignal<Option<AuthorisationView>>) -> impl IntoView {
+fn SignedFormForm(
+    today: NaiveDate,
+    errors: RwSignal<Vec<FieldError>>,
+    sent: RwSignal<Option<AuthorisationView>>,
+) -> impl IntoView {
     let session = use_session();
-    let user_id = session.user.with_untracked(|u| u.as_ref().map(|u| u.id.clone())).unwrap_or_default();
+    let user_id = session
+        .user
+        .with_untracked(|u| u.as_ref().map(|u| u.id.clone()))
+        .unwrap_or_default();
     let key = signed_form_key(&user_id);
     let file_key = signed_form_file_key(&user_id);
     let draft = device_draft(key.clone(), || SignedFormDraft::new(today));
-    let name = bind(draft, |d| d.resident_name.clone(), |d, v| d.resident_name = v);
-    let email = bind(draft, |d| d.resident_email.clone(), |d, v| d.resident_email = v);
-    let address = bind(draft, |d| d.resident_address.clone(), |d, v| d.resident_address = v);
+    let name = bind(
+        draft,
+        |d| d.resident_name.clone(),
+        |d, v| d.resident_name = v,
+    );
+    let email = bind(
+        draft,
+        |d| d.resident_email.clone(),
+        |d, v| d.resident_email = v,
+    );
+    let address = bind(
+        draft,
+        |d| d.resident_address.clone(),
+        |d, v| d.resident_address = v,
+    );
     let relationship = bind(draft, |d| d.relationship.clone(), |d, v| d.relationship = v);
-    let other = bind(draft, |d| d.relationship_other.clone(), |d, v| d.relationship_other = v);
+    let other = bind(
+        draft,
+        |d| d.relationship_other.clone(),
+        |d, v| d.relationship_other = v,
+    );
     let scope = bind(draft, |d| d.scope.clone(), |d, v| d.scope = v);
     let expires = bind(draft, |d| d.expires_on.clone(), |d, v| d.expires_on = v);
-    let evidence = RwSignal::new(storage::load::<Vec<DraftFile>>(&file_key).and_then(|f| f.into_iter().next()));
+    let evidence = RwSignal::new(
+        storage::load::<Vec<DraftFile>>(&file_key).and_then(|f| f.into_iter().next()),
+    );
     let file_kept = RwSignal::new(true);
     {
         let file_key = file_key.clone();
@@ -107,13 +136,19 @@ fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwS
                     evidence.set(Some(read));
                     announcement.set(tf("{name} added", &[("name", &name)]));
                 }
-                Err(message) => errors.set(vec![FieldError::new("evidence", format!("{name}: {}", t(message)))]),
+                Err(message) => errors.set(vec![FieldError::new(
+                    "evidence",
+                    format!("{name}: {}", t(message)),
+                )]),
             }
             reading.set(false);
         });
     };
     let remove = move |_| {
-        let name = evidence.get_untracked().map(|f| f.filename).unwrap_or_default();
+        let name = evidence
+            .get_untracked()
+            .map(|f| f.filename)
+            .unwrap_or_default();
         evidence.set(None);
         announcement.set(tf("{name} removed", &[("name", &name)]));
     };
@@ -173,7 +208,8 @@ fn SignedFormForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>, sent: RwS
                 hint=t("We have filled in 12 months from today. It can be up to 24 months. For example, 18 12 2027.") />
             <FileUpload field="evidence" label=t("Upload the signed authorisation form") errors=errors on_files=choose
                 hint=t("A PDF, or a photo of the form (JPG or PNG), smaller than 5MB.")
-                disabled=Signal::derive(move || reading.get()) />
+                disabled=Signal::derive(move || reading.get())
+                chosen=Signal::derive(move || evidence.with(|f| usize::from(f.is_some()))) single=true />
             {move || reading.get().then(|| view! { <p class="app-body" role="status">{t("Reading the file…")}</p> })}
             {move || evidence.get().map(|f| {
                 let hidden = f.filename.clone();

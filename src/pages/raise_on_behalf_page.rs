@@ -1,4 +1,8 @@
+use crate::components::reference::Reference;
+use crate::components::title::Title;
 use crate::i18n::{t, tf};
+use crate::router::use_query_map;
+use crate::router::A;
 use chrono::NaiveDate;
 use domain::api::authorisations::AuthorisationView;
 use domain::api::cases::{CaseDetail, NewCase};
@@ -6,13 +10,10 @@ use domain::api::PolicyDetail;
 use domain::policy::Policy;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
-use crate::router::use_query_map;
 
 use crate::api::{self, ClientError};
-use crate::client_error::ServiceProblem;
 use crate::authorisation_words::{needs_insist, on_behalf_key, OnBehalfDraft};
+use crate::client_error::ServiceProblem;
 use crate::components::back_link::BackLink;
 use crate::components::checkbox::Checkbox;
 use crate::components::date_input::DateInput;
@@ -87,11 +88,20 @@ fn Loader() -> impl IntoView {
 }
 
 #[component]
-fn OnBehalfForm(authorisation: AuthorisationView, policy: Policy, today: NaiveDate) -> impl IntoView {
+fn OnBehalfForm(
+    authorisation: AuthorisationView,
+    policy: Policy,
+    today: NaiveDate,
+) -> impl IntoView {
     let session = use_session();
-    let user_id = session.user.with_untracked(|u| u.as_ref().map(|u| u.id.clone())).unwrap_or_default();
+    let user_id = session
+        .user
+        .with_untracked(|u| u.as_ref().map(|u| u.id.clone()))
+        .unwrap_or_default();
     let key = on_behalf_key(&user_id, &authorisation.id);
-    let draft = device_draft(key.clone(), || OnBehalfDraft::new(storage::new_idempotency_key()));
+    let draft = device_draft(key.clone(), || {
+        OnBehalfDraft::new(storage::new_idempotency_key())
+    });
     if draft.with_untracked(|d| d.idempotency_key.is_none()) {
         draft.update(|d| d.idempotency_key = Some(storage::new_idempotency_key()));
     }
@@ -102,7 +112,11 @@ fn OnBehalfForm(authorisation: AuthorisationView, policy: Policy, today: NaiveDa
     let category = bind(draft, |d| d.category.clone(), |d, v| d.category = v);
     let details = bind(draft, |d| d.details.clone(), |d, v| d.details = v);
     let started = bind(draft, |d| d.started_on.clone(), |d, v| d.started_on = v);
-    let outcome = bind(draft, |d| d.desired_outcome.clone(), |d, v| d.desired_outcome = v);
+    let outcome = bind(
+        draft,
+        |d| d.desired_outcome.clone(),
+        |d, v| d.desired_outcome = v,
+    );
     let insist = bind(draft, |d| d.insist, |d, v| d.insist = v);
     let show_insist = RwSignal::new(draft.with_untracked(|d| d.insist));
     let choices: Vec<Choice> = policy
@@ -110,7 +124,11 @@ fn OnBehalfForm(authorisation: AuthorisationView, policy: Policy, today: NaiveDa
         .iter()
         .map(|c| {
             let choice = Choice::new(c.id.clone(), c.label.clone()).in_english();
-            if c.hint.is_empty() { choice } else { choice.with_hint(c.hint.clone()) }
+            if c.hint.is_empty() {
+                choice
+            } else {
+                choice.with_hint(c.hint.clone())
+            }
         })
         .collect();
     let send = Action::new_local(|(case, key): &(NewCase, String)| {
@@ -146,14 +164,19 @@ fn OnBehalfForm(authorisation: AuthorisationView, policy: Policy, today: NaiveDa
             Err(found) => errors.set(found),
             Ok(case) => {
                 errors.set(Vec::new());
-                let key = draft.with_untracked(|d| d.idempotency_key.clone()).unwrap_or_default();
+                let key = draft
+                    .with_untracked(|d| d.idempotency_key.clone())
+                    .unwrap_or_default();
                 send.dispatch((case, key));
             }
         }
     };
     let form_title = title.clone();
     let sent_name = name.clone();
-    let insist_label = StoredValue::new(tf("{name} still wants to make this complaint", &[("name", &name)]));
+    let insist_label = StoredValue::new(tf(
+        "{name} still wants to make this complaint",
+        &[("name", &name)],
+    ));
     view! {
         {move || match sent.get() {
             Some(case) => view! { <Sent case=case name=sent_name.clone() /> }.into_any(),
@@ -199,7 +222,7 @@ fn Sent(case: CaseDetail, name: String) -> impl IntoView {
         <Title text=t("Complaint sent") />
         <div class="app-grid-column-two-thirds">
             <Panel title=t("Complaint sent")>
-                <p>{t("Reference")}<br /><strong class="app-complaint__reference">{case.reference.clone()}</strong></p>
+                <p>{t("Reference")}<br /><Reference text=case.reference.clone() class="app-complaint__reference" /></p>
             </Panel>
             <p class="app-body">{tf("We have told {name} that you made this complaint for them.", &[("name", &name)])}</p>
             <p class="app-body"><A href=format!("/cases/{}", case.id)>{t("Follow this complaint")}</A></p>

@@ -1,21 +1,24 @@
+use crate::components::title::Title;
 use crate::i18n::t;
+use crate::router::A;
 use domain::api::account::{Preferences, ADJUSTMENTS_MAX_CHARS};
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::api;
 use crate::components::checkbox::Checkbox;
 use crate::components::error_summary::ErrorSummary;
-use crate::components::radios::{Choice, Radios};
 use crate::components::problem_with_service::ProblemWithService;
+use crate::components::radios::{Choice, Radios};
 use crate::components::text_input::TextInput;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
 use crate::language;
+use crate::preferences_saver::LookSaved;
 use crate::session::use_session;
-use crate::settings_form::{language_options, Display, SettingsForm, CONTACT_CHANNELS, LETTER_FORMATS, TEXT_SIZES};
+use crate::settings_form::{
+    language_options, Display, SettingsForm, CONTACT_CHANNELS, LETTER_FORMATS, TEXT_SIZES,
+};
 
 /// One signal per field of the form.
 #[derive(Clone, Copy)]
@@ -125,7 +128,13 @@ thread_local! {
 impl Unsaved {
     fn keep(form: SettingsForm) {
         let drawn = language::redraws();
-        UNSAVED.with(|u| *u.borrow_mut() = Some(Unsaved { form, drawn, left: None }));
+        UNSAVED.with(|u| {
+            *u.borrow_mut() = Some(Unsaved {
+                form,
+                drawn,
+                left: None,
+            })
+        });
     }
 
     fn left() {
@@ -170,7 +179,11 @@ fn conditional_radios(
         .into_iter()
         .enumerate()
         .map(|(i, (choice, label))| {
-            let id = if i == 0 { field.replace('_', "-") } else { format!("{}-{}", field.replace('_', "-"), i + 1) };
+            let id = if i == 0 {
+                field.replace('_', "-")
+            } else {
+                format!("{}-{}", field.replace('_', "-"), i + 1)
+            };
             let conditional_id = format!("conditional-{id}");
             let revealed = reveal(choice);
             let has_reveal = revealed.is_some();
@@ -209,15 +222,19 @@ fn conditional_radios(
 }
 
 /// Accessibility and communication settings: how the portal looks (applied at
-/// once, remembered on the device and, once saved, on the account) and, signed
-/// in, how we contact you, which staff act on. While nobody can tell who is
+/// once, remembered on the device and, signed in, saved on the account at
+/// once) and, signed in, how we contact you (saved with "Save settings"),
+/// which staff act on. While nobody can tell who is
 /// signed in (no connection, or the server failing), the problem page instead.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let session = use_session();
     let problem = Memo::new(move |_| session.problem.get().filter(|_| session.checked.get()));
     move || match problem.get() {
-        Some(problem) => view! { <ProblemWithService problem=problem retry=move || session.check() /> }.into_any(),
+        Some(problem) => {
+            view! { <ProblemWithService problem=problem retry=move || session.check() /> }
+                .into_any()
+        }
         None => view! { <Settings /> }.into_any(),
     }
 }
@@ -229,7 +246,9 @@ fn Settings() -> impl IntoView {
     let carried = Unsaved::carried_over();
     let was_carried = carried.is_some();
     let fields = Fields::new(
-        carried.clone().unwrap_or_else(|| SettingsForm::of(&session.preferences.get_untracked())),
+        carried
+            .clone()
+            .unwrap_or_else(|| SettingsForm::of(&session.preferences.get_untracked())),
     );
     // Choosing a language draws the page again: keep what was chosen and not
     // yet saved, and put the resident back on the language list.
@@ -245,12 +264,22 @@ fn Settings() -> impl IntoView {
     }
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let saved = RwSignal::new(false);
+    // What a save of the look made on another page came to is not news here
+    // (but it is on this page drawn again in the language just chosen).
+    if !was_carried {
+        session.look_saved.set(LookSaved::Nothing);
+    }
 
     // The look, applied at once as the resident changes it.
     Effect::new(move |_| {
         let display = fields.display();
-        if session.preferences.with_untracked(|p| Display::of(p) != display) {
+        if session
+            .preferences
+            .with_untracked(|p| Display::of(p) != display)
+        {
             session.preferences.update(|p| *p = display.applied_to(p));
+            // And kept: on the account while signed in (the device keeps it anyway).
+            session.look_changed();
         }
     });
     // And kept in step when the session changes it (signing in loads the account's).
@@ -278,8 +307,15 @@ fn Settings() -> impl IntoView {
         if let Some(result) = save.value().get() {
             match result {
                 Ok(stored) => {
+                    // The look may have changed while saving: keep the newest
+                    // (`save_ended` sends it).
+                    let stored = session
+                        .preferences
+                        .with_untracked(Display::of)
+                        .applied_to(&stored);
                     fields.set_all(SettingsForm::of(&stored));
                     session.preferences.set(stored);
+                    session.look_saved.set(LookSaved::Nothing);
                     errors.set(Vec::new());
                     saved.set(true);
                 }
@@ -291,6 +327,7 @@ fn Settings() -> impl IntoView {
                     errors.set(error.field_errors());
                 }
             }
+            session.save_ended();
         }
     });
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -298,10 +335,12 @@ fn Settings() -> impl IntoView {
         saved.set(false);
         match fields.form().validated() {
             Err(found) => errors.set(found),
-            Ok(preferences) => {
+            // (Not while the look is being saved: the button says so.)
+            Ok(preferences) if session.begin_save_all() => {
                 errors.set(Vec::new());
                 save.dispatch(preferences);
             }
+            Ok(_) => {}
         }
     };
 
@@ -309,7 +348,7 @@ fn Settings() -> impl IntoView {
     let text_sizes: Vec<Choice> = TEXT_SIZES
         .iter()
         .map(|(_, value, label)| {
-            let choice = Choice::new(*value, t(*label));
+            let choice = Choice::new(*value, t(label));
             match *value {
                 "standard" => choice.with_hint(t("The size most websites use")),
                 "largest" => choice.with_hint(t("About one and a half times the standard size")),
@@ -337,7 +376,7 @@ fn Settings() -> impl IntoView {
                 <p class="app-body">
                     {t("Changes apply straight away. ")}
                     {move || if signed_in() {
-                        t("Select ‘Save settings’ to keep them on your account, so they apply on any device.")
+                        t("They are saved to your account as you choose them, so they apply on any device.")
                     } else {
                         t("They are remembered on this device.")
                     }}
@@ -382,6 +421,19 @@ fn Settings() -> impl IntoView {
                         }}
                     </select>
                 </div>
+                <div role="status" aria-live="polite" class="app-settings__look-status" data-testid="look-saved">
+                    {move || match session.look_saved.get() {
+                        LookSaved::Nothing => None,
+                        LookSaved::Saved => Some(view! {
+                            <p class="app-body app-settings__look-saved">{t("Your choice has been saved to your account.")}</p>
+                        }.into_any()),
+                        LookSaved::NotSaved => Some(view! {
+                            <p class="app-body app-settings__look-not-saved">
+                                {t("Your choice applies on this device, but it could not be saved to your account. Select ‘Save settings’ to try again.")}
+                            </p>
+                        }.into_any()),
+                    }}
+                </div>
 
                 <h2 class="app-heading-m">{t("How we contact you")}</h2>
                 <Show
@@ -404,7 +456,7 @@ fn Settings() -> impl IntoView {
                         "letter_format",
                         t("How should we send you letters?"),
                         None,
-                        LETTER_FORMATS.iter().map(|(_, v, l)| (*v, t(*l))).collect(),
+                        LETTER_FORMATS.iter().map(|(_, v, l)| (*v, t(l))).collect(),
                         fields.letter_format,
                         move |choice| (choice == "another_language").then(|| view! {
                             <TextInput field="letter_language" label=t("Which language?") value=fields.letter_language
@@ -415,7 +467,7 @@ fn Settings() -> impl IntoView {
                         "contact_channel",
                         t("How should we contact you?"),
                         Some(t("We will also write to you where the law says we must.")),
-                        CONTACT_CHANNELS.iter().map(|(_, v, l)| (*v, t(*l))).collect(),
+                        CONTACT_CHANNELS.iter().map(|(_, v, l)| (*v, t(l))).collect(),
                         fields.contact_channel,
                         move |choice| matches!(choice, "phone" | "text_message").then(|| view! {
                             // Only the chosen radio's part holds the input, so its id is unique.
@@ -454,7 +506,7 @@ fn Settings() -> impl IntoView {
                     <Textarea field="reasonable_adjustments" label=t("Anything else we should do to make things easier for you?")
                         value=fields.reasonable_adjustments errors=errors max_chars=ADJUSTMENTS_MAX_CHARS rows=4
                         hint=t("For example, call after 10am, or send letters to my support worker") />
-                    <button type="submit" class="app-button" disabled=move || save.pending().get()>{t("Save settings")}</button>
+                    <button type="submit" class="app-button" disabled=move || save.pending().get() || session.saving()>{t("Save settings")}</button>
                 </Show>
             </form>
         </div>

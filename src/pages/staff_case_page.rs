@@ -1,16 +1,15 @@
+use crate::components::title::Title;
+use crate::router::A;
 use chrono::NaiveDate;
-use domain::api::account::Preferences;
+use domain::api::account::{LetterFormat, Preferences};
 use domain::api::cases::{CaseDetail, StaffActionRequest};
 use domain::api::PolicyDetail;
 use domain::case::{ClosedWhy, Event, Outcome, OutstandingAction, Remedy, RemedyKind, StaffAction};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::api;
 use crate::case_action::{case_id, load_case, retry_key};
-use crate::retry_key::RetryKeys;
 use crate::case_words::{kind_name, status_tag};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
@@ -21,21 +20,37 @@ use crate::components::textarea::Textarea;
 use crate::components::case_contact::CaseContact;
 use crate::next_step_words::Reader;
 use crate::pages::case_page::{DueDates, Timeline, YourComplaint};
+use crate::retry_key::RetryKeys;
 
 /// A case as a caseworker sees it: the resident's needs first, then the dates,
-/// the timeline, and the actions the policy allows now.
+/// the timeline, and the actions the policy allows now. After an action is
+/// saved, the case is loaded again under a success banner saying what was
+/// recorded (outside what reloads, so a screen reader hears it).
 #[component]
 pub fn StaffCasePage() -> impl IntoView {
     let id = case_id();
     let case = load_case(id);
+    let recorded = RwSignal::new(None::<&'static str>);
+    let saved = Callback::new(move |words: &'static str| {
+        recorded.set(Some(words));
+        case.refetch();
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
     // In English whatever language is chosen, as the other staff pages.
     view! {
         <div lang="en-GB">
         <SignedIn>
+            <div role="status" aria-live="polite">
+                {move || recorded.get().map(|words| view! {
+                    <div class="app-notification-banner app-notification-banner--success" data-testid="staff-action-recorded">
+                        <h2 class="app-notification-banner__heading">{words}</h2>
+                    </div>
+                })}
+            </div>
             <Transition fallback=|| view! { <p class="app-body" role="status">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match case.await {
-                        Ok(case) => view! { <StaffCase case=case /> }.into_any(),
+                        Ok(case) => view! { <StaffCase case=case saved=saved recorded=recorded /> }.into_any(),
                         Err(error) => match error.service_problem() {
                             Some(problem) => view! { <ProblemWithService problem=problem retry=move || case.refetch() /> }.into_any(),
                             None => view! {
@@ -53,26 +68,64 @@ pub fn StaffCasePage() -> impl IntoView {
 }
 
 fn preference_lines(p: &Preferences) -> Vec<String> {
-    let mut lines = vec![format!("Contact by {}", p.contact_channel.as_str().replace('_', " "))];
+    let mut lines = vec![format!(
+        "Contact by {}",
+        p.contact_channel.as_str().replace('_', " ")
+    )];
     if let Some(phone) = &p.phone {
         lines.push(format!("Telephone {phone}"));
     }
-    let format = match (&p.letter_format, &p.letter_language) {
-        (_, Some(language)) => format!("Letters in {language} (keep an English copy)"),
-        (f, None) => format!("Letters in {}", f.label()),
-    };
-    lines.push(format);
+    lines.push(letters_line(p.letter_format, p.letter_language.as_deref()));
     if let Some(language) = &p.interpreter_language {
         lines.push(format!("Needs an interpreter: {language}"));
     }
     if !p.reasonable_adjustments.is_empty() {
-        lines.push(format!("Reasonable adjustments: {}", p.reasonable_adjustments));
+        lines.push(format!(
+            "Reasonable adjustments: {}",
+            p.reasonable_adjustments
+        ));
     }
     lines
 }
 
+/// How the resident wants letters, for staff: "Letters: large print".
+fn letters_line(format: LetterFormat, language: Option<&str>) -> String {
+    match (format, language) {
+        (_, Some(language)) => format!("Letters in {language} (keep an English copy)"),
+        (LetterFormat::Standard, None) => "Letters: standard print".to_owned(),
+        (LetterFormat::Braille, None) => "Letters: Braille".to_owned(),
+        (LetterFormat::AnotherLanguage, None) => {
+            "Letters: in another language (ask which)".to_owned()
+        }
+        (other, None) => format!("Letters: {}", other.label()),
+    }
+}
+
+/// What a saved action recorded, for the success banner.
+fn recorded_words(action: &str) -> &'static str {
+    match action {
+        "acknowledge" => "The complaint has been acknowledged",
+        "assign" => "The caseworker has been assigned",
+        "extend" => "The new response date has been recorded",
+        "request_information" => "Your request for information has been recorded",
+        "respond" => "The response has been recorded",
+        "refuse_escalation" => "The refusal of the review has been recorded",
+        "panel_date" => "The panel's hearing date has been recorded",
+        "panel_outcome" => "The panel's decision has been recorded",
+        "satisfaction" => "The resident's satisfaction has been recorded",
+        "close" => "The case has been closed",
+        "reopen" => "The case has been reopened",
+        "ombudsman" => "The referral to the Housing Ombudsman has been recorded",
+        _ => "Your action has been recorded",
+    }
+}
+
 #[component]
-fn StaffCase(case: CaseDetail) -> impl IntoView {
+fn StaffCase(
+    case: CaseDetail,
+    saved: Callback<&'static str>,
+    recorded: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
     let (tag, class) = status_tag(case.view.status);
     let title = format!("{} {}", kind_name(case.kind), case.reference);
     view! {
@@ -92,7 +145,7 @@ fn StaffCase(case: CaseDetail) -> impl IntoView {
                 <ul class="app-list">{preference_lines(p).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </div>
         })}
-        <StaffActions case=case.clone() />
+        <StaffActions case=case.clone() saved=saved recorded=recorded />
         <DueDates dates=case.view.due_dates.clone() reader=Reader::Advocate />
         <Timeline case=case.clone() for_staff=true />
         <YourComplaint case=case.clone() reader=Reader::Advocate />
@@ -104,7 +157,9 @@ fn action_choice(action: StaffAction) -> Choice {
         StaffAction::Acknowledge => ("acknowledge", "Acknowledge"),
         StaffAction::Assign => ("assign", "Assign a caseworker"),
         StaffAction::Extend => ("extend", "Extend the response date"),
-        StaffAction::RequestInformation => ("request_information", "Ask the resident for information"),
+        StaffAction::RequestInformation => {
+            ("request_information", "Ask the resident for information")
+        }
         StaffAction::Respond => ("respond", "Record the response"),
         StaffAction::RefuseEscalation => ("refuse_escalation", "Refuse the request for a review"),
         StaffAction::RecordPanelDate => ("panel_date", "Record the panel's hearing date"),
@@ -112,7 +167,9 @@ fn action_choice(action: StaffAction) -> Choice {
         StaffAction::RecordSatisfaction => ("satisfaction", "Record the resident's satisfaction"),
         StaffAction::Close => ("close", "Close the case"),
         StaffAction::Reopen => ("reopen", "Reopen the case"),
-        StaffAction::RecordReferralToOmbudsman => ("ombudsman", "Record a referral to the Housing Ombudsman"),
+        StaffAction::RecordReferralToOmbudsman => {
+            ("ombudsman", "Record a referral to the Housing Ombudsman")
+        }
     };
     Choice::new(value, label)
 }
@@ -139,7 +196,11 @@ fn outcome(value: &str) -> Option<Outcome> {
 
 /// The form for whichever action the caseworker picks.
 #[component]
-fn StaffActions(case: CaseDetail) -> impl IntoView {
+fn StaffActions(
+    case: CaseDetail,
+    saved: Callback<&'static str>,
+    recorded: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let chosen = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
@@ -153,14 +214,15 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
         let request = request.clone();
         let id = id.clone();
         let key = retry_key(keys, &(&id, &request));
-        async move { api::post::<_, CaseDetail>(&format!("/cases/{id}/staff-actions"), &request, Some(&key)).await }
+        async move {
+            api::post::<_, CaseDetail>(&format!("/cases/{id}/staff-actions"), &request, Some(&key))
+                .await
+        }
     });
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {
             match result {
-                Ok(_) => {
-                    let _ = window().location().reload();
-                }
+                Ok(_) => saved.run(recorded_words(&chosen.get_untracked())),
                 Err(error) => errors.set(error.field_errors()),
             }
         }
@@ -170,22 +232,42 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
         let id = policy_id.clone();
         async move { api::get::<PolicyDetail>(&format!("/policies/{id}")).await }
     });
-    let choices: Vec<Choice> = case.view.staff_actions.iter().copied().map(action_choice).collect();
+    let choices: Vec<Choice> = case
+        .view
+        .staff_actions
+        .iter()
+        .copied()
+        .map(action_choice)
+        .collect();
     if choices.is_empty() {
-        return view! { <p class="app-body">"There is nothing to do on this case now."</p> }.into_any();
+        return view! { <p class="app-body">"There is nothing to do on this case now."</p> }
+            .into_any();
     }
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        recorded.set(None);
         let mut problems = Problems::new();
         let text_v = text.get_untracked().trim().to_owned();
         let event = match chosen.get_untracked().as_str() {
             "acknowledge" => Some(Event::Acknowledged),
             "assign" => {
-                need(&mut problems, &text_v, "text", "Enter the caseworker's name");
-                Some(Event::Assigned { caseworker: text_v.clone() })
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter the caseworker's name",
+                );
+                Some(Event::Assigned {
+                    caseworker: text_v.clone(),
+                })
             }
             "extend" => {
-                need(&mut problems, &text_v, "text", "Enter the reason for the extension");
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter the reason for the extension",
+                );
                 let new_date = parse_date(&date.get_untracked());
                 if new_date.is_none() {
                     problems.add("date", "Enter the new response date");
@@ -197,8 +279,15 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
                 })
             }
             "request_information" => {
-                need(&mut problems, &text_v, "text", "Enter what you need from the resident");
-                Some(Event::InformationRequested { what: text_v.clone() })
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter what you need from the resident",
+                );
+                Some(Event::InformationRequested {
+                    what: text_v.clone(),
+                })
             }
             "respond" => {
                 let is_complaint = case.kind == domain::case::CaseKind::Complaint;
@@ -206,24 +295,53 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
                 if is_complaint && outcome.is_none() {
                     problems.add("choice", "Select the outcome");
                 }
-                need(&mut problems, &text_v, "text", "Enter the reasons for the decision");
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter the reasons for the decision",
+                );
                 let remedies = (!second.get_untracked().trim().is_empty())
                     .then(|| Remedy {
-                        kind: if amount.get_untracked().trim().is_empty() { RemedyKind::Action } else { RemedyKind::Financial },
+                        kind: if amount.get_untracked().trim().is_empty() {
+                            RemedyKind::Action
+                        } else {
+                            RemedyKind::Financial
+                        },
                         description: second.get_untracked().trim().to_owned(),
-                        amount_pence: amount.get_untracked().trim().parse::<f64>().ok().map(|p| (p * 100.0).round() as u64),
+                        amount_pence: amount
+                            .get_untracked()
+                            .trim()
+                            .parse::<f64>()
+                            .ok()
+                            .map(|p| (p * 100.0).round() as u64),
                     })
                     .into_iter()
                     .collect();
                 let outstanding_actions = parse_date(&date.get_untracked())
-                    .map(|due| OutstandingAction { description: second.get_untracked().trim().to_owned(), due })
+                    .map(|due| OutstandingAction {
+                        description: second.get_untracked().trim().to_owned(),
+                        due,
+                    })
                     .into_iter()
                     .collect();
-                Some(Event::Responded { outcome, reasons: text_v.clone(), remedies, outstanding_actions })
+                Some(Event::Responded {
+                    outcome,
+                    reasons: text_v.clone(),
+                    remedies,
+                    outstanding_actions,
+                })
             }
             "refuse_escalation" => {
-                need(&mut problems, &text_v, "text", "Enter the reasons, which the resident will read");
-                Some(Event::EscalationRefused { reasons: text_v.clone() })
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter the reasons, which the resident will read",
+                );
+                Some(Event::EscalationRefused {
+                    reasons: text_v.clone(),
+                })
             }
             "panel_date" => {
                 let held = parse_date(&date.get_untracked());
@@ -238,7 +356,10 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
                     problems.add("choice", "Select the panel's decision");
                 }
                 need(&mut problems, &text_v, "text", "Enter the panel's reasons");
-                outcome.map(|outcome| Event::PanelOutcome { outcome, reasons: text_v.clone() })
+                outcome.map(|outcome| Event::PanelOutcome {
+                    outcome,
+                    reasons: text_v.clone(),
+                })
             }
             "close" => Some(Event::Closed {
                 why: match choice.get_untracked().as_str() {
@@ -249,11 +370,21 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
                 },
             }),
             "reopen" => {
-                need(&mut problems, &text_v, "text", "Enter why the case is reopened");
-                Some(Event::Reopened { reason: text_v.clone() })
+                need(
+                    &mut problems,
+                    &text_v,
+                    "text",
+                    "Enter why the case is reopened",
+                );
+                Some(Event::Reopened {
+                    reason: text_v.clone(),
+                })
             }
             "ombudsman" => Some(Event::ReferredToOmbudsman),
-            "satisfaction" => Some(Event::SatisfactionRecorded { satisfied: choice.get_untracked() == "yes", comment: (!text_v.is_empty()).then(|| text_v.clone()) }),
+            "satisfaction" => Some(Event::SatisfactionRecorded {
+                satisfied: choice.get_untracked() == "yes",
+                comment: (!text_v.is_empty()).then(|| text_v.clone()),
+            }),
             _ => {
                 problems.add("action", "Select what you want to do");
                 None
@@ -269,11 +400,13 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
         }
     };
     let fields = move || {
-        let outcomes = || vec![
-            Choice::new("upheld", "Upheld"),
-            Choice::new("partly_upheld", "Partly upheld"),
-            Choice::new("not_upheld", "Not upheld"),
-        ];
+        let outcomes = || {
+            vec![
+                Choice::new("upheld", "Upheld"),
+                Choice::new("partly_upheld", "Partly upheld"),
+                Choice::new("not_upheld", "Not upheld"),
+            ]
+        };
         match chosen.get().as_str() {
             "assign" => view! { <TextInput field="text" label="Caseworker's name" value=text errors=errors /> }.into_any(),
             "extend" => view! {
@@ -337,7 +470,11 @@ fn StaffActions(case: CaseDetail) -> impl IntoView {
 
 /// A date field for staff (the browser's date picker).
 #[component]
-fn DateField(#[prop(into)] label: String, value: RwSignal<String>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+fn DateField(
+    #[prop(into)] label: String,
+    value: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
     let error = move || crate::form::message_for(&errors.get(), "date");
     view! {
         <div class=move || if error().is_some() { "app-form-group app-form-group--error" } else { "app-form-group" }>

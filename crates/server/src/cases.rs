@@ -33,8 +33,6 @@ use store::CaseRow;
 
 /// Shown when a resident names someone else to file for.
 pub const ONLY_FOR_YOURSELF: &str = "You can only make a complaint for yourself from this account";
-/// Shown when an attachment is not valid base64.
-
 /// What the resident told us, kept as JSON in `cases.details`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StoredDetails {

@@ -176,6 +176,9 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
     Ok(pending.len())
 }
 
+/// channel, recipient, subject, body, created_at, sent_at, attempts.
+type MessageRow = (String, String, String, String, String, Option<String>, i64);
+
 /// The messages about one case, oldest first, with whether each reached the
 /// resident: for the staff's view of the case.
 pub async fn case_messages(
@@ -183,7 +186,7 @@ pub async fn case_messages(
     case_id: i64,
     email_relay: bool,
 ) -> Result<Vec<CaseMessage>, sqlx::Error> {
-    let rows: Vec<(String, String, String, String, String, Option<String>, i64)> = sqlx::query_as(
+    let rows: Vec<MessageRow> = sqlx::query_as(
         "SELECT channel, recipient, subject, body, created_at, sent_at, attempts FROM outbox \
          WHERE case_id = ? ORDER BY created_at, id LIMIT 200",
     )

@@ -1,9 +1,10 @@
+use crate::components::reference::Reference;
+use crate::components::title::Title;
 use crate::i18n::{t, tf};
+use crate::router::A;
 use domain::api::account::ContactChannel;
 use domain::api::cases::CaseDetail;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::case_words::{basis_words, skipped_words};
 use crate::next_step_words::{due_label, Reader};
@@ -16,7 +17,8 @@ use crate::pages::raise_complaint::use_journey;
 #[component]
 pub fn ComplaintSentPage() -> impl IntoView {
     let journey = use_journey();
-    move || match journey.sent.get() {
+    move || {
+        match journey.sent.get() {
         Some(detail) => confirmation(detail).into_any(),
         None => view! {
             <Title text=t("No complaint sent") />
@@ -27,6 +29,7 @@ pub fn ComplaintSentPage() -> impl IntoView {
             </p>
         }
         .into_any(),
+    }
     }
 }
 
@@ -57,7 +60,7 @@ fn confirmation(detail: CaseDetail) -> impl IntoView {
         <div class="app-grid-column-two-thirds">
             <Panel title=t("Complaint sent")>
                 {t("Your reference number")}<br />
-                <strong class="app-complaint__reference" data-testid="reference">{detail.reference.clone()}</strong>
+                <Reference text=detail.reference.clone() class="app-complaint__reference" testid="reference" />
             </Panel>
             <p class="app-body">{t("Keep this reference. You will need it if you contact us about your complaint.")}</p>
             <h2 class="app-heading-m">{t("What happens next")}</h2>

@@ -73,7 +73,7 @@ fn free_port() -> u16 {
 }
 
 fn start(database: &str, port: u16) -> Child {
-    let child = Command::new(env!("CARGO_BIN_EXE_server"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
         .args([
             "--port",
             &port.to_string(),
@@ -93,6 +93,8 @@ fn start(database: &str, port: u16) -> Child {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("the server did not answer on port {port}");
 }
 
