@@ -33,8 +33,6 @@ use store::CaseRow;
 
 /// Shown when a resident names someone else to file for.
 pub const ONLY_FOR_YOURSELF: &str = "You can only make a complaint for yourself from this account";
-/// Shown when an attachment is not valid base64.
-
 /// What the resident told us, kept as JSON in `cases.details`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct StoredDetails {
@@ -562,9 +560,9 @@ pub async fn detail(
         started_on: stored.started_on,
         desired_outcome: stored.desired_outcome,
         contact_channel: stored.contact_channel,
-        contact_phone: stored
-            .contact_phone
-            .filter(|_| access.relation != crate::access::Relation::Advocate || access.may_see_preferences),
+        contact_phone: stored.contact_phone.filter(|_| {
+            access.relation != crate::access::Relation::Advocate || access.may_see_preferences
+        }),
         resident_name: case.resident_name.clone(),
         filed_by,
         policy_id: case.policy_id.clone(),

@@ -183,36 +183,45 @@ pub async fn case_messages(
     case_id: i64,
     email_relay: bool,
 ) -> Result<Vec<CaseMessage>, sqlx::Error> {
-    let rows: Vec<(String, String, String, String, String, Option<String>, i64)> = sqlx::query_as(
+    type Row = (String, String, String, String, String, Option<String>, i64);
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT channel, recipient, subject, body, created_at, sent_at, attempts FROM outbox \
          WHERE case_id = ? ORDER BY created_at, id LIMIT 200",
     )
     .bind(case_id)
     .fetch_all(&mut *conn)
     .await?;
-    let parse = |s: &str| DateTime::parse_from_rfc3339(s).ok().map(|d| d.with_timezone(&Utc));
+    let parse = |s: &str| {
+        DateTime::parse_from_rfc3339(s)
+            .ok()
+            .map(|d| d.with_timezone(&Utc))
+    };
     Ok(rows
         .into_iter()
-        .map(|(channel, recipient, subject, body, created_at, sent_at, attempts)| {
-            let channel = ContactChannel::parse(&channel).unwrap_or(ContactChannel::Email);
-            let delivery = match (&sent_at, attempts) {
-                (Some(_), _) => Delivery::Sent,
-                (None, 0) => Delivery::Queued,
-                (None, n) if channel == ContactChannel::Email && email_relay && n < MAX_ATTEMPTS => {
-                    Delivery::Retrying
+        .map(
+            |(channel, recipient, subject, body, created_at, sent_at, attempts)| {
+                let channel = ContactChannel::parse(&channel).unwrap_or(ContactChannel::Email);
+                let delivery = match (&sent_at, attempts) {
+                    (Some(_), _) => Delivery::Sent,
+                    (None, 0) => Delivery::Queued,
+                    (None, n)
+                        if channel == ContactChannel::Email && email_relay && n < MAX_ATTEMPTS =>
+                    {
+                        Delivery::Retrying
+                    }
+                    (None, _) => Delivery::StaffToSend,
+                };
+                CaseMessage {
+                    channel,
+                    recipient,
+                    subject,
+                    body,
+                    created_at: parse(&created_at).unwrap_or_default(),
+                    sent_at: sent_at.as_deref().and_then(parse),
+                    delivery,
                 }
-                (None, _) => Delivery::StaffToSend,
-            };
-            CaseMessage {
-                channel,
-                recipient,
-                subject,
-                body,
-                created_at: parse(&created_at).unwrap_or_default(),
-                sent_at: sent_at.as_deref().and_then(parse),
-                delivery,
-            }
-        })
+            },
+        )
         .collect())
 }
 

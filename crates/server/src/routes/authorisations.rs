@@ -67,8 +67,6 @@ pub fn router() -> Router<AppState> {
         .layer(DefaultBodyLimit::max(crate::BODY_LIMIT))
 }
 
-/// Shown when the signed form is not valid base64.
-
 fn scope_words(view: &AuthorisationView) -> String {
     view.scope
         .iter()
@@ -154,7 +152,7 @@ async fn create_authorisation(
             evidence,
         } => {
             let crate::files::CheckedFile { filename, data, .. } =
-                crate::files::check(&evidence, "evidence", "authorisation-form")?;
+                crate::files::check(evidence, "evidence", "authorisation-form")?;
             let evidence_id = store::insert_evidence(
                 &mut tx,
                 user.id,
@@ -419,7 +417,15 @@ async fn revoke_authorisation(
             row.resident_display_name(),
             user.name
         );
-        store::tell_resident(&mut tx, &row, now, None, "Your invitation was declined", &body).await?;
+        store::tell_resident(
+            &mut tx,
+            &row,
+            now,
+            None,
+            "Your invitation was declined",
+            &body,
+        )
+        .await?;
     } else {
         let body = format!(
             "Dear {},\n\n{} no longer acts for you on your complaints.",

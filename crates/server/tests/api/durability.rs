@@ -86,6 +86,7 @@ fn start(database: &str, port: u16) -> Child {
         .stderr(Stdio::null())
         .spawn()
         .expect("the server starts");
+    let mut child = child;
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if http(port, "GET", "/api/v1/health", &[], None).is_ok_and(|a| a.status == 200) {
@@ -93,6 +94,8 @@ fn start(database: &str, port: u16) -> Child {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("the server did not answer on port {port}");
 }
 
