@@ -87,9 +87,24 @@ pub struct Config {
     #[arg(long, env = "PORTAL_MAIL_FROM", default_value = "complaints@localhost")]
     pub mail_from: String,
     /// Let `PUT /api/v1/test/clock` move the clock. For end-to-end tests only:
-    /// never on a real deployment.
+    /// refused off loopback unless --demo-deployment.
     #[arg(long, hide = true)]
     pub allow_clock_changes: bool,
+    /// The header a reverse proxy in front of the portal puts the client's
+    /// address in (e.g. `X-Forwarded-For`; its last entry is used). Only set
+    /// it when every request comes through that proxy: otherwise clients
+    /// could choose their own address. Without it, the socket's address is
+    /// the client's.
+    #[arg(long, env = "PORTAL_TRUSTED_PROXY_HEADER")]
+    pub trusted_proxy_header: Option<String>,
+    /// How many password hashes may run at once (each takes 19 MiB while it
+    /// runs). Defaults to the number of processors.
+    #[arg(long, env = "PORTAL_HASHING_PERMITS")]
+    pub hashing_permits: Option<usize>,
+    /// How many more sign-ins and registrations may wait for a hashing turn;
+    /// beyond that they are answered 503 with Retry-After.
+    #[arg(long, env = "PORTAL_HASHING_QUEUE", default_value_t = 32)]
+    pub hashing_queue: usize,
 }
 
 impl Config {
@@ -112,6 +127,9 @@ impl Config {
             allow_clock_changes: false,
             smtp_relay: None,
             mail_from: "complaints@example.org".into(),
+            trusted_proxy_header: None,
+            hashing_permits: None,
+            hashing_queue: 32,
         }
     }
 }

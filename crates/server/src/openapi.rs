@@ -290,7 +290,7 @@ fn build() -> Value {
         Public,
         Some(registration),
         (201, Some(session.clone())),
-        &[403],
+        &[403, 503],
     );
     let sign_in = b.schema::<SignIn>();
     b.op(
@@ -301,7 +301,7 @@ fn build() -> Value {
         Public,
         Some(sign_in),
         (200, Some(session.clone())),
-        &[401, 403, 429],
+        &[401, 403, 429, 503],
     );
     b.op(
         "get",
@@ -665,7 +665,7 @@ fn error_description(code: u16) -> &'static str {
         415 => "Not JSON",
         422 => "Invalid input, keyed by field",
         429 => "Too many attempts (Retry-After)",
-        503 => "The database does not answer",
+        503 => "Busy: the database does not answer, or too many sign-ins are being checked at once (Retry-After)",
         _ => "Something went wrong (logged, never detailed)",
     }
 }
