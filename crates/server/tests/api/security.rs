@@ -236,3 +236,215 @@ async fn a_made_up_forwarded_address_is_ignored_unless_a_proxy_header_is_configu
     }
     assert_eq!(statuses(&answers, StatusCode::UNAUTHORIZED), 12);
 }
+
+// --- finding 12: no personal data in the log -------------------------------------
+
+/// Everything logged while the guard lives (on this thread, which in a
+/// `#[tokio::test]` is every task's), as text.
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Captured {
+    fn start(&self) -> tracing::subscriber::DefaultGuard {
+        let writer = self.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::DEBUG)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        tracing::subscriber::set_default(subscriber)
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
+    }
+}
+
+/// A relay that refuses every recipient, quoting the address back, as real
+/// relays do.
+async fn refusing_relay() -> String {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap().to_string();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut read = BufReader::new(read);
+                write.write_all(b"220 test relay\r\n").await.unwrap();
+                loop {
+                    let mut line = String::new();
+                    if read.read_line(&mut line).await.unwrap_or(0) == 0 {
+                        break;
+                    }
+                    let reply = if let Some(to) = line.strip_prefix("RCPT TO:") {
+                        format!("550 5.1.1 {}: Recipient address rejected\r\n", to.trim())
+                    } else {
+                        "250 ok\r\n".to_owned()
+                    };
+                    if write.write_all(reply.as_bytes()).await.is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+    });
+    address
+}
+
+#[tokio::test]
+async fn messages_to_a_named_resident_leave_no_name_or_address_in_the_log() {
+    use crate::authorisations::{invitation, invite_and_accept};
+    use crate::support::{complaint, with};
+    use serde_json::json;
+
+    let log = Captured::default();
+    let _guard = log.start();
+    for relay in [None, Some(refusing_relay().await)] {
+        let app = TestApp::spawn_with(|c| c.smtp_relay = relay.clone()).await;
+        let resident = app.register_resident("Zenobia Quillfeather").await;
+        let advocate = app.register_advocate("Octavius Brambleworth").await;
+        let scope = ["view_cases", "raise_complaints"];
+        let auth = invite_and_accept(&resident, &advocate, invitation(&advocate, &scope)).await;
+        let keyed = advocate.with_header("idempotency-key", "log-1");
+        let (status, _, body) = keyed
+            .post_json(
+                "/api/v1/cases",
+                with(complaint(), json!({ "on_behalf_of": auth })),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let subjects: Vec<String> = sqlx::query_scalar("SELECT subject FROM outbox")
+            .fetch_all(&app.state.db)
+            .await
+            .unwrap();
+        assert!(
+            subjects.iter().any(|s| s.contains("Octavius Brambleworth")),
+            "{subjects:?}"
+        );
+        assert!(server::outbox::deliver_pending(&app.state).await.unwrap() > 0);
+        let text = log.text();
+        assert!(text.contains("message not sent"), "{text}");
+        for secret in [
+            "Zenobia",
+            "Quillfeather",
+            "Octavius",
+            "Brambleworth",
+            resident.email.as_str(),
+            advocate.email.as_str(),
+        ] {
+            assert!(!text.contains(secret), "{secret} is in the log:\n{text}");
+        }
+    }
+}
+
+// --- finding 8: hidden characters, line ends, and the mail they could forge ------
+
+#[tokio::test]
+async fn a_name_with_a_control_or_direction_character_is_refused_on_its_field() {
+    let app = TestApp::spawn().await;
+    for name in [
+        "Ada\u{0}Lovelace",
+        "Ada\r\nBcc: victim@example.com",
+        "Ada\rLovelace",
+        "\u{202E}ecalevoL adA",
+        "Ada\u{2066}Lovelace",
+    ] {
+        let (status, _, body) = app
+            .client()
+            .post_json(
+                "/api/v1/accounts",
+                serde_json::json!({
+                    "name": name, "email": app.unique_email("ada"),
+                    "password": crate::helpers::PASSWORD, "role": "resident"
+                }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}: {body}");
+        assert_eq!(
+            errors(&body),
+            [(
+                "name".to_owned(),
+                domain::validation::text::SINGLE_LINE_HIDDEN.to_owned()
+            )]
+        );
+    }
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+}
+
+#[tokio::test]
+async fn every_single_line_field_refuses_hidden_characters_and_multi_line_ones_keep_only_lf() {
+    use crate::support::{complaint, id, raise, staff_action, with};
+    use serde_json::json;
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+
+    // Phone number in the preferences.
+    let (status, _, body) = resident
+        .put_json(
+            "/api/v1/preferences",
+            json!({ "contact_channel": "phone", "phone": "07700 900\n123" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(errors(&body)[0].0, "phone");
+
+    // A representative's name and relation on a panel request, a
+    // caseworker's name on a staff action: refused on their own fields.
+    let case = id(&raise(&resident, complaint()).await);
+    let (status, _, body) = resident
+        .post_json(
+            &format!("/api/v1/cases/{case}/panel"),
+            json!({ "representative": { "name": "Bob\u{202E}", "relation": "friend\r" } }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let fields: Vec<String> = errors(&body).into_iter().map(|(f, _)| f).collect();
+    assert_eq!(fields, ["representative.name", "representative.relation"]);
+    let (status, _, body) = staff_action(
+        &staff,
+        &case,
+        json!({ "type": "assigned", "caseworker": "Sam\u{0}" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(errors(&body)[0].0, "event.caseworker");
+
+    // A multi-line body keeps its lines, with CRLF and bare CR made LF.
+    let detail = raise(
+        &resident,
+        with(
+            complaint(),
+            json!({ "details": "Line one\r\nLine two\rLine three\n.\r\nMAIL FROM:<x@evil.example>" }),
+        ),
+    )
+    .await;
+    assert_eq!(
+        detail["details"],
+        "Line one\nLine two\nLine three\n.\nMAIL FROM:<x@evil.example>"
+    );
+    // But not hidden direction controls.
+    let (status, _, body) = resident
+        .with_header("idempotency-key", "bidi")
+        .post_json(
+            "/api/v1/cases",
+            with(
+                complaint(),
+                json!({ "details": "Pay \u{202E}0001£ please" }),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(errors(&body)[0].0, "details");
+}
