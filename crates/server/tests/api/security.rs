@@ -448,3 +448,63 @@ async fn every_single_line_field_refuses_hidden_characters_and_multi_line_ones_k
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(errors(&body)[0].0, "details");
 }
+
+// --- finding 9: HSTS, and no plain-HTTP deployment off loopback -----------------
+
+#[tokio::test]
+async fn over_https_browsers_are_told_to_use_https_only() {
+    let app = TestApp::spawn_with(|c| c.secure_cookies = true).await;
+    for path in ["/api/v1/health", "/"] {
+        let (_, headers, _) = app.client().get(path).await;
+        assert_eq!(
+            headers[header::STRICT_TRANSPORT_SECURITY],
+            "max-age=31536000; includeSubDomains",
+            "{path}"
+        );
+    }
+    // Without HTTPS (local development) the header would be wrong: none is sent.
+    let app = TestApp::spawn().await;
+    let (_, headers, _) = app.client().get("/api/v1/health").await;
+    assert!(!headers.contains_key(header::STRICT_TRANSPORT_SECURITY));
+}
+
+// --- finding 14: demo switches and passwords on the command line -----------------
+
+#[tokio::test]
+async fn user_add_refuses_a_password_given_on_the_command_line() {
+    use server::config::UserCommand;
+    let app = TestApp::spawn().await;
+    let command = UserCommand::Add {
+        role: "admin".into(),
+        email: "root@example.com".into(),
+        name: "Root".into(),
+        password_on_command_line: Some(crate::helpers::PASSWORD.into()),
+        password: None,
+    };
+    let message = server::admin::run(&app.state, command).await.unwrap_err();
+    assert!(message.contains("--password is refused"), "{message}");
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 0);
+}
+
+#[test]
+fn the_server_refuses_to_start_with_the_demo_on_a_public_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+        .args([
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "0",
+            "--database-url",
+            &format!("sqlite://{}/demo.sqlite", dir.path().display()),
+            "--dist-dir",
+            "does-not-exist",
+            "--secure-cookies",
+            "--demo",
+        ])
+        .output()
+        .expect("the server runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--demo-deployment"), "{stderr}");
+}
