@@ -519,10 +519,16 @@ fn build() -> Value {
         SignedIn,
         None,
         (200, Some(authorisations)),
-        &[],
+        // An unknown `status` is a field error on "status".
+        &[422],
     );
     b.retry_key("post", "/authorisations");
     b.query("get", "/authorisations", &[("status", "string", false)]);
+    b.paths["/authorisations"]["get"]["parameters"][0]["schema"] = json!({
+        "type": "string",
+        "enum": ["pending", "active", "expired", "revoked", "rejected"],
+        "description": "Only authorisations with this status; any other value is refused with 422 on `status`"
+    });
     b.op(
         "get",
         "/authorisations/{id}",

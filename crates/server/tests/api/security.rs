@@ -508,3 +508,74 @@ fn the_server_refuses_to_start_with_the_demo_on_a_public_address() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("--demo-deployment"), "{stderr}");
 }
+
+// --- finding 15: smaller ones ------------------------------------------------------
+
+#[tokio::test]
+async fn a_start_date_in_the_year_0_is_refused_with_a_clear_message() {
+    use crate::support::{complaint, with};
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let (status, _, body) = resident
+        .with_header("idempotency-key", "year-0")
+        .post_json(
+            "/api/v1/cases",
+            with(
+                complaint(),
+                serde_json::json!({ "started_on": "0000-01-01" }),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        errors(&body),
+        [(
+            "started_on".to_owned(),
+            "The date the problem started must be after 1 January 1900".to_owned()
+        )]
+    );
+}
+
+#[tokio::test]
+async fn preferences_sent_as_a_list_are_refused_and_nothing_is_reset() {
+    use serde_json::json;
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let (status, _, _) = resident
+        .put_json(
+            "/api/v1/preferences",
+            json!({ "high_contrast": true, "contact_channel": "phone", "phone": "07700 900123" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    for body in [json!([]), json!(null), json!("x")] {
+        let (status, _, answer) = resident.put_json("/api/v1/preferences", body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+        assert_eq!(errors(&answer)[0].0, "");
+    }
+    let (_, _, kept) = resident.get("/api/v1/preferences").await;
+    assert_eq!(kept["high_contrast"], true);
+    assert_eq!(kept["phone"], "07700 900123");
+}
+
+#[tokio::test]
+async fn an_unknown_authorisation_status_is_a_documented_field_error() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let (status, _, body) = resident.get("/api/v1/authorisations?status=bad").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(errors(&body)[0].0, "status");
+    let document = server::openapi::document();
+    let operation = &document["paths"]["/authorisations"]["get"];
+    assert!(operation["responses"]["422"].is_object(), "{operation}");
+    let status_parameter = operation["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "status")
+        .unwrap();
+    assert_eq!(
+        status_parameter["schema"]["enum"],
+        serde_json::json!(["pending", "active", "expired", "revoked", "rejected"])
+    );
+}
