@@ -90,3 +90,172 @@ impl Problems {
         }
     }
 }
+
+/// Hidden characters in text: messages and checks shared by every field.
+///
+/// A single-line field (a name, an email address, a phone number, a
+/// relationship…) may hold no control character at all (no line break, tab or
+/// NUL) and no Unicode text-direction override (U+202A–U+202E,
+/// U+2066–U+2069), which can make text read differently from what it holds.
+/// A multi-line field ([`MULTI_LINE_FIELDS`]) may hold line breaks and tabs,
+/// and its line ends are normalised to `\n` first.
+pub mod text {
+    use super::FieldError;
+
+    pub const SINGLE_LINE_HIDDEN: &str =
+        "Enter this on one line, without tabs, line breaks or hidden characters";
+    pub const MULTI_LINE_HIDDEN: &str =
+        "Remove hidden characters, such as text direction controls, from this text";
+
+    /// The JSON keys of the request fields that are written in a text area.
+    /// Every other text field is single-line.
+    pub const MULTI_LINE_FIELDS: &[&str] = &[
+        "details",
+        "desired_outcome",
+        "text",
+        "reason",
+        "reasons",
+        "what",
+        "comment",
+        "time_limit_reason",
+        "reasonable_adjustments",
+        "resident_address",
+    ];
+
+    /// A Unicode bidirectional embedding, override or isolate.
+    pub fn is_direction_control(c: char) -> bool {
+        matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    }
+
+    /// Refused anywhere in a single-line field.
+    pub fn is_hidden_in_line(c: char) -> bool {
+        c.is_control() || is_direction_control(c)
+    }
+
+    /// Refused in a multi-line field (line breaks and tabs are allowed).
+    pub fn is_hidden_in_text(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t') || is_direction_control(c)
+    }
+
+    /// `Err` with the message when a single-line value holds a hidden character.
+    pub fn check_single_line(value: &str) -> Result<(), String> {
+        if value.chars().any(is_hidden_in_line) {
+            Err(SINGLE_LINE_HIDDEN.into())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// CRLF and lone CR become LF.
+    pub fn normalise_line_ends(value: &str) -> String {
+        value.replace("\r\n", "\n").replace('\r', "\n")
+    }
+
+    /// The value with its line ends normalised, or `Err` with the message
+    /// when it holds a hidden character.
+    pub fn clean_multi_line(value: &str) -> Result<String, String> {
+        let value = normalise_line_ends(value);
+        if value.chars().any(is_hidden_in_text) {
+            Err(MULTI_LINE_HIDDEN.into())
+        } else {
+            Ok(value)
+        }
+    }
+
+    /// Checks every text value in a request body, in place: multi-line
+    /// fields get their line ends normalised, and each field holding a hidden
+    /// character is reported once, keyed by its path (`attachments[0].filename`).
+    pub fn clean_request(value: &mut serde_json::Value) -> Vec<FieldError> {
+        let mut problems = Vec::new();
+        walk(value, "", None, &mut problems);
+        problems.sort_by(|a, b| a.field.cmp(&b.field));
+        problems
+    }
+
+    fn walk(
+        value: &mut serde_json::Value,
+        path: &str,
+        key: Option<&str>,
+        problems: &mut Vec<FieldError>,
+    ) {
+        use serde_json::Value;
+        match value {
+            Value::String(text) => {
+                let multi = key.is_some_and(|k| MULTI_LINE_FIELDS.contains(&k));
+                let checked = if multi {
+                    clean_multi_line(text).map(|clean| *text = clean)
+                } else {
+                    check_single_line(text)
+                };
+                if let Err(message) = checked {
+                    problems.push(FieldError::new(path, message));
+                }
+            }
+            Value::Array(items) => {
+                for (n, item) in items.iter_mut().enumerate() {
+                    walk(item, &format!("{path}[{n}]"), key, problems);
+                }
+            }
+            Value::Object(fields) => {
+                for (name, item) in fields.iter_mut() {
+                    let child = if path.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{path}.{name}")
+                    };
+                    walk(item, &child, Some(name), problems);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use serde_json::json;
+
+        #[test]
+        fn names_with_control_or_direction_characters_are_refused() {
+            for bad in [
+                "Ada\u{0}",
+                "Ada\rBcc: x",
+                "Ada\nLovelace",
+                "Ada\tL",
+                "\u{202E}ecalevol",
+                "a\u{2066}b",
+            ] {
+                assert_eq!(
+                    check_single_line(bad),
+                    Err(SINGLE_LINE_HIDDEN.into()),
+                    "{bad:?}"
+                );
+            }
+            assert!(check_single_line("Zoë O'Brien-Nguyễn 李").is_ok());
+        }
+
+        #[test]
+        fn line_ends_in_text_become_line_feeds() {
+            assert_eq!(clean_multi_line("a\r\nb\rc\n\td").unwrap(), "a\nb\nc\n\td");
+            assert!(clean_multi_line("a\u{0}b").is_err());
+            assert!(clean_multi_line("a\u{202E}b").is_err());
+        }
+
+        #[test]
+        fn a_request_is_cleaned_and_its_problems_keyed_by_path() {
+            let mut body = json!({
+                "name": "Ada\r\nBcc: x",
+                "details": "Line one\r\nLine two\rthree",
+                "event": { "type": "assigned", "caseworker": "Sam\u{202E}" },
+                "attachments": [{ "filename": "a\u{0}.pdf" }]
+            });
+            let problems = clean_request(&mut body);
+            let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+            assert_eq!(
+                fields,
+                ["attachments[0].filename", "event.caseworker", "name"]
+            );
+            assert_eq!(body["details"], "Line one\nLine two\nthree");
+        }
+    }
+}

@@ -14,8 +14,16 @@ pub async fn run(state: &AppState, command: UserCommand) -> Result<(), String> {
             role,
             email,
             name,
+            password_on_command_line,
             password,
         } => {
+            if password_on_command_line.is_some() {
+                return Err(PASSWORD_ON_COMMAND_LINE.into());
+            }
+            let password = match password {
+                Some(password) => password,
+                None => read_password()?,
+            };
             let role = Role::parse(role.trim()).ok_or_else(|| {
                 format!("unknown role {role:?}: use one of resident, advocate, staff, admin")
             })?;
@@ -39,6 +47,46 @@ pub async fn run(state: &AppState, command: UserCommand) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+const PASSWORD_ON_COMMAND_LINE: &str = "--password is refused: other users of the machine \
+    can read a command line. Type the password when asked, pipe it in on standard input, \
+    or set PORTAL_PASSWORD";
+
+/// The password from `PORTAL_PASSWORD`, else one line of standard input: on a
+/// terminal, after a prompt and with echo turned off.
+fn read_password() -> Result<String, String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if let Ok(password) = std::env::var("PORTAL_PASSWORD") {
+        return Ok(password);
+    }
+    let stdin = std::io::stdin();
+    let terminal = stdin.is_terminal();
+    let stty = |arg: &str| {
+        let _ = std::process::Command::new("stty")
+            .arg(arg)
+            .stdin(std::process::Stdio::inherit())
+            .status();
+    };
+    if terminal {
+        eprint!("Password for the new account: ");
+        let _ = std::io::stderr().flush();
+        stty("-echo");
+    }
+    let mut line = String::new();
+    let read = stdin.lock().read_line(&mut line);
+    if terminal {
+        stty("echo");
+        eprintln!();
+    }
+    read.map_err(|e| format!("cannot read the password: {e}"))?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        return Err(
+            "no password given: type it when asked, pipe it in, or set PORTAL_PASSWORD".into(),
+        );
+    }
+    Ok(password)
 }
 
 fn describe(error: &ApiError) -> String {

@@ -131,21 +131,60 @@ where
     }
 }
 
-/// The client's IP address as the socket saw it, when the server was started
-/// with connection info (`into_make_service_with_connect_info`). Headers such
-/// as `X-Forwarded-For` are not trusted: anyone can send them.
+/// The client's IP address: the socket's, or, when the server is configured
+/// with a trusted proxy header (`--trusted-proxy-header X-Forwarded-For`),
+/// the last address in that header, the one the proxy itself added. Without
+/// that setting such headers are ignored: anyone can send them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientAddress(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl ClientAddress {
+    /// The address of a request with these headers and this socket address.
+    pub fn of(
+        headers: &axum::http::HeaderMap,
+        socket: Option<IpAddr>,
+        trusted_header: Option<&str>,
+    ) -> Self {
+        let forwarded = trusted_header.and_then(|name| {
+            // Several headers of that name count as one list, in order.
+            headers
+                .get_all(name)
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .flat_map(|value| value.split(','))
+                .next_back()
+                .and_then(|last| parse_forwarded_address(last.trim()))
+        });
+        ClientAddress(forwarded.or(socket))
+    }
+}
+
+/// An address as proxies write it: `203.0.113.7`, `2001:db8::1`,
+/// `[2001:db8::1]:443` or `203.0.113.7:443`.
+fn parse_forwarded_address(text: &str) -> Option<IpAddr> {
+    if let Ok(ip) = text.parse() {
+        return Some(ip);
+    }
+    text.parse::<SocketAddr>().ok().map(|addr| addr.ip())
+}
+
+impl<S> FromRequestParts<S> for ClientAddress
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddress(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(addr)| addr.ip()),
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        let socket = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip());
+        Ok(ClientAddress::of(
+            &parts.headers,
+            socket,
+            state.config.trusted_proxy_header.as_deref(),
         ))
     }
 }
@@ -186,6 +225,28 @@ mod tests {
             Err(ApiError::Forbidden)
         ));
         assert!(require_role(&user(Role::Advocate), &[Role::Advocate]).is_ok());
+    }
+
+    #[test]
+    fn a_forwarded_address_counts_only_from_the_configured_header_and_only_its_last_entry() {
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert("x-forwarded-for", "10.9.9.9, 203.0.113.7".parse().unwrap());
+        let socket = Some(IpAddr::from([192, 0, 2, 1]));
+        assert_eq!(ClientAddress::of(&headers, socket, None).0, socket);
+        assert_eq!(
+            ClientAddress::of(&headers, socket, Some("X-Forwarded-For")).0,
+            Some(IpAddr::from([203, 0, 113, 7]))
+        );
+        headers.insert("x-real-ip", "[2001:db8::1]:443".parse().unwrap());
+        assert_eq!(
+            ClientAddress::of(&headers, socket, Some("x-real-ip")).0,
+            Some("2001:db8::1".parse().unwrap())
+        );
+        headers.insert("x-real-ip", "not an address".parse().unwrap());
+        assert_eq!(
+            ClientAddress::of(&headers, socket, Some("x-real-ip")).0,
+            socket
+        );
     }
 
     #[test]

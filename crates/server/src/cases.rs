@@ -558,9 +558,9 @@ pub async fn detail(
         started_on: stored.started_on,
         desired_outcome: stored.desired_outcome,
         contact_channel: stored.contact_channel,
-        contact_phone: stored
-            .contact_phone
-            .filter(|_| access.relation != crate::access::Relation::Advocate || access.may_see_preferences),
+        contact_phone: stored.contact_phone.filter(|_| {
+            access.relation != crate::access::Relation::Advocate || access.may_see_preferences
+        }),
         resident_name: case.resident_name.clone(),
         filed_by,
         policy_id: case.policy_id.clone(),

@@ -36,9 +36,14 @@ pub enum UserCommand {
         email: String,
         #[arg(long)]
         name: String,
-        /// The password; read from PORTAL_PASSWORD when not given.
-        #[arg(long, env = "PORTAL_PASSWORD", hide_env_values = true)]
-        password: String,
+        /// Refused: a password on the command line can be read by anyone on
+        /// the machine (ps, /proc) and stays in shell history.
+        #[arg(long = "password", hide = true)]
+        password_on_command_line: Option<String>,
+        /// The password: from PORTAL_PASSWORD when set (for scripts), else
+        /// read from standard input (a prompt, not echoed, on a terminal).
+        #[arg(skip)]
+        password: Option<String>,
     },
 }
 
@@ -72,11 +77,18 @@ pub struct Config {
     /// Start the clock at this instant (RFC 3339), for demos and tests.
     #[arg(long, env = "PORTAL_NOW")]
     pub now: Option<chrono::DateTime<chrono::Utc>>,
-    /// Seed demo accounts and cases, and print their sign-in details.
+    /// Seed demo accounts and cases, and print their sign-in details. Only on
+    /// a loopback address unless --demo-deployment is given too.
     #[arg(long, env = "PORTAL_DEMO")]
     pub demo: bool,
+    /// This server is a demonstration, reachable by others, whose data is not
+    /// real: allows --demo and --allow-clock-changes off loopback, and serving
+    /// without secure cookies.
+    #[arg(long, env = "PORTAL_DEMO_DEPLOYMENT")]
+    pub demo_deployment: bool,
     /// Set when the portal is served over HTTPS: cookies become Secure with a
-    /// `__Host-` name.
+    /// `__Host-` name, and Strict-Transport-Security is sent. Required when
+    /// listening on any address but loopback (unless --demo-deployment).
     #[arg(long, env = "PORTAL_SECURE_COOKIES")]
     pub secure_cookies: bool,
     /// An SMTP relay ("host:port") that email from the outbox is handed to.
@@ -87,14 +99,62 @@ pub struct Config {
     #[arg(long, env = "PORTAL_MAIL_FROM", default_value = "complaints@localhost")]
     pub mail_from: String,
     /// Let `PUT /api/v1/test/clock` move the clock. For end-to-end tests only:
-    /// never on a real deployment.
+    /// refused off loopback unless --demo-deployment.
     #[arg(long, hide = true)]
     pub allow_clock_changes: bool,
+    /// The header a reverse proxy in front of the portal puts the client's
+    /// address in (e.g. `X-Forwarded-For`; its last entry is used). Only set
+    /// it when every request comes through that proxy: otherwise clients
+    /// could choose their own address. Without it, the socket's address is
+    /// the client's.
+    #[arg(long, env = "PORTAL_TRUSTED_PROXY_HEADER")]
+    pub trusted_proxy_header: Option<String>,
+    /// How many password hashes may run at once (each takes 19 MiB while it
+    /// runs). Defaults to the number of processors.
+    #[arg(long, env = "PORTAL_HASHING_PERMITS")]
+    pub hashing_permits: Option<usize>,
+    /// How many more sign-ins and registrations may wait for a hashing turn;
+    /// beyond that they are answered 503 with Retry-After.
+    #[arg(long, env = "PORTAL_HASHING_QUEUE", default_value_t = 32)]
+    pub hashing_queue: usize,
 }
 
 impl Config {
     pub fn addr(&self) -> SocketAddr {
         SocketAddr::new(self.host, self.port)
+    }
+
+    /// Refuses a configuration that would be unsafe where others can reach
+    /// it: the demo's known passwords, the unauthenticated clock, or session
+    /// cookies without `Secure` (and no HSTS) on an address that is not
+    /// loopback, unless it is marked as a demonstration (`--demo-deployment`).
+    pub fn check_deployment(&self) -> Result<(), String> {
+        if self.host.is_loopback() || self.demo_deployment {
+            return Ok(());
+        }
+        let host = self.host;
+        if self.demo {
+            return Err(format!(
+                "--demo seeds accounts with published passwords: it is refused on {host}, \
+                 which is not a loopback address. Listen on 127.0.0.1, or add \
+                 --demo-deployment if this server only ever holds demonstration data"
+            ));
+        }
+        if self.allow_clock_changes {
+            return Err(format!(
+                "--allow-clock-changes lets anyone move the clock: it is refused on {host}, \
+                 which is not a loopback address. Listen on 127.0.0.1, or add \
+                 --demo-deployment if this server only ever holds demonstration data"
+            ));
+        }
+        if !self.secure_cookies {
+            return Err(format!(
+                "listening on {host} (not loopback) needs HTTPS in front and \
+                 --secure-cookies (PORTAL_SECURE_COOKIES=true), so that sessions are \
+                 never sent in clear and browsers are told to use HTTPS only (HSTS)"
+            ));
+        }
+        Ok(())
     }
 
     /// A configuration for tests: a database file and no app build.
@@ -108,10 +168,91 @@ impl Config {
             bank_holidays: None,
             now: None,
             demo: false,
+            demo_deployment: false,
             secure_cookies: false,
             allow_clock_changes: false,
             smtp_relay: None,
             mail_from: "complaints@example.org".into(),
+            trusted_proxy_header: None,
+            hashing_permits: None,
+            hashing_queue: 32,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(host: [u8; 4], change: impl FnOnce(&mut Config)) -> Config {
+        let mut config = Config::for_tests("sqlite::memory:".into());
+        config.host = host.into();
+        change(&mut config);
+        config
+    }
+
+    #[test]
+    fn on_loopback_anything_goes() {
+        let c = config([127, 0, 0, 1], |c| {
+            c.demo = true;
+            c.allow_clock_changes = true;
+        });
+        assert!(c.check_deployment().is_ok());
+    }
+
+    #[test]
+    fn off_loopback_the_demo_and_the_clock_are_refused_unless_marked_as_a_demo_deployment() {
+        for change in [(|c: &mut Config| c.demo = true) as fn(&mut Config), |c| {
+            c.allow_clock_changes = true
+        }] {
+            let refused = config([0, 0, 0, 0], |c| {
+                c.secure_cookies = true;
+                change(c);
+            });
+            let message = refused.check_deployment().unwrap_err();
+            assert!(message.contains("--demo-deployment"), "{message}");
+            let allowed = config([0, 0, 0, 0], |c| {
+                change(c);
+                c.demo_deployment = true;
+            });
+            assert!(allowed.check_deployment().is_ok());
+        }
+    }
+
+    #[test]
+    fn off_loopback_secure_cookies_are_required() {
+        let message = config([0, 0, 0, 0], |_| {}).check_deployment().unwrap_err();
+        assert!(message.contains("--secure-cookies"), "{message}");
+        assert!(config([0, 0, 0, 0], |c| c.secure_cookies = true)
+            .check_deployment()
+            .is_ok());
+    }
+
+    #[test]
+    fn a_password_on_the_command_line_is_parsed_only_to_be_refused() {
+        let cli = Cli::try_parse_from([
+            "server",
+            "user",
+            "add",
+            "--role",
+            "staff",
+            "--email",
+            "s@example.com",
+            "--name",
+            "Sam",
+            "--password",
+            "hunter2 hunter2",
+        ])
+        .unwrap();
+        let Some(Command::User(UserCommand::Add {
+            password_on_command_line,
+            password,
+            ..
+        })) = cli.command
+        else {
+            panic!("not user add");
+        };
+        assert!(password_on_command_line.is_some());
+        assert!(password.is_none());
     }
 }

@@ -44,6 +44,10 @@ pub enum ApiError {
     /// 429: too many attempts; try again after this many seconds.
     #[error("too many requests")]
     TooManyRequests { retry_after: u64 },
+    /// 503: the server is at capacity (password hashing); try again after
+    /// this many seconds.
+    #[error("busy")]
+    Busy { retry_after: u64 },
     /// 500: logged, never shown.
     #[error("internal error: {0}")]
     Internal(String),
@@ -76,6 +80,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -97,6 +102,7 @@ impl ApiError {
             ApiError::TooManyRequests { .. } => {
                 general("Too many attempts. Wait a few minutes, then try again")
             }
+            ApiError::Busy { .. } => general("The service is busy. Wait a moment, then try again"),
             ApiError::Internal(_) => {
                 general("Sorry, there is a problem with the service. Try again later")
             }
@@ -123,7 +129,7 @@ impl IntoResponse for ApiError {
             }),
         )
             .into_response();
-        if let ApiError::TooManyRequests { retry_after } = self {
+        if let ApiError::TooManyRequests { retry_after } | ApiError::Busy { retry_after } = self {
             if let Ok(value) = HeaderValue::from_str(&retry_after.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
@@ -135,7 +141,8 @@ impl IntoResponse for ApiError {
 /// Answers a handler that panicked as any other internal error (a logged
 /// 500 with the usual JSON), instead of dropping the connection: one bad
 /// case must not break the page for everyone who lists it.
-pub fn catch_panics() -> tower_http::catch_panic::CatchPanicLayer<fn(Box<dyn std::any::Any + Send>) -> Response> {
+pub fn catch_panics(
+) -> tower_http::catch_panic::CatchPanicLayer<fn(Box<dyn std::any::Any + Send>) -> Response> {
     fn answer(panic: Box<dyn std::any::Any + Send>) -> Response {
         let detail = panic
             .downcast_ref::<&str>()

@@ -6,9 +6,16 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, FieldError};
 
+pub const NOT_AN_OBJECT: &str = "Send the details as a JSON object";
+
 /// `axum::Json`, but bad JSON answers like every other API error: a syntax error
 /// is a 400, a body of the wrong shape (a missing or unknown field, a wrong type)
 /// a 422 naming the field, a missing JSON content type a 415.
+///
+/// Every text value is checked first, whatever the request
+/// ([`domain::validation::text::clean_request`]): control characters and
+/// text-direction overrides are refused with a 422 on their field, and line
+/// ends in multi-line fields are normalised to `\n` before anything reads them.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T>(pub T);
 
@@ -20,10 +27,25 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(Json(value)),
-            Err(rejection) => Err(json_rejection(rejection)),
+        let mut value = match axum::Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(axum::Json(value)) => value,
+            Err(rejection) => return Err(json_rejection(rejection)),
+        };
+        // Every request body of this API is an object: `[]` or `null` is not
+        // read as "all defaults" (serde would take a list for a struct).
+        if !value.is_object() {
+            return Err(ApiError::Unprocessable(vec![FieldError::new(
+                "",
+                NOT_AN_OBJECT,
+            )]));
         }
+        let problems = domain::validation::text::clean_request(&mut value);
+        if !problems.is_empty() {
+            return Err(ApiError::Unprocessable(problems));
+        }
+        serde_path_to_error::deserialize(value)
+            .map(Json)
+            .map_err(|e| ApiError::Unprocessable(vec![data_error(&e.to_string())]))
     }
 }
 

@@ -11,6 +11,10 @@ use crate::error::ApiError;
 
 static CSP: OnceLock<HeaderValue> = OnceLock::new();
 
+/// Strict-Transport-Security, sent when the portal is served over HTTPS
+/// (`--secure-cookies`): a year, subdomains included.
+pub const HSTS: &str = "max-age=31536000; includeSubDomains";
+
 /// The Content-Security-Policy, allowing the app's own inline loader scripts
 /// by their hashes (Trunk writes one into `index.html`).
 fn policy(hashes: &[String]) -> HeaderValue {

@@ -2,17 +2,25 @@
 //! sending it again (a lost answer, a double click) gives the first answer
 //! instead of a second case.
 //!
-//! The key is kept per account with a hash of the request and the answer, in
-//! the same transaction as the write itself: either both are stored or neither.
+//! The key is kept per account (another account's key of the same name is
+//! another key) with a hash of the request, the answer's status and the id of
+//! what it made or acted on (a case, an authorisation), in the same
+//! transaction as the write itself: either both are stored or neither. A
+//! replay is read afresh through the caller's access as it is now (see
+//! `routes::cases::replay_case`), so an advocate whose authorisation was
+//! revoked gets 404, not a copy of the case. Keys expire after [`KEY_LIFETIME`].
 
 use axum::http::{HeaderMap, StatusCode};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
 use crate::auth::timestamp;
 use crate::error::{ApiError, FieldError};
+
+/// How long a key is remembered: after that, the same key is a new request.
+pub const KEY_LIFETIME: Duration = Duration::hours(24);
 
 pub const HEADER: &str = "idempotency-key";
 
@@ -77,54 +85,68 @@ impl Retry {
 }
 
 impl Retry {
-    /// The first answer again, when this request was sent before with this key
-    /// (422 when the key was used for another request). Call it inside the
-    /// write's transaction, after access is checked.
+    /// What this key was used for, when this request was sent before with it
+    /// by this account in the last 24 hours (422 when the key was used for
+    /// another request). The caller answers by reading that resource afresh,
+    /// through the caller's access as it is now. Call it inside the write's
+    /// transaction.
     pub async fn replayed(
         &self,
         conn: &mut SqliteConnection,
         user_id: i64,
-    ) -> Result<Option<axum::response::Response>, ApiError> {
-        use axum::response::IntoResponse;
-        let replay = lookup(conn, user_id, &self.key, &self.hash).await?;
-        Ok(replay.map(|r| (r.status, axum::Json(r.body)).into_response()))
+        now: DateTime<Utc>,
+    ) -> Result<Option<Replay>, ApiError> {
+        lookup(conn, user_id, &self.key, &self.hash, now).await
     }
 
-    /// Keeps the answer under the key, in the write's transaction.
-    pub async fn keep<T: Serialize>(
+    /// Keeps the key with what it made or acted on, in the write's transaction.
+    pub async fn keep(
         &self,
         conn: &mut SqliteConnection,
         user_id: i64,
         status: StatusCode,
-        answer: &T,
+        resource_id: &str,
         at: DateTime<Utc>,
     ) -> Result<(), ApiError> {
-        store(conn, user_id, &self.key, &self.hash, status, answer, at).await
+        store(
+            conn,
+            user_id,
+            &self.key,
+            &self.hash,
+            status,
+            resource_id,
+            at,
+        )
+        .await
     }
 }
 
-/// The first answer, when this key was used before with the same request.
+/// What a key was used for, when it is used again with the same request.
 pub struct Replay {
     pub status: StatusCode,
-    pub body: serde_json::Value,
+    /// The id on the wire of the case or authorisation.
+    pub resource_id: String,
 }
 
 /// Looks the key up: `Ok(Some(_))` to answer as before, `Ok(None)` for a new
-/// key, 422 when the key was used for a different request.
+/// (or expired) key, 422 when the key was used for a different request.
 pub async fn lookup(
     conn: &mut SqliteConnection,
     user_id: i64,
     key: &str,
     hash: &str,
+    now: DateTime<Utc>,
 ) -> Result<Option<Replay>, ApiError> {
     let row: Option<(String, i64, String)> = sqlx::query_as(
-        "SELECT request_hash, status, response FROM idempotency_keys WHERE user_id = ? AND key = ?",
+        "SELECT request_hash, status, resource_id FROM idempotency_keys \
+         WHERE user_id = ? AND key = ? AND created_at > ?",
     )
     .bind(user_id)
     .bind(key)
+    .bind(timestamp(now - KEY_LIFETIME))
     .fetch_optional(conn)
     .await?;
-    let Some((stored_hash, status, response)) = row else {
+    let Some((stored_hash, status, resource_id)) = row else {
         return Ok(None);
     };
     if stored_hash != hash {
@@ -134,32 +156,40 @@ pub async fn lookup(
         .ok()
         .and_then(|s| StatusCode::from_u16(s).ok())
         .ok_or_else(|| ApiError::internal("stored idempotent status is not a status"))?;
-    let body = serde_json::from_str(&response).map_err(ApiError::internal)?;
-    Ok(Some(Replay { status, body }))
+    Ok(Some(Replay {
+        status,
+        resource_id,
+    }))
 }
 
-/// Keeps the answer under the key. Call it inside the write's transaction.
-pub async fn store<T: Serialize>(
+/// Keeps the key (replacing an expired one of the same name), and forgets
+/// every key older than [`KEY_LIFETIME`]. Call it inside the write's transaction.
+pub async fn store(
     conn: &mut SqliteConnection,
     user_id: i64,
     key: &str,
     hash: &str,
     status: StatusCode,
-    response: &T,
+    resource_id: &str,
     at: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let response = serde_json::to_string(response).map_err(ApiError::internal)?;
+    sqlx::query("DELETE FROM idempotency_keys WHERE created_at <= ?")
+        .bind(timestamp(at - KEY_LIFETIME))
+        .execute(&mut *conn)
+        .await?;
     sqlx::query(
-        "INSERT INTO idempotency_keys (user_id, key, request_hash, status, response, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO idempotency_keys (user_id, key, request_hash, status, resource_id, created_at) \
+         VALUES (?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (user_id, key) DO UPDATE SET request_hash = excluded.request_hash, \
+         status = excluded.status, resource_id = excluded.resource_id, created_at = excluded.created_at",
     )
     .bind(user_id)
     .bind(key)
     .bind(hash)
     .bind(i64::from(status.as_u16()))
-    .bind(response)
+    .bind(resource_id)
     .bind(timestamp(at))
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

@@ -36,11 +36,21 @@ pub const BODY_LIMIT: usize = 36 * 1024 * 1024;
 /// The whole service: the API, then the app for every other path.
 pub fn app(state: AppState) -> Router {
     let api = routes::api_router().with_state(state.clone());
-    Router::new()
+    let router = Router::new()
         .nest("/api/v1", api)
         .fallback_service(web::app_service(&state.config.dist_dir))
         .layer(error::catch_panics())
-        .layer(axum::middleware::from_fn(headers::security_headers))
+        .layer(axum::middleware::from_fn(headers::security_headers));
+    // Served over HTTPS: browsers are told to use nothing else for a year.
+    let router = if state.config.secure_cookies {
+        router.layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+            axum::http::header::STRICT_TRANSPORT_SECURITY,
+            axum::http::HeaderValue::from_static(headers::HSTS),
+        ))
+    } else {
+        router
+    };
+    router
         // axum's own 2 MB default for extractors would refuse a single photo.
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))

@@ -24,8 +24,8 @@ async fn main() -> std::process::ExitCode {
 
 async fn run(cli: Cli) -> Result<(), String> {
     if matches!(cli.command, Some(Command::Openapi)) {
-        let document = serde_json::to_string_pretty(server::openapi::document())
-            .map_err(|e| e.to_string())?;
+        let document =
+            serde_json::to_string_pretty(server::openapi::document()).map_err(|e| e.to_string())?;
         println!("{document}");
         return Ok(());
     }
@@ -40,6 +40,7 @@ async fn run(cli: Cli) -> Result<(), String> {
 }
 
 async fn serve(state: server::AppState) -> Result<(), String> {
+    state.config.check_deployment()?;
     if state.config.demo {
         server::demo::seed(&state)
             .await

@@ -290,7 +290,7 @@ fn build() -> Value {
         Public,
         Some(registration),
         (201, Some(session.clone())),
-        &[403],
+        &[403, 503],
     );
     let sign_in = b.schema::<SignIn>();
     b.op(
@@ -301,7 +301,7 @@ fn build() -> Value {
         Public,
         Some(sign_in),
         (200, Some(session.clone())),
-        &[401, 403, 429],
+        &[401, 403, 429, 503],
     );
     b.op(
         "get",
@@ -519,10 +519,16 @@ fn build() -> Value {
         SignedIn,
         None,
         (200, Some(authorisations)),
-        &[],
+        // An unknown `status` is a field error on "status".
+        &[422],
     );
     b.retry_key("post", "/authorisations");
     b.query("get", "/authorisations", &[("status", "string", false)]);
+    b.paths["/authorisations"]["get"]["parameters"][0]["schema"] = json!({
+        "type": "string",
+        "enum": ["pending", "active", "expired", "revoked", "rejected"],
+        "description": "Only authorisations with this status; any other value is refused with 422 on `status`"
+    });
     b.op(
         "get",
         "/authorisations/{id}",
@@ -665,7 +671,7 @@ fn error_description(code: u16) -> &'static str {
         415 => "Not JSON",
         422 => "Invalid input, keyed by field",
         429 => "Too many attempts (Retry-After)",
-        503 => "The database does not answer",
+        503 => "Busy: the database does not answer, or too many sign-ins are being checked at once (Retry-After)",
         _ => "Something went wrong (logged, never detailed)",
     }
 }

@@ -151,7 +151,10 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
                 let date = state.clock.now().to_rfc2822();
                 crate::smtp::send(relay, &email, &date).await
             }
-            _ => Err(NOT_DELIVERED.to_owned()),
+            _ => Err(crate::smtp::SendError {
+                detail: NOT_DELIVERED.to_owned(),
+                summary: NOT_DELIVERED.to_owned(),
+            }),
         };
         match outcome {
             Ok(()) => {
@@ -163,13 +166,17 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
                     .await?;
             }
             Err(error) => {
-                // No recipient or body in the log: they are personal data.
-                tracing::info!(id, %channel, %subject, %error, "message not sent; staff can see it in the outbox");
-                sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")
-                    .bind(&error)
-                    .bind(id)
-                    .execute(&state.db)
-                    .await?;
+                // Ids and the channel only: the recipient, the subject (which
+                // can hold names) and the body are personal data, and so may
+                // be the relay's answer (it often quotes the address).
+                tracing::info!(id, %channel, reason = %error.summary, "message not sent; staff can see it in the outbox");
+                sqlx::query(
+                    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                )
+                .bind(&error.detail)
+                .bind(id)
+                .execute(&state.db)
+                .await?;
             }
         }
     }
@@ -193,29 +200,37 @@ pub async fn case_messages(
     .bind(case_id)
     .fetch_all(&mut *conn)
     .await?;
-    let parse = |s: &str| DateTime::parse_from_rfc3339(s).ok().map(|d| d.with_timezone(&Utc));
+    let parse = |s: &str| {
+        DateTime::parse_from_rfc3339(s)
+            .ok()
+            .map(|d| d.with_timezone(&Utc))
+    };
     Ok(rows
         .into_iter()
-        .map(|(channel, recipient, subject, body, created_at, sent_at, attempts)| {
-            let channel = ContactChannel::parse(&channel).unwrap_or(ContactChannel::Email);
-            let delivery = match (&sent_at, attempts) {
-                (Some(_), _) => Delivery::Sent,
-                (None, 0) => Delivery::Queued,
-                (None, n) if channel == ContactChannel::Email && email_relay && n < MAX_ATTEMPTS => {
-                    Delivery::Retrying
+        .map(
+            |(channel, recipient, subject, body, created_at, sent_at, attempts)| {
+                let channel = ContactChannel::parse(&channel).unwrap_or(ContactChannel::Email);
+                let delivery = match (&sent_at, attempts) {
+                    (Some(_), _) => Delivery::Sent,
+                    (None, 0) => Delivery::Queued,
+                    (None, n)
+                        if channel == ContactChannel::Email && email_relay && n < MAX_ATTEMPTS =>
+                    {
+                        Delivery::Retrying
+                    }
+                    (None, _) => Delivery::StaffToSend,
+                };
+                CaseMessage {
+                    channel,
+                    recipient,
+                    subject,
+                    body,
+                    created_at: parse(&created_at).unwrap_or_default(),
+                    sent_at: sent_at.as_deref().and_then(parse),
+                    delivery,
                 }
-                (None, _) => Delivery::StaffToSend,
-            };
-            CaseMessage {
-                channel,
-                recipient,
-                subject,
-                body,
-                created_at: parse(&created_at).unwrap_or_default(),
-                sent_at: sent_at.as_deref().and_then(parse),
-                delivery,
-            }
-        })
+            },
+        )
         .collect())
 }
 

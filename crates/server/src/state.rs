@@ -6,6 +6,7 @@ use domain::calendar::Calendar;
 use domain::policy::Policy;
 use sqlx::SqlitePool;
 
+use crate::auth::password::Hashing;
 use crate::clock::Clock;
 use crate::config::Config;
 
@@ -21,6 +22,8 @@ pub struct AppState {
     /// Every policy the server knows (the presets and the configured one), so a
     /// case keeps running under the policy it was raised under.
     pub policies: Arc<Vec<Policy>>,
+    /// The bounded pool every password hash runs in.
+    pub hashing: Hashing,
 }
 
 impl AppState {

@@ -100,6 +100,8 @@ pub fn parse_name(value: &str) -> Result<String, String> {
     let name = value.trim();
     if name.is_empty() {
         Err(messages::NAME_MISSING.into())
+    } else if name.chars().any(crate::validation::text::is_hidden_in_line) {
+        Err(crate::validation::text::SINGLE_LINE_HIDDEN.into())
     } else if name.chars().count() > NAME_MAX_CHARS {
         Err(messages::NAME_TOO_LONG.into())
     } else {

@@ -25,15 +25,18 @@ pub const ATTACHMENT_TYPES: [&str; 3] = ["image/jpeg", "image/png", "application
 
 /// The words of every case error, written once.
 pub mod messages {
-    pub const KIND_MISSING: &str = "Select if you want to make a complaint, give a compliment or leave a comment";
+    pub const KIND_MISSING: &str =
+        "Select if you want to make a complaint, give a compliment or leave a comment";
     pub const CATEGORY_MISSING: &str = "Select what your complaint is about";
     pub const DETAILS_MISSING: &str = "Enter what happened";
     pub const FEEDBACK_MISSING: &str = "Enter your message";
     pub const DETAILS_TOO_LONG: &str = "Describe what happened in 5000 characters or fewer";
     pub const OUTCOME_MISSING: &str = "Enter what you would like us to do to put things right";
-    pub const OUTCOME_TOO_LONG: &str = "What would put things right must be 5000 characters or fewer";
+    pub const OUTCOME_TOO_LONG: &str =
+        "What would put things right must be 5000 characters or fewer";
     pub const STARTED_MISSING: &str = "Enter the date the problem started";
     pub const STARTED_IN_FUTURE: &str = "The date the problem started must be today or in the past";
+    pub const STARTED_TOO_EARLY: &str = "The date the problem started must be after 1 January 1900";
     pub const PHONE_MISSING: &str = "Enter a telephone number we can call or text you on";
     pub const TOO_MANY_FILES: &str = "Attach up to 5 files";
     pub const FILE_TYPE: &str = "The selected file must be a JPG, PNG or PDF";
@@ -46,7 +49,8 @@ pub mod messages {
     pub const INFORMATION_MISSING: &str = "Enter the information you want to add";
     pub const WITHDRAW_NOT_CONFIRMED: &str = "Select yes if you want to withdraw your complaint";
     pub const SATISFIED_MISSING: &str = "Select if you are satisfied with our response";
-    pub const REPRESENTATIVE_NAME_MISSING: &str = "Enter the name of the person who will represent you";
+    pub const REPRESENTATIVE_NAME_MISSING: &str =
+        "Enter the name of the person who will represent you";
     pub const REPRESENTATIVE_RELATION_MISSING: &str = "Select who will represent you";
     pub const ON_BEHALF_MISSING: &str = "Select who you are making this complaint for";
 }
@@ -100,6 +104,13 @@ pub struct NewCase {
     pub on_behalf_of: Option<String>,
 }
 
+/// The earliest date a problem can have started: anything before is a typing
+/// slip (0000-01-01, 1026 for 2026), and would make nonsense of time limits.
+pub const EARLIEST_START: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
+    Some(date) => date,
+    None => panic!("1 January 1900 is a date"),
+};
+
 impl NewCase {
     /// Checks what can be checked without the database, against the policy.
     pub fn validate(&self, policy: &Policy, today: NaiveDate) -> Result<(), Vec<FieldError>> {
@@ -107,21 +118,30 @@ impl NewCase {
         let details = self.details.trim();
         let is_complaint = self.kind == CaseKind::Complaint;
         if details.is_empty() {
-            let message = if is_complaint { messages::DETAILS_MISSING } else { messages::FEEDBACK_MISSING };
+            let message = if is_complaint {
+                messages::DETAILS_MISSING
+            } else {
+                messages::FEEDBACK_MISSING
+            };
             problems.add("details", message);
         } else if details.chars().count() > DETAILS_MAX_CHARS {
             problems.add("details", messages::DETAILS_TOO_LONG);
         }
         if is_complaint {
             let category = self.category.as_deref().unwrap_or("").trim();
-            let known = policy.categories.is_empty()
-                || policy.categories.iter().any(|c| c.id == category);
+            let known =
+                policy.categories.is_empty() || policy.categories.iter().any(|c| c.id == category);
             if category.is_empty() || !known {
                 problems.add("category", messages::CATEGORY_MISSING);
             }
             match self.started_on {
                 None => problems.add("started_on", messages::STARTED_MISSING),
-                Some(date) if date > today => problems.add("started_on", messages::STARTED_IN_FUTURE),
+                Some(date) if date > today => {
+                    problems.add("started_on", messages::STARTED_IN_FUTURE)
+                }
+                Some(date) if date < EARLIEST_START => {
+                    problems.add("started_on", messages::STARTED_TOO_EARLY)
+                }
                 Some(_) => {}
             }
             let outcome = self.desired_outcome.as_deref().unwrap_or("").trim();
@@ -133,7 +153,10 @@ impl NewCase {
         }
         if let Some(channel) = self.contact_channel {
             if channel.needs_phone()
-                && self.contact_phone.as_deref().is_none_or(|p| !crate::api::account::is_phone_number(p))
+                && self
+                    .contact_phone
+                    .as_deref()
+                    .is_none_or(|p| !crate::api::account::is_phone_number(p))
             {
                 problems.add("contact_phone", messages::PHONE_MISSING);
             }
@@ -479,28 +502,64 @@ mod tests {
             ..complaint()
         };
         assert_eq!(compliment.validate(&policy(), today()), Ok(()));
-        let empty = NewCase { details: String::new(), ..compliment };
+        let empty = NewCase {
+            details: String::new(),
+            ..compliment
+        };
         let errors = empty.validate(&policy(), today()).unwrap_err();
         assert_eq!(errors[0].message, messages::FEEDBACK_MISSING);
     }
 
     #[test]
+    fn a_start_date_before_1900_is_refused() {
+        for (y, m, d) in [(0, 1, 1), (1026, 3, 2), (1899, 12, 31)] {
+            let early = NewCase {
+                started_on: NaiveDate::from_ymd_opt(y, m, d),
+                ..complaint()
+            };
+            let errors = early.validate(&policy(), today()).unwrap_err();
+            assert_eq!(errors[0].field, "started_on");
+            assert_eq!(errors[0].message, messages::STARTED_TOO_EARLY);
+        }
+        let old = NewCase {
+            started_on: NaiveDate::from_ymd_opt(1900, 1, 1),
+            ..complaint()
+        };
+        assert!(old.validate(&policy(), today()).is_ok());
+    }
+
+    #[test]
     fn a_start_date_in_the_future_is_refused() {
-        let future = NewCase { started_on: NaiveDate::from_ymd_opt(2026, 12, 19), ..complaint() };
+        let future = NewCase {
+            started_on: NaiveDate::from_ymd_opt(2026, 12, 19),
+            ..complaint()
+        };
         let errors = future.validate(&policy(), today()).unwrap_err();
         assert_eq!(errors[0].message, messages::STARTED_IN_FUTURE);
     }
 
     #[test]
     fn an_unknown_category_is_refused() {
-        let odd = NewCase { category: Some("not-a-category".into()), ..complaint() };
-        assert_eq!(fields(odd.validate(&policy(), today()).unwrap_err()), ["category"]);
+        let odd = NewCase {
+            category: Some("not-a-category".into()),
+            ..complaint()
+        };
+        assert_eq!(
+            fields(odd.validate(&policy(), today()).unwrap_err()),
+            ["category"]
+        );
     }
 
     #[test]
     fn a_phone_channel_needs_a_number() {
-        let phone = NewCase { contact_channel: Some(ContactChannel::Phone), ..complaint() };
-        assert_eq!(fields(phone.validate(&policy(), today()).unwrap_err()), ["contact_phone"]);
+        let phone = NewCase {
+            contact_channel: Some(ContactChannel::Phone),
+            ..complaint()
+        };
+        assert_eq!(
+            fields(phone.validate(&policy(), today()).unwrap_err()),
+            ["contact_phone"]
+        );
     }
 
     #[test]
@@ -520,21 +579,39 @@ mod tests {
     #[test]
     fn file_content_is_recognised_by_its_first_bytes() {
         assert_eq!(sniff_content_type(b"%PDF-1.7\n"), Some("application/pdf"));
-        assert_eq!(sniff_content_type(b"\x89PNG\r\n\x1a\n...."), Some("image/png"));
-        assert_eq!(sniff_content_type(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("image/jpeg"));
+        assert_eq!(
+            sniff_content_type(b"\x89PNG\r\n\x1a\n...."),
+            Some("image/png")
+        );
+        assert_eq!(
+            sniff_content_type(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some("image/jpeg")
+        );
         assert_eq!(sniff_content_type(b"MZ\x90\x00"), None);
     }
 
     #[test]
     fn residents_events_are_not_staff_actions() {
-        let withdraw = StaffActionRequest { event: Event::Withdrawn { reason: None }, on: None };
-        assert!(!withdraw.is_staff_event());
-        let ack = StaffActionRequest { event: Event::Acknowledged, on: None };
-        assert!(ack.is_staff_event());
-        let survey = StaffActionRequest {
-            event: Event::SatisfactionRecorded { satisfied: false, comment: None },
+        let withdraw = StaffActionRequest {
+            event: Event::Withdrawn { reason: None },
             on: None,
         };
-        assert!(survey.is_staff_event(), "staff record what a resident said in a survey");
+        assert!(!withdraw.is_staff_event());
+        let ack = StaffActionRequest {
+            event: Event::Acknowledged,
+            on: None,
+        };
+        assert!(ack.is_staff_event());
+        let survey = StaffActionRequest {
+            event: Event::SatisfactionRecorded {
+                satisfied: false,
+                comment: None,
+            },
+            on: None,
+        };
+        assert!(
+            survey.is_staff_event(),
+            "staff record what a resident said in a survey"
+        );
     }
 }

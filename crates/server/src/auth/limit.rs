@@ -1,8 +1,21 @@
-//! Limits on failed sign-ins, per account and per client address, counted in
-//! the database (`sign_in_failures`) so they hold across restarts and processes.
+//! Throttling of sign-ins, per account and per client address, counted in the
+//! database (`sign_in_throttle`) so it holds across restarts and processes.
 //!
-//! While a key is over its limit every attempt is refused with 429, the right
-//! password included, so guessing cannot go on at a slower pace.
+//! Nobody is locked out: after a few failures each further attempt on the
+//! same account (or from the same address) has to wait a little longer, the
+//! delay doubling with each failure up to a ceiling. While a delay runs the
+//! attempt is answered 429 with `Retry-After` at once (nothing sleeps, nothing
+//! is hashed). The account's ceiling is short ([`ACCOUNT_MAX_DELAY`]), so its
+//! owner, wherever they are, gets in after at most that long however hard it
+//! is attacked; an address that keeps guessing waits up to an hour. And an
+//! address the account has signed in from in the last [`KNOWN_FOR`] is not
+//! held back by the account's delay at all (only by its own), so an attacker
+//! who keeps the account's delay running still cannot keep its owner out.
+//!
+//! Each attempt is counted as a failure *before* its password is checked, in
+//! one write transaction ([`reserve`]), so attempts sent in parallel are
+//! serialised and all but the allowed few are refused unevaluated. A right
+//! password then takes the attempt back ([`succeeded`]).
 
 use std::net::IpAddr;
 
@@ -12,20 +25,55 @@ use sqlx::SqlitePool;
 use super::{parse_timestamp, timestamp};
 use crate::error::ApiError;
 
-/// Failures are counted over this window.
-pub const WINDOW: Duration = Duration::minutes(15);
-/// Failed sign-ins allowed per account (email address) in the window.
-pub const PER_ACCOUNT: i64 = 5;
-/// Failed sign-ins allowed per client address in the window.
-pub const PER_ADDRESS: i64 = 20;
+/// Failures on one account before attempts on it are spaced out.
+pub const ACCOUNT_FREE: i64 = 3;
+/// The longest an account's owner waits, however many failures there were.
+pub const ACCOUNT_MAX_DELAY: Duration = Duration::seconds(30);
+/// Failures from one address before its attempts are spaced out.
+pub const ADDRESS_FREE: i64 = 10;
+/// The longest an address that keeps guessing waits between attempts.
+pub const ADDRESS_MAX_DELAY: Duration = Duration::hours(1);
+/// Counts are forgotten after this long without a failure.
+pub const FORGET_AFTER: Duration = Duration::hours(24);
+/// How long an address an account signed in from stays known to it.
+pub const KNOWN_FOR: Duration = Duration::days(90);
+/// From this many failures on a key, an attack is logged (again at each doubling).
+pub const LOG_FROM: i64 = 10;
 
 /// The keys one attempt counts under.
 #[derive(Debug, Clone)]
 pub struct Attempt {
     account: String,
-    /// `None` when the address is not known: then only the account limit applies,
-    /// so that all clients behind one unknown address cannot lock each other out.
+    /// `None` when the address is not known: then only the account limit applies.
     address: Option<String>,
+}
+
+/// One throttled key: its failures so far and how they are spaced.
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    free: i64,
+    max_delay: Duration,
+}
+
+const ACCOUNT: Rule = Rule {
+    free: ACCOUNT_FREE,
+    max_delay: ACCOUNT_MAX_DELAY,
+};
+const ADDRESS: Rule = Rule {
+    free: ADDRESS_FREE,
+    max_delay: ADDRESS_MAX_DELAY,
+};
+
+impl Rule {
+    /// How long to wait after the `failures`-th failure: nothing for the
+    /// first `free - 1`, then 1 s, 2 s, 4 s … up to the ceiling.
+    fn delay(self, failures: i64) -> Duration {
+        if failures < self.free {
+            return Duration::zero();
+        }
+        let doublings = (failures - self.free).min(20) as u32;
+        Duration::seconds(1i64 << doublings).min(self.max_delay)
+    }
 }
 
 impl Attempt {
@@ -34,38 +82,84 @@ impl Attempt {
         let email: String = email.trim().to_lowercase().chars().take(320).collect();
         Self {
             account: format!("email:{email}"),
-            address: address.map(|ip| format!("address:{ip}")),
+            address: address.map(|ip| format!("address:{}", network_of(ip))),
         }
     }
 
-    fn limits(&self) -> impl Iterator<Item = (&str, i64)> {
-        std::iter::once((self.account.as_str(), PER_ACCOUNT))
-            .chain(self.address.as_deref().map(|key| (key, PER_ADDRESS)))
+    /// The keys counted: the account's (unless the address is known to it),
+    /// then the address's.
+    fn keys(&self, known: bool) -> impl Iterator<Item = (&str, Rule)> {
+        (!known)
+            .then_some((self.account.as_str(), ACCOUNT))
+            .into_iter()
+            .chain(self.address.as_deref().map(|key| (key, ADDRESS)))
     }
 }
 
-/// `Err(TooManyRequests)` with the seconds until one more attempt is allowed,
-/// when the account or the address has used up its failures.
-pub async fn check(db: &SqlitePool, attempt: &Attempt, now: DateTime<Utc>) -> Result<(), ApiError> {
-    let mut wait = Duration::zero();
-    for (key, limit) in attempt.limits() {
-        // The newest `limit` failures in the window: when there are that many,
-        // the oldest of them has to leave the window before another attempt.
-        let recent: Vec<String> = sqlx::query_scalar(
-            "SELECT at FROM sign_in_failures WHERE key = ? AND at > ? ORDER BY at DESC LIMIT ?",
-        )
-        .bind(key)
-        .bind(timestamp(now - WINDOW))
-        .bind(limit)
-        .fetch_all(db)
-        .await?;
-        if recent.len() as i64 >= limit {
-            let oldest = recent
-                .last()
-                .and_then(|at| parse_timestamp(at))
-                .unwrap_or(now);
-            wait = wait.max(oldest + WINDOW - now);
+/// The part of an address one client controls: an IPv4 address, or an IPv6
+/// /64 (one household or one server gets a whole /64 to choose from).
+fn network_of(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(_) => ip,
+        IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(bits.into())
         }
+    }
+}
+
+/// The failures counted so far, once the attempt is reserved: for the log.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counts {
+    pub account: i64,
+    pub address: i64,
+    /// The account has signed in from this address before: its delay was not applied.
+    pub known: bool,
+}
+
+/// Counts the attempt as a failure before its password is checked, unless a
+/// delay is running on its account or its address: then 429 with the seconds
+/// until the later of them ends, and nothing is counted.
+pub async fn reserve(
+    db: &SqlitePool,
+    attempt: &Attempt,
+    now: DateTime<Utc>,
+) -> Result<Counts, ApiError> {
+    let mut tx = crate::db::begin_write(db).await?;
+    let known = match &attempt.address {
+        Some(address) => sqlx::query_scalar::<_, i64>(
+            "SELECT 1 FROM sign_in_known WHERE account = ? AND address = ? AND last_at > ?",
+        )
+        .bind(&attempt.account)
+        .bind(address)
+        .bind(timestamp(now - KNOWN_FOR))
+        .fetch_optional(&mut *tx)
+        .await?
+        .is_some(),
+        None => false,
+    };
+    let mut wait = Duration::zero();
+    let mut rows = Vec::new();
+    for (key, rule) in attempt.keys(known) {
+        let row: Option<(i64, String, String)> =
+            sqlx::query_as("SELECT failures, next_at, last_at FROM sign_in_throttle WHERE key = ?")
+                .bind(key)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let failures = match row {
+            Some((failures, next_at, last_at)) => {
+                let last = parse_timestamp(&last_at).unwrap_or(now);
+                if now - last > FORGET_AFTER {
+                    0
+                } else {
+                    let next = parse_timestamp(&next_at).unwrap_or(now);
+                    wait = wait.max(next - now);
+                    failures
+                }
+            }
+            None => 0,
+        };
+        rows.push((key, rule, failures + 1));
     }
     if wait > Duration::zero() {
         // Rounded up: waiting the whole number of seconds is always enough.
@@ -74,36 +168,143 @@ pub async fn check(db: &SqlitePool, attempt: &Attempt, now: DateTime<Utc>) -> Re
             retry_after: seconds.max(1) as u64,
         });
     }
-    Ok(())
+    let mut counts = Counts {
+        known,
+        ..Counts::default()
+    };
+    for (key, rule, failures) in rows {
+        sqlx::query(
+            "INSERT INTO sign_in_throttle (key, failures, next_at, last_at) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, \
+             next_at = excluded.next_at, last_at = excluded.last_at",
+        )
+        .bind(key)
+        .bind(failures)
+        .bind(timestamp(now + rule.delay(failures)))
+        .bind(timestamp(now))
+        .execute(&mut *tx)
+        .await?;
+        if key == attempt.account {
+            counts.account = failures;
+        } else {
+            counts.address = failures;
+        }
+    }
+    sqlx::query("DELETE FROM sign_in_throttle WHERE last_at < ?")
+        .bind(timestamp(now - FORGET_AFTER))
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM sign_in_known WHERE last_at < ?")
+        .bind(timestamp(now - KNOWN_FOR))
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(counts)
 }
 
-/// Counts a failed attempt, and forgets failures older than the window.
-pub async fn record_failure(
+/// A right password: the account's count starts again, the address becomes
+/// known to the account, and the address's reserved failure is taken back
+/// (its earlier failures stay: one right password does not excuse guessing
+/// at others).
+pub async fn succeeded(
     db: &SqlitePool,
     attempt: &Attempt,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let mut tx = crate::db::begin_write(db).await?;
-    for (key, _) in attempt.limits() {
-        sqlx::query("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)")
-            .bind(key)
-            .bind(timestamp(now))
-            .execute(&mut *tx)
-            .await?;
-    }
-    sqlx::query("DELETE FROM sign_in_failures WHERE at <= ?")
-        .bind(timestamp(now - WINDOW))
+    sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
+        .bind(&attempt.account)
         .execute(&mut *tx)
         .await?;
+    if let Some(address) = &attempt.address {
+        take_back(&mut tx, address, ADDRESS, now).await?;
+        sqlx::query(
+            "INSERT INTO sign_in_known (account, address, last_at) VALUES (?, ?, ?) \
+             ON CONFLICT (account, address) DO UPDATE SET last_at = excluded.last_at",
+        )
+        .bind(&attempt.account)
+        .bind(address)
+        .bind(timestamp(now))
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await
 }
 
-/// After a successful sign-in the account's count starts again (the address's
-/// does not: one right password does not excuse guessing at others).
-pub async fn clear_account(db: &SqlitePool, attempt: &Attempt) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sign_in_failures WHERE key = ?")
-        .bind(&attempt.account)
-        .execute(db)
-        .await?;
+/// The password was never checked (the server was too busy): the reserved
+/// failure is taken back from every key.
+pub async fn not_checked(
+    db: &SqlitePool,
+    attempt: &Attempt,
+    counts: Counts,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let mut tx = crate::db::begin_write(db).await?;
+    for (key, rule) in attempt.keys(counts.known) {
+        take_back(&mut tx, key, rule, now).await?;
+    }
+    tx.commit().await
+}
+
+async fn take_back(
+    conn: &mut sqlx::SqliteConnection,
+    key: &str,
+    rule: Rule,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let failures: Option<i64> =
+        sqlx::query_scalar("SELECT failures FROM sign_in_throttle WHERE key = ?")
+            .bind(key)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if let Some(failures) = failures {
+        let failures = (failures - 1).max(0);
+        sqlx::query("UPDATE sign_in_throttle SET failures = ?, next_at = ? WHERE key = ?")
+            .bind(failures)
+            .bind(timestamp(now + rule.delay(failures)))
+            .bind(key)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
+}
+
+/// Logs a sustained attack when a count reaches [`LOG_FROM`] or doubles past
+/// it: the account's id (when the email is an account's) and the counts only,
+/// never the email address or the client's address.
+pub fn log_if_sustained(user_id: Option<i64>, counts: Counts) {
+    let notable = |n: i64| n >= LOG_FROM && n % LOG_FROM == 0 && (n / LOG_FROM).count_ones() == 1;
+    if notable(counts.account) || notable(counts.address) {
+        tracing::warn!(
+            user_id,
+            account_failures = counts.account,
+            address_failures = counts.address,
+            "repeated failed sign-ins: attempts are being slowed down"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_double_after_the_free_attempts_up_to_a_ceiling() {
+        let delays: Vec<i64> = (1..=10).map(|n| ACCOUNT.delay(n).num_seconds()).collect();
+        assert_eq!(delays, [0, 0, 1, 2, 4, 8, 16, 30, 30, 30]);
+        assert_eq!(ADDRESS.delay(9), Duration::zero());
+        assert_eq!(ADDRESS.delay(1_000), ADDRESS_MAX_DELAY);
+    }
+
+    #[test]
+    fn an_ipv6_client_counts_as_its_whole_slash_64() {
+        let a = Attempt::new("a@example.com", Some("2001:db8:1:2::1".parse().unwrap()));
+        let b = Attempt::new(
+            "a@example.com",
+            Some("2001:db8:1:2:ffff::9".parse().unwrap()),
+        );
+        let c = Attempt::new("a@example.com", Some("2001:db8:1:3::1".parse().unwrap()));
+        assert_eq!(a.address, b.address);
+        assert_ne!(a.address, c.address);
+    }
 }

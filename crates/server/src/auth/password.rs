@@ -1,8 +1,10 @@
-//! Passwords: argon2id hashes, computed off the async threads, and the list of
-//! passwords too common to accept.
+//! Passwords: argon2id hashes, computed off the async threads by a bounded
+//! [`Hashing`] pool, and the list of passwords too common to accept.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -40,31 +42,95 @@ fn dummy_hash() -> &'static str {
     })
 }
 
-/// The PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) of a new password.
-pub async fn hash_password(password: String) -> Result<String, ApiError> {
-    tokio::task::spawn_blocking(move || hash_now(&password))
+/// How long a client refused by a full [`Hashing`] queue is asked to wait.
+pub const BUSY_RETRY_AFTER_SECONDS: u64 = 2;
+
+/// Bounds the memory that password hashing can take: each hash holds 19 MiB
+/// while it runs, so at most `permits` run at once and at most `queue` more
+/// wait for a turn. Anything beyond that is refused at once with 503 and
+/// `Retry-After` ([`ApiError::Busy`]) instead of piling up.
+///
+/// The permits travel into the blocking task, so a client that hangs up does
+/// not free its place before its hash has finished.
+#[derive(Debug, Clone)]
+pub struct Hashing {
+    /// Places to run or wait: `permits + queue`.
+    admitted: Arc<Semaphore>,
+    /// Places to run.
+    running: Arc<Semaphore>,
+}
+
+impl Hashing {
+    /// `permits` hashes at once (at least one), and `queue` more waiting.
+    pub fn new(permits: usize, queue: usize) -> Self {
+        let permits = permits.max(1);
+        Self {
+            admitted: Arc::new(Semaphore::new(permits + queue)),
+            running: Arc::new(Semaphore::new(permits)),
+        }
+    }
+
+    /// One hash at a time per processor, as the machine reports it.
+    pub fn default_permits() -> usize {
+        std::thread::available_parallelism().map_or(1, usize::from)
+    }
+
+    /// Runs `work` on a blocking thread once there is room: 503 at once when
+    /// every running and waiting place is taken.
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let admitted: OwnedSemaphorePermit =
+            self.admitted.clone().try_acquire_owned().map_err(|_| {
+                tracing::warn!("password hashing is at capacity; a request was refused");
+                ApiError::Busy {
+                    retry_after: BUSY_RETRY_AFTER_SECONDS,
+                }
+            })?;
+        let running = self
+            .running
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(ApiError::internal)?;
+        tokio::task::spawn_blocking(move || {
+            let answer = work();
+            drop((running, admitted));
+            answer
+        })
         .await
-        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)
+    }
+}
+
+/// The PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) of a new password.
+pub async fn hash_password(hashing: &Hashing, password: String) -> Result<String, ApiError> {
+    hashing.run(move || hash_now(&password)).await?
 }
 
 /// Whether `password` matches `hash`. With no hash (no such account) it still
 /// does the work, against a dummy, and answers false.
-pub async fn verify_password(password: String, hash: Option<String>) -> Result<bool, ApiError> {
-    tokio::task::spawn_blocking(move || {
-        let known = hash.is_some();
-        let stored = hash.unwrap_or_else(|| dummy_hash().to_owned());
-        let Ok(parsed) = PasswordHash::new(&stored) else {
-            tracing::error!("a stored password hash cannot be read");
-            return false;
-        };
-        // The parameters come from the stored hash, so older hashes still verify.
-        let matches = argon2()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok();
-        known && matches
-    })
-    .await
-    .map_err(ApiError::internal)
+pub async fn verify_password(
+    hashing: &Hashing,
+    password: String,
+    hash: Option<String>,
+) -> Result<bool, ApiError> {
+    hashing
+        .run(move || {
+            let known = hash.is_some();
+            let stored = hash.unwrap_or_else(|| dummy_hash().to_owned());
+            let Ok(parsed) = PasswordHash::new(&stored) else {
+                tracing::error!("a stored password hash cannot be read");
+                return false;
+            };
+            // The parameters come from the stored hash, so older hashes still verify.
+            let matches = argon2()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok();
+            known && matches
+        })
+        .await
 }
 
 /// Whether the password is among the most common ones (compared lower-cased).
@@ -115,14 +181,42 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_and_no_other() {
-        let hash = hash_password("purple tractor".into()).await.unwrap();
+        let h = Hashing::new(2, 2);
+        let hash = hash_password(&h, "purple tractor".into()).await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify_password("purple tractor".into(), Some(hash.clone()))
+        assert!(
+            verify_password(&h, "purple tractor".into(), Some(hash.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(!verify_password(&h, "purple tractors".into(), Some(hash))
             .await
             .unwrap());
-        assert!(!verify_password("purple tractors".into(), Some(hash))
-            .await
-            .unwrap());
-        assert!(!verify_password("anything".into(), None).await.unwrap());
+        assert!(!verify_password(&h, "anything".into(), None).await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn beyond_the_running_and_waiting_places_hashing_is_refused_at_once() {
+        let h = Hashing::new(1, 1);
+        let (release, hold) = std::sync::mpsc::channel::<()>();
+        let first = {
+            let h = h.clone();
+            tokio::spawn(async move { h.run(move || hold.recv().ok()).await })
+        };
+        tokio::task::yield_now().await;
+        let second = {
+            let h = h.clone();
+            tokio::spawn(async move { h.run(|| ()).await })
+        };
+        tokio::task::yield_now().await;
+        // One runs, one waits: the third is refused without waiting.
+        assert!(matches!(
+            h.run(|| ()).await,
+            Err(ApiError::Busy { retry_after }) if retry_after > 0
+        ));
+        release.send(()).unwrap();
+        assert!(first.await.unwrap().is_ok());
+        assert!(second.await.unwrap().is_ok());
+        assert!(h.run(|| ()).await.is_ok());
     }
 }

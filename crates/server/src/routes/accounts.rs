@@ -84,7 +84,7 @@ pub async fn create_account(
     welcome: bool,
 ) -> ApiResult<CurrentUser> {
     // Hashing takes a while: do it before taking the write lock.
-    let password_hash = hash_password(account.password).await?;
+    let password_hash = hash_password(&state.hashing, account.password).await?;
     let now = state.clock.now();
     let mut tx = crate::db::begin_write(&state.db).await?;
     let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
@@ -158,8 +158,10 @@ async fn create_session(
     headers: HeaderMap,
     Json(sign_in): Json<SignIn>,
 ) -> ApiResult<Response> {
+    // Counted before anything is hashed: attempts sent at once are serialised
+    // here, and all but the allowed few get 429 without being checked.
     let attempt = limit::Attempt::new(&sign_in.email, address);
-    limit::check(&state.db, &attempt, state.clock.now()).await?;
+    let counts = limit::reserve(&state.db, &attempt, state.clock.now()).await?;
     let email = sign_in.email.trim().to_lowercase();
     let found: Option<(i64, String, String, String, String, String)> = sqlx::query_as(
         "SELECT id, public_id, name, email, role, password_hash FROM users WHERE email = ?",
@@ -170,7 +172,14 @@ async fn create_session(
     let stored_hash = found.as_ref().map(|row| row.5.clone());
     // An unknown email is verified against a dummy hash: the same work, the
     // same time, the same answer as a wrong password.
-    let verified = verify_password(sign_in.password, stored_hash).await?;
+    let verified = match verify_password(&state.hashing, sign_in.password, stored_hash).await {
+        Ok(verified) => verified,
+        Err(busy @ ApiError::Busy { .. }) => {
+            limit::not_checked(&state.db, &attempt, counts, state.clock.now()).await?;
+            return Err(busy);
+        }
+        Err(other) => return Err(other),
+    };
     let user = match found {
         Some((id, public_id, name, email, role, _)) if verified => CurrentUser {
             id,
@@ -180,12 +189,12 @@ async fn create_session(
             role: Role::parse(&role)
                 .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
         },
-        _ => {
-            limit::record_failure(&state.db, &attempt, state.clock.now()).await?;
+        found => {
+            limit::log_if_sustained(found.map(|row| row.0), counts);
             return Ok(sign_in_failed());
         }
     };
-    limit::clear_account(&state.db, &attempt).await?;
+    limit::succeeded(&state.db, &attempt, state.clock.now()).await?;
     signed_in(&state, &headers, &user).await
 }
 

@@ -34,8 +34,8 @@ use crate::auth::{CurrentUser, Role};
 use crate::authorisations::{self as store, AuthorisationRow, NewRow};
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult};
-use crate::idempotency::Retry;
 use crate::extract::Json;
+use crate::idempotency::Retry;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -110,8 +110,16 @@ async fn create_authorisation(
     let retry = Retry::optional(&headers, &("authorisations", &new))?;
     let mut tx = begin_write(&state.db).await?;
     if let Some(retry) = &retry {
-        if let Some(first_answer) = retry.replayed(&mut tx, user.id).await? {
-            return Ok(first_answer);
+        if let Some(first) = retry.replayed(&mut tx, user.id, now).await? {
+            // Read afresh, as the caller may see it now.
+            let row = visible(&mut tx, &user, &first.resource_id).await?;
+            let view = row.view(&user, today)?;
+            let mut response = (first.status, Json(view)).into_response();
+            let location = format!("/api/v1/authorisations/{}", first.resource_id);
+            if let Ok(location) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(header::LOCATION, location);
+            }
+            return Ok(response);
         }
     }
     let (id, public_id) = match &valid.who {
@@ -190,7 +198,9 @@ async fn create_authorisation(
     let view = row.view(&user, today)?;
     tell_of_creation(&mut tx, &row, &view, now).await?;
     if let Some(retry) = &retry {
-        retry.keep(&mut tx, user.id, StatusCode::CREATED, &view, now).await?;
+        retry
+            .keep(&mut tx, user.id, StatusCode::CREATED, &public_id, now)
+            .await?;
     }
     tx.commit().await?;
     let mut response = (StatusCode::CREATED, Json(view)).into_response();
@@ -417,7 +427,15 @@ async fn revoke_authorisation(
             row.resident_display_name(),
             user.name
         );
-        store::tell_resident(&mut tx, &row, now, None, "Your invitation was declined", &body).await?;
+        store::tell_resident(
+            &mut tx,
+            &row,
+            now,
+            None,
+            "Your invitation was declined",
+            &body,
+        )
+        .await?;
     } else {
         let body = format!(
             "Dear {},\n\n{} no longer acts for you on your complaints.",

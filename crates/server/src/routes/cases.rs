@@ -28,7 +28,7 @@ use crate::cases::{self, store, CheckedFile, Filing};
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
-use crate::idempotency::Retry;
+use crate::idempotency::{Replay, Retry};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -70,8 +70,11 @@ async fn create_case(
     let retry = Retry::required(&headers, &new)?;
     {
         let mut conn = state.db.acquire().await?;
-        if let Some(first_answer) = retry.replayed(&mut conn, user.id).await? {
-            return Ok(first_answer);
+        if let Some(first) = retry
+            .replayed(&mut conn, user.id, state.clock.now())
+            .await?
+        {
+            return replay_case(&state, &mut conn, &user, first).await;
         }
     }
     // An advocate's authorisation is checked under the write lock, below.
@@ -85,8 +88,8 @@ async fn create_case(
     let mut tx = begin_write(&state.db).await?;
     // Checked again under the write lock: a retry sent at the same moment
     // waits for the first, then answers as it did.
-    if let Some(first_answer) = retry.replayed(&mut tx, user.id).await? {
-        return Ok(first_answer);
+    if let Some(first) = retry.replayed(&mut tx, user.id, now).await? {
+        return replay_case(&state, &mut tx, &user, first).await;
     }
     let filing = match filing {
         Some(filing) => filing,
@@ -96,11 +99,34 @@ async fn create_case(
     authorisations::after_filing(&mut tx, &filing, &case, now).await?;
     let access = case_access(&mut tx, &user, &case.public_id, today).await?;
     let detail = cases::detail(&state, &mut tx, &access).await?;
-    retry.keep(&mut tx, user.id, StatusCode::CREATED, &detail, now).await?;
+    retry
+        .keep(&mut tx, user.id, StatusCode::CREATED, &case.public_id, now)
+        .await?;
     tx.commit().await?;
     let mut response = (StatusCode::CREATED, Json(detail)).into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/cases/{}", case.public_id)) {
         response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// The answer to a write sent again with its key: the case as the caller
+/// may see it now, read afresh (404 if they no longer may), with the first
+/// answer's status.
+pub(crate) async fn replay_case(
+    state: &AppState,
+    conn: &mut sqlx::SqliteConnection,
+    user: &CurrentUser,
+    first: Replay,
+) -> ApiResult<Response> {
+    let access = case_access(conn, user, &first.resource_id, state.clock.today()).await?;
+    let detail = cases::detail(state, conn, &access).await?;
+    let mut response = (first.status, Json(detail)).into_response();
+    if first.status == StatusCode::CREATED {
+        if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/cases/{}", first.resource_id))
+        {
+            response.headers_mut().insert(header::LOCATION, location);
+        }
     }
     Ok(response)
 }
@@ -169,8 +195,8 @@ pub(crate) async fn record_action(
         Side::Landlord => access.require_landlord_action()?,
     }
     if let Some(retry) = &retry {
-        if let Some(first_answer) = retry.replayed(&mut tx, user.id).await? {
-            return Ok(first_answer);
+        if let Some(first) = retry.replayed(&mut tx, user.id, now).await? {
+            return replay_case(state, &mut tx, user, first).await;
         }
     }
     let action = check()?;
@@ -198,7 +224,15 @@ pub(crate) async fn record_action(
     }
     let detail = cases::detail(state, &mut tx, &access).await?;
     if let Some(retry) = &retry {
-        retry.keep(&mut tx, user.id, StatusCode::OK, &detail, now).await?;
+        retry
+            .keep(
+                &mut tx,
+                user.id,
+                StatusCode::OK,
+                &access.case.public_id,
+                now,
+            )
+            .await?;
     }
     tx.commit().await?;
     Ok(Json(detail).into_response())

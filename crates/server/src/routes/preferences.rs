@@ -61,7 +61,15 @@ pub async fn load(conn: &mut SqliteConnection, user_id: i64) -> Result<Preferenc
 /// defaults rather than locking the account out, and is logged.
 pub fn parse(document: &str, user_id: i64) -> Preferences {
     serde_json::from_str(document).unwrap_or_else(|error| {
-        tracing::error!(%error, user_id, "stored preferences cannot be read; using the defaults");
+        // Where, not what: serde's message can quote the stored value (a
+        // phone number, the adjustments someone needs).
+        tracing::error!(
+            kind = ?error.classify(),
+            line = error.line(),
+            column = error.column(),
+            user_id,
+            "stored preferences cannot be read; using the defaults"
+        );
         Preferences::default()
     })
 }

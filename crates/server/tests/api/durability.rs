@@ -73,7 +73,7 @@ fn free_port() -> u16 {
 }
 
 fn start(database: &str, port: u16) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+    let child = Command::new(env!("CARGO_BIN_EXE_server"))
         .args([
             "--port",
             &port.to_string(),
@@ -86,6 +86,7 @@ fn start(database: &str, port: u16) -> Child {
         .stderr(Stdio::null())
         .spawn()
         .expect("the server starts");
+    let mut child = child;
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if http(port, "GET", "/api/v1/health", &[], None).is_ok_and(|a| a.status == 200) {

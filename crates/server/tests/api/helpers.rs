@@ -163,7 +163,8 @@ impl TestApp {
         self.create_user("admin", name).await
     }
 
-    /// `server user add --role … --email … --name … --password …`.
+    /// `server user add --role … --email … --name …` with the password as if
+    /// typed at its prompt.
     pub async fn run_user_add(
         &self,
         role: &str,
@@ -175,7 +176,8 @@ impl TestApp {
             role: role.into(),
             email: email.into(),
             name: name.into(),
-            password: password.into(),
+            password_on_command_line: None,
+            password: Some(password.into()),
         };
         server::admin::run(&self.state, command).await
     }

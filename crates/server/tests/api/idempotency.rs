@@ -201,3 +201,79 @@ async fn a_staff_action_sent_again_with_its_key_is_recorded_once() {
     }
     assert_eq!(events(&app, &case).await, 2);
 }
+
+// --- issue 13, finding 5: a replay is read afresh, as the caller may see it now ---
+
+#[tokio::test]
+async fn a_revoked_advocate_replaying_their_key_gets_nothing_of_the_case() {
+    use crate::authorisations::{invitation, invite_and_accept};
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let advocate = app.register_advocate("Ian Scope").await;
+    let scope = ["view_cases", "raise_complaints", "see_adjustments"];
+    let auth = invite_and_accept(&resident, &advocate, invitation(&advocate, &scope)).await;
+    let request = with(complaint(), json!({ "on_behalf_of": auth }));
+    let keyed = advocate.with_header("idempotency-key", "filed-for-ada");
+    let (status, _, first) = keyed.post_json("/api/v1/cases", request.clone()).await;
+    assert_eq!(status, StatusCode::CREATED, "{first}");
+    resident
+        .delete(&format!("/api/v1/authorisations/{auth}"))
+        .await;
+
+    let (status, _, replay) = keyed.post_json("/api/v1/cases", request).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{replay}");
+    let text = replay.to_string();
+    assert!(
+        !text.contains("Ada Lovelace") && !text.contains(&id(&first)),
+        "{text}"
+    );
+    assert_eq!(app.count("SELECT COUNT(*) FROM cases").await, 1);
+}
+
+#[tokio::test]
+async fn a_replay_shows_the_case_as_it_is_now_not_a_stored_copy() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let keyed = riya.with_header("idempotency-key", "fresh-1");
+    let (_, _, first) = keyed.post_json("/api/v1/cases", complaint()).await;
+    staff_does(&staff, &id(&first), json!({ "type": "acknowledged" })).await;
+    let (status, headers, replay) = keyed.post_json("/api/v1/cases", complaint()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(id(&replay), id(&first));
+    assert_eq!(replay["view"]["status"], "under_investigation");
+    assert_eq!(
+        headers["location"].to_str().unwrap(),
+        format!("/api/v1/cases/{}", id(&first))
+    );
+    // Only the case's id is kept with the key, never its contents.
+    let kept: String = sqlx::query_scalar("SELECT resource_id FROM idempotency_keys")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(kept, id(&first));
+}
+
+#[tokio::test]
+async fn a_key_is_forgotten_after_24_hours() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let (_, _, first) = riya
+        .with_header("idempotency-key", "old-key")
+        .post_json("/api/v1/cases", complaint())
+        .await;
+    app.advance(chrono::Duration::hours(23));
+    // (Signed in again: a session ends after 30 idle minutes.)
+    let riya = crate::support::signed_in_again(&app, &riya).await;
+    let keyed = riya.with_header("idempotency-key", "old-key");
+    let (_, _, again) = keyed.post_json("/api/v1/cases", complaint()).await;
+    assert_eq!(id(&again), id(&first));
+    app.advance(chrono::Duration::hours(2));
+    let riya = crate::support::signed_in_again(&app, &riya).await;
+    let keyed = riya.with_header("idempotency-key", "old-key");
+    let (status, _, later) = keyed.post_json("/api/v1/cases", complaint()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_ne!(id(&later), id(&first));
+    assert_eq!(app.count("SELECT COUNT(*) FROM cases").await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) FROM idempotency_keys").await, 1);
+}

@@ -13,5 +13,6 @@ mod mail;
 mod openapi;
 mod platform;
 mod preferences;
+mod security;
 mod staff;
 mod support;
