@@ -23,13 +23,15 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Cli
         return Ok(response);
     }
     let status = response.status();
+    let wait_seconds = response.headers().get("retry-after").and_then(|v| v.trim().parse::<u32>().ok());
     let errors = || async { response.json::<ErrorBody>().await.map(|b| b.errors).unwrap_or_default() };
     Err(match status {
         401 => ClientError::SignedOut,
         404 => ClientError::NotFound,
         409 => ClientError::Refused(errors().await),
         400 | 422 => ClientError::Invalid(errors().await),
-        429 => ClientError::TooManyAttempts,
+        429 => ClientError::TooManyAttempts { wait_seconds },
+        503 if wait_seconds.is_some() => ClientError::Busy { wait_seconds },
         other => ClientError::Server(other),
     })
 }

@@ -6,7 +6,7 @@ use std::fmt;
 
 use domain::validation::FieldError;
 
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 
 /// Why a request did not give the answer asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +21,11 @@ pub enum ClientError {
     Invalid(Vec<FieldError>),
     /// The state does not allow this; the reason is for the resident.
     Refused(Vec<FieldError>),
-    /// Too many attempts.
-    TooManyAttempts,
+    /// Too many attempts: wait this many seconds (the answer's `Retry-After`).
+    TooManyAttempts { wait_seconds: Option<u32> },
+    /// The service is too busy to check a password now (503 with
+    /// `Retry-After`): nothing is wrong with what was sent.
+    Busy { wait_seconds: Option<u32> },
     /// Any other status: a problem with the service (5xx, or 0 and 200 for a
     /// request that could not be built or an answer that could not be read),
     /// or a refusal the resident can act on (403, 413, 415).
@@ -53,7 +56,10 @@ impl fmt::Display for ClientError {
                     errors.first().map_or(t("There is a problem"), |e| t(e.message.as_str())),
                 )
             }
-            ClientError::TooManyAttempts => t("Too many attempts. Wait a few minutes, then try again"),
+            ClientError::TooManyAttempts { wait_seconds } => {
+                return f.write_str(&too_many_attempts_words(*wait_seconds))
+            }
+            ClientError::Busy { wait_seconds } => return f.write_str(&busy_words(*wait_seconds)),
             // The request was too big for the server: nothing is wrong with the
             // service, so say what the resident can change.
             ClientError::Server(413) => {
@@ -78,6 +84,32 @@ impl fmt::Display for ClientError {
 }
 
 impl std::error::Error for ClientError {}
+
+/// How long to wait, from a `Retry-After` in seconds: seconds up to a
+/// minute and a half, whole minutes (rounded up) beyond.
+fn wait_words(seconds: u32) -> String {
+    if seconds <= 90 {
+        tn("{count} second", "{count} seconds", u64::from(seconds.max(1)), &[])
+    } else {
+        tn("{count} minute", "{count} minutes", u64::from(seconds.div_ceil(60)), &[])
+    }
+}
+
+/// "Too many attempts. Wait 4 seconds, then try again".
+pub fn too_many_attempts_words(wait_seconds: Option<u32>) -> String {
+    match wait_seconds {
+        Some(seconds) => tf("Too many attempts. Wait {wait}, then try again", &[("wait", &wait_words(seconds))]),
+        None => t("Too many attempts. Wait a few minutes, then try again").to_owned(),
+    }
+}
+
+/// "The service is busy. Wait 2 seconds, then try again. …".
+pub fn busy_words(wait_seconds: Option<u32>) -> String {
+    tf(
+        "The service is busy. Wait {wait}, then try again. Nothing you typed has been lost",
+        &[("wait", &wait_words(wait_seconds.unwrap_or(5)))],
+    )
+}
 
 impl ClientError {
     /// Whether this failure is the service's (no connection, or the server
@@ -183,7 +215,8 @@ mod tests {
         for error in [
             ClientError::SignedOut,
             ClientError::NotFound,
-            ClientError::TooManyAttempts,
+            ClientError::TooManyAttempts { wait_seconds: Some(4) },
+            ClientError::Busy { wait_seconds: Some(1) },
             ClientError::Invalid(errors.clone()),
             ClientError::Refused(errors),
             ClientError::Server(403),
@@ -307,5 +340,17 @@ mod tests {
         }
         assert_eq!(ServiceProblem::ServerError.title(), "Sorry, there is a problem with the service");
         assert_eq!(ServiceProblem::ServerError.paragraphs()[0], "Try again later.");
+    }
+
+    #[test]
+    fn a_wait_is_said_in_seconds_or_whole_minutes() {
+        assert_eq!(too_many_attempts_words(Some(1)), "Too many attempts. Wait 1 second, then try again");
+        assert_eq!(too_many_attempts_words(Some(30)), "Too many attempts. Wait 30 seconds, then try again");
+        assert_eq!(too_many_attempts_words(Some(3600)), "Too many attempts. Wait 60 minutes, then try again");
+        assert_eq!(too_many_attempts_words(Some(121)), "Too many attempts. Wait 3 minutes, then try again");
+        assert_eq!(
+            busy_words(Some(2)),
+            "The service is busy. Wait 2 seconds, then try again. Nothing you typed has been lost"
+        );
     }
 }

@@ -239,17 +239,24 @@ fn HowToReopen(policy: PolicyDetail) -> impl IntoView {
     .into_iter()
     .filter_map(|(k, v)| v.map(|v| (k, v)))
     .collect();
-    if ways.is_empty() {
-        return ().into_any();
-    }
+    let landlord = policy.effective.landlord.clone();
     view! {
         <h3 class="app-heading-s">{t("If you want us to look at it again")}</h3>
-        <p class="app-body">{t("Contact us and ask us to reopen your complaint:")}</p>
-        <ul class="app-list" data-testid="reopen-contact">
-            {ways.into_iter().map(|(k, v)| view! { <li>{k}": "<span lang="en-GB">{v}</span></li> }).collect_view()}
-        </ul>
+        {if ways.is_empty() {
+            view! {
+                <p class="app-body" data-testid="reopen-contact">
+                    {tf("Contact {landlord} and ask them to reopen your complaint.", &[("landlord", &landlord)])}
+                </p>
+            }.into_any()
+        } else {
+            view! {
+                <p class="app-body">{t("Contact us and ask us to reopen your complaint:")}</p>
+                <ul class="app-list" data-testid="reopen-contact">
+                    {ways.into_iter().map(|(k, v)| view! { <li>{k}": "<span lang="en-GB">{v}</span></li> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
-    .into_any()
 }
 
 /// The next thing to expect, and what the resident can do now.
