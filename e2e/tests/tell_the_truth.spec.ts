@@ -3,7 +3,7 @@
 // complaint is the one staff see and use.
 import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { DEMO, open, POLICY_URL, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
+import { DEMO, open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
 
 test.describe("a request page opened after its window closed (Pivotal: 10 working days)", () => {
   test.use({ baseURL: POLICY_URL["pivotal-2021"] });
@@ -14,20 +14,7 @@ test.describe("a request page opened after its window closed (Pivotal: 10 workin
 
   test("says at once when the window closed and what the resident can do now, with no form to fill", async ({ page, playwright }) => {
     const resident = await registerAs(page);
-    const policy = await (await page.request.get("/api/v1/policies/active")).json();
-    const created = await page.request.post("/api/v1/cases", {
-      headers: { "Idempotency-Key": `e2e-${Date.now()}-${Math.random()}` },
-      data: {
-        kind: "complaint",
-        category: policy.effective.categories[0].id,
-        details: "The lift has been out of order for a month.",
-        started_on: "2026-11-02",
-        desired_outcome: "Mend the lift.",
-        insist: true,
-      },
-    });
-    expect(created.status()).toBe(201);
-    const complaint = await created.json();
+    const complaint = await raiseComplaintByApi(page, "The lift has been out of order for a month.");
     const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
     await staffAction(staff, complaint.id, { type: "acknowledged" });
     await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
@@ -51,22 +38,7 @@ test.describe("the contact channel chosen on a complaint (the Code)", () => {
 
   test("is shown to staff first with the number, and its messages wait for staff to send by hand", async ({ page, browser }) => {
     await registerAs(page);
-    const policy = await (await page.request.get("/api/v1/policies/active")).json();
-    const created = await page.request.post("/api/v1/cases", {
-      headers: { "Idempotency-Key": `e2e-${Date.now()}-${Math.random()}` },
-      data: {
-        kind: "complaint",
-        category: policy.effective.categories[0].id,
-        details: "Nobody answers the repairs line.",
-        started_on: "2026-11-02",
-        desired_outcome: "Call me back.",
-        contact_channel: "text_message",
-        contact_phone: "07700 900123",
-        insist: true,
-      },
-    });
-    expect(created.status()).toBe(201);
-    const complaint = await created.json();
+    const complaint = await raiseComplaintByApi(page, "Nobody answers the repairs line.", { contact_channel: "text_message", contact_phone: "07700 900123" });
 
     const staff = await browser.newContext({ baseURL: POLICY_URL["code-2024"], viewport: { width: 360, height: 740 } });
     const staffPage = await staff.newPage();
@@ -90,20 +62,7 @@ test.describe("someone acting for a resident (the Code)", () => {
 
   test("reads of their complaint, sees the resident by name, and may not withdraw it without that permission", async ({ page, browser }) => {
     await registerAs(page, "resident", "Rosa Resident");
-    const policy = await (await page.request.get("/api/v1/policies/active")).json();
-    const created = await page.request.post("/api/v1/cases", {
-      headers: { "Idempotency-Key": `e2e-${Date.now()}-${Math.random()}` },
-      data: {
-        kind: "complaint",
-        category: policy.effective.categories[0].id,
-        details: "The heating has failed three times.",
-        started_on: "2026-11-02",
-        desired_outcome: "Fix the heating for good.",
-        insist: true,
-      },
-    });
-    expect(created.status()).toBe(201);
-    const complaint = await created.json();
+    const complaint = await raiseComplaintByApi(page, "The heating has failed three times.");
 
     const context = await browser.newContext({ baseURL: POLICY_URL["code-2024"], viewport: { width: 360, height: 740 } });
     const advocatePage = await context.newPage();

@@ -5,27 +5,16 @@ mod case_support;
 
 use case_support::{
     at, by, by_agreement_like, code_like, date, no_acknowledgement_date_like, pioneer_like,
-    pivotal_like,
+    pivotal_like, received,
 };
 use chrono::{TimeZone, Utc};
 use domain::calendar::{explain_skipped, Calendar};
 use domain::case::{
     replay, uk_date, view, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind,
-    CaseState, CaseView, ClosedWhy, DueDate, DueKind, Event, EventRecord, Outcome, Refusal, Representative,
-    ResidentAction, StaffAction, Status,
+    CaseState, CaseView, ClosedWhy, DueDate, DueKind, Event, EventRecord, Outcome, Refusal,
+    Representative, ResidentAction, StaffAction, Status,
 };
 use domain::policy::Policy;
-
-fn received(on: &str) -> EventRecord {
-    by(
-        ActorKind::Resident,
-        on,
-        Event::Received {
-            kind: CaseKind::Complaint,
-            received_on: date(on),
-        },
-    )
-}
 
 fn responded(on: &str) -> EventRecord {
     at(
@@ -117,7 +106,10 @@ fn a_complaint_received_on_18_december_2026_is_acknowledged_by_29_december() {
     let ack = due(&v, "stage_1_acknowledge");
     assert_eq!(ack.date, date("2026-12-29"));
     assert_eq!(ack.days, 5);
-    assert_eq!(ack.basis.to_string(), "5 working days after we received your complaint");
+    assert_eq!(
+        ack.basis.to_string(),
+        "5 working days after we received your complaint"
+    );
     assert_eq!(
         explain_skipped(&ack.skipped).as_deref(),
         Some("We don't count 25, 28 December (bank holidays).")
@@ -133,12 +125,18 @@ fn before_acknowledgement_the_reply_is_counted_from_the_acknowledgement_due_date
     assert_eq!(respond.counted_from, date("2026-12-29"));
     assert_eq!(respond.date, date("2027-01-13"));
     assert!(
-        respond.basis.to_string().contains("we have not acknowledged it yet"),
+        respond
+            .basis
+            .to_string()
+            .contains("we have not acknowledged it yet"),
         "{}",
         respond.basis
     );
     assert!(
-        respond.basis.to_string().contains("Tuesday 29 December 2026"),
+        respond
+            .basis
+            .to_string()
+            .contains("Tuesday 29 December 2026"),
         "{}",
         respond.basis
     );

@@ -4,24 +4,13 @@
 
 mod case_support;
 
-use case_support::{at, by, code_like, date, pioneer_like};
+use case_support::{at, by, code_like, date, pioneer_like, received};
 use domain::calendar::Calendar;
 use domain::case::{
-    replay, view, ActorKind, Attendance, CaseKind, CaseView, ClosedWhy, DueKind, Event,
-    EventRecord, NextStep, Outcome, OutstandingAction, Remedy, RemedyKind,
+    replay, view, ActorKind, Attendance, CaseView, ClosedWhy, DueKind, Event, EventRecord,
+    NextStep, Outcome, OutstandingAction, Remedy, RemedyKind,
 };
 use domain::policy::Policy;
-
-fn received(on: &str) -> EventRecord {
-    by(
-        ActorKind::Resident,
-        on,
-        Event::Received {
-            kind: CaseKind::Complaint,
-            received_on: date(on),
-        },
-    )
-}
 
 fn responded(on: &str) -> EventRecord {
     at(
@@ -72,7 +61,10 @@ fn a_new_complaint_expects_its_acknowledgement_not_the_reply() {
 
 #[test]
 fn an_acknowledged_complaint_expects_the_stage_1_response() {
-    let records = [received("2026-12-18"), at("2026-12-22", Event::Acknowledged)];
+    let records = [
+        received("2026-12-18"),
+        at("2026-12-22", Event::Acknowledged),
+    ];
     let v = seen(&code_like(), &records, "2026-12-23");
     assert_eq!(
         v.next_step,
@@ -199,7 +191,10 @@ fn after_a_review_request_the_review_acknowledgement_then_response_are_expected(
         panic!("expected the stage 2 response, got {:?}", v.next_step)
     };
     assert_eq!(by, due_date(&v, "stage_2_respond"));
-    assert!(by > date("2027-02-01"), "20 working days, not a stage 1 date");
+    assert!(
+        by > date("2027-02-01"),
+        "20 working days, not a stage 1 date"
+    );
 }
 
 #[test]

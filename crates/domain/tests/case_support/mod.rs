@@ -6,7 +6,7 @@
 #![allow(dead_code)]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use domain::case::{Actor, ActorKind, Event, EventRecord};
+use domain::case::{Actor, ActorKind, CaseKind, Event, EventRecord};
 use domain::policy::Policy;
 use serde_json::json;
 
@@ -151,4 +151,16 @@ pub fn by(kind: ActorKind, on: &str, event: Event) -> EventRecord {
         on: Some(day),
         event,
     }
+}
+
+/// A complaint the resident raised on `on`.
+pub fn received(on: &str) -> EventRecord {
+    by(
+        ActorKind::Resident,
+        on,
+        Event::Received {
+            kind: CaseKind::Complaint,
+            received_on: date(on),
+        },
+    )
 }
