@@ -495,19 +495,18 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
             for remedy in remedies {
                 let remedy_words = &remedy.description;
                 body.push(match remedy.amount_pence {
+                    // Money is compensation, never the cost of the work.
                     Some(p) => {
-                        let amount = format!("£{}.{:02}", p / 100, p % 100);
-                        tf(
-                            "To put things right: {remedy} ({amount})",
-                            &[("remedy", remedy_words), ("amount", &amount)],
-                        )
+                        let amount = crate::next_step_words::pounds(p);
+                        tf("Compensation: {amount}. {remedy}", &[("remedy", remedy_words), ("amount", &amount)])
                     }
                     None => tf("To put things right: {remedy}", &[("remedy", remedy_words)]),
                 });
             }
             for action in outstanding_actions {
+                // Staff's words stand on their own, not inside our sentence.
                 body.push(tf(
-                    "We will {action} by {date}",
+                    "Still to do, by {date}: {action}",
                     &[("action", &action.description), ("date", &date_with_weekday(action.due))],
                 ));
             }
@@ -696,8 +695,9 @@ mod tests {
         assert_eq!(title, "Response: complaint partly upheld");
         let body = body.unwrap();
         assert!(body.contains("The repair was late."));
-        assert!(body.contains("To put things right: Compensation (£50.00)"));
-        assert!(body.contains("We will replace the window by Friday 15 January 2027"));
+        assert!(body.contains("Compensation: £50.00. Compensation"));
+        assert!(body.contains("Still to do, by Friday 15 January 2027: replace the window"));
+        assert!(!body.contains("We will replace"));
     }
 
     #[test]
