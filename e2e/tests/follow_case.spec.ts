@@ -84,7 +84,12 @@ test.describe("following a complaint", () => {
     });
     await open(page, `/cases/${complaint.id}`);
     await expect(page.getByText("Response: complaint partly upheld")).toBeVisible();
-    await expect(page.getByText("We will replace the window by Friday 15 January 2027")).toBeVisible();
+    // The answer comes first, with what is still to be done and by when.
+    const answer = page.getByTestId("latest-answer");
+    await expect(answer).toContainText("We partly upheld your complaint.");
+    await expect(answer.getByRole("term").filter({ hasText: "replace the window" })).toBeVisible();
+    await expect(answer).toContainText("By Friday 15 January 2027");
+    await expect(page.getByText("Still to do, by Friday 15 January 2027: replace the window")).toBeVisible();
     await page.getByRole("link", { name: "Ask for a review (stage 2)" }).click();
     await expect(page.locator("h1")).toHaveText("Ask for a review of your complaint");
     await expect(page.getByText("You do not have to give a reason")).toBeVisible();
