@@ -23,8 +23,17 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Cli
         return Ok(response);
     }
     let status = response.status();
-    let wait_seconds = response.headers().get("retry-after").and_then(|v| v.trim().parse::<u32>().ok());
-    let errors = || async { response.json::<ErrorBody>().await.map(|b| b.errors).unwrap_or_default() };
+    let wait_seconds = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.trim().parse::<u32>().ok());
+    let errors = || async {
+        response
+            .json::<ErrorBody>()
+            .await
+            .map(|b| b.errors)
+            .unwrap_or_default()
+    };
     Err(match status {
         401 => ClientError::SignedOut,
         404 => ClientError::NotFound,
@@ -37,7 +46,10 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Cli
 }
 
 async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
-    response.json::<T>().await.map_err(|_| ClientError::Server(200))
+    response
+        .json::<T>()
+        .await
+        .map_err(|_| ClientError::Server(200))
 }
 
 /// GET a JSON resource.
@@ -64,13 +76,18 @@ pub async fn post<B: Serialize, T: DeserializeOwned>(
 }
 
 /// PUT JSON, reading a JSON answer.
-pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ClientError> {
+pub async fn put<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ClientError> {
     json(send(Request::put(&format!("{BASE}{path}")).json(body)).await?).await
 }
 
 /// POST with no answer body expected (sign out).
 pub async fn post_empty<B: Serialize>(path: &str, body: &B) -> Result<(), ClientError> {
-    send(Request::post(&format!("{BASE}{path}")).json(body)).await.map(|_| ())
+    send(Request::post(&format!("{BASE}{path}")).json(body))
+        .await
+        .map(|_| ())
 }
 
 /// `GET /health`: is the service up, and which landlord's policy does it run?
@@ -80,5 +97,7 @@ pub async fn health() -> Result<Health, ClientError> {
 
 /// DELETE, with no answer body expected (sign out, revoke).
 pub async fn delete(path: &str) -> Result<(), ClientError> {
-    send(Request::delete(&format!("{BASE}{path}")).build()).await.map(|_| ())
+    send(Request::delete(&format!("{BASE}{path}")).build())
+        .await
+        .map(|_| ())
 }

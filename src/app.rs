@@ -9,6 +9,7 @@ use crate::components::header::Header;
 use crate::components::offline_banner::OfflineBanner;
 use crate::components::page_loading::PageLoading;
 use crate::components::skip_link::SkipLink;
+use crate::language::LanguageContext;
 use crate::pages::accessibility_statement_page::AccessibilityStatementPage;
 use crate::pages::advocate_home_page::AdvocateHomePage;
 use crate::pages::authorisations_page::invite_advocate_page::InviteAdvocatePage;
@@ -39,7 +40,6 @@ use crate::pages::staff_queue_page::StaffQueuePage;
 use crate::pages::start_page::StartPage;
 use crate::router::{Outlet, Page, Router};
 use crate::routes::Route;
-use crate::language::LanguageContext;
 use crate::session::SessionContext;
 
 // Every page but the start page loads when first visited.

@@ -133,10 +133,10 @@ pub fn cases_words(view: &AuthorisationView, references: &[(String, String)]) ->
             let named: Vec<String> = ids
                 .iter()
                 .map(|id| {
-                    references
-                        .iter()
-                        .find(|(case, _)| case == id)
-                        .map_or_else(|| t("a complaint").to_owned(), |(_, reference)| reference.clone())
+                    references.iter().find(|(case, _)| case == id).map_or_else(
+                        || t("a complaint").to_owned(),
+                        |(_, reference)| reference.clone(),
+                    )
                 })
                 .collect();
             match named.len() {
@@ -151,15 +151,21 @@ pub fn cases_words(view: &AuthorisationView, references: &[(String, String)]) ->
 pub fn expiry_words(view: &AuthorisationView) -> String {
     match view.status {
         Status::Expired => tf("Ended on {date}", &[("date", &date(view.expires_on))]),
-        Status::Revoked | Status::Rejected => tf("Would have ended on {date}", &[("date", &date(view.expires_on))]),
-        Status::Pending | Status::Active => tf("Ends on {date}", &[("date", &date(view.expires_on))]),
+        Status::Revoked | Status::Rejected => tf(
+            "Would have ended on {date}",
+            &[("date", &date(view.expires_on))],
+        ),
+        Status::Pending | Status::Active => {
+            tf("Ends on {date}", &[("date", &date(view.expires_on))])
+        }
     }
 }
 
 /// Whether an advocate may use it now to raise a complaint.
 pub fn can_raise(view: &AuthorisationView) -> bool {
     view.scope.contains(&Scope::RaiseComplaints)
-        && (view.status == Status::Active || (view.status == Status::Pending && view.kind == Kind::SignedForm))
+        && (view.status == Status::Active
+            || (view.status == Status::Pending && view.kind == Kind::SignedForm))
 }
 
 // ---------------------------------------------------------------------------
@@ -167,7 +173,11 @@ pub fn can_raise(view: &AuthorisationView) -> bool {
 
 /// A date as the three boxes show it.
 pub fn date_parts(day: NaiveDate) -> DateParts {
-    DateParts { day: day.day().to_string(), month: day.month().to_string(), year: day.year().to_string() }
+    DateParts {
+        day: day.day().to_string(),
+        month: day.month().to_string(),
+        year: day.year().to_string(),
+    }
 }
 
 /// The expiry date typed: a real date, after today and within 24 months (the
@@ -196,13 +206,22 @@ const FIELD_ORDER: [&str; 11] = [
 ];
 
 fn in_page_order(mut errors: Vec<FieldError>) -> Vec<FieldError> {
-    let rank = |field: &str| FIELD_ORDER.iter().position(|f| *f == field).unwrap_or(FIELD_ORDER.len());
+    let rank = |field: &str| {
+        FIELD_ORDER
+            .iter()
+            .position(|f| *f == field)
+            .unwrap_or(FIELD_ORDER.len())
+    };
     errors.sort_by_key(|e| rank(&e.field));
     errors
 }
 
 /// Puts a date error of ours in place of the rules' own for that field.
-fn with_date_error(mut errors: Vec<FieldError>, field: &str, error: Option<String>) -> Vec<FieldError> {
+fn with_date_error(
+    mut errors: Vec<FieldError>,
+    field: &str,
+    error: Option<String>,
+) -> Vec<FieldError> {
     if let Some(message) = error {
         errors.retain(|e| e.field != field);
         errors.push(FieldError::new(field, message));
@@ -236,11 +255,18 @@ pub struct InviteDraft {
 impl InviteDraft {
     /// A new form: it ends 12 months from today unless the resident changes it.
     pub fn new(today: NaiveDate) -> Self {
-        Self { expires_on: date_parts(default_expiry(today)), ..Self::default() }
+        Self {
+            expires_on: date_parts(default_expiry(today)),
+            ..Self::default()
+        }
     }
 
     /// The request to send, or every problem in page order.
-    pub fn request(&self, today: NaiveDate, own_email: &str) -> Result<NewAuthorisation, Vec<FieldError>> {
+    pub fn request(
+        &self,
+        today: NaiveDate,
+        own_email: &str,
+    ) -> Result<NewAuthorisation, Vec<FieldError>> {
         let expiry = read_expiry(&self.expires_on, today);
         let case_ids = match self.which_cases.as_str() {
             ALL_CASES => None,
@@ -256,7 +282,10 @@ impl InviteDraft {
             expires_on: expiry.as_ref().ok().copied(),
             ..NewAuthorisation::default()
         };
-        let errors = request.validate_invitation(today, own_email).err().unwrap_or_default();
+        let errors = request
+            .validate_invitation(today, own_email)
+            .err()
+            .unwrap_or_default();
         let errors = with_date_error(errors, "expires_on", expiry.err());
         if errors.is_empty() {
             Ok(request)
@@ -285,12 +314,19 @@ pub struct SignedFormDraft {
 
 impl SignedFormDraft {
     pub fn new(today: NaiveDate) -> Self {
-        Self { expires_on: date_parts(default_expiry(today)), ..Self::default() }
+        Self {
+            expires_on: date_parts(default_expiry(today)),
+            ..Self::default()
+        }
     }
 
     /// The request to send with the signed form `evidence`, or every problem
     /// in page order.
-    pub fn request(&self, today: NaiveDate, evidence: Option<NewAttachment>) -> Result<NewAuthorisation, Vec<FieldError>> {
+    pub fn request(
+        &self,
+        today: NaiveDate,
+        evidence: Option<NewAttachment>,
+    ) -> Result<NewAuthorisation, Vec<FieldError>> {
         let expiry = read_expiry(&self.expires_on, today);
         let request = NewAuthorisation {
             resident_name: text(&self.resident_name),
@@ -304,7 +340,10 @@ impl SignedFormDraft {
             evidence,
             ..NewAuthorisation::default()
         };
-        let errors = request.validate_signed_form(today).err().unwrap_or_default();
+        let errors = request
+            .validate_signed_form(today)
+            .err()
+            .unwrap_or_default();
         let errors = with_date_error(errors, "expires_on", expiry.err());
         if errors.is_empty() {
             Ok(request)
@@ -332,11 +371,21 @@ pub struct OnBehalfDraft {
     pub idempotency_key: Option<String>,
 }
 
-const COMPLAINT_ORDER: [&str; 6] = ["category", "details", "started_on", "desired_outcome", "screening", ""];
+const COMPLAINT_ORDER: [&str; 6] = [
+    "category",
+    "details",
+    "started_on",
+    "desired_outcome",
+    "screening",
+    "",
+];
 
 impl OnBehalfDraft {
     pub fn new(idempotency_key: String) -> Self {
-        Self { idempotency_key: Some(idempotency_key), ..Self::default() }
+        Self {
+            idempotency_key: Some(idempotency_key),
+            ..Self::default()
+        }
     }
 
     pub fn has_answers(&self) -> bool {
@@ -348,7 +397,12 @@ impl OnBehalfDraft {
 
     /// The complaint to send under the authorisation `on_behalf_of`, or every
     /// problem in page order.
-    pub fn new_case(&self, policy: &Policy, today: NaiveDate, on_behalf_of: &str) -> Result<NewCase, Vec<FieldError>> {
+    pub fn new_case(
+        &self,
+        policy: &Policy,
+        today: NaiveDate,
+        on_behalf_of: &str,
+    ) -> Result<NewCase, Vec<FieldError>> {
         let started = self.started_on.parse(t(STARTED_WHAT), today);
         let case = NewCase {
             kind: CaseKind::Complaint,
@@ -368,7 +422,12 @@ impl OnBehalfDraft {
         if errors.is_empty() {
             return Ok(case);
         }
-        let rank = |field: &str| COMPLAINT_ORDER.iter().position(|f| *f == field).unwrap_or(COMPLAINT_ORDER.len());
+        let rank = |field: &str| {
+            COMPLAINT_ORDER
+                .iter()
+                .position(|f| *f == field)
+                .unwrap_or(COMPLAINT_ORDER.len())
+        };
         errors.sort_by_key(|e| rank(&e.field));
         Err(errors)
     }
@@ -391,7 +450,9 @@ mod tests {
     }
 
     fn policy() -> Policy {
-        Policy::preset("code-2024").expect("the default preset").effective()
+        Policy::preset("code-2024")
+            .expect("the default preset")
+            .effective()
     }
 
     fn fields(errors: &[FieldError]) -> Vec<&str> {
@@ -408,9 +469,15 @@ mod tests {
             scope: vec![Scope::ViewCases, Scope::RaiseComplaints],
             case_ids: None,
             expires_on: NaiveDate::from_ymd_opt(2027, 12, 18).unwrap(),
-            resident: Party { name: "Rosa Resident".into(), email: None },
+            resident: Party {
+                name: "Rosa Resident".into(),
+                email: None,
+            },
             resident_address: None,
-            advocate: Some(Party { name: "Adam Advocate".into(), email: Some("adam@example.com".into()) }),
+            advocate: Some(Party {
+                name: "Adam Advocate".into(),
+                email: Some("adam@example.com".into()),
+            }),
             invite_email: Some("adam@example.com".into()),
             evidence: None,
             created_at: chrono::DateTime::from_timestamp(0, 0).unwrap(),
@@ -440,7 +507,10 @@ mod tests {
                 assert!(!words.is_empty() && class.starts_with("app-tag--"));
             }
         }
-        assert_eq!(status_tag(Status::Pending, Kind::SignedForm).0, "Form waiting to be checked");
+        assert_eq!(
+            status_tag(Status::Pending, Kind::SignedForm).0,
+            "Form waiting to be checked"
+        );
     }
 
     #[test]
@@ -456,7 +526,10 @@ mod tests {
     #[test]
     fn the_advocate_is_named_once_they_accept_and_by_email_before() {
         assert_eq!(advocate_words(&view()), "Adam Advocate (adam@example.com)");
-        let invited = AuthorisationView { advocate: None, ..view() };
+        let invited = AuthorisationView {
+            advocate: None,
+            ..view()
+        };
         assert_eq!(advocate_words(&invited), "adam@example.com");
     }
 
@@ -473,38 +546,76 @@ mod tests {
 
     #[test]
     fn named_cases_show_their_references() {
-        let named = AuthorisationView { case_ids: Some(vec!["c1".into(), "c2".into()]), ..view() };
+        let named = AuthorisationView {
+            case_ids: Some(vec!["c1".into(), "c2".into()]),
+            ..view()
+        };
         let refs = vec![("c1".to_owned(), "PIR-1".to_owned())];
         assert_eq!(cases_words(&named, &refs), "PIR-1, a complaint");
-        assert_eq!(cases_words(&view(), &refs), "All complaints, including new ones");
+        assert_eq!(
+            cases_words(&view(), &refs),
+            "All complaints, including new ones"
+        );
     }
 
     #[test]
     fn expiry_words_fit_the_status() {
         assert_eq!(expiry_words(&view()), "Ends on 18 December 2027");
-        let expired = AuthorisationView { status: Status::Expired, ..view() };
+        let expired = AuthorisationView {
+            status: Status::Expired,
+            ..view()
+        };
         assert_eq!(expiry_words(&expired), "Ended on 18 December 2027");
     }
 
     #[test]
     fn a_pending_signed_form_can_already_raise_a_complaint_but_an_invitation_cannot() {
         assert!(can_raise(&view()));
-        let form = AuthorisationView { kind: Kind::SignedForm, status: Status::Pending, ..view() };
+        let form = AuthorisationView {
+            kind: Kind::SignedForm,
+            status: Status::Pending,
+            ..view()
+        };
         assert!(can_raise(&form));
-        let invitation = AuthorisationView { status: Status::Pending, ..view() };
+        let invitation = AuthorisationView {
+            status: Status::Pending,
+            ..view()
+        };
         assert!(!can_raise(&invitation));
-        let no_scope = AuthorisationView { scope: vec![Scope::ViewCases], ..view() };
+        let no_scope = AuthorisationView {
+            scope: vec![Scope::ViewCases],
+            ..view()
+        };
         assert!(!can_raise(&no_scope));
     }
 
     #[test]
     fn an_empty_expiry_is_twelve_months_and_a_typed_one_is_checked() {
-        assert_eq!(read_expiry(&DateParts::default(), today()), Ok(default_expiry(today())));
-        let parts = |d: &str, m: &str, y: &str| DateParts { day: d.into(), month: m.into(), year: y.into() };
-        assert_eq!(read_expiry(&parts("18", "12", "2026"), today()), Err(messages::EXPIRY_NOT_IN_FUTURE.into()));
-        assert_eq!(read_expiry(&parts("19", "12", "2028"), today()), Err(messages::EXPIRY_TOO_LATE.into()));
-        assert_eq!(read_expiry(&parts("31", "2", "2027"), today()), Err("The date it ends must be a real date".into()));
-        assert_eq!(read_expiry(&parts("1", "", "2027"), today()), Err("The date it ends must include a month".into()));
+        assert_eq!(
+            read_expiry(&DateParts::default(), today()),
+            Ok(default_expiry(today()))
+        );
+        let parts = |d: &str, m: &str, y: &str| DateParts {
+            day: d.into(),
+            month: m.into(),
+            year: y.into(),
+        };
+        assert_eq!(
+            read_expiry(&parts("18", "12", "2026"), today()),
+            Err(messages::EXPIRY_NOT_IN_FUTURE.into())
+        );
+        assert_eq!(
+            read_expiry(&parts("19", "12", "2028"), today()),
+            Err(messages::EXPIRY_TOO_LATE.into())
+        );
+        assert_eq!(
+            read_expiry(&parts("31", "2", "2027"), today()),
+            Err("The date it ends must be a real date".into())
+        );
+        assert_eq!(
+            read_expiry(&parts("1", "", "2027"), today()),
+            Err("The date it ends must include a month".into())
+        );
         assert_eq!(
             read_expiry(&parts("1", "6", "2027"), today()),
             Ok(NaiveDate::from_ymd_opt(2027, 6, 1).unwrap())
@@ -514,13 +625,21 @@ mod tests {
     #[test]
     fn a_new_invitation_ends_in_twelve_months() {
         let draft = InviteDraft::new(today());
-        assert_eq!(draft.expires_on, date_parts(NaiveDate::from_ymd_opt(2027, 12, 18).unwrap()));
+        assert_eq!(
+            draft.expires_on,
+            date_parts(NaiveDate::from_ymd_opt(2027, 12, 18).unwrap())
+        );
     }
 
     #[test]
     fn an_empty_invitation_names_every_missing_answer_in_page_order() {
-        let errors = InviteDraft::new(today()).request(today(), "me@example.com").unwrap_err();
-        assert_eq!(fields(&errors), ["advocate_email", "relationship", "scope", "case_ids"]);
+        let errors = InviteDraft::new(today())
+            .request(today(), "me@example.com")
+            .unwrap_err();
+        assert_eq!(
+            fields(&errors),
+            ["advocate_email", "relationship", "scope", "case_ids"]
+        );
         assert_eq!(errors[0].message, messages::ADVOCATE_EMAIL_MISSING);
         assert_eq!(errors[3].message, messages::CASES_MISSING);
     }
@@ -537,7 +656,10 @@ mod tests {
         };
         let request = draft.request(today(), "me@example.com").unwrap();
         assert_eq!(request.case_ids, None);
-        assert_eq!(request.advocate_email.as_deref(), Some("Helper@Example.com"));
+        assert_eq!(
+            request.advocate_email.as_deref(),
+            Some("Helper@Example.com")
+        );
         assert_eq!(request.expires_on, Some(default_expiry(today())));
     }
 
@@ -561,7 +683,11 @@ mod tests {
             relationship: "other".into(),
             scope: vec![Scope::ViewCases],
             which_cases: ALL_CASES.into(),
-            expires_on: DateParts { day: "40".into(), month: "1".into(), year: "2027".into() },
+            expires_on: DateParts {
+                day: "40".into(),
+                month: "1".into(),
+                year: "2027".into(),
+            },
             ..InviteDraft::default()
         };
         let errors = draft.request(today(), "me@example.com").unwrap_err();
@@ -571,8 +697,19 @@ mod tests {
 
     #[test]
     fn a_signed_form_needs_a_name_a_way_to_reach_the_resident_and_the_file() {
-        let errors = SignedFormDraft::new(today()).request(today(), None).unwrap_err();
-        assert_eq!(fields(&errors), ["resident_name", "resident_email", "relationship", "scope", "evidence"]);
+        let errors = SignedFormDraft::new(today())
+            .request(today(), None)
+            .unwrap_err();
+        assert_eq!(
+            fields(&errors),
+            [
+                "resident_name",
+                "resident_email",
+                "relationship",
+                "scope",
+                "evidence"
+            ]
+        );
         assert_eq!(errors[1].message, messages::RESIDENT_CONTACT_MISSING);
         assert_eq!(errors[4].message, messages::EVIDENCE_MISSING);
     }
@@ -602,7 +739,10 @@ mod tests {
             scope: vec![Scope::RaiseComplaints],
             ..SignedFormDraft::new(today())
         };
-        let exe = NewAttachment { content_type: "application/x-msdownload".into(), ..pdf() };
+        let exe = NewAttachment {
+            content_type: "application/x-msdownload".into(),
+            ..pdf()
+        };
         let errors = draft.request(today(), Some(exe)).unwrap_err();
         assert_eq!(errors[0].message, case_messages::FILE_TYPE);
     }
@@ -613,7 +753,11 @@ mod tests {
         let draft = OnBehalfDraft {
             category: "communication".into(),
             details: "The boiler has been broken for a month.".into(),
-            started_on: DateParts { day: "2".into(), month: "11".into(), year: "2026".into() },
+            started_on: DateParts {
+                day: "2".into(),
+                month: "11".into(),
+                year: "2026".into(),
+            },
             desired_outcome: "Fix it.".into(),
             ..OnBehalfDraft::new("key".into())
         };
@@ -624,8 +768,13 @@ mod tests {
 
     #[test]
     fn an_empty_complaint_for_someone_else_names_every_question() {
-        let errors = OnBehalfDraft::default().new_case(&policy(), today(), "a").unwrap_err();
-        assert_eq!(fields(&errors), ["category", "details", "started_on", "desired_outcome"]);
+        let errors = OnBehalfDraft::default()
+            .new_case(&policy(), today(), "a")
+            .unwrap_err();
+        assert_eq!(
+            fields(&errors),
+            ["category", "details", "started_on", "desired_outcome"]
+        );
         assert_eq!(errors[2].message, "Enter the date the problem started");
         assert!(needs_insist(&[FieldError::new("screening", "x")]));
     }

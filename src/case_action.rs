@@ -43,8 +43,12 @@ pub fn action<B: Serialize + Clone + 'static>(
         let id = id.get_untracked();
         let key = retry_key(keys, &(&id, &body));
         async move {
-            match api::post::<B, CaseDetail>(&format!("/cases/{id}/{path}"), &body, Some(&key)).await {
-                Err(ClientError::Refused(errors)) => Err(ClientError::Refused(refusal_errors(errors))),
+            match api::post::<B, CaseDetail>(&format!("/cases/{id}/{path}"), &body, Some(&key))
+                .await
+            {
+                Err(ClientError::Refused(errors)) => {
+                    Err(ClientError::Refused(refusal_errors(errors)))
+                }
                 other => other,
             }
         }
@@ -54,7 +58,10 @@ pub fn action<B: Serialize + Clone + 'static>(
     Effect::new(move |_| {
         if let Some(result) = action.value().get() {
             match result {
-                Ok(case) => navigate(&format!("/cases/{}?done={done}", case.id), Default::default()),
+                Ok(case) => navigate(
+                    &format!("/cases/{}?done={done}", case.id),
+                    Default::default(),
+                ),
                 // The session timed out: sign in again and come back here, where
                 // what was typed is still on the device.
                 Err(ClientError::SignedOut) => session.signed_out(),
@@ -70,5 +77,6 @@ pub fn action<B: Serialize + Clone + 'static>(
 /// the same one when the same request is sent again.
 pub fn retry_key<R: Serialize>(keys: StoredValue<RetryKeys, LocalStorage>, request: &R) -> String {
     let json = serde_json::to_string(request).unwrap_or_default();
-    keys.try_update_value(|keys| keys.key_for(&json, new_idempotency_key)).unwrap_or_else(new_idempotency_key)
+    keys.try_update_value(|keys| keys.key_for(&json, new_idempotency_key))
+        .unwrap_or_else(new_idempotency_key)
 }

@@ -5,8 +5,8 @@ use chrono::{Datelike, NaiveDate};
 use domain::api::cases::{AttachmentInfo, CaseSummary, TimelineEntry};
 use domain::calendar::{SkipReason, SkippedDay};
 use domain::case::{
-    Actor, ActorKind, Attendance, Basis, BasisFrom, CaseKind, ClosedWhy, ClosedWindow, DueDate, Event,
-    Outcome, RefusalReason, ResidentAction, Status, Window,
+    Actor, ActorKind, Attendance, Basis, BasisFrom, CaseKind, ClosedWhy, ClosedWindow, DueDate,
+    Event, Outcome, RefusalReason, ResidentAction, Status, Window,
 };
 use domain::validation::FieldError;
 
@@ -45,7 +45,9 @@ pub fn kind_name(kind: CaseKind) -> &'static str {
 /// A case's title on its own page: "Complaint about repairs" (the category as
 /// the landlord names it, in lower case), or its kind alone.
 pub fn case_title(kind: CaseKind, category: Option<&str>) -> String {
-    let Some(category) = category else { return kind_name(kind).to_owned() };
+    let Some(category) = category else {
+        return kind_name(kind).to_owned();
+    };
     let category = category.to_lowercase();
     let parts: &[(&str, &dyn std::fmt::Display)] = &[("category", &category)];
     match kind {
@@ -57,7 +59,9 @@ pub fn case_title(kind: CaseKind, category: Option<&str>) -> String {
 
 /// A case's title in the list: "Complaint: Repairs", or its kind alone.
 pub fn card_title(kind: CaseKind, category: Option<&str>) -> String {
-    let Some(category) = category else { return kind_name(kind).to_owned() };
+    let Some(category) = category else {
+        return kind_name(kind).to_owned();
+    };
     let parts: &[(&str, &dyn std::fmt::Display)] = &[("category", &category)];
     match kind {
         CaseKind::Complaint => tf("Complaint: {category}", parts),
@@ -91,7 +95,9 @@ pub fn action_label(action: ResidentAction) -> &'static str {
 pub fn action_label_for(action: ResidentAction, reader: Reader) -> &'static str {
     match (action, reader) {
         (ResidentAction::Withdraw, Reader::Advocate) => t("Withdraw their complaint"),
-        (ResidentAction::RecordSatisfaction, Reader::Advocate) => t("Tell us if they are satisfied"),
+        (ResidentAction::RecordSatisfaction, Reader::Advocate) => {
+            t("Tell us if they are satisfied")
+        }
         (action, _) => action_label(action),
     }
 }
@@ -202,7 +208,10 @@ pub fn counted_words(basis: &Basis) -> String {
             "{basis}, extended by {count} working day from {date}",
             "{basis}, extended by {count} working days from {date}",
             extension.days.into(),
-            &[("basis", &counted), ("date", &date_with_weekday(extension.original_date))],
+            &[
+                ("basis", &counted),
+                ("date", &date_with_weekday(extension.original_date)),
+            ],
         ),
     }
 }
@@ -212,7 +221,10 @@ fn or_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => tf("{list} or {item}", &[("list", &comma_list(init)), ("item", last)]),
+        [init @ .., last] => tf(
+            "{list} or {item}",
+            &[("list", &comma_list(init)), ("item", last)],
+        ),
     }
 }
 
@@ -220,7 +232,9 @@ fn or_list(items: &[String]) -> String {
 fn comma_list(items: &[String]) -> String {
     let mut items = items.iter();
     let first = items.next().cloned().unwrap_or_default();
-    items.fold(first, |list, item| tf("{list}, {item}", &[("list", &list), ("item", item)]))
+    items.fold(first, |list, item| {
+        tf("{list}, {item}", &[("list", &list), ("item", item)])
+    })
 }
 
 /// The bank holidays a count of working days left out: "We don't count 25,
@@ -240,7 +254,9 @@ pub fn skipped_words(skipped: &[SkippedDay]) -> Option<String> {
     let mut groups: Vec<Vec<NaiveDate>> = Vec::new();
     for day in &holidays {
         match groups.last_mut() {
-            Some(group) if (group[0].year(), group[0].month()) == (day.year(), day.month()) => group.push(*day),
+            Some(group) if (group[0].year(), group[0].month()) == (day.year(), day.month()) => {
+                group.push(*day)
+            }
             _ => groups.push(vec![*day]),
         }
     }
@@ -250,9 +266,21 @@ pub fn skipped_words(skipped: &[SkippedDay]) -> Option<String> {
         .iter()
         .map(|group| {
             let first = group[0];
-            let days = comma_list(&group.iter().map(|d| d.day().to_string()).collect::<Vec<_>>());
+            let days = comma_list(
+                &group
+                    .iter()
+                    .map(|d| d.day().to_string())
+                    .collect::<Vec<_>>(),
+            );
             if with_year {
-                tf("{day} {month} {year}", &[("day", &days), ("month", &month(first)), ("year", &first.year())])
+                tf(
+                    "{day} {month} {year}",
+                    &[
+                        ("day", &days),
+                        ("month", &month(first)),
+                        ("year", &first.year()),
+                    ],
+                )
             } else {
                 tf("{day} {month}", &[("day", &days), ("month", &month(first))])
             }
@@ -326,7 +354,10 @@ pub fn refusal_errors(errors: Vec<FieldError>) -> Vec<FieldError> {
     errors
         .into_iter()
         .map(|error| match &error.refusal {
-            Some(reason) => FieldError { message: refusal_words(reason), ..error },
+            Some(reason) => FieldError {
+                message: refusal_words(reason),
+                ..error
+            },
             None => error,
         })
         .collect()
@@ -337,12 +368,20 @@ pub fn refusal_errors(errors: Vec<FieldError>) -> Vec<FieldError> {
 pub fn closed_window_words(window: &ClosedWindow, reader: Reader) -> (String, String) {
     let date = date_with_weekday(window.last_day);
     let message = match window.action {
-        ResidentAction::RequestPanel => tf("The last day to ask for a panel was {date}.", &[("date", &date)]),
-        _ => tf("The last day to ask for a review was {date}.", &[("date", &date)]),
+        ResidentAction::RequestPanel => tf(
+            "The last day to ask for a panel was {date}.",
+            &[("date", &date)],
+        ),
+        _ => tf(
+            "The last day to ask for a review was {date}.",
+            &[("date", &date)],
+        ),
     };
     let still_open = match reader {
         Reader::Resident => t("You can still ask the Housing Ombudsman to look at your complaint."),
-        Reader::Advocate => t("They can still ask the Housing Ombudsman to look at their complaint."),
+        Reader::Advocate => {
+            t("They can still ask the Housing Ombudsman to look at their complaint.")
+        }
     };
     (message, still_open.to_owned())
 }
@@ -351,12 +390,18 @@ pub fn closed_window_words(window: &ClosedWindow, reader: Reader) -> (String, St
 /// file belongs to the last entry recorded at or before it was stored (the
 /// server stores an event and its files at the same moment, the files' time
 /// to the microsecond, the event's to the nanosecond).
-pub fn files_by_entry(timeline: &[TimelineEntry], attachments: &[AttachmentInfo]) -> Vec<Vec<AttachmentInfo>> {
+pub fn files_by_entry(
+    timeline: &[TimelineEntry],
+    attachments: &[AttachmentInfo],
+) -> Vec<Vec<AttachmentInfo>> {
     use chrono::SubsecRound;
     let mut files = vec![Vec::new(); timeline.len()];
     for attachment in attachments {
         let stored = attachment.uploaded_at.trunc_subsecs(6);
-        if let Some(index) = timeline.iter().rposition(|entry| entry.at.trunc_subsecs(6) <= stored) {
+        if let Some(index) = timeline
+            .iter()
+            .rposition(|entry| entry.at.trunc_subsecs(6) <= stored)
+        {
             files[index].push(attachment.clone());
         }
     }
@@ -370,17 +415,28 @@ pub fn window_sentence(window: &Window, _today: NaiveDate) -> String {
     let action = action_label(window.action);
     let parts: &[(&str, &dyn std::fmt::Display)] = &[("date", &date), ("action", &action)];
     let until = match (window.action, window.last_day) {
-        (ResidentAction::RequestEscalation, Some(_)) => tf("You can ask for a review until {date}.", parts),
-        (ResidentAction::RequestEscalation, None) => {
-            return t("There is no time limit to ask for a review while your complaint is open.").to_owned()
+        (ResidentAction::RequestEscalation, Some(_)) => {
+            tf("You can ask for a review until {date}.", parts)
         }
-        (ResidentAction::RequestPanel, Some(_)) => tf("You can ask for a panel until {date}.", parts),
+        (ResidentAction::RequestEscalation, None) => {
+            return t("There is no time limit to ask for a review while your complaint is open.")
+                .to_owned()
+        }
+        (ResidentAction::RequestPanel, Some(_)) => {
+            tf("You can ask for a panel until {date}.", parts)
+        }
         (ResidentAction::RequestPanel, None) => {
-            return t("There is no time limit to ask for a panel while your complaint is open.").to_owned()
+            return t("There is no time limit to ask for a panel while your complaint is open.")
+                .to_owned()
         }
         // The server opens windows only for a review or a panel.
         (_, Some(_)) => tf("{action}: you can do this until {date}.", parts),
-        (_, None) => return tf("{action}: there is no time limit while your complaint is open.", parts),
+        (_, None) => {
+            return tf(
+                "{action}: there is no time limit while your complaint is open.",
+                parts,
+            )
+        }
     };
     match window.working_days_left {
         Some(left) => {
@@ -405,7 +461,9 @@ pub fn headline(summary: &CaseSummary, today: NaiveDate) -> String {
     match (&summary.next_step, summary.status) {
         (Some(step), _) => crate::next_step_words::next_step_sentence(step, Reader::Resident).0,
         (None, Status::Closed) => t("This case is closed.").to_owned(),
-        (None, Status::Acknowledged | Status::Responded) => t("Thank you. We have passed it on.").to_owned(),
+        (None, Status::Acknowledged | Status::Responded) => {
+            t("Thank you. We have passed it on.").to_owned()
+        }
         _ => t("Thank you. We have received it.").to_owned(),
     }
 }
@@ -438,8 +496,13 @@ pub fn actor_words(actor: &Actor) -> String {
 pub fn advocates_actor_words(actor: &Actor, resident: &str) -> String {
     match (actor.kind, &actor.name) {
         (ActorKind::Resident, _) => resident.to_owned(),
-        (ActorKind::Advocate, Some(name)) => tf("{name}, for {resident}", &[("name", name), ("resident", &resident)]),
-        (ActorKind::Advocate, None) => tf("Someone acting for {resident}", &[("resident", &resident)]),
+        (ActorKind::Advocate, Some(name)) => tf(
+            "{name}, for {resident}",
+            &[("name", name), ("resident", &resident)],
+        ),
+        (ActorKind::Advocate, None) => {
+            tf("Someone acting for {resident}", &[("resident", &resident)])
+        }
         _ => actor_words(actor),
     }
 }
@@ -471,16 +534,32 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
             None,
         ),
         Event::Acknowledged => (t("Acknowledged").into(), None),
-        Event::Assigned { caseworker } => {
-            (tf("{caseworker} is looking into it", &[("caseworker", caseworker)]), None)
-        }
-        Event::Extended { reason, new_date, .. } => (
-            tf("More time needed: new date {date}", &[("date", &date_with_weekday(*new_date))]),
+        Event::Assigned { caseworker } => (
+            tf(
+                "{caseworker} is looking into it",
+                &[("caseworker", caseworker)],
+            ),
+            None,
+        ),
+        Event::Extended {
+            reason, new_date, ..
+        } => (
+            tf(
+                "More time needed: new date {date}",
+                &[("date", &date_with_weekday(*new_date))],
+            ),
             text(reason),
         ),
-        Event::InformationRequested { what } => (t("We asked for more information").into(), text(what)),
+        Event::InformationRequested { what } => {
+            (t("We asked for more information").into(), text(what))
+        }
         Event::InformationGiven { text: given } => (t("Information added").into(), text(given)),
-        Event::Responded { outcome, reasons, remedies, outstanding_actions } => {
+        Event::Responded {
+            outcome,
+            reasons,
+            remedies,
+            outstanding_actions,
+        } => {
             let title = match outcome {
                 Some(Outcome::Upheld) => t("Response: complaint upheld"),
                 Some(Outcome::PartlyUpheld) => t("Response: complaint partly upheld"),
@@ -498,7 +577,10 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
                     // Money is compensation, never the cost of the work.
                     Some(p) => {
                         let amount = crate::next_step_words::pounds(p);
-                        tf("Compensation: {amount}. {remedy}", &[("remedy", remedy_words), ("amount", &amount)])
+                        tf(
+                            "Compensation: {amount}. {remedy}",
+                            &[("remedy", remedy_words), ("amount", &amount)],
+                        )
                     }
                     None => tf("To put things right: {remedy}", &[("remedy", remedy_words)]),
                 });
@@ -507,19 +589,28 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
                 // Staff's words stand on their own, not inside our sentence.
                 body.push(tf(
                     "Still to do, by {date}: {action}",
-                    &[("action", &action.description), ("date", &date_with_weekday(action.due))],
+                    &[
+                        ("action", &action.description),
+                        ("date", &date_with_weekday(action.due)),
+                    ],
                 ));
             }
             (title, (!body.is_empty()).then(|| body.join("\n")))
         }
-        Event::EscalationRequested { reason } => {
-            (t("You asked for a review").into(), reason.as_deref().and_then(text))
-        }
+        Event::EscalationRequested { reason } => (
+            t("You asked for a review").into(),
+            reason.as_deref().and_then(text),
+        ),
         Event::EscalationRefused { reasons } => (t("Review refused").into(), text(reasons)),
-        Event::PanelRequested { attendance, representative } => {
+        Event::PanelRequested {
+            attendance,
+            representative,
+        } => {
             let body = match (attendance, representative) {
                 (Attendance::Attend, None) => t("You will attend.").to_owned(),
-                (Attendance::WrittenSubmissions, None) => t("You will send written submissions.").to_owned(),
+                (Attendance::WrittenSubmissions, None) => {
+                    t("You will send written submissions.").to_owned()
+                }
                 (Attendance::Attend, Some(r)) => tf(
                     "You will attend, represented by {name} ({relation}).",
                     &[("name", &r.name), ("relation", &r.relation)],
@@ -531,9 +622,13 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
             };
             (t("You asked for a panel").into(), Some(body))
         }
-        Event::PanelHeld { date } => {
-            (tf("Panel hearing: {date}", &[("date", &date_with_weekday(*date))]), None)
-        }
+        Event::PanelHeld { date } => (
+            tf(
+                "Panel hearing: {date}",
+                &[("date", &date_with_weekday(*date))],
+            ),
+            None,
+        ),
         Event::PanelOutcome { outcome, reasons } => (
             match outcome {
                 Outcome::Upheld => t("Panel decision: complaint upheld"),
@@ -544,10 +639,18 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
             text(reasons),
         ),
         Event::SatisfactionRecorded { satisfied, comment } => (
-            if *satisfied { t("You said you are satisfied") } else { t("You said you are not satisfied") }.into(),
+            if *satisfied {
+                t("You said you are satisfied")
+            } else {
+                t("You said you are not satisfied")
+            }
+            .into(),
             comment.as_deref().and_then(text),
         ),
-        Event::Withdrawn { reason } => (t("Complaint withdrawn").into(), reason.as_deref().and_then(text)),
+        Event::Withdrawn { reason } => (
+            t("Complaint withdrawn").into(),
+            reason.as_deref().and_then(text),
+        ),
         Event::Closed { why } => (
             t("Closed").into(),
             text(&closed_words(why)).map(|w| tf("Why: {reason}", &[("reason", &w)])),
@@ -574,13 +677,23 @@ mod tests {
             category: None,
             category_label: None,
             status,
-            stage: Some(StageRef { number: 1, name: "Stage 1".into() }),
+            stage: Some(StageRef {
+                number: 1,
+                name: "Stage 1".into(),
+            }),
             next_due: next_due.map(d),
             overdue,
             open_window: None,
-            next_step: next_due.map(|by| NextStep::Respond { stage: 1, by: d(by), overdue, extended: false }),
+            next_step: next_due.map(|by| NextStep::Respond {
+                stage: 1,
+                by: d(by),
+                overdue,
+                extended: false,
+            }),
             resident_name: "Rosa".into(),
-            created_at: chrono::DateTime::parse_from_rfc3339("2026-12-18T10:00:00Z").unwrap().into(),
+            created_at: chrono::DateTime::parse_from_rfc3339("2026-12-18T10:00:00Z")
+                .unwrap()
+                .into(),
         }
     }
 
@@ -592,7 +705,10 @@ mod tests {
         TimelineEntry {
             at: at(when),
             on: at(when).date_naive(),
-            actor: Actor { kind: ActorKind::Resident, name: None },
+            actor: Actor {
+                kind: ActorKind::Resident,
+                name: None,
+            },
             event,
         }
     }
@@ -610,10 +726,21 @@ mod tests {
     #[test]
     fn files_sent_with_information_are_shown_with_that_information() {
         let timeline = [
-            entry("2026-12-18T10:00:00.000001Z", Event::Received { kind: CaseKind::Complaint, received_on: at("2026-12-18T10:00:00Z").date_naive() }),
+            entry(
+                "2026-12-18T10:00:00.000001Z",
+                Event::Received {
+                    kind: CaseKind::Complaint,
+                    received_on: at("2026-12-18T10:00:00Z").date_naive(),
+                },
+            ),
             entry("2026-12-21T09:00:00Z", Event::Acknowledged),
             // The event keeps nanoseconds; its files were stored to the microsecond.
-            entry("2026-12-22T14:30:00.123456789Z", Event::InformationGiven { text: "A photo of the window".into() }),
+            entry(
+                "2026-12-22T14:30:00.123456789Z",
+                Event::InformationGiven {
+                    text: "A photo of the window".into(),
+                },
+            ),
             entry("2026-12-23T08:00:00Z", Event::Acknowledged),
         ];
         let files = files_by_entry(
@@ -624,9 +751,19 @@ mod tests {
                 file("door.jpg", "2026-12-22T14:30:00.123456Z"),
             ],
         );
-        let names: Vec<Vec<&str>> =
-            files.iter().map(|f| f.iter().map(|a| a.filename.as_str()).collect()).collect();
-        assert_eq!(names, [vec!["complaint.pdf"], vec![], vec!["window.png", "door.jpg"], vec![]]);
+        let names: Vec<Vec<&str>> = files
+            .iter()
+            .map(|f| f.iter().map(|a| a.filename.as_str()).collect())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                vec!["complaint.pdf"],
+                vec![],
+                vec!["window.png", "door.jpg"],
+                vec![]
+            ]
+        );
     }
 
     #[test]
@@ -638,15 +775,24 @@ mod tests {
 
     #[test]
     fn an_action_that_failed_to_send_says_what_was_not_sent() {
-        assert_eq!(not_sent_words("information"), "Your information has not been sent");
-        assert_eq!(not_sent_words("withdrawal"), "Your complaint has not been withdrawn");
+        assert_eq!(
+            not_sent_words("information"),
+            "Your information has not been sent"
+        );
+        assert_eq!(
+            not_sent_words("withdrawal"),
+            "Your complaint has not been withdrawn"
+        );
         assert_eq!(not_sent_words("something-new"), "This has not been sent");
     }
 
     #[test]
     fn a_case_under_investigation_says_when_we_will_reply() {
         let s = summary(Status::UnderInvestigation, Some("2027-02-05"), false);
-        assert_eq!(headline(&s, d("2026-12-18")), "We will send our stage 1 response by Friday 5 February 2027.");
+        assert_eq!(
+            headline(&s, d("2026-12-18")),
+            "We will send our stage 1 response by Friday 5 February 2027."
+        );
     }
 
     #[test]
@@ -674,7 +820,11 @@ mod tests {
 
     #[test]
     fn a_window_without_a_limit_says_any_time() {
-        let window = Window { action: ResidentAction::RequestEscalation, last_day: None, working_days_left: None };
+        let window = Window {
+            action: ResidentAction::RequestEscalation,
+            last_day: None,
+            working_days_left: None,
+        };
         assert_eq!(
             window_sentence(&window, d("2027-02-09")),
             "There is no time limit to ask for a review while your complaint is open."
@@ -708,16 +858,31 @@ mod tests {
             agreed_with_resident: false,
         };
         let (title, body) = event_words(&event);
-        assert_eq!(title, "More time needed: new date Wednesday 20 January 2027");
-        assert_eq!(body.as_deref(), Some("We are waiting for a contractor's report"));
+        assert_eq!(
+            title,
+            "More time needed: new date Wednesday 20 January 2027"
+        );
+        assert_eq!(
+            body.as_deref(),
+            Some("We are waiting for a contractor's report")
+        );
     }
 
     #[test]
     fn a_closed_window_says_when_it_closed_and_what_is_still_open() {
-        let window = ClosedWindow { action: ResidentAction::RequestEscalation, last_day: d("2027-02-05") };
+        let window = ClosedWindow {
+            action: ResidentAction::RequestEscalation,
+            last_day: d("2027-02-05"),
+        };
         let (message, still_open) = closed_window_words(&window, Reader::Resident);
-        assert_eq!(message, "The last day to ask for a review was Friday 5 February 2027.");
-        assert_eq!(still_open, "You can still ask the Housing Ombudsman to look at your complaint.");
+        assert_eq!(
+            message,
+            "The last day to ask for a review was Friday 5 February 2027."
+        );
+        assert_eq!(
+            still_open,
+            "You can still ask the Housing Ombudsman to look at your complaint."
+        );
     }
 
     #[test]
@@ -730,13 +895,22 @@ mod tests {
         .unwrap();
         let (title, body) = event_words(&event);
         assert_eq!(title, "You asked for a panel");
-        assert_eq!(body.as_deref(), Some("You will attend, represented by Sam Green (friend)."));
+        assert_eq!(
+            body.as_deref(),
+            Some("You will attend, represented by Sam Green (friend).")
+        );
     }
 
     #[test]
     fn titles_and_stage_names_read_as_before() {
-        assert_eq!(case_title(CaseKind::Complaint, Some("Repairs")), "Complaint about repairs");
-        assert_eq!(card_title(CaseKind::Comment, Some("Repairs")), "Comment: Repairs");
+        assert_eq!(
+            case_title(CaseKind::Complaint, Some("Repairs")),
+            "Complaint about repairs"
+        );
+        assert_eq!(
+            card_title(CaseKind::Comment, Some("Repairs")),
+            "Comment: Repairs"
+        );
         assert_eq!(case_title(CaseKind::Compliment, None), "Compliment");
         assert_eq!(stage_name(2, "Stage 2"), "Stage 2");
         assert_eq!(stage_name(3, "Residents' panel"), "Residents' panel");
@@ -769,7 +943,10 @@ mod tests {
                 assert_eq!(counted_words(&basis), basis.to_string());
                 for extra in [1, 5] {
                     let extended = Basis {
-                        extension: Some(BasisExtension { days: extra, original_date: d("2027-02-05") }),
+                        extension: Some(BasisExtension {
+                            days: extra,
+                            original_date: d("2027-02-05"),
+                        }),
                         ..basis.clone()
                     };
                     assert_eq!(counted_words(&extended), extended.to_string());
@@ -777,7 +954,10 @@ mod tests {
             }
         }
         let extended = Basis {
-            extension: Some(BasisExtension { days: 5, original_date: d("2027-02-06") }),
+            extension: Some(BasisExtension {
+                days: 5,
+                original_date: d("2027-02-06"),
+            }),
             ..Basis::new(10, BasisFrom::Acknowledged { stage: 1 })
         };
         assert_eq!(
@@ -789,28 +969,65 @@ mod tests {
     #[test]
     fn skipped_bank_holidays_read_as_the_server_words_them() {
         use domain::calendar::explain_skipped;
-        let holiday = |s: &str| SkippedDay { date: d(s), reason: SkipReason::BankHoliday { title: "A holiday".into() } };
-        let weekend = |s: &str| SkippedDay { date: d(s), reason: SkipReason::Weekend };
+        let holiday = |s: &str| SkippedDay {
+            date: d(s),
+            reason: SkipReason::BankHoliday {
+                title: "A holiday".into(),
+            },
+        };
+        let weekend = |s: &str| SkippedDay {
+            date: d(s),
+            reason: SkipReason::Weekend,
+        };
         let cases: Vec<Vec<SkippedDay>> = vec![
             vec![],
             vec![weekend("2026-12-26")],
             vec![holiday("2027-01-01")],
-            vec![holiday("2026-12-25"), weekend("2026-12-26"), holiday("2026-12-28")],
-            vec![holiday("2026-12-25"), holiday("2026-12-28"), weekend("2027-01-02"), holiday("2027-01-01")],
-            vec![holiday("2027-04-02"), holiday("2027-04-05"), holiday("2027-05-03"), holiday("2027-05-31")],
+            vec![
+                holiday("2026-12-25"),
+                weekend("2026-12-26"),
+                holiday("2026-12-28"),
+            ],
+            vec![
+                holiday("2026-12-25"),
+                holiday("2026-12-28"),
+                weekend("2027-01-02"),
+                holiday("2027-01-01"),
+            ],
+            vec![
+                holiday("2027-04-02"),
+                holiday("2027-04-05"),
+                holiday("2027-05-03"),
+                holiday("2027-05-31"),
+            ],
             // The same month in two years: each with its year.
-            vec![holiday("2026-12-25"), holiday("2027-01-01"), holiday("2027-12-27")],
+            vec![
+                holiday("2026-12-25"),
+                holiday("2027-01-01"),
+                holiday("2027-12-27"),
+            ],
         ];
         for skipped in cases {
-            assert_eq!(skipped_words(&skipped), explain_skipped(&skipped), "{skipped:?}");
+            assert_eq!(
+                skipped_words(&skipped),
+                explain_skipped(&skipped),
+                "{skipped:?}"
+            );
         }
         assert_eq!(
-            skipped_words(&[holiday("2026-12-25"), holiday("2026-12-28"), holiday("2027-01-01")]).as_deref(),
+            skipped_words(&[
+                holiday("2026-12-25"),
+                holiday("2026-12-28"),
+                holiday("2027-01-01")
+            ])
+            .as_deref(),
             Some("We don't count 25, 28 December or 1 January (bank holidays).")
         );
         // And from a real count, across Christmas.
         let calendar = domain::calendar::Calendar::england_and_wales();
-        let between = calendar.working_days_between(d("2026-12-22"), d("2027-01-08")).unwrap();
+        let between = calendar
+            .working_days_between(d("2026-12-22"), d("2027-01-08"))
+            .unwrap();
         assert_eq!(skipped_words(&between.skipped), between.explanation());
     }
 
@@ -827,7 +1044,11 @@ mod tests {
             ("{list} or {item}", text("{list} lub {item}")),
             (
                 "We don't count {days} (a bank holiday).",
-                forms(&["Nie liczymy dnia {days} (święto).", "Nie liczymy dni {days} (święta).", "Nie liczymy dni {days} (święta)."]),
+                forms(&[
+                    "Nie liczymy dnia {days} (święto).",
+                    "Nie liczymy dni {days} (święta).",
+                    "Nie liczymy dni {days} (święta).",
+                ]),
             ),
             (
                 "{count} working day after we received your complaint",
@@ -843,45 +1064,104 @@ mod tests {
             name: "Polski".into(),
             direction: Direction::Ltr,
             status: String::new(),
-            messages: messages.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+            messages: messages
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
         })));
-        let holiday = |s: &str| SkippedDay { date: d(s), reason: SkipReason::BankHoliday { title: "A holiday".into() } };
-        let skipped = skipped_words(&[holiday("2026-12-25"), holiday("2026-12-28"), holiday("2027-01-01")]);
-        let counted = [2, 5].map(|days| counted_words(&Basis::new(days, BasisFrom::Received { stage: 1 })));
+        let holiday = |s: &str| SkippedDay {
+            date: d(s),
+            reason: SkipReason::BankHoliday {
+                title: "A holiday".into(),
+            },
+        };
+        let skipped = skipped_words(&[
+            holiday("2026-12-25"),
+            holiday("2026-12-28"),
+            holiday("2027-01-01"),
+        ]);
+        let counted =
+            [2, 5].map(|days| counted_words(&Basis::new(days, BasisFrom::Received { stage: 1 })));
         set_catalogue(None);
-        assert_eq!(skipped.as_deref(), Some("Nie liczymy dni 25, 28 grudnia lub 1 stycznia (święta)."));
-        assert_eq!(counted, ["2 dni robocze po otrzymaniu skargi", "5 dni roboczych po otrzymaniu skargi"]);
+        assert_eq!(
+            skipped.as_deref(),
+            Some("Nie liczymy dni 25, 28 grudnia lub 1 stycznia (święta).")
+        );
+        assert_eq!(
+            counted,
+            [
+                "2 dni robocze po otrzymaniu skargi",
+                "5 dni roboczych po otrzymaniu skargi"
+            ]
+        );
     }
 
     fn record(on: &str, event: Event) -> domain::case::EventRecord {
-        domain::case::EventRecord { at: at(&format!("{on}T12:00:00Z")), actor: Actor { kind: ActorKind::Staff, name: None }, on: Some(d(on)), event }
+        domain::case::EventRecord {
+            at: at(&format!("{on}T12:00:00Z")),
+            actor: Actor {
+                kind: ActorKind::Staff,
+                name: None,
+            },
+            on: Some(d(on)),
+            event,
+        }
     }
 
     fn responded(on: &str) -> (&str, Event) {
-        (on, Event::Responded { outcome: Some(Outcome::NotUpheld), reasons: String::new(), remedies: Vec::new(), outstanding_actions: Vec::new() })
+        (
+            on,
+            Event::Responded {
+                outcome: Some(Outcome::NotUpheld),
+                reasons: String::new(),
+                remedies: Vec::new(),
+                outstanding_actions: Vec::new(),
+            },
+        )
     }
 
     /// What the app says for the refusal of `attempt` (by its API `path`) on
     /// the case made of `events`, against what the server says.
-    fn refusal(policy: &str, events: Vec<(&str, Event)>, path: &str, attempt: (&str, Event)) -> (Option<String>, String, String) {
+    fn refusal(
+        policy: &str,
+        events: Vec<(&str, Event)>,
+        path: &str,
+        attempt: (&str, Event),
+    ) -> (Option<String>, String, String) {
         let calendar = domain::calendar::Calendar::england_and_wales();
         let policy = domain::policy::Policy::preset(policy).unwrap().effective();
         let mut records = vec![];
         let mut timeline = vec![];
         for (on, event) in events {
             let r = record(on, event);
-            timeline.push(TimelineEntry { at: r.at, on: r.date(), actor: r.actor.clone(), event: r.event.clone() });
+            timeline.push(TimelineEntry {
+                at: r.at,
+                on: r.date(),
+                actor: r.actor.clone(),
+                event: r.event.clone(),
+            });
             records.push(r);
         }
         let state = domain::case::replay(&policy, &calendar, &records).unwrap();
         let (today, attempt) = attempt;
-        let refused = domain::case::apply(&state, &policy, &calendar, &record(today, attempt)).unwrap_err();
+        let refused =
+            domain::case::apply(&state, &policy, &calendar, &record(today, attempt)).unwrap_err();
         let _ = (path, timeline);
-        (refused.reason.as_ref().map(refusal_words), refused.message, refused.code)
+        (
+            refused.reason.as_ref().map(refusal_words),
+            refused.message,
+            refused.code,
+        )
     }
 
     fn received(on: &str) -> (&str, Event) {
-        (on, Event::Received { kind: CaseKind::Complaint, received_on: d(on) })
+        (
+            on,
+            Event::Received {
+                kind: CaseKind::Complaint,
+                received_on: d(on),
+            },
+        )
     }
 
     #[test]
@@ -889,26 +1169,68 @@ mod tests {
         let escalation = || Event::EscalationRequested { reason: None };
         let panel = |representative: Option<(&str, &str)>| Event::PanelRequested {
             attendance: Attendance::Attend,
-            representative: representative
-                .map(|(name, relation)| domain::case::Representative { name: name.into(), relation: relation.into() }),
+            representative: representative.map(|(name, relation)| domain::case::Representative {
+                name: name.into(),
+                relation: relation.into(),
+            }),
         };
         let to_stage_two_response = || {
-            vec![received("2027-10-01"), responded("2027-10-15"), ("2027-10-18", escalation()), responded("2027-12-20")]
+            vec![
+                received("2027-10-01"),
+                responded("2027-10-15"),
+                ("2027-10-18", escalation()),
+                responded("2027-12-20"),
+            ]
         };
-        let withdrawn = || vec![received("2027-01-08"), ("2027-01-11", Event::Withdrawn { reason: None })];
-        let closed =
-            || vec![received("2027-01-08"), responded("2027-01-15"), ("2027-01-20", Event::Closed { why: ClosedWhy::Resolved })];
-        let satisfied = Event::SatisfactionRecorded { satisfied: true, comment: None };
-        let information = || Event::InformationGiven { text: "More".into() };
+        let withdrawn = || {
+            vec![
+                received("2027-01-08"),
+                ("2027-01-11", Event::Withdrawn { reason: None }),
+            ]
+        };
+        let closed = || {
+            vec![
+                received("2027-01-08"),
+                responded("2027-01-15"),
+                (
+                    "2027-01-20",
+                    Event::Closed {
+                        why: ClosedWhy::Resolved,
+                    },
+                ),
+            ]
+        };
+        let satisfied = Event::SatisfactionRecorded {
+            satisfied: true,
+            comment: None,
+        };
+        let information = || Event::InformationGiven {
+            text: "More".into(),
+        };
         let checks = [
-            refusal("code-2024", vec![received("2027-01-08")], "escalation", ("2027-01-11", escalation())),
             refusal(
                 "code-2024",
-                vec![received("2027-01-08"), responded("2027-01-15"), ("2027-01-18", escalation()), responded("2027-02-01")],
+                vec![received("2027-01-08")],
+                "escalation",
+                ("2027-01-11", escalation()),
+            ),
+            refusal(
+                "code-2024",
+                vec![
+                    received("2027-01-08"),
+                    responded("2027-01-15"),
+                    ("2027-01-18", escalation()),
+                    responded("2027-02-01"),
+                ],
                 "escalation",
                 ("2027-02-02", escalation()),
             ),
-            refusal("pioneer-2020", to_stage_two_response(), "escalation", ("2027-12-21", escalation())),
+            refusal(
+                "pioneer-2020",
+                to_stage_two_response(),
+                "escalation",
+                ("2027-12-21", escalation()),
+            ),
             refusal(
                 "pivotal-2021",
                 vec![received("2027-03-22"), responded("2027-04-07")],
@@ -921,7 +1243,12 @@ mod tests {
                 "escalation",
                 ("2027-12-22", escalation()),
             ),
-            refusal("pioneer-2020", to_stage_two_response(), "panel", ("2028-01-07", panel(None))),
+            refusal(
+                "pioneer-2020",
+                to_stage_two_response(),
+                "panel",
+                ("2028-01-07", panel(None)),
+            ),
             refusal(
                 "pioneer-2020",
                 [to_stage_two_response(), vec![("2027-12-21", panel(None))]].concat(),
@@ -930,16 +1257,50 @@ mod tests {
             ),
             refusal(
                 "pioneer-2020",
-                [to_stage_two_response(), vec![("2027-12-21", Event::ReferredToOmbudsman)]].concat(),
+                [
+                    to_stage_two_response(),
+                    vec![("2027-12-21", Event::ReferredToOmbudsman)],
+                ]
+                .concat(),
                 "panel",
                 ("2027-12-22", panel(None)),
             ),
-            refusal("pioneer-2020", to_stage_two_response(), "panel", ("2027-12-22", panel(Some(("Ann", "solicitor"))))),
-            refusal("code-2024", vec![received("2027-01-08")], "satisfaction", ("2027-01-11", satisfied)),
-            refusal("code-2024", withdrawn(), "withdrawal", ("2027-01-12", Event::Withdrawn { reason: None })),
-            refusal("code-2024", withdrawn(), "information", ("2027-01-12", information())),
-            refusal("code-2024", closed(), "escalation", ("2027-01-21", escalation())),
-            refusal("code-2024", closed(), "information", ("2027-01-21", information())),
+            refusal(
+                "pioneer-2020",
+                to_stage_two_response(),
+                "panel",
+                ("2027-12-22", panel(Some(("Ann", "solicitor")))),
+            ),
+            refusal(
+                "code-2024",
+                vec![received("2027-01-08")],
+                "satisfaction",
+                ("2027-01-11", satisfied),
+            ),
+            refusal(
+                "code-2024",
+                withdrawn(),
+                "withdrawal",
+                ("2027-01-12", Event::Withdrawn { reason: None }),
+            ),
+            refusal(
+                "code-2024",
+                withdrawn(),
+                "information",
+                ("2027-01-12", information()),
+            ),
+            refusal(
+                "code-2024",
+                closed(),
+                "escalation",
+                ("2027-01-21", escalation()),
+            ),
+            refusal(
+                "code-2024",
+                closed(),
+                "information",
+                ("2027-01-21", information()),
+            ),
         ];
         let codes: Vec<&str> = checks.iter().map(|(_, _, code)| code.as_str()).collect();
         assert_eq!(
@@ -971,7 +1332,9 @@ mod tests {
         let error = FieldError::new("", "The server's words").with_code("something_new");
         assert_eq!(refusal_errors(vec![error.clone()]), vec![error]);
         let typed = FieldError {
-            refusal: Some(RefusalReason::ReviewWindowClosed { last_day: d("2027-02-05") }),
+            refusal: Some(RefusalReason::ReviewWindowClosed {
+                last_day: d("2027-02-05"),
+            }),
             ..FieldError::new("", "Server words").with_code("escalation_window_closed")
         };
         assert_eq!(
@@ -982,7 +1345,11 @@ mod tests {
 
     #[test]
     fn every_status_has_words() {
-        for status in [Status::AwaitingAcknowledgement, Status::Closed, Status::WithOmbudsman] {
+        for status in [
+            Status::AwaitingAcknowledgement,
+            Status::Closed,
+            Status::WithOmbudsman,
+        ] {
             assert!(!status_tag(status).0.is_empty());
         }
     }

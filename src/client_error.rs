@@ -89,16 +89,29 @@ impl std::error::Error for ClientError {}
 /// minute and a half, whole minutes (rounded up) beyond.
 fn wait_words(seconds: u32) -> String {
     if seconds <= 90 {
-        tn("{count} second", "{count} seconds", u64::from(seconds.max(1)), &[])
+        tn(
+            "{count} second",
+            "{count} seconds",
+            u64::from(seconds.max(1)),
+            &[],
+        )
     } else {
-        tn("{count} minute", "{count} minutes", u64::from(seconds.div_ceil(60)), &[])
+        tn(
+            "{count} minute",
+            "{count} minutes",
+            u64::from(seconds.div_ceil(60)),
+            &[],
+        )
     }
 }
 
 /// "Too many attempts. Wait 4 seconds, then try again".
 pub fn too_many_attempts_words(wait_seconds: Option<u32>) -> String {
     match wait_seconds {
-        Some(seconds) => tf("Too many attempts. Wait {wait}, then try again", &[("wait", &wait_words(seconds))]),
+        Some(seconds) => tf(
+            "Too many attempts. Wait {wait}, then try again",
+            &[("wait", &wait_words(seconds))],
+        ),
         None => t("Too many attempts. Wait a few minutes, then try again").to_owned(),
     }
 }
@@ -132,7 +145,10 @@ impl ClientError {
     /// answer gives the server's own messages.
     pub fn not_sent(&self, what: &str) -> Vec<FieldError> {
         match self.service_problem() {
-            Some(_) => vec![FieldError::new("", tf("{what}. {problem}.", &[("what", &what), ("problem", self)]))],
+            Some(_) => vec![FieldError::new(
+                "",
+                tf("{what}. {problem}.", &[("what", &what), ("problem", self)]),
+            )],
             None => self.field_errors(),
         }
     }
@@ -150,8 +166,13 @@ pub enum ServiceProblem {
 impl ServiceProblem {
     /// The problem a page shows when any of the loads it needs failed because
     /// of the service: the first such, in the order given.
-    pub fn first_of<'a>(failures: impl IntoIterator<Item = Option<&'a ClientError>>) -> Option<ServiceProblem> {
-        failures.into_iter().flatten().find_map(ClientError::service_problem)
+    pub fn first_of<'a>(
+        failures: impl IntoIterator<Item = Option<&'a ClientError>>,
+    ) -> Option<ServiceProblem> {
+        failures
+            .into_iter()
+            .flatten()
+            .find_map(ClientError::service_problem)
     }
 
     /// The page's title and `<h1>`.
@@ -195,7 +216,10 @@ mod tests {
 
     #[test]
     fn a_network_failure_is_a_lost_connection() {
-        assert_eq!(ClientError::Offline.service_problem(), Some(ServiceProblem::LostConnection));
+        assert_eq!(
+            ClientError::Offline.service_problem(),
+            Some(ServiceProblem::LostConnection)
+        );
     }
 
     #[test]
@@ -211,12 +235,19 @@ mod tests {
 
     #[test]
     fn answers_about_the_request_itself_stay_on_the_page() {
-        let errors = vec![FieldError::new("text", "Enter the information you want to add")];
+        let errors = vec![FieldError::new(
+            "text",
+            "Enter the information you want to add",
+        )];
         for error in [
             ClientError::SignedOut,
             ClientError::NotFound,
-            ClientError::TooManyAttempts { wait_seconds: Some(4) },
-            ClientError::Busy { wait_seconds: Some(1) },
+            ClientError::TooManyAttempts {
+                wait_seconds: Some(4),
+            },
+            ClientError::Busy {
+                wait_seconds: Some(1),
+            },
             ClientError::Invalid(errors.clone()),
             ClientError::Refused(errors),
             ClientError::Server(403),
@@ -239,7 +270,9 @@ mod tests {
         );
         assert!(!errors[0].message.contains("500"));
         let offline = ClientError::Offline.not_sent("Your information has not been sent");
-        assert!(offline[0].message.starts_with("Your information has not been sent. You appear to be offline."));
+        assert!(offline[0]
+            .message
+            .starts_with("Your information has not been sent. You appear to be offline."));
     }
 
     #[test]
@@ -252,7 +285,9 @@ mod tests {
                 "What you are sending is too big. Send fewer or smaller files, then try again. Nothing you typed has been lost"
             )]
         );
-        assert!(!ClientError::Server(413).to_string().contains("problem with the service"));
+        assert!(!ClientError::Server(413)
+            .to_string()
+            .contains("problem with the service"));
     }
 
     #[test]
@@ -265,7 +300,10 @@ mod tests {
             ServiceProblem::first_of([Some(&not_found), None, Some(&failing), Some(&offline)]),
             Some(ServiceProblem::ServerError)
         );
-        assert_eq!(ServiceProblem::first_of([Some(&offline), Some(&failing)]), Some(ServiceProblem::LostConnection));
+        assert_eq!(
+            ServiceProblem::first_of([Some(&offline), Some(&failing)]),
+            Some(ServiceProblem::LostConnection)
+        );
     }
 
     #[test]
@@ -320,8 +358,14 @@ mod tests {
 
     #[test]
     fn a_refusal_on_send_keeps_the_servers_own_words() {
-        let refusal = vec![FieldError::new("", "You can no longer add information to this complaint")];
-        assert_eq!(ClientError::Refused(refusal.clone()).not_sent("Not sent"), refusal);
+        let refusal = vec![FieldError::new(
+            "",
+            "You can no longer add information to this complaint",
+        )];
+        assert_eq!(
+            ClientError::Refused(refusal.clone()).not_sent("Not sent"),
+            refusal
+        );
     }
 
     #[test]
@@ -336,18 +380,42 @@ mod tests {
     #[test]
     fn each_problem_page_says_that_nothing_is_lost() {
         for problem in [ServiceProblem::LostConnection, ServiceProblem::ServerError] {
-            assert!(problem.paragraphs().iter().any(|p| p.contains("saved on this device")), "{problem:?}");
+            assert!(
+                problem
+                    .paragraphs()
+                    .iter()
+                    .any(|p| p.contains("saved on this device")),
+                "{problem:?}"
+            );
         }
-        assert_eq!(ServiceProblem::ServerError.title(), "Sorry, there is a problem with the service");
-        assert_eq!(ServiceProblem::ServerError.paragraphs()[0], "Try again later.");
+        assert_eq!(
+            ServiceProblem::ServerError.title(),
+            "Sorry, there is a problem with the service"
+        );
+        assert_eq!(
+            ServiceProblem::ServerError.paragraphs()[0],
+            "Try again later."
+        );
     }
 
     #[test]
     fn a_wait_is_said_in_seconds_or_whole_minutes() {
-        assert_eq!(too_many_attempts_words(Some(1)), "Too many attempts. Wait 1 second, then try again");
-        assert_eq!(too_many_attempts_words(Some(30)), "Too many attempts. Wait 30 seconds, then try again");
-        assert_eq!(too_many_attempts_words(Some(3600)), "Too many attempts. Wait 60 minutes, then try again");
-        assert_eq!(too_many_attempts_words(Some(121)), "Too many attempts. Wait 3 minutes, then try again");
+        assert_eq!(
+            too_many_attempts_words(Some(1)),
+            "Too many attempts. Wait 1 second, then try again"
+        );
+        assert_eq!(
+            too_many_attempts_words(Some(30)),
+            "Too many attempts. Wait 30 seconds, then try again"
+        );
+        assert_eq!(
+            too_many_attempts_words(Some(3600)),
+            "Too many attempts. Wait 60 minutes, then try again"
+        );
+        assert_eq!(
+            too_many_attempts_words(Some(121)),
+            "Too many attempts. Wait 3 minutes, then try again"
+        );
         assert_eq!(
             busy_words(Some(2)),
             "The service is busy. Wait 2 seconds, then try again. Nothing you typed has been lost"

@@ -31,7 +31,8 @@ pub const TIME_LIMIT_OTHER_MISSING: &str = n_("Enter why you could not complain 
 /// The contact question, when nothing is chosen (the app pre-selects one).
 pub const CHANNEL_MISSING: &str = n_("Select how you would like us to contact you");
 /// The feedback form's first question.
-pub const FEEDBACK_KIND_MISSING: &str = n_("Select if you want to give a compliment or leave a comment");
+pub const FEEDBACK_KIND_MISSING: &str =
+    n_("Select if you want to give a compliment or leave a comment");
 
 /// The value of the time-limit choice meaning "another reason".
 pub const OTHER_REASON: &str = "other";
@@ -77,8 +78,14 @@ pub enum Step {
 
 /// The questions in the order a resident answers them (screening comes in
 /// between when it has something to say).
-pub const QUESTIONS: [Step; 6] =
-    [Step::About, Step::WhatHappened, Step::Started, Step::PutRight, Step::Contact, Step::Attachments];
+pub const QUESTIONS: [Step; 6] = [
+    Step::About,
+    Step::WhatHappened,
+    Step::Started,
+    Step::PutRight,
+    Step::Contact,
+    Step::Attachments,
+];
 
 impl Step {
     /// Where the page is.
@@ -128,7 +135,12 @@ impl Step {
         match self {
             Step::About => &["category"],
             Step::WhatHappened => &["details"],
-            Step::Screening => &["screening", "insist", "time_limit_reason", "time_limit_other"],
+            Step::Screening => &[
+                "screening",
+                "insist",
+                "time_limit_reason",
+                "time_limit_other",
+            ],
             Step::Started => &["started_on"],
             Step::PutRight => &["desired_outcome"],
             Step::Contact => &["contact_channel", "contact_phone"],
@@ -190,7 +202,10 @@ pub struct ComplaintDraft {
 impl ComplaintDraft {
     /// A new, empty draft with its own idempotency key.
     pub fn new(idempotency_key: String) -> Self {
-        Self { idempotency_key: Some(idempotency_key), ..Self::default() }
+        Self {
+            idempotency_key: Some(idempotency_key),
+            ..Self::default()
+        }
     }
 
     /// Whether the resident has answered anything yet.
@@ -216,7 +231,12 @@ impl ComplaintDraft {
     }
 
     /// Keeps what screening said after `step`'s Continue.
-    pub fn screened(&mut self, request: ScreeningRequest, results: Vec<ScreeningResult>, step: Step) {
+    pub fn screened(
+        &mut self,
+        request: ScreeningRequest,
+        results: Vec<ScreeningResult>,
+        step: Step,
+    ) {
         self.screening = results;
         self.screened_for = Some(request);
         self.screened_after = Some(step);
@@ -224,7 +244,10 @@ impl ComplaintDraft {
 
     /// Screening results the resident has not yet read and gone on past.
     pub fn pending_screening(&self) -> Vec<&ScreeningResult> {
-        self.screening.iter().filter(|r| !self.acknowledged.contains(&r.id)).collect()
+        self.screening
+            .iter()
+            .filter(|r| !self.acknowledged.contains(&r.id))
+            .collect()
     }
 
     /// A screening result that the policy does not let the resident go on past.
@@ -248,11 +271,17 @@ impl ComplaintDraft {
     }
 
     /// Checks one page's answers, with the messages the server uses.
-    pub fn validate_step(&self, step: Step, policy: &Policy, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+    pub fn validate_step(
+        &self,
+        step: Step,
+        policy: &Policy,
+        today: NaiveDate,
+    ) -> Result<(), Vec<FieldError>> {
         let mut problems = Problems::new();
         match step {
             Step::About => {
-                let known = policy.categories.is_empty() || policy.categories.iter().any(|c| c.id == self.category);
+                let known = policy.categories.is_empty()
+                    || policy.categories.iter().any(|c| c.id == self.category);
                 if self.category.is_empty() || !known {
                     problems.add("category", messages::CATEGORY_MISSING);
                 }
@@ -268,7 +297,10 @@ impl ComplaintDraft {
             Step::Screening => {
                 if let Some(refused) = self.refused() {
                     problems.add("screening", refused_message(refused));
-                } else if self.outside_time_limit().is_some_and(|r| !r.exceptions.is_empty()) {
+                } else if self
+                    .outside_time_limit()
+                    .is_some_and(|r| !r.exceptions.is_empty())
+                {
                     match self.time_limit_choice.as_str() {
                         "" => problems.add("time_limit_reason", TIME_LIMIT_REASON_MISSING),
                         OTHER_REASON if self.time_limit_other.trim().is_empty() => {
@@ -311,7 +343,9 @@ impl ComplaintDraft {
 
     /// The first question still to answer, if any.
     pub fn first_incomplete(&self, policy: &Policy, today: NaiveDate) -> Option<Step> {
-        QUESTIONS.into_iter().find(|s| !self.is_complete(*s, policy, today))
+        QUESTIONS
+            .into_iter()
+            .find(|s| !self.is_complete(*s, policy, today))
     }
 
     /// Where Continue on `from` goes: screening when it has something new to
@@ -319,13 +353,20 @@ impl ComplaintDraft {
     /// the next question.
     pub fn next_step(&self, from: Step, policy: &Policy, today: NaiveDate) -> Step {
         let screened_here = self.screened_after == Some(from);
-        if from != Step::Screening && screened_here && (self.refused().is_some() || !self.pending_screening().is_empty()) {
+        if from != Step::Screening
+            && screened_here
+            && (self.refused().is_some() || !self.pending_screening().is_empty())
+        {
             return Step::Screening;
         }
         if self.checking {
             return self.first_incomplete(policy, today).unwrap_or(Step::Check);
         }
-        let after = if from == Step::Screening { self.screened_after.unwrap_or(Step::WhatHappened) } else { from };
+        let after = if from == Step::Screening {
+            self.screened_after.unwrap_or(Step::WhatHappened)
+        } else {
+            from
+        };
         let position = QUESTIONS.iter().position(|s| *s == after);
         position
             .and_then(|i| QUESTIONS.get(i + 1).copied())
@@ -360,7 +401,12 @@ impl ComplaintDraft {
 
     /// The request to send, or every problem with the answers, each keyed by
     /// its API field (see [`Step::for_field`] for the page it belongs on).
-    pub fn new_case(&self, files: &[DraftFile], policy: &Policy, today: NaiveDate) -> Result<NewCase, Vec<FieldError>> {
+    pub fn new_case(
+        &self,
+        files: &[DraftFile],
+        policy: &Policy,
+        today: NaiveDate,
+    ) -> Result<NewCase, Vec<FieldError>> {
         let mut errors = Vec::new();
         for step in QUESTIONS {
             if let Err(found) = self.validate_step(step, policy, today) {
@@ -370,7 +416,10 @@ impl ComplaintDraft {
         if let Some(refused) = self.refused() {
             errors.push(FieldError::new("screening", refused_message(refused)));
         } else if !self.pending_screening().is_empty() {
-            errors.push(FieldError::new("screening", messages::SCREENING_NOT_CONFIRMED));
+            errors.push(FieldError::new(
+                "screening",
+                messages::SCREENING_NOT_CONFIRMED,
+            ));
         }
         let case = NewCase {
             kind: CaseKind::Complaint,
@@ -401,8 +450,19 @@ impl ComplaintDraft {
     }
 
     /// The rows of "Check your answers".
-    pub fn check_rows(&self, files: &[DraftFile], policy: &Policy, today: NaiveDate) -> Vec<CheckRow> {
-        let or_not_answered = |s: String| if s.trim().is_empty() { t(NOT_ANSWERED).to_owned() } else { s };
+    pub fn check_rows(
+        &self,
+        files: &[DraftFile],
+        policy: &Policy,
+        today: NaiveDate,
+    ) -> Vec<CheckRow> {
+        let or_not_answered = |s: String| {
+            if s.trim().is_empty() {
+                t(NOT_ANSWERED).to_owned()
+            } else {
+                s
+            }
+        };
         let category = policy
             .categories
             .iter()
@@ -410,11 +470,23 @@ impl ComplaintDraft {
             .map(|c| c.label.clone())
             .unwrap_or_default();
         let mut rows = vec![
-            CheckRow::new(t("What it is about"), or_not_answered(category), Step::About, t("what your complaint is about")),
-            CheckRow::new(t("What happened"), or_not_answered(self.details.trim().to_owned()), Step::WhatHappened, t("what happened")),
+            CheckRow::new(
+                t("What it is about"),
+                or_not_answered(category),
+                Step::About,
+                t("what your complaint is about"),
+            ),
+            CheckRow::new(
+                t("What happened"),
+                or_not_answered(self.details.trim().to_owned()),
+                Step::WhatHappened,
+                t("what happened"),
+            ),
         ];
         if self.time_limit_reason().is_some() || self.time_limit_choice == NO_REASON {
-            let reason = self.time_limit_reason().unwrap_or_else(|| t("None of these apply").to_owned());
+            let reason = self
+                .time_limit_reason()
+                .unwrap_or_else(|| t("None of these apply").to_owned());
             rows.push(CheckRow::new(
                 t("Why you are complaining now"),
                 reason,
@@ -423,7 +495,12 @@ impl ComplaintDraft {
             ));
         }
         let started = self.started_on(today).map(format::date).unwrap_or_default();
-        rows.push(CheckRow::new(t("When it started"), or_not_answered(started), Step::Started, t("when the problem started")));
+        rows.push(CheckRow::new(
+            t("When it started"),
+            or_not_answered(started),
+            Step::Started,
+            t("when the problem started"),
+        ));
         rows.push(CheckRow::new(
             t("What would put it right"),
             or_not_answered(self.desired_outcome.trim().to_owned()),
@@ -434,17 +511,34 @@ impl ComplaintDraft {
             None => t(NOT_ANSWERED).to_owned(),
             Some(channel) if channel.needs_phone() => tf(
                 "{channel} to {phone_number}",
-                &[("channel", &channel_label(channel)), ("phone_number", &self.contact_phone.trim())],
+                &[
+                    ("channel", &channel_label(channel)),
+                    ("phone_number", &self.contact_phone.trim()),
+                ],
             ),
             Some(channel) => channel_label(channel).to_owned(),
         };
-        rows.push(CheckRow::new(t("How to contact you"), contact, Step::Contact, t("how to contact you")));
+        rows.push(CheckRow::new(
+            t("How to contact you"),
+            contact,
+            Step::Contact,
+            t("how to contact you"),
+        ));
         let names = if files.is_empty() {
             t("No files added").to_owned()
         } else {
-            files.iter().map(|f| f.filename.as_str()).collect::<Vec<_>>().join("\n")
+            files
+                .iter()
+                .map(|f| f.filename.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
         };
-        rows.push(CheckRow::new(t("Photos and documents"), names, Step::Attachments, t("photos and documents")));
+        rows.push(CheckRow::new(
+            t("Photos and documents"),
+            names,
+            Step::Attachments,
+            t("photos and documents"),
+        ));
         rows
     }
 }
@@ -460,7 +554,10 @@ pub fn screening_heading(result: &ScreeningResult) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
     };
-    tf("This sounds like {policy_title}", &[("policy_title", &lowered)])
+    tf(
+        "This sounds like {policy_title}",
+        &[("policy_title", &lowered)],
+    )
 }
 
 /// Why the screening page cannot go on: the shared message, in the reader's
@@ -484,7 +581,12 @@ pub struct CheckRow {
 
 impl CheckRow {
     fn new(key: &'static str, value: String, step: Step, change_hidden: &'static str) -> Self {
-        Self { key, value, step, change_hidden }
+        Self {
+            key,
+            value,
+            step,
+            change_hidden,
+        }
     }
 }
 
@@ -501,8 +603,12 @@ pub fn channel_label(channel: ContactChannel) -> &'static str {
 
 /// The channels in the order the contact question offers them (the two that
 /// need a phone number last, next to the number's box).
-pub const CHANNELS: [ContactChannel; 4] =
-    [ContactChannel::Email, ContactChannel::Letter, ContactChannel::Phone, ContactChannel::TextMessage];
+pub const CHANNELS: [ContactChannel; 4] = [
+    ContactChannel::Email,
+    ContactChannel::Letter,
+    ContactChannel::Phone,
+    ContactChannel::TextMessage,
+];
 
 /// A channel from its wire value ("text_message").
 pub fn channel_from_str(value: &str) -> Option<ContactChannel> {
@@ -511,7 +617,11 @@ pub fn channel_from_str(value: &str) -> Option<ContactChannel> {
 
 /// Which server errors belong on `step`'s page.
 pub fn errors_for(step: Step, errors: &[FieldError]) -> Vec<FieldError> {
-    errors.iter().filter(|e| step.fields().contains(&e.field.as_str())).cloned().collect()
+    errors
+        .iter()
+        .filter(|e| step.fields().contains(&e.field.as_str()))
+        .cloned()
+        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -579,12 +689,24 @@ const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 pub fn encode_base64(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         out.push(BASE64[(n >> 18) as usize & 63] as char);
         out.push(BASE64[(n >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 { BASE64[(n >> 6) as usize & 63] as char } else { '=' });
-        out.push(if chunk.len() > 2 { BASE64[n as usize & 63] as char } else { '=' });
+        out.push(if chunk.len() > 1 {
+            BASE64[(n >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        out.push(if chunk.len() > 2 {
+            BASE64[n as usize & 63] as char
+        } else {
+            '='
+        });
     }
     out
 }
@@ -604,7 +726,10 @@ pub struct FeedbackDraft {
 
 impl FeedbackDraft {
     pub fn new(idempotency_key: String) -> Self {
-        Self { idempotency_key: Some(idempotency_key), ..Self::default() }
+        Self {
+            idempotency_key: Some(idempotency_key),
+            ..Self::default()
+        }
     }
 
     pub fn kind(&self) -> Option<CaseKind> {
@@ -650,13 +775,19 @@ mod tests {
     use super::*;
 
     fn policy() -> Policy {
-        Policy::preset("code-2024").expect("the default preset").effective()
+        Policy::preset("code-2024")
+            .expect("the default preset")
+            .effective()
     }
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, 18).unwrap()
     }
     fn parts(d: &str, m: &str, y: &str) -> DateParts {
-        DateParts { day: d.into(), month: m.into(), year: y.into() }
+        DateParts {
+            day: d.into(),
+            month: m.into(),
+            year: y.into(),
+        }
     }
     fn complete() -> ComplaintDraft {
         ComplaintDraft {
@@ -672,13 +803,19 @@ mod tests {
         errors.iter().map(|e| e.field.as_str()).collect()
     }
     fn repair() -> ScreeningResult {
-        policy().screen("My boiler is broken", None, today()).remove(0)
+        policy()
+            .screen("My boiler is broken", None, today())
+            .remove(0)
     }
 
     #[test]
     fn a_draft_survives_a_round_trip_through_json() {
         let mut draft = complete();
-        draft.screened(draft.screening_request(today()), vec![repair()], Step::WhatHappened);
+        draft.screened(
+            draft.screening_request(today()),
+            vec![repair()],
+            Step::WhatHappened,
+        );
         let text = serde_json::to_string(&draft).unwrap();
         let back: ComplaintDraft = serde_json::from_str(&text).unwrap();
         assert_eq!(back, draft);
@@ -709,37 +846,63 @@ mod tests {
     #[test]
     fn each_empty_page_says_what_to_answer_with_the_shared_messages() {
         let empty = ComplaintDraft::new("k".into());
-        let message = |step| empty.validate_step(step, &policy(), today()).unwrap_err()[0].message.clone();
+        let message = |step| {
+            empty.validate_step(step, &policy(), today()).unwrap_err()[0]
+                .message
+                .clone()
+        };
         assert_eq!(message(Step::About), messages::CATEGORY_MISSING);
         assert_eq!(message(Step::WhatHappened), messages::DETAILS_MISSING);
         assert_eq!(message(Step::Started), messages::STARTED_MISSING);
         assert_eq!(message(Step::PutRight), messages::OUTCOME_MISSING);
         assert_eq!(message(Step::Contact), CHANNEL_MISSING);
-        assert!(empty.validate_step(Step::Attachments, &policy(), today()).is_ok());
+        assert!(empty
+            .validate_step(Step::Attachments, &policy(), today())
+            .is_ok());
     }
 
     #[test]
     fn a_start_date_in_the_future_is_refused_with_the_shared_message() {
-        let draft = ComplaintDraft { started_on: parts("19", "12", "2026"), ..complete() };
-        let errors = draft.validate_step(Step::Started, &policy(), today()).unwrap_err();
+        let draft = ComplaintDraft {
+            started_on: parts("19", "12", "2026"),
+            ..complete()
+        };
+        let errors = draft
+            .validate_step(Step::Started, &policy(), today())
+            .unwrap_err();
         assert_eq!(errors[0].message, messages::STARTED_IN_FUTURE);
         assert_eq!(errors[0].field, "started_on");
     }
 
     #[test]
     fn too_long_a_description_is_refused() {
-        let draft = ComplaintDraft { details: "a".repeat(DETAILS_MAX_CHARS + 1), ..complete() };
-        let errors = draft.validate_step(Step::WhatHappened, &policy(), today()).unwrap_err();
+        let draft = ComplaintDraft {
+            details: "a".repeat(DETAILS_MAX_CHARS + 1),
+            ..complete()
+        };
+        let errors = draft
+            .validate_step(Step::WhatHappened, &policy(), today())
+            .unwrap_err();
         assert_eq!(errors[0].message, messages::DETAILS_TOO_LONG);
     }
 
     #[test]
     fn phone_and_text_need_a_number() {
-        let draft = ComplaintDraft { contact_channel: Some(ContactChannel::TextMessage), ..complete() };
-        let errors = draft.validate_step(Step::Contact, &policy(), today()).unwrap_err();
+        let draft = ComplaintDraft {
+            contact_channel: Some(ContactChannel::TextMessage),
+            ..complete()
+        };
+        let errors = draft
+            .validate_step(Step::Contact, &policy(), today())
+            .unwrap_err();
         assert_eq!(fields(&errors), ["contact_phone"]);
-        let with_number = ComplaintDraft { contact_phone: "07700 900123".into(), ..draft };
-        assert!(with_number.validate_step(Step::Contact, &policy(), today()).is_ok());
+        let with_number = ComplaintDraft {
+            contact_phone: "07700 900123".into(),
+            ..draft
+        };
+        assert!(with_number
+            .validate_step(Step::Contact, &policy(), today())
+            .is_ok());
     }
 
     #[test]
@@ -760,28 +923,56 @@ mod tests {
         assert_eq!(draft.previous_step(Step::About), None);
         assert_eq!(draft.previous_step(Step::Started), Some(Step::WhatHappened));
         assert_eq!(draft.previous_step(Step::Check), Some(Step::Attachments));
-        let checking = ComplaintDraft { checking: true, ..complete() };
+        let checking = ComplaintDraft {
+            checking: true,
+            ..complete()
+        };
         assert_eq!(checking.previous_step(Step::Started), Some(Step::Check));
     }
 
     #[test]
     fn a_repair_sounding_description_goes_to_screening_then_on() {
-        let mut draft = ComplaintDraft { details: "My boiler is broken".into(), ..complete() };
-        draft.screened(draft.screening_request(today()), vec![repair()], Step::WhatHappened);
-        assert_eq!(draft.next_step(Step::WhatHappened, &policy(), today()), Step::Screening);
-        assert!(draft.validate_step(Step::Screening, &policy(), today()).is_ok());
+        let mut draft = ComplaintDraft {
+            details: "My boiler is broken".into(),
+            ..complete()
+        };
+        draft.screened(
+            draft.screening_request(today()),
+            vec![repair()],
+            Step::WhatHappened,
+        );
+        assert_eq!(
+            draft.next_step(Step::WhatHappened, &policy(), today()),
+            Step::Screening
+        );
+        assert!(draft
+            .validate_step(Step::Screening, &policy(), today())
+            .is_ok());
         draft.go_on_past_screening();
         assert!(draft.pending_screening().is_empty());
-        assert_eq!(draft.next_step(Step::WhatHappened, &policy(), today()), Step::Started);
-        assert_eq!(draft.next_step(Step::Screening, &policy(), today()), Step::Started);
+        assert_eq!(
+            draft.next_step(Step::WhatHappened, &policy(), today()),
+            Step::Started
+        );
+        assert_eq!(
+            draft.next_step(Step::Screening, &policy(), today()),
+            Step::Started
+        );
         let case = draft.new_case(&[], &policy(), today()).unwrap();
         assert!(case.insist);
     }
 
     #[test]
     fn screening_that_has_not_been_read_stops_the_send() {
-        let mut draft = ComplaintDraft { details: "My boiler is broken".into(), ..complete() };
-        draft.screened(draft.screening_request(today()), vec![repair()], Step::WhatHappened);
+        let mut draft = ComplaintDraft {
+            details: "My boiler is broken".into(),
+            ..complete()
+        };
+        draft.screened(
+            draft.screening_request(today()),
+            vec![repair()],
+            Step::WhatHappened,
+        );
         let errors = draft.new_case(&[], &policy(), today()).unwrap_err();
         assert_eq!(fields(&errors), ["screening"]);
         assert_eq!(errors[0].message, messages::SCREENING_NOT_CONFIRMED);
@@ -790,9 +981,15 @@ mod tests {
 
     #[test]
     fn screening_headings_read_kindly() {
-        assert_eq!(screening_heading(&repair()), "This sounds like a repair or a request for a service");
+        assert_eq!(
+            screening_heading(&repair()),
+            "This sounds like a repair or a request for a service"
+        );
         let old = policy().screen("noise", NaiveDate::from_ymd_opt(2025, 1, 1), today());
-        assert_eq!(screening_heading(&old[0]), "The problem started more than 12 months ago");
+        assert_eq!(
+            screening_heading(&old[0]),
+            "The problem started more than 12 months ago"
+        );
     }
 
     #[test]
@@ -801,48 +998,89 @@ mod tests {
         let mut draft = complete();
         draft.screened(draft.screening_request(today()), court, Step::WhatHappened);
         assert!(draft.refused().is_some());
-        assert_eq!(draft.next_step(Step::WhatHappened, &policy(), today()), Step::Screening);
-        assert!(draft.validate_step(Step::Screening, &policy(), today()).is_err());
+        assert_eq!(
+            draft.next_step(Step::WhatHappened, &policy(), today()),
+            Step::Screening
+        );
+        assert!(draft
+            .validate_step(Step::Screening, &policy(), today())
+            .is_err());
         assert!(draft.new_case(&[], &policy(), today()).is_err());
     }
 
     #[test]
     fn an_old_problem_asks_which_exception_applies_and_sends_it() {
-        let mut draft = ComplaintDraft { started_on: parts("1", "6", "2025"), ..complete() };
+        let mut draft = ComplaintDraft {
+            started_on: parts("1", "6", "2025"),
+            ..complete()
+        };
         let request = draft.screening_request(today());
         let results = policy().screen(&request.details, request.started_on, today());
         draft.screened(request, results, Step::Started);
-        let limit = draft.outside_time_limit().expect("outside the time limit").clone();
+        let limit = draft
+            .outside_time_limit()
+            .expect("outside the time limit")
+            .clone();
         assert!(!limit.exceptions.is_empty());
-        assert_eq!(draft.next_step(Step::Started, &policy(), today()), Step::Screening);
-        let errors = draft.validate_step(Step::Screening, &policy(), today()).unwrap_err();
+        assert_eq!(
+            draft.next_step(Step::Started, &policy(), today()),
+            Step::Screening
+        );
+        let errors = draft
+            .validate_step(Step::Screening, &policy(), today())
+            .unwrap_err();
         assert_eq!(errors[0].message, TIME_LIMIT_REASON_MISSING);
         draft.time_limit_choice = OTHER_REASON.into();
         assert_eq!(
-            draft.validate_step(Step::Screening, &policy(), today()).unwrap_err()[0].field,
+            draft
+                .validate_step(Step::Screening, &policy(), today())
+                .unwrap_err()[0]
+                .field,
             "time_limit_other"
         );
         draft.time_limit_choice = limit.exceptions[0].clone();
-        assert!(draft.validate_step(Step::Screening, &policy(), today()).is_ok());
+        assert!(draft
+            .validate_step(Step::Screening, &policy(), today())
+            .is_ok());
         draft.go_on_past_screening();
-        assert_eq!(draft.next_step(Step::Screening, &policy(), today()), Step::PutRight);
+        assert_eq!(
+            draft.next_step(Step::Screening, &policy(), today()),
+            Step::PutRight
+        );
         let case = draft.new_case(&[], &policy(), today()).unwrap();
-        assert_eq!(case.time_limit_reason.as_deref(), Some(limit.exceptions[0].as_str()));
+        assert_eq!(
+            case.time_limit_reason.as_deref(),
+            Some(limit.exceptions[0].as_str())
+        );
         assert!(case.insist);
     }
 
     #[test]
     fn once_checking_continue_returns_to_check_your_answers() {
-        let draft = ComplaintDraft { checking: true, ..complete() };
-        assert_eq!(draft.next_step(Step::About, &policy(), today()), Step::Check);
-        let missing = ComplaintDraft { desired_outcome: String::new(), ..draft };
-        assert_eq!(missing.next_step(Step::About, &policy(), today()), Step::PutRight);
+        let draft = ComplaintDraft {
+            checking: true,
+            ..complete()
+        };
+        assert_eq!(
+            draft.next_step(Step::About, &policy(), today()),
+            Step::Check
+        );
+        let missing = ComplaintDraft {
+            desired_outcome: String::new(),
+            ..draft
+        };
+        assert_eq!(
+            missing.next_step(Step::About, &policy(), today()),
+            Step::PutRight
+        );
     }
 
     #[test]
     fn a_complete_draft_becomes_the_request() {
         let file = read_file("a.pdf", b"%PDF-1.7 hello").unwrap();
-        let case = complete().new_case(std::slice::from_ref(&file), &policy(), today()).unwrap();
+        let case = complete()
+            .new_case(std::slice::from_ref(&file), &policy(), today())
+            .unwrap();
         assert_eq!(case.kind, CaseKind::Complaint);
         assert_eq!(case.category.as_deref(), Some("communication"));
         assert_eq!(case.started_on, NaiveDate::from_ymd_opt(2026, 11, 2));
@@ -854,9 +1092,23 @@ mod tests {
 
     #[test]
     fn an_incomplete_draft_names_each_page_to_fix() {
-        let errors = ComplaintDraft::new("k".into()).new_case(&[], &policy(), today()).unwrap_err();
-        let steps: Vec<_> = errors.iter().filter_map(|e| Step::for_field(&e.field)).collect();
-        assert_eq!(steps, [Step::About, Step::WhatHappened, Step::Started, Step::PutRight, Step::Contact]);
+        let errors = ComplaintDraft::new("k".into())
+            .new_case(&[], &policy(), today())
+            .unwrap_err();
+        let steps: Vec<_> = errors
+            .iter()
+            .filter_map(|e| Step::for_field(&e.field))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                Step::About,
+                Step::WhatHappened,
+                Step::Started,
+                Step::PutRight,
+                Step::Contact
+            ]
+        );
     }
 
     #[test]
@@ -865,8 +1117,14 @@ mod tests {
             FieldError::new("details", messages::DETAILS_MISSING),
             FieldError::new("contact_phone", messages::PHONE_MISSING),
         ];
-        assert_eq!(fields(&errors_for(Step::WhatHappened, &errors)), ["details"]);
-        assert_eq!(fields(&errors_for(Step::Contact, &errors)), ["contact_phone"]);
+        assert_eq!(
+            fields(&errors_for(Step::WhatHappened, &errors)),
+            ["details"]
+        );
+        assert_eq!(
+            fields(&errors_for(Step::Contact, &errors)),
+            ["contact_phone"]
+        );
         assert!(errors_for(Step::About, &errors).is_empty());
     }
 
@@ -906,7 +1164,15 @@ mod tests {
 
     #[test]
     fn base64_matches_the_rfc_examples() {
-        let cases = [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")];
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
         for (plain, encoded) in cases {
             assert_eq!(encode_base64(plain.as_bytes()), encoded);
         }
@@ -915,22 +1181,40 @@ mod tests {
 
     #[test]
     fn files_are_checked_before_they_are_read() {
-        assert_eq!(check_file_before_reading("image/heic", 10), Err(messages::FILE_TYPE));
-        assert_eq!(check_file_before_reading("image/jpeg", 0), Err(messages::FILE_EMPTY));
-        assert_eq!(check_file_before_reading("image/png", 6 * 1024 * 1024), Err(messages::FILE_TOO_BIG));
+        assert_eq!(
+            check_file_before_reading("image/heic", 10),
+            Err(messages::FILE_TYPE)
+        );
+        assert_eq!(
+            check_file_before_reading("image/jpeg", 0),
+            Err(messages::FILE_EMPTY)
+        );
+        assert_eq!(
+            check_file_before_reading("image/png", 6 * 1024 * 1024),
+            Err(messages::FILE_TOO_BIG)
+        );
         assert_eq!(check_file_before_reading("", 10), Ok(()));
-        assert_eq!(check_file_before_reading("application/pdf", 5 * 1024 * 1024), Ok(()));
+        assert_eq!(
+            check_file_before_reading("application/pdf", 5 * 1024 * 1024),
+            Ok(())
+        );
         assert_eq!(check_file_count(4, 1), Ok(()));
         assert_eq!(check_file_count(4, 2), Err(messages::TOO_MANY_FILES));
     }
 
     #[test]
     fn a_file_is_known_by_its_content_not_its_name() {
-        assert_eq!(read_file("photo.jpg", b"MZ\x90\x00").unwrap_err(), messages::FILE_TYPE);
+        assert_eq!(
+            read_file("photo.jpg", b"MZ\x90\x00").unwrap_err(),
+            messages::FILE_TYPE
+        );
         let png = read_file("scan.pdf", b"\x89PNG\r\n\x1a\nrest").unwrap();
         assert_eq!(png.content_type, "image/png");
         assert_eq!(png.size, 12);
-        assert_eq!(read_file("empty.pdf", b"").unwrap_err(), messages::FILE_EMPTY);
+        assert_eq!(
+            read_file("empty.pdf", b"").unwrap_err(),
+            messages::FILE_EMPTY
+        );
     }
 
     #[test]
@@ -945,7 +1229,11 @@ mod tests {
         let errors = empty.new_case().unwrap_err();
         assert_eq!(fields(&errors), ["kind", "details"]);
         assert_eq!(errors[1].message, messages::FEEDBACK_MISSING);
-        let compliment = FeedbackDraft { kind: "compliment".into(), message: " Thank you ".into(), ..empty };
+        let compliment = FeedbackDraft {
+            kind: "compliment".into(),
+            message: " Thank you ".into(),
+            ..empty
+        };
         let case = compliment.new_case().unwrap();
         assert_eq!(case.kind, CaseKind::Compliment);
         assert_eq!(case.details, "Thank you");

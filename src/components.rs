@@ -1,7 +1,7 @@
 //! Building blocks shared by pages, named after the GOV.UK Design System's.
 
-pub mod action_unavailable;
 pub mod account_created_banner;
+pub mod action_unavailable;
 pub mod back_link;
 pub mod case_contact;
 pub mod checkbox;
@@ -25,6 +25,6 @@ pub mod signed_in;
 pub mod skip_link;
 pub mod summary_list;
 pub mod text_input;
-pub mod title;
 pub mod textarea;
+pub mod title;
 pub mod warning_text;

@@ -18,9 +18,12 @@ const MONTH_NAMES: [&str; 12] = [
 
 fn month_number(text: &str) -> Option<u32> {
     let t = text.trim().to_ascii_lowercase();
-    t.parse::<u32>()
-        .ok()
-        .or_else(|| MONTH_NAMES.iter().position(|m| t.starts_with(m)).map(|i| i as u32 + 1))
+    t.parse::<u32>().ok().or_else(|| {
+        MONTH_NAMES
+            .iter()
+            .position(|m| t.starts_with(m))
+            .map(|i| i as u32 + 1)
+    })
 }
 
 impl DateParts {
@@ -77,7 +80,11 @@ mod tests {
     use super::*;
 
     fn parts(d: &str, m: &str, y: &str) -> DateParts {
-        DateParts { day: d.into(), month: m.into(), year: y.into() }
+        DateParts {
+            day: d.into(),
+            month: m.into(),
+            year: y.into(),
+        }
     }
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 12, 18).unwrap()
@@ -86,17 +93,32 @@ mod tests {
 
     #[test]
     fn a_real_past_date_is_read() {
-        assert_eq!(parts("3", "11", "2026").parse(WHAT, today()).unwrap().to_string(), "2026-11-03");
+        assert_eq!(
+            parts("3", "11", "2026")
+                .parse(WHAT, today())
+                .unwrap()
+                .to_string(),
+            "2026-11-03"
+        );
     }
 
     #[test]
     fn a_month_can_be_written_as_a_word() {
-        assert_eq!(parts("3", "Nov", "2026").parse(WHAT, today()).unwrap().to_string(), "2026-11-03");
+        assert_eq!(
+            parts("3", "Nov", "2026")
+                .parse(WHAT, today())
+                .unwrap()
+                .to_string(),
+            "2026-11-03"
+        );
     }
 
     #[test]
     fn empty_boxes_ask_for_the_date() {
-        assert_eq!(parts("", "", "").parse(WHAT, today()).unwrap_err(), "Enter the date the problem started");
+        assert_eq!(
+            parts("", "", "").parse(WHAT, today()).unwrap_err(),
+            "Enter the date the problem started"
+        );
     }
 
     #[test]
@@ -125,6 +147,9 @@ mod tests {
 
     #[test]
     fn a_two_digit_year_is_refused() {
-        assert_eq!(parts("1", "1", "26").parse(WHAT, today()).unwrap_err(), "Year must include 4 numbers");
+        assert_eq!(
+            parts("1", "1", "26").parse(WHAT, today()).unwrap_err(),
+            "Year must include 4 numbers"
+        );
     }
 }

@@ -25,7 +25,9 @@ pub fn is_typed(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::authorisation_words::{invite_key, on_behalf_key, signed_form_file_key, signed_form_key};
+    use crate::authorisation_words::{
+        invite_key, on_behalf_key, signed_form_file_key, signed_form_key,
+    };
     use crate::complaint_draft::{draft_key, feedback_key, feedback_sent_key, files_key, sent_key};
 
     #[test]

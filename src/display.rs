@@ -91,7 +91,12 @@ mod tests {
         let classes = classes(&preferences);
         assert_eq!(
             classes,
-            vec!["app-text-larger", "app-high-contrast", "app-reduced-motion", "app-readable"]
+            vec![
+                "app-text-larger",
+                "app-high-contrast",
+                "app-reduced-motion",
+                "app-readable"
+            ]
         );
         assert!(classes.iter().all(|c| ALL_CLASSES.contains(c)));
     }

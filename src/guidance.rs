@@ -76,14 +76,23 @@ pub fn paragraphs_for(ombudsman: &Ombudsman, when: &[GuidanceWhen]) -> Vec<Strin
 /// wait, both of which ended on 1 October 2022.
 pub fn mentions_designated_person(text: &str) -> bool {
     let text = text.to_lowercase();
-    ["designated person", "eight weeks", "8 weeks", "eight-week", "8-week"]
-        .iter()
-        .any(|words| text.contains(words))
+    [
+        "designated person",
+        "eight weeks",
+        "8 weeks",
+        "eight-week",
+        "8-week",
+    ]
+    .iter()
+    .any(|words| text.contains(words))
 }
 
 /// Whether any of the policy's guidance mentions the old route.
 pub fn guidance_mentions_designated_person(ombudsman: &Ombudsman) -> bool {
-    ombudsman.guidance.iter().any(|g| mentions_designated_person(&g.text))
+    ombudsman
+        .guidance
+        .iter()
+        .any(|g| mentions_designated_person(&g.text))
 }
 
 /// Whether a paragraph is about the First-tier Tribunal (leaseholders,
@@ -104,9 +113,18 @@ pub struct Section {
 pub fn page_sections(ombudsman: &Ombudsman) -> Vec<Section> {
     let groups = [
         (GuidanceWhen::Always, t("At any time")),
-        (GuidanceWhen::DuringProcess, t("While your complaint is with your landlord")),
-        (GuidanceWhen::AfterFinalResponse, t("After your landlord's final response")),
-        (GuidanceWhen::AfterRefusal, t("If your landlord will not accept or escalate your complaint")),
+        (
+            GuidanceWhen::DuringProcess,
+            t("While your complaint is with your landlord"),
+        ),
+        (
+            GuidanceWhen::AfterFinalResponse,
+            t("After your landlord's final response"),
+        ),
+        (
+            GuidanceWhen::AfterRefusal,
+            t("If your landlord will not accept or escalate your complaint"),
+        ),
     ];
     let mut sections: Vec<Section> = groups
         .iter()
@@ -145,7 +163,11 @@ pub struct ContactLine {
 
 fn or_default(value: &str, default: &str) -> String {
     let value = value.trim();
-    if value.is_empty() { default.to_owned() } else { value.to_owned() }
+    if value.is_empty() {
+        default.to_owned()
+    } else {
+        value.to_owned()
+    }
 }
 
 /// The Ombudsman's telephone, website and address: always all three, the
@@ -154,28 +176,61 @@ pub fn ombudsman_contact(ombudsman: &Ombudsman) -> Vec<ContactLine> {
     let telephone = or_default(&ombudsman.telephone, OMBUDSMAN_TELEPHONE);
     let website = or_default(&ombudsman.website, OMBUDSMAN_WEBSITE);
     vec![
-        ContactLine { label: t("Telephone"), href: Some(tel_href(&telephone)), text: telephone },
-        ContactLine { label: t("Website"), text: website_text(&website), href: Some(website) },
-        ContactLine { label: t("Post"), text: or_default(&ombudsman.address, OMBUDSMAN_ADDRESS), href: None },
+        ContactLine {
+            label: t("Telephone"),
+            href: Some(tel_href(&telephone)),
+            text: telephone,
+        },
+        ContactLine {
+            label: t("Website"),
+            text: website_text(&website),
+            href: Some(website),
+        },
+        ContactLine {
+            label: t("Post"),
+            text: or_default(&ombudsman.address, OMBUDSMAN_ADDRESS),
+            href: None,
+        },
     ]
 }
 
 /// The landlord's other ways to complain that the policy names, in the order
 /// telephone, email, website, post. Empty when it names none.
 pub fn landlord_contact(contact: &Contact) -> Vec<ContactLine> {
-    let present = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let present = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
     let mut lines = Vec::new();
     if let Some(telephone) = present(&contact.telephone) {
-        lines.push(ContactLine { label: t("Telephone"), href: Some(tel_href(&telephone)), text: telephone });
+        lines.push(ContactLine {
+            label: t("Telephone"),
+            href: Some(tel_href(&telephone)),
+            text: telephone,
+        });
     }
     if let Some(email) = present(&contact.email) {
-        lines.push(ContactLine { label: t("Email"), href: Some(format!("mailto:{email}")), text: email });
+        lines.push(ContactLine {
+            label: t("Email"),
+            href: Some(format!("mailto:{email}")),
+            text: email,
+        });
     }
     if let Some(website) = present(&contact.website) {
-        lines.push(ContactLine { label: t("Website"), text: website_text(&website), href: Some(website) });
+        lines.push(ContactLine {
+            label: t("Website"),
+            text: website_text(&website),
+            href: Some(website),
+        });
     }
     if let Some(post) = present(&contact.post) {
-        lines.push(ContactLine { label: t("Post"), text: post, href: None });
+        lines.push(ContactLine {
+            label: t("Post"),
+            text: post,
+            href: None,
+        });
     }
     lines
 }
@@ -194,7 +249,10 @@ pub fn tel_href(number: &str) -> String {
 /// A web address as it is read aloud: no scheme, no trailing slash.
 pub fn website_text(url: &str) -> String {
     let url = url.trim();
-    let url = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or(url);
+    let url = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
     url.trim_end_matches('/').to_owned()
 }
 
@@ -205,7 +263,10 @@ pub fn landlord_sentence(policy: &StartPolicy) -> String {
     } else {
         tf(
             "Complaints made here are handled by {landlord} under its {policy}.",
-            &[("landlord", &policy.landlord.trim()), ("policy", &policy.title.trim())],
+            &[
+                ("landlord", &policy.landlord.trim()),
+                ("policy", &policy.title.trim()),
+            ],
         )
     }
 }
@@ -257,7 +318,12 @@ pub fn time_limit_words(limit: Option<&TimeLimit>) -> Option<TimeLimitWords> {
     let sentence = format!("{first} {second}");
     Some(TimeLimitWords {
         sentence,
-        exceptions: limit.exceptions.iter().map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()).collect(),
+        exceptions: limit
+            .exceptions
+            .iter()
+            .map(|e| e.trim().to_owned())
+            .filter(|e| !e.is_empty())
+            .collect(),
     })
 }
 
@@ -272,7 +338,13 @@ mod tests {
 
     fn ombudsman(guidance: &[(GuidanceWhen, &str)]) -> Ombudsman {
         Ombudsman {
-            guidance: guidance.iter().map(|(when, text)| Guidance { when: *when, text: (*text).into() }).collect(),
+            guidance: guidance
+                .iter()
+                .map(|(when, text)| Guidance {
+                    when: *when,
+                    text: (*text).into(),
+                })
+                .collect(),
             ..fallback_ombudsman()
         }
     }
@@ -285,10 +357,16 @@ mod tests {
             (GuidanceWhen::AfterFinalResponse, "final"),
             (GuidanceWhen::AfterRefusal, "refused"),
         ]);
-        assert_eq!(paragraphs_for(&o, &[GuidanceWhen::DuringProcess]), ["advice", "during"]);
+        assert_eq!(
+            paragraphs_for(&o, &[GuidanceWhen::DuringProcess]),
+            ["advice", "during"]
+        );
         assert_eq!(paragraphs_for(&o, &[]), ["advice"]);
         assert_eq!(
-            paragraphs_for(&o, &[GuidanceWhen::AfterRefusal, GuidanceWhen::AfterFinalResponse]),
+            paragraphs_for(
+                &o,
+                &[GuidanceWhen::AfterRefusal, GuidanceWhen::AfterFinalResponse]
+            ),
             ["advice", "final", "refused"],
             "the policy's order, not the order asked for"
         );
@@ -296,19 +374,37 @@ mod tests {
 
     #[test]
     fn a_paragraph_written_twice_or_blank_is_not_shown() {
-        let o = ombudsman(&[(GuidanceWhen::Always, "advice"), (GuidanceWhen::DuringProcess, " advice "), (GuidanceWhen::DuringProcess, " ")]);
-        assert_eq!(paragraphs_for(&o, &[GuidanceWhen::DuringProcess]), ["advice"]);
+        let o = ombudsman(&[
+            (GuidanceWhen::Always, "advice"),
+            (GuidanceWhen::DuringProcess, " advice "),
+            (GuidanceWhen::DuringProcess, " "),
+        ]);
+        assert_eq!(
+            paragraphs_for(&o, &[GuidanceWhen::DuringProcess]),
+            ["advice"]
+        );
     }
 
     #[test]
     fn contact_details_are_always_complete_even_when_the_policy_leaves_them_blank() {
-        let blank = Ombudsman { telephone: " ".into(), website: String::new(), address: String::new(), ..fallback_ombudsman() };
+        let blank = Ombudsman {
+            telephone: " ".into(),
+            website: String::new(),
+            address: String::new(),
+            ..fallback_ombudsman()
+        };
         let lines = ombudsman_contact(&blank);
-        assert_eq!(lines.iter().map(|l| l.label).collect::<Vec<_>>(), ["Telephone", "Website", "Post"]);
+        assert_eq!(
+            lines.iter().map(|l| l.label).collect::<Vec<_>>(),
+            ["Telephone", "Website", "Post"]
+        );
         assert_eq!(lines[0].text, "0300 111 3000");
         assert_eq!(lines[0].href.as_deref(), Some("tel:03001113000"));
         assert_eq!(lines[1].text, "www.housing-ombudsman.org.uk");
-        assert_eq!(lines[1].href.as_deref(), Some("https://www.housing-ombudsman.org.uk"));
+        assert_eq!(
+            lines[1].href.as_deref(),
+            Some("https://www.housing-ombudsman.org.uk")
+        );
         assert_eq!(lines[2].text, "PO Box 1484, Unit D, Preston PR2 0ET");
     }
 
@@ -317,17 +413,30 @@ mod tests {
         for policy in presets() {
             let lines = ombudsman_contact(&policy.ombudsman);
             assert!(lines.iter().all(|l| !l.text.is_empty()), "{}", policy.id);
-            for when in [GuidanceWhen::DuringProcess, GuidanceWhen::AfterFinalResponse, GuidanceWhen::AfterRefusal] {
-                assert!(paragraphs_for(&policy.ombudsman, &[when]).len() >= 2, "{} {when:?}", policy.id);
+            for when in [
+                GuidanceWhen::DuringProcess,
+                GuidanceWhen::AfterFinalResponse,
+                GuidanceWhen::AfterRefusal,
+            ] {
+                assert!(
+                    paragraphs_for(&policy.ombudsman, &[when]).len() >= 2,
+                    "{} {when:?}",
+                    policy.id
+                );
             }
         }
     }
 
     #[test]
     fn the_old_designated_person_route_is_recognised_where_a_policy_mentions_it() {
-        assert!(!guidance_mentions_designated_person(&preset("code-2024").ombudsman));
+        assert!(!guidance_mentions_designated_person(
+            &preset("code-2024").ombudsman
+        ));
         for id in ["pioneer-2020", "policy-2022", "torus", "pivotal-2021"] {
-            assert!(guidance_mentions_designated_person(&preset(id).ombudsman), "{id}");
+            assert!(
+                guidance_mentions_designated_person(&preset(id).ombudsman),
+                "{id}"
+            );
         }
         assert!(mentions_designated_person("or wait 8 weeks"));
     }
@@ -347,18 +456,31 @@ mod tests {
             ]
         );
         assert!(sections[4].paragraphs[0].contains("First-tier Tribunal (Property Chamber)"));
-        assert!(sections[0].paragraphs.iter().all(|p| !p.contains("Tribunal")));
+        assert!(sections[0]
+            .paragraphs
+            .iter()
+            .all(|p| !p.contains("Tribunal")));
         let code = page_sections(&preset("code-2024").ombudsman);
-        assert_eq!(code.len(), 4, "no tribunal section where the policy does not say so");
+        assert_eq!(
+            code.len(),
+            4,
+            "no tribunal section where the policy does not say so"
+        );
     }
 
     #[test]
     fn the_landlord_s_other_ways_to_complain_are_only_those_it_names() {
         assert!(landlord_contact(&preset("code-2024").contact).is_empty());
         let lines = landlord_contact(&preset("plus-dane-2024").contact);
-        assert_eq!(lines.iter().map(|l| l.label).collect::<Vec<_>>(), ["Telephone", "Email", "Website"]);
+        assert_eq!(
+            lines.iter().map(|l| l.label).collect::<Vec<_>>(),
+            ["Telephone", "Email", "Website"]
+        );
         assert_eq!(lines[0].href.as_deref(), Some("tel:08001692988"));
-        assert_eq!(lines[1].href.as_deref(), Some("mailto:complaints@plusdane.co.uk"));
+        assert_eq!(
+            lines[1].href.as_deref(),
+            Some("mailto:complaints@plusdane.co.uk")
+        );
         assert_eq!(lines[2].text, "www.plusdane.co.uk/complaints");
     }
 
@@ -376,10 +498,20 @@ mod tests {
             "Complain within 12 months of the problem happening, or of you finding out about it. If it is older, you can still ask: your landlord must think about whether to look at it, for example if something stopped you complaining sooner."
         );
         let pivotal = time_limit_words(preset("pivotal-2021").time_limit.as_ref()).unwrap();
-        assert!(pivotal.sentence.starts_with("Complain within 6 months of the problem happening. Older problems"));
+        assert!(pivotal
+            .sentence
+            .starts_with("Complain within 6 months of the problem happening. Older problems"));
         assert_eq!(pivotal.exceptions.len(), 2);
-        let one = TimeLimit { months: 1, from_awareness: false, exceptions: vec![], discretion: false };
-        assert!(time_limit_words(Some(&one)).unwrap().sentence.contains("within 1 month of"));
+        let one = TimeLimit {
+            months: 1,
+            from_awareness: false,
+            exceptions: vec![],
+            discretion: false,
+        };
+        assert!(time_limit_words(Some(&one))
+            .unwrap()
+            .sentence
+            .contains("within 1 month of"));
         assert_eq!(time_limit_words(None), None);
     }
 
@@ -393,7 +525,9 @@ mod tests {
             policy,
         };
         let json = serde_json::to_string(&detail).unwrap();
-        serde_json::from_str::<StartPolicyDetail>(&json).unwrap().effective
+        serde_json::from_str::<StartPolicyDetail>(&json)
+            .unwrap()
+            .effective
     }
 
     #[test]
@@ -406,7 +540,14 @@ mod tests {
         assert_eq!(plus_dane.time_limit, full.time_limit);
         let titles: Vec<String> = full.exclusions.iter().map(|e| e.title.clone()).collect();
         assert!(!titles.is_empty());
-        assert_eq!(plus_dane.exclusions.into_iter().map(|e| e.title).collect::<Vec<_>>(), titles);
+        assert_eq!(
+            plus_dane
+                .exclusions
+                .into_iter()
+                .map(|e| e.title)
+                .collect::<Vec<_>>(),
+            titles
+        );
     }
 
     #[test]

@@ -17,7 +17,10 @@ pub fn files_key(case_id: &str) -> String {
 
 /// What is sent: the words and every file chosen.
 pub fn new_information(text: &str, files: &[DraftFile]) -> NewInformation {
-    NewInformation { text: text.to_owned(), attachments: files.iter().map(DraftFile::attachment).collect() }
+    NewInformation {
+        text: text.to_owned(),
+        attachments: files.iter().map(DraftFile::attachment).collect(),
+    }
 }
 
 #[cfg(test)]

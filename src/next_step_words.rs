@@ -5,7 +5,9 @@
 //! English. Pure, so tested natively.
 
 use chrono::NaiveDate;
-use domain::case::{CaseView, ClosedWhy, DueDate, DueKind, NextStep, Outcome, Remedy, RemedyKind, ResidentAction};
+use domain::case::{
+    CaseView, ClosedWhy, DueDate, DueKind, NextStep, Outcome, Remedy, RemedyKind, ResidentAction,
+};
 
 use crate::format::date_with_weekday;
 use crate::i18n::{t, tf};
@@ -169,12 +171,22 @@ pub fn closed_sentence(on: NaiveDate, why: &ClosedWhy) -> String {
     let date = date_with_weekday(on);
     let parts: &[(&str, &dyn std::fmt::Display)] = &[("date", &date)];
     match why {
-        ClosedWhy::Resolved => tf("We closed this complaint on {date} because it was resolved.", parts),
-        ClosedWhy::NoContact => tf("We closed this complaint on {date} because we did not hear from you.", parts),
-        ClosedWhy::ActionsDone => {
-            tf("We closed this complaint on {date} because everything we agreed to do was done.", parts)
-        }
-        ClosedWhy::Withdrawn => tf("We closed this complaint on {date} because it was withdrawn.", parts),
+        ClosedWhy::Resolved => tf(
+            "We closed this complaint on {date} because it was resolved.",
+            parts,
+        ),
+        ClosedWhy::NoContact => tf(
+            "We closed this complaint on {date} because we did not hear from you.",
+            parts,
+        ),
+        ClosedWhy::ActionsDone => tf(
+            "We closed this complaint on {date} because everything we agreed to do was done.",
+            parts,
+        ),
+        ClosedWhy::Withdrawn => tf(
+            "We closed this complaint on {date} because it was withdrawn.",
+            parts,
+        ),
         // Staff's own words follow on their own line.
         ClosedWhy::Other(_) => tf("We closed this case on {date}.", parts),
     }
@@ -182,7 +194,10 @@ pub fn closed_sentence(on: NaiveDate, why: &ClosedWhy) -> String {
 
 /// Whether the case has ended: it makes no more promises.
 pub fn has_ended(step: Option<&NextStep>) -> bool {
-    matches!(step, Some(NextStep::Withdrawn { .. } | NextStep::Closed { .. }))
+    matches!(
+        step,
+        Some(NextStep::Withdrawn { .. } | NextStep::Closed { .. })
+    )
 }
 
 /// What a due date is for, as the row's heading: "We will acknowledge your
@@ -195,8 +210,12 @@ pub fn due_label(due: &DueDate, reader: Reader) -> String {
         let theirs = match (due.kind, due.stage, done) {
             (DueKind::Acknowledge, 1, false) => Some(t("We will acknowledge their complaint by")),
             (DueKind::Acknowledge, 1, true) => Some(t("We acknowledged their complaint on")),
-            (DueKind::Acknowledge, _, false) => Some(t("We will acknowledge their request for a review by")),
-            (DueKind::Acknowledge, _, true) => Some(t("We acknowledged their request for a review on")),
+            (DueKind::Acknowledge, _, false) => {
+                Some(t("We will acknowledge their request for a review by"))
+            }
+            (DueKind::Acknowledge, _, true) => {
+                Some(t("We acknowledged their request for a review on"))
+            }
             (DueKind::RequestNextStage, _, false) => Some(t("A review can be asked for until")),
             (DueKind::RequestNextStage, _, true) => Some(t("A review was asked for on")),
             (DueKind::RequestPanel, _, false) => Some(t("A panel can be asked for until")),
@@ -210,8 +229,12 @@ pub fn due_label(due: &DueDate, reader: Reader) -> String {
     match (due.kind, due.stage, done) {
         (DueKind::Acknowledge, 1, false) => t("We will acknowledge your complaint by").to_owned(),
         (DueKind::Acknowledge, 1, true) => t("We acknowledged your complaint on").to_owned(),
-        (DueKind::Acknowledge, _, false) => t("We will acknowledge your request for a review by").to_owned(),
-        (DueKind::Acknowledge, _, true) => t("We acknowledged your request for a review on").to_owned(),
+        (DueKind::Acknowledge, _, false) => {
+            t("We will acknowledge your request for a review by").to_owned()
+        }
+        (DueKind::Acknowledge, _, true) => {
+            t("We acknowledged your request for a review on").to_owned()
+        }
         (DueKind::Respond, _, false) => tf("We will send our stage {stage} response by", stage),
         (DueKind::Respond, _, true) => tf("We sent our stage {stage} response on", stage),
         (DueKind::RequestNextStage, _, false) => t("You can ask for a review until").to_owned(),
@@ -247,11 +270,19 @@ pub fn due_tag(due: &DueDate) -> Option<(&'static str, &'static str)> {
 /// Which due dates a case shows: all of them while it is open; once it has
 /// ended, only what was done (no promise is left standing).
 pub fn shown_due_dates(dates: &[DueDate], ended: bool) -> Vec<DueDate> {
-    dates.iter().filter(|d| !ended || d.done_on.is_some()).cloned().collect()
+    dates
+        .iter()
+        .filter(|d| !ended || d.done_on.is_some())
+        .cloned()
+        .collect()
 }
 
 /// The decision, as the answer's heading says it.
-pub fn outcome_sentence(outcome: Option<Outcome>, panel: bool, reader: Reader) -> Option<&'static str> {
+pub fn outcome_sentence(
+    outcome: Option<Outcome>,
+    panel: bool,
+    reader: Reader,
+) -> Option<&'static str> {
     if reader == Reader::Advocate {
         return Some(match (outcome?, panel) {
             (Outcome::Upheld, false) => t("We upheld their complaint."),
@@ -282,7 +313,10 @@ pub fn pounds(pence: u64) -> String {
 pub fn remedy_row(remedy: &Remedy) -> (String, String) {
     let words = remedy.description.trim().to_owned();
     match (remedy.kind, remedy.amount_pence) {
-        (_, Some(pence)) => (tf("Compensation: {amount}", &[("amount", &pounds(pence))]), words),
+        (_, Some(pence)) => (
+            tf("Compensation: {amount}", &[("amount", &pounds(pence))]),
+            words,
+        ),
         (RemedyKind::Apology, None) => (t("An apology").to_owned(), words),
         (RemedyKind::Action, None) => (t("What we will do").to_owned(), words),
         (RemedyKind::ChangedDecision, None) => (t("A decision we changed").to_owned(), words),
@@ -307,23 +341,32 @@ pub fn unavailable(view: &CaseView, action: ResidentAction) -> Option<Unavailabl
     if view.allowed_actions.contains(&action) {
         return None;
     }
-    Some(match view.closed_windows.iter().find(|w| w.action == action) {
-        Some(window) => Unavailable::WindowClosed(window.last_day),
-        None => Unavailable::NotNow,
-    })
+    Some(
+        match view.closed_windows.iter().find(|w| w.action == action) {
+            Some(window) => Unavailable::WindowClosed(window.last_day),
+            None => Unavailable::NotNow,
+        },
+    )
 }
 
 /// The words for [`Unavailable`]: what happened, then what the resident can
 /// still do.
 pub fn unavailable_words(action: ResidentAction, why: Unavailable) -> (String, String) {
-    let ombudsman = t("You can still ask the Housing Ombudsman to look at your complaint.").to_owned();
+    let ombudsman =
+        t("You can still ask the Housing Ombudsman to look at your complaint.").to_owned();
     match (action, why) {
         (ResidentAction::RequestPanel, Unavailable::WindowClosed(day)) => (
-            tf("You can no longer ask for a panel. The last day to ask was {date}.", &[("date", &date_with_weekday(day))]),
+            tf(
+                "You can no longer ask for a panel. The last day to ask was {date}.",
+                &[("date", &date_with_weekday(day))],
+            ),
             ombudsman,
         ),
         (_, Unavailable::WindowClosed(day)) => (
-            tf("You can no longer ask for a review. The last day to ask was {date}.", &[("date", &date_with_weekday(day))]),
+            tf(
+                "You can no longer ask for a review. The last day to ask was {date}.",
+                &[("date", &date_with_weekday(day))],
+            ),
             ombudsman,
         ),
         (ResidentAction::RequestPanel, Unavailable::NotNow) => (
@@ -366,18 +409,38 @@ mod tests {
 
     #[test]
     fn a_new_complaint_names_the_acknowledgement_and_its_date() {
-        let step = NextStep::Acknowledge { stage: 1, by: d("2026-12-29"), overdue: false };
+        let step = NextStep::Acknowledge {
+            stage: 1,
+            by: d("2026-12-29"),
+            overdue: false,
+        };
         assert_eq!(
             next_step_sentence(&step, Reader::Resident),
-            ("We will acknowledge your complaint by Tuesday 29 December 2026.".to_owned(), false)
+            (
+                "We will acknowledge your complaint by Tuesday 29 December 2026.".to_owned(),
+                false
+            )
         );
     }
 
     #[test]
     fn a_review_names_the_stage_2_response_not_a_reply() {
-        let step = NextStep::Respond { stage: 2, by: d("2027-02-09"), overdue: false, extended: false };
-        assert_eq!(next_step_sentence(&step, Reader::Resident).0, "We will send our stage 2 response by Tuesday 9 February 2027.");
-        let late = NextStep::Respond { stage: 2, by: d("2027-02-09"), overdue: true, extended: false };
+        let step = NextStep::Respond {
+            stage: 2,
+            by: d("2027-02-09"),
+            overdue: false,
+            extended: false,
+        };
+        assert_eq!(
+            next_step_sentence(&step, Reader::Resident).0,
+            "We will send our stage 2 response by Tuesday 9 February 2027."
+        );
+        let late = NextStep::Respond {
+            stage: 2,
+            by: d("2027-02-09"),
+            overdue: true,
+            extended: false,
+        };
         assert_eq!(
             next_step_sentence(&late, Reader::Resident),
             ("We are late. We should have sent our stage 2 response by Tuesday 9 February 2027. We are sorry.".to_owned(), true)
@@ -386,7 +449,10 @@ mod tests {
 
     #[test]
     fn a_panel_request_says_when_the_panel_will_meet() {
-        let step = NextStep::PanelMeetBy { by: d("2027-03-08"), overdue: false };
+        let step = NextStep::PanelMeetBy {
+            by: d("2027-03-08"),
+            overdue: false,
+        };
         assert_eq!(
             next_step_sentence(&step, Reader::Resident).0,
             "The panel will meet by Monday 8 March 2027. We will tell you the date."
@@ -395,9 +461,17 @@ mod tests {
 
     #[test]
     fn a_finished_case_says_how_it_ended_and_when() {
-        let withdrawn = NextStep::Withdrawn { on: d("2026-12-21") };
-        assert_eq!(next_step_sentence(&withdrawn, Reader::Resident).0, "You withdrew this complaint on Monday 21 December 2026.");
-        let closed = NextStep::Closed { on: d("2027-01-22"), why: ClosedWhy::NoContact };
+        let withdrawn = NextStep::Withdrawn {
+            on: d("2026-12-21"),
+        };
+        assert_eq!(
+            next_step_sentence(&withdrawn, Reader::Resident).0,
+            "You withdrew this complaint on Monday 21 December 2026."
+        );
+        let closed = NextStep::Closed {
+            on: d("2027-01-22"),
+            why: ClosedWhy::NoContact,
+        };
         assert_eq!(
             next_step_sentence(&closed, Reader::Resident).0,
             "We closed this complaint on Friday 22 January 2027 because we did not hear from you."
@@ -408,18 +482,27 @@ mod tests {
     #[test]
     fn done_dates_say_what_was_done_and_when() {
         let ack = due(DueKind::Acknowledge, 1, "2026-12-29", Some("2026-12-22"));
-        assert_eq!(due_label(&ack, Reader::Resident), "We acknowledged your complaint on");
+        assert_eq!(
+            due_label(&ack, Reader::Resident),
+            "We acknowledged your complaint on"
+        );
         assert_eq!(due_shown_date(&ack), d("2026-12-22"));
         assert_eq!(due_tag(&ack), Some(("On time", "app-tag--green")));
         let pending = due(DueKind::Respond, 1, "2027-01-08", None);
-        assert_eq!(due_label(&pending, Reader::Resident), "We will send our stage 1 response by");
+        assert_eq!(
+            due_label(&pending, Reader::Resident),
+            "We will send our stage 1 response by"
+        );
         assert_eq!(due_tag(&pending), None);
     }
 
     #[test]
     fn the_residents_own_deadline_gets_no_on_time_tag() {
         let asked = due(DueKind::RequestPanel, 2, "2027-02-19", Some("2027-02-08"));
-        assert_eq!(due_label(&asked, Reader::Resident), "You asked for a panel on");
+        assert_eq!(
+            due_label(&asked, Reader::Resident),
+            "You asked for a panel on"
+        );
         assert_eq!(due_tag(&asked), None);
     }
 
@@ -442,8 +525,18 @@ mod tests {
             description: "Treat the mould".into(),
             amount_pence: Some(7500),
         };
-        assert_eq!(remedy_row(&money), ("Compensation: £75.00".to_owned(), "Treat the mould".to_owned()));
-        let work = Remedy { kind: RemedyKind::Action, description: "Treat the mould".into(), amount_pence: None };
+        assert_eq!(
+            remedy_row(&money),
+            (
+                "Compensation: £75.00".to_owned(),
+                "Treat the mould".to_owned()
+            )
+        );
+        let work = Remedy {
+            kind: RemedyKind::Action,
+            description: "Treat the mould".into(),
+            amount_pence: None,
+        };
         assert_eq!(remedy_row(&work).0, "What we will do");
     }
 
@@ -455,8 +548,13 @@ mod tests {
             &policy,
             &calendar,
             &[domain::case::EventRecord {
-                at: chrono::DateTime::parse_from_rfc3339("2026-12-18T12:00:00Z").unwrap().into(),
-                actor: domain::case::Actor { kind: domain::case::ActorKind::Resident, name: None },
+                at: chrono::DateTime::parse_from_rfc3339("2026-12-18T12:00:00Z")
+                    .unwrap()
+                    .into(),
+                actor: domain::case::Actor {
+                    kind: domain::case::ActorKind::Resident,
+                    name: None,
+                },
                 on: None,
                 event: domain::case::Event::Received {
                     kind: domain::case::CaseKind::Complaint,
@@ -466,8 +564,14 @@ mod tests {
         )
         .unwrap();
         let mut view = domain::case::view(&state, &policy, &calendar, d("2026-12-18"));
-        assert_eq!(unavailable(&view, ResidentAction::RequestEscalation), Some(Unavailable::NotNow));
-        view.closed_windows.push(ClosedWindow { action: ResidentAction::RequestEscalation, last_day: d("2027-02-05") });
+        assert_eq!(
+            unavailable(&view, ResidentAction::RequestEscalation),
+            Some(Unavailable::NotNow)
+        );
+        view.closed_windows.push(ClosedWindow {
+            action: ResidentAction::RequestEscalation,
+            last_day: d("2027-02-05"),
+        });
         let why = unavailable(&view, ResidentAction::RequestEscalation).unwrap();
         assert_eq!(why, Unavailable::WindowClosed(d("2027-02-05")));
         assert_eq!(
@@ -480,18 +584,41 @@ mod tests {
 
     #[test]
     fn someone_acting_for_the_resident_reads_of_their_complaint() {
-        let step = NextStep::Acknowledge { stage: 1, by: d("2026-12-29"), overdue: false };
+        let step = NextStep::Acknowledge {
+            stage: 1,
+            by: d("2026-12-29"),
+            overdue: false,
+        };
         assert_eq!(
             next_step_sentence(&step, Reader::Advocate).0,
             "We will acknowledge their complaint by Tuesday 29 December 2026."
         );
-        let withdrawn = NextStep::Withdrawn { on: d("2026-12-21") };
-        assert_eq!(next_step_sentence(&withdrawn, Reader::Advocate).0, "This complaint was withdrawn on Monday 21 December 2026.");
+        let withdrawn = NextStep::Withdrawn {
+            on: d("2026-12-21"),
+        };
+        assert_eq!(
+            next_step_sentence(&withdrawn, Reader::Advocate).0,
+            "This complaint was withdrawn on Monday 21 December 2026."
+        );
         // Sentences about the landlord read the same for both.
-        let respond = NextStep::Respond { stage: 1, by: d("2027-01-08"), overdue: false, extended: false };
-        assert_eq!(next_step_sentence(&respond, Reader::Advocate), next_step_sentence(&respond, Reader::Resident));
+        let respond = NextStep::Respond {
+            stage: 1,
+            by: d("2027-01-08"),
+            overdue: false,
+            extended: false,
+        };
+        assert_eq!(
+            next_step_sentence(&respond, Reader::Advocate),
+            next_step_sentence(&respond, Reader::Resident)
+        );
         let asked = due(DueKind::RequestPanel, 2, "2027-02-19", Some("2027-02-08"));
-        assert_eq!(due_label(&asked, Reader::Advocate), "A panel was asked for on");
-        assert_eq!(outcome_sentence(Some(Outcome::Upheld), false, Reader::Advocate), Some("We upheld their complaint."));
+        assert_eq!(
+            due_label(&asked, Reader::Advocate),
+            "A panel was asked for on"
+        );
+        assert_eq!(
+            outcome_sentence(Some(Outcome::Upheld), false, Reader::Advocate),
+            Some("We upheld their complaint.")
+        );
     }
 }

@@ -27,7 +27,10 @@ struct Url {
 impl Url {
     fn current() -> Url {
         let location = window().location();
-        Url { path: location.pathname().unwrap_or_default(), search: location.search().unwrap_or_default() }
+        Url {
+            path: location.pathname().unwrap_or_default(),
+            search: location.search().unwrap_or_default(),
+        }
     }
 }
 
@@ -91,8 +94,14 @@ fn link_to_follow(event: &MouseEvent) -> Option<String> {
         return None;
     }
     let target = event.target()?.dyn_into::<Element>().ok()?;
-    let anchor = target.closest("a[href]").ok()??.dyn_into::<HtmlAnchorElement>().ok()?;
-    let external = anchor.get_attribute("rel").is_some_and(|rel| rel.split_whitespace().any(|r| r == "external"));
+    let anchor = target
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<HtmlAnchorElement>()
+        .ok()?;
+    let external = anchor
+        .get_attribute("rel")
+        .is_some_and(|rel| rel.split_whitespace().any(|r| r == "external"));
     if !anchor.target().is_empty() || anchor.has_attribute("download") || external {
         return None;
     }
@@ -138,8 +147,12 @@ const MAIN: &str = "main-content";
 /// itself (its error summary).
 fn focus_the_new_page() {
     let document = document();
-    let Some(main) = document.get_element_by_id(MAIN) else { return };
-    let placed = document.active_element().is_some_and(|active| active != main && main.contains(Some(&active)));
+    let Some(main) = document.get_element_by_id(MAIN) else {
+        return;
+    };
+    let placed = document
+        .active_element()
+        .is_some_and(|active| active != main && main.contains(Some(&active)));
     if !placed {
         if let Ok(main) = main.dyn_into::<HtmlElement>() {
             let _ = main.focus();
@@ -178,7 +191,9 @@ pub fn use_query_map() -> Memo<Query> {
 pub fn use_case_id() -> Memo<String> {
     let url = use_router().url;
     Memo::new(move |before: Option<&String>| {
-        url.with(|u| routes::case_id(&u.path)).or_else(|| before.cloned()).unwrap_or_default()
+        url.with(|u| routes::case_id(&u.path))
+            .or_else(|| before.cloned())
+            .unwrap_or_default()
     })
 }
 
@@ -202,7 +217,10 @@ pub struct Page {
 impl Page {
     /// A page whose code is in the main module.
     pub fn eager(render: fn() -> AnyView) -> Page {
-        Page { load: || Box::pin(async {}), render }
+        Page {
+            load: || Box::pin(async {}),
+            render,
+        }
     }
 }
 
@@ -257,7 +275,10 @@ where
 /// when the outlet shows another.
 pub fn at_once<T>(future: impl Future<Output = T>) -> Option<T> {
     let mut future = std::pin::pin!(future);
-    match future.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+    match future
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
         Poll::Ready(value) => Some(value),
         Poll::Pending => None,
     }

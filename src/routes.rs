@@ -143,7 +143,10 @@ impl Query {
 
     /// The first value of `key`.
     pub fn get(&self, key: &str) -> Option<String> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
     }
 
     /// The query again, encoded, with its `?`; empty when there is none.
@@ -151,8 +154,11 @@ impl Query {
         if self.0.is_empty() {
             return String::new();
         }
-        let pairs: Vec<String> =
-            self.0.iter().map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v))).collect();
+        let pairs: Vec<String> = self
+            .0
+            .iter()
+            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+            .collect();
         format!("?{}", pairs.join("&"))
     }
 }
@@ -164,7 +170,10 @@ fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' => match (bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b))) {
+            b'%' => match (
+                bytes.get(i + 1).and_then(|&b| hex(b)),
+                bytes.get(i + 2).and_then(|&b| hex(b)),
+            ) {
                 (Some(high), Some(low)) => {
                     out.push(high * 16 + low);
                     i += 2;
@@ -208,10 +217,16 @@ mod tests {
         assert_eq!(Route::matching("/cases"), Route::Cases);
         assert_eq!(Route::matching("/cases/abc-123"), Route::Case);
         assert_eq!(Route::matching("/cases/abc-123/withdraw"), Route::Withdraw);
-        assert_eq!(Route::matching("/cases/abc-123/ask-for-panel"), Route::AskForPanel);
+        assert_eq!(
+            Route::matching("/cases/abc-123/ask-for-panel"),
+            Route::AskForPanel
+        );
         assert_eq!(Route::matching("/staff"), Route::StaffQueue);
         assert_eq!(Route::matching("/staff/cases/abc"), Route::StaffCase);
-        assert_eq!(Route::matching("/advocate/complaints/new"), Route::RaiseOnBehalf);
+        assert_eq!(
+            Route::matching("/advocate/complaints/new"),
+            Route::RaiseOnBehalf
+        );
         assert_eq!(Route::matching("/feedback/sent"), Route::FeedbackSent);
     }
 
@@ -224,7 +239,14 @@ mod tests {
 
     #[test]
     fn addresses_the_app_does_not_have_are_not_found() {
-        for path in ["/nope", "/cases/abc/nope", "/staff/cases", "/complaints", "/complaints/new/nope", "/help/more"] {
+        for path in [
+            "/nope",
+            "/cases/abc/nope",
+            "/staff/cases",
+            "/complaints",
+            "/complaints/new/nope",
+            "/help/more",
+        ] {
             assert_eq!(Route::matching(path), Route::NotFound, "{path}");
         }
     }
@@ -233,17 +255,29 @@ mod tests {
     fn every_question_of_a_complaint_has_its_page() {
         for step in QUESTIONS.into_iter().chain([Step::Screening, Step::Check]) {
             assert_eq!(Route::matching(step.path()), Route::Complaint);
-            assert_eq!(ComplaintRoute::matching(step.path()), Some(ComplaintRoute::Question(step)));
+            assert_eq!(
+                ComplaintRoute::matching(step.path()),
+                Some(ComplaintRoute::Question(step))
+            );
         }
-        assert_eq!(ComplaintRoute::matching("/complaints/new/sent/"), Some(ComplaintRoute::Sent));
-        assert_eq!(ComplaintRoute::matching("/complaints/new"), Some(ComplaintRoute::Question(Step::About)));
+        assert_eq!(
+            ComplaintRoute::matching("/complaints/new/sent/"),
+            Some(ComplaintRoute::Sent)
+        );
+        assert_eq!(
+            ComplaintRoute::matching("/complaints/new"),
+            Some(ComplaintRoute::Question(Step::About))
+        );
         assert_eq!(ComplaintRoute::matching("/complaints/new/nope"), None);
     }
 
     #[test]
     fn the_case_id_comes_from_resident_and_staff_addresses() {
         assert_eq!(case_id("/cases/abc-123").as_deref(), Some("abc-123"));
-        assert_eq!(case_id("/cases/abc-123/add-information").as_deref(), Some("abc-123"));
+        assert_eq!(
+            case_id("/cases/abc-123/add-information").as_deref(),
+            Some("abc-123")
+        );
         assert_eq!(case_id("/staff/cases/xyz").as_deref(), Some("xyz"));
         assert_eq!(case_id("/cases"), None);
         assert_eq!(case_id("/help"), None);
@@ -257,7 +291,10 @@ mod tests {
         assert_eq!(query.get("empty").as_deref(), Some(""));
         assert_eq!(query.get("flag").as_deref(), Some(""));
         assert_eq!(query.get("missing"), None);
-        assert_eq!(Query::parse("caf%C3%A9=%E2%9C%93").get("café").as_deref(), Some("✓"));
+        assert_eq!(
+            Query::parse("caf%C3%A9=%E2%9C%93").get("café").as_deref(),
+            Some("✓")
+        );
         // A stray % is kept, not dropped.
         assert_eq!(Query::parse("a=100%").get("a").as_deref(), Some("100%"));
     }
@@ -266,7 +303,10 @@ mod tests {
     fn a_query_is_written_back_encoded() {
         assert_eq!(Query::parse("").to_query_string(), "");
         let query = Query::parse("stage=2&status=in+progress&q=a%26b");
-        assert_eq!(query.to_query_string(), "?stage=2&status=in%20progress&q=a%26b");
+        assert_eq!(
+            query.to_query_string(),
+            "?stage=2&status=in%20progress&q=a%26b"
+        );
         assert_eq!(Query::parse(&query.to_query_string()), query);
     }
 }

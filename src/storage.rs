@@ -42,7 +42,10 @@ pub fn new_idempotency_key() -> String {
 pub fn remove_where(forget: fn(&str) -> bool) -> usize {
     let Some(storage) = local() else { return 0 };
     let length = storage.length().unwrap_or(0);
-    let keys: Vec<String> = (0..length).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| forget(k)).collect();
+    let keys: Vec<String> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| forget(k))
+        .collect();
     for key in &keys {
         let _ = storage.remove_item(key);
     }

@@ -9,15 +9,26 @@ use crate::router::A;
 
 /// Whether the page's action can no longer be taken on the loaded case
 /// (`None` while it loads, or when it can).
-pub fn blocked(case: LocalResource<Result<CaseDetail, ClientError>>, action: ResidentAction) -> Memo<Option<Unavailable>> {
-    Memo::new(move |_| case.get().and_then(|c| c.ok()).and_then(|c| unavailable(&c.view, action)))
+pub fn blocked(
+    case: LocalResource<Result<CaseDetail, ClientError>>,
+    action: ResidentAction,
+) -> Memo<Option<Unavailable>> {
+    Memo::new(move |_| {
+        case.get()
+            .and_then(|c| c.ok())
+            .and_then(|c| unavailable(&c.view, action))
+    })
 }
 
 /// Said as soon as a request page opens for something that can no longer be
 /// asked (an old link, a bookmark): when the window closed, and what the
 /// resident can do now, with the way to the Housing Ombudsman.
 #[component]
-pub fn ActionUnavailable(action: ResidentAction, why: Memo<Option<Unavailable>>, case_id: Memo<String>) -> impl IntoView {
+pub fn ActionUnavailable(
+    action: ResidentAction,
+    why: Memo<Option<Unavailable>>,
+    case_id: Memo<String>,
+) -> impl IntoView {
     move || {
         why.get().map(|why| {
             let (what, next) = unavailable_words(action, why);

@@ -1,6 +1,6 @@
 use crate::i18n::t;
-use leptos::prelude::*;
 use crate::router::A;
+use leptos::prelude::*;
 
 /// GOV.UK back link, above the page's heading.
 #[component]

@@ -23,10 +23,16 @@ pub fn delivery_words(message: &CaseMessage) -> &'static str {
         (Delivery::Sent, _) => "Sent",
         (Delivery::Queued, _) => "Waiting to be sent",
         (Delivery::Retrying, _) => "Not sent yet: the email service refused it, trying again",
-        (Delivery::StaffToSend, ContactChannel::TextMessage) => "Not sent: no text message service. Text it by hand",
-        (Delivery::StaffToSend, ContactChannel::Phone) => "Not sent: call the resident and tell them",
+        (Delivery::StaffToSend, ContactChannel::TextMessage) => {
+            "Not sent: no text message service. Text it by hand"
+        }
+        (Delivery::StaffToSend, ContactChannel::Phone) => {
+            "Not sent: call the resident and tell them"
+        }
         (Delivery::StaffToSend, ContactChannel::Letter) => "Not sent: print and post it",
-        (Delivery::StaffToSend, ContactChannel::Email) => "Not sent: no email service. Send it by hand",
+        (Delivery::StaffToSend, ContactChannel::Email) => {
+            "Not sent: no email service. Send it by hand"
+        }
     }
 }
 
@@ -36,7 +42,10 @@ pub fn delivery_words(message: &CaseMessage) -> &'static str {
 pub fn CaseContact(case: CaseDetail) -> impl IntoView {
     let line = case_contact_line(&case);
     let messages = case.messages.clone().unwrap_or_default();
-    let waiting = messages.iter().filter(|m| m.delivery == Delivery::StaffToSend).count();
+    let waiting = messages
+        .iter()
+        .filter(|m| m.delivery == Delivery::StaffToSend)
+        .count();
     view! {
         {line.map(|line| view! {
             <div class="app-inset-text" data-testid="case-contact">
@@ -80,7 +89,9 @@ mod tests {
             recipient: "07700 900123".into(),
             subject: "We have received your complaint".into(),
             body: String::new(),
-            created_at: chrono::DateTime::parse_from_rfc3339("2026-12-18T10:00:00Z").unwrap().into(),
+            created_at: chrono::DateTime::parse_from_rfc3339("2026-12-18T10:00:00Z")
+                .unwrap()
+                .into(),
             sent_at: None,
             delivery,
         }
@@ -92,6 +103,9 @@ mod tests {
             delivery_words(&message(ContactChannel::TextMessage, Delivery::StaffToSend)),
             "Not sent: no text message service. Text it by hand"
         );
-        assert_eq!(delivery_words(&message(ContactChannel::Email, Delivery::Sent)), "Sent");
+        assert_eq!(
+            delivery_words(&message(ContactChannel::Email, Delivery::Sent)),
+            "Sent"
+        );
     }
 }

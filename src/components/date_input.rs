@@ -15,14 +15,26 @@ pub fn DateInput(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] is_page_heading: bool,
 ) -> impl IntoView {
-    let ids = FieldIds { field, errors, has_hint: hint.is_some() };
+    let ids = FieldIds {
+        field,
+        errors,
+        has_hint: hint.is_some(),
+    };
     let legend_class = if is_page_heading {
         "app-fieldset__legend app-fieldset__legend--l"
     } else {
         "app-fieldset__legend app-fieldset__legend--m"
     };
-    let part = move |suffix: &'static str, label: &'static str, width: &'static str, get: fn(&DateParts) -> String, set: fn(&mut DateParts, String)| {
-        let id = if suffix == "day" { ids.id() } else { format!("{}-{suffix}", ids.id()) };
+    let part = move |suffix: &'static str,
+                     label: &'static str,
+                     width: &'static str,
+                     get: fn(&DateParts) -> String,
+                     set: fn(&mut DateParts, String)| {
+        let id = if suffix == "day" {
+            ids.id()
+        } else {
+            format!("{}-{suffix}", ids.id())
+        };
         view! {
             <div class="app-date-input__item">
                 <label class="app-date-input__label" for=id.clone()>{label}</label>

@@ -1,6 +1,6 @@
 use crate::i18n::t;
-use leptos::prelude::*;
 use crate::router::A;
+use leptos::prelude::*;
 
 /// The footer: help, the accessibility statement, the service's status.
 #[component]

@@ -1,8 +1,8 @@
 use crate::i18n::{self, t};
+use crate::router::use_navigate;
+use crate::router::A;
 use domain::api::account::Role;
 use leptos::prelude::*;
-use crate::router::A;
-use crate::router::use_navigate;
 
 use crate::api;
 use crate::language::use_language;

@@ -1,6 +1,6 @@
+use crate::router::A;
 use domain::policy::{GuidanceWhen, Ombudsman, Policy};
 use leptos::prelude::*;
-use crate::router::A;
 
 use crate::guidance::{contact_heading, ombudsman_contact, paragraphs_for};
 use crate::i18n::t;
@@ -12,7 +12,9 @@ pub fn contact_list(ombudsman: &Ombudsman) -> impl IntoView {
         .into_iter()
         .map(|line| {
             let value = match line.href {
-                Some(href) => view! { <a href=href class="app-contact-list__link">{line.text}</a> }.into_any(),
+                Some(href) => {
+                    view! { <a href=href class="app-contact-list__link">{line.text}</a> }.into_any()
+                }
                 None => view! { <span>{line.text}</span> }.into_any(),
             };
             view! {

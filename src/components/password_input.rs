@@ -14,7 +14,11 @@ pub fn PasswordInput(
     #[prop(optional, into)] hint: Option<String>,
     autocomplete: &'static str,
 ) -> impl IntoView {
-    let ids = FieldIds { field, errors, has_hint: hint.is_some() };
+    let ids = FieldIds {
+        field,
+        errors,
+        has_hint: hint.is_some(),
+    };
     let shown = RwSignal::new(false);
     view! {
         <div class=move || ids.group_class()>

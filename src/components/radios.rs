@@ -16,7 +16,12 @@ pub struct Choice {
 
 impl Choice {
     pub fn new(value: impl Into<String>, label: impl Into<String>) -> Self {
-        Self { value: value.into(), label: label.into(), hint: None, lang: None }
+        Self {
+            value: value.into(),
+            label: label.into(),
+            hint: None,
+            lang: None,
+        }
     }
     /// A choice in the landlord's own (English) words.
     pub fn in_english(mut self) -> Self {
@@ -41,7 +46,11 @@ pub fn Radios(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] is_page_heading: bool,
 ) -> impl IntoView {
-    let ids = FieldIds { field, errors, has_hint: hint.is_some() };
+    let ids = FieldIds {
+        field,
+        errors,
+        has_hint: hint.is_some(),
+    };
     let legend_class = if is_page_heading {
         "app-fieldset__legend app-fieldset__legend--l"
     } else {

@@ -1,6 +1,6 @@
 use crate::i18n::t;
-use leptos::prelude::*;
 use crate::router::{use_location, use_navigate};
+use leptos::prelude::*;
 
 use crate::components::problem_with_service::ProblemWithService;
 use crate::routes::Route;
@@ -19,15 +19,28 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
         // Unless the app is already leaving this page, as when signing out
         // goes on to "You have signed out" while this page is still shown.
         let leaving = Route::matching(&location.pathname.get_untracked()) != page;
-        if session.checked.get() && session.problem.get().is_none() && !session.is_signed_in() && !leaving {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+        if session.checked.get()
+            && session.problem.get().is_none()
+            && !session.is_signed_in()
+            && !leaving
+        {
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
             navigate(
                 &format!("/sign-in?next={}", js_sys::encode_uri_component(&here)),
                 Default::default(),
             );
         }
     });
-    let problem = move || session.problem.get().filter(|_| session.checked.get() && !session.is_signed_in());
+    let problem = move || {
+        session
+            .problem
+            .get()
+            .filter(|_| session.checked.get() && !session.is_signed_in())
+    };
     view! {
         <Show
             when=move || session.is_signed_in()

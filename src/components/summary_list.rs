@@ -1,6 +1,6 @@
 use crate::i18n::t;
-use leptos::prelude::*;
 use crate::router::A;
+use leptos::prelude::*;
 
 /// One row of a [`SummaryList`]: a question, its answer, and where to change it.
 #[derive(Clone, Debug, PartialEq)]

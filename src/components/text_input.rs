@@ -17,10 +17,19 @@ pub fn TextInput(
     #[prop(default = "")] width: &'static str,
     #[prop(optional)] spellcheck: bool,
     /// Make the label the page's heading (one question per page).
-    #[prop(optional)] is_page_heading: bool,
+    #[prop(optional)]
+    is_page_heading: bool,
 ) -> impl IntoView {
-    let ids = FieldIds { field, errors, has_hint: hint.is_some() };
-    let label_class = if is_page_heading { "app-label app-label--l" } else { "app-label" };
+    let ids = FieldIds {
+        field,
+        errors,
+        has_hint: hint.is_some(),
+    };
+    let label_class = if is_page_heading {
+        "app-label app-label--l"
+    } else {
+        "app-label"
+    };
     let label = view! { <label class=label_class for=ids.id()>{label}</label> };
     view! {
         <div class=move || ids.group_class()>

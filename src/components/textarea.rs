@@ -16,18 +16,36 @@ pub fn Textarea(
     #[prop(default = 6)] rows: u32,
     #[prop(optional)] is_page_heading: bool,
 ) -> impl IntoView {
-    let ids = FieldIds { field, errors, has_hint: hint.is_some() };
-    let label_class = if is_page_heading { "app-label app-label--l" } else { "app-label" };
+    let ids = FieldIds {
+        field,
+        errors,
+        has_hint: hint.is_some(),
+    };
+    let label_class = if is_page_heading {
+        "app-label app-label--l"
+    } else {
+        "app-label"
+    };
     let label = view! { <label class=label_class for=ids.id()>{label}</label> };
     let count = move || value.with(|v| v.chars().count());
     let count_text = move || {
         let n = count();
         if n <= max_chars {
             let left = (max_chars - n) as u64;
-            tn("You have {count} character remaining", "You have {count} characters remaining", left, &[])
+            tn(
+                "You have {count} character remaining",
+                "You have {count} characters remaining",
+                left,
+                &[],
+            )
         } else {
             let over = (n - max_chars) as u64;
-            tn("You have {count} character too many", "You have {count} characters too many", over, &[])
+            tn(
+                "You have {count} character too many",
+                "You have {count} characters too many",
+                over,
+                &[],
+            )
         }
     };
     view! {

@@ -15,7 +15,10 @@ thread_local! {
 }
 
 fn show(text: &str) {
-    document().set_title(&tf("{title} – {service}", &[("title", &text), ("service", &SERVICE)]));
+    document().set_title(&tf(
+        "{title} – {service}",
+        &[("title", &text), ("service", &SERVICE)],
+    ));
 }
 
 fn innermost() -> Option<u64> {
@@ -50,7 +53,9 @@ pub fn Title(#[prop(into)] text: TextProp) -> impl IntoView {
         let uncovered = TITLES.with_borrow_mut(|titles| {
             let was_innermost = titles.last().is_some_and(|(last, _)| *last == id);
             titles.retain(|(each, _)| *each != id);
-            was_innermost.then(|| titles.last().map(|(_, text)| text.clone())).flatten()
+            was_innermost
+                .then(|| titles.last().map(|(_, text)| text.clone()))
+                .flatten()
         });
         if let Some(text) = uncovered.filter(|text| !text.is_empty()) {
             show(&text);

@@ -4,20 +4,20 @@
 pub mod authorisation_fields;
 pub mod invite_advocate_page;
 
+use crate::components::title::Title;
 use crate::i18n::{n_, t, tf};
+use crate::router::use_query_map;
+use crate::router::A;
 use domain::api::authorisations::AuthorisationView;
 use domain::api::cases::CaseSummary;
 use domain::authorisation::Status;
 use domain::validation::FieldError;
 use leptos::html;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
-use crate::router::use_query_map;
 
 use crate::api;
-use crate::client_error::ServiceProblem;
 use crate::authorisation_words::{advocate_words, scope_for_resident};
+use crate::client_error::ServiceProblem;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
@@ -48,10 +48,17 @@ fn AuthorisationList() -> impl IntoView {
     let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
     let confirming = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
-    let invited = move || query.with(|q| q.get("done")).as_deref() == Some("invited") && announcement.with(String::is_empty);
+    let invited = move || {
+        query.with(|q| q.get("done")).as_deref() == Some("invited")
+            && announcement.with(String::is_empty)
+    };
     let revoke = Action::new_local(|(id, name): &(String, String)| {
         let (id, name) = (id.clone(), name.clone());
-        async move { api::delete(&format!("/authorisations/{id}")).await.map(|()| name) }
+        async move {
+            api::delete(&format!("/authorisations/{id}"))
+                .await
+                .map(|()| name)
+        }
     });
     Effect::new(move |_| {
         if let Some(result) = revoke.value().get() {
@@ -59,7 +66,10 @@ fn AuthorisationList() -> impl IntoView {
                 Ok(name) => {
                     errors.set(Vec::new());
                     confirming.set(None);
-                    announcement.set(tf("{name} can no longer act for you. This took effect straight away.", &[("name", &name)]));
+                    announcement.set(tf(
+                        "{name} can no longer act for you. This took effect straight away.",
+                        &[("name", &name)],
+                    ));
                     list.refetch();
                 }
                 Err(error) => errors.set(error.field_errors()),
@@ -143,7 +153,10 @@ fn AuthorisationCard(
     revoke: RevokeAction,
 ) -> impl IntoView {
     let name = advocate_words(&view);
-    let short_name = view.advocate.as_ref().map_or_else(|| name.clone(), |a| a.name.clone());
+    let short_name = view
+        .advocate
+        .as_ref()
+        .map_or_else(|| name.clone(), |a| a.name.clone());
     let id = StoredValue::new(view.id.clone());
     let can_stop = view.can_revoke && matches!(view.status, Status::Pending | Status::Active);
     let is_confirming = move || confirming.with(|c| c.as_deref() == Some(id.get_value().as_str()));
@@ -173,14 +186,22 @@ fn AuthorisationCard(
 
 /// "Are you sure?": focused when it appears, so a screen reader reads it.
 #[component]
-fn RevokeConfirm(name: String, id: String, confirming: RwSignal<Option<String>>, revoke: RevokeAction) -> impl IntoView {
+fn RevokeConfirm(
+    name: String,
+    id: String,
+    confirming: RwSignal<Option<String>>,
+    revoke: RevokeAction,
+) -> impl IntoView {
     let region = NodeRef::<html::Div>::new();
     Effect::new(move |_| {
         if let Some(element) = region.get() {
             let _ = element.focus();
         }
     });
-    let question = tf("Are you sure you want to stop {name} acting for you?", &[("name", &name)]);
+    let question = tf(
+        "Are you sure you want to stop {name} acting for you?",
+        &[("name", &name)],
+    );
     let heading_id = format!("confirm-{id}");
     let labelled_by = heading_id.clone();
     view! {

@@ -1,25 +1,26 @@
+use crate::components::title::Title;
+use crate::router::A;
+use crate::router::{use_case_id, use_query_map};
 use domain::api::cases::{AttachmentInfo, CaseDetail};
 use domain::api::PolicyDetail;
 use domain::case::{CaseView, DueDate, LatestResponse, NextStep};
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
-use crate::router::{use_case_id, use_query_map};
 
 use crate::api;
 use crate::case_words::{
-    action_label_for, action_path, actor_words, advocates_actor_words, basis_words, case_title, closed_window_words, event_words, files_by_entry,
-    skipped_words, staff_actor_words, stage_name, status_tag, window_sentence,
-};
-use crate::next_step_words::{
-    due_label, due_shown_date, due_tag, has_ended, next_step_sentence, ombudsman_by_sentence, outcome_sentence,
-    reader_for, remedy_row, shown_due_dates, Reader,
+    action_label_for, action_path, actor_words, advocates_actor_words, basis_words, case_title,
+    closed_window_words, event_words, files_by_entry, skipped_words, staff_actor_words, stage_name,
+    status_tag, window_sentence,
 };
 use crate::complaint_draft::file_size;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::format::{date, date_with_weekday};
 use crate::i18n::{t, tf};
+use crate::next_step_words::{
+    due_label, due_shown_date, due_tag, has_ended, next_step_sentence, ombudsman_by_sentence,
+    outcome_sentence, reader_for, remedy_row, shown_due_dates, Reader,
+};
 
 /// One case: where it stands, the dates it is due by and how they were
 /// counted, what the resident can do now, and everything that has happened.
@@ -83,10 +84,19 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
         async move { api::get::<PolicyDetail>(&format!("/policies/{id}")).await }
     });
     let tracker_view = view.clone();
-    let reader = reader_for(crate::session::use_session().user.with_untracked(|u| u.as_ref().map(|u| u.role)));
+    let reader = reader_for(
+        crate::session::use_session()
+            .user
+            .with_untracked(|u| u.as_ref().map(|u| u.role)),
+    );
     let ended = has_ended(view.next_step.as_ref());
     let contact = policy;
-    let done = move || query.with(|q| q.get("done")).as_deref().and_then(done_message);
+    let done = move || {
+        query
+            .with(|q| q.get("done"))
+            .as_deref()
+            .and_then(done_message)
+    };
     view! {
         <Title text=format!("{title} – {}", case.reference) />
         {move || done().map(|message| view! {
@@ -146,10 +156,16 @@ pub fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
     let current = view.stage.as_ref().map(|s| s.number).unwrap_or(1);
     let finished = matches!(
         view.status,
-        domain::case::Status::Closed | domain::case::Status::Withdrawn | domain::case::Status::WithOmbudsman
+        domain::case::Status::Closed
+            | domain::case::Status::Withdrawn
+            | domain::case::Status::WithOmbudsman
     );
-    let mut stages: Vec<(u8, String)> =
-        policy.effective.stages.iter().map(|s| (s.number, s.name.clone())).collect();
+    let mut stages: Vec<(u8, String)> = policy
+        .effective
+        .stages
+        .iter()
+        .map(|s| (s.number, s.name.clone()))
+        .collect();
     if let Some(panel) = &policy.effective.panel {
         stages.push((panel.number, panel.name.clone()));
     }
@@ -172,7 +188,8 @@ pub fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
                 }
             }).collect_view()}
         </ol>
-    }.into_any()
+    }
+    .into_any()
 }
 
 /// The landlord's latest answer, first on the page once there is one: the
@@ -185,7 +202,10 @@ fn LatestAnswer(response: LatestResponse, reader: Reader) -> impl IntoView {
         (false, true) => t("Our final response"),
         (false, false) => t("Our response"),
     };
-    let sent = tf("Sent on {date}", &[("date", &date_with_weekday(response.on))]);
+    let sent = tf(
+        "Sent on {date}",
+        &[("date", &date_with_weekday(response.on))],
+    );
     let reasons = response.reasons.trim().to_owned();
     view! {
         <section class="app-answer" aria-labelledby="latest-answer" data-testid="latest-answer">
@@ -266,11 +286,16 @@ fn WhatHappensNext(case_id: String, view: CaseView, reader: Reader) -> impl Into
     let actions = view.allowed_actions.clone();
     let step = view.next_step.clone();
     let asked = match &step {
-        Some(NextStep::InformationRequested { what, asked_on, .. }) => Some((what.clone(), *asked_on)),
+        Some(NextStep::InformationRequested { what, asked_on, .. }) => {
+            Some((what.clone(), *asked_on))
+        }
         _ => None,
     };
     let respond_by = match &step {
-        Some(NextStep::InformationRequested { respond_by: Some(by), .. }) => Some(*by),
+        Some(NextStep::InformationRequested {
+            respond_by: Some(by),
+            ..
+        }) => Some(*by),
         _ => None,
     };
     let ombudsman_by = view.ombudsman_by;
@@ -365,7 +390,11 @@ pub fn DueDates(dates: Vec<DueDate>, reader: Reader) -> impl IntoView {
 /// Everything that has happened, newest first, each with the files sent with
 /// it. For staff, the resident is named rather than "You".
 #[component]
-pub fn Timeline(case: CaseDetail, #[prop(optional)] for_staff: bool, #[prop(optional)] reader: Reader) -> impl IntoView {
+pub fn Timeline(
+    case: CaseDetail,
+    #[prop(optional)] for_staff: bool,
+    #[prop(optional)] reader: Reader,
+) -> impl IntoView {
     let resident = case.resident_name.clone();
     let files = files_by_entry(&case.timeline, &case.attachments);
     let mut entries: Vec<_> = case.timeline.iter().cloned().zip(files).collect();

@@ -1,10 +1,10 @@
+use crate::components::title::Title;
 use crate::i18n::{n_, t, tf};
+use crate::router::use_navigate;
+use crate::router::A;
 use domain::api::cases::{CaseDetail, DETAILS_MAX_CHARS};
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
-use crate::router::use_navigate;
 
 use crate::api::{self, ClientError};
 use crate::complaint_draft::{feedback_key, feedback_sent_key, FeedbackDraft};
@@ -28,7 +28,10 @@ pub fn FeedbackPage() -> impl IntoView {
 fn feedback_form() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    let user_id = session.user.with_untracked(|u| u.as_ref().map(|u| u.id.clone())).unwrap_or_default();
+    let user_id = session
+        .user
+        .with_untracked(|u| u.as_ref().map(|u| u.id.clone()))
+        .unwrap_or_default();
     let key = feedback_key(&user_id);
     let mut stored = storage::load::<FeedbackDraft>(&key).unwrap_or_default();
     if stored.idempotency_key.is_none() {
@@ -60,7 +63,9 @@ fn feedback_form() -> impl IntoView {
         async move { api::post::<_, CaseDetail>("/cases", &case, Some(&key)).await }
     });
     Effect::new(move |_| {
-        let Some(result) = send.value().get() else { return };
+        let Some(result) = send.value().get() else {
+            return;
+        };
         match result {
             Ok(detail) => {
                 storage::save(&feedback_sent_key(&user_id), &detail);
@@ -73,7 +78,13 @@ fn feedback_form() -> impl IntoView {
             Err(ClientError::SignedOut) => session.signed_out(),
             Err(error @ (ClientError::Offline | ClientError::Server(_))) => {
                 failed.set(true);
-                errors.set(vec![FieldError::new("send", tf("Your message has not been sent. {error}.", &[("error", &error)]))]);
+                errors.set(vec![FieldError::new(
+                    "send",
+                    tf(
+                        "Your message has not been sent. {error}.",
+                        &[("error", &error)],
+                    ),
+                )]);
             }
             Err(error) => errors.set(error.field_errors()),
         }
@@ -93,8 +104,9 @@ fn feedback_form() -> impl IntoView {
         }
     };
     let choices = vec![
-        Choice::new("compliment", t("A compliment"))
-            .with_hint(t("Tell us about something we did well, or someone who helped you")),
+        Choice::new("compliment", t("A compliment")).with_hint(t(
+            "Tell us about something we did well, or someone who helped you",
+        )),
         Choice::new("comment", t("A comment"))
             .with_hint(t("An idea or a suggestion about our services")),
     ];
@@ -123,6 +135,9 @@ fn feedback_form() -> impl IntoView {
 }
 
 fn draft_untracked(kind: RwSignal<String>, message: RwSignal<String>) -> FeedbackDraft {
-    FeedbackDraft { kind: kind.get_untracked(), message: message.get_untracked(), idempotency_key: None }
+    FeedbackDraft {
+        kind: kind.get_untracked(),
+        message: message.get_untracked(),
+        idempotency_key: None,
+    }
 }
-

@@ -1,7 +1,7 @@
-use crate::i18n::t;
-use leptos::prelude::*;
 use crate::components::title::Title;
+use crate::i18n::t;
 use crate::router::A;
+use leptos::prelude::*;
 
 /// For a path the app does not know.
 #[component]

@@ -1,12 +1,14 @@
+use crate::components::title::Title;
 use domain::api::PolicyDetail;
 use domain::policy::Ombudsman;
 use leptos::prelude::*;
-use crate::components::title::Title;
 
 use crate::api;
 use crate::components::ombudsman_guidance::contact_list;
 use crate::components::problem_with_service::ProblemWithPart;
-use crate::guidance::{contact_heading, fallback_ombudsman, guidance_mentions_designated_person, page_sections};
+use crate::guidance::{
+    contact_heading, fallback_ombudsman, guidance_mentions_designated_person, page_sections,
+};
 use crate::i18n::t;
 
 /// What the Housing Ombudsman does, when it can investigate, and how to reach
@@ -22,7 +24,10 @@ pub fn OmbudsmanPage() -> impl IntoView {
     let policy = LocalResource::new(|| api::get::<PolicyDetail>("/policies/active"));
     // Until the policy answers (or if it cannot), the Service's own details.
     let ombudsman = move || -> Option<Ombudsman> {
-        policy.get().map(|r| r.map(|d| d.policy.ombudsman).unwrap_or_else(|_| fallback_ombudsman()))
+        policy.get().map(|r| {
+            r.map(|d| d.policy.ombudsman)
+                .unwrap_or_else(|_| fallback_ombudsman())
+        })
     };
     let problem = move || {
         policy

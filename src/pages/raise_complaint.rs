@@ -14,14 +14,14 @@ pub mod complaint_started_page;
 pub mod complaint_what_happened_page;
 pub mod files;
 
+use crate::client_error::ServiceProblem;
+use crate::router::NavigateOptions;
 use chrono::NaiveDate;
 use domain::api::cases::{CaseDetail, ScreeningAnswer, ScreeningRequest};
 use domain::api::PolicyDetail;
 use domain::policy::Policy;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::client_error::ServiceProblem;
-use crate::router::NavigateOptions;
 
 use crate::api::{self, ClientError};
 use crate::complaint_draft::{self as rules, errors_for, ComplaintDraft, DraftFile, Step};
@@ -55,11 +55,13 @@ impl Journey {
     /// idempotency key), keeps it saved as it changes, and loads the policy
     /// and the server's date.
     pub fn start(user_id: String) -> Self {
-        let mut draft = storage::load::<ComplaintDraft>(&rules::draft_key(&user_id)).unwrap_or_default();
+        let mut draft =
+            storage::load::<ComplaintDraft>(&rules::draft_key(&user_id)).unwrap_or_default();
         if draft.idempotency_key.is_none() {
             draft.idempotency_key = Some(storage::new_idempotency_key());
         }
-        let files = storage::load::<Vec<DraftFile>>(&rules::files_key(&user_id)).unwrap_or_default();
+        let files =
+            storage::load::<Vec<DraftFile>>(&rules::files_key(&user_id)).unwrap_or_default();
         let journey = Self {
             draft: RwSignal::new(draft),
             files: RwSignal::new(files),
@@ -105,9 +107,11 @@ impl Journey {
                     storage::save(POLICY_CACHE, &detail.effective);
                     self.policy.set(Some(detail.effective));
                 }
-                Err(error) => self
-                    .policy_problem
-                    .set(Some(error.service_problem().unwrap_or(ServiceProblem::ServerError))),
+                Err(error) => self.policy_problem.set(Some(
+                    error
+                        .service_problem()
+                        .unwrap_or(ServiceProblem::ServerError),
+                )),
             }
         });
     }
@@ -141,18 +145,23 @@ impl Journey {
     /// Runs `f` with the policy and today's date.
     pub fn with_policy<T>(&self, f: impl FnOnce(&Policy, NaiveDate) -> T) -> Option<T> {
         let today = self.today.get_untracked();
-        self.policy.with_untracked(|p| p.as_ref().map(|p| f(p, today)))
+        self.policy
+            .with_untracked(|p| p.as_ref().map(|p| f(p, today)))
     }
 
     /// Checks `step`'s answers; if they are fine, goes to the next page and
     /// says true, otherwise shows the errors and says false.
     pub fn check_step(&self, step: Step, errors: RwSignal<Vec<FieldError>>) -> bool {
-        let checked = self.with_policy(|policy, today| self.draft.with_untracked(|d| d.validate_step(step, policy, today)));
+        let checked = self.with_policy(|policy, today| {
+            self.draft
+                .with_untracked(|d| d.validate_step(step, policy, today))
+        });
         match checked {
             Some(Ok(())) => {
                 errors.set(Vec::new());
                 let fields = step.fields();
-                self.server_errors.update(|e| e.retain(|e| !fields.contains(&e.field.as_str())));
+                self.server_errors
+                    .update(|e| e.retain(|e| !fields.contains(&e.field.as_str())));
                 true
             }
             Some(Err(found)) => {
@@ -165,8 +174,11 @@ impl Journey {
 
     /// Where Continue on `step` goes now.
     pub fn next(&self, step: Step) -> Step {
-        self.with_policy(|policy, today| self.draft.with_untracked(|d| d.next_step(step, policy, today)))
-            .unwrap_or(Step::Check)
+        self.with_policy(|policy, today| {
+            self.draft
+                .with_untracked(|d| d.next_step(step, policy, today))
+        })
+        .unwrap_or(Step::Check)
     }
 
     /// Whether there is a draft the resident could delete.
@@ -176,7 +188,8 @@ impl Journey {
 
     /// Forgets the draft and its files, and starts again with a new key.
     pub fn delete_draft(&self) {
-        self.draft.set(ComplaintDraft::new(storage::new_idempotency_key()));
+        self.draft
+            .set(ComplaintDraft::new(storage::new_idempotency_key()));
         self.files.set(Vec::new());
         self.server_errors.set(Vec::new());
     }
@@ -197,8 +210,12 @@ pub fn use_journey() -> Journey {
 /// Today on the device, until the server says.
 fn device_today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// Continue on a page whose answer screening reads (what happened, when it
@@ -217,9 +234,13 @@ where
         }
     });
     Effect::new(move |_| {
-        let Some((request, answer)) = action.value().get() else { return };
+        let Some((request, answer)) = action.value().get() else {
+            return;
+        };
         if let Ok(answer) = answer {
-            journey.draft.update(|d| d.screened(request, answer.results, step));
+            journey
+                .draft
+                .update(|d| d.screened(request, answer.results, step));
         }
         navigate(journey.next(step).path(), Default::default());
     });
@@ -227,7 +248,8 @@ where
 }
 
 /// Asks the server what the policy says about the answers.
-pub type ScreeningAction = Action<ScreeningRequest, (ScreeningRequest, Result<ScreeningAnswer, ClientError>)>;
+pub type ScreeningAction =
+    Action<ScreeningRequest, (ScreeningRequest, Result<ScreeningAnswer, ClientError>)>;
 
 /// Continue for a page that screening reads: screens when the answers changed
 /// since the last screening, otherwise goes straight on.
@@ -239,10 +261,14 @@ pub fn continue_with_screening<N>(
 ) where
     N: Fn(&str, NavigateOptions),
 {
-    let Some(request) = journey.with_policy(|_, today| journey.draft.with_untracked(|d| d.screening_request(today))) else {
+    let Some(request) = journey
+        .with_policy(|_, today| journey.draft.with_untracked(|d| d.screening_request(today)))
+    else {
         return;
     };
-    let unchanged = journey.draft.with_untracked(|d| d.screened_for.as_ref() == Some(&request));
+    let unchanged = journey
+        .draft
+        .with_untracked(|d| d.screened_for.as_ref() == Some(&request));
     if unchanged {
         journey.draft.update(|d| {
             if d.refused().is_some() || !d.pending_screening().is_empty() {

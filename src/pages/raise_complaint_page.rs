@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::lazy_page::lazy_page;
 
+use crate::complaint_draft::Step;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::pages::raise_complaint::complaint_about_page::ComplaintAboutPage;
@@ -15,7 +16,6 @@ use crate::pages::raise_complaint::complaint_sent_page::ComplaintSentPage;
 use crate::pages::raise_complaint::complaint_started_page::ComplaintStartedPage;
 use crate::pages::raise_complaint::complaint_what_happened_page::ComplaintWhatHappenedPage;
 use crate::pages::raise_complaint::Journey;
-use crate::complaint_draft::Step;
 use crate::router::{Outlet, Page};
 use crate::routes::ComplaintRoute;
 use crate::session::use_session;
@@ -61,7 +61,10 @@ pub fn RaiseComplaintPage() -> impl IntoView {
 
 fn journey() -> impl IntoView {
     let session = use_session();
-    let user_id = session.user.with_untracked(|u| u.as_ref().map(|u| u.id.clone())).unwrap_or_default();
+    let user_id = session
+        .user
+        .with_untracked(|u| u.as_ref().map(|u| u.id.clone()))
+        .unwrap_or_default();
     let journey = Journey::start(user_id);
     provide_context(journey);
     // Fetch the code of every question now, so that losing the connection

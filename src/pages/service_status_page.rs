@@ -1,6 +1,6 @@
+use crate::components::title::Title;
 use crate::i18n::t;
 use leptos::prelude::*;
-use crate::components::title::Title;
 
 use crate::api;
 use crate::format;

@@ -1,8 +1,8 @@
+use crate::components::title::Title;
 use crate::i18n::t;
 use domain::api::account::{messages, Session, SignIn};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
-use crate::components::title::Title;
 
 use crate::api::{self, ClientError};
 use crate::components::error_summary::ErrorSummary;
@@ -14,7 +14,8 @@ use crate::session::use_session;
 
 /// Where to go after signing in: a path inside the app, never another site.
 pub fn safe_next(next: Option<String>) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//")).unwrap_or_else(|| "/cases".into())
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .unwrap_or_else(|| "/cases".into())
 }
 
 /// Sign in with an email address and password.
@@ -35,14 +36,19 @@ pub fn SignInPage() -> impl IntoView {
             match result {
                 Ok(signed_in) => {
                     session.signed_in(signed_in);
-                    navigate(&safe_next(query.with_untracked(|q| q.get("next"))), Default::default());
+                    navigate(
+                        &safe_next(query.with_untracked(|q| q.get("next"))),
+                        Default::default(),
+                    );
                 }
                 Err(error) => {
                     password.set(String::new());
                     errors.set(match error {
                         // The server's 401 here is a wrong email or password,
                         // not a session that ended.
-                        ClientError::SignedOut => vec![FieldError::new("email", messages::SIGN_IN_FAILED)],
+                        ClientError::SignedOut => {
+                            vec![FieldError::new("email", messages::SIGN_IN_FAILED)]
+                        }
                         other => other.field_errors(),
                     });
                 }
@@ -62,7 +68,10 @@ pub fn SignInPage() -> impl IntoView {
             Err(found) => errors.set(found),
             Ok(()) => {
                 errors.set(Vec::new());
-                sign_in.dispatch(SignIn { email: email.get_untracked(), password: password.get_untracked() });
+                sign_in.dispatch(SignIn {
+                    email: email.get_untracked(),
+                    password: password.get_untracked(),
+                });
             }
         }
     };

@@ -1,9 +1,9 @@
+use crate::components::title::Title;
+use crate::router::A;
 use domain::api::authorisations::{AuthorisationView, Decision, Verification};
 use domain::validation::FieldError;
 use leptos::html;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::A;
 
 use crate::api;
 use crate::authorisation_words::{advocate_words, scope_for_advocate};
@@ -45,7 +45,14 @@ fn Forms() -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let decide: DecideAction = Action::new_local(|(id, verification): &(String, Verification)| {
         let (id, verification) = (id.clone(), verification.clone());
-        async move { api::post::<_, AuthorisationView>(&format!("/authorisations/{id}/verification"), &verification, None).await }
+        async move {
+            api::post::<_, AuthorisationView>(
+                &format!("/authorisations/{id}/verification"),
+                &verification,
+                None,
+            )
+            .await
+        }
     });
     Effect::new(move |_| {
         if let Some(result) = decide.value().get() {
@@ -53,10 +60,17 @@ fn Forms() -> impl IntoView {
                 Ok(view) => {
                     errors.set(Vec::new());
                     rejecting.set(None);
-                    let advocate = view.advocate.as_ref().map(|a| a.name.clone()).unwrap_or_default();
+                    let advocate = view
+                        .advocate
+                        .as_ref()
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default();
                     announcement.set(match view.status {
                         domain::authorisation::Status::Active => {
-                            format!("Verified. {advocate} can now act for {}.", view.resident.name)
+                            format!(
+                                "Verified. {advocate} can now act for {}.",
+                                view.resident.name
+                            )
                         }
                         _ => format!("Rejected. We have told {advocate} why."),
                     });
@@ -116,17 +130,32 @@ fn PendingForm(
     let id = StoredValue::new(view.id.clone());
     let resident = view.resident.name.clone();
     let for_whom = StoredValue::new(format!(" the form for {resident}"));
-    let advocate = view.advocate.as_ref().map(|_| advocate_words(&view)).unwrap_or_default();
+    let advocate = view
+        .advocate
+        .as_ref()
+        .map(|_| advocate_words(&view))
+        .unwrap_or_default();
     let contact = [view.resident.email.clone(), view.resident_address.clone()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join("; ");
-    let evidence = view.evidence.as_ref().map(|e| (format!("/api/v1/authorisations/{}/evidence", view.id), e.filename.clone()));
+    let evidence = view.evidence.as_ref().map(|e| {
+        (
+            format!("/api/v1/authorisations/{}/evidence", view.id),
+            e.filename.clone(),
+        )
+    });
     let sent_on = date(view.created_at.date_naive());
     let is_rejecting = move || rejecting.with(|r| r.as_deref() == Some(id.get_value().as_str()));
     let verify = move |_| {
-        decide.dispatch((id.get_value(), Verification { decision: Some(Decision::Verify), reason: None }));
+        decide.dispatch((
+            id.get_value(),
+            Verification {
+                decision: Some(Decision::Verify),
+                reason: None,
+            },
+        ));
     };
     let heading = format!("{resident}, sent by {advocate}");
     view! {
@@ -175,11 +204,19 @@ fn PendingForm(
 
 /// Why the form cannot be verified: the advocate reads it.
 #[component]
-fn RejectForm(id: String, decide: DecideAction, errors: RwSignal<Vec<FieldError>>, rejecting: RwSignal<Option<String>>) -> impl IntoView {
+fn RejectForm(
+    id: String,
+    decide: DecideAction,
+    errors: RwSignal<Vec<FieldError>>,
+    rejecting: RwSignal<Option<String>>,
+) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let region = NodeRef::<html::Form>::new();
     Effect::new(move |_| {
-        if let Some(field) = region.get().and_then(|f| f.query_selector("textarea").ok().flatten()) {
+        if let Some(field) = region
+            .get()
+            .and_then(|f| f.query_selector("textarea").ok().flatten())
+        {
             use leptos::wasm_bindgen::JsCast;
             if let Ok(field) = field.dyn_into::<leptos::web_sys::HtmlElement>() {
                 let _ = field.focus();
@@ -188,7 +225,10 @@ fn RejectForm(id: String, decide: DecideAction, errors: RwSignal<Vec<FieldError>
     });
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let verification = Verification { decision: Some(Decision::Reject), reason: Some(reason.get_untracked()) };
+        let verification = Verification {
+            decision: Some(Decision::Reject),
+            reason: Some(reason.get_untracked()),
+        };
         match verification.validate() {
             Err(found) => errors.set(found),
             Ok(_) => {

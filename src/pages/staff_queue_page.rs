@@ -1,8 +1,8 @@
-use domain::api::cases::CaseSummary;
-use leptos::prelude::*;
 use crate::components::title::Title;
 use crate::router::A;
 use crate::router::{use_navigate, use_query_map};
+use domain::api::cases::CaseSummary;
+use leptos::prelude::*;
 
 use crate::api;
 use crate::case_words::{kind_name, status_tag};
@@ -32,7 +32,8 @@ fn Queue() -> impl IntoView {
     let navigate = use_navigate();
     let stage = RwSignal::new(query.with_untracked(|q| q.get("stage").unwrap_or_default()));
     let status = RwSignal::new(query.with_untracked(|q| q.get("status").unwrap_or_default()));
-    let overdue = RwSignal::new(query.with_untracked(|q| q.get("overdue").as_deref() == Some("true")));
+    let overdue =
+        RwSignal::new(query.with_untracked(|q| q.get("overdue").as_deref() == Some("true")));
     let cases = LocalResource::new(move || {
         let search = query.with(|q| q.to_query_string());
         async move { api::get::<Vec<CaseSummary>>(&format!("/staff/cases{search}")).await }
@@ -63,7 +64,12 @@ fn Queue() -> impl IntoView {
     ];
     // The heading and filters give way to the problem page (in the table's
     // place) while the queue cannot be loaded.
-    let problem = Memo::new(move |_| cases.get().and_then(Result::err).and_then(|e| e.service_problem()));
+    let problem = Memo::new(move |_| {
+        cases
+            .get()
+            .and_then(Result::err)
+            .and_then(|e| e.service_problem())
+    });
     view! {
         <Show when=move || problem.get().is_none()>
             <Title text="Case queue" />

@@ -1,7 +1,7 @@
-use crate::i18n::{self, t, tf};
-use leptos::prelude::*;
 use crate::components::title::Title;
+use crate::i18n::{self, t, tf};
 use crate::router::A;
+use leptos::prelude::*;
 
 use crate::api;
 use crate::components::problem_with_service::ProblemWithPart;

@@ -378,17 +378,28 @@ impl Refusal {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RefusalReason {
     /// The last day to ask for the next stage has passed.
-    ReviewWindowClosed { last_day: NaiveDate },
+    ReviewWindowClosed {
+        last_day: NaiveDate,
+    },
     /// A review can be asked for once the stage has been answered.
-    ReviewBeforeResponse { stage: u8 },
+    ReviewBeforeResponse {
+        stage: u8,
+    },
     /// There is no later stage; `panel` when a panel can be asked for instead.
-    LastStage { stage: u8, panel: bool },
+    LastStage {
+        stage: u8,
+        panel: bool,
+    },
     /// The complaint is already with the panel.
     WithThePanel,
     /// The last day to ask for a panel has passed.
-    PanelWindowClosed { last_day: NaiveDate },
+    PanelWindowClosed {
+        last_day: NaiveDate,
+    },
     /// A panel can be asked for once the last stage has been answered.
-    PanelBeforeResponse { stage: u8 },
+    PanelBeforeResponse {
+        stage: u8,
+    },
     PanelAlreadyRequested,
     PanelAfterOmbudsman,
     WrittenSubmissionsNotAllowed,
@@ -397,9 +408,13 @@ pub enum RefusalReason {
     SatisfactionBeforeResponse,
     AlreadyWithdrawn,
     /// Withdrawn on this day: it would need to be reopened first.
-    Withdrawn { on: NaiveDate },
+    Withdrawn {
+        on: NaiveDate,
+    },
     /// Closed on this day: it would need to be reopened first.
-    Closed { on: NaiveDate },
+    Closed {
+        on: NaiveDate,
+    },
 }
 
 impl RefusalReason {

@@ -888,7 +888,8 @@ fn a_future_start_date_is_not_outside_the_time_limit() {
 
 #[test]
 fn a_complaint_about_how_a_repair_was_handled_is_not_screened_as_a_repair_request() {
-    let text = "The repair to my kitchen window was missed again and nobody came to the appointment";
+    let text =
+        "The repair to my kitchen window was missed again and nobody came to the appointment";
     let code = preset("code-2024");
     assert_eq!(
         code.screen(text, None, today())

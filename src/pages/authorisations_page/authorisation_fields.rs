@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::authorisation_words::{cases_words, expiry_words, relationship_label, relationship_words, status_tag};
+use crate::authorisation_words::{
+    cases_words, expiry_words, relationship_label, relationship_words, status_tag,
+};
 use crate::components::field::{FieldIds, HintAndError};
 use crate::components::radios::{Choice, Radios};
 use crate::components::text_input::TextInput;
@@ -28,7 +30,11 @@ where
 
 /// A field of `draft` as a signal for a form component: what is typed goes
 /// straight into the draft (and so onto the device).
-pub fn bind<D, T>(draft: RwSignal<D>, get: impl Fn(&D) -> T + 'static, set: impl Fn(&mut D, T) + 'static) -> RwSignal<T>
+pub fn bind<D, T>(
+    draft: RwSignal<D>,
+    get: impl Fn(&D) -> T + 'static,
+    set: impl Fn(&mut D, T) + 'static,
+) -> RwSignal<T>
 where
     D: Send + Sync + 'static,
     T: Clone + PartialEq + Send + Sync + 'static,
@@ -51,7 +57,10 @@ pub fn RelationshipRadios(
     other: RwSignal<String>,
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let choices = Relationship::ALL.into_iter().map(|r| Choice::new(r.as_str(), relationship_label(r))).collect::<Vec<_>>();
+    let choices = Relationship::ALL
+        .into_iter()
+        .map(|r| Choice::new(r.as_str(), relationship_label(r)))
+        .collect::<Vec<_>>();
     view! {
         <Radios field="relationship" legend=legend choices=choices value=value errors=errors />
         <Show when=move || value.get() == Relationship::Other.as_str()>
@@ -73,12 +82,20 @@ pub fn ScopeCheckboxes(
     label: fn(Scope) -> &'static str,
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
-    let ids = FieldIds { field: "scope", errors, has_hint: hint.is_some() };
+    let ids = FieldIds {
+        field: "scope",
+        errors,
+        has_hint: hint.is_some(),
+    };
     let items = Scope::ALL
         .into_iter()
         .enumerate()
         .map(|(i, scope)| {
-            let id = if i == 0 { ids.id() } else { format!("{}-{}", ids.id(), i + 1) };
+            let id = if i == 0 {
+                ids.id()
+            } else {
+                format!("{}-{}", ids.id(), i + 1)
+            };
             view! {
                 <div class="app-checkboxes__item">
                     <input
@@ -125,7 +142,11 @@ pub fn AuthorisationSummary(
     #[prop(optional)] show_cases: bool,
 ) -> impl IntoView {
     let (tag, tag_class) = status_tag(view.status, view.kind);
-    let scope = view.scope.iter().map(|s| view! { <li>{scope_words(*s)}</li> }).collect_view();
+    let scope = view
+        .scope
+        .iter()
+        .map(|s| view! { <li>{scope_words(*s)}</li> })
+        .collect_view();
     let cases = show_cases.then(|| cases_words(&view, &references));
     view! {
         <dl class="app-summary-list app-authorisation__summary">

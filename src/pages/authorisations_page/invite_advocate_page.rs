@@ -1,17 +1,19 @@
 use crate::case_action::retry_key;
-use crate::retry_key::RetryKeys;
+use crate::components::title::Title;
 use crate::i18n::{n_, t};
+use crate::retry_key::RetryKeys;
+use crate::router::use_navigate;
 use chrono::NaiveDate;
 use domain::api::authorisations::AuthorisationView;
 use domain::api::cases::CaseSummary;
 use domain::api::Health;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::use_navigate;
 
 use crate::api;
-use crate::authorisation_words::{invite_key, scope_for_resident, InviteDraft, ALL_CASES, SOME_CASES};
+use crate::authorisation_words::{
+    invite_key, scope_for_resident, InviteDraft, ALL_CASES, SOME_CASES,
+};
 use crate::case_words::kind_name;
 use crate::components::back_link::BackLink;
 use crate::components::date_input::DateInput;
@@ -21,7 +23,9 @@ use crate::components::radios::{Choice, Radios};
 use crate::components::signed_in::SignedIn;
 use crate::components::text_input::TextInput;
 use crate::form::page_title;
-use crate::pages::authorisations_page::authorisation_fields::{bind, device_draft, RelationshipRadios, ScopeCheckboxes};
+use crate::pages::authorisations_page::authorisation_fields::{
+    bind, device_draft, RelationshipRadios, ScopeCheckboxes,
+};
 use crate::session::use_session;
 use crate::storage;
 
@@ -73,9 +77,17 @@ fn InviteForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
         .unwrap_or_default();
     let key = invite_key(&user_id);
     let draft = device_draft(key.clone(), || InviteDraft::new(today));
-    let email = bind(draft, |d| d.advocate_email.clone(), |d, v| d.advocate_email = v);
+    let email = bind(
+        draft,
+        |d| d.advocate_email.clone(),
+        |d, v| d.advocate_email = v,
+    );
     let relationship = bind(draft, |d| d.relationship.clone(), |d, v| d.relationship = v);
-    let other = bind(draft, |d| d.relationship_other.clone(), |d, v| d.relationship_other = v);
+    let other = bind(
+        draft,
+        |d| d.relationship_other.clone(),
+        |d, v| d.relationship_other = v,
+    );
     let scope = bind(draft, |d| d.scope.clone(), |d, v| d.scope = v);
     let which = bind(draft, |d| d.which_cases.clone(), |d, v| d.which_cases = v);
     let case_ids = bind(draft, |d| d.case_ids.clone(), |d, v| d.case_ids = v);
@@ -84,11 +96,15 @@ fn InviteForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
     // The same request sent again (a lost answer) carries the same key, so
     // the server makes one authorisation.
     let keys = StoredValue::new_local(RetryKeys::default());
-    let send = Action::new_local(move |request: &domain::api::authorisations::NewAuthorisation| {
-        let request = request.clone();
-        let key = retry_key(keys, &request);
-        async move { api::post::<_, AuthorisationView>("/authorisations", &request, Some(&key)).await }
-    });
+    let send = Action::new_local(
+        move |request: &domain::api::authorisations::NewAuthorisation| {
+            let request = request.clone();
+            let key = retry_key(keys, &request);
+            async move {
+                api::post::<_, AuthorisationView>("/authorisations", &request, Some(&key)).await
+            }
+        },
+    );
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {
             match result {

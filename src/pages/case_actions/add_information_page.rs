@@ -1,8 +1,8 @@
+use crate::components::title::Title;
 use crate::i18n::t;
 use domain::api::cases::NewInformation;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
 
 use crate::case_action::{action, case_id};
 use crate::complaint_draft::DraftFile;

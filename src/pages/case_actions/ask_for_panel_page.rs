@@ -1,22 +1,22 @@
+use crate::components::title::Title;
 use crate::i18n::t;
 use domain::api::cases::{messages, PanelRequest};
 use domain::api::PolicyDetail;
 use domain::case::{Attendance, Representative};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
-use crate::components::title::Title;
 
 use crate::api;
 use crate::case_action::{action, case_id, load_case};
 use crate::case_words::window_sentence;
 use crate::components::action_unavailable::{blocked, ActionUnavailable};
 use crate::components::back_link::BackLink;
-use domain::case::ResidentAction;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::radios::{Choice, Radios};
 use crate::components::signed_in::SignedIn;
 use crate::components::text_input::TextInput;
 use crate::form::page_title;
+use domain::case::ResidentAction;
 
 /// Ask for a stage 3 panel, where the landlord's policy has one: attend, or
 /// send written submissions; bring a friend or relative, never a lawyer.
@@ -39,7 +39,10 @@ pub fn AskForPanelPage() -> impl IntoView {
             "attend" => Some(Attendance::Attend),
             "written_submissions" => Some(Attendance::WrittenSubmissions),
             _ => {
-                problems.add("attendance", t("Select if you will attend the panel or send written submissions"));
+                problems.add(
+                    "attendance",
+                    t("Select if you will attend the panel or send written submissions"),
+                );
                 None
             }
         };
@@ -48,16 +51,25 @@ pub fn AskForPanelPage() -> impl IntoView {
                 problems.add("representative_name", messages::REPRESENTATIVE_NAME_MISSING);
             }
             if relation.get_untracked().is_empty() {
-                problems.add("representative_relation", messages::REPRESENTATIVE_RELATION_MISSING);
+                problems.add(
+                    "representative_relation",
+                    messages::REPRESENTATIVE_RELATION_MISSING,
+                );
             }
-            Some(Representative { name: name.get_untracked().trim().to_owned(), relation: relation.get_untracked() })
+            Some(Representative {
+                name: name.get_untracked().trim().to_owned(),
+                relation: relation.get_untracked(),
+            })
         } else {
             None
         };
         match (problems.into_result(), attendance) {
             (Ok(()), Some(attendance)) => {
                 errors.set(Vec::new());
-                send.dispatch(PanelRequest { attendance, representative });
+                send.dispatch(PanelRequest {
+                    attendance,
+                    representative,
+                });
             }
             (Err(found), _) => errors.set(found),
             _ => {}
@@ -114,5 +126,7 @@ pub fn AskForPanelPage() -> impl IntoView {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

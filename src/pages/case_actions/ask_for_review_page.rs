@@ -1,18 +1,18 @@
+use crate::components::title::Title;
 use crate::i18n::{t, tf};
 use domain::api::cases::EscalationRequest;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
 
 use crate::case_action::{action, case_id, load_case};
 use crate::case_words::window_sentence;
 use crate::components::action_unavailable::{blocked, ActionUnavailable};
 use crate::components::back_link::BackLink;
-use domain::case::ResidentAction;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
+use domain::case::ResidentAction;
 
 /// Ask for a stage 2 review. No reason is required (Complaint Handling Code).
 #[component]
@@ -26,7 +26,9 @@ pub fn AskForReviewPage() -> impl IntoView {
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let reason = reason.get_untracked().trim().to_owned();
-        send.dispatch(EscalationRequest { reason: (!reason.is_empty()).then_some(reason) });
+        send.dispatch(EscalationRequest {
+            reason: (!reason.is_empty()).then_some(reason),
+        });
     };
     view! {
         <Title text=move || page_title(t("Ask for a review of your complaint"), !errors.get().is_empty()) />

@@ -1,8 +1,8 @@
+use crate::components::title::Title;
 use crate::i18n::t;
 use domain::api::cases::{messages, SatisfactionRequest};
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
 
 use crate::case_action::{action, case_id};
 use crate::components::back_link::BackLink;
@@ -25,9 +25,22 @@ pub fn SatisfactionPage() -> impl IntoView {
         let comment = comment.get_untracked().trim().to_owned();
         let comment = (!comment.is_empty()).then_some(comment);
         match satisfied.get_untracked().as_str() {
-            "yes" => { send.dispatch(SatisfactionRequest { satisfied: true, comment }); }
-            "no" => { send.dispatch(SatisfactionRequest { satisfied: false, comment }); }
-            _ => errors.set(vec![FieldError::new("satisfied", messages::SATISFIED_MISSING)]),
+            "yes" => {
+                send.dispatch(SatisfactionRequest {
+                    satisfied: true,
+                    comment,
+                });
+            }
+            "no" => {
+                send.dispatch(SatisfactionRequest {
+                    satisfied: false,
+                    comment,
+                });
+            }
+            _ => errors.set(vec![FieldError::new(
+                "satisfied",
+                messages::SATISFIED_MISSING,
+            )]),
         }
     };
     view! {

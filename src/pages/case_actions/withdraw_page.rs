@@ -1,8 +1,8 @@
+use crate::components::title::Title;
 use crate::i18n::t;
 use domain::api::cases::{messages, WithdrawalRequest};
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
 
 use crate::case_action::{action, case_id};
 use crate::components::back_link::BackLink;
@@ -26,10 +26,19 @@ pub fn WithdrawPage() -> impl IntoView {
         match confirm.get_untracked().as_str() {
             "yes" => {
                 let reason = reason.get_untracked().trim().to_owned();
-                send.dispatch(WithdrawalRequest { confirm: true, reason: (!reason.is_empty()).then_some(reason) });
+                send.dispatch(WithdrawalRequest {
+                    confirm: true,
+                    reason: (!reason.is_empty()).then_some(reason),
+                });
             }
-            "no" => navigate(&format!("/cases/{}", id.get_untracked()), Default::default()),
-            _ => errors.set(vec![FieldError::new("confirm", messages::WITHDRAW_NOT_CONFIRMED)]),
+            "no" => navigate(
+                &format!("/cases/{}", id.get_untracked()),
+                Default::default(),
+            ),
+            _ => errors.set(vec![FieldError::new(
+                "confirm",
+                messages::WITHDRAW_NOT_CONFIRMED,
+            )]),
         }
     };
     view! {

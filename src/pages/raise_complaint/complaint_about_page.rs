@@ -1,6 +1,6 @@
 use crate::i18n::t;
-use leptos::prelude::*;
 use crate::router::use_navigate;
+use leptos::prelude::*;
 
 use crate::complaint_draft::Step;
 use crate::components::radios::{Choice, Radios};
@@ -22,7 +22,11 @@ pub fn ComplaintAboutPage() -> impl IntoView {
                 .iter()
                 .map(|c| {
                     let choice = Choice::new(c.id.clone(), c.label.clone()).in_english();
-                    if c.hint.is_empty() { choice } else { choice.with_hint(c.hint.clone()) }
+                    if c.hint.is_empty() {
+                        choice
+                    } else {
+                        choice.with_hint(c.hint.clone())
+                    }
                 })
                 .collect::<Vec<_>>()
         })

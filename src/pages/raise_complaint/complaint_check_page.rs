@@ -1,8 +1,8 @@
+use crate::components::title::Title;
 use crate::i18n::{t, tf};
+use crate::router::use_navigate;
 use domain::api::cases::CaseDetail;
 use leptos::prelude::*;
-use crate::components::title::Title;
-use crate::router::use_navigate;
 
 use crate::api::{self, ClientError};
 use crate::complaint_draft::Step;
@@ -24,7 +24,11 @@ pub fn ComplaintCheckPage() -> impl IntoView {
     journey.draft.update(|d| d.checking = true);
     let rows = journey
         .with_policy(|policy, today| {
-            journey.files.with_untracked(|files| journey.draft.with_untracked(|d| d.check_rows(files, policy, today)))
+            journey.files.with_untracked(|files| {
+                journey
+                    .draft
+                    .with_untracked(|d| d.check_rows(files, policy, today))
+            })
         })
         .unwrap_or_default()
         .into_iter()
@@ -57,7 +61,9 @@ pub fn ComplaintCheckPage() -> impl IntoView {
         );
     };
     Effect::new(move |_| {
-        let Some(result) = send.value().get() else { return };
+        let Some(result) = send.value().get() else {
+            return;
+        };
         match result {
             Ok(detail) => {
                 journey.sent(detail);
@@ -67,7 +73,10 @@ pub fn ComplaintCheckPage() -> impl IntoView {
             Err(error @ (ClientError::Offline | ClientError::Server(_))) => {
                 failed.set(true);
                 errors.set(vec![(
-                    tf("Your complaint has not been sent. {error}.", &[("error", &error)]),
+                    tf(
+                        "Your complaint has not been sent. {error}.",
+                        &[("error", &error)],
+                    ),
                     "#send".to_owned(),
                 )]);
             }
@@ -80,9 +89,16 @@ pub fn ComplaintCheckPage() -> impl IntoView {
             return;
         }
         let built = journey.with_policy(|policy, today| {
-            journey.files.with_untracked(|files| journey.draft.with_untracked(|d| d.new_case(files, policy, today)))
+            journey.files.with_untracked(|files| {
+                journey
+                    .draft
+                    .with_untracked(|d| d.new_case(files, policy, today))
+            })
         });
-        let key = journey.draft.with_untracked(|d| d.idempotency_key.clone()).unwrap_or_default();
+        let key = journey
+            .draft
+            .with_untracked(|d| d.idempotency_key.clone())
+            .unwrap_or_default();
         match built {
             Some(Ok(case)) => {
                 errors.set(Vec::new());

@@ -1,6 +1,6 @@
 use crate::i18n::t;
-use leptos::prelude::*;
 use crate::router::use_navigate;
+use leptos::prelude::*;
 
 use crate::complaint_draft::{channel_from_str, channel_label, Step, CHANNELS};
 use crate::components::radios::{Choice, Radios};
@@ -28,7 +28,11 @@ pub fn ComplaintContactPage() -> impl IntoView {
         }
     });
     let channel = journey.bind(
-        |d| d.contact_channel.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+        |d| {
+            d.contact_channel
+                .map(|c| c.as_str().to_owned())
+                .unwrap_or_default()
+        },
         |d, v| d.contact_channel = channel_from_str(&v),
     );
     let phone = journey.bind(|d| d.contact_phone.clone(), |d, v| d.contact_phone = v);

@@ -1,7 +1,7 @@
 use crate::i18n::t;
+use crate::router::use_navigate;
 use domain::api::cases::DETAILS_MAX_CHARS;
 use leptos::prelude::*;
-use crate::router::use_navigate;
 
 use crate::complaint_draft::Step;
 use crate::components::textarea::Textarea;

@@ -1,6 +1,6 @@
+use crate::components::title::Title;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-use crate::components::title::Title;
 
 use crate::complaint_draft::Step;
 use crate::components::back_link::BackLink;
@@ -28,7 +28,12 @@ where
     F: Fn() + 'static,
 {
     let journey = use_journey();
-    let back = move || journey.draft.with(|d| d.previous_step(step)).map(|s| s.path().to_owned());
+    let back = move || {
+        journey
+            .draft
+            .with(|d| d.previous_step(step))
+            .map(|s| s.path().to_owned())
+    };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if !busy.get_untracked() {

@@ -1,9 +1,9 @@
 use crate::i18n::t;
+use crate::router::use_navigate;
+use crate::router::A;
 use domain::api::cases::ScreeningAnswer;
 use domain::policy::ScreeningResult;
 use leptos::prelude::*;
-use crate::router::A;
-use crate::router::use_navigate;
 
 use crate::complaint_draft::{screening_heading, Step, NO_REASON, OTHER_REASON};
 use crate::components::radios::{Choice, Radios};
@@ -20,12 +20,15 @@ pub fn ComplaintScreeningPage() -> impl IntoView {
     let journey = use_journey();
     // Screening may not have been asked (no connection at the time, or the
     // server found something on send): ask now when the answers have changed.
-    let request = journey.with_policy(|_, today| journey.draft.with_untracked(|d| d.screening_request(today)));
+    let request = journey
+        .with_policy(|_, today| journey.draft.with_untracked(|d| d.screening_request(today)));
     let fresh = journey.draft.with_untracked(|d| d.screened_for == request);
     let ready = RwSignal::new(fresh);
     if let (false, Some(request)) = (fresh, request) {
         leptos::task::spawn_local(async move {
-            if let Ok(answer) = crate::api::post::<_, ScreeningAnswer>("/cases/screening", &request, None).await {
+            if let Ok(answer) =
+                crate::api::post::<_, ScreeningAnswer>("/cases/screening", &request, None).await
+            {
                 journey.draft.update(|d| {
                     let after = d.screened_after.unwrap_or(Step::WhatHappened);
                     d.screened(request, answer.results, after);
@@ -54,7 +57,9 @@ fn screening_body() -> impl IntoView {
     let errors = journey.page_errors(step);
     let results = journey.draft.with_untracked(|d| d.screening.clone());
     let refused = journey.draft.with_untracked(|d| d.refused().cloned());
-    let limit = journey.draft.with_untracked(|d| d.outside_time_limit().cloned());
+    let limit = journey
+        .draft
+        .with_untracked(|d| d.outside_time_limit().cloned());
     let heading = match results.as_slice() {
         [only] => screening_heading(only),
         _ => step.title().to_owned(),
@@ -64,8 +69,14 @@ fn screening_body() -> impl IntoView {
         .iter()
         .map(|r| result_section(r, several))
         .collect_view();
-    let choice = journey.bind(|d| d.time_limit_choice.clone(), |d, v| d.time_limit_choice = v);
-    let other = journey.bind(|d| d.time_limit_other.clone(), |d, v| d.time_limit_other = v);
+    let choice = journey.bind(
+        |d| d.time_limit_choice.clone(),
+        |d, v| d.time_limit_choice = v,
+    );
+    let other = journey.bind(
+        |d| d.time_limit_other.clone(),
+        |d, v| d.time_limit_other = v,
+    );
     let back_to_details = Step::WhatHappened.path();
 
     if results.is_empty() {
@@ -136,7 +147,11 @@ fn screening_body() -> impl IntoView {
 /// What one screening result says: why, and what to do instead.
 fn result_section(result: &ScreeningResult, with_title: bool) -> impl IntoView {
     let exceptions = (!result.exceptions.is_empty()).then(|| {
-        let items = result.exceptions.iter().map(|e| view! { <li lang="en-GB">{e.clone()}</li> }).collect_view();
+        let items = result
+            .exceptions
+            .iter()
+            .map(|e| view! { <li lang="en-GB">{e.clone()}</li> })
+            .collect_view();
         view! {
             <p class="app-body">{t("The time limit does not apply if:")}</p>
             <ul class="app-list app-list--bullet">{items}</ul>

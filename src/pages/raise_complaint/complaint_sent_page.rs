@@ -7,9 +7,9 @@ use domain::api::cases::CaseDetail;
 use leptos::prelude::*;
 
 use crate::case_words::{basis_words, skipped_words};
-use crate::next_step_words::{due_label, Reader};
 use crate::components::panel::Panel;
 use crate::format::date_with_weekday;
+use crate::next_step_words::{due_label, Reader};
 use crate::pages::raise_complaint::use_journey;
 
 /// The confirmation: the reference, what happens next, and the first due

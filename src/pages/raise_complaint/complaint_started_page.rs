@@ -1,6 +1,6 @@
 use crate::i18n::t;
-use leptos::prelude::*;
 use crate::router::use_navigate;
+use leptos::prelude::*;
 
 use crate::complaint_draft::Step;
 use crate::components::date_input::DateInput;

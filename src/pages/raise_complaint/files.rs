@@ -11,7 +11,9 @@ use crate::storage;
 /// Checks the file's size and type, then reads it and checks its content.
 pub async fn read(file: File) -> Result<DraftFile, &'static str> {
     check_file_before_reading(&file.type_(), file.size() as u64)?;
-    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| messages::FILE_EMPTY)?;
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| messages::FILE_EMPTY)?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     read_file(&file.name(), &bytes)
 }
@@ -22,12 +24,16 @@ pub fn keep(key: &str, files: &[DraftFile]) -> bool {
         storage::remove(key);
         return true;
     }
-    let Some(local) = window().local_storage().ok().flatten() else { return false };
+    let Some(local) = window().local_storage().ok().flatten() else {
+        return false;
+    };
     match serde_json::to_string(files) {
-        Ok(text) => local.set_item(key, &text).is_ok() || {
-            let _ = local.remove_item(key);
-            false
-        },
+        Ok(text) => {
+            local.set_item(key, &text).is_ok() || {
+                let _ = local.remove_item(key);
+                false
+            }
+        }
         Err(_) => false,
     }
 }

@@ -142,11 +142,19 @@ pub enum NextStep {
         respond_by: Option<NaiveDate>,
     },
     /// The panel will meet by this date (no date set yet).
-    PanelMeetBy { by: NaiveDate, overdue: bool },
+    PanelMeetBy {
+        by: NaiveDate,
+        overdue: bool,
+    },
     /// The panel will meet on this date.
-    PanelMeetsOn { on: NaiveDate },
+    PanelMeetsOn {
+        on: NaiveDate,
+    },
     /// The panel has met; we will send its decision by this date.
-    PanelDecision { by: NaiveDate, overdue: bool },
+    PanelDecision {
+        by: NaiveDate,
+        overdue: bool,
+    },
     /// We responded at `stage` (the panel's number for its decision); the
     /// windows say what the resident can do next.
     Responded {
@@ -155,10 +163,20 @@ pub enum NextStep {
         final_response: bool,
     },
     /// We refused to take the complaint to the next stage.
-    EscalationRefused { stage: u8, on: NaiveDate },
-    Withdrawn { on: NaiveDate },
-    Closed { on: NaiveDate, why: ClosedWhy },
-    WithOmbudsman { on: NaiveDate },
+    EscalationRefused {
+        stage: u8,
+        on: NaiveDate,
+    },
+    Withdrawn {
+        on: NaiveDate,
+    },
+    Closed {
+        on: NaiveDate,
+        why: ClosedWhy,
+    },
+    WithOmbudsman {
+        on: NaiveDate,
+    },
 }
 
 /// The landlord's latest answer on a complaint: what the case page shows

@@ -211,9 +211,15 @@ mod tests {
             plain("It is not a complaint (§4). It becomes one later (§5.2)."),
             "It is not a complaint. It becomes one later."
         );
-        assert_eq!(plain("Outside its control (§6.1b, §6.1e)."), "Outside its control.");
+        assert_eq!(
+            plain("Outside its control (§6.1b, §6.1e)."),
+            "Outside its control."
+        );
         assert_eq!(plain("Not a complaint (Code 1.4)."), "Not a complaint.");
-        assert_eq!(plain("Call us (free from mobiles)."), "Call us (free from mobiles).");
+        assert_eq!(
+            plain("Call us (free from mobiles)."),
+            "Call us (free from mobiles)."
+        );
         assert_eq!(plain("Unclosed (§4"), "Unclosed (§4");
     }
 }

@@ -336,16 +336,27 @@ async fn an_invited_advocate_can_decline_and_the_resident_is_told_it_was_decline
 
     // Only the person invited can decline.
     let decline = format!("{A}/{id}/revocation");
-    assert_eq!(other.post_json(&decline, json!({})).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(
+        other.post_json(&decline, json!({})).await.0,
+        StatusCode::NOT_FOUND
+    );
     let (status, _, view) = advocate.post_json(&decline, json!({})).await;
     assert_eq!(status, StatusCode::OK, "{view}");
     assert_eq!(view["status"], "revoked");
     let told = messages_to(&app, &resident.email).await;
-    assert!(told.contains(&"Your invitation was declined".to_owned()), "{told:?}");
-    assert!(!told.contains(&"Your advocate stopped acting for you".to_owned()), "{told:?}");
+    assert!(
+        told.contains(&"Your invitation was declined".to_owned()),
+        "{told:?}"
+    );
+    assert!(
+        !told.contains(&"Your advocate stopped acting for you".to_owned()),
+        "{told:?}"
+    );
 
     // Declined is over: it cannot be accepted afterwards.
-    let (status, _, _) = advocate.post_json(&format!("{A}/{id}/acceptance"), json!({})).await;
+    let (status, _, _) = advocate
+        .post_json(&format!("{A}/{id}/acceptance"), json!({}))
+        .await;
     assert_eq!(status, StatusCode::CONFLICT);
 }
 
@@ -628,10 +639,14 @@ async fn an_invitation_or_signed_form_sent_again_with_its_key_makes_one_authoris
     let advocate = app.register_advocate("Alma Again").await;
 
     let keyed = resident.with_header("idempotency-key", "invite-1");
-    let (first_status, _, first) = keyed.post_json(A, invitation(&advocate, &["view_cases"])).await;
+    let (first_status, _, first) = keyed
+        .post_json(A, invitation(&advocate, &["view_cases"]))
+        .await;
     assert_eq!(first_status, StatusCode::CREATED, "{first}");
     app.advance(Duration::minutes(2));
-    let (again_status, _, again) = keyed.post_json(A, invitation(&advocate, &["view_cases"])).await;
+    let (again_status, _, again) = keyed
+        .post_json(A, invitation(&advocate, &["view_cases"]))
+        .await;
     assert_eq!(again_status, StatusCode::CREATED);
     assert_eq!(again, first, "the first answer, not a second invitation");
 
@@ -643,10 +658,17 @@ async fn an_invitation_or_signed_form_sent_again_with_its_key_makes_one_authoris
     assert_eq!(app.count("SELECT COUNT(*) FROM authorisations").await, 2);
 
     // The same key for something else is refused, and makes nothing.
-    let (status, _, _) = keyed.post_json(A, invitation(&advocate, &["view_cases", "raise_complaints"])).await;
+    let (status, _, _) = keyed
+        .post_json(
+            A,
+            invitation(&advocate, &["view_cases", "raise_complaints"]),
+        )
+        .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     // Without a key, a second invitation is a second one.
-    let (status, _, _) = resident.post_json(A, invitation(&advocate, &["view_cases"])).await;
+    let (status, _, _) = resident
+        .post_json(A, invitation(&advocate, &["view_cases"]))
+        .await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(app.count("SELECT COUNT(*) FROM authorisations").await, 3);
 }

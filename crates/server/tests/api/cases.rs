@@ -708,7 +708,11 @@ async fn the_channel_chosen_for_a_complaint_is_kept_shown_to_staff_and_used_for_
     let case = id(&detail);
     assert_eq!(detail["contact_channel"], "text_message");
     assert_eq!(detail["contact_phone"], "07700 900123");
-    assert_eq!(detail["messages"], Value::Null, "only staff see the messages");
+    assert_eq!(
+        detail["messages"],
+        Value::Null,
+        "only staff see the messages"
+    );
 
     // The account still says email: the case's own choice wins.
     server::outbox::deliver_pending(&app.state).await.unwrap();
@@ -746,7 +750,10 @@ async fn a_missed_repair_under_the_repairs_category_is_not_screened_as_a_repair_
     // Sent under that category, it needs no "I still want a complaint".
     let (status, _, detail) = post_case(
         &riya,
-        with(complaint(), json!({ "category": "repairs", "details": details })),
+        with(
+            complaint(),
+            json!({ "category": "repairs", "details": details }),
+        ),
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{detail}");

@@ -85,11 +85,20 @@ async fn a_welcome_email_goes_through_the_relay_and_is_marked_sent() {
     let transcripts = received.lock().unwrap().clone();
     assert_eq!(transcripts.len(), 1);
     let transcript = &transcripts[0];
-    assert!(transcript.contains("MAIL FROM:<complaints@landlord.example>"), "{transcript}");
-    assert!(transcript.contains(&format!("RCPT TO:<{}>", resident.email)), "{transcript}");
+    assert!(
+        transcript.contains("MAIL FROM:<complaints@landlord.example>"),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains(&format!("RCPT TO:<{}>", resident.email)),
+        "{transcript}"
+    );
     assert!(transcript.contains("Subject: "), "{transcript}");
     let messages = outbox(&app).await;
-    let welcome = messages.iter().find(|m| m["recipient"] == resident.email.as_str()).unwrap();
+    let welcome = messages
+        .iter()
+        .find(|m| m["recipient"] == resident.email.as_str())
+        .unwrap();
     assert!(welcome["sent_at"].is_string(), "{welcome}");
     assert_eq!(welcome["last_error"], Value::Null);
 }
@@ -105,18 +114,30 @@ async fn when_the_relay_cannot_be_reached_the_email_stays_unsent_with_the_reason
     let again = server::outbox::deliver_pending(&app.state).await.unwrap();
     assert_eq!(again, 1, "an email that failed is tried again");
     let messages = outbox(&app).await;
-    let welcome = messages.iter().find(|m| m["recipient"] == resident.email.as_str()).unwrap();
+    let welcome = messages
+        .iter()
+        .find(|m| m["recipient"] == resident.email.as_str())
+        .unwrap();
     assert_eq!(welcome["sent_at"], Value::Null);
     assert_eq!(welcome["attempts"], 2);
-    assert!(welcome["last_error"].as_str().unwrap().contains("cannot reach the mail relay"));
+    assert!(welcome["last_error"]
+        .as_str()
+        .unwrap()
+        .contains("cannot reach the mail relay"));
 }
 
 #[tokio::test]
 async fn without_a_relay_messages_are_left_for_staff_and_tried_once() {
     let app = TestApp::spawn().await;
     app.register_resident("Una Unsent").await;
-    assert_eq!(server::outbox::deliver_pending(&app.state).await.unwrap(), 1);
-    assert_eq!(server::outbox::deliver_pending(&app.state).await.unwrap(), 0);
+    assert_eq!(
+        server::outbox::deliver_pending(&app.state).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        server::outbox::deliver_pending(&app.state).await.unwrap(),
+        0
+    );
     let messages = outbox(&app).await;
     assert!(messages.iter().all(|m| m["sent_at"].is_null()));
 }

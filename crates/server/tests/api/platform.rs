@@ -256,10 +256,23 @@ async fn staff_record_a_residents_satisfaction_from_a_survey_after_the_response(
     let case = id(&raise(&resident, complaint()).await);
     let (status, _, _) = staff_action(&staff, &case, json!({ "type": "acknowledged" })).await;
     assert_eq!(status, StatusCode::OK);
-    let (status, _, refused) =
-        staff_action(&staff, &case, json!({ "type": "satisfaction_recorded", "satisfied": true })).await;
-    assert_eq!(status, StatusCode::CONFLICT, "not before a response: {refused}");
-    staff_action(&staff, &case, json!({ "type": "responded", "outcome": "upheld", "reasons": "We were wrong." })).await;
+    let (status, _, refused) = staff_action(
+        &staff,
+        &case,
+        json!({ "type": "satisfaction_recorded", "satisfied": true }),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "not before a response: {refused}"
+    );
+    staff_action(
+        &staff,
+        &case,
+        json!({ "type": "responded", "outcome": "upheld", "reasons": "We were wrong." }),
+    )
+    .await;
     let (status, _, detail) = staff_action(
         &staff,
         &case,
@@ -267,7 +280,12 @@ async fn staff_record_a_residents_satisfaction_from_a_survey_after_the_response(
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{detail}");
-    let last = detail["timeline"].as_array().unwrap().last().unwrap().clone();
+    let last = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(last["event"]["type"], "satisfaction_recorded");
     assert_eq!(last["actor"]["kind"], "staff");
 }
