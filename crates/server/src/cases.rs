@@ -18,7 +18,8 @@ use domain::api::cases::{
     TimelineEntry,
 };
 use domain::case::{
-    apply, replay, start, view, Actor, CaseKind, CaseState, CaseView, Event, EventRecord, Status,
+    apply, replay, start, view, Actor, CaseKind, CaseState, CaseView, Event, EventRecord,
+    ResidentAction, Status,
 };
 use domain::policy::{Policy, ScreeningResult};
 use serde::{Deserialize, Serialize};
@@ -502,6 +503,14 @@ pub async fn detail(
         &state.calendar,
         state.clock.today(),
     );
+    let mut case_view = case_view;
+    // What an advocate is offered is what their authorisation permits, as
+    // the resident read when they granted it: no more.
+    if let Some(grant) = &access.advocate {
+        case_view
+            .allowed_actions
+            .retain(|a| grant.permits(authorisation_action(*a)));
+    }
     let stored: StoredDetails = serde_json::from_str(&case.details).map_err(ApiError::internal)?;
     let attachments = store::attachments(conn, case.id)
         .await?
@@ -573,6 +582,18 @@ pub async fn detail(
         resident_preferences,
         messages,
     })
+}
+
+/// The permission a resident's action needs from an advocate.
+fn authorisation_action(action: ResidentAction) -> domain::authorisation::Action {
+    use domain::authorisation::Action;
+    match action {
+        ResidentAction::AddInformation => Action::AddInformation,
+        ResidentAction::RequestEscalation => Action::RequestEscalation,
+        ResidentAction::RequestPanel => Action::RequestPanel,
+        ResidentAction::Withdraw => Action::Withdraw,
+        ResidentAction::RecordSatisfaction => Action::RecordSatisfaction,
+    }
 }
 
 /// The serde name of a status, as stored in `cases.status`.

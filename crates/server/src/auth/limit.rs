@@ -149,11 +149,16 @@ pub async fn reserve(
         let failures = match row {
             Some((failures, next_at, last_at)) => {
                 let last = parse_timestamp(&last_at).unwrap_or(now);
-                if now - last > FORGET_AFTER {
+                // A clock set back (the test clock, or a corrected system
+                // clock) must not turn a delay into weeks: a last failure "in
+                // the future" is forgotten, and no wait is longer than the rule's.
+                // (Attempts racing each other see one another's times a few
+                // milliseconds apart: only a clock moved back by minutes counts.)
+                if now - last > FORGET_AFTER || last - now > Duration::minutes(5) {
                     0
                 } else {
                     let next = parse_timestamp(&next_at).unwrap_or(now);
-                    wait = wait.max(next - now);
+                    wait = wait.max((next - now).min(rule.max_delay));
                     failures
                 }
             }
@@ -306,5 +311,26 @@ mod tests {
         let c = Attempt::new("a@example.com", Some("2001:db8:1:3::1".parse().unwrap()));
         assert_eq!(a.address, b.address);
         assert_ne!(a.address, c.address);
+    }
+
+    #[tokio::test]
+    async fn a_clock_set_back_does_not_hold_anyone_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.sqlite").display());
+        let db = crate::db::connect(&url).await.unwrap();
+        let attempt = Attempt::new("a@example.com", Some("192.0.2.7".parse().unwrap()));
+        let later: DateTime<Utc> = "2027-03-01T10:00:00Z".parse().unwrap();
+        for _ in 0..(ACCOUNT_FREE + 3) {
+            let _ = reserve(&db, &attempt, later).await;
+        }
+        assert!(
+            reserve(&db, &attempt, later).await.is_err(),
+            "held back at the later time"
+        );
+        let earlier: DateTime<Utc> = "2026-12-18T10:00:00Z".parse().unwrap();
+        assert!(
+            reserve(&db, &attempt, earlier).await.is_ok(),
+            "after the clock went back, the failures 'from the future' are forgotten"
+        );
     }
 }

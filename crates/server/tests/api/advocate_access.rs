@@ -621,6 +621,13 @@ async fn making_complaints_for_a_resident_does_not_let_an_advocate_withdraw_them
     let (status, _, read) = helper.get(&format!("/api/v1/cases/{case}")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(read["view"]["status"], "awaiting_acknowledgement");
+    // Nor is it offered: the actions listed are the ones the advocate may take.
+    let offered = read["view"]["allowed_actions"].as_array().unwrap();
+    assert!(
+        offered.iter().any(|a| a == "add_information"),
+        "{offered:?}"
+    );
+    assert!(!offered.iter().any(|a| a == "withdraw"), "{offered:?}");
 
     let trusted = app.register_advocate("Tess Trusted").await;
     invite_and_accept(
