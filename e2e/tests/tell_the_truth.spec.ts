@@ -82,6 +82,8 @@ test.describe("someone acting for a resident (the Code)", () => {
     await expect(advocatePage.locator(".app-timeline__date").first()).toContainText("Rosa Resident");
     await expect(advocatePage.getByRole("link", { name: /Withdraw/ })).toHaveCount(0);
     await expectNoA11yViolations(advocatePage);
+    await advocatePage.getByRole("link", { name: "Add information" }).click();
+    await expect(advocatePage.locator("main h1")).toHaveText("Add information to their complaint");
     await context.close();
   });
 });

@@ -21,6 +21,12 @@ use crate::storage;
 #[component]
 pub fn AddInformationPage() -> impl IntoView {
     let id = case_id();
+    let reader = crate::next_step_words::reader_for(
+        crate::session::use_session()
+            .user
+            .with_untracked(|u| u.as_ref().map(|u| u.role)),
+    );
+    let advocate = reader == crate::next_step_words::Reader::Advocate;
     let text_key = text_key(&id.get_untracked());
     let files_key = files_key(&id.get_untracked());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -59,13 +65,13 @@ pub fn AddInformationPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || page_title(t("Add information to your complaint"), !errors.get().is_empty()) />
+        <Title text=move || page_title(if advocate { t("Add information to their complaint") } else { t("Add information to your complaint") }, !errors.get().is_empty()) />
         <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
                 <form novalidate on:submit=submit>
-                    <Textarea field="text" label=t("Add information to your complaint") value=text errors=errors is_page_heading=true
+                    <Textarea field="text" label={if advocate { t("Add information to their complaint") } else { t("Add information to your complaint") }} value=text errors=errors is_page_heading=true
                         hint=t("For example, something that has happened since, or the answer to a question we asked you") />
                     <MultiFileUpload field="attachments" label=t("Add photos or documents (optional)") errors=errors files=chosen
                         reading=reading kept=kept what=t("your information")

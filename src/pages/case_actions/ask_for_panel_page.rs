@@ -23,6 +23,12 @@ use domain::case::ResidentAction;
 #[component]
 pub fn AskForPanelPage() -> impl IntoView {
     let id = case_id();
+    let reader = crate::next_step_words::reader_for(
+        crate::session::use_session()
+            .user
+            .with_untracked(|u| u.as_ref().map(|u| u.role)),
+    );
+    let advocate = reader == crate::next_step_words::Reader::Advocate;
     let case = load_case(id);
     let unavailable = blocked(case, ResidentAction::RequestPanel);
     let policy = LocalResource::new(|| api::get::<PolicyDetail>("/policies/active"));
@@ -76,12 +82,12 @@ pub fn AskForPanelPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || page_title(t("Ask for a panel to hear your complaint"), !errors.get().is_empty()) />
+        <Title text=move || page_title(if advocate { t("Ask for a panel to hear their complaint") } else { t("Ask for a panel to hear your complaint") }, !errors.get().is_empty()) />
         <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <h1 class="app-heading-l">{t("Ask for a panel to hear your complaint")}</h1>
+                <h1 class="app-heading-l">{if advocate { t("Ask for a panel to hear their complaint") } else { t("Ask for a panel to hear your complaint") }}</h1>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         case.await.ok().and_then(|c| c.view.open_window.map(|w| view! {

@@ -18,6 +18,12 @@ use domain::case::ResidentAction;
 #[component]
 pub fn AskForReviewPage() -> impl IntoView {
     let id = case_id();
+    let reader = crate::next_step_words::reader_for(
+        crate::session::use_session()
+            .user
+            .with_untracked(|u| u.as_ref().map(|u| u.role)),
+    );
+    let advocate = reader == crate::next_step_words::Reader::Advocate;
     let case = load_case(id);
     let unavailable = blocked(case, ResidentAction::RequestEscalation);
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -31,12 +37,12 @@ pub fn AskForReviewPage() -> impl IntoView {
         });
     };
     view! {
-        <Title text=move || page_title(t("Ask for a review of your complaint"), !errors.get().is_empty()) />
+        <Title text=move || page_title(if advocate { t("Ask for a review of their complaint") } else { t("Ask for a review of your complaint") }, !errors.get().is_empty()) />
         <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <h1 class="app-heading-l">{t("Ask for a review of your complaint")}</h1>
+                <h1 class="app-heading-l">{if advocate { t("Ask for a review of their complaint") } else { t("Ask for a review of your complaint") }}</h1>
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         case.await.ok().map(|c| view! {
@@ -45,10 +51,10 @@ pub fn AskForReviewPage() -> impl IntoView {
                         })
                     })}
                 </Transition>
-                <p class="app-body">{t("If you are not happy with our response, a more senior member of staff who has not been involved will look at your complaint again. This is stage 2.")}</p>
+                <p class="app-body">{if advocate { t("If they are not happy with our response, a more senior member of staff who has not been involved will look at their complaint again. This is stage 2.") } else { t("If you are not happy with our response, a more senior member of staff who has not been involved will look at your complaint again. This is stage 2.") }}</p>
                 <ActionUnavailable action=ResidentAction::RequestEscalation why=unavailable case_id=id />
                 <form novalidate on:submit=submit hidden=move || unavailable.get().is_some()>
-                    <Textarea field="reason" label=t("Tell us why you are not happy (optional)") value=reason errors=errors
+                    <Textarea field="reason" label={if advocate { t("Tell us why they are not happy (optional)") } else { t("Tell us why you are not happy (optional)") }} value=reason errors=errors
                         hint=t("You do not have to give a reason. If you do, it helps us understand what you would still like us to put right.") />
                     <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Ask for a review")}</button>
                 </form>

@@ -16,6 +16,12 @@ use crate::form::page_title;
 #[component]
 pub fn SatisfactionPage() -> impl IntoView {
     let id = case_id();
+    let reader = crate::next_step_words::reader_for(
+        crate::session::use_session()
+            .user
+            .with_untracked(|u| u.as_ref().map(|u| u.role)),
+    );
+    let advocate = reader == crate::next_step_words::Reader::Advocate;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let satisfied = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
@@ -44,13 +50,13 @@ pub fn SatisfactionPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || page_title(t("Are you satisfied with our response?"), !errors.get().is_empty()) />
+        <Title text=move || page_title(if advocate { t("Are they satisfied with our response?") } else { t("Are you satisfied with our response?") }, !errors.get().is_empty()) />
         <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
                 <form novalidate on:submit=submit>
-                    <Radios field="satisfied" legend=t("Are you satisfied with our response?") value=satisfied errors=errors is_page_heading=true
+                    <Radios field="satisfied" legend={if advocate { t("Are they satisfied with our response?") } else { t("Are you satisfied with our response?") }} value=satisfied errors=errors is_page_heading=true
                         choices=vec![Choice::new("yes", t("Yes")), Choice::new("no", t("No"))] />
                     <Textarea field="comment" label=t("Anything else you want to tell us (optional)") value=comment errors=errors />
                     <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Send")}</button>

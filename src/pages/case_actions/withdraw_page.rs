@@ -16,6 +16,12 @@ use crate::form::page_title;
 #[component]
 pub fn WithdrawPage() -> impl IntoView {
     let id = case_id();
+    let reader = crate::next_step_words::reader_for(
+        crate::session::use_session()
+            .user
+            .with_untracked(|u| u.as_ref().map(|u| u.role)),
+    );
+    let advocate = reader == crate::next_step_words::Reader::Advocate;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let confirm = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
@@ -42,15 +48,15 @@ pub fn WithdrawPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || page_title(t("Withdraw your complaint"), !errors.get().is_empty()) />
+        <Title text=move || page_title(if advocate { t("Withdraw their complaint") } else { t("Withdraw your complaint") }, !errors.get().is_empty()) />
         <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
-                <h1 class="app-heading-l">{t("Withdraw your complaint")}</h1>
-                <p class="app-warning-text">{t("If you withdraw your complaint we will stop looking into it. You can ask us to reopen it, or make a new complaint.")}</p>
+                <h1 class="app-heading-l">{if advocate { t("Withdraw their complaint") } else { t("Withdraw your complaint") }}</h1>
+                <p class="app-warning-text">{if advocate { t("If you withdraw their complaint we will stop looking into it. They can ask us to reopen it, or make a new complaint.") } else { t("If you withdraw your complaint we will stop looking into it. You can ask us to reopen it, or make a new complaint.") }}</p>
                 <form novalidate on:submit=submit.clone()>
-                    <Radios field="confirm" legend=t("Are you sure you want to withdraw your complaint?") value=confirm errors=errors
+                    <Radios field="confirm" legend={if advocate { t("Are you sure you want to withdraw their complaint?") } else { t("Are you sure you want to withdraw your complaint?") }} value=confirm errors=errors
                         choices=vec![Choice::new("yes", t("Yes, withdraw it")), Choice::new("no", t("No, keep it open"))] />
                     <Textarea field="reason" label=t("Why are you withdrawing it? (optional)") value=reason errors=errors />
                     <button type="submit" class="app-button app-button--warning" disabled=move || send.pending().get()>{t("Continue")}</button>
