@@ -497,13 +497,12 @@ pub async fn detail(
 ) -> Result<CaseDetail, ApiError> {
     let case = &access.case;
     let replayed = replay_case(state, conn, case).await?;
-    let case_view = view(
+    let mut case_view = view(
         &replayed.state,
         &replayed.policy,
         &state.calendar,
         state.clock.today(),
     );
-    let mut case_view = case_view;
     // What an advocate is offered is what their authorisation permits, as
     // the resident read when they granted it: no more.
     if let Some(grant) = &access.advocate {

@@ -295,7 +295,7 @@ pub fn view(state: &CaseState, policy: &Policy, calendar: &Calendar, today: Naiv
     let (open_window, closed_windows) = windows(state, policy, calendar, today);
     let final_response = final_response(state, policy);
     let latest_response = latest_response(state, policy, final_response);
-    let next_step = next_step(state, &due_dates, today, final_response);
+    let next_step = next_step(state, &due_dates, today, latest_response.as_ref());
     let ombudsman_by = ombudsman_by(state, latest_response.as_ref());
     CaseView {
         kind: state.kind,
@@ -378,7 +378,7 @@ fn next_step(
     state: &CaseState,
     due_dates: &[DueDate],
     today: NaiveDate,
-    final_response: bool,
+    latest: Option<&LatestResponse>,
 ) -> Option<NextStep> {
     let pending = |key: &str| {
         due_dates
@@ -404,14 +404,14 @@ fn next_step(
     }
     if let Some(panel) = &state.panel {
         return Some(match (&panel.outcome, panel.held_on) {
-            (Some(decision), _) => NextStep::Responded {
-                stage: due_dates
-                    .iter()
-                    .find(|d| d.kind == DueKind::PanelMeets)
-                    .map(|d| d.stage)
-                    .unwrap_or(0),
-                on: decision.on,
-                final_response: true,
+            // The panel's decision is the latest response.
+            (Some(_), _) => match latest {
+                Some(decision) => NextStep::Responded {
+                    stage: decision.stage,
+                    on: decision.on,
+                    final_response: decision.final_response,
+                },
+                None => return None,
             },
             (None, Some(held)) if held > today => NextStep::PanelMeetsOn { on: held },
             (None, Some(_)) => match pending("panel_outcome") {
@@ -445,7 +445,7 @@ fn next_step(
             None => NextStep::Responded {
                 stage: n,
                 on: response.on,
-                final_response,
+                final_response: latest.is_some_and(|r| r.final_response),
             },
         });
     }
