@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as fs from "node:fs";
+import { chromiumLaunchOptions } from "./chromium.mjs";
 
 // The real server, release build, on a throwaway SQLite file, serving the real
 // Trunk build from ../dist. scripts/test builds both before running this.
@@ -12,19 +13,7 @@ const serverBin = process.env.SERVER_BIN ?? path.join(targetDir, "release", "ser
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "put-it-right-e2e-"));
 const baseURL = `http://127.0.0.1:${port}`;
 
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-  ],
-};
+const chromium = chromiumLaunchOptions;
 
 function server(serverPort: number, policy: string) {
   return {
