@@ -22,8 +22,10 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{long_date, Calendar};
 use crate::policy::{Policy, Stage};
 
+mod closing;
 mod view;
 
+pub use closing::{closing, no_contact_close_on, Closing};
 pub use view::{
     view, CaseView, ClosedWindow, DueDate, DueKind, LatestResponse, NextStep, ResidentAction,
     StaffAction, StageRef, Status, Window, OMBUDSMAN_MONTHS,

@@ -281,6 +281,9 @@ pub struct CaseView {
     /// The last day to bring the complaint to the Housing Ombudsman (12
     /// months after the final response or the closure), once it applies.
     pub ombudsman_by: Option<NaiveDate>,
+    /// How the complaint will close, once it has an answer and while it is open.
+    #[serde(default)]
+    pub closes: Option<super::Closing>,
 }
 
 /// The case as it stands on `today` (the server's clock, UK date).
@@ -315,6 +318,7 @@ pub fn view(state: &CaseState, policy: &Policy, calendar: &Calendar, today: Naiv
         next_step,
         latest_response,
         ombudsman_by,
+        closes: super::closing(state, policy, calendar),
     }
 }
 
