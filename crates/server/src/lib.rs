@@ -20,6 +20,7 @@ pub mod idempotency;
 pub mod openapi;
 pub mod outbox;
 pub mod routes;
+pub mod rules;
 pub mod smtp;
 pub mod startup;
 pub mod state;

@@ -56,6 +56,7 @@ async fn serve(state: server::AppState) -> Result<(), String> {
         state.clock.today()
     );
     server::outbox::spawn_sender(state.clone());
+    server::rules::spawn(state.clone());
     let app = server::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())

@@ -31,6 +31,9 @@ async fn set_clock(
     }
     state.clock.set(setting.now);
     tracing::warn!(now = %setting.now, "clock moved by a test");
+    // What falls due on the new day happens at once, as it would by the
+    // next round of the rules.
+    crate::rules::run_due(&state).await?;
     Ok(Json(ClockSetting {
         now: state.clock.now(),
     }))

@@ -13,6 +13,7 @@ mod mail;
 mod openapi;
 mod platform;
 mod preferences;
+mod rules;
 mod security;
 mod staff;
 mod support;
