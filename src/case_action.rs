@@ -37,6 +37,11 @@ pub fn action<B: Serialize + Clone + 'static>(
     done: &'static str,
     errors: RwSignal<Vec<FieldError>>,
 ) -> Action<B, Result<CaseDetail, ClientError>> {
+    let reader = crate::next_step_words::reader_for(
+        use_session()
+            .user
+            .with_untracked(|u| u.as_ref().map(|u| u.role)),
+    );
     let keys = StoredValue::new_local(RetryKeys::default());
     let action = Action::new_local(move |body: &B| {
         let body = body.clone();
@@ -47,7 +52,7 @@ pub fn action<B: Serialize + Clone + 'static>(
                 .await
             {
                 Err(ClientError::Refused(errors)) => {
-                    Err(ClientError::Refused(refusal_errors(errors)))
+                    Err(ClientError::Refused(refusal_errors(errors, reader)))
                 }
                 other => other,
             }
@@ -66,7 +71,7 @@ pub fn action<B: Serialize + Clone + 'static>(
                 // what was typed is still on the device.
                 Err(ClientError::SignedOut) => session.signed_out(),
                 // A lost connection or a server error says what was not sent, in words.
-                Err(error) => errors.set(error.not_sent(not_sent_words(path))),
+                Err(error) => errors.set(error.not_sent(not_sent_words(path, reader))),
             }
         }
     });

@@ -115,8 +115,11 @@ pub fn action_path(action: ResidentAction) -> &'static str {
 
 /// What the error summary says first when an action (by its API path under
 /// `/cases/{id}/`) could not be sent.
-pub fn not_sent_words(path: &str) -> &'static str {
+pub fn not_sent_words(path: &str, reader: Reader) -> &'static str {
+    let advocate = reader == Reader::Advocate;
     match path {
+        "information" if advocate => t("The information has not been sent"),
+        "withdrawal" if advocate => t("Their complaint has not been withdrawn"),
         "information" => t("Your information has not been sent"),
         "escalation" => t("Your request for a review has not been sent"),
         "panel" => t("Your request for a panel has not been sent"),
@@ -297,7 +300,7 @@ pub fn skipped_words(skipped: &[SkippedDay]) -> Option<String> {
 /// Why the service refused a resident's action on a case (a 409), in the
 /// app's words, from the refusal's typed reason: its dates and stages come
 /// with it, so nothing is read again or matched.
-pub fn refusal_words(reason: &RefusalReason) -> String {
+pub fn refusal_words(reason: &RefusalReason, reader: Reader) -> String {
     let on = |d: &NaiveDate| date_with_weekday(*d);
     match reason {
         RefusalReason::ReviewWindowClosed { last_day } => {
@@ -309,6 +312,10 @@ pub fn refusal_words(reason: &RefusalReason) -> String {
         ),
         RefusalReason::LastStage { stage, panel: true } => tf(
             "Stage {number} is the last stage of our complaints process. You can ask for a panel to review it instead.",
+            &[("number", stage)],
+        ),
+        RefusalReason::LastStage { stage, panel: false } if reader == Reader::Advocate => tf(
+            "Stage {number} is the last stage of our complaints process. If they are still unhappy, they can ask the Housing Ombudsman to look at their complaint.",
             &[("number", stage)],
         ),
         RefusalReason::LastStage { stage, panel: false } => tf(
@@ -350,12 +357,12 @@ pub fn refusal_words(reason: &RefusalReason) -> String {
 
 /// A refused action's errors, each with a typed reason in the app's words
 /// ([`refusal_words`]); the rest as the server sent them.
-pub fn refusal_errors(errors: Vec<FieldError>) -> Vec<FieldError> {
+pub fn refusal_errors(errors: Vec<FieldError>, reader: Reader) -> Vec<FieldError> {
     errors
         .into_iter()
         .map(|error| match &error.refusal {
             Some(reason) => FieldError {
-                message: refusal_words(reason),
+                message: refusal_words(reason, reader),
                 ..error
             },
             None => error,
@@ -410,7 +417,8 @@ pub fn files_by_entry(
 
 /// "You can ask for a review until Friday 19 February 2027. That is 8
 /// working days, counting today."
-pub fn window_sentence(window: &Window, _today: NaiveDate) -> String {
+pub fn window_sentence(window: &Window, _today: NaiveDate, reader: Reader) -> String {
+    let advocate = reader == Reader::Advocate;
     let date = window.last_day.map(date_with_weekday).unwrap_or_default();
     let action = action_label(window.action);
     let parts: &[(&str, &dyn std::fmt::Display)] = &[("date", &date), ("action", &action)];
@@ -418,12 +426,20 @@ pub fn window_sentence(window: &Window, _today: NaiveDate) -> String {
         (ResidentAction::RequestEscalation, Some(_)) => {
             tf("You can ask for a review until {date}.", parts)
         }
+        (ResidentAction::RequestEscalation, None) if advocate => {
+            return t("There is no time limit to ask for a review while their complaint is open.")
+                .to_owned()
+        }
         (ResidentAction::RequestEscalation, None) => {
             return t("There is no time limit to ask for a review while your complaint is open.")
                 .to_owned()
         }
         (ResidentAction::RequestPanel, Some(_)) => {
             tf("You can ask for a panel until {date}.", parts)
+        }
+        (ResidentAction::RequestPanel, None) if advocate => {
+            return t("There is no time limit to ask for a panel while their complaint is open.")
+                .to_owned()
         }
         (ResidentAction::RequestPanel, None) => {
             return t("There is no time limit to ask for a panel while your complaint is open.")
@@ -456,7 +472,7 @@ pub fn window_sentence(window: &Window, _today: NaiveDate) -> String {
 /// own sentence, or the window the resident can act in.
 pub fn headline(summary: &CaseSummary, today: NaiveDate) -> String {
     if let Some(window) = &summary.open_window {
-        return window_sentence(window, today);
+        return window_sentence(window, today, Reader::Resident);
     }
     match (&summary.next_step, summary.status) {
         (Some(step), _) => crate::next_step_words::next_step_sentence(step, Reader::Resident).0,
@@ -776,14 +792,21 @@ mod tests {
     #[test]
     fn an_action_that_failed_to_send_says_what_was_not_sent() {
         assert_eq!(
-            not_sent_words("information"),
+            not_sent_words("information", Reader::Resident),
             "Your information has not been sent"
         );
         assert_eq!(
-            not_sent_words("withdrawal"),
+            not_sent_words("withdrawal", Reader::Resident),
             "Your complaint has not been withdrawn"
         );
-        assert_eq!(not_sent_words("something-new"), "This has not been sent");
+        assert_eq!(
+            not_sent_words("withdrawal", Reader::Advocate),
+            "Their complaint has not been withdrawn"
+        );
+        assert_eq!(
+            not_sent_words("something-new", Reader::Resident),
+            "This has not been sent"
+        );
     }
 
     #[test]
@@ -826,8 +849,12 @@ mod tests {
             working_days_left: None,
         };
         assert_eq!(
-            window_sentence(&window, d("2027-02-09")),
+            window_sentence(&window, d("2027-02-09"), Reader::Resident),
             "There is no time limit to ask for a review while your complaint is open."
+        );
+        assert_eq!(
+            window_sentence(&window, d("2027-02-09"), Reader::Advocate),
+            "There is no time limit to ask for a review while their complaint is open."
         );
     }
 
@@ -917,7 +944,8 @@ mod tests {
         assert_eq!(
             window_sentence(
                 &Window { action: ResidentAction::RequestPanel, last_day: Some(d("2027-02-19")), working_days_left: Some(1) },
-                d("2027-02-19")
+                d("2027-02-19"),
+                Reader::Resident
             ),
             "You can ask for a panel until Friday 19 February 2027. That is 1 working day, counting today."
         );
@@ -1148,7 +1176,10 @@ mod tests {
             domain::case::apply(&state, &policy, &calendar, &record(today, attempt)).unwrap_err();
         let _ = (path, timeline);
         (
-            refused.reason.as_ref().map(refusal_words),
+            refused
+                .reason
+                .as_ref()
+                .map(|r| refusal_words(r, Reader::Resident)),
             refused.message,
             refused.code,
         )
@@ -1330,7 +1361,10 @@ mod tests {
     #[test]
     fn a_refusal_without_a_reason_keeps_the_servers_words() {
         let error = FieldError::new("", "The server's words").with_code("something_new");
-        assert_eq!(refusal_errors(vec![error.clone()]), vec![error]);
+        assert_eq!(
+            refusal_errors(vec![error.clone()], Reader::Resident),
+            vec![error]
+        );
         let typed = FieldError {
             refusal: Some(RefusalReason::ReviewWindowClosed {
                 last_day: d("2027-02-05"),
@@ -1338,8 +1372,16 @@ mod tests {
             ..FieldError::new("", "Server words").with_code("escalation_window_closed")
         };
         assert_eq!(
-            refusal_errors(vec![typed])[0].message,
+            refusal_errors(vec![typed], Reader::Resident)[0].message,
             "You can no longer ask for a review. The last day to ask was Friday 5 February 2027."
+        );
+        let last = RefusalReason::LastStage {
+            stage: 2,
+            panel: false,
+        };
+        assert_eq!(
+            refusal_words(&last, Reader::Advocate),
+            "Stage 2 is the last stage of our complaints process. If they are still unhappy, they can ask the Housing Ombudsman to look at their complaint."
         );
     }
 

@@ -351,9 +351,23 @@ pub fn unavailable(view: &CaseView, action: ResidentAction) -> Option<Unavailabl
 
 /// The words for [`Unavailable`]: what happened, then what the resident can
 /// still do.
-pub fn unavailable_words(action: ResidentAction, why: Unavailable) -> (String, String) {
-    let ombudsman =
-        t("You can still ask the Housing Ombudsman to look at your complaint.").to_owned();
+pub fn unavailable_words(
+    action: ResidentAction,
+    why: Unavailable,
+    reader: Reader,
+) -> (String, String) {
+    let advocate = reader == Reader::Advocate;
+    let ombudsman = if advocate {
+        t("They can still ask the Housing Ombudsman to look at their complaint.")
+    } else {
+        t("You can still ask the Housing Ombudsman to look at your complaint.")
+    }
+    .to_owned();
+    let page = if advocate {
+        t("The complaint's page says what happens next and what you can do.")
+    } else {
+        t("Your complaint's page says what happens next and what you can do.")
+    };
     match (action, why) {
         (ResidentAction::RequestPanel, Unavailable::WindowClosed(day)) => (
             tf(
@@ -371,11 +385,11 @@ pub fn unavailable_words(action: ResidentAction, why: Unavailable) -> (String, S
         ),
         (ResidentAction::RequestPanel, Unavailable::NotNow) => (
             t("You cannot ask for a panel for this complaint now.").to_owned(),
-            t("Your complaint's page says what happens next and what you can do.").to_owned(),
+            page.to_owned(),
         ),
         (_, Unavailable::NotNow) => (
             t("You cannot ask for a review of this complaint now.").to_owned(),
-            t("Your complaint's page says what happens next and what you can do.").to_owned(),
+            page.to_owned(),
         ),
     }
 }
@@ -575,7 +589,7 @@ mod tests {
         let why = unavailable(&view, ResidentAction::RequestEscalation).unwrap();
         assert_eq!(why, Unavailable::WindowClosed(d("2027-02-05")));
         assert_eq!(
-            unavailable_words(ResidentAction::RequestEscalation, why).0,
+            unavailable_words(ResidentAction::RequestEscalation, why, Reader::Resident).0,
             "You can no longer ask for a review. The last day to ask was Friday 5 February 2027."
         );
         view.allowed_actions.push(ResidentAction::RequestEscalation);
@@ -619,6 +633,20 @@ mod tests {
         assert_eq!(
             outcome_sentence(Some(Outcome::Upheld), false, Reader::Advocate),
             Some("We upheld their complaint.")
+        );
+        let closed = Unavailable::WindowClosed(d("2027-02-05"));
+        assert_eq!(
+            unavailable_words(ResidentAction::RequestPanel, closed, Reader::Advocate).1,
+            "They can still ask the Housing Ombudsman to look at their complaint."
+        );
+        assert_eq!(
+            unavailable_words(
+                ResidentAction::RequestPanel,
+                Unavailable::NotNow,
+                Reader::Advocate
+            )
+            .1,
+            "The complaint's page says what happens next and what you can do."
         );
     }
 }

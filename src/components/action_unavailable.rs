@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::ClientError;
 use crate::i18n::t;
-use crate::next_step_words::{unavailable, unavailable_words, Unavailable};
+use crate::next_step_words::{unavailable, unavailable_words, Reader, Unavailable};
 use crate::router::A;
 
 /// Whether the page's action can no longer be taken on the loaded case
@@ -28,10 +28,13 @@ pub fn ActionUnavailable(
     action: ResidentAction,
     why: Memo<Option<Unavailable>>,
     case_id: Memo<String>,
+    /// Someone acting for the resident reads of "their" complaint.
+    #[prop(optional)]
+    reader: Reader,
 ) -> impl IntoView {
     move || {
         why.get().map(|why| {
-            let (what, next) = unavailable_words(action, why);
+            let (what, next) = unavailable_words(action, why, reader);
             let closed = matches!(why, Unavailable::WindowClosed(_));
             view! {
                 <div class="app-inset-text" data-testid="action-unavailable">
@@ -41,7 +44,7 @@ pub fn ActionUnavailable(
                 {closed.then(|| view! {
                     <p class="app-body"><A href="/ombudsman">{t("How to contact the Housing Ombudsman")}</A></p>
                 })}
-                <p class="app-body"><A href=format!("/cases/{}", case_id.get_untracked())>{t("Go back to your complaint")}</A></p>
+                <p class="app-body"><A href=format!("/cases/{}", case_id.get_untracked())>{if reader == Reader::Advocate { t("Go back to their complaint") } else { t("Go back to your complaint") }}</A></p>
             }
         })
     }

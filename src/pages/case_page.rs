@@ -61,8 +61,11 @@ fn CaseLoader() -> impl IntoView {
 }
 
 /// A confirmation banner after an action, from `?done=…`.
-fn done_message(done: &str) -> Option<&'static str> {
+fn done_message(done: &str, reader: Reader) -> Option<&'static str> {
+    let advocate = reader == Reader::Advocate;
     Some(match done {
+        "information" if advocate => t("We have added the information to their complaint."),
+        "withdrawn" if advocate => t("You have withdrawn their complaint."),
         "information" => t("We have added your information to your complaint."),
         "review" => t("You have asked for a review. We will acknowledge your request and tell you when we will reply."),
         "panel" => t("You have asked for a panel. We will tell you the date of the hearing."),
@@ -95,7 +98,7 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
         query
             .with(|q| q.get("done"))
             .as_deref()
-            .and_then(done_message)
+            .and_then(|done| done_message(done, reader))
     };
     view! {
         <Title text=format!("{title} – {}", case.reference) />
@@ -321,7 +324,7 @@ fn WhatHappensNext(case_id: String, view: CaseView, reader: Reader) -> impl Into
             </div>
         })}
         {view.open_window.as_ref().map(|w| view! {
-            <div class="app-inset-text" data-testid="open-window"><p class="app-body">{window_sentence(w, today)}</p></div>
+            <div class="app-inset-text" data-testid="open-window"><p class="app-body">{window_sentence(w, today, reader)}</p></div>
         })}
         {view.closed_windows.iter().map(|w| {
             let (message, still_open) = closed_window_words(w, reader);

@@ -72,9 +72,9 @@ pub fn AddInformationPage() -> impl IntoView {
                 <ErrorSummary errors=errors />
                 <form novalidate on:submit=submit>
                     <Textarea field="text" label={if advocate { t("Add information to their complaint") } else { t("Add information to your complaint") }} value=text errors=errors is_page_heading=true
-                        hint=t("For example, something that has happened since, or the answer to a question we asked you") />
+                        hint={if advocate { t("For example, something that has happened since, or the answer to a question we asked them") } else { t("For example, something that has happened since, or the answer to a question we asked you") }} />
                     <MultiFileUpload field="attachments" label=t("Add photos or documents (optional)") errors=errors files=chosen
-                        reading=reading kept=kept what=t("your information")
+                        reading=reading kept=kept what={if advocate { t("the information") } else { t("your information") }}
                         hint=t("You can take a photo with your phone or choose files. JPG, PNG or PDF, each smaller than 5MB, up to 5 files.") />
                     <button type="submit" class="app-button" aria-disabled=move || busy().then_some("true")>{t("Send")}</button>
                 </form>

@@ -1,5 +1,5 @@
 use crate::components::title::Title;
-use crate::i18n::t;
+use crate::i18n::{n_, t};
 use domain::api::cases::{messages, PanelRequest};
 use domain::api::PolicyDetail;
 use domain::case::{Attendance, Representative};
@@ -47,19 +47,34 @@ pub fn AskForPanelPage() -> impl IntoView {
             _ => {
                 problems.add(
                     "attendance",
-                    t("Select if you will attend the panel or send written submissions"),
+                    if advocate {
+                        n_("Select if they will attend the panel or send written submissions")
+                    } else {
+                        n_("Select if you will attend the panel or send written submissions")
+                    },
                 );
                 None
             }
         };
         let representative = if represented.get_untracked() == "yes" {
             if name.get_untracked().trim().is_empty() {
-                problems.add("representative_name", messages::REPRESENTATIVE_NAME_MISSING);
+                problems.add(
+                    "representative_name",
+                    if advocate {
+                        n_("Enter the name of the person who will represent them")
+                    } else {
+                        messages::REPRESENTATIVE_NAME_MISSING
+                    },
+                );
             }
             if relation.get_untracked().is_empty() {
                 problems.add(
                     "representative_relation",
-                    messages::REPRESENTATIVE_RELATION_MISSING,
+                    if advocate {
+                        n_("Select this person's relationship to the resident")
+                    } else {
+                        messages::REPRESENTATIVE_RELATION_MISSING
+                    },
                 );
             }
             Some(Representative {
@@ -91,30 +106,30 @@ pub fn AskForPanelPage() -> impl IntoView {
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
                         case.await.ok().and_then(|c| c.view.open_window.map(|w| view! {
-                            <p class="app-body" data-testid="panel-window">{window_sentence(&w, c.view.today)}</p>
+                            <p class="app-body" data-testid="panel-window">{window_sentence(&w, c.view.today, reader)}</p>
                         }))
                     })}
                 </Transition>
-                <p class="app-body">{t("A panel of residents and board members will hear your complaint. You can attend and speak to the panel, or send what you want to say in writing instead.")}</p>
-                <ActionUnavailable action=ResidentAction::RequestPanel why=unavailable case_id=id />
+                <p class="app-body">{if advocate { t("A panel of residents and board members will hear their complaint. They can attend and speak to the panel, or send what they want to say in writing instead.") } else { t("A panel of residents and board members will hear your complaint. You can attend and speak to the panel, or send what you want to say in writing instead.") }}</p>
+                <ActionUnavailable action=ResidentAction::RequestPanel why=unavailable case_id=id reader=reader />
                 <form novalidate on:submit=submit hidden=move || unavailable.get().is_some()>
-                    <Radios field="attendance" legend=t("How do you want to take part?") value=attendance errors=errors
+                    <Radios field="attendance" legend={if advocate { t("How do they want to take part?") } else { t("How do you want to take part?") }} value=attendance errors=errors
                         choices=vec![
-                            Choice::new("attend", t("I will attend the panel")),
-                            Choice::new("written_submissions", t("I will send written submissions instead")),
+                            Choice::new("attend", if advocate { t("They will attend the panel") } else { t("I will attend the panel") }),
+                            Choice::new("written_submissions", if advocate { t("They will send written submissions instead") } else { t("I will send written submissions instead") }),
                         ] />
-                    <Radios field="represented" legend=t("Will someone come with you to represent you?") value=represented errors=errors
-                        hint=t("A friend or relative can represent you. Legal representatives, such as solicitors, cannot attend.")
+                    <Radios field="represented" legend={if advocate { t("Will someone come with them to represent them?") } else { t("Will someone come with you to represent you?") }} value=represented errors=errors
+                        hint={if advocate { t("A friend or relative can represent them. Legal representatives, such as solicitors, cannot attend.") } else { t("A friend or relative can represent you. Legal representatives, such as solicitors, cannot attend.") }}
                         choices=vec![Choice::new("yes", t("Yes")), Choice::new("no", t("No"))] />
                     <Show when=move || represented.get() == "yes">
-                        <TextInput field="representative_name" label=t("Their full name") value=name errors=errors autocomplete="off" />
+                        <TextInput field="representative_name" label={if advocate { t("Full name of the person who will represent them") } else { t("Their full name") }} value=name errors=errors autocomplete="off" />
                         <Transition fallback=|| ()>
                             {move || Suspend::new(async move {
                                 let relations = policy.await.ok()
                                     .and_then(|p| p.effective.panel.map(|panel| panel.representatives))
                                     .unwrap_or_else(|| vec!["friend".into(), "relative".into()]);
                                 view! {
-                                    <Radios field="representative_relation" legend=t("Who are they?") value=relation errors=errors
+                                    <Radios field="representative_relation" legend={if advocate { t("What is this person's relationship to the resident?") } else { t("Who are they?") }} value=relation errors=errors
                                         choices=relations.into_iter().map(|r| {
                                             let label = capitalise(&r);
                                             Choice::new(r, label)

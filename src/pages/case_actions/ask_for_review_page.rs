@@ -47,15 +47,15 @@ pub fn AskForReviewPage() -> impl IntoView {
                     {move || Suspend::new(async move {
                         case.await.ok().map(|c| view! {
                             <p class="app-body">{tf("Reference {reference}", &[("reference", &c.reference)])}</p>
-                            {c.view.open_window.map(|w| view! { <p class="app-body">{window_sentence(&w, c.view.today)}</p> })}
+                            {c.view.open_window.map(|w| view! { <p class="app-body">{window_sentence(&w, c.view.today, reader)}</p> })}
                         })
                     })}
                 </Transition>
                 <p class="app-body">{if advocate { t("If they are not happy with our response, a more senior member of staff who has not been involved will look at their complaint again. This is stage 2.") } else { t("If you are not happy with our response, a more senior member of staff who has not been involved will look at your complaint again. This is stage 2.") }}</p>
-                <ActionUnavailable action=ResidentAction::RequestEscalation why=unavailable case_id=id />
+                <ActionUnavailable action=ResidentAction::RequestEscalation why=unavailable case_id=id reader=reader />
                 <form novalidate on:submit=submit hidden=move || unavailable.get().is_some()>
                     <Textarea field="reason" label={if advocate { t("Tell us why they are not happy (optional)") } else { t("Tell us why you are not happy (optional)") }} value=reason errors=errors
-                        hint=t("You do not have to give a reason. If you do, it helps us understand what you would still like us to put right.") />
+                        hint={if advocate { t("You do not have to give a reason. If you do, it helps us understand what they would still like us to put right.") } else { t("You do not have to give a reason. If you do, it helps us understand what you would still like us to put right.") }} />
                     <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Ask for a review")}</button>
                 </form>
             </div>

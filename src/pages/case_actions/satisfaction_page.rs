@@ -1,5 +1,5 @@
 use crate::components::title::Title;
-use crate::i18n::t;
+use crate::i18n::{n_, t};
 use domain::api::cases::{messages, SatisfactionRequest};
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -45,7 +45,11 @@ pub fn SatisfactionPage() -> impl IntoView {
             }
             _ => errors.set(vec![FieldError::new(
                 "satisfied",
-                messages::SATISFIED_MISSING,
+                if advocate {
+                    n_("Select if they are satisfied with our response")
+                } else {
+                    messages::SATISFIED_MISSING
+                },
             )]),
         }
     };
@@ -58,10 +62,10 @@ pub fn SatisfactionPage() -> impl IntoView {
                 <form novalidate on:submit=submit>
                     <Radios field="satisfied" legend={if advocate { t("Are they satisfied with our response?") } else { t("Are you satisfied with our response?") }} value=satisfied errors=errors is_page_heading=true
                         choices=vec![Choice::new("yes", t("Yes")), Choice::new("no", t("No"))] />
-                    <Textarea field="comment" label=t("Anything else you want to tell us (optional)") value=comment errors=errors />
+                    <Textarea field="comment" label={if advocate { t("Anything else you or they want to tell us (optional)") } else { t("Anything else you want to tell us (optional)") }} value=comment errors=errors />
                     <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Send")}</button>
                 </form>
-                <p class="app-body">{t("If you are not satisfied, you can also ask for a review, or contact the Housing Ombudsman.")}</p>
+                <p class="app-body">{if advocate { t("If they are not satisfied, you can also ask for a review for them, or contact the Housing Ombudsman.") } else { t("If you are not satisfied, you can also ask for a review, or contact the Housing Ombudsman.") }}</p>
             </div>
         </SignedIn>
     }

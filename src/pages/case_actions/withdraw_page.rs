@@ -1,5 +1,5 @@
 use crate::components::title::Title;
-use crate::i18n::t;
+use crate::i18n::{n_, t};
 use domain::api::cases::{messages, WithdrawalRequest};
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -43,7 +43,11 @@ pub fn WithdrawPage() -> impl IntoView {
             ),
             _ => errors.set(vec![FieldError::new(
                 "confirm",
-                messages::WITHDRAW_NOT_CONFIRMED,
+                if advocate {
+                    n_("Select yes if you want to withdraw their complaint")
+                } else {
+                    messages::WITHDRAW_NOT_CONFIRMED
+                },
             )]),
         }
     };
@@ -58,7 +62,7 @@ pub fn WithdrawPage() -> impl IntoView {
                 <form novalidate on:submit=submit.clone()>
                     <Radios field="confirm" legend={if advocate { t("Are you sure you want to withdraw their complaint?") } else { t("Are you sure you want to withdraw your complaint?") }} value=confirm errors=errors
                         choices=vec![Choice::new("yes", t("Yes, withdraw it")), Choice::new("no", t("No, keep it open"))] />
-                    <Textarea field="reason" label=t("Why are you withdrawing it? (optional)") value=reason errors=errors />
+                    <Textarea field="reason" label={if advocate { t("Why do they want to withdraw it? (optional)") } else { t("Why are you withdrawing it? (optional)") }} value=reason errors=errors />
                     <button type="submit" class="app-button app-button--warning" disabled=move || send.pending().get()>{t("Continue")}</button>
                 </form>
             </div>
