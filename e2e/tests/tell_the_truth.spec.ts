@@ -4,6 +4,7 @@
 import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
 import { DEMO, open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
+import { expectErrors } from "./fixtures/complaint";
 
 test.describe("a request page opened after its window closed (Pivotal: 10 working days)", () => {
   test.use({ baseURL: POLICY_URL["pivotal-2021"] });
@@ -84,6 +85,47 @@ test.describe("someone acting for a resident (the Code)", () => {
     await expectNoA11yViolations(advocatePage);
     await advocatePage.getByRole("link", { name: "Add information" }).click();
     await expect(advocatePage.locator("main h1")).toHaveText("Add information to their complaint");
+
+    // Beyond the headings, every action page speaks of them, not to them;
+    // the text of a form hidden because the action is not open yet counts too.
+    const main = advocatePage.locator("main");
+    await expect(main).toContainText("or the answer to a question we asked them");
+    await expect(main).not.toContainText("a question we asked you");
+
+    await open(advocatePage, `/cases/${complaint.id}/ask-for-panel`);
+    await expect(main.locator("h1")).toHaveText("Ask for a panel to hear their complaint");
+    await expect(advocatePage.getByTestId("action-unavailable")).toContainText("The complaint's page says what happens next and what you can do.");
+    await expect(advocatePage.getByRole("link", { name: "Go back to their complaint" })).toBeVisible();
+    await expect(main).toContainText("A panel of residents and board members will hear their complaint. They can attend");
+    await expect(main).toContainText("How do they want to take part?");
+    await expect(main).toContainText("They will attend the panel");
+    await expect(main).toContainText("Will someone come with them to represent them?");
+    await expect(main).toContainText("A friend or relative can represent them.");
+    for (const yours of ["How do you want to take part?", "I will attend the panel", "come with you", "represent you", "hear your complaint", "Go back to your complaint"]) {
+      await expect(main).not.toContainText(yours);
+    }
+
+    await open(advocatePage, `/cases/${complaint.id}/ask-for-review`);
+    await expect(main.locator("h1")).toHaveText("Ask for a review of their complaint");
+    await expect(main).toContainText("what they would still like us to put right");
+    await expect(main).not.toContainText("what you would still like us to put right");
+
+    await open(advocatePage, `/cases/${complaint.id}/satisfaction`);
+    await expect(main.locator("h1")).toHaveText("Are they satisfied with our response?");
+    await expect(advocatePage.getByLabel("Anything else you or they want to tell us (optional)")).toBeVisible();
+    await expect(main).toContainText("If they are not satisfied, you can also ask for a review for them, or contact the Housing Ombudsman.");
+    await expect(main).not.toContainText("If you are not satisfied");
+    await advocatePage.getByRole("button", { name: "Send" }).click();
+    await expectErrors(advocatePage, ["Select if they are satisfied with our response"]);
+    await expect(main).not.toContainText("Select if you are satisfied");
+
+    await open(advocatePage, `/cases/${complaint.id}/withdraw`);
+    await expect(main.locator("h1")).toHaveText("Withdraw their complaint");
+    await expect(advocatePage.getByLabel("Why do they want to withdraw it? (optional)")).toBeVisible();
+    await expect(main).not.toContainText("Why are you withdrawing it?");
+    await advocatePage.getByRole("button", { name: "Continue" }).click();
+    await expectErrors(advocatePage, ["Select yes if you want to withdraw their complaint"]);
+    await expect(main).not.toContainText("your complaint");
     await context.close();
   });
 });
