@@ -122,6 +122,52 @@ pub mod text {
         "resident_address",
     ];
 
+    /// The most characters any request field may hold, by its JSON key:
+    /// the backstop every request passes through before it is read, so no
+    /// field is unbounded. A field with a closer rule of its own (the
+    /// reason on an authorisation's check, 500) checks that too, with its own
+    /// message; the OpenAPI document gives each field's real maximum.
+    pub fn max_chars(key: &str) -> usize {
+        match key {
+            // A file, base64: four characters for every three bytes.
+            "data_base64" => crate::api::cases::ATTACHMENT_MAX_BYTES.div_ceil(3) * 4,
+            // A response's reasons are a letter's body.
+            "reasons" => 20_000,
+            "details" | "desired_outcome" | "text" | "comment" | "reason" | "what"
+            | "time_limit_reason" => crate::api::cases::DETAILS_MAX_CHARS,
+            "reasonable_adjustments" | "description" | "other" => {
+                crate::api::account::ADJUSTMENTS_MAX_CHARS
+            }
+            "resident_address" | "relationship_other" => crate::api::authorisations::TEXT_MAX_CHARS,
+            "filename" => 255,
+            "email" | "advocate_email" | "resident_email" => crate::api::account::EMAIL_MAX_CHARS,
+            "password" => crate::api::account::PASSWORD_MAX_CHARS,
+            "language" | "letter_language" | "interpreter_language" => 50,
+            "contact_phone" | "phone" => 40,
+            _ => crate::api::account::NAME_MAX_CHARS,
+        }
+    }
+
+    /// Said when a field is longer than [`max_chars`] allows, where the
+    /// field has no words of its own for it.
+    pub fn too_long(key: &str, max: usize) -> String {
+        use crate::api::{account::messages as account, cases::messages as cases};
+        match key {
+            "details" => cases::DETAILS_TOO_LONG.to_owned(),
+            "desired_outcome" => cases::OUTCOME_TOO_LONG.to_owned(),
+            "password" => account::PASSWORD_TOO_LONG.to_owned(),
+            "name" => account::NAME_TOO_LONG.to_owned(),
+            "resident_address" => {
+                crate::api::authorisations::messages::RESIDENT_ADDRESS_TOO_LONG.to_owned()
+            }
+            "reasonable_adjustments" => account::ADJUSTMENTS_TOO_LONG.to_owned(),
+            "letter_language" | "interpreter_language" => {
+                account::LETTER_LANGUAGE_TOO_LONG.to_owned()
+            }
+            _ => format!("Enter {max} characters or fewer"),
+        }
+    }
+
     /// A Unicode bidirectional embedding, override or isolate.
     pub fn is_direction_control(c: char) -> bool {
         matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
@@ -181,6 +227,14 @@ pub mod text {
         use serde_json::Value;
         match value {
             Value::String(text) => {
+                let name = key.unwrap_or_default();
+                let max = max_chars(name);
+                // Counted in bytes first: a value can hold no more characters
+                // than bytes, so a long one is refused without counting.
+                if text.len() > max && text.chars().count() > max {
+                    problems.push(FieldError::new(path, too_long(name, max)));
+                    return;
+                }
                 let multi = key.is_some_and(|k| MULTI_LINE_FIELDS.contains(&k));
                 let checked = if multi {
                     clean_multi_line(text).map(|clean| *text = clean)
@@ -232,6 +286,37 @@ pub mod text {
                 );
             }
             assert!(check_single_line("Zoë O'Brien-Nguyễn 李").is_ok());
+        }
+
+        #[test]
+        fn every_field_is_bounded_and_a_longer_value_is_refused_on_its_field() {
+            let body = |key: &str, len: usize| json!({ "outer": { key: "é".repeat(len) } });
+            for key in [
+                "details",
+                "reasons",
+                "name",
+                "phone",
+                "data_base64",
+                "anything",
+            ] {
+                let max = max_chars(key);
+                assert!(max > 0, "{key}");
+                assert!(
+                    clean_request(&mut body(key, max)).is_empty(),
+                    "{key} at {max}"
+                );
+                let problems = clean_request(&mut body(key, max + 1));
+                assert_eq!(problems.len(), 1, "{key}");
+                assert_eq!(problems[0].field, format!("outer.{key}"));
+            }
+            assert_eq!(
+                clean_request(&mut json!({ "details": "a".repeat(5001) }))[0].message,
+                "Describe what happened in 5000 characters or fewer"
+            );
+            assert_eq!(
+                clean_request(&mut json!({ "relation": "a".repeat(201) }))[0].message,
+                "Enter 200 characters or fewer"
+            );
         }
 
         #[test]

@@ -627,6 +627,7 @@ fn build() -> Value {
     let error_body = b.schema::<ErrorBody>();
     let mut schemas: Map<String, Value> = b.generator.take_definitions(true).into_iter().collect();
     schemas.entry("ErrorBody".to_owned()).or_insert(error_body);
+    bound_request_strings(&b.paths, &mut schemas);
     let error_responses: Map<String, Value> = [400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503]
         .into_iter()
         .map(|code| {
@@ -657,6 +658,72 @@ fn build() -> Value {
             }
         }
     })
+}
+
+/// Gives every free-text string a request can carry its `maxLength`, from
+/// the table every request body passes through
+/// ([`domain::validation::text::max_chars`]), where the schema does not
+/// give a closer one: generated clients then refuse what the server would.
+fn bound_request_strings(paths: &Map<String, Value>, schemas: &mut Map<String, Value>) {
+    let mut todo: Vec<String> = paths
+        .values()
+        .filter_map(Value::as_object)
+        .flat_map(|ops| ops.values())
+        .filter_map(|op| op.pointer("/requestBody/content/application~1json/schema/$ref"))
+        .filter_map(Value::as_str)
+        .filter_map(|r| r.rsplit('/').next())
+        .map(str::to_owned)
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(name) = todo.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        if let Some(schema) = schemas.get_mut(&name) {
+            bound_strings(schema, None, &mut todo);
+        }
+    }
+}
+
+fn bound_strings(schema: &mut Value, key: Option<&str>, refs: &mut Vec<String>) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    if let Some(name) = object.get("$ref").and_then(Value::as_str) {
+        refs.extend(name.rsplit('/').next().map(str::to_owned));
+    }
+    let is_string = match object.get("type") {
+        Some(Value::String(t)) => t == "string",
+        Some(Value::Array(types)) => types.iter().any(|t| t == "string"),
+        _ => false,
+    };
+    let free_text = !object.contains_key("enum")
+        && !object.contains_key("const")
+        && !object.contains_key("format");
+    if is_string && free_text {
+        if let Some(key) = key {
+            object
+                .entry("maxLength")
+                .or_insert_with(|| json!(domain::validation::text::max_chars(key)));
+        }
+    }
+    if let Some(Value::Object(properties)) = object.get_mut("properties") {
+        for (name, property) in properties.iter_mut() {
+            bound_strings(property, Some(name), refs);
+        }
+    }
+    for list in ["anyOf", "oneOf", "allOf", "prefixItems"] {
+        if let Some(Value::Array(items)) = object.get_mut(list) {
+            for item in items {
+                bound_strings(item, key, refs);
+            }
+        }
+    }
+    for single in ["items", "additionalProperties"] {
+        if let Some(item) = object.get_mut(single) {
+            bound_strings(item, key, refs);
+        }
+    }
 }
 
 fn error_description(code: u16) -> &'static str {

@@ -352,6 +352,7 @@ pub struct Verification {
     pub decision: Option<Decision>,
     /// Required to reject: the advocate reads it.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schemars(length(max = 500)))]
     pub reason: Option<String>,
 }
 

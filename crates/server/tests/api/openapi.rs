@@ -232,3 +232,122 @@ async fn real_answers_validate_against_the_documented_schemas() {
     let error_schema = json!({ "$ref": "#/components/schemas/ErrorBody" });
     assert_valid(&doc, &error_schema, &refused, "a 422");
 }
+
+/// Every free-text string a request can carry, as (schema, property, its
+/// schema): reached from the request bodies through their references.
+fn request_strings(doc: &Value) -> Vec<(String, String, Value)> {
+    let schemas = &doc["components"]["schemas"];
+    let mut todo: Vec<String> = Vec::new();
+    for ops in doc["paths"].as_object().unwrap().values() {
+        for op in ops.as_object().unwrap().values() {
+            if let Some(r) = op.pointer("/requestBody/content/application~1json/schema/$ref") {
+                todo.push(r.as_str().unwrap().rsplit('/').next().unwrap().to_owned());
+            }
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut found = Vec::new();
+    while let Some(name) = todo.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let schema = &schemas[&name];
+        let mut nested = Vec::new();
+        refs(schema, &mut nested);
+        todo.extend(
+            nested
+                .iter()
+                .filter_map(|r| r.rsplit('/').next())
+                .map(str::to_owned),
+        );
+        fn strings(
+            name: &str,
+            schema: &Value,
+            key: &str,
+            found: &mut Vec<(String, String, Value)>,
+        ) {
+            let Some(object) = schema.as_object() else {
+                return;
+            };
+            let is_string = match object.get("type") {
+                Some(Value::String(t)) => t == "string",
+                Some(Value::Array(types)) => types.iter().any(|t| t == "string"),
+                _ => false,
+            };
+            if is_string
+                && !object.contains_key("enum")
+                && !object.contains_key("const")
+                && !object.contains_key("format")
+            {
+                found.push((name.to_owned(), key.to_owned(), schema.clone()));
+            }
+            if let Some(Value::Object(properties)) = object.get("properties") {
+                for (k, v) in properties {
+                    strings(name, v, k, found);
+                }
+            }
+            for list in ["anyOf", "oneOf", "allOf"] {
+                for item in object
+                    .get(list)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                {
+                    strings(name, item, key, found);
+                }
+            }
+            if let Some(items) = object.get("items") {
+                strings(name, items, key, found);
+            }
+        }
+        strings(&name, schema, "", &mut found);
+    }
+    found
+}
+
+#[tokio::test]
+async fn every_text_a_request_can_carry_has_a_documented_maximum_length() {
+    let app = TestApp::spawn().await;
+    let doc = document(&app).await;
+    let strings = request_strings(&doc);
+    assert!(
+        strings.len() > 30,
+        "the walk found the request fields: {}",
+        strings.len()
+    );
+    let unbounded: Vec<_> = strings
+        .iter()
+        .filter(|(_, _, schema)| schema.get("maxLength").and_then(Value::as_u64).is_none())
+        .map(|(schema, key, _)| format!("{schema}.{key}"))
+        .collect();
+    assert!(unbounded.is_empty(), "no maxLength: {unbounded:?}");
+    let of = |schema: &str, key: &str| {
+        strings
+            .iter()
+            .find(|(s, k, _)| s == schema && k == key)
+            .and_then(|(_, _, v)| v["maxLength"].as_u64())
+    };
+    assert_eq!(of("NewCase", "details"), Some(5000));
+    assert_eq!(of("Verification", "reason"), Some(500));
+    assert_eq!(of("Registration", "password"), Some(128));
+}
+
+#[tokio::test]
+async fn a_field_longer_than_its_documented_maximum_is_refused_on_that_field() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Rhiannon Price").await;
+    let (status, _, body) = resident
+        .post_json(
+            "/api/v1/cases/screening",
+            json!({ "kind": "complaint", "details": "a".repeat(5001) }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["errors"][0]["field"], "details");
+    let (status, _, body) = resident
+        .put_json("/api/v1/preferences", json!({ "phone": "0".repeat(41) }))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["errors"][0]["field"], "phone");
+    assert_eq!(body["errors"][0]["message"], "Enter 40 characters or fewer");
+}

@@ -110,7 +110,7 @@ async fn choices_that_need_more_say_what_is_missing() {
                 "contact_channel": "phone",
                 "phone": "  ",
                 "interpreter": true,
-                "reasonable_adjustments": "x".repeat(2001)
+                "reasonable_adjustments": "x".repeat(2000)
             }),
         )
         .await;
@@ -131,13 +131,30 @@ async fn choices_that_need_more_say_what_is_missing() {
                 "interpreter_language".into(),
                 "Enter the language you need an interpreter for".into()
             ),
-            (
-                "reasonable_adjustments".into(),
-                "Reasonable adjustments must be 2000 characters or fewer".into()
-            ),
         ]
     );
     // Nothing was saved.
+    assert_eq!(resident.get("/api/v1/preferences").await.2, defaults());
+}
+
+#[tokio::test]
+async fn adjustments_longer_than_2000_characters_are_refused_before_anything_else() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let (status, _, body) = resident
+        .put_json(
+            "/api/v1/preferences",
+            json!({ "high_contrast": true, "reasonable_adjustments": "x".repeat(2001) }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        errors(&body),
+        [(
+            "reasonable_adjustments".into(),
+            "Reasonable adjustments must be 2000 characters or fewer".into()
+        )]
+    );
     assert_eq!(resident.get("/api/v1/preferences").await.2, defaults());
 }
 
