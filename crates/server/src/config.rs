@@ -117,6 +117,11 @@ pub struct Config {
     /// beyond that they are answered 503 with Retry-After.
     #[arg(long, env = "PORTAL_HASHING_QUEUE", default_value_t = 32)]
     pub hashing_queue: usize,
+    /// Seconds a request may take, from its first byte to the answer
+    /// (a slow upload of the largest form included); then 408. A client
+    /// that trickles a body, or never finishes its headers, is cut off.
+    #[arg(long, env = "PORTAL_REQUEST_TIMEOUT", default_value_t = 120)]
+    pub request_timeout: u64,
 }
 
 impl Config {
@@ -176,6 +181,7 @@ impl Config {
             trusted_proxy_header: None,
             hashing_permits: None,
             hashing_queue: 32,
+            request_timeout: 120,
         }
     }
 }

@@ -35,6 +35,9 @@ pub enum ApiError {
     /// 413: the body is too large.
     #[error("payload too large")]
     PayloadTooLarge,
+    /// 408: the request took too long to arrive or to answer.
+    #[error("request timeout")]
+    RequestTimeout,
     /// 415: state-changing requests must be JSON.
     #[error("unsupported media type")]
     UnsupportedMediaType,
@@ -77,6 +80,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -98,6 +102,7 @@ impl ApiError {
                 general("This address does not take that kind of request")
             }
             ApiError::PayloadTooLarge => general("The request is too large"),
+            ApiError::RequestTimeout => general("The request took too long. Try again"),
             ApiError::UnsupportedMediaType => general("Send the request as JSON"),
             ApiError::TooManyRequests { .. } => {
                 general("Too many attempts. Wait a few minutes, then try again")
@@ -135,6 +140,25 @@ impl IntoResponse for ApiError {
             }
         }
         response
+    }
+}
+
+/// Gives the answers that layers below the handlers write themselves (a
+/// 413 from the body limit, a 408 from the timeout) the API's one error
+/// shape, so a client reads every error the same way.
+pub async fn uniform_errors(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let response = next.run(request).await;
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    match response.status() {
+        StatusCode::PAYLOAD_TOO_LARGE if !is_json => ApiError::PayloadTooLarge.into_response(),
+        StatusCode::REQUEST_TIMEOUT if !is_json => ApiError::RequestTimeout.into_response(),
+        _ => response,
     }
 }
 

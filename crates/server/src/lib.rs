@@ -21,6 +21,7 @@ pub mod openapi;
 pub mod outbox;
 pub mod routes;
 pub mod rules;
+pub mod serve;
 pub mod smtp;
 pub mod startup;
 pub mod state;
@@ -30,9 +31,20 @@ pub use state::AppState;
 
 use axum::Router;
 
-/// The largest request body the API accepts: up to five 5 MB attachments,
-/// base64-encoded in JSON, with room for the rest of the form.
+/// The largest request body the API accepts, on the routes that take files:
+/// up to five 5 MB attachments, base64-encoded in JSON, with room for the
+/// rest of the form.
 pub const BODY_LIMIT: usize = 36 * 1024 * 1024;
+
+/// The largest body of every other route: the longest form (a response's
+/// 20,000 characters of reasons, four bytes each at most) with room to spare.
+/// A bigger body is refused with 413 before more of it is read.
+pub const FORM_BODY_LIMIT: usize = 256 * 1024;
+
+/// The body limit for a route that takes files ([`BODY_LIMIT`]).
+pub fn with_files() -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(BODY_LIMIT)
+}
 
 /// The whole service: the API, then the app for every other path.
 pub fn app(state: AppState) -> Router {
@@ -51,9 +63,15 @@ pub fn app(state: AppState) -> Router {
     } else {
         router
     };
+    let timeout = std::time::Duration::from_secs(state.config.request_timeout);
     router
-        // axum's own 2 MB default for extractors would refuse a single photo.
-        .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
+        // Forms are small; the routes that take files raise it ([`with_files`]).
+        .layer(axum::extract::DefaultBodyLimit::max(FORM_BODY_LIMIT))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            timeout,
+        ))
+        .layer(axum::middleware::from_fn(error::uniform_errors))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }

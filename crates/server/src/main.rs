@@ -57,11 +57,14 @@ async fn serve(state: server::AppState) -> Result<(), String> {
     );
     server::outbox::spawn_sender(state.clone());
     server::rules::spawn(state.clone());
-    let app = server::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string())
+    server::serve::serve(
+        listener,
+        server::app(state),
+        server::serve::HEADER_TIMEOUT,
+        shutdown_signal(),
+    )
+    .await;
+    Ok(())
 }
 
 /// Resolves on Ctrl-C or SIGTERM, so in-flight requests finish before exit.

@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -42,7 +42,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/authorisations",
-            get(list_authorisations).post(create_authorisation),
+            // A signed form of up to 5MB is about 6.7MB in base64.
+            get(list_authorisations)
+                .post(create_authorisation)
+                .layer(crate::with_files()),
         )
         .route(
             "/authorisations/{id}",
@@ -62,9 +65,6 @@ pub fn router() -> Router<AppState> {
         )
         .route("/authorisations/{id}/evidence", get(get_evidence))
         .route("/advocate/residents", get(list_advocate_residents))
-        // A signed form of up to 5MB is about 6.7MB in base64: above axum's
-        // 2MB default for JSON, within the service's own limit.
-        .layer(DefaultBodyLimit::max(crate::BODY_LIMIT))
 }
 
 fn scope_words(view: &AuthorisationView) -> String {

@@ -33,10 +33,16 @@ use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/cases", get(list_cases).post(create_case))
+        .route(
+            "/cases",
+            get(list_cases).post(create_case).layer(crate::with_files()),
+        )
         .route("/cases/screening", post(screen_case))
         .route("/cases/{id}", get(get_case))
-        .route("/cases/{id}/information", post(add_information))
+        .route(
+            "/cases/{id}/information",
+            post(add_information).layer(crate::with_files()),
+        )
         .route("/cases/{id}/escalation", post(request_escalation))
         .route("/cases/{id}/panel", post(request_panel))
         .route("/cases/{id}/withdrawal", post(withdraw_case))

@@ -9,6 +9,7 @@ mod cases;
 mod demo;
 mod durability;
 mod idempotency;
+mod limits;
 mod mail;
 mod openapi;
 mod platform;
