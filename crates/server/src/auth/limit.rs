@@ -157,8 +157,14 @@ pub async fn reserve(
                 if now - last > FORGET_AFTER || last - now > Duration::minutes(5) {
                     0
                 } else {
-                    let next = parse_timestamp(&next_at).unwrap_or(now);
-                    wait = wait.max((next - now).min(rule.max_delay));
+                    // Only a delay the failures earned is waited for: with
+                    // fewer than the free few, `next_at` is the last attempt's
+                    // time, which a clock set back by seconds puts ahead of now.
+                    let earned = rule.delay(failures);
+                    if earned > Duration::zero() {
+                        let next = parse_timestamp(&next_at).unwrap_or(now);
+                        wait = wait.max((next - now).min(earned));
+                    }
                     failures
                 }
             }
@@ -332,5 +338,23 @@ mod tests {
             reserve(&db, &attempt, earlier).await.is_ok(),
             "after the clock went back, the failures 'from the future' are forgotten"
         );
+    }
+
+    #[tokio::test]
+    async fn a_clock_set_back_by_seconds_does_not_hold_back_someone_who_signed_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.sqlite").display());
+        let db = crate::db::connect(&url).await.unwrap();
+        let attempt = Attempt::new("a@example.com", Some("192.0.2.7".parse().unwrap()));
+        let start: DateTime<Utc> = "2026-12-18T10:00:00Z".parse().unwrap();
+        for seconds in [4, 5] {
+            let at = start + Duration::seconds(seconds);
+            reserve(&db, &attempt, at).await.unwrap();
+            succeeded(&db, &attempt, at).await.unwrap();
+        }
+        // The test clock goes back to the start of the day's tests.
+        assert!(reserve(&db, &attempt, start + Duration::seconds(1))
+            .await
+            .is_ok());
     }
 }
