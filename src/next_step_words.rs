@@ -6,7 +6,8 @@
 
 use chrono::NaiveDate;
 use domain::case::{
-    CaseView, ClosedWhy, DueDate, DueKind, NextStep, Outcome, Remedy, RemedyKind, ResidentAction,
+    CaseView, ClosedWhy, Closing, DueDate, DueKind, NextStep, Outcome, Remedy, RemedyKind,
+    ResidentAction,
 };
 
 use crate::format::date_with_weekday;
@@ -163,6 +164,30 @@ pub fn ombudsman_by_sentence(by: NaiveDate, reader: Reader) -> String {
             "If they are not happy with how we dealt with their complaint, they can ask the Housing Ombudsman to look at it until {date}.",
             &[("date", &date)],
         ),
+    }
+}
+
+/// When an answered complaint will close: the day the policy's rule closes
+/// it, or who closes it and when.
+pub fn closing_sentence(closing: Closing, reader: Reader) -> String {
+    let advocate = reader == Reader::Advocate;
+    match closing {
+        Closing::NoContactBy { on } if advocate => tf(
+            "If we do not hear from them or from you, we will close their complaint on {date}.",
+            &[("date", &date_with_weekday(on))],
+        ),
+        Closing::NoContactBy { on } => tf(
+            "If we do not hear from you, we will close this complaint on {date}.",
+            &[("date", &date_with_weekday(on))],
+        ),
+        Closing::WhenActionsDone => {
+            t("We will close this complaint when we have done everything we said we would.")
+                .to_owned()
+        }
+        Closing::ByLandlord if advocate => {
+            t("We will tell them when we close their complaint.").to_owned()
+        }
+        Closing::ByLandlord => t("We will tell you when we close this complaint.").to_owned(),
     }
 }
 
@@ -419,6 +444,29 @@ mod tests {
             done_on: done_on.map(d),
             overdue: false,
         }
+    }
+
+    #[test]
+    fn an_answered_complaint_says_when_it_will_close() {
+        let on = Closing::NoContactBy {
+            on: d("2027-01-07"),
+        };
+        assert_eq!(
+            closing_sentence(on, Reader::Resident),
+            "If we do not hear from you, we will close this complaint on Thursday 7 January 2027."
+        );
+        assert_eq!(
+            closing_sentence(on, Reader::Advocate),
+            "If we do not hear from them or from you, we will close their complaint on Thursday 7 January 2027."
+        );
+        assert_eq!(
+            closing_sentence(Closing::ByLandlord, Reader::Resident),
+            "We will tell you when we close this complaint."
+        );
+        assert_eq!(
+            closing_sentence(Closing::WhenActionsDone, Reader::Advocate),
+            "We will close this complaint when we have done everything we said we would."
+        );
     }
 
     #[test]

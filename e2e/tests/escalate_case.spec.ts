@@ -9,7 +9,7 @@ test.describe("windows under Pivotal's policy (10 working days to appeal)", () =
     await setServerClock(request, START);
   });
 
-  test("the review window is shown with its last day, then closes and says what is still open", async ({ page, playwright }) => {
+  test("the review window is shown with its last day and the day the complaint will close; the next working day it closes itself and says why", async ({ page, playwright }) => {
     const resident = await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
@@ -18,17 +18,42 @@ test.describe("windows under Pivotal's policy (10 working days to appeal)", () =
     // Responded Friday 18 December 2026: 10 working days skip 25 and 28 December and 1 January.
     await open(page, `/cases/${complaint.id}`);
     await expect(page.getByTestId("open-window")).toContainText("You can ask for a review until Wednesday 6 January 2027");
+    // Pivotal §10.1(c): with no word from the resident, it closes on the 11th working day.
+    await expect(page.getByTestId("closes")).toHaveText("If we do not hear from you, we will close this complaint on Thursday 7 January 2027.");
     await expectNoA11yViolations(page);
 
+    // The server's clock moves on and the policy's rule acts.
     await setServerClock(page.request, "2027-01-07T10:00:00Z");
     // Three weeks on, the session has long expired: sign in again.
     await signInAs(page, resident.email, resident.password);
     await open(page, `/cases/${complaint.id}`);
-    await expect(page.getByTestId("closed-window")).toContainText("Wednesday 6 January 2027");
-    await expect(page.getByTestId("closed-window")).toContainText("Housing Ombudsman");
+    await expect(page.getByTestId("next-step")).toContainText("We closed this complaint on Thursday 7 January 2027 because we did not hear from you.");
+    await expect(page.getByTestId("closes")).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Ask for a review (stage 2)" })).toHaveCount(0);
+    await expect(page.getByTestId("ombudsman-by")).toContainText("Housing Ombudsman");
     await expectNoA11yViolations(page);
     await staff.dispose();
+  });
+
+  test("a word from the resident after the response keeps the complaint open; the window still closes on its day", async ({ page, playwright }) => {
+    const resident = await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
+    await staffAction(staff, complaint.id, { type: "acknowledged" });
+    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
+    await staff.dispose();
+    const added = await page.request.post(`/api/v1/cases/${complaint.id}/information`, { data: { text: "The lift broke again today." } });
+    expect(added.status(), await added.text()).toBe(200);
+    await open(page, `/cases/${complaint.id}`);
+    await expect(page.getByTestId("closes")).toHaveText("We will tell you when we close this complaint.");
+
+    await setServerClock(page.request, "2027-01-07T10:00:00Z");
+    await signInAs(page, resident.email, resident.password);
+    await open(page, `/cases/${complaint.id}`);
+    await expect(page.getByTestId("closed-window")).toContainText("Wednesday 6 January 2027");
+    await expect(page.getByTestId("closed-window")).toContainText("Housing Ombudsman");
+    await expect(page.getByTestId("closes")).toHaveText("We will tell you when we close this complaint.");
+    await expectNoA11yViolations(page);
   });
 });
 

@@ -73,6 +73,8 @@ test.describe("a complaint we are late with (the Code: 5 working days to acknowl
     await expect(card(page, complaint.reference)).toContainText(sentence);
     await open(page, `/cases/${complaint.id}`);
     await expect(page.getByTestId("open-window")).toHaveText(sentence);
+    // "While your complaint is open" says until when: the Code sets no day, so we say who closes it.
+    await expect(page.getByTestId("closes")).toHaveText("We will tell you when we close this complaint.");
     // Responded: nothing more is due from us at this stage; the page says when we responded.
     await expect(page.getByTestId("next-step")).toHaveText("We sent our stage 1 response on Friday 18 December 2026.");
     await expect(page.getByText(/^We will (acknowledge|send) .* by \w+day \d/)).toHaveCount(0);

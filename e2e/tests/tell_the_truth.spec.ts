@@ -20,6 +20,10 @@ test.describe("a request page opened after its window closed (Pivotal: 10 workin
     await staffAction(staff, complaint.id, { type: "acknowledged" });
     await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
     await staff.dispose();
+    // A word from the resident keeps the complaint open past its window
+    // (with none, Pivotal closes it the next working day).
+    const added = await page.request.post(`/api/v1/cases/${complaint.id}/information`, { data: { text: "The lift broke again today." } });
+    expect(added.status(), await added.text()).toBe(200);
 
     // Responded Friday 18 December 2026: the last day is Wednesday 6 January 2027.
     await setServerClock(page.request, "2027-01-07T10:00:00Z");

@@ -18,8 +18,8 @@ use crate::components::signed_in::SignedIn;
 use crate::format::{date, date_with_weekday};
 use crate::i18n::{t, tf};
 use crate::next_step_words::{
-    due_label, due_shown_date, due_tag, has_ended, next_step_sentence, ombudsman_by_sentence,
-    outcome_sentence, reader_for, remedy_row, shown_due_dates, Reader,
+    closing_sentence, due_label, due_shown_date, due_tag, has_ended, next_step_sentence,
+    ombudsman_by_sentence, outcome_sentence, reader_for, remedy_row, shown_due_dates, Reader,
 };
 
 /// One case: where it stands, the dates it is due by and how they were
@@ -335,6 +335,9 @@ fn WhatHappensNext(case_id: String, view: CaseView, reader: Reader) -> impl Into
                 </div>
             }
         }).collect_view()}
+        {view.closes.map(|closing| view! {
+            <p class="app-body" data-testid="closes">{closing_sentence(closing, reader)}</p>
+        })}
         {ombudsman_by.map(|by| view! {
             <p class="app-body" data-testid="ombudsman-by">
                 {ombudsman_by_sentence(by, reader)}
