@@ -48,6 +48,8 @@ pub struct CurrentUser {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// Whether the account's email address has been proved.
+    pub email_verified: bool,
 }
 
 impl CurrentUser {
@@ -76,6 +78,7 @@ impl CurrentUser {
             name: self.name.clone(),
             email: self.email.clone(),
             role: self.role,
+            email_verified: self.email_verified,
         }
     }
 }
@@ -213,6 +216,7 @@ mod tests {
             name: "Sam".into(),
             email: "sam@example.com".into(),
             role,
+            email_verified: true,
         }
     }
 

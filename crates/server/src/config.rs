@@ -95,6 +95,10 @@ pub struct Config {
     /// Without one, messages stay in the outbox for staff and the log.
     #[arg(long, env = "PORTAL_SMTP_RELAY")]
     pub smtp_relay: Option<String>,
+    /// The address people open the portal at (`https://complaints.example.org`),
+    /// for the links in messages. Defaults to `http://HOST:PORT`.
+    #[arg(long, env = "PORTAL_PUBLIC_URL")]
+    pub public_url: Option<String>,
     /// The From address of email the portal sends.
     #[arg(long, env = "PORTAL_MAIL_FROM", default_value = "complaints@localhost")]
     pub mail_from: String,
@@ -178,6 +182,7 @@ impl Config {
             allow_clock_changes: false,
             smtp_relay: None,
             mail_from: "complaints@example.org".into(),
+            public_url: None,
             trusted_proxy_header: None,
             hashing_permits: None,
             hashing_queue: 32,

@@ -89,7 +89,11 @@ async fn account(state: &AppState, role: Role, name: &str, email: &str) -> Resul
         },
         true,
     )?;
-    Ok(create_account(state, valid, false).await?.id)
+    Ok(
+        create_account(state, valid, crate::routes::accounts::MadeBy::Admin)
+            .await?
+            .id,
+    )
 }
 
 struct People {

@@ -25,6 +25,7 @@ pub mod serve;
 pub mod smtp;
 pub mod startup;
 pub mod state;
+pub mod verification;
 pub mod web;
 
 pub use state::AppState;

@@ -286,11 +286,32 @@ fn build() -> Value {
         "post",
         "/accounts",
         "register_account",
-        "Make a resident or advocate account, and sign in",
+        "Make a resident or advocate account, and sign in; a link to prove the email address is sent to it",
         Public,
         Some(registration),
         (201, Some(session.clone())),
         &[403, 503],
+    );
+    let confirmation = b.schema::<domain::api::account::EmailConfirmation>();
+    b.op(
+        "post",
+        "/accounts/verification",
+        "confirm_email",
+        "Prove an email address with the token from the link sent to it (single use, 24 hours)",
+        Public,
+        Some(confirmation),
+        (204, None),
+        &[422],
+    );
+    b.op(
+        "post",
+        "/accounts/verification-link",
+        "send_verification_link",
+        "Send a new link to prove the signed-in account's email address (3 an hour)",
+        SignedIn,
+        None,
+        (202, None),
+        &[409, 429],
     );
     let sign_in = b.schema::<SignIn>();
     b.op(

@@ -108,6 +108,33 @@ pub async fn enqueue(
     Ok(())
 }
 
+/// Queues an email to an account at this address, whatever its
+/// preferences say (a link to prove the address goes to that address).
+/// `purpose` marks the one kind an unproved address may be sent.
+pub async fn enqueue_email(
+    conn: &mut SqliteConnection,
+    at: DateTime<Utc>,
+    user_id: i64,
+    email: &str,
+    subject: &str,
+    body: &str,
+    purpose: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO outbox (user_id, case_id, channel, recipient, subject, body, created_at, \
+         purpose) VALUES (?, NULL, 'email', ?, ?, ?, ?, ?)",
+    )
+    .bind(user_id)
+    .bind(email)
+    .bind(subject)
+    .bind(body)
+    .bind(timestamp(at))
+    .bind(purpose)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// Starts the sender: every few seconds it takes the messages not yet seen.
 pub fn spawn_sender(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -131,10 +158,15 @@ pub const MAX_ATTEMPTS: i64 = 5;
 /// Returns how many messages it took.
 pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
     let relay = state.config.smtp_relay.clone();
+    // Email to an address not yet proved waits, unless it is the link
+    // that proves it (issue 13): it goes once the address is proved.
     let pending: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT id, channel, recipient, subject, body, attempts FROM outbox \
-         WHERE sent_at IS NULL AND (attempts = 0 OR (channel = 'email' AND attempts < ?)) \
-         ORDER BY id LIMIT 100",
+        "SELECT o.id, o.channel, o.recipient, o.subject, o.body, o.attempts FROM outbox o \
+         LEFT JOIN users u ON u.id = o.user_id \
+         WHERE o.sent_at IS NULL AND (o.attempts = 0 OR (o.channel = 'email' AND o.attempts < ?)) \
+         AND (o.channel <> 'email' OR o.user_id IS NULL OR o.purpose = 'verification' \
+              OR u.email_verified_at IS NOT NULL) \
+         ORDER BY o.id LIMIT 100",
     )
     .bind(if relay.is_some() { MAX_ATTEMPTS } else { 0 })
     .fetch_all(&state.db)
@@ -247,6 +279,26 @@ struct OutboxRow {
     sent_at: Option<String>,
     attempts: i64,
     last_error: Option<String>,
+    purpose: Option<String>,
+}
+
+/// What staff read of a message: a link that proves an address is the
+/// owner's alone (whoever opens it proves the address), so staff see that
+/// one was sent, not the link.
+fn shown_to_staff(body: String, purpose: Option<&str>) -> String {
+    if purpose != Some(crate::verification::PURPOSE) {
+        return body;
+    }
+    body.split('\n')
+        .map(|line| {
+            if line.contains("/verify-email#") {
+                "[the link to confirm the address, shown only to its owner]"
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Staff and admins: the latest 500 messages, newest first.
@@ -257,8 +309,8 @@ async fn list_outbox(
     user.require_staff()?;
     let rows: Vec<OutboxRow> = sqlx::query_as(
         "SELECT o.id, u.public_id AS user_public_id, c.public_id AS case_public_id, o.channel, \
-         o.recipient, o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error \
-         FROM outbox o LEFT JOIN users u ON u.id = o.user_id LEFT JOIN cases c ON c.id = o.case_id \
+         o.recipient, o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error, \
+         o.purpose FROM outbox o LEFT JOIN users u ON u.id = o.user_id LEFT JOIN cases c ON c.id = o.case_id \
          ORDER BY o.created_at DESC, o.id DESC LIMIT 500",
     )
     .fetch_all(&state.db)
@@ -272,7 +324,7 @@ async fn list_outbox(
                 channel: r.channel,
                 recipient: r.recipient,
                 subject: r.subject,
-                body: r.body,
+                body: shown_to_staff(r.body, r.purpose.as_deref()),
                 created_at: r.created_at,
                 sent_at: r.sent_at,
                 attempts: r.attempts,
@@ -280,4 +332,16 @@ async fn list_outbox(
             })
             .collect(),
     ))
+}
+
+/// Every message to an address, newest first, as it was written (links
+/// included): the end-to-end tests' mailbox, behind `--allow-clock-changes`.
+pub async fn written_to(
+    conn: &mut SqliteConnection,
+    recipient: &str,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT subject, body FROM outbox WHERE recipient = ? ORDER BY id DESC LIMIT 50")
+        .bind(recipient)
+        .fetch_all(conn)
+        .await
 }

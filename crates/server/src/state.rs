@@ -27,6 +27,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Where the portal is reached, for links in messages.
+    pub fn public_url(&self) -> String {
+        self.config
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.config.addr()))
+    }
+
     /// The policy with this id, falling back to the active one.
     pub fn policy_for(&self, id: &str) -> &Policy {
         self.policies

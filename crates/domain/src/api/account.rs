@@ -227,6 +227,20 @@ pub struct SessionUser {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// Whether the email address has been proved by the link sent to it.
+    /// Until it is, the account cannot act for anyone else and is sent no
+    /// email but the link.
+    #[serde(default)]
+    pub email_verified: bool,
+}
+
+/// `POST /api/v1/accounts/verification`: the token from the link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EmailConfirmation {
+    #[cfg_attr(feature = "openapi", schemars(length(min = 1, max = 64)))]
+    pub token: String,
 }
 
 /// `GET /api/v1/session` (and the answer to signing in or registering).

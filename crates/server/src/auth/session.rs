@@ -146,6 +146,7 @@ struct SessionRow {
     name: String,
     email: String,
     role: String,
+    email_verified: bool,
 }
 
 /// Whether a session that started at `created_at` and was last used at
@@ -159,7 +160,8 @@ pub fn is_live(created_at: DateTime<Utc>, last_seen: DateTime<Utc>, now: DateTim
 pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<CurrentUser>, ApiError> {
     let hash = token_hash(token);
     let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT s.created_at, s.last_seen_at, u.id AS user_id, u.public_id, u.name, u.email, u.role \
+        "SELECT s.created_at, s.last_seen_at, u.id AS user_id, u.public_id, u.name, u.email, u.role, \
+         u.email_verified_at IS NOT NULL AS email_verified \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = ? AND s.revoked_at IS NULL",
     )
@@ -200,6 +202,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<Curren
         name: row.name,
         email: row.email,
         role,
+        email_verified: row.email_verified,
     }))
 }
 

@@ -1,6 +1,9 @@
 //! Accounts and sessions:
 //!
-//! - `POST /api/v1/accounts`: a resident or an advocate registers (and is signed in).
+//! - `POST /api/v1/accounts`: a resident or an advocate registers (and is
+//!   signed in), and is sent a link to prove their email address.
+//! - `POST /api/v1/accounts/verification`: the link's token proves the address.
+//! - `POST /api/v1/accounts/verification-link`: a new link, for the signed-in account.
 //! - `POST /api/v1/session`: sign in. `GET`: who is signed in. `DELETE`: sign out.
 //!
 //! Staff and admin accounts are made only by `server user add` ([`create_account`]).
@@ -23,21 +26,13 @@ use crate::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/accounts", post(register_account))
+        .route("/accounts/verification", post(confirm_email))
+        .route("/accounts/verification-link", post(send_verification_link))
         .route(
             "/session",
             get(get_session).post(create_session).delete(delete_session),
         )
         .merge(crate::outbox::router())
-}
-
-const WELCOME_SUBJECT: &str = "Your Put It Right account";
-
-fn welcome_body(name: &str) -> String {
-    format!(
-        "Dear {name},\n\nYour account has been made. You can now tell us about a problem, \
-         follow your complaint and see when we will reply.\n\nIf you did not make this \
-         account, tell us: reply to this message or call us."
-    )
 }
 
 /// Checks a new account: the domain's checks, then whether the password is
@@ -75,13 +70,22 @@ pub fn validate_account(
     }
 }
 
+/// Who made an account, which decides whether its address is proved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MadeBy {
+    /// The person registered themselves: the address is unproved, and a
+    /// link to prove it is sent in the same transaction.
+    Themselves,
+    /// An admin made it (`server user add`, the demo): vouched for.
+    Admin,
+}
+
 /// Makes an account from checked input (the one path for registration and
-/// `server user add`): hashes the password, refuses an email already in use,
-/// and, with `welcome`, queues a welcome message in the same transaction.
+/// `server user add`): hashes the password and refuses an email already in use.
 pub async fn create_account(
     state: &AppState,
     account: ValidRegistration,
-    welcome: bool,
+    made_by: MadeBy,
 ) -> ApiResult<CurrentUser> {
     // Hashing takes a while: do it before taking the write lock.
     let password_hash = hash_password(&state.hashing, account.password).await?;
@@ -96,8 +100,8 @@ pub async fn create_account(
     }
     let public_id = new_public_id();
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (public_id, email, name, role, password_hash, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO users (public_id, email, name, role, password_hash, created_at, \
+         email_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(&public_id)
     .bind(&account.email)
@@ -105,16 +109,17 @@ pub async fn create_account(
     .bind(account.role.as_str())
     .bind(password_hash)
     .bind(timestamp(now))
+    .bind((made_by == MadeBy::Admin).then(|| timestamp(now)))
     .fetch_one(&mut *tx)
     .await?;
-    if welcome {
-        crate::outbox::enqueue(
+    if made_by == MadeBy::Themselves {
+        crate::verification::send_link(
             &mut tx,
-            now,
+            &state.public_url(),
             id,
-            None,
-            WELCOME_SUBJECT,
-            &welcome_body(&account.name),
+            &account.name,
+            &account.email,
+            now,
         )
         .await?;
     }
@@ -125,6 +130,7 @@ pub async fn create_account(
         name: account.name,
         email: account.email,
         role: account.role,
+        email_verified: made_by == MadeBy::Admin,
     })
 }
 
@@ -146,7 +152,7 @@ async fn register_account(
     Json(registration): Json<Registration>,
 ) -> ApiResult<Response> {
     let account = validate_account(registration, false)?;
-    let user = create_account(&state, account, true).await?;
+    let user = create_account(&state, account, MadeBy::Themselves).await?;
     let mut response = signed_in(&state, &headers, &user).await?;
     *response.status_mut() = StatusCode::CREATED;
     Ok(response)
@@ -163,8 +169,9 @@ async fn create_session(
     let attempt = limit::Attempt::new(&sign_in.email, address);
     let counts = limit::reserve(&state.db, &attempt, state.clock.now()).await?;
     let email = sign_in.email.trim().to_lowercase();
-    let found: Option<(i64, String, String, String, String, String)> = sqlx::query_as(
-        "SELECT id, public_id, name, email, role, password_hash FROM users WHERE email = ?",
+    let found: Option<(i64, String, String, String, String, String, bool)> = sqlx::query_as(
+        "SELECT id, public_id, name, email, role, password_hash, \
+         email_verified_at IS NOT NULL FROM users WHERE email = ?",
     )
     .bind(&email)
     .fetch_optional(&state.db)
@@ -181,11 +188,12 @@ async fn create_session(
         Err(other) => return Err(other),
     };
     let user = match found {
-        Some((id, public_id, name, email, role, _)) if verified => CurrentUser {
+        Some((id, public_id, name, email, role, _, email_verified)) if verified => CurrentUser {
             id,
             public_id,
             name,
             email,
+            email_verified,
             role: Role::parse(&role)
                 .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
         },
@@ -255,6 +263,25 @@ async fn delete_session(State(state): State<AppState>, headers: HeaderMap) -> Ap
         [(header::SET_COOKIE, session::clear_cookie(&state.config))],
     )
         .into_response())
+}
+
+/// `POST /api/v1/accounts/verification`: no sign-in needed, as the link may
+/// be opened on another device.
+async fn confirm_email(
+    State(state): State<AppState>,
+    Json(request): Json<domain::api::account::EmailConfirmation>,
+) -> ApiResult<StatusCode> {
+    crate::verification::confirm(&state, &request.token).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /api/v1/accounts/verification-link`: 202, the link is on its way.
+async fn send_verification_link(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<StatusCode> {
+    crate::verification::resend(&state, &user).await?;
+    Ok(StatusCode::ACCEPTED)
 }
 
 #[cfg(test)]

@@ -104,7 +104,11 @@ async fn create_authorisation(
     let now = state.clock.now();
     let valid = match user.role {
         Role::Resident => new.validate_invitation(today, &user.email)?,
-        Role::Advocate => new.validate_signed_form(today)?,
+        Role::Advocate => {
+            // Acting for someone starts with an address that is proved.
+            crate::verification::require_verified(&user)?;
+            new.validate_signed_form(today)?
+        }
         Role::Staff | Role::Admin => return Err(ApiError::Forbidden),
     };
     let retry = Retry::optional(&headers, &("authorisations", &new))?;
@@ -357,6 +361,8 @@ async fn accept_authorisation(
     if user.role != Role::Advocate {
         return Err(ApiError::Forbidden);
     }
+    // The invitation went to an address: only its proved owner takes it up.
+    crate::verification::require_verified(&user)?;
     match row.status(today)? {
         Status::Pending => {}
         Status::Expired => return Err(ApiError::conflict("", messages::EXPIRED)),

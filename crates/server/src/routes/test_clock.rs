@@ -1,6 +1,8 @@
 //! `PUT /api/v1/test/clock`: moves the server's clock, so end-to-end tests can
-//! open and close windows. Only when the server was started with
-//! `--allow-clock-changes`; otherwise the path does not exist (404).
+//! open and close windows; `GET /api/v1/test/messages?to=…`: what the portal
+//! wrote to an address (the tests' mailbox: the link that proves an address).
+//! Only when the server was started with `--allow-clock-changes`; otherwise
+//! the paths do not exist (404).
 
 use axum::extract::State;
 use axum::routing::put;
@@ -13,7 +15,9 @@ use crate::extract::Json;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/test/clock", put(set_clock))
+    Router::new()
+        .route("/test/clock", put(set_clock))
+        .route("/test/messages", axum::routing::get(messages_to))
 }
 
 #[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
@@ -37,4 +41,32 @@ async fn set_clock(
     Ok(Json(ClockSetting {
         now: state.clock.now(),
     }))
+}
+
+#[derive(Debug, Deserialize)]
+struct MessagesQuery {
+    to: String,
+}
+
+#[derive(Debug, Serialize)]
+struct WrittenMessage {
+    subject: String,
+    body: String,
+}
+
+async fn messages_to(
+    State(state): State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<MessagesQuery>,
+) -> ApiResult<Json<Vec<WrittenMessage>>> {
+    if !state.config.allow_clock_changes {
+        return Err(ApiError::NotFound);
+    }
+    let mut conn = state.db.acquire().await?;
+    let messages = crate::outbox::written_to(&mut conn, &query.to).await?;
+    Ok(Json(
+        messages
+            .into_iter()
+            .map(|(subject, body)| WrittenMessage { subject, body })
+            .collect(),
+    ))
 }

@@ -650,9 +650,9 @@ async fn the_admin_command_refuses_what_registration_refuses() {
 // --- the outbox -------------------------------------------------------------------------
 
 #[tokio::test]
-async fn registering_queues_a_welcome_message_that_staff_can_see() {
+async fn registering_sends_a_link_to_prove_the_address_that_staff_see_without_the_link() {
     let app = TestApp::spawn().await;
-    let resident = app.register_resident("Ada Lovelace").await;
+    let resident = app.register("resident", "Ada Lovelace").await;
     let staff = app.create_staff("Sam Caseworker").await;
     let (status, _, body) = staff.get("/api/v1/outbox").await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -661,11 +661,14 @@ async fn registering_queues_a_welcome_message_that_staff_can_see() {
     let welcome = &messages[0];
     assert_eq!(welcome["channel"], "email");
     assert_eq!(welcome["recipient"], resident.email.as_str());
-    assert_eq!(welcome["subject"], "Your Put It Right account");
-    assert!(welcome["body"]
-        .as_str()
-        .unwrap()
-        .starts_with("Dear Ada Lovelace,"));
+    assert_eq!(welcome["subject"], "Confirm your email address");
+    let body = welcome["body"].as_str().unwrap();
+    assert!(body.starts_with("Dear Ada Lovelace,"), "{body}");
+    assert!(
+        !body.contains("/verify-email#"),
+        "staff never see the link: {body}"
+    );
+    assert!(body.contains("[the link to confirm the address"), "{body}");
     assert_eq!(welcome["sent_at"], Value::Null);
     // The test clock runs on from 09:00 in real time.
     assert!(welcome["created_at"]
@@ -729,4 +732,102 @@ async fn the_sender_never_marks_a_message_sent_that_it_could_not_send() {
     assert_eq!(body[0]["sent_at"], Value::Null);
     assert_eq!(body[0]["attempts"], 1);
     assert_eq!(body[0]["last_error"], server::outbox::NOT_DELIVERED);
+}
+
+// --- proving an email address (issue 13, finding 2) ---------------------------
+
+#[tokio::test]
+async fn a_new_account_is_unproved_until_its_link_is_opened_and_the_link_works_once() {
+    let app = TestApp::spawn().await;
+    let resident = app.register("resident", "Ada Lovelace").await;
+    let (_, _, session) = resident.get("/api/v1/session").await;
+    assert_eq!(session["user"]["email_verified"], false);
+
+    let token = app.verification_token(&resident.email).await;
+    // Anyone holding the link proves the address: no sign-in needed.
+    let (status, _, body) = app
+        .client()
+        .post_json("/api/v1/accounts/verification", json!({ "token": token }))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (_, _, session) = resident.get("/api/v1/session").await;
+    assert_eq!(session["user"]["email_verified"], true);
+
+    let (status, _, body) = app
+        .client()
+        .post_json("/api/v1/accounts/verification", json!({ "token": token }))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "token");
+    assert_eq!(
+        body["errors"][0]["message"],
+        "This link has expired or has already been used. Sign in and ask for a new one"
+    );
+}
+
+#[tokio::test]
+async fn a_link_expires_after_24_hours_and_a_new_one_can_be_asked_for_three_times_an_hour() {
+    let app = TestApp::spawn().await;
+    let resident = app.register("resident", "Ada Lovelace").await;
+    let first = app.verification_token(&resident.email).await;
+    app.advance(Duration::hours(24) + Duration::minutes(1));
+    let resident = app.sign_in(&resident.email, &resident.password).await;
+    let (status, _, _) = app
+        .client()
+        .post_json("/api/v1/accounts/verification", json!({ "token": first }))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "expired");
+
+    for _ in 0..3 {
+        let (status, _, body) = resident
+            .post_json("/api/v1/accounts/verification-link", json!({}))
+            .await;
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    }
+    let (status, headers, _) = resident
+        .post_json("/api/v1/accounts/verification-link", json!({}))
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(headers.get("retry-after").is_some());
+    app.confirm_email(&resident).await;
+    let (status, _, body) = resident
+        .post_json("/api/v1/accounts/verification-link", json!({}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+}
+
+#[tokio::test]
+async fn nothing_but_the_link_is_sent_to_an_unproved_address_until_it_is_proved() {
+    let app = TestApp::spawn().await;
+    let resident = app.register("resident", "Ada Lovelace").await;
+    crate::support::raise(&resident, crate::support::complaint()).await;
+    // Two messages wait: the link, and the news that the complaint arrived.
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND attempts = 0")
+            .await,
+        2
+    );
+    // With no relay configured, the sender takes (and logs) what it may send.
+    let taken = server::outbox::deliver_pending(&app.state).await.unwrap();
+    assert_eq!(taken, 1, "only the link");
+    app.confirm_email(&resident).await;
+    let taken = server::outbox::deliver_pending(&app.state).await.unwrap();
+    assert_eq!(taken, 1, "the held message goes once the address is proved");
+}
+
+#[tokio::test]
+async fn a_link_sent_to_an_old_address_proves_nothing() {
+    let app = TestApp::spawn().await;
+    let resident = app.register("resident", "Ada Lovelace").await;
+    let token = app.verification_token(&resident.email).await;
+    sqlx::query("UPDATE users SET email = 'new.address@example.com' WHERE email = ?")
+        .bind(&resident.email)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let (status, _, _) = app
+        .client()
+        .post_json("/api/v1/accounts/verification", json!({ "token": token }))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -212,6 +212,39 @@ async fn an_advocate_cannot_accept_an_invitation_sent_to_another_email() {
 }
 
 #[tokio::test]
+async fn whoever_registers_an_invited_address_first_cannot_take_up_the_invitation_without_proving_it(
+) {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    // Someone registers the advocate's address before the advocate does.
+    let impostor = app.register("advocate", "Mallory").await;
+    let id = create(&resident, invitation(&impostor, &["view_cases"])).await;
+    let (status, _, body) = impostor
+        .post_json(&format!("{A}/{id}/acceptance"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["errors"][0]["code"], "email_not_verified");
+    let (_, _, view) = resident.get(&format!("{A}/{id}")).await;
+    assert_eq!(view["status"], "pending");
+    // The address's owner, who reads its mail, proves it and accepts.
+    app.confirm_email(&impostor).await;
+    let (status, _, body) = impostor
+        .post_json(&format!("{A}/{id}/acceptance"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[tokio::test]
+async fn an_advocate_with_an_unproved_address_cannot_file_a_signed_form() {
+    let app = TestApp::spawn().await;
+    let advocate = app.register("advocate", "Mallory").await;
+    let (status, _, body) = advocate.post_json(A, signed_form(&["view_cases"])).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["errors"][0]["code"], "email_not_verified");
+    assert_eq!(app.count("SELECT COUNT(*) FROM authorisations").await, 0);
+}
+
+#[tokio::test]
 async fn an_invitation_is_accepted_once() {
     let app = TestApp::spawn().await;
     let resident = app.register_resident("Ada Lovelace").await;

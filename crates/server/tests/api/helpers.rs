@@ -137,12 +137,51 @@ impl TestApp {
         client
     }
 
+    /// A resident who registered and opened the link sent to prove their address.
     pub async fn register_resident(&self, name: &str) -> TestClient {
-        self.register("resident", name).await
+        let client = self.register("resident", name).await;
+        self.confirm_email(&client).await;
+        client
     }
 
+    /// An advocate who registered and opened the link sent to prove their address.
     pub async fn register_advocate(&self, name: &str) -> TestClient {
-        self.register("advocate", name).await
+        let client = self.register("advocate", name).await;
+        self.confirm_email(&client).await;
+        client
+    }
+
+    /// The token in the latest link sent to prove `email` (what follows the
+    /// `#` in the message's link).
+    pub async fn verification_token(&self, email: &str) -> String {
+        let body: String = sqlx::query_scalar(
+            "SELECT body FROM outbox WHERE recipient = ? AND purpose = 'verification' \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(email)
+        .fetch_one(&self.state.db)
+        .await
+        .expect("a link was sent");
+        let link = body
+            .split_whitespace()
+            .find(|word| word.contains("/verify-email#"))
+            .expect("the message holds the link");
+        link.rsplit('#').next().unwrap().to_owned()
+    }
+
+    /// Opens the link sent to the client's address, as its owner would.
+    pub async fn confirm_email(&self, client: &TestClient) {
+        let token = self.verification_token(&client.email).await;
+        let (status, _, body) = self
+            .client()
+            .post_json("/api/v1/accounts/verification", json!({ "token": token }))
+            .await;
+        assert_eq!(
+            status,
+            StatusCode::NO_CONTENT,
+            "confirming {}: {body}",
+            client.email
+        );
     }
 
     /// Makes an account with `server user add` (the admin command's own
