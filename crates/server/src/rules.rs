@@ -41,7 +41,8 @@ pub struct Acted {
     pub acted_on: NaiveDate,
 }
 
-/// Runs the rules in the background, every [`RULE_INTERVAL`].
+/// Runs the rules, and the retention job ([`crate::retention`]), in the
+/// background every [`RULE_INTERVAL`].
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(RULE_INTERVAL);
@@ -50,6 +51,9 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
             interval.tick().await;
             if let Err(error) = run_due(&state).await {
                 tracing::warn!(%error, "the policy's rules could not run");
+            }
+            if let Err(error) = crate::retention::run(&state).await {
+                tracing::warn!(%error, "the retention job could not run");
             }
         }
     })

@@ -14,6 +14,7 @@ mod mail;
 mod openapi;
 mod platform;
 mod preferences;
+mod retention;
 mod rules;
 mod security;
 mod staff;
