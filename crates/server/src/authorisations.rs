@@ -187,6 +187,15 @@ impl AuthorisationRow {
             _ => None,
         };
         let in_force = matches!(status, Status::Pending | Status::Active | Status::Expired);
+        // An advocate reads the resident's contact details only while they
+        // may act, or on a signed form they filed themselves (they typed
+        // them): not after it was revoked, expired or declined.
+        let sees_contact = user.is_staff()
+            || self.is_resident(user)
+            || status == Status::Active
+            || (self.kind() == Kind::SignedForm
+                && matches!(status, Status::Pending | Status::Rejected)
+                && self.is_advocate(user));
         Ok(AuthorisationView {
             id: self.public_id.clone(),
             kind: self.kind(),
@@ -204,9 +213,10 @@ impl AuthorisationRow {
                 email: self
                     .resident_account_email
                     .clone()
-                    .or_else(|| self.resident_email.clone()),
+                    .or_else(|| self.resident_email.clone())
+                    .filter(|_| sees_contact),
             },
-            resident_address: self.resident_address.clone(),
+            resident_address: self.resident_address.clone().filter(|_| sees_contact),
             advocate: self.advocate_name.as_ref().map(|name| Party {
                 name: name.clone(),
                 email: self.advocate_email.clone(),

@@ -69,9 +69,18 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
 
 /// Refuses state-changing requests that come from another site: the browser's
 /// `Sec-Fetch-Site` must say same-origin (or none, for a typed URL or a non-browser
-/// client), and an `Origin`, when sent, must be this server's own.
-pub async fn same_origin_writes(request: Request, next: Next) -> Response {
-    if is_write(request.method()) && !same_origin(request.headers()) {
+/// client), and an `Origin`, when sent, must be this server's own, by its
+/// scheme too: served over HTTPS (`--secure-cookies`), an `http://` page
+/// on the same host is another origin.
+pub async fn same_origin_writes(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let https = state.config.secure_cookies;
+    if is_write(request.method())
+        && !(same_origin(request.headers()) && scheme_fits(request.headers(), https))
+    {
         return ApiError::Forbidden.into_response();
     }
     next.run(request).await
@@ -100,9 +109,33 @@ fn same_origin(headers: &HeaderMap) -> bool {
     }
 }
 
+/// An `Origin`'s scheme is this server's: `https` when it is served over
+/// HTTPS, `http` or `https` otherwise (a server on loopback in development).
+fn scheme_fits(headers: &HeaderMap, https: bool) -> bool {
+    match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
+        None => true,
+        Some(origin) => match origin.split_once("://") {
+            Some(("https", _)) => true,
+            Some(("http", _)) => !https,
+            _ => false,
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn over_https_an_http_origin_on_the_same_host_is_another_site() {
+        let from =
+            |origin: &'static str| headers(&[("origin", origin), ("host", "portal.example")]);
+        assert!(scheme_fits(&from("https://portal.example"), true));
+        assert!(!scheme_fits(&from("http://portal.example"), true));
+        assert!(scheme_fits(&from("http://portal.example"), false));
+        assert!(!scheme_fits(&from("ftp://portal.example"), false));
+        assert!(scheme_fits(&headers(&[]), true));
+    }
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
         let mut map = HeaderMap::new();

@@ -50,7 +50,7 @@ pub fn with_files() -> axum::extract::DefaultBodyLimit {
 
 /// The whole service: the API, then the app for every other path.
 pub fn app(state: AppState) -> Router {
-    let api = routes::api_router().with_state(state.clone());
+    let api = routes::api_router(&state).with_state(state.clone());
     let router = Router::new()
         .nest("/api/v1", api)
         .fallback_service(web::app_service(&state.config.dist_dir))

@@ -16,7 +16,7 @@ use crate::error::ApiError;
 use crate::AppState;
 
 /// Everything under `/api/v1`. Unknown paths answer a JSON 404, never the app.
-pub fn api_router() -> Router<AppState> {
+pub fn api_router(state: &AppState) -> Router<AppState> {
     Router::new()
         .merge(health::router())
         .merge(calendar::router())
@@ -30,7 +30,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(crate::openapi::router())
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        .layer(axum::middleware::from_fn(
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             crate::headers::same_origin_writes,
         ))
 }

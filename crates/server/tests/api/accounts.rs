@@ -566,6 +566,27 @@ async fn a_same_origin_browser_request_is_allowed() {
 }
 
 #[tokio::test]
+async fn served_over_https_a_write_from_the_same_host_over_http_is_refused() {
+    let app = TestApp::spawn_with(|c| c.secure_cookies = true).await;
+    for (origin, expected) in [
+        ("http://localhost", StatusCode::FORBIDDEN),
+        ("https://localhost", StatusCode::CREATED),
+    ] {
+        let client = app
+            .client()
+            .with_header("host", "localhost")
+            .with_header("origin", origin);
+        let (status, _, body) = client
+            .post_json(
+                "/api/v1/accounts",
+                registration("ada@example.com", PASSWORD, "resident"),
+            )
+            .await;
+        assert_eq!(status, expected, "{origin}: {body}");
+    }
+}
+
+#[tokio::test]
 async fn a_sign_in_that_is_not_json_is_refused_with_415() {
     let app = TestApp::spawn().await;
     let request = Request::post("/api/v1/session")

@@ -315,6 +315,33 @@ async fn a_resident_revokes_at_once_and_the_advocate_is_told() {
 }
 
 #[tokio::test]
+async fn a_revoked_advocate_no_longer_reads_the_residents_contact_details() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let advocate = app.register_advocate("Charles Babbage").await;
+    let id = invite_and_accept(&resident, &advocate, invitation(&advocate, &["view_cases"])).await;
+    let (_, _, view) = advocate.get(&format!("{A}/{id}")).await;
+    assert_eq!(
+        view["resident"]["email"],
+        resident.email.as_str(),
+        "while active"
+    );
+    resident.delete(&format!("{A}/{id}")).await;
+    let (status, _, view) = advocate.get(&format!("{A}/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(view["status"], "revoked");
+    assert_eq!(view["resident"]["name"], "Ada Lovelace");
+    assert_eq!(view["resident"]["email"], Value::Null);
+    assert_eq!(view["resident_address"], Value::Null);
+    let (_, _, view) = resident.get(&format!("{A}/{id}")).await;
+    assert_eq!(
+        view["resident"]["email"],
+        resident.email.as_str(),
+        "the resident still does"
+    );
+}
+
+#[tokio::test]
 async fn another_resident_can_neither_see_nor_revoke_an_authorisation() {
     let app = TestApp::spawn().await;
     let resident = app.register_resident("Ada Lovelace").await;
