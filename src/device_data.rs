@@ -22,6 +22,19 @@ pub fn is_typed(key: &str) -> bool {
     TYPED.iter().any(|prefix| key.starts_with(prefix))
 }
 
+/// The device key that says a person marked this device as shared or public
+/// (a library's or a friend's computer): signing out then deletes what was
+/// typed. It says nothing about anyone, and outlives the deleting it asks for.
+pub const SHARED_DEVICE: &str = "pir.shared_device";
+
+/// What [`SHARED_DEVICE`] holds on a device marked as shared.
+pub const SHARED: &str = "true";
+
+/// Whether what the device holds under [`SHARED_DEVICE`] marks it as shared.
+pub fn is_shared(stored: Option<&str>) -> bool {
+    stored == Some(SHARED)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +67,18 @@ mod tests {
     fn the_look_of_the_pages_and_the_policy_are_kept() {
         assert!(!is_typed("pir.preferences"));
         assert!(!is_typed("pir.active_policy"));
+    }
+
+    #[test]
+    fn the_mark_of_a_shared_device_outlives_deleting_what_was_typed() {
+        assert!(!is_typed(SHARED_DEVICE));
+    }
+
+    #[test]
+    fn only_the_mark_itself_makes_a_device_shared() {
+        assert!(is_shared(Some(SHARED)));
+        assert!(!is_shared(None));
+        assert!(!is_shared(Some("false")));
+        assert!(!is_shared(Some("")));
     }
 }

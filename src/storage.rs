@@ -5,6 +5,8 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::device_data::{self, SHARED, SHARED_DEVICE};
+
 fn local() -> Option<leptos::web_sys::Storage> {
     leptos::prelude::window().local_storage().ok().flatten()
 }
@@ -38,16 +40,40 @@ pub fn new_idempotency_key() -> String {
         .unwrap_or_else(|_| format!("{}", js_sys::Math::random()).replace("0.", "k"))
 }
 
-/// Forgets every key `forget` picks; returns how many.
-pub fn remove_where(forget: fn(&str) -> bool) -> usize {
-    let Some(storage) = local() else { return 0 };
-    let length = storage.length().unwrap_or(0);
-    let keys: Vec<String> = (0..length)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| forget(k))
-        .collect();
-    for key in &keys {
-        let _ = storage.remove_item(key);
+/// Forgets every key `forget` picks.
+pub fn remove_where(forget: fn(&str) -> bool) {
+    let Some(storage) = local() else { return };
+    // The keys first: removing one may change the order of the others.
+    for key in js_sys::Object::keys(&storage).iter() {
+        if let Some(key) = key.as_string().filter(|k| forget(k)) {
+            let _ = storage.remove_item(&key);
+        }
     }
-    keys.len()
+}
+
+/// Whether this device is marked as shared or public.
+pub fn is_shared() -> bool {
+    let stored = local().and_then(|s| s.get_item(SHARED_DEVICE).ok().flatten());
+    device_data::is_shared(stored.as_deref())
+}
+
+/// Marks this device as shared or public, or not.
+pub fn mark_shared(shared: bool) {
+    if let Some(storage) = local() {
+        let _ = if shared {
+            storage.set_item(SHARED_DEVICE, SHARED)
+        } else {
+            storage.remove_item(SHARED_DEVICE)
+        };
+    }
+}
+
+/// On a device marked as shared, deletes everything a person typed
+/// ([`device_data::is_typed`]); says whether the device is shared.
+pub fn forget_typed_if_shared() -> bool {
+    let shared = is_shared();
+    if shared {
+        remove_where(device_data::is_typed);
+    }
+    shared
 }
