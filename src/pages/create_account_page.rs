@@ -7,6 +7,7 @@ use domain::validation::FieldError;
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::checkbox::shared_device_checkbox;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::password_input::PasswordInput;
 use crate::components::radios::{Choice, Radios};
@@ -85,6 +86,7 @@ pub fn CreateAccountPage() -> impl IntoView {
                         Choice::new("advocate", t("I act for a resident"))
                             .with_hint(t("For example, a relative, a friend, a support worker, a councillor or Citizens Advice")),
                     ] />
+                {shared_device_checkbox()}
                 <button type="submit" class="app-button" disabled=move || register.pending().get()>
                     {t("Create account")}
                 </button>

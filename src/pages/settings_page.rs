@@ -6,7 +6,7 @@ use domain::validation::FieldError;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::checkbox::Checkbox;
+use crate::components::checkbox::{shared_device_checkbox, Checkbox};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::radios::{Choice, Radios};
@@ -287,13 +287,14 @@ fn Settings() -> impl IntoView {
         let display = session.preferences.with(Display::of);
         fields.set_display(display);
     });
-    // Signing in (or the session check answering) brings the account's answers.
+    // Signing in (or the session check answering) brings the account's answers,
+    // and signing out takes them away, so nobody after sees them.
     // (Not when this page replaced one drawn in another language: the form
     // carried over is newer.)
     Effect::new(move |previous: Option<Option<String>>| {
         let user = session.user.with(|u| u.as_ref().map(|u| u.id.clone()));
         let carried_at_first = was_carried && previous.is_none();
-        if user.is_some() && previous.as_ref() != Some(&user) && !carried_at_first {
+        if previous.as_ref() != Some(&user) && !carried_at_first {
             fields.set_all(SettingsForm::of(&session.preferences.get_untracked()));
         }
         user
@@ -434,6 +435,9 @@ fn Settings() -> impl IntoView {
                         }.into_any()),
                     }}
                 </div>
+
+                <h2 class="app-heading-m">{t("This device")}</h2>
+                {shared_device_checkbox()}
 
                 <h2 class="app-heading-m">{t("How we contact you")}</h2>
                 <Show

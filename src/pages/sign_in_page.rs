@@ -5,6 +5,7 @@ use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
 
 use crate::api::{self, ClientError};
+use crate::components::checkbox::shared_device_checkbox;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::password_input::PasswordInput;
 use crate::components::text_input::TextInput;
@@ -85,6 +86,7 @@ pub fn SignInPage() -> impl IntoView {
                     input_type="email" autocomplete="email" spellcheck=false />
                 <PasswordInput field="password" label=t("Password") value=password errors=errors
                     autocomplete="current-password" />
+                {shared_device_checkbox()}
                 <button type="submit" class="app-button" disabled=move || sign_in.pending().get()>
                     {t("Sign in")}
                 </button>
