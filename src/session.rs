@@ -82,10 +82,13 @@ impl SessionContext {
         self.preferences.set(session.preferences);
     }
 
-    /// After signing out or when the server says the session has ended.
+    /// After signing out or when the server says the session has ended:
+    /// nothing of the account stays in memory for whoever comes next (the
+    /// pages that hold a draft go with the signed-in person, see `SignedIn`).
     pub fn signed_out(&self) {
         self.problem.set(None);
         self.user.set(None);
+        self.account_created.set(false);
         self.preferences.update(|p| *p = display::device_only(p));
     }
 

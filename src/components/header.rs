@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::language::use_language;
 use crate::session::use_session;
+use crate::storage;
 
 /// The service's header: its name, and the links for who is signed in.
 #[component]
@@ -18,6 +19,8 @@ pub fn Header() -> impl IntoView {
     Effect::new(move |_| {
         if sign_out.value().get().is_some() {
             session.signed_out();
+            // A device marked as shared keeps nothing anyone typed.
+            storage::forget_typed_if_shared();
             navigate("/signed-out", Default::default());
         }
     });
