@@ -38,6 +38,7 @@ use crate::pages::staff_authorisations_page::StaffAuthorisationsPage;
 use crate::pages::staff_case_page::StaffCasePage;
 use crate::pages::staff_queue_page::StaffQueuePage;
 use crate::pages::start_page::StartPage;
+use crate::pages::verify_email_page::VerifyEmailPage;
 use crate::router::{Outlet, Page, Router};
 use crate::routes::Route;
 use crate::session::SessionContext;
@@ -50,6 +51,7 @@ lazy_page!(account: SignInRoute => SignInPage);
 lazy_page!(account: SignedOutRoute => SignedOutPage);
 lazy_page!(account: CreateAccountRoute => CreateAccountPage);
 lazy_page!(account: SettingsRoute => SettingsPage);
+lazy_page!(account: VerifyEmailRoute => VerifyEmailPage);
 lazy_page!(info: OmbudsmanRoute => OmbudsmanPage);
 lazy_page!(feedback: FeedbackRoute => FeedbackPage);
 lazy_page!(feedback: FeedbackSentRoute => FeedbackSentPage);
@@ -99,6 +101,7 @@ fn page(route: Route) -> Page {
         Route::AdvocateHome => AdvocateHomeRoute::page(),
         Route::FileForResident => FileForResidentRoute::page(),
         Route::RaiseOnBehalf => RaiseOnBehalfRoute::page(),
+        Route::VerifyEmail => VerifyEmailRoute::page(),
         Route::NotFound => Page::eager(|| view! { <NotFoundPage /> }.into_any()),
     }
 }

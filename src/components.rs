@@ -5,6 +5,7 @@ pub mod action_unavailable;
 pub mod back_link;
 pub mod case_contact;
 pub mod checkbox;
+pub mod confirm_email_banner;
 pub mod date_input;
 pub mod error_summary;
 pub mod field;

@@ -24,3 +24,4 @@ pub mod staff_authorisations_page;
 pub mod staff_case_page;
 pub mod staff_queue_page;
 pub mod start_page;
+pub mod verify_email_page;

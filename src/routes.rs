@@ -37,6 +37,8 @@ pub enum Route {
     AdvocateHome,
     FileForResident,
     RaiseOnBehalf,
+    /// Where the link that proves an email address opens.
+    VerifyEmail,
     NotFound,
 }
 
@@ -73,6 +75,7 @@ impl Route {
             ["advocate"] => AdvocateHome,
             ["advocate", "residents", "new"] => FileForResident,
             ["advocate", "complaints", "new"] => RaiseOnBehalf,
+            ["verify-email"] => VerifyEmail,
             _ => NotFound,
         }
     }

@@ -12,6 +12,7 @@ use crate::authorisation_words::{can_raise, scope_for_advocate};
 use crate::case_words::{kind_name, status_tag};
 use crate::client_error::ServiceProblem;
 use crate::components::account_created_banner::AccountCreatedBanner;
+use crate::components::confirm_email_banner::ConfirmEmailBanner;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
@@ -28,6 +29,7 @@ pub fn AdvocateHomePage() -> impl IntoView {
     view! {
         <SignedIn>
             <AccountCreatedBanner />
+            <ConfirmEmailBanner />
             <AdvocateHome />
         </SignedIn>
     }

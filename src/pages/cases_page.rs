@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::case_words::{card_title, headline, stage_name, status_tag};
 use crate::components::account_created_banner::AccountCreatedBanner;
+use crate::components::confirm_email_banner::ConfirmEmailBanner;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::i18n::{n_, t};
@@ -19,6 +20,7 @@ pub fn CasesPage() -> impl IntoView {
     view! {
         <SignedIn>
             <AccountCreatedBanner />
+            <ConfirmEmailBanner />
             <CaseList />
         </SignedIn>
     }

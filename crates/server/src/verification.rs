@@ -29,11 +29,10 @@ pub const LINKS_PER_HOUR: i64 = 3;
 pub const PURPOSE: &str = "verification";
 
 pub const SUBJECT: &str = "Confirm your email address";
-pub const NOT_VERIFIED: &str =
-    "Confirm your email address first. Open the link we sent you, or ask for a new one";
+pub use domain::api::account::messages::{
+    EMAIL_NOT_VERIFIED as NOT_VERIFIED, VERIFICATION_LINK_NOT_VALID as LINK_NOT_VALID,
+};
 pub const NOT_VERIFIED_CODE: &str = "email_not_verified";
-pub const LINK_NOT_VALID: &str =
-    "This link has expired or has already been used. Sign in and ask for a new one";
 pub const TOO_MANY_LINKS: u64 = 3600;
 
 /// The link's address: the app's page, with the token after `#` so it never
@@ -93,7 +92,7 @@ pub async fn resend(state: &AppState, user: &CurrentUser) -> Result<(), ApiError
     if store::is_verified(&mut tx, user.id).await? {
         return Err(ApiError::Conflict(vec![FieldError::new(
             "",
-            "Your email address is already confirmed",
+            domain::api::account::messages::EMAIL_ALREADY_VERIFIED,
         )
         .with_code("email_already_verified")]));
     }

@@ -60,6 +60,13 @@ impl std::fmt::Display for Role {
 
 /// The words of every account and preferences error, written once.
 pub mod messages {
+    /// An advocate acting for someone, or accepting an invitation, before
+    /// proving their address (409, code `email_not_verified`).
+    pub const EMAIL_NOT_VERIFIED: &str =
+        "Confirm your email address first. Open the link we sent you, or ask for a new one";
+    pub const VERIFICATION_LINK_NOT_VALID: &str =
+        "This link has expired or has already been used. Sign in and ask for a new one";
+    pub const EMAIL_ALREADY_VERIFIED: &str = "Your email address is already confirmed";
     pub const NAME_MISSING: &str = "Enter your full name";
     pub const NAME_TOO_LONG: &str = "Full name must be 200 characters or fewer";
     pub const EMAIL_MISSING: &str = "Enter an email address";
