@@ -20,11 +20,8 @@ pub fn VerifyEmailPage() -> impl IntoView {
         .trim_start_matches('#')
         .to_owned();
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some("/verify-email"),
-        );
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/verify-email"));
     }
     let answer = LocalResource::new(move || {
         let token = token.clone();

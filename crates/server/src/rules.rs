@@ -27,6 +27,9 @@ use crate::AppState;
 /// How often the rules look at the cases.
 pub const RULE_INTERVAL: Duration = Duration::from_secs(60);
 
+/// The retention job runs on every this many rounds (hourly).
+const RETENTION_EVERY: u64 = 60;
+
 /// The rule's name in `rule_runs` and the logs.
 pub const NO_CONTACT_AFTER_RESPONSE: &str = "no_contact_after_response";
 
@@ -41,19 +44,22 @@ pub struct Acted {
     pub acted_on: NaiveDate,
 }
 
-/// Runs the rules, and the retention job ([`crate::retention`]), in the
-/// background every [`RULE_INTERVAL`].
+/// Runs the rules in the background every [`RULE_INTERVAL`], and the
+/// retention job ([`crate::retention`]) on start and then hourly.
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(RULE_INTERVAL);
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
+        for round in 0u64.. {
             interval.tick().await;
             if let Err(error) = run_due(&state).await {
                 tracing::warn!(%error, "the policy's rules could not run");
             }
-            if let Err(error) = crate::retention::run(&state).await {
-                tracing::warn!(%error, "the retention job could not run");
+            // Retention counts in days and years: once an hour is plenty.
+            if round % RETENTION_EVERY == 0 {
+                if let Err(error) = crate::retention::run(&state).await {
+                    tracing::warn!(%error, "the retention job could not run");
+                }
             }
         }
     })
@@ -62,13 +68,14 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
 /// One round: every rule that has fallen due by today acts, once. Logs what
 /// it did (case ids and dates only), saying when it acted late.
 pub async fn run_due(state: &AppState) -> Result<Vec<Acted>, ApiError> {
+    // `policies` holds the active one too; the Code's fallbacks add no
+    // `[auto_close]`, so a policy's own rule is the one it runs.
     let policies: Vec<String> = state
         .policies
         .iter()
-        .chain(std::iter::once(state.policy.as_ref()))
         .filter(|p| {
-            p.effective()
-                .auto_close
+            p.auto_close
+                .as_ref()
                 .is_some_and(|a| a.rule == AutoCloseRule::NoContactAfterResponse)
         })
         .map(|p| p.id.clone())
