@@ -37,7 +37,7 @@ pub async fn run(state: &AppState, command: UserCommand) -> Result<(), String> {
                 true,
             )
             .map_err(|errors| describe(&ApiError::Unprocessable(errors)))?;
-            let user = create_account(state, account, crate::routes::accounts::MadeBy::Admin)
+            let user = create_account(state, account)
                 .await
                 .map_err(|e| describe(&e))?;
             println!(

@@ -89,11 +89,7 @@ async fn account(state: &AppState, role: Role, name: &str, email: &str) -> Resul
         },
         true,
     )?;
-    Ok(
-        create_account(state, valid, crate::routes::accounts::MadeBy::Admin)
-            .await?
-            .id,
-    )
+    Ok(create_account(state, valid).await?.id)
 }
 
 struct People {

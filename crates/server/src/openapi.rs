@@ -286,10 +286,10 @@ fn build() -> Value {
         "post",
         "/accounts",
         "register_account",
-        "Make a resident or advocate account, and sign in; a link to prove the email address is sent to it",
+        "Register a resident or advocate account. The answer is the same whether or not the address has an account: the address is emailed a link to finish (or told it already has an account), and nobody is signed in until the link is opened",
         Public,
         Some(registration),
-        (201, Some(session.clone())),
+        (202, None),
         &[403, 503],
     );
     let confirmation = b.schema::<domain::api::account::EmailConfirmation>();
@@ -297,11 +297,11 @@ fn build() -> Value {
         "post",
         "/accounts/verification",
         "confirm_email",
-        "Prove an email address with the token from the link sent to it (single use, 24 hours)",
+        "Prove an email address with the token from the link sent to it (single use, 24 hours) and the account's password, and sign in",
         Public,
         Some(confirmation),
-        (204, None),
-        &[422],
+        (200, Some(session.clone())),
+        &[422, 429, 503],
     );
     b.op(
         "post",

@@ -3,11 +3,18 @@
 //! the portal must not write to an address nobody has shown is theirs.
 //!
 //! Registering sends a link with a single-use token that expires after
-//! [`LINK_LIFETIME`]; opening it proves the address the link was sent to.
-//! Until then the account can sign in and raise its own complaints, but it
-//! cannot accept an invitation or send a signed form to act for someone, and
-//! the outbox holds every email to it but the link itself. Accounts made by
+//! [`LINK_LIFETIME`]; opening it and giving the account's password proves the
+//! address and signs in. Until then the account cannot sign in (finding 10:
+//! registering answers the same whether or not the address has an account,
+//! so signing in must too), and the outbox holds every email to it but the
+//! link itself. Asking for the password as well as the link means that
+//! someone who registers another person's address cannot have that person
+//! confirm an account whose password the registrant knows. Accounts made by
 //! an admin (`server user add`) are vouched for and verified at once.
+//!
+//! Accounts registered before that change may be signed in and unproved:
+//! they cannot accept an invitation or send a signed form to act for
+//! someone until they open a link ([`require_verified`]).
 
 pub mod store;
 
@@ -31,7 +38,9 @@ pub const PURPOSE: &str = "verification";
 pub const SUBJECT: &str = "Confirm your email address";
 pub use domain::api::account::messages::{
     EMAIL_NOT_VERIFIED as NOT_VERIFIED, VERIFICATION_LINK_NOT_VALID as LINK_NOT_VALID,
+    VERIFICATION_PASSWORD_WRONG as WRONG_PASSWORD,
 };
+use domain::api::account::ValidRegistration;
 pub const NOT_VERIFIED_CODE: &str = "email_not_verified";
 pub const TOO_MANY_LINKS: u64 = 3600;
 
@@ -43,12 +52,100 @@ pub fn link(public_url: &str, token: &str) -> String {
 
 fn body(name: &str, link: &str) -> String {
     format!(
-        "Dear {name},\n\nTo confirm this is your email address, open this link within 24 \
-         hours:\n{link}\n\nUntil you do, we will not send you anything else by email, and you \
-         cannot act for anyone else. You can still tell us about a problem and follow it on \
-         the website.\n\nIf you did not make an account with us, you do not need to do \
-         anything."
+        "Dear {name},\n\nTo confirm this is your email address and finish setting up your \
+         account, open this link within 24 hours:\n{link}\n\nYou will be asked for the \
+         password you chose.\n\nIf you did not ask to make an account with us, you do not \
+         need to do anything: nobody can use this address with us without this link."
     )
+}
+
+/// The outbox's `purpose` for the notice sent when someone registers an
+/// address that already has a proved account.
+pub const EXISTS_PURPOSE: &str = "account_exists";
+pub const EXISTS_SUBJECT: &str = "You already have an account";
+/// How many of those notices an account may be sent in an hour.
+pub const EXISTS_PER_HOUR: i64 = 3;
+
+fn exists_body(name: &str, public_url: &str) -> String {
+    let base = public_url.trim_end_matches('/');
+    format!(
+        "Dear {name},\n\nSomeone, perhaps you, tried to make a new account with this email \
+         address. You already have an account, so we have not made another.\n\nTo sign in, \
+         go to {base}/sign-in\nIf you have forgotten your password, choose \"Forgotten your \
+         password?\" on that page.\n\nIf it was not you, you do not need to do anything: \
+         your account has not changed."
+    )
+}
+
+/// What registering did. The API answers the same whichever it was (and
+/// the address's owner is told by email); this is for tests and the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registered {
+    /// A new account, and a link to prove its address.
+    New,
+    /// The address has an account nobody has proved: its password is the
+    /// one chosen now, and a new link went to the address.
+    LinkSentAgain,
+    /// The address has a proved account: it was told someone tried.
+    AlreadyHasAccount,
+    /// Nothing was sent: the address had enough messages this hour.
+    Quiet,
+}
+
+/// Registration (the one path for residents and advocates): answers the
+/// same, and takes as long, whether or not the address has an account.
+pub async fn register(
+    state: &AppState,
+    account: ValidRegistration,
+) -> Result<Registered, ApiError> {
+    // Every path hashes, so that none answers sooner than another.
+    let password_hash =
+        crate::auth::password::hash_password(&state.hashing, account.password.clone()).await?;
+    let now = state.clock.now();
+    let public_url = state.public_url();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let hour_ago = now - Duration::hours(1);
+    let outcome = match store::account_with_email(&mut tx, &account.email).await? {
+        None => {
+            let public_id = crate::auth::new_public_id();
+            let id =
+                store::insert_unproved_account(&mut tx, &public_id, &account, &password_hash, now)
+                    .await?;
+            send_link(&mut tx, &public_url, id, &account.name, &account.email, now).await?;
+            Registered::New
+        }
+        Some((id, name, false)) => {
+            if store::sent_since(&mut tx, id, hour_ago).await? >= LINKS_PER_HOUR {
+                Registered::Quiet
+            } else {
+                store::replace_unproved_password(&mut tx, id, &password_hash).await?;
+                send_link(&mut tx, &public_url, id, &name, &account.email, now).await?;
+                Registered::LinkSentAgain
+            }
+        }
+        Some((id, name, true)) => {
+            if store::messages_since(&mut tx, id, EXISTS_PURPOSE, hour_ago).await?
+                >= EXISTS_PER_HOUR
+            {
+                Registered::Quiet
+            } else {
+                crate::outbox::enqueue_email(
+                    &mut tx,
+                    now,
+                    id,
+                    &account.email,
+                    EXISTS_SUBJECT,
+                    &exists_body(&name, &public_url),
+                    Some(EXISTS_PURPOSE),
+                )
+                .await?;
+                Registered::AlreadyHasAccount
+            }
+        }
+    };
+    tx.commit().await?;
+    tracing::info!(?outcome, "registration received");
+    Ok(outcome)
 }
 
 /// Sends a new link to the account's present address, in the caller's
@@ -114,18 +211,53 @@ pub async fn resend(state: &AppState, user: &CurrentUser) -> Result<(), ApiError
     Ok(())
 }
 
-/// Uses a link's token: the address is proved, and the email held for it
-/// goes out with the next round of the outbox.
-pub async fn confirm(state: &AppState, token: &str) -> Result<(), ApiError> {
-    let now = state.clock.now();
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    let Some(user_id) = store::use_link(&mut tx, &token_hash(token), now).await? else {
+/// Uses a link's token with the account's password: the address is proved,
+/// the email held for it goes out with the next round of the outbox, and the
+/// answer is the account, to be signed in. A wrong password leaves the link
+/// unused; guesses are spaced out as sign-in's are.
+pub async fn confirm(
+    state: &AppState,
+    token: &str,
+    password: String,
+    address: Option<std::net::IpAddr>,
+) -> Result<i64, ApiError> {
+    let hash = token_hash(token);
+    let holder = {
+        let mut conn = state.db.acquire().await?;
+        store::link_holder(&mut conn, &hash, state.clock.now()).await?
+    };
+    let Some((user_id, password_hash)) = holder else {
         return Err(ApiError::field("token", LINK_NOT_VALID));
     };
+    let attempt = crate::auth::limit::Attempt::new(&format!("link:{user_id}"), address);
+    let counts = crate::auth::limit::reserve(&state.db, &attempt, state.clock.now()).await?;
+    let right =
+        match crate::auth::password::verify_password(&state.hashing, password, Some(password_hash))
+            .await
+        {
+            Ok(right) => right,
+            Err(busy @ ApiError::Busy { .. }) => {
+                crate::auth::limit::not_checked(&state.db, &attempt, counts, state.clock.now())
+                    .await?;
+                return Err(busy);
+            }
+            Err(other) => return Err(other),
+        };
+    if !right {
+        crate::auth::limit::log_if_sustained(Some(user_id), counts);
+        return Err(ApiError::field("password", WRONG_PASSWORD));
+    }
+    let now = state.clock.now();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    // Used in one statement: a link opened twice at once proves once.
+    if store::use_link(&mut tx, &hash, now).await? != Some(user_id) {
+        return Err(ApiError::field("token", LINK_NOT_VALID));
+    }
     store::mark_verified(&mut tx, user_id, now).await?;
     tx.commit().await?;
+    crate::auth::limit::succeeded(&state.db, &attempt, now).await?;
     tracing::info!(user_id, "email address confirmed");
-    Ok(())
+    Ok(user_id)
 }
 
 /// `Ok` when the account's address is proved; else the 409 the app words.

@@ -65,7 +65,9 @@ pub mod messages {
     pub const EMAIL_NOT_VERIFIED: &str =
         "Confirm your email address first. Open the link we sent you, or ask for a new one";
     pub const VERIFICATION_LINK_NOT_VALID: &str =
-        "This link has expired or has already been used. Sign in and ask for a new one";
+        "This link has expired or has already been used. Create your account again to get a new one";
+    pub const VERIFICATION_PASSWORD_WRONG: &str =
+        "Enter the password you chose when you made this account";
     pub const EMAIL_ALREADY_VERIFIED: &str = "Your email address is already confirmed";
     pub const NAME_MISSING: &str = "Enter your full name";
     pub const NAME_TOO_LONG: &str = "Full name must be 200 characters or fewer";
@@ -248,6 +250,10 @@ pub struct SessionUser {
 pub struct EmailConfirmation {
     #[cfg_attr(feature = "openapi", schemars(length(min = 1, max = 64)))]
     pub token: String,
+    /// The account's password: the link alone does not sign in, so that
+    /// someone who registered another person's address cannot have its owner
+    /// confirm an account whose password the registrant knows.
+    pub password: String,
 }
 
 /// `GET /api/v1/session` (and the answer to signing in or registering).

@@ -1,8 +1,10 @@
 //! Accounts and sessions:
 //!
-//! - `POST /api/v1/accounts`: a resident or an advocate registers (and is
-//!   signed in), and is sent a link to prove their email address.
-//! - `POST /api/v1/accounts/verification`: the link's token proves the address.
+//! - `POST /api/v1/accounts`: a resident or an advocate registers: 202 and
+//!   an email to the address, whether or not it already has an account
+//!   (see [`crate::verification::register`]).
+//! - `POST /api/v1/accounts/verification`: the link's token and the
+//!   account's password prove the address and sign in.
 //! - `POST /api/v1/accounts/verification-link`: a new link, for the signed-in account.
 //! - `POST /api/v1/session`: sign in. `GET`: who is signed in. `DELETE`: sign out.
 //!
@@ -70,22 +72,12 @@ pub fn validate_account(
     }
 }
 
-/// Who made an account, which decides whether its address is proved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MadeBy {
-    /// The person registered themselves: the address is unproved, and a
-    /// link to prove it is sent in the same transaction.
-    Themselves,
-    /// An admin made it (`server user add`, the demo): vouched for.
-    Admin,
-}
-
-/// Makes an account from checked input (the one path for registration and
-/// `server user add`): hashes the password and refuses an email already in use.
+/// Makes an account an admin vouches for (`server user add`, the demo), its
+/// address counted as proved: hashes the password and refuses an email
+/// already in use. People register through [`crate::verification::register`].
 pub async fn create_account(
     state: &AppState,
     account: ValidRegistration,
-    made_by: MadeBy,
 ) -> ApiResult<CurrentUser> {
     // Hashing takes a while: do it before taking the write lock.
     let password_hash = hash_password(&state.hashing, account.password).await?;
@@ -98,7 +90,7 @@ pub async fn create_account(
     if taken.is_some() {
         return Err(ApiError::field("email", messages::EMAIL_TAKEN));
     }
-    let public_id = new_public_id();
+    let public_id = crate::auth::new_public_id();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO users (public_id, email, name, role, password_hash, created_at, \
          email_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -109,20 +101,9 @@ pub async fn create_account(
     .bind(account.role.as_str())
     .bind(password_hash)
     .bind(timestamp(now))
-    .bind((made_by == MadeBy::Admin).then(|| timestamp(now)))
+    .bind(timestamp(now))
     .fetch_one(&mut *tx)
     .await?;
-    if made_by == MadeBy::Themselves {
-        crate::verification::send_link(
-            &mut tx,
-            &state.public_url(),
-            id,
-            &account.name,
-            &account.email,
-            now,
-        )
-        .await?;
-    }
     tx.commit().await?;
     Ok(CurrentUser {
         id,
@@ -130,32 +111,19 @@ pub async fn create_account(
         name: account.name,
         email: account.email,
         role: account.role,
-        email_verified: made_by == MadeBy::Admin,
+        email_verified: true,
     })
 }
 
-/// 16 random bytes, base64url: an id that says nothing about how many
-/// accounts there are.
-fn new_public_id() -> String {
-    use base64::Engine;
-    let mut bytes = [0u8; 16];
-    argon2::password_hash::rand_core::RngCore::fill_bytes(
-        &mut argon2::password_hash::rand_core::OsRng,
-        &mut bytes,
-    );
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
-
+/// 202 once the form is valid, the same whether or not the address has an
+/// account: nobody is signed in until the link sent to it is opened.
 async fn register_account(
     State(state): State<AppState>,
-    headers: HeaderMap,
     Json(registration): Json<Registration>,
-) -> ApiResult<Response> {
+) -> ApiResult<StatusCode> {
     let account = validate_account(registration, false)?;
-    let user = create_account(&state, account, MadeBy::Themselves).await?;
-    let mut response = signed_in(&state, &headers, &user).await?;
-    *response.status_mut() = StatusCode::CREATED;
-    Ok(response)
+    crate::verification::register(&state, account).await?;
+    Ok(StatusCode::ACCEPTED)
 }
 
 async fn create_session(
@@ -188,15 +156,22 @@ async fn create_session(
         Err(other) => return Err(other),
     };
     let user = match found {
-        Some((id, public_id, name, email, role, _, email_verified)) if verified => CurrentUser {
-            id,
-            public_id,
-            name,
-            email,
-            email_verified,
-            role: Role::parse(&role)
-                .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
-        },
+        // An unproved address gets the answer a wrong password gets:
+        // otherwise signing in would tell whether registering an address
+        // made a new account (finding 10). The link proves it and signs in.
+        Some((id, public_id, name, email, role, _, email_verified))
+            if verified && email_verified =>
+        {
+            CurrentUser {
+                id,
+                public_id,
+                name,
+                email,
+                email_verified,
+                role: Role::parse(&role)
+                    .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
+            }
+        }
         found => {
             limit::log_if_sustained(found.map(|row| row.0), counts);
             return Ok(sign_in_failed());
@@ -266,13 +241,38 @@ async fn delete_session(State(state): State<AppState>, headers: HeaderMap) -> Ap
 }
 
 /// `POST /api/v1/accounts/verification`: no sign-in needed, as the link may
-/// be opened on another device.
+/// be opened on another device; the answer signs in, as sign-in's does.
 async fn confirm_email(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
     Json(request): Json<domain::api::account::EmailConfirmation>,
-) -> ApiResult<StatusCode> {
-    crate::verification::confirm(&state, &request.token).await?;
-    Ok(StatusCode::NO_CONTENT)
+) -> ApiResult<Response> {
+    let user_id =
+        crate::verification::confirm(&state, &request.token, request.password, address).await?;
+    let user = account(&state, user_id).await?;
+    signed_in(&state, &headers, &user).await
+}
+
+/// The account with this id, as the signed-in user it is about to be.
+async fn account(state: &AppState, id: i64) -> ApiResult<CurrentUser> {
+    let (public_id, name, email, role, email_verified): (String, String, String, String, bool) =
+        sqlx::query_as(
+            "SELECT public_id, name, email, role, email_verified_at IS NOT NULL \
+             FROM users WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_one(&state.db)
+        .await?;
+    Ok(CurrentUser {
+        id,
+        public_id,
+        name,
+        email,
+        email_verified,
+        role: Role::parse(&role)
+            .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
+    })
 }
 
 /// `POST /api/v1/accounts/verification-link`: 202, the link is on its way.

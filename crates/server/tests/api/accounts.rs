@@ -16,7 +16,7 @@ fn registration(email: &str, password: &str, role: &str) -> Value {
 // --- registration -----------------------------------------------------------
 
 #[tokio::test]
-async fn a_resident_can_register_and_is_signed_in_at_once() {
+async fn registering_signs_nobody_in_until_the_link_is_opened_with_the_password() {
     let app = TestApp::spawn().await;
     let client = app.client();
     let (status, headers, body) = client
@@ -25,16 +25,55 @@ async fn a_resident_can_register_and_is_signed_in_at_once() {
             registration(" Ada@Example.com ", PASSWORD, "resident"),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    assert_eq!(body, Value::Null);
+    assert!(headers.get(header::SET_COOKIE).is_none());
+    assert_eq!(
+        client.get("/api/v1/session").await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    // Until the address is proved, the right password gets the answer a
+    // wrong one gets: otherwise signing in would say the address was new.
+    let (status, _, body) = app.client().sign_in("ada@example.com", PASSWORD).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(messages(&body), [SIGN_IN_FAILED]);
+
+    let token = app.verification_token("ada@example.com").await;
+    // The link alone is not enough: the password chosen goes with it.
+    let phone = app.client();
+    let (status, _, body) = phone
+        .post_json(
+            "/api/v1/accounts/verification",
+            json!({ "token": token, "password": "not the password" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        errors(&body),
+        [(
+            "password".into(),
+            "Enter the password you chose when you made this account".into()
+        )]
+    );
+    let (status, headers, body) = phone
+        .post_json(
+            "/api/v1/accounts/verification",
+            json!({ "token": token, "password": PASSWORD }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
     assert!(set_cookie(&headers).starts_with("pir_session="));
     assert_eq!(body["user"]["email"], "ada@example.com");
     assert_eq!(body["user"]["role"], "resident");
+    assert_eq!(body["user"]["email_verified"], true);
     assert_eq!(body["preferences"]["text_size"], "standard");
-
-    let (status, _, me) = client.get("/api/v1/session").await;
+    let (status, _, me) = phone.get("/api/v1/session").await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(me["user"]["id"], body["user"]["id"]);
     assert_eq!(me["user"]["name"], "Ada Lovelace");
+    assert_eq!(
+        app.client().sign_in("ada@example.com", PASSWORD).await.0,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -45,26 +84,109 @@ async fn an_advocate_can_register() {
     assert_eq!(me["user"]["role"], "advocate");
 }
 
+/// The outbox's subjects for an address, oldest first.
+async fn subjects_to(app: &TestApp, email: &str) -> Vec<String> {
+    sqlx::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
+        .bind(email)
+        .fetch_all(&app.state.db)
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
-async fn an_email_address_already_in_use_is_refused_whatever_its_case() {
+async fn registering_an_address_that_has_an_account_answers_as_for_a_new_one_and_tells_its_owner() {
     let app = TestApp::spawn().await;
     let first = app.register_resident("Ada Lovelace").await;
     let (status, headers, body) = app
         .client()
         .post_json(
             "/api/v1/accounts",
-            registration(&first.email.to_uppercase(), PASSWORD, "resident"),
+            registration(
+                &first.email.to_uppercase(),
+                "another long password",
+                "resident",
+            ),
         )
         .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        errors(&body),
-        [(
-            "email".into(),
-            "An account with this email address already exists".into()
-        )]
-    );
+    let (new_status, _, new_body) = app
+        .client()
+        .post_json(
+            "/api/v1/accounts",
+            registration("nobody.yet@example.com", PASSWORD, "resident"),
+        )
+        .await;
+    assert_eq!((status, &body), (new_status, &new_body));
+    assert_eq!(status, StatusCode::ACCEPTED);
     assert!(headers.get(header::SET_COOKIE).is_none());
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM users WHERE email LIKE 'ada.lovelace%'")
+            .await,
+        1
+    );
+    // The owner is told, and their password is unchanged.
+    assert_eq!(
+        subjects_to(&app, &first.email).await,
+        ["Confirm your email address", "You already have an account"]
+    );
+    assert_eq!(
+        app.client().sign_in(&first.email, PASSWORD).await.0,
+        StatusCode::OK
+    );
+    // Nobody can fill the owner's inbox: three notices an hour at most,
+    // and the answer stays the same.
+    for _ in 0..4 {
+        let (status, _, _) = app
+            .client()
+            .post_json(
+                "/api/v1/accounts",
+                registration(&first.email, PASSWORD, "advocate"),
+            )
+            .await;
+        assert_eq!(status, StatusCode::ACCEPTED);
+    }
+    assert_eq!(subjects_to(&app, &first.email).await.len(), 1 + 3);
+}
+
+#[tokio::test]
+async fn registering_again_before_the_link_is_opened_sends_a_new_link_for_the_new_password() {
+    let app = TestApp::spawn().await;
+    let mallory = app.register_unconfirmed("resident", "Ada Lovelace").await;
+    // The address's owner registers it too, with their own password.
+    let owner = app.client();
+    let (status, _, _) = owner
+        .post_json(
+            "/api/v1/accounts",
+            registration(&mallory.email, "the owner's own password", "resident"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    assert_eq!(
+        subjects_to(&app, &mallory.email).await,
+        ["Confirm your email address", "Confirm your email address"]
+    );
+    let token = app.verification_token(&mallory.email).await;
+    let (status, _, _) = owner
+        .post_json(
+            "/api/v1/accounts/verification",
+            json!({ "token": token, "password": PASSWORD }),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the first password no longer works"
+    );
+    let (status, _, body) = owner
+        .post_json(
+            "/api/v1/accounts/verification",
+            json!({ "token": token, "password": "the owner's own password" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        app.client().sign_in(&mallory.email, PASSWORD).await.0,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]
@@ -298,13 +420,21 @@ async fn the_session_cookie_is_http_only_same_site_lax_for_the_whole_site() {
 async fn behind_https_the_cookie_is_secure_with_the_host_prefix() {
     let app = TestApp::spawn_with(|config| config.secure_cookies = true).await;
     let client = app.client();
-    let (status, headers, _) = client
+    let (status, _, _) = client
         .post_json(
             "/api/v1/accounts",
             registration("ada@example.com", PASSWORD, "resident"),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let token = app.verification_token("ada@example.com").await;
+    let (status, headers, _) = client
+        .post_json(
+            "/api/v1/accounts/verification",
+            json!({ "token": token, "password": PASSWORD }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
     let cookie = set_cookie(&headers);
     assert!(cookie.starts_with("__Host-pir_session="), "{cookie}");
     assert!(
@@ -562,7 +692,7 @@ async fn a_same_origin_browser_request_is_allowed() {
             registration("ada@example.com", PASSWORD, "resident"),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(status, StatusCode::ACCEPTED);
 }
 
 #[tokio::test]
@@ -570,7 +700,7 @@ async fn served_over_https_a_write_from_the_same_host_over_http_is_refused() {
     let app = TestApp::spawn_with(|c| c.secure_cookies = true).await;
     for (origin, expected) in [
         ("http://localhost", StatusCode::FORBIDDEN),
-        ("https://localhost", StatusCode::CREATED),
+        ("https://localhost", StatusCode::ACCEPTED),
     ] {
         let client = app
             .client()
@@ -673,7 +803,7 @@ async fn the_admin_command_refuses_what_registration_refuses() {
 #[tokio::test]
 async fn registering_sends_a_link_to_prove_the_address_that_staff_see_without_the_link() {
     let app = TestApp::spawn().await;
-    let resident = app.register("resident", "Ada Lovelace").await;
+    let resident = app.register_unconfirmed("resident", "Ada Lovelace").await;
     let staff = app.create_staff("Sam Caseworker").await;
     let (status, _, body) = staff.get("/api/v1/outbox").await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -758,47 +888,77 @@ async fn the_sender_never_marks_a_message_sent_that_it_could_not_send() {
 // --- proving an email address (issue 13, finding 2) ---------------------------
 
 #[tokio::test]
-async fn a_new_account_is_unproved_until_its_link_is_opened_and_the_link_works_once() {
+async fn a_link_opened_on_another_device_with_the_password_proves_the_address_once() {
     let app = TestApp::spawn().await;
-    let resident = app.register("resident", "Ada Lovelace").await;
-    let (_, _, session) = resident.get("/api/v1/session").await;
-    assert_eq!(session["user"]["email_verified"], false);
-
+    let resident = app.register_unconfirmed("resident", "Ada Lovelace").await;
     let token = app.verification_token(&resident.email).await;
-    // Anyone holding the link proves the address: no sign-in needed.
+    let confirm = json!({ "token": token, "password": PASSWORD });
     let (status, _, body) = app
         .client()
-        .post_json("/api/v1/accounts/verification", json!({ "token": token }))
+        .post_json("/api/v1/accounts/verification", confirm.clone())
         .await;
-    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
-    let (_, _, session) = resident.get("/api/v1/session").await;
-    assert_eq!(session["user"]["email_verified"], true);
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["user"]["email_verified"], true);
 
     let (status, _, body) = app
         .client()
-        .post_json("/api/v1/accounts/verification", json!({ "token": token }))
+        .post_json("/api/v1/accounts/verification", confirm)
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["errors"][0]["field"], "token");
     assert_eq!(
         body["errors"][0]["message"],
-        "This link has expired or has already been used. Sign in and ask for a new one"
+        "This link has expired or has already been used. Create your account again to get a new one"
     );
 }
 
 #[tokio::test]
-async fn a_link_expires_after_24_hours_and_a_new_one_can_be_asked_for_three_times_an_hour() {
+async fn guessing_the_password_for_a_link_is_spaced_out_as_signing_in_is() {
     let app = TestApp::spawn().await;
-    let resident = app.register("resident", "Ada Lovelace").await;
-    let first = app.verification_token(&resident.email).await;
+    let resident = app.register_unconfirmed("resident", "Ada Lovelace").await;
+    let token = app.verification_token(&resident.email).await;
+    let guesser = app.client();
+    let mut refused = None;
+    for attempt in 0..12 {
+        let (status, headers, _) = guesser
+            .post_json(
+                "/api/v1/accounts/verification",
+                json!({ "token": token, "password": format!("guess number {attempt}") }),
+            )
+            .await;
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            assert!(headers.get("retry-after").is_some());
+            refused = Some(attempt);
+            break;
+        }
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    assert!(refused.is_some(), "guesses were never slowed down");
+}
+
+#[tokio::test]
+async fn a_link_expires_after_24_hours_and_a_signed_in_account_can_ask_for_three_an_hour() {
+    let app = TestApp::spawn().await;
+    let newcomer = app.register_unconfirmed("resident", "Ada Lovelace").await;
+    let first = app.verification_token(&newcomer.email).await;
     app.advance(Duration::hours(24) + Duration::minutes(1));
-    let resident = app.sign_in(&resident.email, &resident.password).await;
     let (status, _, _) = app
         .client()
-        .post_json("/api/v1/accounts/verification", json!({ "token": first }))
+        .post_json(
+            "/api/v1/accounts/verification",
+            json!({ "token": first, "password": PASSWORD }),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "expired");
 
+    // An account signed in with its address unproved (from before sign-in
+    // needed a proved address) asks for links itself.
+    let resident = app.unproved_account("resident", "Ben Resident").await;
+    // An hour on from its first link, still signed in.
+    for _ in 0..3 {
+        app.advance(Duration::minutes(21));
+        assert_eq!(resident.get("/api/v1/session").await.0, StatusCode::OK);
+    }
     for _ in 0..3 {
         let (status, _, body) = resident
             .post_json("/api/v1/accounts/verification-link", json!({}))
@@ -820,7 +980,7 @@ async fn a_link_expires_after_24_hours_and_a_new_one_can_be_asked_for_three_time
 #[tokio::test]
 async fn nothing_but_the_link_is_sent_to_an_unproved_address_until_it_is_proved() {
     let app = TestApp::spawn().await;
-    let resident = app.register("resident", "Ada Lovelace").await;
+    let resident = app.unproved_account("resident", "Ada Lovelace").await;
     crate::support::raise(&resident, crate::support::complaint()).await;
     // Two messages wait: the link, and the news that the complaint arrived.
     assert_eq!(
@@ -831,15 +991,22 @@ async fn nothing_but_the_link_is_sent_to_an_unproved_address_until_it_is_proved(
     // With no relay configured, the sender takes (and logs) what it may send.
     let taken = server::outbox::deliver_pending(&app.state).await.unwrap();
     assert_eq!(taken, 1, "only the link");
+    let (status, _, _) = resident
+        .post_json("/api/v1/accounts/verification-link", json!({}))
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
     app.confirm_email(&resident).await;
     let taken = server::outbox::deliver_pending(&app.state).await.unwrap();
-    assert_eq!(taken, 1, "the held message goes once the address is proved");
+    assert_eq!(
+        taken, 2,
+        "the new link, and the held message now the address is proved"
+    );
 }
 
 #[tokio::test]
 async fn a_link_sent_to_an_old_address_proves_nothing() {
     let app = TestApp::spawn().await;
-    let resident = app.register("resident", "Ada Lovelace").await;
+    let resident = app.register_unconfirmed("resident", "Ada Lovelace").await;
     let token = app.verification_token(&resident.email).await;
     sqlx::query("UPDATE users SET email = 'new.address@example.com' WHERE email = ?")
         .bind(&resident.email)
@@ -848,7 +1015,10 @@ async fn a_link_sent_to_an_old_address_proves_nothing() {
         .unwrap();
     let (status, _, _) = app
         .client()
-        .post_json("/api/v1/accounts/verification", json!({ "token": token }))
+        .post_json(
+            "/api/v1/accounts/verification",
+            json!({ "token": token, "password": PASSWORD }),
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -5,7 +5,7 @@ use axum::http::{header, StatusCode};
 use chrono::Duration;
 use serde_json::{json, Value};
 
-use crate::helpers::{fields, messages, TestApp, TestClient};
+use crate::helpers::{fields, messages, TestApp, TestClient, PASSWORD};
 use crate::support::{attachment, EXE, PDF, PNG};
 
 const A: &str = "/api/v1/authorisations";
@@ -216,28 +216,62 @@ async fn whoever_registers_an_invited_address_first_cannot_take_up_the_invitatio
 ) {
     let app = TestApp::spawn().await;
     let resident = app.register_resident("Ada Lovelace").await;
-    // Someone registers the advocate's address before the advocate does.
-    let impostor = app.register("advocate", "Mallory").await;
+    // Someone registers the advocate's address before the advocate does:
+    // without the link sent to it, they cannot even sign in.
+    let impostor = app.register_unconfirmed("advocate", "Mallory").await;
     let id = create(&resident, invitation(&impostor, &["view_cases"])).await;
-    let (status, _, body) = impostor
+    assert_eq!(
+        app.client().sign_in(&impostor.email, PASSWORD).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+    let (status, _, _) = impostor
+        .post_json(&format!("{A}/{id}/acceptance"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // The address's owner, who reads its mail, registers it with their own
+    // password, opens the link and accepts; the impostor's password is void.
+    let owner = app.client();
+    let own = json!({ "name": "Olu Owner", "email": impostor.email, "role": "advocate",
+        "password": "the owner's own password" });
+    assert_eq!(
+        owner.post_json("/api/v1/accounts", own).await.0,
+        StatusCode::ACCEPTED
+    );
+    let token = app.verification_token(&impostor.email).await;
+    let (status, _, body) = owner
+        .post_json(
+            "/api/v1/accounts/verification",
+            json!({ "token": token, "password": "the owner's own password" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, body) = owner
+        .post_json(&format!("{A}/{id}/acceptance"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        app.client().sign_in(&impostor.email, PASSWORD).await.0,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn an_account_signed_in_with_an_unproved_address_cannot_accept_an_invitation() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let advocate = app.unproved_account("advocate", "Mallory").await;
+    let id = create(&resident, invitation(&advocate, &["view_cases"])).await;
+    let (status, _, body) = advocate
         .post_json(&format!("{A}/{id}/acceptance"), json!({}))
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["errors"][0]["code"], "email_not_verified");
-    let (_, _, view) = resident.get(&format!("{A}/{id}")).await;
-    assert_eq!(view["status"], "pending");
-    // The address's owner, who reads its mail, proves it and accepts.
-    app.confirm_email(&impostor).await;
-    let (status, _, body) = impostor
-        .post_json(&format!("{A}/{id}/acceptance"), json!({}))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
 }
 
 #[tokio::test]
 async fn an_advocate_with_an_unproved_address_cannot_file_a_signed_form() {
     let app = TestApp::spawn().await;
-    let advocate = app.register("advocate", "Mallory").await;
+    let advocate = app.unproved_account("advocate", "Mallory").await;
     let (status, _, body) = advocate.post_json(A, signed_form(&["view_cases"])).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["errors"][0]["code"], "email_not_verified");

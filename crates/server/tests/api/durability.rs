@@ -117,12 +117,28 @@ fn a_case_acknowledged_with_201_survives_the_server_being_killed_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let database = format!("sqlite://{}/durable.sqlite", dir.path().display());
     let port = free_port();
+    // An account whose address is proved, as `server user add` makes them.
+    let added = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(["--database-url", &database, "--dist-dir", "does-not-exist"])
+        .args([
+            "user",
+            "add",
+            "--role",
+            "resident",
+            "--email",
+            "dee@example.com",
+        ])
+        .args(["--name", "Dee Durable"])
+        .env("PORTAL_PASSWORD", "correct horse battery")
+        .output()
+        .expect("server user add runs");
+    assert!(added.status.success(), "{added:?}");
     let mut server = start(&database, port);
 
-    let account = json!({ "name": "Dee Durable", "email": "dee@example.com", "password": "correct horse battery", "role": "resident" });
-    let registered = http(port, "POST", "/api/v1/accounts", &[], Some(&account)).unwrap();
-    assert_eq!(registered.status, 201, "{}", registered.body);
-    let session = cookie(&registered);
+    let sign_in = json!({ "email": "dee@example.com", "password": "correct horse battery" });
+    let signed_in = http(port, "POST", "/api/v1/session", &[], Some(&sign_in)).unwrap();
+    assert_eq!(signed_in.status, 200, "{}", signed_in.body);
+    let session = cookie(&signed_in);
     let created = http(
         port,
         "POST",

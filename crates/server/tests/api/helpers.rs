@@ -120,9 +120,10 @@ impl TestApp {
         format!("{local}.{n}@example.com")
     }
 
-    /// Registers through the API and returns the signed-in client (its
-    /// `email` and `password` filled in). Panics unless the API answers 201.
-    pub async fn register(&self, role: &str, name: &str) -> TestClient {
+    /// Sends a registration and returns a client that is not signed in,
+    /// with its `email` and `password` filled in. Panics unless the API
+    /// answers 202.
+    pub async fn register_unconfirmed(&self, role: &str, name: &str) -> TestClient {
         let mut client = self.client();
         let email = self.unique_email(name);
         let (status, _, body) = client
@@ -131,23 +132,40 @@ impl TestApp {
                 json!({ "name": name, "email": email, "password": PASSWORD, "role": role }),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED, "registering {name}: {body}");
+        assert_eq!(status, StatusCode::ACCEPTED, "registering {name}: {body}");
         client.email = email;
         client.password = PASSWORD.into();
         client
     }
 
-    /// A resident who registered and opened the link sent to prove their address.
-    pub async fn register_resident(&self, name: &str) -> TestClient {
-        let client = self.register("resident", name).await;
+    /// Registers through the API and opens the link sent to the address with
+    /// the password, as its owner would: the client is signed in and its
+    /// address proved.
+    pub async fn register(&self, role: &str, name: &str) -> TestClient {
+        let client = self.register_unconfirmed(role, name).await;
         self.confirm_email(&client).await;
         client
     }
 
+    /// A resident who registered and opened the link sent to prove their address.
+    pub async fn register_resident(&self, name: &str) -> TestClient {
+        self.register("resident", name).await
+    }
+
     /// An advocate who registered and opened the link sent to prove their address.
     pub async fn register_advocate(&self, name: &str) -> TestClient {
-        let client = self.register("advocate", name).await;
-        self.confirm_email(&client).await;
+        self.register("advocate", name).await
+    }
+
+    /// A signed-in account whose address is not proved, as accounts that
+    /// registered before sign-in asked for a proved address can be.
+    pub async fn unproved_account(&self, role: &str, name: &str) -> TestClient {
+        let client = self.register(role, name).await;
+        sqlx::query("UPDATE users SET email_verified_at = NULL WHERE email = ?")
+            .bind(&client.email)
+            .execute(&self.state.db)
+            .await
+            .expect("the address is unproved again");
         client
     }
 
@@ -169,16 +187,19 @@ impl TestApp {
         link.rsplit('#').next().unwrap().to_owned()
     }
 
-    /// Opens the link sent to the client's address, as its owner would.
+    /// Opens the latest link sent to the client's address and gives the
+    /// client's password, on that client: it is signed in afterwards.
     pub async fn confirm_email(&self, client: &TestClient) {
         let token = self.verification_token(&client.email).await;
-        let (status, _, body) = self
-            .client()
-            .post_json("/api/v1/accounts/verification", json!({ "token": token }))
+        let (status, _, body) = client
+            .post_json(
+                "/api/v1/accounts/verification",
+                json!({ "token": token, "password": client.password }),
+            )
             .await;
         assert_eq!(
             status,
-            StatusCode::NO_CONTENT,
+            StatusCode::OK,
             "confirming {}: {body}",
             client.email
         );

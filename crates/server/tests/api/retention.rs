@@ -69,7 +69,7 @@ async fn an_ended_case_is_kept_six_years_and_then_deleted_with_everything_about_
 async fn sent_account_messages_go_after_90_days_and_unsent_ones_stay() {
     let app = TestApp::spawn().await;
     app.register_resident("Rhiannon Price").await;
-    app.register("resident", "Unsent Person").await;
+    app.register_unconfirmed("resident", "Unsent Person").await;
     sqlx::query("UPDATE outbox SET sent_at = created_at WHERE recipient LIKE 'rhiannon%'")
         .execute(&app.state.db)
         .await
