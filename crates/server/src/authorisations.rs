@@ -354,6 +354,23 @@ pub struct NewRow<'a> {
     pub created_at: DateTime<Utc>,
 }
 
+/// The authorisations an account made since `since`, oldest first (their
+/// creation times): for the day's limit.
+pub async fn made_since(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    since: DateTime<Utc>,
+) -> Result<Vec<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT created_at FROM authorisations WHERE created_by = ? AND created_at > ? \
+         ORDER BY created_at",
+    )
+    .bind(user_id)
+    .bind(timestamp(since))
+    .fetch_all(conn)
+    .await
+}
+
 /// Stores a new pending authorisation; returns its (database id, public id).
 pub async fn insert(
     conn: &mut SqliteConnection,

@@ -47,6 +47,13 @@ pub enum ApiError {
     /// 429: too many attempts; try again after this many seconds.
     #[error("too many requests")]
     TooManyRequests { retry_after: u64 },
+    /// 429 with its own words: an account reached a limit on what it may
+    /// send (a day's invitations, say); try again after this many seconds.
+    #[error("limit reached")]
+    Limit {
+        retry_after: u64,
+        message: &'static str,
+    },
     /// 503: the server is at capacity (password hashing); try again after
     /// this many seconds.
     #[error("busy")]
@@ -83,7 +90,9 @@ impl ApiError {
             ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooManyRequests { .. } | ApiError::Limit { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -107,6 +116,7 @@ impl ApiError {
             ApiError::TooManyRequests { .. } => {
                 general("Too many attempts. Wait a few minutes, then try again")
             }
+            ApiError::Limit { message, .. } => general(message),
             ApiError::Busy { .. } => general("The service is busy. Wait a moment, then try again"),
             ApiError::Internal(_) => {
                 general("Sorry, there is a problem with the service. Try again later")
@@ -134,7 +144,10 @@ impl IntoResponse for ApiError {
             }),
         )
             .into_response();
-        if let ApiError::TooManyRequests { retry_after } | ApiError::Busy { retry_after } = self {
+        if let ApiError::TooManyRequests { retry_after }
+        | ApiError::Limit { retry_after, .. }
+        | ApiError::Busy { retry_after } = self
+        {
             if let Ok(value) = HeaderValue::from_str(&retry_after.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }

@@ -530,7 +530,7 @@ fn build() -> Value {
         SignedIn,
         Some(new_authorisation),
         (201, Some(authorisation.clone())),
-        &[403],
+        &[403, 429],
     );
     b.op(
         "get",

@@ -50,9 +50,11 @@ pub fn link(public_url: &str, token: &str) -> String {
     format!("{}/verify-email#{token}", public_url.trim_end_matches('/'))
 }
 
-fn body(name: &str, link: &str) -> String {
+/// No name: the address was typed by whoever registered, and the name too,
+/// so nothing they wrote goes to someone who may not know them (finding 7).
+fn body(link: &str) -> String {
     format!(
-        "Dear {name},\n\nTo confirm this is your email address and finish setting up your \
+        "Hello,\n\nTo confirm this is your email address and finish setting up your \
          account, open this link within 24 hours:\n{link}\n\nYou will be asked for the \
          password you chose.\n\nIf you did not ask to make an account with us, you do not \
          need to do anything: nobody can use this address with us without this link."
@@ -111,15 +113,15 @@ pub async fn register(
             let id =
                 store::insert_unproved_account(&mut tx, &public_id, &account, &password_hash, now)
                     .await?;
-            send_link(&mut tx, &public_url, id, &account.name, &account.email, now).await?;
+            send_link(&mut tx, &public_url, id, &account.email, now).await?;
             Registered::New
         }
-        Some((id, name, false)) => {
+        Some((id, _, false)) => {
             if store::sent_since(&mut tx, id, hour_ago).await? >= LINKS_PER_HOUR {
                 Registered::Quiet
             } else {
                 store::replace_unproved_password(&mut tx, id, &password_hash).await?;
-                send_link(&mut tx, &public_url, id, &name, &account.email, now).await?;
+                send_link(&mut tx, &public_url, id, &account.email, now).await?;
                 Registered::LinkSentAgain
             }
         }
@@ -154,7 +156,6 @@ pub async fn send_link(
     conn: &mut SqliteConnection,
     public_url: &str,
     user_id: i64,
-    name: &str,
     email: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
@@ -174,7 +175,7 @@ pub async fn send_link(
         user_id,
         email,
         SUBJECT,
-        &body(name, &link(public_url, &token)),
+        &body(&link(public_url, &token)),
         Some(PURPOSE),
     )
     .await?;
@@ -198,15 +199,7 @@ pub async fn resend(state: &AppState, user: &CurrentUser) -> Result<(), ApiError
             retry_after: TOO_MANY_LINKS,
         });
     }
-    send_link(
-        &mut tx,
-        &state.public_url(),
-        user.id,
-        &user.name,
-        &user.email,
-        now,
-    )
-    .await?;
+    send_link(&mut tx, &state.public_url(), user.id, &user.email, now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -32,6 +32,9 @@ pub mod messages {
     pub const SCOPE_MISSING_ADVOCATE: &str = "Select what the resident has authorised you to do";
     pub const CASES_MISSING: &str = "Select at least one complaint, or select all complaints";
     pub const CASE_NOT_YOURS: &str = "Select complaints from your own list";
+    /// An account sent as many invitations or signed forms as a day allows.
+    pub const TOO_MANY_TODAY: &str =
+        "You have sent as many of these as you can in one day. Try again tomorrow, or contact us";
     pub const CASES_NOT_FOR_FORM: &str =
         "A signed authorisation form covers all of the resident's complaints";
     pub const EXPIRY_NOT_IN_FUTURE: &str = "The date it ends must be in the future";

@@ -67,6 +67,35 @@ pub fn router() -> Router<AppState> {
         .route("/advocate/residents", get(list_advocate_residents))
 }
 
+/// How many invitations a resident, or signed forms an advocate, may send in
+/// 24 hours: each one emails someone (finding 7), so an account cannot be
+/// used to send mail in bulk. Generous for real use: a resident asks one or
+/// two people; an adviser files a few forms a day.
+pub const PER_DAY: usize = 10;
+
+/// 429 (`Limit`) once the account made [`PER_DAY`] in the last 24 hours,
+/// with the seconds until the oldest of them is a day old.
+async fn within_a_days_limit(
+    conn: &mut sqlx::SqliteConnection,
+    user: &CurrentUser,
+    now: chrono::DateTime<chrono::Utc>,
+) -> ApiResult<()> {
+    let day = chrono::Duration::hours(24);
+    let made = store::made_since(conn, user.id, now - day).await?;
+    if made.len() < PER_DAY {
+        return Ok(());
+    }
+    let oldest = made
+        .first()
+        .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+        .map_or(now, |at| at.with_timezone(&chrono::Utc));
+    let wait = (oldest + day - now).num_seconds().max(1);
+    Err(ApiError::Limit {
+        retry_after: u64::try_from(wait).unwrap_or(1),
+        message: messages::TOO_MANY_TODAY,
+    })
+}
+
 fn scope_words(view: &AuthorisationView) -> String {
     view.scope
         .iter()
@@ -126,6 +155,7 @@ async fn create_authorisation(
             return Ok(response);
         }
     }
+    within_a_days_limit(&mut tx, &user, now).await?;
     let (id, public_id) = match &valid.who {
         ValidParty::Invitation {
             advocate_email,
@@ -266,25 +296,23 @@ async fn tell_of_creation(
             }
         }
         Kind::SignedForm => {
-            let advocate = view
-                .advocate
-                .as_ref()
-                .map(|a| a.name.clone())
-                .unwrap_or_default();
-            let body = format!(
-                "Dear {resident},\n\n{advocate} ({}) sent us an authorisation form signed by \
-                 you, so that they can act for you on your complaints until {until}. They \
-                 can:\n{scope}\n\nWe will check the form. If you did not sign it, or you want \
-                 to stop them acting for you, contact us straight away.",
-                row.relationship_label()
-            );
+            // The address was typed by the advocate, and nobody has shown
+            // yet that its owner knows them: nothing they wrote (their name,
+            // the name they gave the resident) goes into this message
+            // (finding 7). The resident learns who it is when we check the
+            // form with them, or in their account.
+            let body = "Hello,\n\nSomeone has sent us a form that says you signed it to let \
+                        them act for you on your housing complaints.\n\nBefore they can do \
+                        anything for you, we will check the form, and we may contact you to \
+                        do that.\n\nIf you did not sign a form like this, contact us straight \
+                        away.";
             store::tell_resident(
                 conn,
                 row,
                 at,
                 None,
                 "Someone has asked to act for you",
-                &body,
+                body,
             )
             .await?;
         }

@@ -814,7 +814,7 @@ async fn registering_sends_a_link_to_prove_the_address_that_staff_see_without_th
     assert_eq!(welcome["recipient"], resident.email.as_str());
     assert_eq!(welcome["subject"], "Confirm your email address");
     let body = welcome["body"].as_str().unwrap();
-    assert!(body.starts_with("Dear Ada Lovelace,"), "{body}");
+    assert!(body.starts_with("Hello,"), "{body}");
     assert!(
         !body.contains("/verify-email#"),
         "staff never see the link: {body}"
@@ -831,19 +831,40 @@ async fn registering_sends_a_link_to_prove_the_address_that_staff_see_without_th
 #[tokio::test]
 async fn the_outbox_lists_the_newest_message_first() {
     let app = TestApp::spawn().await;
-    app.register_resident("First Resident").await;
+    let first = app.register_resident("First Resident").await;
     app.advance(Duration::minutes(1));
-    app.register_resident("Second Resident").await;
+    let second = app.register_resident("Second Resident").await;
     let admin = app.create_admin("Alex Admin").await;
     let (_, _, body) = admin.get("/api/v1/outbox").await;
-    let bodies: Vec<&str> = body
+    let recipients: Vec<&str> = body
         .as_array()
         .unwrap()
         .iter()
-        .map(|m| m["body"].as_str().unwrap())
+        .map(|m| m["recipient"].as_str().unwrap())
         .collect();
-    assert!(bodies[0].starts_with("Dear Second Resident"));
-    assert!(bodies[1].starts_with("Dear First Resident"));
+    assert_eq!(recipients, [second.email.as_str(), first.email.as_str()]);
+}
+
+#[tokio::test]
+async fn the_link_to_prove_an_address_holds_nothing_the_registrant_wrote() {
+    let app = TestApp::spawn().await;
+    let lure = "Your bank account is locked visit bank-help.example";
+    let (status, _, _) = app
+        .client()
+        .post_json(
+            "/api/v1/accounts",
+            json!({ "name": lure, "email": "victim@example.org", "password": PASSWORD,
+                "role": "resident" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED);
+    let bodies: Vec<String> =
+        sqlx::query_scalar("SELECT body FROM outbox WHERE recipient = 'victim@example.org'")
+            .fetch_all(&app.state.db)
+            .await
+            .unwrap();
+    assert_eq!(bodies.len(), 1);
+    assert!(!bodies[0].contains("bank"), "{}", bodies[0]);
 }
 
 #[tokio::test]

@@ -614,6 +614,75 @@ async fn staff_cannot_give_authorisations_and_nobody_signed_in_gets_401() {
     );
 }
 
+#[tokio::test]
+async fn the_resident_named_on_a_signed_form_is_told_nothing_the_advocate_wrote() {
+    let app = TestApp::spawn().await;
+    let advocate = app
+        .register_advocate("Your account is locked call 0800 000 0000")
+        .await;
+    let mut form = signed_form(&["view_cases"]);
+    form["resident_name"] = json!("Edith visit pay-now.example");
+    create(&advocate, form).await;
+    let bodies: Vec<String> = sqlx::query_scalar(
+        "SELECT subject || ' ' || body FROM outbox WHERE recipient = 'edith.jones@example.org'",
+    )
+    .fetch_all(&app.state.db)
+    .await
+    .unwrap();
+    assert_eq!(bodies.len(), 1);
+    for written in ["locked", "0800", "pay-now", "Edith"] {
+        assert!(!bodies[0].contains(written), "{written}: {}", bodies[0]);
+    }
+    assert!(bodies[0].contains("If you did not sign a form like this, contact us"));
+}
+
+#[tokio::test]
+async fn an_account_sends_at_most_ten_invitations_or_forms_a_day() {
+    let app = TestApp::spawn().await;
+    let advocate = app.register_advocate("Citizens Advice Oldtown").await;
+    for n in 0..10 {
+        let mut form = signed_form(&["view_cases"]);
+        form["resident_email"] = json!(format!("resident.{n}@example.org"));
+        create(&advocate, form).await;
+        app.advance(Duration::minutes(1));
+    }
+    let mut form = signed_form(&["view_cases"]);
+    form["resident_email"] = json!("one.too.many@example.org");
+    let (status, headers, body) = advocate.post_json(A, form.clone()).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert_eq!(
+        messages(&body),
+        ["You have sent as many of these as you can in one day. Try again tomorrow, or contact us"]
+    );
+    // Until the first of the ten is a day old: 24 hours less the 10 minutes since.
+    let wait: i64 = headers["retry-after"].to_str().unwrap().parse().unwrap();
+    // (The test clock also runs on in real time.)
+    assert!(
+        (24 * 3600 - 660..=24 * 3600 - 600).contains(&wait),
+        "{wait}"
+    );
+    assert_eq!(messages_to(&app, "one.too.many@example.org").await.len(), 0);
+
+    // Residents' invitations count the same way.
+    let resident = app.register_resident("Ada Lovelace").await;
+    for n in 0..10 {
+        let body = json!({ "advocate_email": format!("adviser.{n}@example.org"),
+            "relationship": "relative", "scope": ["view_cases"] });
+        create(&resident, body).await;
+    }
+    let body = json!({ "advocate_email": "adviser.x@example.org",
+        "relationship": "relative", "scope": ["view_cases"] });
+    assert_eq!(
+        resident.post_json(A, body.clone()).await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+
+    app.advance(Duration::hours(24));
+    let advocate = app.sign_in(&advocate.email, &advocate.password).await;
+    let (status, _, _) = advocate.post_json(A, form).await;
+    assert_eq!(status, StatusCode::CREATED, "a day later");
+}
+
 // --- verification --------------------------------------------------------------------
 
 #[tokio::test]
