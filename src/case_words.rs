@@ -343,6 +343,9 @@ pub fn refusal_words(reason: &RefusalReason, reader: Reader) -> String {
         RefusalReason::SatisfactionBeforeResponse => {
             t("Satisfaction can be recorded once we have responded to the complaint.").to_owned()
         }
+        RefusalReason::SatisfactionAlreadyRecorded => {
+            t("You have already told us if you are satisfied with this response.").to_owned()
+        }
         RefusalReason::AlreadyWithdrawn => t("This complaint has already been withdrawn.").to_owned(),
         RefusalReason::Withdrawn { on: day } => tf(
             "This complaint was withdrawn on {date}. It would need to be reopened first.",

@@ -408,6 +408,8 @@ pub enum RefusalReason {
     LegalRepresentativeNotAllowed,
     /// Satisfaction is asked about a response, so it comes after one.
     SatisfactionBeforeResponse,
+    /// Satisfaction with this response is already recorded: once per response.
+    SatisfactionAlreadyRecorded,
     AlreadyWithdrawn,
     /// Withdrawn on this day: it would need to be reopened first.
     Withdrawn {
@@ -434,6 +436,7 @@ impl RefusalReason {
             RefusalReason::WrittenSubmissionsNotAllowed => "written_submissions_not_allowed",
             RefusalReason::LegalRepresentativeNotAllowed => "legal_representative_not_allowed",
             RefusalReason::SatisfactionBeforeResponse => "not_responded",
+            RefusalReason::SatisfactionAlreadyRecorded => "satisfaction_already_recorded",
             RefusalReason::AlreadyWithdrawn => "already_withdrawn",
             RefusalReason::Withdrawn { .. } => "withdrawn",
             RefusalReason::Closed { .. } => "closed",
@@ -476,6 +479,9 @@ impl RefusalReason {
             }
             RefusalReason::SatisfactionBeforeResponse => {
                 "Satisfaction can be recorded once we have responded to the complaint.".to_owned()
+            }
+            RefusalReason::SatisfactionAlreadyRecorded => {
+                "You have already told us if you are satisfied with this response.".to_owned()
             }
             RefusalReason::AlreadyWithdrawn => "This complaint has already been withdrawn.".to_owned(),
             RefusalReason::Withdrawn { on } => format!(
@@ -611,6 +617,12 @@ pub struct Satisfaction {
     pub on: NaiveDate,
     pub satisfied: bool,
     pub comment: Option<String>,
+    /// How many responses (stage responses and a panel's decision) there
+    /// had been when it was recorded: satisfaction is asked once of each.
+    /// Worked out again from the events, so it never travels.
+    #[serde(skip)]
+    #[cfg_attr(feature = "openapi", schemars(skip))]
+    pub after_responses: usize,
 }
 
 /// A closure or a withdrawal.
@@ -1024,14 +1036,23 @@ pub fn apply(
             });
         }
         Event::SatisfactionRecorded { satisfied, comment } => {
-            let responded = next.stages.iter().any(|s| s.response.is_some());
-            if !responded {
+            let responses = next.stages.iter().filter(|s| s.response.is_some()).count()
+                + usize::from(next.panel.as_ref().is_some_and(|p| p.outcome.is_some()));
+            if responses == 0 {
                 return Err(RefusalReason::SatisfactionBeforeResponse.into());
+            }
+            if next
+                .satisfaction
+                .as_ref()
+                .is_some_and(|given| given.after_responses == responses)
+            {
+                return Err(RefusalReason::SatisfactionAlreadyRecorded.into());
             }
             next.satisfaction = Some(Satisfaction {
                 on,
                 satisfied: *satisfied,
                 comment: comment.clone(),
+                after_responses: responses,
             });
         }
         Event::Withdrawn { reason } => {

@@ -9,7 +9,8 @@ use serde_json::{json, Value};
 use crate::helpers::{errors, fields, messages as error_messages, TestApp};
 use crate::support::{
     app_with_policy, attachment, complaint, compliment, id, outbox, post_case, queue_columns,
-    raise, resident_action, responded, signed_in_again, staff_does, with, EXE, PDF, PNG,
+    raise, resident_action, responded, signed_in_again, staff_action, staff_does, with, EXE, PDF,
+    PNG,
 };
 
 #[tokio::test]
@@ -535,6 +536,49 @@ async fn satisfaction_is_recorded_only_after_a_response() {
         body["timeline"][3]["event"]["type"],
         "satisfaction_recorded"
     );
+}
+
+#[tokio::test]
+async fn satisfaction_is_asked_once_of_each_response() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    let (status, _, body) =
+        resident_action(&riya, &case, "satisfaction", json!({ "satisfied": false })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!body["view"]["allowed_actions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("record_satisfaction")));
+    // Sent again (or by staff for the same response): refused, and nothing added.
+    let (status, _, body) =
+        resident_action(&riya, &case, "satisfaction", json!({ "satisfied": true })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["errors"][0]["code"], "satisfaction_already_recorded");
+    let (status, _, _) = staff_action(
+        &staff,
+        &case,
+        json!({ "type": "satisfaction_recorded", "satisfied": true }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    // The stage 2 response can be asked about in its turn.
+    resident_action(&riya, &case, "escalation", json!({})).await;
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("upheld")).await;
+    let (status, _, body) =
+        resident_action(&riya, &case, "satisfaction", json!({ "satisfied": true })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let recorded = body["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|entry| entry["event"]["type"] == "satisfaction_recorded")
+        .count();
+    assert_eq!(recorded, 2);
 }
 
 #[tokio::test]
