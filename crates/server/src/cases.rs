@@ -107,12 +107,15 @@ pub fn check_files(attachments: &[NewAttachment]) -> Result<Vec<CheckedFile>, Ap
 }
 
 async fn store_files(
+    state: &AppState,
     conn: &mut SqliteConnection,
     case_id: i64,
     uploaded_by: i64,
     files: &[CheckedFile],
     at: DateTime<Utc>,
 ) -> Result<(), ApiError> {
+    let adding = files.iter().map(|f| f.data.len()).sum();
+    files::within_daily_quota(conn, state, uploaded_by, adding, "attachments").await?;
     for file in files {
         store::insert_attachment(
             conn,
@@ -290,7 +293,7 @@ pub async fn create(
         case_view.next_due,
     )
     .await?;
-    store_files(conn, case_id, filing.filed_by_id, &checked.files, at).await?;
+    store_files(state, conn, case_id, filing.filed_by_id, &checked.files, at).await?;
     let (subject, body) = notices::received(new.kind, &reference, &case_view);
     tell_case_resident(
         conn,
@@ -422,13 +425,14 @@ async fn tell_case_resident(
 
 /// Stores files sent with an event (more information).
 pub async fn attach_files(
+    state: &AppState,
     conn: &mut SqliteConnection,
     case: &CaseRow,
     uploaded_by: i64,
     files: &[CheckedFile],
     at: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    store_files(conn, case.id, uploaded_by, files, at).await
+    store_files(state, conn, case.id, uploaded_by, files, at).await
 }
 
 // --- reading cases -----------------------------------------------------------------

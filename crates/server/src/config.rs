@@ -126,6 +126,10 @@ pub struct Config {
     /// that trickles a body, or never finishes its headers, is cut off.
     #[arg(long, env = "PORTAL_REQUEST_TIMEOUT", default_value_t = 120)]
     pub request_timeout: u64,
+    /// KiB of files (attachments, signed forms) one account may send in 24
+    /// hours: ten full complaints' worth, so nobody can fill the database.
+    #[arg(long, env = "PORTAL_FILE_QUOTA_KIB", default_value_t = 51_200)]
+    pub file_quota_kib_per_day: u64,
 }
 
 impl Config {
@@ -187,6 +191,7 @@ impl Config {
             hashing_permits: None,
             hashing_queue: 32,
             request_timeout: 120,
+            file_quota_kib_per_day: 51_200,
         }
     }
 }

@@ -43,6 +43,32 @@ pub fn check(upload: &NewAttachment, field: &str, fallback: &str) -> Result<Chec
     })
 }
 
+/// 422 on `field` when `adding` more bytes would take the account past its
+/// daily quota ([`crate::config::Config::file_quota_kib_per_day`]). Call it
+/// in the transaction that stores the files, so two sends at once are
+/// counted one after the other.
+pub async fn within_daily_quota(
+    conn: &mut sqlx::SqliteConnection,
+    state: &crate::AppState,
+    user_id: i64,
+    adding: usize,
+    field: &str,
+) -> Result<(), ApiError> {
+    if adding == 0 {
+        return Ok(());
+    }
+    let now = state.clock.now();
+    let sent =
+        crate::cases::store::bytes_sent_since(conn, user_id, now - chrono::Duration::hours(24))
+            .await?;
+    let quota =
+        i64::try_from(state.config.file_quota_kib_per_day.saturating_mul(1024)).unwrap_or(i64::MAX);
+    if sent.saturating_add(i64::try_from(adding).unwrap_or(i64::MAX)) > quota {
+        return Err(ApiError::field(field, messages::FILES_OVER_DAILY_QUOTA));
+    }
+    Ok(())
+}
+
 /// A file name safe to store and to put in a `Content-Disposition` header:
 /// letters, digits, spaces, dots, dashes and underscores; at most 100
 /// characters; `fallback` when nothing is left.

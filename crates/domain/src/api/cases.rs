@@ -42,6 +42,8 @@ pub mod messages {
     pub const FILE_TYPE: &str = "The selected file must be a JPG, PNG or PDF";
     pub const FILE_TOO_BIG: &str = "The selected file must be smaller than 5MB";
     pub const FILE_EMPTY: &str = "The selected file is empty";
+    pub const FILES_OVER_DAILY_QUOTA: &str =
+        "You have sent as many files as you can in one day. Send this without them, or try again tomorrow";
     pub const SCREENING_NOT_CONFIRMED: &str =
         "Read what we said about your complaint, then choose if you still want to make a complaint";
     pub const SCREENING_REFUSED: &str =

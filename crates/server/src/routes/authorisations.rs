@@ -195,6 +195,8 @@ async fn create_authorisation(
         } => {
             let crate::files::CheckedFile { filename, data, .. } =
                 crate::files::check(evidence, "evidence", "authorisation-form")?;
+            crate::files::within_daily_quota(&mut tx, &state, user.id, data.len(), "evidence")
+                .await?;
             let evidence_id = store::insert_evidence(
                 &mut tx,
                 user.id,

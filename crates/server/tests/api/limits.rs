@@ -136,3 +136,47 @@ async fn a_trickled_body_is_answered_408_in_the_usual_shape() {
     assert!(answer.contains("The request took too long"), "{answer}");
     assert!(started.elapsed() < Duration::from_secs(6));
 }
+
+#[tokio::test]
+async fn an_account_sends_only_its_daily_quota_of_files_and_loses_nothing_else() {
+    // 8 KiB a day, for the test: the default is 50 MiB.
+    let app = TestApp::spawn_with(|c| c.file_quota_kib_per_day = 8).await;
+    let resident = app.register_resident("Rhiannon Price").await;
+    let photo = |kib: usize| {
+        let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+        bytes.resize(kib * 1024, 0x20);
+        crate::support::attachment("damp.jpg", "image/jpeg", &bytes)
+    };
+    let with_files = |files: Vec<serde_json::Value>| {
+        crate::support::with(crate::support::complaint(), json!({ "attachments": files }))
+    };
+    let (status, _, answer) =
+        crate::support::post_case(&resident, with_files(vec![photo(3), photo(3)])).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+    let (status, _, answer) =
+        crate::support::post_case(&resident, with_files(vec![photo(3)])).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(
+        crate::helpers::errors(&answer),
+        [(
+            "attachments".to_owned(),
+            "You have sent as many files as you can in one day. Send this without them, or try again tomorrow".to_owned()
+        )]
+    );
+    assert_eq!(
+        app.count("SELECT COUNT(*) FROM cases").await,
+        1,
+        "nothing half-made"
+    );
+    // Without the files it goes; another account has its own quota; and a day later, files go again.
+    let (status, _, _) = crate::support::post_case(&resident, with_files(vec![])).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let other = app.register_resident("Owen Other").await;
+    let (status, _, _) = crate::support::post_case(&other, with_files(vec![photo(3)])).await;
+    assert_eq!(status, StatusCode::CREATED);
+    app.advance(chrono::Duration::hours(24));
+    let resident = app.sign_in(&resident.email, &resident.password).await;
+    let (status, _, answer) =
+        crate::support::post_case(&resident, with_files(vec![photo(3)])).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+}
