@@ -9,6 +9,9 @@ use serde::Serialize;
 
 const BASE: &str = "/api/v1";
 
+/// The code of a 429 that says which limit was reached, in its own words.
+pub const LIMIT_REACHED: &str = "limit_reached";
+
 pub use crate::client_error::ClientError;
 
 #[derive(serde::Deserialize)]
@@ -39,7 +42,19 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Cli
         404 => ClientError::NotFound,
         409 => ClientError::Refused(errors().await),
         400 | 422 => ClientError::Invalid(errors().await),
-        429 => ClientError::TooManyAttempts { wait_seconds },
+        // A limit with its own words (a day's invitations, say) is a
+        // refusal to read; any other 429 is about attempts.
+        429 => {
+            let errors = errors().await;
+            if errors
+                .iter()
+                .any(|e| e.code.as_deref() == Some(LIMIT_REACHED))
+            {
+                ClientError::Refused(errors)
+            } else {
+                ClientError::TooManyAttempts { wait_seconds }
+            }
+        }
         503 if wait_seconds.is_some() => ClientError::Busy { wait_seconds },
         other => ClientError::Server(other),
     })
@@ -50,6 +65,25 @@ async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ClientError>
         .json::<T>()
         .await
         .map_err(|_| ClientError::Server(200))
+}
+
+/// GET one page of a list: the items, and the query string of the next page
+/// (from the answer's `Link: <…>; rel="next"`) when there is one.
+pub async fn get_page<T: DeserializeOwned>(
+    path: &str,
+) -> Result<(Vec<T>, Option<String>), ClientError> {
+    let response = send(Request::get(&format!("{BASE}{path}")).build()).await?;
+    let next = response
+        .headers()
+        .get("link")
+        .and_then(|link| next_query(&link));
+    Ok((json(response).await?, next))
+}
+
+/// The query string of the `rel="next"` address in a `Link` header.
+pub fn next_query(link: &str) -> Option<String> {
+    let address = link.strip_prefix('<')?.split_once(">; rel=\"next\"")?.0;
+    Some(address.split_once('?')?.1.to_owned())
 }
 
 /// GET a JSON resource.

@@ -31,7 +31,19 @@ const TITLE: &str = n_("Your complaints, compliments and comments");
 /// The list, loaded from the API; the problem page instead when it cannot be.
 #[component]
 fn CaseList() -> impl IntoView {
-    let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
+    // An older page is asked for by the cursor the server gave (`?after=`).
+    let query = crate::router::use_query_map();
+    let cases = LocalResource::new(move || {
+        let after = query.with(|q| q.get("after"));
+        async move {
+            let path = match after {
+                Some(after) => format!("/cases?after={after}"),
+                None => "/cases".to_owned(),
+            };
+            api::get_page::<CaseSummary>(&path).await
+        }
+    });
+    let first_page = move || query.with_untracked(|q| q.get("after").is_none());
     let health = LocalResource::new(api::health);
     view! {
         <Transition fallback=|| view! {
@@ -54,7 +66,7 @@ fn CaseList() -> impl IntoView {
                             </div>
                         }.into_any(),
                     },
-                    Ok(list) => view! { <CaseListLoaded list=list today=today /> }.into_any(),
+                    Ok((list, next)) => view! { <CaseListLoaded list=list today=today next=next first=first_page() /> }.into_any(),
                 }
             })}
         </Transition>
@@ -63,7 +75,14 @@ fn CaseList() -> impl IntoView {
 
 /// The page with its list: what a resident can start, then each case.
 #[component]
-fn CaseListLoaded(list: Vec<CaseSummary>, today: Option<chrono::NaiveDate>) -> impl IntoView {
+fn CaseListLoaded(
+    list: Vec<CaseSummary>,
+    today: Option<chrono::NaiveDate>,
+    /// The query string of the next (older) page, when there is one.
+    next: Option<String>,
+    /// Whether this is the first (newest) page.
+    first: bool,
+) -> impl IntoView {
     let session = crate::session::use_session();
     view! {
         <Title text=t(TITLE) />
@@ -76,7 +95,7 @@ fn CaseListLoaded(list: Vec<CaseSummary>, today: Option<chrono::NaiveDate>) -> i
             </div>
             <p class="app-body"><A href="/authorisations">{t("People who can act for you")}</A></p>
         </Show>
-        {if list.is_empty() {
+        {if list.is_empty() && first {
             view! {
                 <h2 class="app-heading-m">{t("You have not raised anything yet")}</h2>
                 <p class="app-body">{t("When you make a complaint, or give a compliment or a comment, it will appear here with what happens next and the dates we will reply by.")}</p>
@@ -91,6 +110,12 @@ fn CaseListLoaded(list: Vec<CaseSummary>, today: Option<chrono::NaiveDate>) -> i
                 </ul>
             }.into_any()
         }}
+        {(next.is_some() || !first).then(|| view! {
+            <nav class="app-body" aria-label=t("Pages of your list")>
+                {next.map(|q| view! { <p class="app-body"><A href=format!("/cases?{q}")>{t("Show older ones")}</A></p> })}
+                {(!first).then(|| view! { <p class="app-body"><A href="/cases">{t("Back to the newest")}</A></p> })}
+            </nav>
+        })}
     }
 }
 

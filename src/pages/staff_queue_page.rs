@@ -36,7 +36,7 @@ fn Queue() -> impl IntoView {
         RwSignal::new(query.with_untracked(|q| q.get("overdue").as_deref() == Some("true")));
     let cases = LocalResource::new(move || {
         let search = query.with(|q| q.to_query_string());
-        async move { api::get::<Vec<CaseSummary>>(&format!("/staff/cases{search}")).await }
+        async move { api::get_page::<CaseSummary>(&format!("/staff/cases{search}")).await }
     });
     let filter = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -101,8 +101,8 @@ fn Queue() -> impl IntoView {
                         Some(problem) => view! { <ProblemWithService problem=problem retry=move || cases.refetch() /> }.into_any(),
                         None => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
                     },
-                    Ok(list) if list.is_empty() => view! { <p class="app-body">"No cases match."</p> }.into_any(),
-                    Ok(list) => view! {
+                    Ok((list, _)) if list.is_empty() => view! { <p class="app-body">"No cases match."</p> }.into_any(),
+                    Ok((list, next)) => view! {
                         <div class="app-table-wrapper">
                             <table class="app-table" data-testid="queue">
                                 <caption class="app-visually-hidden">"Cases, the soonest due first"</caption>
@@ -132,6 +132,13 @@ fn Queue() -> impl IntoView {
                                 </tbody>
                             </table>
                         </div>
+                        // The server's next page keeps the filters: so does its link here.
+                        <nav aria-label="Pages of the queue">
+                            {next.map(|q| view! { <p class="app-body"><A href=format!("/staff?{q}")>"Next page"</A></p> })}
+                            {query.with_untracked(|q| q.get("after").is_some()).then(|| view! {
+                                <p class="app-body"><A href="/staff">"First page"</A></p>
+                            })}
+                        </nav>
                     }.into_any(),
                 }
             })}

@@ -95,6 +95,54 @@ pub fn refused(refusal: domain::case::Refusal) -> ApiError {
     ApiError::Conflict(vec![FieldError::refused(refusal)])
 }
 
+// --- pages of lists ------------------------------------------------------------
+
+fn bad_cursor() -> ApiError {
+    ApiError::BadRequest(vec![FieldError::new(
+        "after",
+        crate::page::CURSOR_NOT_VALID,
+    )])
+}
+
+/// Where a page of a newest-first list starts.
+pub fn newest_after(page: &crate::page::Page) -> Result<Option<store::After>, ApiError> {
+    let Some([created_at, id]) = page.after_keys(2)? else {
+        return Ok(None);
+    };
+    Ok(Some(store::After::Newest {
+        created_at: created_at.clone(),
+        id: id.parse().map_err(|_| bad_cursor())?,
+    }))
+}
+
+/// Where a page of the queue starts.
+pub fn due_after(page: &crate::page::Page) -> Result<Option<store::After>, ApiError> {
+    let Some([due, created_at, id]) = page.after_keys(3)? else {
+        return Ok(None);
+    };
+    Ok(Some(store::After::Due {
+        due: due.clone(),
+        created_at: created_at.clone(),
+        id: id.parse().map_err(|_| bad_cursor())?,
+    }))
+}
+
+/// The sort keys of a case in a newest-first list.
+pub fn newest_keys(row: &CaseRow) -> Vec<String> {
+    vec![row.created_at.clone(), row.id.to_string()]
+}
+
+/// The sort keys of a case in the queue.
+pub fn due_keys(row: &CaseRow) -> Vec<String> {
+    vec![
+        row.next_due
+            .clone()
+            .unwrap_or_else(|| store::NO_DUE_DATE.to_owned()),
+        row.created_at.clone(),
+        row.id.to_string(),
+    ]
+}
+
 // --- attachments -------------------------------------------------------------
 
 /// Decodes each attachment and checks its size and that its content is what

@@ -116,7 +116,9 @@ impl ApiError {
             ApiError::TooManyRequests { .. } => {
                 general("Too many attempts. Wait a few minutes, then try again")
             }
-            ApiError::Limit { message, .. } => general(message),
+            ApiError::Limit { message, .. } => {
+                vec![FieldError::new("", *message).with_code("limit_reached")]
+            }
             ApiError::Busy { .. } => general("The service is busy. Wait a moment, then try again"),
             ApiError::Internal(_) => {
                 general("Sorry, there is a problem with the service. Try again later")

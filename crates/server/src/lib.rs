@@ -19,6 +19,7 @@ pub mod headers;
 pub mod idempotency;
 pub mod openapi;
 pub mod outbox;
+pub mod page;
 pub mod retention;
 pub mod routes;
 pub mod rules;

@@ -157,6 +157,26 @@ impl Builder {
             .collect();
         self.paths[path][method]["parameters"] = Value::Array(parameters);
     }
+
+    /// A list with keyset pages ([`crate::page`]): `limit` and `after`, and
+    /// a `Link` to the next page on the answer.
+    fn paged(&mut self, method: &str, path: &str) {
+        let op = &mut self.paths[path][method];
+        if !op["parameters"].is_array() {
+            op["parameters"] = json!([]);
+        }
+        if let Some(parameters) = op["parameters"].as_array_mut() {
+            parameters.push(json!({ "name": "limit", "in": "query", "required": false,
+                "description": "How many to answer with (50 when left out)",
+                "schema": { "type": "integer", "minimum": 1, "maximum": crate::page::MAX_LIMIT } }));
+            parameters.push(json!({ "name": "after", "in": "query", "required": false,
+                "description": "The cursor from the previous answer's Link header",
+                "schema": { "type": "string", "maxLength": 512 } }));
+        }
+        op["responses"]["200"]["headers"] = json!({ "Link": {
+            "description": "`<…>; rel=\"next\"`: the address of the next page, when there is one",
+            "schema": { "type": "string" } } });
+    }
 }
 
 /// The document, built once.
@@ -407,12 +427,13 @@ fn build() -> Value {
         "get",
         "/cases",
         "list_cases",
-        "Your cases (an advocate: the cases you may see)",
+        "Your cases, newest first (an advocate: the cases you may see; staff: the queue), a page at a time",
         SignedIn,
         None,
         (200, Some(cases.clone())),
-        &[],
+        &[400],
     );
+    b.paged("get", "/cases");
     b.op(
         "get",
         "/cases/{id}",
@@ -491,7 +512,7 @@ fn build() -> Value {
         "get",
         "/staff/cases",
         "list_queue",
-        "The staff queue, the soonest due first",
+        "The staff queue, the soonest due first, a page at a time",
         Staff,
         None,
         (200, Some(cases)),
@@ -506,6 +527,7 @@ fn build() -> Value {
             ("overdue", "boolean", false),
         ],
     );
+    b.paged("get", "/staff/cases");
     let staff_action = b.schema::<StaffActionRequest>();
     b.op(
         "post",

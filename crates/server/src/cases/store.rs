@@ -50,29 +50,55 @@ pub async fn find_by_public_id(
         .await
 }
 
-/// A resident's own cases, newest first.
+/// Where a page of a list starts: the sort keys of the last item of the
+/// page before (see [`crate::page`]).
+#[derive(Debug, Clone)]
+pub enum After {
+    /// The resident's list: newest first.
+    Newest { created_at: String, id: i64 },
+    /// The queue: next due date (none last), then oldest first.
+    Due {
+        due: String,
+        created_at: String,
+        id: i64,
+    },
+}
+
+/// The due date the queue sorts by: none sorts last.
+pub const NO_DUE_DATE: &str = "9999-12-31";
+
+/// A resident's own cases, newest first: `fetch` of them after `after`.
 pub async fn list_for_resident(
     conn: &mut SqliteConnection,
     resident_id: i64,
+    after: Option<&After>,
+    fetch: i64,
 ) -> Result<Vec<CaseRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "{SELECT_CASE} WHERE c.resident_id = ? ORDER BY c.created_at DESC, c.id DESC"
-    ))
-    .bind(resident_id)
-    .fetch_all(conn)
-    .await
+    let mut sql = format!("{SELECT_CASE} WHERE c.resident_id = ?");
+    if let Some(After::Newest { .. }) = after {
+        sql.push_str(" AND (c.created_at < ? OR (c.created_at = ? AND c.id < ?))");
+    }
+    sql.push_str(" ORDER BY c.created_at DESC, c.id DESC LIMIT ?");
+    let mut query = sqlx::query_as(&sql).bind(resident_id);
+    if let Some(After::Newest { created_at, id }) = after {
+        query = query.bind(created_at).bind(created_at).bind(id);
+    }
+    query.bind(fetch).fetch_all(conn).await
 }
 
 /// The staff queue: by next due date (none last), then oldest first. `overdue`
-/// compares the stored next due date with `today`.
+/// compares the stored next due date with `today`. `fetch` of them after `after`.
 pub async fn list_queue(
     conn: &mut SqliteConnection,
     stage: Option<u8>,
     status: Option<&str>,
     overdue: Option<bool>,
     today: NaiveDate,
+    after: Option<&After>,
+    fetch: i64,
 ) -> Result<Vec<CaseRow>, sqlx::Error> {
     let today = today.to_string();
+    let due = format!("COALESCE(c.next_due, '{NO_DUE_DATE}')");
     let mut sql = format!("{SELECT_CASE} WHERE 1 = 1");
     if stage.is_some() {
         sql.push_str(" AND c.stage = ?");
@@ -85,7 +111,12 @@ pub async fn list_queue(
         Some(false) => sql.push_str(" AND (c.next_due IS NULL OR c.next_due >= ?)"),
         None => {}
     }
-    sql.push_str(" ORDER BY c.next_due IS NULL, c.next_due, c.created_at, c.id");
+    if let Some(After::Due { .. }) = after {
+        sql.push_str(&format!(
+            " AND ({due} > ? OR ({due} = ? AND (c.created_at > ? OR (c.created_at = ? AND c.id > ?))))"
+        ));
+    }
+    sql.push_str(&format!(" ORDER BY {due}, c.created_at, c.id LIMIT ?"));
     let mut query = sqlx::query_as(&sql);
     if let Some(stage) = stage {
         query = query.bind(i64::from(stage));
@@ -96,7 +127,20 @@ pub async fn list_queue(
     if overdue.is_some() {
         query = query.bind(today);
     }
-    query.fetch_all(conn).await
+    if let Some(After::Due {
+        due,
+        created_at,
+        id,
+    }) = after
+    {
+        query = query
+            .bind(due)
+            .bind(due)
+            .bind(created_at)
+            .bind(created_at)
+            .bind(id);
+    }
+    query.bind(fetch).fetch_all(conn).await
 }
 
 /// The next number of a reference prefix in a year (1 for the first).

@@ -9,14 +9,15 @@
 //!
 //! Someone who may not see a case gets 404 for all of it ([`crate::access`]).
 
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::NaiveDate;
 use domain::api::cases::{
-    messages, CaseDetail, CaseSummary, EscalationRequest, NewCase, NewInformation, PanelRequest,
+    messages, CaseDetail, EscalationRequest, NewCase, NewInformation, PanelRequest,
     SatisfactionRequest, ScreeningAnswer, ScreeningRequest, WithdrawalRequest,
 };
 use domain::case::{Event, EventRecord};
@@ -26,9 +27,10 @@ use crate::auth::{CurrentUser, Role};
 use crate::authorisations;
 use crate::cases::{self, store, CheckedFile, Filing};
 use crate::db::begin_write;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldError};
 use crate::extract::Json;
 use crate::idempotency::{Replay, Retry};
+use crate::page::PageQuery;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -137,19 +139,58 @@ pub(crate) async fn replay_case(
     Ok(response)
 }
 
+/// A page of the cases the caller may see (see [`crate::page`]): a
+/// resident's and an advocate's newest first, staff's in queue order.
 async fn list_cases(
     State(state): State<AppState>,
     user: CurrentUser,
-) -> ApiResult<Json<Vec<CaseSummary>>> {
+    page: Result<Query<PageQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    let page = page.map_err(bad_query)?.0.check()?;
     let mut conn = state.db.acquire().await?;
-    let rows = if user.is_staff() {
-        store::list_queue(&mut conn, None, None, None, state.clock.today()).await?
+    let today = state.clock.today();
+    let (rows, next) = if user.is_staff() {
+        let after = cases::due_after(&page)?;
+        let rows = store::list_queue(
+            &mut conn,
+            None,
+            None,
+            None,
+            today,
+            after.as_ref(),
+            page.fetch(),
+        )
+        .await?;
+        page.cut(rows, cases::due_keys)
     } else if user.role == Role::Advocate {
-        authorisations::visible_case_rows(&mut conn, user.id, state.clock.today()).await?
+        // As many as their authorisations reach: sorted and cut here.
+        let mut rows = authorisations::visible_case_rows(&mut conn, user.id, today).await?;
+        rows.sort_by(|a, b| (&b.created_at, b.id).cmp(&(&a.created_at, a.id)));
+        if let Some(store::After::Newest { created_at, id }) = cases::newest_after(&page)? {
+            rows.retain(|r| (&r.created_at, r.id) < (&created_at, id));
+        }
+        rows.truncate(page.fetch() as usize);
+        page.cut(rows, cases::newest_keys)
     } else {
-        store::list_for_resident(&mut conn, user.id).await?
+        let after = cases::newest_after(&page)?;
+        let rows =
+            store::list_for_resident(&mut conn, user.id, after.as_ref(), page.fetch()).await?;
+        page.cut(rows, cases::newest_keys)
     };
-    Ok(Json(cases::summaries(&state, &mut conn, &rows).await?))
+    let summaries = cases::summaries(&state, &mut conn, &rows).await?;
+    Ok(crate::page::answer(
+        summaries,
+        next,
+        &format!("/api/v1/cases?limit={}", page.limit),
+    ))
+}
+
+/// A query string that cannot be read: 400 with what was wrong.
+pub(crate) fn bad_query(rejection: QueryRejection) -> ApiError {
+    ApiError::BadRequest(vec![FieldError::new(
+        "",
+        format!("The query is not valid: {}", rejection.body_text()),
+    )])
 }
 
 async fn get_case(

@@ -12,7 +12,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use domain::api::cases::{CaseSummary, QueueFilter, StaffActionRequest};
+use domain::api::cases::{QueueFilter, StaffActionRequest};
 
 use crate::auth::CurrentUser;
 use crate::cases::{self, store};
@@ -37,7 +37,8 @@ async fn list_queue(
     State(state): State<AppState>,
     user: CurrentUser,
     filter: Result<Query<QueueFilter>, QueryRejection>,
-) -> ApiResult<Json<Vec<CaseSummary>>> {
+    page: Result<Query<crate::page::PageQuery>, QueryRejection>,
+) -> ApiResult<Response> {
     user.require_staff()?;
     let Query(filter) = filter.map_err(|e| {
         ApiError::BadRequest(vec![FieldError::new(
@@ -45,6 +46,8 @@ async fn list_queue(
             format!("The filter is not valid: {}", e.body_text()),
         )])
     })?;
+    let page = page.map_err(crate::routes::cases::bad_query)?.0.check()?;
+    let after = cases::due_after(&page)?;
     let status = filter.status.map(cases::status_name);
     let mut conn = state.db.acquire().await?;
     let rows = store::list_queue(
@@ -53,9 +56,24 @@ async fn list_queue(
         status.as_deref(),
         filter.overdue,
         state.clock.today(),
+        after.as_ref(),
+        page.fetch(),
     )
     .await?;
-    Ok(Json(cases::summaries(&state, &mut conn, &rows).await?))
+    let (rows, next) = page.cut(rows, cases::due_keys);
+    let summaries = cases::summaries(&state, &mut conn, &rows).await?;
+    // The next page keeps the filters.
+    let mut address = format!("/api/v1/staff/cases?limit={}", page.limit);
+    if let Some(stage) = filter.stage {
+        address.push_str(&format!("&stage={stage}"));
+    }
+    if let Some(status) = &status {
+        address.push_str(&format!("&status={status}"));
+    }
+    if let Some(overdue) = filter.overdue {
+        address.push_str(&format!("&overdue={overdue}"));
+    }
+    Ok(crate::page::answer(summaries, next, &address))
 }
 
 async fn record_staff_action(

@@ -12,6 +12,7 @@ mod idempotency;
 mod limits;
 mod mail;
 mod openapi;
+mod pages;
 mod platform;
 mod preferences;
 mod retention;

@@ -1,0 +1,138 @@
+//! Every list comes a page at a time (issue 13, finding 6): `limit`,
+//! `after`, and a `Link` to the next page.
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+
+use crate::helpers::{errors, TestApp, TestClient};
+use crate::support::{complaint, post_case, with};
+
+/// Follows `Link: <…>; rel="next"` from `first` to the end: every page's
+/// references, in order.
+async fn all_pages(client: &TestClient, first: &str) -> Vec<Vec<String>> {
+    let mut pages = Vec::new();
+    let mut next = Some(first.to_owned());
+    while let Some(address) = next.take() {
+        let (status, headers, body) = client.get(&address).await;
+        assert_eq!(status, StatusCode::OK, "{address}: {body}");
+        pages.push(references(&body));
+        next = headers
+            .get("link")
+            .map(|l| l.to_str().unwrap().to_owned())
+            .map(|l| {
+                assert!(l.ends_with(">; rel=\"next\""), "{l}");
+                l.trim_start_matches('<')
+                    .split('>')
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            });
+        assert!(pages.len() < 20, "the pages never end");
+    }
+    pages
+}
+
+fn references(body: &Value) -> Vec<String> {
+    body.as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["reference"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn raise_many(resident: &TestClient, n: usize) -> Vec<String> {
+    let mut made = Vec::new();
+    for i in 0..n {
+        let body = with(
+            complaint(),
+            json!({ "details": format!("Problem number {i}") }),
+        );
+        let (status, _, case) = post_case(resident, body).await;
+        assert_eq!(status, StatusCode::CREATED, "{case}");
+        made.push(case["reference"].as_str().unwrap().to_owned());
+    }
+    made
+}
+
+#[tokio::test]
+async fn a_residents_cases_come_newest_first_a_page_at_a_time_each_once() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Pat Pages").await;
+    let made = raise_many(&resident, 5).await;
+    let pages = all_pages(&resident, "/api/v1/cases?limit=2").await;
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1]);
+    let mut newest_first = made.clone();
+    newest_first.reverse();
+    assert_eq!(pages.concat(), newest_first);
+
+    // A case raised between pages neither repeats nor pushes one off.
+    let (_, headers, first) = resident.get("/api/v1/cases?limit=2").await;
+    raise_many(&resident, 1).await;
+    let link = headers["link"].to_str().unwrap();
+    let next = link.trim_start_matches('<').split('>').next().unwrap();
+    let (_, _, second) = resident.get(next).await;
+    assert_eq!(
+        [references(&first), references(&second)].concat(),
+        newest_first[..4]
+    );
+}
+
+#[tokio::test]
+async fn fifty_come_when_no_limit_is_given() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Pat Pages").await;
+    raise_many(&resident, 51).await;
+    let (_, headers, body) = resident.get("/api/v1/cases").await;
+    assert_eq!(body.as_array().unwrap().len(), 50);
+    assert!(headers["link"]
+        .to_str()
+        .unwrap()
+        .contains("limit=50&after="));
+}
+
+#[tokio::test]
+async fn the_staff_queue_keeps_its_filters_from_page_to_page() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Pat Pages").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let made = raise_many(&resident, 5).await;
+    // One acknowledged: the filter for new ones leaves it out on every page.
+    let (_, _, cases) = resident.get("/api/v1/cases").await;
+    let first_id = cases[4]["id"].as_str().unwrap().to_owned();
+    crate::support::staff_does(&staff, &first_id, json!({ "type": "acknowledged" })).await;
+
+    let pages = all_pages(&staff, "/api/v1/staff/cases?limit=2").await;
+    assert_eq!(pages.concat().len(), 5);
+    let pages = all_pages(
+        &staff,
+        "/api/v1/staff/cases?status=awaiting_acknowledgement&limit=2",
+    )
+    .await;
+    let listed = pages.concat();
+    assert_eq!(listed.len(), 4, "{listed:?}");
+    assert!(!listed.contains(&made[0]));
+    // Staff reading /cases get the same queue.
+    assert_eq!(
+        all_pages(&staff, "/api/v1/cases?limit=3")
+            .await
+            .concat()
+            .len(),
+        5
+    );
+}
+
+#[tokio::test]
+async fn a_limit_out_of_range_or_a_made_up_cursor_is_refused_on_its_parameter() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Pat Pages").await;
+    for (query, field) in [
+        ("limit=0", "limit"),
+        ("limit=101", "limit"),
+        ("after=bm90IGEgY3Vyc29y", "after"),
+        ("after=WyIxIl0", "after"),
+    ] {
+        let (status, _, body) = resident.get(&format!("/api/v1/cases?{query}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}: {body}");
+        assert_eq!(errors(&body)[0].0, field, "{query}");
+    }
+}
