@@ -226,7 +226,9 @@ pub async fn send_reset_link(
 }
 
 /// Uses a reset link: the new password is set, every session ends, and the
-/// address counts as proved.
+/// address counts as proved. The token is judged first, and a link that does
+/// not work is refused before the password is looked at: so the app asks,
+/// with an empty password, whether a link still works, without using it.
 pub async fn reset_password(state: &AppState, reset: PasswordReset) -> Result<(), ApiError> {
     let hash_of_token = token_hash(&reset.token);
     let link_not_valid = || ApiError::field("token", messages::RESET_LINK_NOT_VALID);

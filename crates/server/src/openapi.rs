@@ -716,7 +716,7 @@ fn account_security(b: &mut Builder) {
         "post",
         "/accounts/password-reset",
         "reset_password",
-        "Set a new password with the token from the link; every session of the account ends and its address counts as proved",
+        "Set a new password with the token from the link; every session of the account ends and its address counts as proved. The token is judged first (422 on `token`), so an empty password asks whether the link still works without using it",
         Public,
         Some(reset),
         (204, None),

@@ -26,6 +26,12 @@ enum State {
     LinkNotValid,
 }
 
+fn link_not_valid(errors: &[FieldError]) -> bool {
+    errors
+        .iter()
+        .any(|e| e.message == messages::RESET_LINK_NOT_VALID)
+}
+
 #[component]
 pub fn ResetPasswordPage() -> impl IntoView {
     let session = use_session();
@@ -47,6 +53,22 @@ pub fn ResetPasswordPage() -> impl IntoView {
     } else {
         State::Form
     });
+    // Whether the link still works, asked at once without using it (the
+    // server judges the token before the password), so nobody types a new
+    // password into a link that has expired.
+    if !token.is_empty() {
+        let check = PasswordReset {
+            token: token.clone(),
+            password: String::new(),
+        };
+        leptos::task::spawn_local(async move {
+            if let Err(error) = api::post_empty("/accounts/password-reset", &check).await {
+                if link_not_valid(&error.field_errors()) {
+                    state.set(State::LinkNotValid);
+                }
+            }
+        });
+    }
     let token = StoredValue::new(token);
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -64,10 +86,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         }
         Some(Err(error)) => {
             let found = error.field_errors();
-            if found
-                .iter()
-                .any(|e| e.message == messages::RESET_LINK_NOT_VALID)
-            {
+            if link_not_valid(&found) {
                 state.set(State::LinkNotValid);
             } else {
                 errors.set(found);

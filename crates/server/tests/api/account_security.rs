@@ -186,6 +186,13 @@ async fn a_reset_link_works_once_ends_every_session_and_proves_the_address() {
     assert_eq!(stored.len(), 1);
     assert_ne!(stored[0], token, "only the token's hash is stored");
 
+    // Asking with no password tells whether the link works, without using it.
+    let (status, body) = reset(&app, &token, "").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        errors(&body),
+        [("password".to_owned(), "Enter a new password".to_owned())]
+    );
     // A weak new password is refused without using the link up.
     let (status, body) = reset(&app, &token, "password1").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
