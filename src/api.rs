@@ -117,6 +117,13 @@ pub async fn put<B: Serialize, T: DeserializeOwned>(
     json(send(Request::put(&format!("{BASE}{path}")).json(body)).await?).await
 }
 
+/// PUT JSON, with no answer body expected (a new password).
+pub async fn put_empty<B: Serialize>(path: &str, body: &B) -> Result<(), ClientError> {
+    send(Request::put(&format!("{BASE}{path}")).json(body))
+        .await
+        .map(|_| ())
+}
+
 /// POST with no answer body expected (sign out).
 pub async fn post_empty<B: Serialize>(path: &str, body: &B) -> Result<(), ClientError> {
     send(Request::post(&format!("{BASE}{path}")).json(body))

@@ -4,6 +4,7 @@
 //! that build natively, so `cargo test` covers it; the components, which need a
 //! browser, build only for wasm32.
 
+pub mod account_words;
 pub mod authorisation_words;
 pub mod case_words;
 pub mod client_error;

@@ -1,6 +1,7 @@
 //! Routed pages, one per file; each has one `<h1>` and a `<Title>` (components/title.rs).
 
 pub mod accessibility_statement_page;
+pub mod account_page;
 pub mod advocate_home_page;
 pub mod authorisations_page;
 pub mod case_actions;

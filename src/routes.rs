@@ -39,6 +39,15 @@ pub enum Route {
     RaiseOnBehalf,
     /// Where the link that proves an email address opens.
     VerifyEmail,
+    /// "Your account": the password, where you are signed in, deleting it.
+    Account,
+    ChangePassword,
+    AccountSessions,
+    DeleteAccount,
+    AccountDeleted,
+    ForgotPassword,
+    /// Where the link to reset a forgotten password opens.
+    ResetPassword,
     NotFound,
 }
 
@@ -76,6 +85,13 @@ impl Route {
             ["advocate", "residents", "new"] => FileForResident,
             ["advocate", "complaints", "new"] => RaiseOnBehalf,
             ["verify-email"] => VerifyEmail,
+            ["account"] => Account,
+            ["account", "password"] => ChangePassword,
+            ["account", "sessions"] => AccountSessions,
+            ["account", "delete"] => DeleteAccount,
+            ["account", "deleted"] => AccountDeleted,
+            ["forgot-password"] => ForgotPassword,
+            ["reset-password"] => ResetPassword,
             _ => NotFound,
         }
     }
@@ -231,6 +247,9 @@ mod tests {
             Route::RaiseOnBehalf
         );
         assert_eq!(Route::matching("/feedback/sent"), Route::FeedbackSent);
+        assert_eq!(Route::matching("/account"), Route::Account);
+        assert_eq!(Route::matching("/account/sessions"), Route::AccountSessions);
+        assert_eq!(Route::matching("/reset-password"), Route::ResetPassword);
     }
 
     #[test]

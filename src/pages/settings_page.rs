@@ -372,6 +372,11 @@ fn Settings() -> impl IntoView {
             </div>
             <ErrorSummary errors=errors />
             <h1 class="app-heading-l">{t("Settings")}</h1>
+            <Show when=signed_in>
+                <p class="app-body">
+                    <A href="/account">{t("Your account: change your password or see where you are signed in")}</A>
+                </p>
+            </Show>
             <form novalidate on:submit=submit>
                 <h2 class="app-heading-m">{t("How the portal looks")}</h2>
                 <p class="app-body">

@@ -91,6 +91,7 @@ pub fn SignInPage() -> impl IntoView {
                     {t("Sign in")}
                 </button>
             </form>
+            <p class="app-body"><A href="/forgot-password">{t("Forgotten your password?")}</A></p>
             <p class="app-body">{t("If you have just made an account, open the link we emailed you before you sign in.")}</p>
             <p class="app-body">{t("Do not have an account? ")}<A href="/create-account">{t("Create an account")}</A>"."</p>
             <p class="app-body">{t("You can also complain without an account: ")}<A href="/help">{t("find other ways to complain")}</A>"."</p>

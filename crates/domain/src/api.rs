@@ -90,5 +90,6 @@ pub struct PolicyDetail {
 }
 
 pub mod account;
+pub mod account_security;
 pub mod authorisations;
 pub mod cases;

@@ -141,7 +141,9 @@ pub mod text {
             "resident_address" | "relationship_other" => crate::api::authorisations::TEXT_MAX_CHARS,
             "filename" => 255,
             "email" | "advocate_email" | "resident_email" => crate::api::account::EMAIL_MAX_CHARS,
-            "password" => crate::api::account::PASSWORD_MAX_CHARS,
+            "password" | "current_password" | "new_password" => {
+                crate::api::account::PASSWORD_MAX_CHARS
+            }
             "language" | "letter_language" | "interpreter_language" => 50,
             "contact_phone" | "phone" => 40,
             _ => crate::api::account::NAME_MAX_CHARS,
@@ -155,7 +157,9 @@ pub mod text {
         match key {
             "details" => cases::DETAILS_TOO_LONG.to_owned(),
             "desired_outcome" => cases::OUTCOME_TOO_LONG.to_owned(),
-            "password" => account::PASSWORD_TOO_LONG.to_owned(),
+            "password" | "current_password" | "new_password" => {
+                account::PASSWORD_TOO_LONG.to_owned()
+            }
             "name" => account::NAME_TOO_LONG.to_owned(),
             "resident_address" => {
                 crate::api::authorisations::messages::RESIDENT_ADDRESS_TOO_LONG.to_owned()

@@ -4,6 +4,7 @@
 //! `tower::ServiceExt::oneshot` on a real SQLite file, no socket needed.
 
 pub mod access;
+pub mod account_security;
 pub mod admin;
 pub mod auth;
 pub mod authorisations;

@@ -71,6 +71,7 @@ impl Builder {
         let (status, body) = success;
         let description = match status {
             201 => "Created",
+            202 => "Accepted",
             204 => "No content",
             _ => "OK",
         };
@@ -364,6 +365,7 @@ fn build() -> Value {
         (204, None),
         &[403],
     );
+    account_security(&mut b);
     let preferences = b.schema::<Preferences>();
     b.op(
         "get",
@@ -701,6 +703,89 @@ fn build() -> Value {
             }
         }
     })
+}
+
+/// The account's own security (`routes::account_security`).
+fn account_security(b: &mut Builder) {
+    use domain::api::account_security::{
+        AccountDeletion, ActiveSession, PasswordChange, PasswordReset, PasswordResetRequest,
+    };
+    use Access::{Public, SignedIn};
+    let change = b.schema::<PasswordChange>();
+    b.op(
+        "put",
+        "/account/password",
+        "change_password",
+        "Change the password (the current one confirms it); every other session of the account ends and its address is told",
+        SignedIn,
+        Some(change),
+        (204, None),
+        &[403, 429, 503],
+    );
+    let request = b.schema::<PasswordResetRequest>();
+    b.op(
+        "post",
+        "/accounts/password-reset-link",
+        "send_password_reset_link",
+        "Send a link to reset a forgotten password (single use, 1 hour, 3 an hour); the same 202 whether or not an account uses the address",
+        Public,
+        Some(request),
+        (202, None),
+        &[403],
+    );
+    let reset = b.schema::<PasswordReset>();
+    b.op(
+        "post",
+        "/accounts/password-reset",
+        "reset_password",
+        "Set a new password with the token from the link; every session of the account ends and its address counts as proved. The token is judged first (422 on `token`), so an empty password asks whether the link still works without using it",
+        Public,
+        Some(reset),
+        (204, None),
+        &[403, 503],
+    );
+    let sessions = b.schema::<Vec<ActiveSession>>();
+    b.op(
+        "get",
+        "/account/sessions",
+        "list_account_sessions",
+        "Where the account is signed in: this device first, then the most recently used (50 at most)",
+        SignedIn,
+        None,
+        (200, Some(sessions)),
+        &[],
+    );
+    b.op(
+        "delete",
+        "/account/sessions",
+        "end_other_sessions",
+        "Sign out of every other device",
+        SignedIn,
+        None,
+        (204, None),
+        &[403],
+    );
+    b.op(
+        "delete",
+        "/account/sessions/{id}",
+        "end_account_session",
+        "Sign out of one device (this one too: the cookie is cleared)",
+        SignedIn,
+        None,
+        (204, None),
+        &[403, 404],
+    );
+    let deletion = b.schema::<AccountDeletion>();
+    b.op(
+        "post",
+        "/account/deletion",
+        "delete_account",
+        "Delete your own resident or advocate account (the password confirms it): authorisations end, and the landlord keeps its case records",
+        SignedIn,
+        Some(deletion),
+        (204, None),
+        &[403, 429, 503],
+    );
 }
 
 /// Gives every free-text string a request can carry its `maxLength`, from

@@ -159,12 +159,14 @@ pub const MAX_ATTEMPTS: i64 = 5;
 pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
     let relay = state.config.smtp_relay.clone();
     // Email to an address not yet proved waits, unless it is the link
-    // that proves it (issue 13): it goes once the address is proved.
+    // that proves it, or a link to reset the password (which proves it
+    // too) (issue 13): it goes once the address is proved.
     let pending: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
         "SELECT o.id, o.channel, o.recipient, o.subject, o.body, o.attempts FROM outbox o \
          LEFT JOIN users u ON u.id = o.user_id \
          WHERE o.sent_at IS NULL AND (o.attempts = 0 OR (o.channel = 'email' AND o.attempts < ?)) \
-         AND (o.channel <> 'email' OR o.user_id IS NULL OR o.purpose = 'verification' \
+         AND (o.channel <> 'email' OR o.user_id IS NULL \
+              OR o.purpose IN ('verification', 'password_reset') \
               OR u.email_verified_at IS NOT NULL) \
          ORDER BY o.id LIMIT 100",
     )
@@ -282,17 +284,23 @@ struct OutboxRow {
     purpose: Option<String>,
 }
 
-/// What staff read of a message: a link that proves an address is the
-/// owner's alone (whoever opens it proves the address), so staff see that
-/// one was sent, not the link.
+/// What staff read of a message: a link that proves an address, or resets
+/// a password, is the owner's alone (whoever opens it proves the address or
+/// takes the account), so staff see that one was sent, not the link.
 fn shown_to_staff(body: String, purpose: Option<&str>) -> String {
-    if purpose != Some(crate::verification::PURPOSE) {
-        return body;
-    }
+    let hidden = match purpose {
+        Some(crate::verification::PURPOSE) => {
+            "[the link to confirm the address, shown only to its owner]"
+        }
+        Some(crate::account_security::RESET_PURPOSE) => {
+            "[the link to reset the password, shown only to its owner]"
+        }
+        _ => return body,
+    };
     body.split('\n')
         .map(|line| {
-            if line.contains("/verify-email#") {
-                "[the link to confirm the address, shown only to its owner]"
+            if line.contains("/verify-email#") || line.contains("/reset-password#") {
+                hidden
             } else {
                 line
             }

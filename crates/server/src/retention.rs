@@ -8,7 +8,11 @@
 //!   are never deleted.
 //! - Messages about an account (links, notices of authorisations): 90 days
 //!   after they were sent.
-//! - Links to prove an email address: 7 days after they expired.
+//! - Links to prove an email address or reset a password: 7 days after they
+//!   expired.
+//! - A deleted account (`account_security`): its email, name, password,
+//!   preferences, sessions, links and account messages at once; the row
+//!   itself, emptied, stays while cases refer to it.
 //! - The addresses an account signed in from: 90 days after the last one
 //!   (`auth::limit::KNOWN_FOR`).
 //! - Sessions (`auth::session`), retried-write keys (`idempotency`, 24 hours)
@@ -59,8 +63,9 @@ pub async fn run(state: &AppState) -> Result<Removed, ApiError> {
     removed.account_messages =
         store::delete_sent_account_messages(&mut tx, now - Duration::days(ACCOUNT_MESSAGE_DAYS))
             .await?;
-    removed.links =
-        store::delete_old_verification_links(&mut tx, now - Duration::days(LINK_DAYS)).await?;
+    removed.links = store::delete_old_verification_links(&mut tx, now - Duration::days(LINK_DAYS))
+        .await?
+        + store::delete_old_reset_links(&mut tx, now - Duration::days(LINK_DAYS)).await?;
     removed.known_addresses =
         store::delete_old_known_addresses(&mut tx, now - crate::auth::limit::KNOWN_FOR).await?;
     tx.commit().await?;

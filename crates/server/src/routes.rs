@@ -1,5 +1,6 @@
 //! The API, a router per resource, merged.
 
+pub mod account_security;
 pub mod accounts;
 pub mod authorisations;
 pub mod calendar;
@@ -23,6 +24,7 @@ pub fn api_router(state: &AppState) -> Router<AppState> {
         .merge(policies::router())
         .merge(test_clock::router())
         .merge(accounts::router())
+        .merge(account_security::router())
         .merge(preferences::router())
         .merge(authorisations::router())
         .merge(cases::router())

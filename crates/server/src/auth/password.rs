@@ -181,6 +181,10 @@ pub async fn hash_password(hashing: &Hashing, password: String) -> Result<String
         .await?
 }
 
+/// What `users.password_hash` holds once an account is deleted: no
+/// password matches it, and checking one takes the usual time.
+pub const NO_PASSWORD: &str = "!";
+
 /// Whether `password` matches `hash`. With no hash (no such account) it still
 /// does the work, against a dummy, and answers false.
 pub async fn verify_password(
@@ -190,8 +194,11 @@ pub async fn verify_password(
 ) -> Result<bool, ApiError> {
     hashing
         .run(move |memory| {
-            let known = hash.is_some();
-            let stored = hash.unwrap_or_else(|| dummy_hash().to_owned());
+            // A deleted account's marker is no hash: the same work, no match.
+            let known = hash.as_deref().is_some_and(|h| h != NO_PASSWORD);
+            let stored = hash
+                .filter(|_| known)
+                .unwrap_or_else(|| dummy_hash().to_owned());
             let Ok(parsed) = PasswordHash::new(&stored) else {
                 tracing::error!("a stored password hash cannot be read");
                 return false;

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
 use super::{parse_timestamp, timestamp, CurrentUser, Role};
+pub use crate::account_security::device::Device;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::AppState;
@@ -104,15 +105,30 @@ pub async fn start(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<String, sqlx::Error> {
+    start_on_device(conn, user_id, now, &Device::default()).await
+}
+
+/// [`start`], noting the kind of device it started on, for the account's
+/// list of where it is signed in.
+pub async fn start_on_device(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    now: DateTime<Utc>,
+    device: &Device,
+) -> Result<String, sqlx::Error> {
     let token = new_token();
     let at = timestamp(now);
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, public_id, user_id, created_at, last_seen_at, \
+         browser, os) VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(token_hash(&token))
+    .bind(crate::authorisations::new_public_id())
     .bind(user_id)
     .bind(&at)
     .bind(&at)
+    .bind(device.browser)
+    .bind(device.system)
     .execute(&mut *conn)
     .await?;
     // Sessions past their absolute expiry are of no use to anyone: tidy them.
@@ -135,6 +151,45 @@ pub async fn revoke(
         .execute(conn)
         .await?;
     Ok(())
+}
+
+/// Ends every session of the account but the one with this token (pass
+/// `None` to end them all); returns how many ended.
+pub async fn end_all_but(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    keep_token: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL \
+         AND token_hash IS NOT ?",
+    )
+    .bind(timestamp(now))
+    .bind(user_id)
+    .bind(keep_token.map(token_hash))
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// Ends the account's session with this public id; returns the hash of its
+/// token, or `None` when the account has no such session still going.
+pub async fn end_by_public_id(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    public_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar(
+        "UPDATE sessions SET revoked_at = ? WHERE public_id = ? AND user_id = ? \
+         AND revoked_at IS NULL RETURNING token_hash",
+    )
+    .bind(timestamp(now))
+    .bind(public_id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await
 }
 
 #[derive(sqlx::FromRow)]

@@ -72,3 +72,15 @@ pub async fn delete_old_known_addresses(
         .await?;
     Ok(done.rows_affected())
 }
+
+/// Links to reset a password that expired before `before`.
+pub async fn delete_old_reset_links(
+    conn: &mut SqliteConnection,
+    before: DateTime<Utc>,
+) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query("DELETE FROM password_resets WHERE expires_at < ?")
+        .bind(timestamp(before))
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -201,7 +201,8 @@ async fn signed_in(
     if let Some(old) = session::token_from_headers(headers, &state.config) {
         session::revoke(&mut conn, &old, now).await?;
     }
-    let token = session::start(&mut conn, user.id, now).await?;
+    let device = session::Device::from_headers(headers);
+    let token = session::start_on_device(&mut conn, user.id, now, &device).await?;
     let preferences = crate::routes::preferences::load(&mut conn, user.id).await?;
     let body = Session {
         user: user.to_wire(),

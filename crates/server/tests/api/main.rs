@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod account_security;
 mod accounts;
 mod advocate_access;
 mod authorisations;

@@ -1,0 +1,224 @@
+//! The SQL of the account's own security: links to reset a password, the
+//! list of sessions, and what deleting an account erases.
+
+use chrono::{DateTime, Utc};
+use sqlx::SqliteConnection;
+
+use crate::auth::session::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
+use crate::auth::timestamp;
+
+/// An account as a reset link needs it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Holder {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+}
+
+/// The account that uses this address, unless it was deleted.
+pub async fn holder_of(
+    conn: &mut SqliteConnection,
+    email: &str,
+) -> Result<Option<Holder>, sqlx::Error> {
+    sqlx::query_as("SELECT id, name, email FROM users WHERE email = ? AND deleted_at IS NULL")
+        .bind(email)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn holder(conn: &mut SqliteConnection, user_id: i64) -> Result<Holder, sqlx::Error> {
+    sqlx::query_as("SELECT id, name, email FROM users WHERE id = ?")
+        .bind(user_id)
+        .fetch_one(conn)
+        .await
+}
+
+pub async fn insert_reset(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+    holder: &Holder,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO password_resets (token_hash, user_id, email, created_at, expires_at) \
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(token_hash)
+    .bind(holder.id)
+    .bind(&holder.email)
+    .bind(timestamp(now))
+    .bind(timestamp(expires_at))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Reset links sent to an account since `since`.
+pub async fn resets_sent_since(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    since: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM password_resets WHERE user_id = ? AND created_at > ?")
+        .bind(user_id)
+        .bind(timestamp(since))
+        .fetch_one(conn)
+        .await
+}
+
+/// The conditions of a link that still works: unused, unexpired, sent to the
+/// account's present address, of an account not deleted.
+const RESET_WORKS: &str = "used_at IS NULL AND expires_at > ? AND email = \
+     (SELECT u.email FROM users u WHERE u.id = password_resets.user_id AND u.deleted_at IS NULL)";
+
+/// Whether a link would work now (without using it).
+pub async fn reset_works(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> = sqlx::query_scalar(&format!(
+        "SELECT user_id FROM password_resets WHERE token_hash = ? AND {RESET_WORKS}"
+    ))
+    .bind(token_hash)
+    .bind(timestamp(now))
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
+}
+
+/// Uses a link: the account it is for, if it still works. One statement, so
+/// a link used twice at once works once. Every other unused link of the
+/// account goes with it.
+pub async fn use_reset(
+    conn: &mut SqliteConnection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let user_id: Option<i64> = sqlx::query_scalar(&format!(
+        "UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND {RESET_WORKS} \
+         RETURNING user_id"
+    ))
+    .bind(timestamp(now))
+    .bind(token_hash)
+    .bind(timestamp(now))
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(user_id) = user_id {
+        sqlx::query("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL")
+            .bind(timestamp(now))
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(user_id)
+}
+
+pub async fn set_password_hash(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    hash: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+        .bind(hash)
+        .bind(user_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn password_hash(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ? AND deleted_at IS NULL")
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// A session as the list shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRow {
+    pub public_id: String,
+    pub created_at: String,
+    pub last_seen_at: String,
+    pub browser: Option<String>,
+    pub os: Option<String>,
+    pub current: bool,
+}
+
+/// The account's sessions still going at `now`: the one with
+/// `current_hash` first, then the most recently used, at most `limit`.
+pub async fn live_sessions(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    current_hash: Option<&str>,
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<SessionRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT public_id, created_at, last_seen_at, browser, os, \
+         COALESCE(token_hash = ?, 0) AS current FROM sessions \
+         WHERE user_id = ? AND revoked_at IS NULL AND public_id IS NOT NULL \
+         AND last_seen_at > ? AND created_at > ? \
+         ORDER BY current DESC, last_seen_at DESC, created_at DESC LIMIT ?",
+    )
+    .bind(current_hash)
+    .bind(user_id)
+    .bind(timestamp(now - IDLE_TIMEOUT))
+    .bind(timestamp(now - ABSOLUTE_TIMEOUT))
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// Erases what identifies or reaches the person behind an account, and
+/// everything that lets anyone sign in to it, keeping the row (and its
+/// public id) that the landlord's case records refer to.
+pub async fn erase_account(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    email: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE users SET email = 'deleted-' || public_id || '@account-deleted.invalid', \
+         name = ?, password_hash = ?, email_verified_at = NULL, deleted_at = ? WHERE id = ?",
+    )
+    .bind(super::DELETED_NAME)
+    .bind(crate::auth::password::NO_PASSWORD)
+    .bind(timestamp(now))
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
+    for table in [
+        "sessions",
+        "preferences",
+        "email_verifications",
+        "password_resets",
+        "idempotency_keys",
+    ] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE user_id = ?"))
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    // Messages about the account (links, notices) go; those about a case
+    // are the case's record and stay with it.
+    sqlx::query("DELETE FROM outbox WHERE user_id = ? AND case_id IS NULL")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    let key = format!("email:{}", email.trim().to_lowercase());
+    sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
+        .bind(&key)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM sign_in_known WHERE account = ?")
+        .bind(&key)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

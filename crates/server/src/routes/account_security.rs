@@ -1,0 +1,124 @@
+//! The account's own security ([`crate::account_security`]):
+//!
+//! - `PUT /api/v1/account/password`: change the password (the current one
+//!   confirms); every other session ends.
+//! - `POST /api/v1/accounts/password-reset-link`: send a link to reset a
+//!   forgotten password (202 whether or not an account uses the address).
+//! - `POST /api/v1/accounts/password-reset`: the link's token and a new password.
+//! - `GET /api/v1/account/sessions`: where the account is signed in.
+//!   `DELETE`: sign out of every other device.
+//! - `DELETE /api/v1/account/sessions/{id}`: sign out of one device (404 for
+//!   another account's session).
+//! - `POST /api/v1/account/deletion`: delete the account (residents and
+//!   advocates), and sign out.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post, put};
+use axum::Router;
+use domain::api::account_security::{
+    AccountDeletion, ActiveSession, PasswordChange, PasswordReset, PasswordResetRequest,
+};
+
+use crate::account_security as security;
+use crate::auth::{session, ClientAddress, CurrentUser};
+use crate::error::ApiResult;
+use crate::extract::Json;
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/account/password", put(change_password))
+        .route(
+            "/account/sessions",
+            get(list_sessions).delete(end_other_sessions),
+        )
+        .route("/account/sessions/{id}", delete(end_session))
+        .route("/account/deletion", post(delete_account))
+        .route("/accounts/password-reset-link", post(send_reset_link))
+        .route("/accounts/password-reset", post(reset_password))
+}
+
+/// 204, and the browser forgets the session.
+fn signed_out(state: &AppState) -> Response {
+    (
+        StatusCode::NO_CONTENT,
+        [(header::SET_COOKIE, session::clear_cookie(&state.config))],
+    )
+        .into_response()
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Json(change): Json<PasswordChange>,
+) -> ApiResult<StatusCode> {
+    let token = session::token_from_headers(&headers, &state.config);
+    security::change_password(&state, &user, token.as_deref(), change, address).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn send_reset_link(
+    State(state): State<AppState>,
+    Json(request): Json<PasswordResetRequest>,
+) -> ApiResult<StatusCode> {
+    security::send_reset_link(&state, request).await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// No sign-in needed: the link may be opened on another device.
+async fn reset_password(
+    State(state): State<AppState>,
+    Json(reset): Json<PasswordReset>,
+) -> ApiResult<StatusCode> {
+    security::reset_password(&state, reset).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn list_sessions(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+) -> ApiResult<Json<Vec<ActiveSession>>> {
+    let token = session::token_from_headers(&headers, &state.config);
+    Ok(Json(
+        security::list_sessions(&state, &user, token.as_deref()).await?,
+    ))
+}
+
+async fn end_other_sessions(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+) -> ApiResult<StatusCode> {
+    let token = session::token_from_headers(&headers, &state.config);
+    security::end_other_sessions(&state, &user, token.as_deref()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn end_session(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let token = session::token_from_headers(&headers, &state.config);
+    if security::end_session(&state, &user, token.as_deref(), &id).await? {
+        Ok(signed_out(&state))
+    } else {
+        Ok(StatusCode::NO_CONTENT.into_response())
+    }
+}
+
+async fn delete_account(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    user: CurrentUser,
+    Json(deletion): Json<AccountDeletion>,
+) -> ApiResult<Response> {
+    security::delete_account(&state, &user, deletion, address).await?;
+    Ok(signed_out(&state))
+}
