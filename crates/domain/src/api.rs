@@ -92,3 +92,4 @@ pub struct PolicyDetail {
 pub mod account;
 pub mod authorisations;
 pub mod cases;
+pub mod second_factor;

@@ -7,6 +7,7 @@ pub mod cases;
 pub mod health;
 pub mod policies;
 pub mod preferences;
+pub mod second_factor;
 pub mod staff;
 pub mod test_clock;
 
@@ -23,6 +24,7 @@ pub fn api_router(state: &AppState) -> Router<AppState> {
         .merge(policies::router())
         .merge(test_clock::router())
         .merge(accounts::router())
+        .merge(second_factor::router())
         .merge(preferences::router())
         .merge(authorisations::router())
         .merge(cases::router())
