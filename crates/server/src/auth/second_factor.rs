@@ -30,7 +30,7 @@ use chrono::{Duration, Utc};
 use domain::api::account::Session;
 use domain::api::second_factor::{
     normalise_recovery_code, staff_messages, CodeKind, SecondFactorCode, SecondFactorNeeded,
-    SecondFactorSetup, SecondFactorStep, RECOVERY_CODES,
+    SecondFactorSetup, SecondFactorStep, CODE_MAX_CHARS, RECOVERY_CODES,
 };
 
 use super::{session, CurrentUser, Role};
@@ -182,6 +182,13 @@ pub async fn check(
     // authenticator app knows nothing of the portal's clock, which demos and
     // tests move to any day they like; codes for a moved clock would never match.
     let real_step = totp::step_at(Utc::now());
+    if request.code.chars().count() > CODE_MAX_CHARS {
+        let message = match request.kind {
+            CodeKind::Authenticator => staff_messages::CODE_FORMAT,
+            CodeKind::RecoveryCode => staff_messages::RECOVERY_CODE_WRONG,
+        };
+        return Err(ApiError::field("code", message));
+    }
     let mut tx = crate::db::begin_write(&state.db).await?;
     let Some(user_id) = store::pending_user(&mut tx, pending, now).await? else {
         return Err(ApiError::Unauthorized);

@@ -16,6 +16,7 @@ mod platform;
 mod preferences;
 mod retention;
 mod rules;
+mod second_factor;
 mod security;
 mod staff;
 mod support;
