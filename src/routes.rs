@@ -14,6 +14,10 @@ pub enum Route {
     Accessibility,
     ServiceStatus,
     SignIn,
+    /// A staff or admin sign-in's second step: a code from the app.
+    SecondFactor,
+    /// A staff or admin sign-in's second step, the first time: set up an app.
+    SetUpSecondFactor,
     SignedOut,
     CreateAccount,
     Settings,
@@ -53,6 +57,8 @@ impl Route {
             ["accessibility"] => Accessibility,
             ["service-status"] => ServiceStatus,
             ["sign-in"] => SignIn,
+            ["sign-in", "authenticator-code"] => SecondFactor,
+            ["sign-in", "set-up-authenticator-app"] => SetUpSecondFactor,
             ["signed-out"] => SignedOut,
             ["create-account"] => CreateAccount,
             ["settings"] => Settings,
@@ -231,6 +237,14 @@ mod tests {
             Route::RaiseOnBehalf
         );
         assert_eq!(Route::matching("/feedback/sent"), Route::FeedbackSent);
+        assert_eq!(
+            Route::matching("/sign-in/authenticator-code"),
+            Route::SecondFactor
+        );
+        assert_eq!(
+            Route::matching("/sign-in/set-up-authenticator-app"),
+            Route::SetUpSecondFactor
+        );
     }
 
     #[test]
