@@ -10,7 +10,9 @@ const port = Number(process.env.E2E_PORT ?? 8181);
 const targetDir =
   process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), ".cache", "put-it-right", "target");
 const serverBin = process.env.SERVER_BIN ?? path.join(targetDir, "release", "server");
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "put-it-right-e2e-"));
+// Made once, by the runner: workers load this file again and find it in the
+// environment they inherit, so specs can run `server user …` on the same files.
+const dataDir = (process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "put-it-right-e2e-")));
 const baseURL = `http://127.0.0.1:${port}`;
 
 const chromium = chromiumLaunchOptions;

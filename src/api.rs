@@ -131,6 +131,24 @@ pub async fn post_empty<B: Serialize>(path: &str, body: &B) -> Result<(), Client
         .map(|_| ())
 }
 
+/// What `POST /session` answers: a session, or (202, for staff and admins)
+/// the second step they need first.
+#[derive(Clone)]
+pub enum SignInAnswer {
+    SignedIn(domain::api::account::Session),
+    SecondFactor(domain::api::second_factor::SecondFactorNeeded),
+}
+
+/// `POST /session`: sign in.
+pub async fn sign_in(body: &domain::api::account::SignIn) -> Result<SignInAnswer, ClientError> {
+    let response = send(Request::post(&format!("{BASE}/session")).json(body)).await?;
+    if response.status() == 202 {
+        Ok(SignInAnswer::SecondFactor(json(response).await?))
+    } else {
+        Ok(SignInAnswer::SignedIn(json(response).await?))
+    }
+}
+
 /// `GET /health`: is the service up, and which landlord's policy does it run?
 pub async fn health() -> Result<Health, ClientError> {
     get("/health").await

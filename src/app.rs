@@ -36,6 +36,7 @@ use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::ombudsman_page::OmbudsmanPage;
 use crate::pages::raise_complaint_page::RaiseComplaintRoute;
 use crate::pages::raise_on_behalf_page::RaiseOnBehalfPage;
+use crate::pages::second_factor_page::{SecondFactorPage, SetUpSecondFactorPage};
 use crate::pages::service_status_page::ServiceStatusPage;
 use crate::pages::settings_page::SettingsPage;
 use crate::pages::sign_in_page::SignInPage;
@@ -78,6 +79,8 @@ lazy_page!(cases: SatisfactionRoute => SatisfactionPage);
 lazy_page!(staff: StaffQueueRoute => StaffQueuePage);
 lazy_page!(staff: StaffCaseRoute => StaffCasePage);
 lazy_page!(staff: StaffAuthorisationsRoute => StaffAuthorisationsPage);
+lazy_page!(staff: SecondFactorRoute => SecondFactorPage);
+lazy_page!(staff: SetUpSecondFactorRoute => SetUpSecondFactorPage);
 lazy_page!(advocates: AuthorisationsRoute => AuthorisationsPage);
 lazy_page!(advocates: InviteAdvocateRoute => InviteAdvocatePage);
 lazy_page!(advocates: AdvocateHomeRoute => AdvocateHomePage);
@@ -92,6 +95,8 @@ fn page(route: Route) -> Page {
         Route::Accessibility => AccessibilityStatementRoute::page(),
         Route::ServiceStatus => ServiceStatusRoute::page(),
         Route::SignIn => SignInRoute::page(),
+        Route::SecondFactor => SecondFactorRoute::page(),
+        Route::SetUpSecondFactor => SetUpSecondFactorRoute::page(),
         Route::SignedOut => SignedOutRoute::page(),
         Route::CreateAccount => CreateAccountRoute::page(),
         Route::Settings => SettingsRoute::page(),

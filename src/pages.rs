@@ -17,6 +17,7 @@ pub mod ombudsman_page;
 pub mod raise_complaint;
 pub mod raise_complaint_page;
 pub mod raise_on_behalf_page;
+pub mod second_factor_page;
 pub mod service_status_page;
 pub mod settings_page;
 pub mod sign_in_page;

@@ -14,6 +14,10 @@ pub enum Route {
     Accessibility,
     ServiceStatus,
     SignIn,
+    /// A staff or admin sign-in's second step: a code from the app.
+    SecondFactor,
+    /// A staff or admin sign-in's second step, the first time: set up an app.
+    SetUpSecondFactor,
     SignedOut,
     CreateAccount,
     Settings,
@@ -62,6 +66,8 @@ impl Route {
             ["accessibility"] => Accessibility,
             ["service-status"] => ServiceStatus,
             ["sign-in"] => SignIn,
+            ["sign-in", "authenticator-code"] => SecondFactor,
+            ["sign-in", "set-up-authenticator-app"] => SetUpSecondFactor,
             ["signed-out"] => SignedOut,
             ["create-account"] => CreateAccount,
             ["settings"] => Settings,
@@ -250,6 +256,14 @@ mod tests {
         assert_eq!(Route::matching("/account"), Route::Account);
         assert_eq!(Route::matching("/account/sessions"), Route::AccountSessions);
         assert_eq!(Route::matching("/reset-password"), Route::ResetPassword);
+        assert_eq!(
+            Route::matching("/sign-in/authenticator-code"),
+            Route::SecondFactor
+        );
+        assert_eq!(
+            Route::matching("/sign-in/set-up-authenticator-app"),
+            Route::SetUpSecondFactor
+        );
     }
 
     #[test]

@@ -1,15 +1,17 @@
 use crate::components::title::Title;
 use crate::i18n::t;
-use domain::api::account::{messages, Session, SignIn};
+use domain::api::account::{messages, SignIn};
+use domain::api::second_factor::SecondFactorStep;
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
 
-use crate::api::{self, ClientError};
+use crate::api::{self, ClientError, SignInAnswer};
 use crate::components::checkbox::shared_device_checkbox;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::password_input::PasswordInput;
 use crate::components::text_input::TextInput;
 use crate::form::page_title;
+use crate::pages::second_factor_page;
 use crate::router::{use_navigate, use_query_map, A};
 use crate::session::use_session;
 
@@ -30,15 +32,27 @@ pub fn SignInPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let sign_in = Action::new_local(|input: &SignIn| {
         let input = input.clone();
-        async move { api::post::<_, Session>("/session", &input, None).await }
+        async move { api::sign_in(&input).await }
     });
     Effect::new(move |_| {
         if let Some(result) = sign_in.value().get() {
             match result {
-                Ok(signed_in) => {
+                Ok(SignInAnswer::SignedIn(signed_in)) => {
                     session.signed_in(signed_in);
                     navigate(
                         &safe_next(query.with_untracked(|q| q.get("next"))),
+                        Default::default(),
+                    );
+                }
+                // Staff and admins: the second step, on its own page.
+                Ok(SignInAnswer::SecondFactor(needed)) => {
+                    let path = match needed.next {
+                        SecondFactorStep::SecondFactor => second_factor_page::CODE_PATH,
+                        SecondFactorStep::SetUpSecondFactor => second_factor_page::SET_UP_PATH,
+                    };
+                    let next = query.with_untracked(|q| q.get("next"));
+                    navigate(
+                        &second_factor_page::with_next(path, next),
                         Default::default(),
                     );
                 }

@@ -93,3 +93,4 @@ pub mod account;
 pub mod account_security;
 pub mod authorisations;
 pub mod cases;
+pub mod second_factor;

@@ -1,4 +1,5 @@
-//! `server user add`: the only way to make staff and admin accounts.
+//! `server user add`: the only way to make staff and admin accounts;
+//! `server user reset-second-factor`: when one loses their authenticator app.
 
 use domain::api::account::{Registration, Role};
 
@@ -44,6 +45,11 @@ pub async fn run(state: &AppState, command: UserCommand) -> Result<(), String> {
                 "Made a {} account for {} <{}> (id {})",
                 user.role, user.name, user.email, user.public_id
             );
+            Ok(())
+        }
+        UserCommand::ResetSecondFactor { email } => {
+            let done = crate::auth::second_factor::reset(state, &email).await?;
+            println!("{done}");
             Ok(())
         }
     }

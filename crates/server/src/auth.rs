@@ -25,6 +25,7 @@
 
 pub mod limit;
 pub mod password;
+pub mod second_factor;
 pub mod session;
 
 use std::net::{IpAddr, SocketAddr};

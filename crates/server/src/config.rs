@@ -45,6 +45,13 @@ pub enum UserCommand {
         #[arg(skip)]
         password: Option<String>,
     },
+    /// Reset a staff or admin account's second factor (a lost or replaced
+    /// phone): its recovery codes stop working, its sessions are signed out,
+    /// and its next sign-in sets up an authenticator app again.
+    ResetSecondFactor {
+        /// The account's email address.
+        email: String,
+    },
 }
 
 /// How the server runs.

@@ -24,6 +24,13 @@ use crate::AppState;
 pub const PASSWORD: &str = "demo-password-1";
 pub const RESIDENT_EMAIL: &str = "resident@example.com";
 
+/// The demo staff's and admin's authenticator key (base32, 20 bytes), which
+/// any authenticator app takes typed in: published, like the password, so a
+/// demo can be tried and the e2e suite can sign staff in (it computes codes
+/// from it). Demo deployments are refused off loopback
+/// (`Config::check_deployment`), so this key never guards real data.
+pub const TOTP_SECRET: &str = "PUTITRIGHTDEMOTOTPSECRETFORDEMOS";
+
 /// The demo accounts: role, name, email.
 pub const ACCOUNTS: [(Role, &str, &str); 4] = [
     (Role::Resident, "Riya Resident", RESIDENT_EMAIL),
@@ -42,7 +49,11 @@ pub async fn seed(state: &AppState) -> Result<(), String> {
     if exists == 0 {
         let mut ids = Vec::new();
         for (role, name, email) in ACCOUNTS {
-            ids.push(account(state, role, name, email).await.map_err(describe)?);
+            let id = account(state, role, name, email).await.map_err(describe)?;
+            if role.is_staff() {
+                demo_second_factor(state, id).await?;
+            }
+            ids.push(id);
         }
         let people = People {
             resident: (ids[0], ACCOUNTS[0].1),
@@ -56,6 +67,27 @@ pub async fn seed(state: &AppState) -> Result<(), String> {
     for (role, name, email) in ACCOUNTS {
         println!("Sign in as {name} ({role}): {email} / {PASSWORD}");
     }
+    println!(
+        "Staff and admins then give a code from an authenticator app: add the demo key \
+         {TOTP_SECRET} to one (or see README.md)"
+    );
+    Ok(())
+}
+
+/// Gives a demo staff or admin account the published key, set up.
+async fn demo_second_factor(state: &AppState, user_id: i64) -> Result<(), String> {
+    let secret = crate::auth::second_factor::totp::base32_decode(TOTP_SECRET)
+        .ok_or("the demo key is not base32")?;
+    let now = state.clock.now();
+    let mut conn = state.db.acquire().await.map_err(|e| e.to_string())?;
+    use crate::auth::second_factor::store;
+    store::save_key(&mut conn, user_id, &secret, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    // Confirmed, with no step used yet (step 0 is 1970).
+    store::accept_step(&mut conn, user_id, 0, now)
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(())
 }
 

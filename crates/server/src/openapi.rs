@@ -180,6 +180,65 @@ impl Builder {
     }
 }
 
+/// The second step of a staff or admin sign-in: `POST /session` answers 202
+/// for them, with a cookie that only these operations read (401 without it).
+fn second_factor_operations(b: &mut Builder) {
+    use domain::api::second_factor::{
+        SecondFactorCode, SecondFactorConfirmed, SecondFactorNeeded, SecondFactorSetup,
+    };
+    let needed = b.schema::<SecondFactorNeeded>();
+    b.paths["/session"]["post"]["responses"]["202"] = json!({
+        "description": "Accepted: the password is right, and a staff or admin account gives a \
+                        second factor next (a cookie for the second-factor operations is set)",
+        "content": { "application/json": { "schema": needed.clone() } }
+    });
+    b.op(
+        "get",
+        "/session/second-factor",
+        "get_second_factor_step",
+        "What a pending staff or admin sign-in needs next",
+        Access::SignedIn,
+        None,
+        (200, Some(needed)),
+        &[],
+    );
+    let code = b.schema::<SecondFactorCode>();
+    let session = b.schema::<Session>();
+    b.op(
+        "post",
+        "/session/second-factor",
+        "create_session_second_factor",
+        "Finish signing in with a code from the authenticator app or a recovery code \
+         (each step and each recovery code works once; wrong codes are throttled)",
+        Access::SignedIn,
+        Some(code.clone()),
+        (200, Some(session)),
+        &[409, 429],
+    );
+    let setup = b.schema::<SecondFactorSetup>();
+    b.op(
+        "post",
+        "/session/second-factor/setup",
+        "set_up_second_factor",
+        "The key to add to an authenticator app (the same until it is confirmed, never after)",
+        Access::SignedIn,
+        None,
+        (200, Some(setup)),
+        &[409],
+    );
+    let confirmed = b.schema::<SecondFactorConfirmed>();
+    b.op(
+        "post",
+        "/session/second-factor/setup/confirmation",
+        "confirm_second_factor",
+        "Confirm the key with a code from the app: gives 10 recovery codes, once, and signs in",
+        Access::SignedIn,
+        Some(code),
+        (200, Some(confirmed)),
+        &[409, 429],
+    );
+}
+
 /// The document, built once.
 pub fn document() -> &'static Value {
     static DOCUMENT: OnceLock<Value> = OnceLock::new();
@@ -366,6 +425,7 @@ fn build() -> Value {
         &[403],
     );
     account_security(&mut b);
+    second_factor_operations(&mut b);
     let preferences = b.schema::<Preferences>();
     b.op(
         "get",

@@ -8,6 +8,7 @@ pub mod cases;
 pub mod health;
 pub mod policies;
 pub mod preferences;
+pub mod second_factor;
 pub mod staff;
 pub mod test_clock;
 
@@ -25,6 +26,7 @@ pub fn api_router(state: &AppState) -> Router<AppState> {
         .merge(test_clock::router())
         .merge(accounts::router())
         .merge(account_security::router())
+        .merge(second_factor::router())
         .merge(preferences::router())
         .merge(authorisations::router())
         .merge(cases::router())

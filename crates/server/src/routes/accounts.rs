@@ -6,7 +6,8 @@
 //! - `POST /api/v1/accounts/verification`: the link's token and the
 //!   account's password prove the address and sign in.
 //! - `POST /api/v1/accounts/verification-link`: a new link, for the signed-in account.
-//! - `POST /api/v1/session`: sign in. `GET`: who is signed in. `DELETE`: sign out.
+//! - `POST /api/v1/session`: sign in (staff and admins then give a second
+//!   factor: [`crate::auth::second_factor`]). `GET`: who is signed in. `DELETE`: sign out.
 //!
 //! Staff and admin accounts are made only by `server user add` ([`create_account`]).
 
@@ -178,6 +179,10 @@ async fn create_session(
         }
     };
     limit::succeeded(&state.db, &attempt, state.clock.now()).await?;
+    if crate::auth::second_factor::required_for(&user) {
+        // Staff and admins: a pending sign-in until their second factor.
+        return crate::auth::second_factor::pending_response(&state, &headers, &user).await;
+    }
     signed_in(&state, &headers, &user).await
 }
 

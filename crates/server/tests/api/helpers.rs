@@ -242,14 +242,79 @@ impl TestApp {
         server::admin::run(&self.state, command).await
     }
 
-    /// Signs in on a new client. Panics unless the API answers 200.
+    /// Signs in on a new client (staff and admins with their second factor,
+    /// setting up an authenticator app the first time, as a person would).
+    /// Panics unless the API answers 200.
     pub async fn sign_in(&self, email: &str, password: &str) -> TestClient {
         let mut client = self.client();
         let (status, _, body) = client.sign_in(email, password).await;
-        assert_eq!(status, StatusCode::OK, "signing in {email}: {body}");
+        if status == StatusCode::ACCEPTED {
+            self.second_factor(&client, email, &body).await;
+        } else {
+            assert_eq!(status, StatusCode::OK, "signing in {email}: {body}");
+        }
         client.email = email.into();
         client.password = password.into();
         client
+    }
+
+    /// After a staff or admin password (`accepted` is the 202's body): sets up
+    /// an authenticator app if asked to, else sends a code from it. Panics
+    /// unless that signs the client in.
+    pub async fn second_factor(&self, client: &TestClient, email: &str, accepted: &Value) {
+        if accepted["next"] == "set_up_second_factor" {
+            let (status, _, key) = client
+                .post_json("/api/v1/session/second-factor/setup", json!({}))
+                .await;
+            assert_eq!(status, StatusCode::OK, "the key for {email}: {key}");
+            let code = self.authenticator_code(email).await;
+            let (status, _, body) = client
+                .post_json(
+                    "/api/v1/session/second-factor/setup/confirmation",
+                    json!({ "code": code }),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "setting up {email}: {body}");
+        } else {
+            assert_eq!(accepted["next"], "second_factor", "{accepted}");
+            let code = self.authenticator_code(email).await;
+            let (status, _, body) = client
+                .post_json("/api/v1/session/second-factor", json!({ "code": code }))
+                .await;
+            assert_eq!(status, StatusCode::OK, "the code for {email}: {body}");
+        }
+    }
+
+    /// What the account's authenticator app would show, for a step the
+    /// server has not yet accepted a code for: the previous step's (while it
+    /// is safely within the window), now's or the next one's, waiting for
+    /// the next step when all three are used. Codes go by the real clock.
+    pub async fn authenticator_code(&self, email: &str) -> String {
+        use server::auth::second_factor::totp;
+        loop {
+            let (secret, last): (Vec<u8>, Option<i64>) = sqlx::query_as(
+                "SELECT f.secret, f.last_step FROM second_factors f \
+                 JOIN users u ON u.id = f.user_id WHERE u.email = ?",
+            )
+            .bind(email)
+            .fetch_one(&self.state.db)
+            .await
+            .expect("the account has a key");
+            let now = Utc::now();
+            let step = totp::step_at(now);
+            let into_step = now.timestamp() - step * totp::STEP_SECONDS;
+            let earliest = if into_step < totp::STEP_SECONDS - 5 {
+                step - 1
+            } else {
+                step
+            };
+            let fresh = (earliest..=step + 1).find(|s| last.is_none_or(|last| *s > last));
+            if let Some(fresh) = fresh {
+                return totp::code(&secret, fresh);
+            }
+            let wait = (totp::STEP_SECONDS - into_step) as u64;
+            tokio::time::sleep(std::time::Duration::from_millis(wait * 1000 + 100)).await;
+        }
     }
 
     // --- the database ------------------------------------------------------

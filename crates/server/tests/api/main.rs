@@ -18,6 +18,7 @@ mod platform;
 mod preferences;
 mod retention;
 mod rules;
+mod second_factor;
 mod security;
 mod staff;
 mod support;

@@ -162,9 +162,10 @@ async fn after_an_attack_the_owner_elsewhere_gets_in_after_a_short_wait() {
         app.advance(chrono::Duration::seconds(31));
     }
     app.advance(chrono::Duration::seconds(31));
+    // (202: the password is accepted, and the admin's second factor is next.)
     assert_eq!(
         app.client().sign_in(&admin.email, &admin.password).await.0,
-        StatusCode::OK
+        StatusCode::ACCEPTED
     );
 }
 

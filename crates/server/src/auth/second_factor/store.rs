@@ -1,0 +1,358 @@
+//! The second factor's SQL: pending sign-ins, keys, recovery codes and the
+//! throttle on wrong codes (rows of `sign_in_throttle` under
+//! `second-factor:<user id>`, so they are tidied with the sign-in ones).
+
+use chrono::{DateTime, Duration, Utc};
+use sqlx::SqliteConnection;
+
+use super::{FREE_FAILURES, MAX_DELAY, PENDING_FOR};
+use crate::auth::{parse_timestamp, session, timestamp, CurrentUser, Role};
+use crate::error::ApiError;
+
+/// Starts a pending sign-in for `user_id` and returns its token.
+pub async fn start_pending(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<String, sqlx::Error> {
+    let token = session::new_token();
+    sqlx::query(
+        "INSERT INTO pending_sign_ins (token_hash, user_id, created_at, expires_at) \
+         VALUES (?, ?, ?, ?)",
+    )
+    .bind(session::token_hash(&token))
+    .bind(user_id)
+    .bind(timestamp(now))
+    .bind(timestamp(now + PENDING_FOR))
+    .execute(&mut *conn)
+    .await?;
+    // Pending sign-ins a day past their expiry are of no use: tidy them.
+    sqlx::query("DELETE FROM pending_sign_ins WHERE expires_at < ?")
+        .bind(timestamp(now - Duration::days(1)))
+        .execute(&mut *conn)
+        .await?;
+    Ok(token)
+}
+
+/// The account of a pending sign-in that is unused and unexpired at `now`.
+/// (A clock set back before it started does not make it last longer.)
+pub async fn pending_user(
+    conn: &mut SqliteConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64, String, String)> = sqlx::query_as(
+        "SELECT user_id, created_at, expires_at FROM pending_sign_ins \
+         WHERE token_hash = ? AND used_at IS NULL",
+    )
+    .bind(session::token_hash(token))
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.and_then(|(user_id, created_at, expires_at)| {
+        let created = parse_timestamp(&created_at)?;
+        let expires = parse_timestamp(&expires_at)?;
+        (now < expires && now - created > -PENDING_FOR).then_some(user_id)
+    }))
+}
+
+/// The pending sign-in has done its work: it cannot be used again.
+pub async fn finish_pending(
+    conn: &mut SqliteConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE pending_sign_ins SET used_at = ? WHERE token_hash = ?")
+        .bind(timestamp(now))
+        .bind(session::token_hash(token))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// An account's authenticator key.
+#[derive(Debug, Clone)]
+pub struct Factor {
+    pub secret: Vec<u8>,
+    pub confirmed: bool,
+    pub last_step: Option<i64>,
+}
+
+pub async fn factor(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+) -> Result<Option<Factor>, sqlx::Error> {
+    let row: Option<(Vec<u8>, bool, Option<i64>)> = sqlx::query_as(
+        "SELECT secret, confirmed_at IS NOT NULL, last_step FROM second_factors WHERE user_id = ?",
+    )
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(secret, confirmed, last_step)| Factor {
+        secret,
+        confirmed,
+        last_step,
+    }))
+}
+
+/// Whether the account has an authenticator app set up (and confirmed).
+pub async fn is_set_up(conn: &mut SqliteConnection, user_id: i64) -> Result<bool, sqlx::Error> {
+    Ok(factor(conn, user_id).await?.is_some_and(|f| f.confirmed))
+}
+
+/// The key being set up: the one already made and not yet confirmed, else a
+/// new one. `None` when the account's app is already set up.
+pub async fn key_to_set_up(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<Vec<u8>>, sqlx::Error> {
+    match factor(&mut *conn, user_id).await? {
+        Some(factor) if factor.confirmed => Ok(None),
+        Some(factor) => Ok(Some(factor.secret)),
+        None => {
+            let secret = super::totp::new_secret();
+            save_key(conn, user_id, &secret, now).await?;
+            Ok(Some(secret))
+        }
+    }
+}
+
+/// Stores a key for the account, replacing any (confirmed or not).
+pub async fn save_key(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    secret: &[u8],
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO second_factors (user_id, secret, created_at) VALUES (?, ?, ?) \
+         ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret, \
+         created_at = excluded.created_at, confirmed_at = NULL, last_step = NULL",
+    )
+    .bind(user_id)
+    .bind(secret)
+    .bind(timestamp(now))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A code for `step` was accepted: no code for it (or an earlier step) will
+/// be again; a key being set up is now set up.
+pub async fn accept_step(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    step: i64,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE second_factors SET last_step = ?, confirmed_at = COALESCE(confirmed_at, ?) \
+         WHERE user_id = ?",
+    )
+    .bind(step)
+    .bind(timestamp(now))
+    .bind(user_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Replaces the account's recovery codes with these (their hashes).
+pub async fn replace_recovery_codes(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    hashes: &[String],
+) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = ?")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    for hash in hashes {
+        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)")
+            .bind(user_id)
+            .bind(hash)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Uses up the recovery code with this hash, if the account has it unused.
+pub async fn use_recovery_code(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let used = sqlx::query(
+        "UPDATE recovery_codes SET used_at = ? \
+         WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
+    )
+    .bind(timestamp(now))
+    .bind(user_id)
+    .bind(hash)
+    .execute(conn)
+    .await?;
+    Ok(used.rows_affected() == 1)
+}
+
+/// `server user reset-second-factor`: the key and the recovery codes are
+/// gone, and so are the account's sessions and pending sign-ins; the next
+/// sign-in sets up an app again. `false` when there was nothing to reset.
+pub async fn reset(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, sqlx::Error> {
+    let had = sqlx::query("DELETE FROM second_factors WHERE user_id = ?")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+        > 0;
+    sqlx::query("DELETE FROM recovery_codes WHERE user_id = ?")
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE pending_sign_ins SET used_at = ? WHERE user_id = ? AND used_at IS NULL")
+        .bind(timestamp(now))
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+        .bind(timestamp(now))
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
+        .bind(throttle_key(user_id))
+        .execute(&mut *conn)
+        .await?;
+    Ok(had)
+}
+
+/// The account, as the session will show it.
+pub async fn user(conn: &mut SqliteConnection, user_id: i64) -> Result<CurrentUser, ApiError> {
+    let (id, public_id, name, email, role, email_verified): (
+        i64,
+        String,
+        String,
+        String,
+        String,
+        bool,
+    ) = sqlx::query_as(
+        "SELECT id, public_id, name, email, role, email_verified_at IS NOT NULL \
+         FROM users WHERE id = ?",
+    )
+    .bind(user_id)
+    .fetch_one(conn)
+    .await?;
+    Ok(CurrentUser {
+        id,
+        public_id,
+        name,
+        email,
+        email_verified,
+        role: Role::parse(&role)
+            .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
+    })
+}
+
+// --- the throttle on wrong codes -------------------------------------------
+
+fn throttle_key(user_id: i64) -> String {
+    format!("second-factor:{user_id}")
+}
+
+/// How long to wait after the `failures`-th wrong code: nothing for the first
+/// `FREE_FAILURES - 1`, then 1 s, 2 s, 4 s … up to [`MAX_DELAY`].
+pub fn delay(failures: i64) -> Duration {
+    if failures < FREE_FAILURES {
+        return Duration::zero();
+    }
+    let doublings = (failures - FREE_FAILURES).min(20) as u32;
+    Duration::seconds(1i64 << doublings).min(MAX_DELAY)
+}
+
+/// The wait still to run before the account's next code is checked, if any.
+pub async fn throttle_wait(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Option<Duration>, sqlx::Error> {
+    let row: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT failures, next_at, last_at FROM sign_in_throttle WHERE key = ?")
+            .bind(throttle_key(user_id))
+            .fetch_optional(conn)
+            .await?;
+    let Some((failures, next_at, last_at)) = row else {
+        return Ok(None);
+    };
+    let last = parse_timestamp(&last_at).unwrap_or(now);
+    // As for passwords (`auth::limit`): failures from a clock since set back,
+    // or a day old, are forgotten; no wait is longer than the failures earned.
+    if now - last > crate::auth::limit::FORGET_AFTER || last - now > Duration::minutes(5) {
+        return Ok(None);
+    }
+    let earned = delay(failures);
+    let next = parse_timestamp(&next_at).unwrap_or(now);
+    let wait = (next - now).min(earned);
+    Ok((wait > Duration::zero()).then_some(wait))
+}
+
+/// Counts a wrong code; returns the account's count of them in a row.
+pub async fn throttle_failed(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let key = throttle_key(user_id);
+    let previous: Option<(i64, String)> =
+        sqlx::query_as("SELECT failures, last_at FROM sign_in_throttle WHERE key = ?")
+            .bind(&key)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let previous = previous
+        .filter(|(_, last_at)| {
+            parse_timestamp(last_at).is_some_and(|last| {
+                now - last <= crate::auth::limit::FORGET_AFTER && last - now <= Duration::minutes(5)
+            })
+        })
+        .map_or(0, |(failures, _)| failures);
+    let failures = previous + 1;
+    sqlx::query(
+        "INSERT INTO sign_in_throttle (key, failures, next_at, last_at) VALUES (?, ?, ?, ?) \
+         ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, \
+         next_at = excluded.next_at, last_at = excluded.last_at",
+    )
+    .bind(&key)
+    .bind(failures)
+    .bind(timestamp(now + delay(failures)))
+    .bind(timestamp(now))
+    .execute(conn)
+    .await?;
+    Ok(failures)
+}
+
+/// A right code: the count starts again.
+pub async fn throttle_clear(conn: &mut SqliteConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
+        .bind(throttle_key(user_id))
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_codes_wait_longer_each_time_up_to_a_ceiling() {
+        let delays: Vec<i64> = (1..=16).map(|n| delay(n).num_seconds()).collect();
+        assert_eq!(
+            delays,
+            [0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900]
+        );
+    }
+}
