@@ -455,7 +455,18 @@ async fn deleting_a_resident_account_ends_sign_in_and_authorisations_and_keeps_t
             json!({ "name": "Rosa Parks", "email": resident.email, "password": PASSWORD, "role": "resident" }),
         )
         .await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    // A new account, waiting for its link: not the deleted one brought back.
+    let fresh: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM users WHERE email = ? AND deleted_at IS NULL \
+         AND email_verified_at IS NULL",
+    )
+    .bind(&resident.email)
+    .fetch_one(&app.state.db)
+    .await
+    .unwrap();
+    assert_eq!(fresh, 1);
+    app.confirm_email(&resident).await;
 }
 
 #[tokio::test]
