@@ -256,7 +256,7 @@ pub(crate) async fn record_action(
         event: action.event,
     };
     cases::record_event(state, &mut tx, &access.case, Some(user.id), record).await?;
-    cases::attach_files(&state, &mut tx, &access.case, user.id, &action.files, now).await?;
+    cases::attach_files(state, &mut tx, &access.case, user.id, &action.files, now).await?;
     if let Some((authorisation_id, what)) = used {
         let case = &access.case;
         authorisations::tell_resident_of_use(
