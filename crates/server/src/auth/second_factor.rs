@@ -85,23 +85,9 @@ fn cookie(config: &Config, token: &str, max_age: i64) -> HeaderValue {
 }
 
 /// The pending sign-in's token the request carries, if any (and if it looks
-/// like one: 43 characters of base64url, as [`session::new_token`] makes).
+/// like one).
 pub fn token_from_headers(headers: &HeaderMap, config: &Config) -> Option<String> {
-    let name = cookie_name(config);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, token)| token.trim().to_owned())
-        .filter(|token| {
-            token.len() == 43
-                && token
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
+    session::cookie_token(headers, cookie_name(config))
 }
 
 /// Whether this account signs in with a second factor: staff and admins.

@@ -81,7 +81,12 @@ pub fn clear_cookie(config: &Config) -> HeaderValue {
 
 /// The session token the request carries, if any (and if it looks like one).
 pub fn token_from_headers(headers: &HeaderMap, config: &Config) -> Option<String> {
-    let name = cookie_name(config);
+    cookie_token(headers, cookie_name(config))
+}
+
+/// The value of the cookie `name` the request carries, if it looks like a
+/// token: 43 characters of base64url, as [`new_token`] makes.
+pub fn cookie_token(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

@@ -256,29 +256,11 @@ async fn confirm_email(
 ) -> ApiResult<Response> {
     let user_id =
         crate::verification::confirm(&state, &request.token, request.password, address).await?;
-    let user = account(&state, user_id).await?;
+    let user = {
+        let mut conn = state.db.acquire().await?;
+        crate::auth::second_factor::store::user(&mut conn, user_id).await?
+    };
     signed_in(&state, &headers, &user).await
-}
-
-/// The account with this id, as the signed-in user it is about to be.
-async fn account(state: &AppState, id: i64) -> ApiResult<CurrentUser> {
-    let (public_id, name, email, role, email_verified): (String, String, String, String, bool) =
-        sqlx::query_as(
-            "SELECT public_id, name, email, role, email_verified_at IS NOT NULL \
-             FROM users WHERE id = ?",
-        )
-        .bind(id)
-        .fetch_one(&state.db)
-        .await?;
-    Ok(CurrentUser {
-        id,
-        public_id,
-        name,
-        email,
-        email_verified,
-        role: Role::parse(&role)
-            .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
-    })
 }
 
 /// `POST /api/v1/accounts/verification-link`: 202, the link is on its way.
