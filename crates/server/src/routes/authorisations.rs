@@ -87,8 +87,8 @@ async fn within_a_days_limit(
     }
     let oldest = made
         .first()
-        .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
-        .map_or(now, |at| at.with_timezone(&chrono::Utc));
+        .and_then(|at| crate::auth::parse_timestamp(at))
+        .unwrap_or(now);
     let wait = (oldest + day - now).num_seconds().max(1);
     Err(ApiError::Limit {
         retry_after: u64::try_from(wait).unwrap_or(1),
