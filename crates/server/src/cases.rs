@@ -576,9 +576,7 @@ pub async fn detail(
         .collect();
     let resident_preferences: Option<Preferences> =
         match (access.may_see_preferences, case.resident_id) {
-            (true, Some(resident_id)) => {
-                Some(crate::routes::preferences::load(conn, resident_id).await?)
-            }
+            (true, Some(resident_id)) => Some(crate::preferences::load(conn, resident_id).await?),
             _ => None,
         };
     let messages = match access.relation {

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod account_security;
+pub mod accounts;
 pub mod admin;
 pub mod auth;
 pub mod authorisations;
@@ -21,6 +22,7 @@ pub mod idempotency;
 pub mod openapi;
 pub mod outbox;
 pub mod page;
+pub mod preferences;
 pub mod retention;
 pub mod routes;
 pub mod rules;

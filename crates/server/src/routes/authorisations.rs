@@ -31,7 +31,8 @@ use domain::api::authorisations::{
 use domain::authorisation::{Kind, Status};
 
 use crate::auth::{CurrentUser, Role};
-use crate::authorisations::{self as store, AuthorisationRow, NewRow};
+use crate::authorisations::store::{self, AuthorisationRow, NewRow};
+use crate::authorisations::tell_resident;
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
@@ -267,7 +268,7 @@ async fn tell_of_creation(
                  take this back at any time in your account, and it stops at once.",
                 row.relationship_label()
             );
-            store::tell_resident(
+            tell_resident(
                 conn,
                 row,
                 at,
@@ -276,11 +277,7 @@ async fn tell_of_creation(
                 &body,
             )
             .await?;
-            let invitee: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM users WHERE email = ? AND role = 'advocate'")
-                    .bind(&advocate)
-                    .fetch_optional(&mut *conn)
-                    .await?;
+            let invitee = crate::accounts::store::advocate_by_email(conn, &advocate).await?;
             if let Some(invitee) = invitee {
                 let body = format!(
                     "{resident} has asked you to act for them on their complaints, until \
@@ -308,7 +305,7 @@ async fn tell_of_creation(
                         anything for you, we will check the form, and we may contact you to \
                         do that.\n\nIf you did not sign a form like this, contact us straight \
                         away.";
-            store::tell_resident(
+            tell_resident(
                 conn,
                 row,
                 at,
@@ -411,7 +408,7 @@ async fn accept_authorisation(
         long_date(view.expires_on),
         scope_words(&view)
     );
-    store::tell_resident(&mut tx, &row, now, None, "Your advocate accepted", &body).await?;
+    tell_resident(&mut tx, &row, now, None, "Your advocate accepted", &body).await?;
     tx.commit().await?;
     Ok(Json(view))
 }
@@ -463,7 +460,7 @@ async fn revoke_authorisation(
             row.resident_display_name(),
             user.name
         );
-        store::tell_resident(
+        tell_resident(
             &mut tx,
             &row,
             now,
@@ -478,7 +475,7 @@ async fn revoke_authorisation(
             row.resident_display_name(),
             user.name
         );
-        store::tell_resident(
+        tell_resident(
             &mut tx,
             &row,
             now,
@@ -524,7 +521,7 @@ async fn verify_authorisation(
                 row.advocate_name.clone().unwrap_or_default(),
                 long_date(row.rule()?.expires_on)
             );
-            store::tell_resident(
+            tell_resident(
                 &mut tx,
                 &row,
                 now,
@@ -605,7 +602,7 @@ async fn list_advocate_residents(
     let today = state.clock.today();
     let mut conn = state.db.acquire().await?;
     let rows = store::list_for_advocate(&mut conn, user.id, &user.email).await?;
-    let visible = store::visible_cases(&mut conn, user.id, today).await?;
+    let visible = crate::authorisations::visible_cases(&mut conn, user.id, today).await?;
     let mut out = Vec::new();
     for row in rows.iter().filter(|r| r.advocate_id == Some(user.id)) {
         let view = row.view(&user, today)?;

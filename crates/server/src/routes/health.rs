@@ -12,10 +12,7 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn get_health(State(state): State<AppState>) -> (axum::http::StatusCode, Json<Health>) {
-    let database_ok = sqlx::query_scalar::<_, i64>("SELECT 1")
-        .fetch_one(&state.db)
-        .await
-        .is_ok();
+    let database_ok = crate::db::ping(&state.db).await.is_ok();
     let status = if database_ok {
         axum::http::StatusCode::OK
     } else {
