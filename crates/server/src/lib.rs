@@ -3,7 +3,6 @@
 //! [`app`] builds the whole router from an [`AppState`], so tests drive it with
 //! `tower::ServiceExt::oneshot` on a real SQLite file, no socket needed.
 
-pub mod access;
 pub mod account_security;
 pub mod accounts;
 pub mod admin;

@@ -297,22 +297,6 @@ pub struct NewAttachmentRow<'a> {
     pub created_at: DateTime<Utc>,
 }
 
-/// Bytes of files an account sent since `since` (with cases, information or
-/// signed forms): for the daily quota.
-pub async fn bytes_sent_since(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    since: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COALESCE(SUM(size), 0) FROM attachments WHERE uploaded_by = ? AND created_at > ?",
-    )
-    .bind(user_id)
-    .bind(timestamp(since))
-    .fetch_one(conn)
-    .await
-}
-
 pub async fn insert_attachment(
     conn: &mut SqliteConnection,
     row: &NewAttachmentRow<'_>,

@@ -22,9 +22,9 @@ use domain::api::cases::{
 };
 use domain::case::{Event, EventRecord};
 
-use crate::access::{case_access, CaseAccess};
 use crate::auth::{CurrentUser, Role};
 use crate::authorisations;
+use crate::cases::access::{case_access, CaseAccess};
 use crate::cases::{self, store, CheckedFile, Filing};
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult, FieldError};
@@ -101,10 +101,10 @@ async fn create_case(
     }
     let filing = match filing {
         Some(filing) => filing,
-        None => authorisations::filing_for_advocate(&mut tx, &user, &new, today).await?,
+        None => cases::on_behalf::filing_for_advocate(&mut tx, &user, &new, today).await?,
     };
     let case = cases::create(&state, &mut tx, &filing, &new, &checked, today, now).await?;
-    authorisations::after_filing(&mut tx, &filing, &case, now).await?;
+    cases::on_behalf::after_filing(&mut tx, &filing, &case, now).await?;
     let access = case_access(&mut tx, &user, &case.public_id, today).await?;
     let detail = cases::detail(&state, &mut tx, &access).await?;
     retry
@@ -164,7 +164,7 @@ async fn list_cases(
         page.cut(rows, cases::due_keys)
     } else if user.role == Role::Advocate {
         // As many as their authorisations reach: sorted and cut here.
-        let mut rows = authorisations::visible_case_rows(&mut conn, user.id, today).await?;
+        let mut rows = cases::on_behalf::visible_case_rows(&mut conn, user.id, today).await?;
         rows.sort_by(|a, b| (&b.created_at, b.id).cmp(&(&a.created_at, a.id)));
         if let Some(store::After::Newest { created_at, id }) = cases::newest_after(&page)? {
             rows.retain(|r| (&r.created_at, r.id) < (&created_at, id));
