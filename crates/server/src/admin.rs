@@ -102,7 +102,7 @@ fn describe(error: &ApiError) -> String {
             .map(|e| format!("{}: {}", e.field, e.message))
             .collect::<Vec<_>>()
             .join("; "),
-        ApiError::Internal(detail) => detail.clone(),
+        ApiError::Internal(cause) => cause.to_string(),
         other => other.to_string(),
     }
 }

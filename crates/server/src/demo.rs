@@ -95,7 +95,7 @@ async fn demo_second_factor(state: &AppState, user_id: i64) -> Result<(), String
 
 fn describe(error: ApiError) -> String {
     match error {
-        ApiError::Internal(detail) => detail,
+        ApiError::Internal(cause) => cause.to_string(),
         ApiError::Unprocessable(errors) | ApiError::Conflict(errors) => errors
             .iter()
             .map(|e| format!("{}: {}", e.field, e.message))

@@ -22,6 +22,7 @@ pub mod openapi;
 pub mod outbox;
 pub mod page;
 pub mod preferences;
+pub mod request_id;
 pub mod retention;
 pub mod routes;
 pub mod rules;
@@ -79,4 +80,6 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(error::uniform_errors))
         .layer(tower_http::trace::TraceLayer::new_for_http())
+        // Outermost: everything below, the trace included, logs in its span.
+        .layer(axum::middleware::from_fn(request_id::tag_and_log))
 }

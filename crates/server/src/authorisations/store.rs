@@ -55,6 +55,7 @@ const SELECT: &str = "SELECT a.id, a.public_id, a.advocate_id, adv.name AS advoc
      LEFT JOIN users res ON res.id = a.resident_id \
      LEFT JOIN attachments ev ON ev.id = a.evidence_id";
 
+#[tracing::instrument(skip_all)]
 pub async fn find(
     conn: &mut SqliteConnection,
     public_id: &str,
@@ -65,6 +66,7 @@ pub async fn find(
         .await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn find_by_id(
     conn: &mut SqliteConnection,
     id: i64,
@@ -76,6 +78,7 @@ pub async fn find_by_id(
 }
 
 /// Every authorisation a resident has given, newest first.
+#[tracing::instrument(skip_all)]
 pub async fn list_for_resident(
     conn: &mut SqliteConnection,
     resident_id: i64,
@@ -90,6 +93,7 @@ pub async fn list_for_resident(
 
 /// An advocate's: those they hold or filed, and invitations sent to their
 /// email address not yet accepted. Newest first.
+#[tracing::instrument(skip_all)]
 pub async fn list_for_advocate(
     conn: &mut SqliteConnection,
     advocate_id: i64,
@@ -109,6 +113,7 @@ pub async fn list_for_advocate(
 
 /// For staff: the latest 500, oldest first among those waiting (the queue to
 /// verify), filtered by the caller on the status worked out today.
+#[tracing::instrument(skip_all)]
 pub async fn list_all(conn: &mut SqliteConnection) -> Result<Vec<AuthorisationRow>, sqlx::Error> {
     sqlx::query_as(&format!(
         "{SELECT} ORDER BY a.created_at DESC, a.id DESC LIMIT 500"
@@ -118,6 +123,7 @@ pub async fn list_all(conn: &mut SqliteConnection) -> Result<Vec<AuthorisationRo
 }
 
 /// The signed form's content: (filename, content type, bytes).
+#[tracing::instrument(skip_all)]
 pub async fn evidence_content(
     conn: &mut SqliteConnection,
     evidence_id: i64,
@@ -129,6 +135,7 @@ pub async fn evidence_content(
 }
 
 /// Whether every case id is one of the resident's own cases.
+#[tracing::instrument(skip_all)]
 pub async fn all_cases_of_resident(
     conn: &mut SqliteConnection,
     resident_id: i64,
@@ -168,6 +175,7 @@ pub struct NewRow<'a> {
 
 /// The authorisations an account made since `since`, oldest first (their
 /// creation times): for the day's limit.
+#[tracing::instrument(skip_all)]
 pub async fn made_since(
     conn: &mut SqliteConnection,
     user_id: i64,
@@ -184,6 +192,7 @@ pub async fn made_since(
 }
 
 /// Stores a new pending authorisation; returns its (database id, public id).
+#[tracing::instrument(skip_all)]
 pub async fn insert(
     conn: &mut SqliteConnection,
     row: &NewRow<'_>,
@@ -223,6 +232,7 @@ pub async fn insert(
 }
 
 /// Stores the signed form (an attachment of no case); returns its id.
+#[tracing::instrument(skip_all)]
 pub async fn insert_evidence(
     conn: &mut SqliteConnection,
     uploaded_by: i64,
@@ -246,6 +256,7 @@ pub async fn insert_evidence(
     .await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn accept(
     conn: &mut SqliteConnection,
     id: i64,
@@ -263,6 +274,7 @@ pub async fn accept(
     .map(|_| ())
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn revoke(
     conn: &mut SqliteConnection,
     id: i64,
@@ -276,6 +288,7 @@ pub async fn revoke(
         .map(|_| ())
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn verify(
     conn: &mut SqliteConnection,
     id: i64,
@@ -294,6 +307,7 @@ pub async fn verify(
 }
 
 /// A rejection keeps who decided (`verified_by`) and why, but no `verified_at`.
+#[tracing::instrument(skip_all)]
 pub async fn reject(
     conn: &mut SqliteConnection,
     id: i64,

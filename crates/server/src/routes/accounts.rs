@@ -39,6 +39,7 @@ pub fn router() -> Router<AppState> {
 
 /// 202 once the form is valid, the same whether or not the address has an
 /// account: nobody is signed in until the link sent to it is opened.
+#[tracing::instrument(skip_all)]
 async fn register_account(
     State(state): State<AppState>,
     Json(registration): Json<Registration>,
@@ -48,6 +49,7 @@ async fn register_account(
     Ok(StatusCode::ACCEPTED)
 }
 
+#[tracing::instrument(skip_all)]
 async fn create_session(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -99,6 +101,7 @@ fn sign_in_failed() -> Response {
 
 /// Starts a new session (ending the one the request came with, if any, so a
 /// session id is never reused across sign-ins) and answers with who is signed in.
+#[tracing::instrument(skip_all)]
 async fn signed_in(
     state: &AppState,
     headers: &HeaderMap,
@@ -126,6 +129,7 @@ async fn signed_in(
         .into_response())
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn get_session(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<Session>> {
     let mut conn = state.db.acquire().await?;
     let preferences = crate::preferences::load(&mut conn, user.id).await?;
@@ -137,6 +141,7 @@ async fn get_session(State(state): State<AppState>, user: CurrentUser) -> ApiRes
 
 /// Signs out: the session is revoked on the server and the cookie cleared.
 /// Answers 204 whether or not anyone was signed in.
+#[tracing::instrument(skip_all)]
 async fn delete_session(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
     if let Some(token) = session::token_from_headers(&headers, &state.config) {
         let mut conn = state.db.acquire().await?;
@@ -151,6 +156,7 @@ async fn delete_session(State(state): State<AppState>, headers: HeaderMap) -> Ap
 
 /// `POST /api/v1/accounts/verification`: no sign-in needed, as the link may
 /// be opened on another device; the answer signs in, as sign-in's does.
+#[tracing::instrument(skip_all)]
 async fn confirm_email(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -167,6 +173,7 @@ async fn confirm_email(
 }
 
 /// `POST /api/v1/accounts/verification-link`: 202, the link is on its way.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn send_verification_link(
     State(state): State<AppState>,
     user: CurrentUser,

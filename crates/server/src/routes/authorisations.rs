@@ -76,6 +76,7 @@ pub const PER_DAY: usize = 10;
 
 /// 429 (`Limit`) once the account made [`PER_DAY`] in the last 24 hours,
 /// with the seconds until the oldest of them is a day old.
+#[tracing::instrument(skip_all)]
 async fn within_a_days_limit(
     conn: &mut sqlx::SqliteConnection,
     user: &CurrentUser,
@@ -98,6 +99,7 @@ async fn within_a_days_limit(
 }
 
 /// The authorisation, if `user` may see it; 404 otherwise.
+#[tracing::instrument(skip_all)]
 async fn visible(
     conn: &mut sqlx::SqliteConnection,
     user: &CurrentUser,
@@ -112,6 +114,7 @@ async fn visible(
 /// With an `Idempotency-Key` header (optional), the same invitation or signed
 /// form sent again (after a lost answer) gets the first answer instead of
 /// making a second authorisation.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn create_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -238,6 +241,7 @@ async fn create_authorisation(
 /// The resident is told an authorisation was made (for a signed form, so that
 /// a resident who signed nothing can say so); an invited advocate with an
 /// account is told of the invitation.
+#[tracing::instrument(skip_all)]
 async fn tell_of_creation(
     conn: &mut sqlx::SqliteConnection,
     row: &AuthorisationRow,
@@ -273,6 +277,7 @@ async fn tell_of_creation(
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_authorisations(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -313,6 +318,7 @@ async fn list_authorisations(
     Ok(Json(views))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn get_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -323,6 +329,7 @@ async fn get_authorisation(
     Ok(Json(row.view(&user, state.clock.today())?))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn accept_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -365,6 +372,7 @@ async fn accept_authorisation(
     Ok(Json(view))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn revoke_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -407,6 +415,7 @@ async fn revoke_authorisation(
     Ok(Json(view))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn verify_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -459,6 +468,7 @@ async fn verify_authorisation(
     Ok(Json(view))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn get_evidence(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -478,6 +488,7 @@ async fn get_evidence(
 
 /// The advocate's home: each authorisation in force (or a signed form waiting
 /// to be verified), with the resident's cases the advocate may see today.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_advocate_residents(
     State(state): State<AppState>,
     user: CurrentUser,

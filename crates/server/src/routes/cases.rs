@@ -55,6 +55,7 @@ pub fn router() -> Router<AppState> {
         )
 }
 
+#[tracing::instrument(skip_all, fields(user_id = _user.id))]
 async fn screen_case(
     State(state): State<AppState>,
     _user: CurrentUser,
@@ -69,6 +70,7 @@ async fn screen_case(
     Ok(Json(ScreeningAnswer { results }))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn create_case(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -141,6 +143,7 @@ pub(crate) async fn replay_case(
 
 /// A page of the cases the caller may see (see [`crate::page`]): a
 /// resident's and an advocate's newest first, staff's in queue order.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_cases(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -193,6 +196,7 @@ pub(crate) fn bad_query(rejection: QueryRejection) -> ApiError {
     )])
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn get_case(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -293,6 +297,7 @@ fn resident(event: Event) -> Action {
     }
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn add_information(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -317,6 +322,7 @@ async fn add_information(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn request_escalation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -335,6 +341,7 @@ async fn request_escalation(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn request_panel(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -366,6 +373,7 @@ async fn request_panel(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn withdraw_case(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -387,6 +395,7 @@ async fn withdraw_case(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn record_satisfaction(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -408,6 +417,7 @@ async fn record_satisfaction(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn download_attachment(
     State(state): State<AppState>,
     user: CurrentUser,

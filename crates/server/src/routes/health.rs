@@ -11,6 +11,7 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/health", get(get_health))
 }
 
+#[tracing::instrument(skip_all)]
 async fn get_health(State(state): State<AppState>) -> (axum::http::StatusCode, Json<Health>) {
     let database_ok = crate::db::ping(&state.db).await.is_ok();
     let status = if database_ok {

@@ -21,6 +21,7 @@ pub fn router() -> Router<AppState> {
 
 use crate::clock::ClockSetting;
 
+#[tracing::instrument(skip_all)]
 async fn set_clock(
     State(state): State<AppState>,
     Json(setting): Json<ClockSetting>,
@@ -49,6 +50,7 @@ struct WrittenMessage {
     body: String,
 }
 
+#[tracing::instrument(skip_all)]
 async fn messages_to(
     State(state): State<AppState>,
     axum::extract::Query(query): axum::extract::Query<MessagesQuery>,
