@@ -3,9 +3,9 @@
 
 use domain::api::account::{Registration, Role};
 
+use crate::accounts::{create_account, validate_account};
 use crate::config::UserCommand;
 use crate::error::ApiError;
-use crate::routes::accounts::{create_account, validate_account};
 use crate::AppState;
 
 /// Runs an account command; the error is a sentence for the operator.
@@ -102,7 +102,7 @@ fn describe(error: &ApiError) -> String {
             .map(|e| format!("{}: {}", e.field, e.message))
             .collect::<Vec<_>>()
             .join("; "),
-        ApiError::Internal(detail) => detail.clone(),
+        ApiError::Internal(cause) => cause.to_string(),
         other => other.to_string(),
     }
 }

@@ -7,7 +7,9 @@
 //! the new view in the same transaction. The API and `--demo` both use these
 //! functions.
 
+pub mod access;
 pub mod notices;
+pub mod on_behalf;
 pub mod store;
 
 use base64::Engine;
@@ -545,7 +547,7 @@ pub async fn summaries(
 pub async fn detail(
     state: &AppState,
     conn: &mut SqliteConnection,
-    access: &crate::access::CaseAccess,
+    access: &access::CaseAccess,
 ) -> Result<CaseDetail, ApiError> {
     let case = &access.case;
     let replayed = replay_case(state, conn, case).await?;
@@ -576,13 +578,11 @@ pub async fn detail(
         .collect();
     let resident_preferences: Option<Preferences> =
         match (access.may_see_preferences, case.resident_id) {
-            (true, Some(resident_id)) => {
-                Some(crate::routes::preferences::load(conn, resident_id).await?)
-            }
+            (true, Some(resident_id)) => Some(crate::preferences::load(conn, resident_id).await?),
             _ => None,
         };
     let messages = match access.relation {
-        crate::access::Relation::Staff => Some(
+        access::Relation::Staff => Some(
             crate::outbox::case_messages(conn, case.id, state.config.smtp_relay.is_some()).await?,
         ),
         _ => None,
@@ -619,7 +619,7 @@ pub async fn detail(
         desired_outcome: stored.desired_outcome,
         contact_channel: stored.contact_channel,
         contact_phone: stored.contact_phone.filter(|_| {
-            access.relation != crate::access::Relation::Advocate || access.may_see_preferences
+            access.relation != access::Relation::Advocate || access.may_see_preferences
         }),
         resident_name: case.resident_name.clone(),
         filed_by,

@@ -94,3 +94,10 @@ mod tests {
         assert_eq!(clock.today().to_string(), "2026-12-18");
     }
 }
+
+/// `PUT /api/v1/test/clock`'s body and answer: the instant the clock shows.
+#[derive(Debug, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ClockSetting {
+    pub now: chrono::DateTime<chrono::Utc>,
+}

@@ -1,6 +1,8 @@
 //! The embedded database: an SQLite file, created and migrated on first run.
 //!
-//! SQL stays in the route modules' small query functions and is kept portable
+//! This module opens the pool, runs the migrations and starts transactions;
+//! every other statement lives in a service's `store` module (a test holds
+//! the tree to that: `tests/api/layout.rs`), in small functions kept portable
 //! (no SQLite-only types), so a PostgreSQL pool can follow behind the same calls.
 
 use std::str::FromStr;
@@ -32,4 +34,13 @@ pub async fn begin_write(
     pool: &SqlitePool,
 ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
     pool.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// Whether the database answers at all (`GET /health`).
+#[tracing::instrument(skip_all)]
+pub async fn ping(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    sqlx::query_scalar::<_, i64>("SELECT 1")
+        .fetch_one(pool)
+        .await
+        .map(|_| ())
 }

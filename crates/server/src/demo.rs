@@ -15,9 +15,9 @@ use domain::case::{
 };
 use domain::policy::Policy;
 
+use crate::accounts::{self, create_account, validate_account};
 use crate::cases::{self, Filing};
 use crate::error::ApiError;
-use crate::routes::accounts::{create_account, validate_account};
 use crate::AppState;
 
 /// Every demo account's password.
@@ -41,12 +41,14 @@ pub const ACCOUNTS: [(Role, &str, &str); 4] = [
 
 /// Seeds the demo (once) and prints how to sign in.
 pub async fn seed(state: &AppState) -> Result<(), String> {
-    let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE email = ?")
-        .bind(RESIDENT_EMAIL)
-        .fetch_one(&state.db)
-        .await
-        .map_err(|e| e.to_string())?;
-    if exists == 0 {
+    let exists = {
+        let mut conn = state.db.acquire().await.map_err(|e| e.to_string())?;
+        accounts::store::id_by_email(&mut conn, RESIDENT_EMAIL)
+            .await
+            .map_err(|e| e.to_string())?
+            .is_some()
+    };
+    if !exists {
         let mut ids = Vec::new();
         for (role, name, email) in ACCOUNTS {
             let id = account(state, role, name, email).await.map_err(describe)?;
@@ -93,7 +95,7 @@ async fn demo_second_factor(state: &AppState, user_id: i64) -> Result<(), String
 
 fn describe(error: ApiError) -> String {
     match error {
-        ApiError::Internal(detail) => detail,
+        ApiError::Internal(cause) => cause.to_string(),
         ApiError::Unprocessable(errors) | ApiError::Conflict(errors) => errors
             .iter()
             .map(|e| format!("{}: {}", e.field, e.message))
@@ -105,10 +107,10 @@ fn describe(error: ApiError) -> String {
 
 /// The id of the account with this email, made if need be.
 async fn account(state: &AppState, role: Role, name: &str, email: &str) -> Result<i64, ApiError> {
-    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
-        .bind(email)
-        .fetch_optional(&state.db)
-        .await?;
+    let existing = {
+        let mut conn = state.db.acquire().await?;
+        accounts::store::id_by_email(&mut conn, email).await?
+    };
     if let Some(id) = existing {
         return Ok(id);
     }

@@ -1,8 +1,10 @@
 //! One error type for the whole API, with one JSON shape:
 //! `{"errors":[{"field": "details", "message": "Enter what happened"}]}`.
 //!
-//! Internal errors are logged and answered with a generic 500; nothing about the
-//! database or the code reaches the client.
+//! Internal errors keep their cause (a typed error and its sources) and are
+//! answered with a generic 500: nothing about the database or the code
+//! reaches the client. The cause rides on the response to
+//! [`crate::request_id::tag_and_log`], which logs it once, with the request's id.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -60,7 +62,28 @@ pub enum ApiError {
     Busy { retry_after: u64 },
     /// 500: logged, never shown.
     #[error("internal error: {0}")]
-    Internal(String),
+    Internal(#[source] Cause),
+}
+
+/// What went wrong inside, kept with its chain of sources.
+pub type Cause = Box<dyn std::error::Error + Send + Sync>;
+
+/// The cause of a 500, handed from the response to the logging middleware.
+#[derive(Clone)]
+pub struct InternalCause(pub std::sync::Arc<dyn std::error::Error + Send + Sync>);
+
+impl InternalCause {
+    /// The error and each of its sources, joined: "a: b: c".
+    pub fn chain(&self) -> String {
+        let mut text = self.0.to_string();
+        let mut source = self.0.source();
+        while let Some(error) = source {
+            text.push_str(": ");
+            text.push_str(&error.to_string());
+            source = error.source();
+        }
+        text
+    }
 }
 
 impl ApiError {
@@ -74,8 +97,9 @@ impl ApiError {
         ApiError::Conflict(vec![FieldError::new(field, message)])
     }
 
-    pub fn internal(error: impl std::fmt::Display) -> Self {
-        ApiError::Internal(error.to_string())
+    /// A 500 that keeps `error` (an error, or a sentence) as its cause.
+    pub fn internal(error: impl Into<Cause>) -> Self {
+        ApiError::Internal(error.into())
     }
 
     pub fn status(&self) -> StatusCode {
@@ -135,9 +159,6 @@ pub struct ErrorBody {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if let ApiError::Internal(detail) = &self {
-            tracing::error!(%detail, "internal error");
-        }
         let status = self.status();
         let mut response = (
             status,
@@ -146,6 +167,11 @@ impl IntoResponse for ApiError {
             }),
         )
             .into_response();
+        if let ApiError::Internal(cause) = self {
+            let cause: std::sync::Arc<dyn std::error::Error + Send + Sync> = cause.into();
+            response.extensions_mut().insert(InternalCause(cause));
+            return response;
+        }
         if let ApiError::TooManyRequests { retry_after }
         | ApiError::Limit { retry_after, .. }
         | ApiError::Busy { retry_after } = self
@@ -188,14 +214,14 @@ pub fn catch_panics(
             .map(|s| (*s).to_owned())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "a handler panicked".to_owned());
-        ApiError::Internal(format!("panic: {detail}")).into_response()
+        ApiError::internal(format!("panic: {detail}")).into_response()
     }
     tower_http::catch_panic::CatchPanicLayer::custom(answer as fn(_) -> _)
 }
 
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> Self {
-        ApiError::internal(error)
+        ApiError::Internal(Box::new(error))
     }
 }
 

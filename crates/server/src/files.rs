@@ -2,6 +2,8 @@
 //! send back: decoded, size-capped and checked by content on the way in, with a
 //! safe name and no caching on the way out.
 
+pub mod store;
+
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -58,9 +60,7 @@ pub async fn within_daily_quota(
         return Ok(());
     }
     let now = state.clock.now();
-    let sent =
-        crate::cases::store::bytes_sent_since(conn, user_id, now - chrono::Duration::hours(24))
-            .await?;
+    let sent = store::bytes_sent_since(conn, user_id, now - chrono::Duration::hours(24)).await?;
     let quota =
         i64::try_from(state.config.file_quota_kib_per_day.saturating_mul(1024)).unwrap_or(i64::MAX);
     if sent.saturating_add(i64::try_from(adding).unwrap_or(i64::MAX)) > quota {

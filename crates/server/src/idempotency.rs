@@ -16,8 +16,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
-use crate::auth::timestamp;
 use crate::error::{ApiError, FieldError};
+
+pub mod store;
 
 /// How long a key is remembered: after that, the same key is a new request.
 pub const KEY_LIFETIME: Duration = Duration::hours(24);
@@ -137,15 +138,7 @@ pub async fn lookup(
     hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<Replay>, ApiError> {
-    let row: Option<(String, i64, String)> = sqlx::query_as(
-        "SELECT request_hash, status, resource_id FROM idempotency_keys \
-         WHERE user_id = ? AND key = ? AND created_at > ?",
-    )
-    .bind(user_id)
-    .bind(key)
-    .bind(timestamp(now - KEY_LIFETIME))
-    .fetch_optional(conn)
-    .await?;
+    let row = store::find(conn, user_id, key, now - KEY_LIFETIME).await?;
     let Some((stored_hash, status, resource_id)) = row else {
         return Ok(None);
     };
@@ -173,23 +166,18 @@ pub async fn store(
     resource_id: &str,
     at: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    sqlx::query("DELETE FROM idempotency_keys WHERE created_at <= ?")
-        .bind(timestamp(at - KEY_LIFETIME))
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query(
-        "INSERT INTO idempotency_keys (user_id, key, request_hash, status, resource_id, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?) \
-         ON CONFLICT (user_id, key) DO UPDATE SET request_hash = excluded.request_hash, \
-         status = excluded.status, resource_id = excluded.resource_id, created_at = excluded.created_at",
+    store::forget_before(conn, at - KEY_LIFETIME).await?;
+    store::keep(
+        conn,
+        &store::Kept {
+            user_id,
+            key,
+            hash,
+            status: status.as_u16(),
+            resource_id,
+            at,
+        },
     )
-    .bind(user_id)
-    .bind(key)
-    .bind(hash)
-    .bind(i64::from(status.as_u16()))
-    .bind(resource_id)
-    .bind(timestamp(at))
-    .execute(&mut *conn)
     .await?;
     Ok(())
 }

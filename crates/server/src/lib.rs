@@ -3,8 +3,8 @@
 //! [`app`] builds the whole router from an [`AppState`], so tests drive it with
 //! `tower::ServiceExt::oneshot` on a real SQLite file, no socket needed.
 
-pub mod access;
 pub mod account_security;
+pub mod accounts;
 pub mod admin;
 pub mod auth;
 pub mod authorisations;
@@ -21,6 +21,8 @@ pub mod idempotency;
 pub mod openapi;
 pub mod outbox;
 pub mod page;
+pub mod preferences;
+pub mod request_id;
 pub mod retention;
 pub mod routes;
 pub mod rules;
@@ -78,4 +80,6 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(error::uniform_errors))
         .layer(tower_http::trace::TraceLayer::new_for_http())
+        // Outermost: everything below, the trace included, logs in its span.
+        .layer(axum::middleware::from_fn(request_id::tag_and_log))
 }

@@ -24,9 +24,9 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
+use crate::clock::ClockSetting;
 use crate::error::ErrorBody;
 use crate::extract::Json;
-use crate::routes::test_clock::ClockSetting;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {

@@ -8,29 +8,31 @@
 
 use std::time::Duration;
 
-use axum::extract::State;
-use axum::routing::get;
-use axum::Router;
+pub mod store;
+
 use chrono::{DateTime, Utc};
 use domain::api::account::{ContactChannel, LetterFormat, OutboxMessage};
 use domain::api::cases::{CaseMessage, Delivery};
+use serde::Deserialize;
 use sqlx::SqliteConnection;
 
-use crate::auth::{timestamp, CurrentUser};
-use crate::error::ApiResult;
-use crate::extract::Json;
 use crate::AppState;
+use store::NewMessage;
+
+/// The kinds of message an unproved address may be sent (`outbox.purpose`),
+/// and whose links staff do not see. `verification::PURPOSE` and
+/// `account_security::RESET_PURPOSE` name the same values (a test holds them
+/// together) until those modules read them from here.
+pub mod purpose {
+    pub const VERIFICATION: &str = "verification";
+    pub const PASSWORD_RESET: &str = "password_reset";
+}
 
 /// How often the sender looks for new messages.
 pub const SEND_INTERVAL: Duration = Duration::from_secs(5);
 
 /// What `last_error` says while there is no way to deliver.
 pub const NOT_DELIVERED: &str = "Not sent: no email, text message or post service is configured";
-
-/// `GET /api/v1/outbox`, merged into the API by `routes::accounts`.
-pub fn router() -> Router<AppState> {
-    Router::new().route("/outbox", get(list_outbox))
-}
 
 /// Queues a message for an account, by the channel its preferences choose
 /// (email unless set otherwise). Call it with the transaction that makes the
@@ -45,25 +47,16 @@ pub async fn enqueue(
     subject: &str,
     body: &str,
 ) -> Result<(), sqlx::Error> {
-    let (email, name, document): (String, String, Option<String>) = sqlx::query_as(
-        "SELECT u.email, u.name, p.document FROM users u \
-         LEFT JOIN preferences p ON p.user_id = u.id WHERE u.id = ?",
-    )
-    .bind(user_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let (email, name, document) = store::account_contact(conn, user_id).await?;
     let mut preferences = document
-        .map(|d| crate::routes::preferences::parse(&d, user_id))
+        .map(|d| crate::preferences::parse(&d, user_id))
         .unwrap_or_default();
     // The channel chosen for the case comes first: a resident who asked to
     // be texted about this complaint is texted about it.
     if let Some(case_id) = case_id {
-        let details: Option<String> = sqlx::query_scalar("SELECT details FROM cases WHERE id = ?")
-            .bind(case_id)
-            .fetch_optional(&mut *conn)
-            .await?;
+        let details = store::case_details(conn, case_id).await?;
         let chosen = details
-            .and_then(|d| serde_json::from_str::<crate::cases::StoredDetails>(&d).ok())
+            .and_then(|d| serde_json::from_str::<CaseContact>(&d).ok())
             .and_then(|d| d.contact_channel.map(|c| (c, d.contact_phone)));
         if let Some((channel, phone)) = chosen {
             preferences.contact_channel = channel;
@@ -92,20 +85,57 @@ pub async fn enqueue(
         }
         _ => (ContactChannel::Email, email),
     };
-    sqlx::query(
-        "INSERT INTO outbox (user_id, case_id, channel, recipient, subject, body, created_at) \
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+    store::insert(
+        conn,
+        &NewMessage {
+            user_id: Some(user_id),
+            case_id,
+            channel: channel.as_str(),
+            recipient: &recipient,
+            subject,
+            body,
+            at,
+            purpose: None,
+        },
     )
-    .bind(user_id)
-    .bind(case_id)
-    .bind(channel.as_str())
-    .bind(recipient)
-    .bind(subject)
-    .bind(body)
-    .bind(timestamp(at))
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    .await
+}
+
+/// The two fields of a case's stored details (`cases::StoredDetails`) that
+/// choose how the resident is told about it.
+#[derive(Deserialize)]
+struct CaseContact {
+    #[serde(default)]
+    contact_channel: Option<ContactChannel>,
+    #[serde(default)]
+    contact_phone: Option<String>,
+}
+
+/// Queues a message for someone with no account (a resident an advocate
+/// acts for): by email, or a letter to `recipient`'s address.
+pub async fn enqueue_without_account(
+    conn: &mut SqliteConnection,
+    at: DateTime<Utc>,
+    case_id: Option<i64>,
+    channel: ContactChannel,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+) -> Result<(), sqlx::Error> {
+    store::insert(
+        conn,
+        &NewMessage {
+            user_id: None,
+            case_id,
+            channel: channel.as_str(),
+            recipient,
+            subject,
+            body,
+            at,
+            purpose: None,
+        },
+    )
+    .await
 }
 
 /// Queues an email to an account at this address, whatever its
@@ -120,19 +150,20 @@ pub async fn enqueue_email(
     body: &str,
     purpose: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO outbox (user_id, case_id, channel, recipient, subject, body, created_at, \
-         purpose) VALUES (?, NULL, 'email', ?, ?, ?, ?, ?)",
+    store::insert(
+        conn,
+        &NewMessage {
+            user_id: Some(user_id),
+            case_id: None,
+            channel: ContactChannel::Email.as_str(),
+            recipient: email,
+            subject,
+            body,
+            at,
+            purpose,
+        },
     )
-    .bind(user_id)
-    .bind(email)
-    .bind(subject)
-    .bind(body)
-    .bind(timestamp(at))
-    .bind(purpose)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    .await
 }
 
 /// Starts the sender: every few seconds it takes the messages not yet seen.
@@ -161,18 +192,8 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
     // Email to an address not yet proved waits, unless it is the link
     // that proves it, or a link to reset the password (which proves it
     // too) (issue 13): it goes once the address is proved.
-    let pending: Vec<(i64, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT o.id, o.channel, o.recipient, o.subject, o.body, o.attempts FROM outbox o \
-         LEFT JOIN users u ON u.id = o.user_id \
-         WHERE o.sent_at IS NULL AND (o.attempts = 0 OR (o.channel = 'email' AND o.attempts < ?)) \
-         AND (o.channel <> 'email' OR o.user_id IS NULL \
-              OR o.purpose IN ('verification', 'password_reset') \
-              OR u.email_verified_at IS NOT NULL) \
-         ORDER BY o.id LIMIT 100",
-    )
-    .bind(if relay.is_some() { MAX_ATTEMPTS } else { 0 })
-    .fetch_all(&state.db)
-    .await?;
+    let max_attempts = if relay.is_some() { MAX_ATTEMPTS } else { 0 };
+    let pending = store::pending(&state.db, max_attempts).await?;
     for (id, channel, recipient, subject, body, _) in &pending {
         let outcome = match (&relay, channel.as_str()) {
             (Some(relay), "email") => {
@@ -193,32 +214,19 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
         match outcome {
             Ok(()) => {
                 tracing::info!(id, %channel, "message sent");
-                sqlx::query("UPDATE outbox SET attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")
-                    .bind(timestamp(state.clock.now()))
-                    .bind(id)
-                    .execute(&state.db)
-                    .await?;
+                store::mark_sent(&state.db, *id, state.clock.now()).await?;
             }
             Err(error) => {
                 // Ids and the channel only: the recipient, the subject (which
                 // can hold names) and the body are personal data, and so may
                 // be the relay's answer (it often quotes the address).
                 tracing::info!(id, %channel, reason = %error.summary, "message not sent; staff can see it in the outbox");
-                sqlx::query(
-                    "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                )
-                .bind(&error.detail)
-                .bind(id)
-                .execute(&state.db)
-                .await?;
+                store::mark_not_sent(&state.db, *id, &error.detail).await?;
             }
         }
     }
     Ok(pending.len())
 }
-
-/// channel, recipient, subject, body, created_at, sent_at, attempts.
-type MessageRow = (String, String, String, String, String, Option<String>, i64);
 
 /// The messages about one case, oldest first, with whether each reached the
 /// resident: for the staff's view of the case.
@@ -227,13 +235,7 @@ pub async fn case_messages(
     case_id: i64,
     email_relay: bool,
 ) -> Result<Vec<CaseMessage>, sqlx::Error> {
-    let rows: Vec<MessageRow> = sqlx::query_as(
-        "SELECT channel, recipient, subject, body, created_at, sent_at, attempts FROM outbox \
-         WHERE case_id = ? ORDER BY created_at, id LIMIT 200",
-    )
-    .bind(case_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows = store::for_case(conn, case_id).await?;
     let parse = |s: &str| {
         DateTime::parse_from_rfc3339(s)
             .ok()
@@ -268,31 +270,13 @@ pub async fn case_messages(
         .collect())
 }
 
-#[derive(sqlx::FromRow)]
-struct OutboxRow {
-    id: i64,
-    user_public_id: Option<String>,
-    case_public_id: Option<String>,
-    channel: String,
-    recipient: String,
-    subject: String,
-    body: String,
-    created_at: String,
-    sent_at: Option<String>,
-    attempts: i64,
-    last_error: Option<String>,
-    purpose: Option<String>,
-}
-
 /// What staff read of a message: a link that proves an address, or resets
 /// a password, is the owner's alone (whoever opens it proves the address or
 /// takes the account), so staff see that one was sent, not the link.
 fn shown_to_staff(body: String, purpose: Option<&str>) -> String {
     let hidden = match purpose {
-        Some(crate::verification::PURPOSE) => {
-            "[the link to confirm the address, shown only to its owner]"
-        }
-        Some(crate::account_security::RESET_PURPOSE) => {
+        Some(purpose::VERIFICATION) => "[the link to confirm the address, shown only to its owner]",
+        Some(purpose::PASSWORD_RESET) => {
             "[the link to reset the password, shown only to its owner]"
         }
         _ => return body,
@@ -309,37 +293,27 @@ fn shown_to_staff(body: String, purpose: Option<&str>) -> String {
         .join("\n")
 }
 
-/// Staff and admins: the latest 500 messages, newest first.
-async fn list_outbox(
-    State(state): State<AppState>,
-    user: CurrentUser,
-) -> ApiResult<Json<Vec<OutboxMessage>>> {
-    user.require_staff()?;
-    let rows: Vec<OutboxRow> = sqlx::query_as(
-        "SELECT o.id, u.public_id AS user_public_id, c.public_id AS case_public_id, o.channel, \
-         o.recipient, o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error, \
-         o.purpose FROM outbox o LEFT JOIN users u ON u.id = o.user_id LEFT JOIN cases c ON c.id = o.case_id \
-         ORDER BY o.created_at DESC, o.id DESC LIMIT 500",
-    )
-    .fetch_all(&state.db)
-    .await?;
-    Ok(Json(
-        rows.into_iter()
-            .map(|r| OutboxMessage {
-                id: r.id,
-                user_id: r.user_public_id,
-                case_id: r.case_public_id,
-                channel: r.channel,
-                recipient: r.recipient,
-                subject: r.subject,
-                body: shown_to_staff(r.body, r.purpose.as_deref()),
-                created_at: r.created_at,
-                sent_at: r.sent_at,
-                attempts: r.attempts,
-                last_error: r.last_error,
-            })
-            .collect(),
-    ))
+/// Staff and admins: the latest 500 messages, newest first, with the
+/// links only their owners may see hidden.
+#[tracing::instrument(skip_all)]
+pub async fn latest(conn: &mut SqliteConnection) -> Result<Vec<OutboxMessage>, sqlx::Error> {
+    let rows = store::latest(conn).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| OutboxMessage {
+            id: r.id,
+            user_id: r.user_public_id,
+            case_id: r.case_public_id,
+            channel: r.channel,
+            recipient: r.recipient,
+            subject: r.subject,
+            body: shown_to_staff(r.body, r.purpose.as_deref()),
+            created_at: r.created_at,
+            sent_at: r.sent_at,
+            attempts: r.attempts,
+            last_error: r.last_error,
+        })
+        .collect())
 }
 
 /// Every message to an address, newest first, as it was written (links
@@ -348,8 +322,5 @@ pub async fn written_to(
     conn: &mut SqliteConnection,
     recipient: &str,
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT subject, body FROM outbox WHERE recipient = ? ORDER BY id DESC LIMIT 50")
-        .bind(recipient)
-        .fetch_all(conn)
-        .await
+    store::written_to(conn, recipient).await
 }

@@ -6,6 +6,7 @@ pub mod authorisations;
 pub mod calendar;
 pub mod cases;
 pub mod health;
+pub mod outbox;
 pub mod policies;
 pub mod preferences;
 pub mod second_factor;
@@ -25,6 +26,7 @@ pub fn api_router(state: &AppState) -> Router<AppState> {
         .merge(policies::router())
         .merge(test_clock::router())
         .merge(accounts::router())
+        .merge(outbox::router())
         .merge(account_security::router())
         .merge(second_factor::router())
         .merge(preferences::router())

@@ -40,6 +40,7 @@ const SELECT_CASE: &str = "SELECT c.id, c.public_id, c.reference, c.kind, c.resi
      LEFT JOIN authorisations a ON a.id = c.authorisation_id";
 
 /// The case with this public id.
+#[tracing::instrument(skip_all)]
 pub async fn find_by_public_id(
     conn: &mut SqliteConnection,
     public_id: &str,
@@ -68,6 +69,7 @@ pub enum After {
 pub const NO_DUE_DATE: &str = "9999-12-31";
 
 /// A resident's own cases, newest first: `fetch` of them after `after`.
+#[tracing::instrument(skip_all)]
 pub async fn list_for_resident(
     conn: &mut SqliteConnection,
     resident_id: i64,
@@ -88,6 +90,7 @@ pub async fn list_for_resident(
 
 /// The staff queue: by next due date (none last), then oldest first. `overdue`
 /// compares the stored next due date with `today`. `fetch` of them after `after`.
+#[tracing::instrument(skip_all)]
 pub async fn list_queue(
     conn: &mut SqliteConnection,
     stage: Option<u8>,
@@ -144,6 +147,7 @@ pub async fn list_queue(
 }
 
 /// The next number of a reference prefix in a year (1 for the first).
+#[tracing::instrument(skip_all)]
 pub async fn next_reference_number(
     conn: &mut SqliteConnection,
     prefix: &str,
@@ -176,6 +180,7 @@ pub struct NewCaseRow<'a> {
     pub status: &'a str,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn insert_case(
     conn: &mut SqliteConnection,
     row: &NewCaseRow<'_>,
@@ -201,6 +206,7 @@ pub async fn insert_case(
 }
 
 /// Keeps the queue's columns in step with the events.
+#[tracing::instrument(skip_all)]
 pub async fn update_queue_columns(
     conn: &mut SqliteConnection,
     case_id: i64,
@@ -219,6 +225,7 @@ pub async fn update_queue_columns(
 }
 
 /// A case's events, in order, as stored (JSON).
+#[tracing::instrument(skip_all)]
 pub async fn events(conn: &mut SqliteConnection, case_id: i64) -> Result<Vec<String>, sqlx::Error> {
     sqlx::query_scalar("SELECT record FROM case_events WHERE case_id = ? ORDER BY seq")
         .bind(case_id)
@@ -227,6 +234,7 @@ pub async fn events(conn: &mut SqliteConnection, case_id: i64) -> Result<Vec<Str
 }
 
 /// Appends an event after the last one.
+#[tracing::instrument(skip_all)]
 pub async fn append_event(
     conn: &mut SqliteConnection,
     case_id: i64,
@@ -258,6 +266,7 @@ pub struct AttachmentRow {
     pub created_at: String,
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn attachments(
     conn: &mut SqliteConnection,
     case_id: i64,
@@ -272,6 +281,7 @@ pub async fn attachments(
 }
 
 /// An attachment's name, type and content, if it belongs to the case.
+#[tracing::instrument(skip_all)]
 pub async fn attachment_content(
     conn: &mut SqliteConnection,
     case_id: i64,
@@ -297,22 +307,7 @@ pub struct NewAttachmentRow<'a> {
     pub created_at: DateTime<Utc>,
 }
 
-/// Bytes of files an account sent since `since` (with cases, information or
-/// signed forms): for the daily quota.
-pub async fn bytes_sent_since(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    since: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COALESCE(SUM(size), 0) FROM attachments WHERE uploaded_by = ? AND created_at > ?",
-    )
-    .bind(user_id)
-    .bind(timestamp(since))
-    .fetch_one(conn)
-    .await
-}
-
+#[tracing::instrument(skip_all)]
 pub async fn insert_attachment(
     conn: &mut SqliteConnection,
     row: &NewAttachmentRow<'_>,

@@ -6,6 +6,7 @@ use sqlx::SqliteConnection;
 use crate::auth::timestamp;
 
 /// Cases that ended (closed or withdrawn) with nothing recorded since `before`.
+#[tracing::instrument(skip_all)]
 pub async fn ended_cases_before(
     conn: &mut SqliteConnection,
     before: DateTime<Utc>,
@@ -22,6 +23,7 @@ pub async fn ended_cases_before(
 
 /// Deletes a case and everything recorded about it: its events, files, rule
 /// runs (by cascade) and its messages.
+#[tracing::instrument(skip_all)]
 pub async fn delete_case(conn: &mut SqliteConnection, case_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM outbox WHERE case_id = ?")
         .bind(case_id)
@@ -36,6 +38,7 @@ pub async fn delete_case(conn: &mut SqliteConnection, case_id: i64) -> Result<()
 
 /// Sent messages that belong to no case (links, notices about accounts and
 /// authorisations), sent before `before`.
+#[tracing::instrument(skip_all)]
 pub async fn delete_sent_account_messages(
     conn: &mut SqliteConnection,
     before: DateTime<Utc>,
@@ -50,6 +53,7 @@ pub async fn delete_sent_account_messages(
 }
 
 /// Links to prove an address that expired before `before`.
+#[tracing::instrument(skip_all)]
 pub async fn delete_old_verification_links(
     conn: &mut SqliteConnection,
     before: DateTime<Utc>,
@@ -62,6 +66,7 @@ pub async fn delete_old_verification_links(
 }
 
 /// Addresses an account signed in from, last seen before `before`.
+#[tracing::instrument(skip_all)]
 pub async fn delete_old_known_addresses(
     conn: &mut SqliteConnection,
     before: DateTime<Utc>,
@@ -74,6 +79,7 @@ pub async fn delete_old_known_addresses(
 }
 
 /// Links to reset a password that expired before `before`.
+#[tracing::instrument(skip_all)]
 pub async fn delete_old_reset_links(
     conn: &mut SqliteConnection,
     before: DateTime<Utc>,

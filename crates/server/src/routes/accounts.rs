@@ -9,23 +9,23 @@
 //! - `POST /api/v1/session`: sign in (staff and admins then give a second
 //!   factor: [`crate::auth::second_factor`]). `GET`: who is signed in. `DELETE`: sign out.
 //!
-//! Staff and admin accounts are made only by `server user add` ([`create_account`]).
+//! Staff and admin accounts are made only by `server user add`
+//! ([`crate::accounts::create_account`]).
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use domain::api::account::{messages, Registration, Role, Session, SignIn, ValidRegistration};
+use domain::api::account::{messages, Registration, Session, SignIn};
 use domain::validation::FieldError;
 
-use crate::auth::password::{hash_password, is_common_password, verify_password};
-use crate::auth::{limit, session, timestamp, ClientAddress, CurrentUser};
+use crate::auth::password::verify_password;
+use crate::auth::{limit, session, ClientAddress, CurrentUser};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::Json;
 use crate::AppState;
 
-/// Also merges `GET /api/v1/outbox` (see [`crate::outbox`]).
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/accounts", post(register_account))
@@ -35,98 +35,21 @@ pub fn router() -> Router<AppState> {
             "/session",
             get(get_session).post(create_session).delete(delete_session),
         )
-        .merge(crate::outbox::router())
-}
-
-/// Checks a new account: the domain's checks, then whether the password is
-/// too common. `any_role` lets `server user add` make staff and admins.
-pub fn validate_account(
-    account: Registration,
-    any_role: bool,
-) -> Result<ValidRegistration, Vec<FieldError>> {
-    let role = account.role;
-    let too_common = domain::api::account::check_password_length(&account.password).is_ok()
-        && is_common_password(&account.password);
-    let account = if any_role {
-        Registration {
-            role: Role::Resident,
-            ..account
-        }
-    } else {
-        account
-    };
-    let common = || FieldError::new("password", messages::PASSWORD_TOO_COMMON);
-    match account.validate() {
-        Ok(_) if too_common => Err(vec![common()]),
-        Ok(valid) => Ok(ValidRegistration { role, ..valid }),
-        Err(mut errors) => {
-            if too_common {
-                // In the order of the form: before the role, after the rest.
-                let at = errors
-                    .iter()
-                    .position(|e| e.field == "role")
-                    .unwrap_or(errors.len());
-                errors.insert(at, common());
-            }
-            Err(errors)
-        }
-    }
-}
-
-/// Makes an account an admin vouches for (`server user add`, the demo), its
-/// address counted as proved: hashes the password and refuses an email
-/// already in use. People register through [`crate::verification::register`].
-pub async fn create_account(
-    state: &AppState,
-    account: ValidRegistration,
-) -> ApiResult<CurrentUser> {
-    // Hashing takes a while: do it before taking the write lock.
-    let password_hash = hash_password(&state.hashing, account.password).await?;
-    let now = state.clock.now();
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
-        .bind(&account.email)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if taken.is_some() {
-        return Err(ApiError::field("email", messages::EMAIL_TAKEN));
-    }
-    let public_id = crate::auth::new_public_id();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO users (public_id, email, name, role, password_hash, created_at, \
-         email_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-    )
-    .bind(&public_id)
-    .bind(&account.email)
-    .bind(&account.name)
-    .bind(account.role.as_str())
-    .bind(password_hash)
-    .bind(timestamp(now))
-    .bind(timestamp(now))
-    .fetch_one(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    Ok(CurrentUser {
-        id,
-        public_id,
-        name: account.name,
-        email: account.email,
-        role: account.role,
-        email_verified: true,
-    })
 }
 
 /// 202 once the form is valid, the same whether or not the address has an
 /// account: nobody is signed in until the link sent to it is opened.
+#[tracing::instrument(skip_all)]
 async fn register_account(
     State(state): State<AppState>,
     Json(registration): Json<Registration>,
 ) -> ApiResult<StatusCode> {
-    let account = validate_account(registration, false)?;
+    let account = crate::accounts::validate_account(registration, false)?;
     crate::verification::register(&state, account).await?;
     Ok(StatusCode::ACCEPTED)
 }
 
+#[tracing::instrument(skip_all)]
 async fn create_session(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -138,14 +61,8 @@ async fn create_session(
     let attempt = limit::Attempt::new(&sign_in.email, address);
     let counts = limit::reserve(&state.db, &attempt, state.clock.now()).await?;
     let email = sign_in.email.trim().to_lowercase();
-    let found: Option<(i64, String, String, String, String, String, bool)> = sqlx::query_as(
-        "SELECT id, public_id, name, email, role, password_hash, \
-         email_verified_at IS NOT NULL FROM users WHERE email = ?",
-    )
-    .bind(&email)
-    .fetch_optional(&state.db)
-    .await?;
-    let stored_hash = found.as_ref().map(|row| row.5.clone());
+    let found = crate::accounts::store::for_sign_in(&state.db, &email).await?;
+    let stored_hash = found.as_ref().map(|row| row.password_hash.clone());
     // An unknown email is verified against a dummy hash: the same work, the
     // same time, the same answer as a wrong password.
     let verified = match verify_password(&state.hashing, sign_in.password, stored_hash).await {
@@ -160,21 +77,9 @@ async fn create_session(
         // An unproved address gets the answer a wrong password gets:
         // otherwise signing in would tell whether registering an address
         // made a new account (finding 10). The link proves it and signs in.
-        Some((id, public_id, name, email, role, _, email_verified))
-            if verified && email_verified =>
-        {
-            CurrentUser {
-                id,
-                public_id,
-                name,
-                email,
-                email_verified,
-                role: Role::parse(&role)
-                    .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
-            }
-        }
+        Some(row) if verified && row.email_verified => row.user()?,
         found => {
-            limit::log_if_sustained(found.map(|row| row.0), counts);
+            limit::log_if_sustained(found.map(|row| row.id), counts);
             return Ok(sign_in_failed());
         }
     };
@@ -196,6 +101,7 @@ fn sign_in_failed() -> Response {
 
 /// Starts a new session (ending the one the request came with, if any, so a
 /// session id is never reused across sign-ins) and answers with who is signed in.
+#[tracing::instrument(skip_all)]
 async fn signed_in(
     state: &AppState,
     headers: &HeaderMap,
@@ -208,7 +114,7 @@ async fn signed_in(
     }
     let device = session::Device::from_headers(headers);
     let token = session::start_on_device(&mut conn, user.id, now, &device).await?;
-    let preferences = crate::routes::preferences::load(&mut conn, user.id).await?;
+    let preferences = crate::preferences::load(&mut conn, user.id).await?;
     let body = Session {
         user: user.to_wire(),
         preferences,
@@ -223,9 +129,10 @@ async fn signed_in(
         .into_response())
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn get_session(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<Session>> {
     let mut conn = state.db.acquire().await?;
-    let preferences = crate::routes::preferences::load(&mut conn, user.id).await?;
+    let preferences = crate::preferences::load(&mut conn, user.id).await?;
     Ok(Json(Session {
         user: user.to_wire(),
         preferences,
@@ -234,6 +141,7 @@ async fn get_session(State(state): State<AppState>, user: CurrentUser) -> ApiRes
 
 /// Signs out: the session is revoked on the server and the cookie cleared.
 /// Answers 204 whether or not anyone was signed in.
+#[tracing::instrument(skip_all)]
 async fn delete_session(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
     if let Some(token) = session::token_from_headers(&headers, &state.config) {
         let mut conn = state.db.acquire().await?;
@@ -248,6 +156,7 @@ async fn delete_session(State(state): State<AppState>, headers: HeaderMap) -> Ap
 
 /// `POST /api/v1/accounts/verification`: no sign-in needed, as the link may
 /// be opened on another device; the answer signs in, as sign-in's does.
+#[tracing::instrument(skip_all)]
 async fn confirm_email(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -264,39 +173,11 @@ async fn confirm_email(
 }
 
 /// `POST /api/v1/accounts/verification-link`: 202, the link is on its way.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn send_verification_link(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> ApiResult<StatusCode> {
     crate::verification::resend(&state, &user).await?;
     Ok(StatusCode::ACCEPTED)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn registration(password: &str, role: Role) -> Registration {
-        Registration {
-            name: "Sam".into(),
-            email: "sam@example.com".into(),
-            password: password.into(),
-            role,
-        }
-    }
-
-    #[test]
-    fn a_common_password_is_refused_in_the_order_of_the_form() {
-        let errors = validate_account(registration("Password1", Role::Staff), false).unwrap_err();
-        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["password", "role"]);
-        assert_eq!(errors[0].message, messages::PASSWORD_TOO_COMMON);
-    }
-
-    #[test]
-    fn the_admin_command_may_make_staff() {
-        let valid = validate_account(registration("purple tractor", Role::Staff), true).unwrap();
-        assert_eq!(valid.role, Role::Staff);
-        assert!(validate_account(registration("purple tractor", Role::Staff), false).is_err());
-    }
 }

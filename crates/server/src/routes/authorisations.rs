@@ -24,14 +24,15 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::NaiveDate;
 use domain::api::authorisations::{
     messages, ActingFor, AuthorisationView, Decision, NewAuthorisation, ValidParty, Verification,
 };
 use domain::authorisation::{Kind, Status};
 
 use crate::auth::{CurrentUser, Role};
-use crate::authorisations::{self as store, AuthorisationRow, NewRow};
+use crate::authorisations::notices::{self, long_date, scope_words};
+use crate::authorisations::store::{self, AuthorisationRow, NewRow};
+use crate::authorisations::tell_resident;
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
@@ -75,6 +76,7 @@ pub const PER_DAY: usize = 10;
 
 /// 429 (`Limit`) once the account made [`PER_DAY`] in the last 24 hours,
 /// with the seconds until the oldest of them is a day old.
+#[tracing::instrument(skip_all)]
 async fn within_a_days_limit(
     conn: &mut sqlx::SqliteConnection,
     user: &CurrentUser,
@@ -96,19 +98,8 @@ async fn within_a_days_limit(
     })
 }
 
-fn scope_words(view: &AuthorisationView) -> String {
-    view.scope
-        .iter()
-        .map(|s| format!("- {}", s.label()))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
 /// The authorisation, if `user` may see it; 404 otherwise.
+#[tracing::instrument(skip_all)]
 async fn visible(
     conn: &mut sqlx::SqliteConnection,
     user: &CurrentUser,
@@ -123,6 +114,7 @@ async fn visible(
 /// With an `Idempotency-Key` header (optional), the same invitation or signed
 /// form sent again (after a lost answer) gets the first answer instead of
 /// making a second authorisation.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn create_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -249,6 +241,7 @@ async fn create_authorisation(
 /// The resident is told an authorisation was made (for a signed form, so that
 /// a resident who signed nothing can say so); an invited advocate with an
 /// account is told of the invitation.
+#[tracing::instrument(skip_all)]
 async fn tell_of_creation(
     conn: &mut sqlx::SqliteConnection,
     row: &AuthorisationRow,
@@ -261,67 +254,30 @@ async fn tell_of_creation(
     match view.kind {
         Kind::Invitation => {
             let advocate = view.invite_email.clone().unwrap_or_default();
-            let body = format!(
-                "Dear {resident},\n\nYou asked {advocate} ({}) to act for you on your \
-                 complaints. Once they accept, until {until}, they can:\n{scope}\n\nYou can \
-                 take this back at any time in your account, and it stops at once.",
-                row.relationship_label()
+            let (subject, body) = notices::invitation_sent(
+                &resident,
+                &advocate,
+                &row.relationship_label(),
+                &until,
+                &scope,
             );
-            store::tell_resident(
-                conn,
-                row,
-                at,
-                None,
-                "You asked someone to act for you",
-                &body,
-            )
-            .await?;
-            let invitee: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM users WHERE email = ? AND role = 'advocate'")
-                    .bind(&advocate)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-            if let Some(invitee) = invitee {
-                let body = format!(
-                    "{resident} has asked you to act for them on their complaints, until \
-                     {until}. Sign in to accept or decline."
-                );
-                crate::outbox::enqueue(
-                    conn,
-                    at,
-                    invitee,
-                    None,
-                    "A resident asked you to act for them",
-                    &body,
-                )
-                .await?;
+            tell_resident(conn, row, at, None, &subject, &body).await?;
+            if let Some(invitee) =
+                crate::accounts::store::advocate_by_email(conn, &advocate).await?
+            {
+                let (subject, body) = notices::invited(&resident, &until);
+                crate::outbox::enqueue(conn, at, invitee, None, &subject, &body).await?;
             }
         }
         Kind::SignedForm => {
-            // The address was typed by the advocate, and nobody has shown
-            // yet that its owner knows them: nothing they wrote (their name,
-            // the name they gave the resident) goes into this message
-            // (finding 7). The resident learns who it is when we check the
-            // form with them, or in their account.
-            let body = "Hello,\n\nSomeone has sent us a form that says you signed it to let \
-                        them act for you on your housing complaints.\n\nBefore they can do \
-                        anything for you, we will check the form, and we may contact you to \
-                        do that.\n\nIf you did not sign a form like this, contact us straight \
-                        away.";
-            store::tell_resident(
-                conn,
-                row,
-                at,
-                None,
-                "Someone has asked to act for you",
-                body,
-            )
-            .await?;
+            let (subject, body) = notices::form_received();
+            tell_resident(conn, row, at, None, &subject, &body).await?;
         }
     }
     Ok(())
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_authorisations(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -362,6 +318,7 @@ async fn list_authorisations(
     Ok(Json(views))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn get_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -372,6 +329,7 @@ async fn get_authorisation(
     Ok(Json(row.view(&user, state.clock.today())?))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn accept_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -403,19 +361,18 @@ async fn accept_authorisation(
         .await?
         .ok_or(ApiError::NotFound)?;
     let view = row.view(&user, today)?;
-    let body = format!(
-        "Dear {},\n\n{} accepted your request to act for you, until {}. They can:\n{}\n\nYou \
-         can take this back at any time in your account, and it stops at once.",
-        row.resident_display_name(),
-        user.name,
-        long_date(view.expires_on),
-        scope_words(&view)
+    let (subject, body) = notices::accepted(
+        &row.resident_display_name(),
+        &user.name,
+        &long_date(view.expires_on),
+        &scope_words(&view),
     );
-    store::tell_resident(&mut tx, &row, now, None, "Your advocate accepted", &body).await?;
+    tell_resident(&mut tx, &row, now, None, &subject, &body).await?;
     tx.commit().await?;
     Ok(Json(view))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn revoke_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -439,60 +396,26 @@ async fn revoke_authorisation(
     let row = store::find_by_id(&mut tx, row.id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    let resident = row.resident_display_name();
     if by_resident {
         if let Some(advocate_id) = row.advocate_id {
-            let body = format!(
-                "{} has taken back your authority to act for them. You can no longer see \
-                 or act on their complaints.",
-                row.resident_display_name()
-            );
-            crate::outbox::enqueue(
-                &mut tx,
-                now,
-                advocate_id,
-                None,
-                "You no longer act for a resident",
-                &body,
-            )
-            .await?;
+            let (subject, body) = notices::taken_back(&resident);
+            crate::outbox::enqueue(&mut tx, now, advocate_id, None, &subject, &body).await?;
         }
-    } else if declined {
-        let body = format!(
-            "Dear {},\n\n{} has declined your invitation to act for you on your complaints. \
-             You can invite someone else from \"People who can act for you\".",
-            row.resident_display_name(),
-            user.name
-        );
-        store::tell_resident(
-            &mut tx,
-            &row,
-            now,
-            None,
-            "Your invitation was declined",
-            &body,
-        )
-        .await?;
     } else {
-        let body = format!(
-            "Dear {},\n\n{} no longer acts for you on your complaints.",
-            row.resident_display_name(),
-            user.name
-        );
-        store::tell_resident(
-            &mut tx,
-            &row,
-            now,
-            None,
-            "Your advocate stopped acting for you",
-            &body,
-        )
-        .await?;
+        let (subject, body) = if declined {
+            notices::declined(&resident, &user.name)
+        } else {
+            notices::given_up(&resident, &user.name)
+        };
+        tell_resident(&mut tx, &row, now, None, &subject, &body).await?;
     }
     let view = row.view(&user, today)?;
     tx.commit().await?;
     Ok(Json(view))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn verify_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -517,56 +440,23 @@ async fn verify_authorisation(
     match decision {
         Decision::Verify => {
             store::verify(&mut tx, row.id, user.id, now).await?;
-            let body = format!(
-                "Dear {resident},\n\nWe have checked the authorisation form you signed. {} \
-                 can now act for you on your complaints until {}.\n\nTo stop them, contact us \
-                 at any time.",
-                row.advocate_name.clone().unwrap_or_default(),
-                long_date(row.rule()?.expires_on)
+            let (subject, body) = notices::form_verified(
+                &resident,
+                &row.advocate_name.clone().unwrap_or_default(),
+                &long_date(row.rule()?.expires_on),
             );
-            store::tell_resident(
-                &mut tx,
-                &row,
-                now,
-                None,
-                "Your authorisation form is checked",
-                &body,
-            )
-            .await?;
+            tell_resident(&mut tx, &row, now, None, &subject, &body).await?;
             if let Some(advocate_id) = row.advocate_id {
-                let body = format!(
-                    "We have verified the authorisation form for {resident}. You can now \
-                     act for them within what they authorised."
-                );
-                crate::outbox::enqueue(
-                    &mut tx,
-                    now,
-                    advocate_id,
-                    None,
-                    "Authorisation verified",
-                    &body,
-                )
-                .await?;
+                let (subject, body) = notices::verified_for_advocate(&resident);
+                crate::outbox::enqueue(&mut tx, now, advocate_id, None, &subject, &body).await?;
             }
         }
         Decision::Reject => {
             let reason = reason.unwrap_or_default();
             store::reject(&mut tx, row.id, user.id, &reason).await?;
             if let Some(advocate_id) = row.advocate_id {
-                let body = format!(
-                    "We could not verify the authorisation form for {resident}.\n\nWhy: \
-                     {reason}\n\nYou can no longer see the complaints you made under it. You \
-                     can send a new signed form."
-                );
-                crate::outbox::enqueue(
-                    &mut tx,
-                    now,
-                    advocate_id,
-                    None,
-                    "Authorisation form not verified",
-                    &body,
-                )
-                .await?;
+                let (subject, body) = notices::form_rejected(&resident, &reason);
+                crate::outbox::enqueue(&mut tx, now, advocate_id, None, &subject, &body).await?;
             }
         }
     }
@@ -578,6 +468,7 @@ async fn verify_authorisation(
     Ok(Json(view))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn get_evidence(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -597,6 +488,7 @@ async fn get_evidence(
 
 /// The advocate's home: each authorisation in force (or a signed form waiting
 /// to be verified), with the resident's cases the advocate may see today.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_advocate_residents(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -605,7 +497,7 @@ async fn list_advocate_residents(
     let today = state.clock.today();
     let mut conn = state.db.acquire().await?;
     let rows = store::list_for_advocate(&mut conn, user.id, &user.email).await?;
-    let visible = store::visible_cases(&mut conn, user.id, today).await?;
+    let visible = crate::authorisations::visible_cases(&mut conn, user.id, today).await?;
     let mut out = Vec::new();
     for row in rows.iter().filter(|r| r.advocate_id == Some(user.id)) {
         let view = row.view(&user, today)?;

@@ -42,6 +42,7 @@ fn date(params: &HashMap<String, String>, field: &str) -> Result<NaiveDate, Stri
     Ok(date)
 }
 
+#[tracing::instrument(skip_all)]
 async fn add_working_days(
     State(state): State<AppState>,
     Query(params): Params,
@@ -65,6 +66,7 @@ async fn add_working_days(
     Ok(Json(WorkingDaysAnswer::from(counted)))
 }
 
+#[tracing::instrument(skip_all)]
 async fn count_working_days(
     State(state): State<AppState>,
     Query(params): Params,
@@ -84,6 +86,7 @@ async fn count_working_days(
     }))
 }
 
+#[tracing::instrument(skip_all)]
 async fn list_bank_holidays(
     State(state): State<AppState>,
     Query(params): Params,

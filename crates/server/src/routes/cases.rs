@@ -22,9 +22,9 @@ use domain::api::cases::{
 };
 use domain::case::{Event, EventRecord};
 
-use crate::access::{case_access, CaseAccess};
 use crate::auth::{CurrentUser, Role};
 use crate::authorisations;
+use crate::cases::access::{case_access, CaseAccess};
 use crate::cases::{self, store, CheckedFile, Filing};
 use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult, FieldError};
@@ -55,6 +55,7 @@ pub fn router() -> Router<AppState> {
         )
 }
 
+#[tracing::instrument(skip_all, fields(user_id = _user.id))]
 async fn screen_case(
     State(state): State<AppState>,
     _user: CurrentUser,
@@ -69,6 +70,7 @@ async fn screen_case(
     Ok(Json(ScreeningAnswer { results }))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn create_case(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -101,10 +103,10 @@ async fn create_case(
     }
     let filing = match filing {
         Some(filing) => filing,
-        None => authorisations::filing_for_advocate(&mut tx, &user, &new, today).await?,
+        None => cases::on_behalf::filing_for_advocate(&mut tx, &user, &new, today).await?,
     };
     let case = cases::create(&state, &mut tx, &filing, &new, &checked, today, now).await?;
-    authorisations::after_filing(&mut tx, &filing, &case, now).await?;
+    cases::on_behalf::after_filing(&mut tx, &filing, &case, now).await?;
     let access = case_access(&mut tx, &user, &case.public_id, today).await?;
     let detail = cases::detail(&state, &mut tx, &access).await?;
     retry
@@ -141,6 +143,7 @@ pub(crate) async fn replay_case(
 
 /// A page of the cases the caller may see (see [`crate::page`]): a
 /// resident's and an advocate's newest first, staff's in queue order.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_cases(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -164,7 +167,7 @@ async fn list_cases(
         page.cut(rows, cases::due_keys)
     } else if user.role == Role::Advocate {
         // As many as their authorisations reach: sorted and cut here.
-        let mut rows = authorisations::visible_case_rows(&mut conn, user.id, today).await?;
+        let mut rows = cases::on_behalf::visible_case_rows(&mut conn, user.id, today).await?;
         rows.sort_by(|a, b| (&b.created_at, b.id).cmp(&(&a.created_at, a.id)));
         if let Some(store::After::Newest { created_at, id }) = cases::newest_after(&page)? {
             rows.retain(|r| (&r.created_at, r.id) < (&created_at, id));
@@ -193,6 +196,7 @@ pub(crate) fn bad_query(rejection: QueryRejection) -> ApiError {
     )])
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn get_case(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -293,6 +297,7 @@ fn resident(event: Event) -> Action {
     }
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn add_information(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -317,6 +322,7 @@ async fn add_information(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn request_escalation(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -335,6 +341,7 @@ async fn request_escalation(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn request_panel(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -366,6 +373,7 @@ async fn request_panel(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn withdraw_case(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -387,6 +395,7 @@ async fn withdraw_case(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn record_satisfaction(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -408,6 +417,7 @@ async fn record_satisfaction(
     .await
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn download_attachment(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -11,11 +11,9 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/health", get(get_health))
 }
 
+#[tracing::instrument(skip_all)]
 async fn get_health(State(state): State<AppState>) -> (axum::http::StatusCode, Json<Health>) {
-    let database_ok = sqlx::query_scalar::<_, i64>("SELECT 1")
-        .fetch_one(&state.db)
-        .await
-        .is_ok();
+    let database_ok = crate::db::ping(&state.db).await.is_ok();
     let status = if database_ok {
         axum::http::StatusCode::OK
     } else {

@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .route("/policies/{id}/compliance", get(get_compliance))
 }
 
+#[tracing::instrument(skip_all)]
 async fn list_policies(State(state): State<AppState>) -> Json<Vec<PolicySummary>> {
     Json(
         state
@@ -48,6 +49,7 @@ fn detail(state: &AppState, id: &str) -> ApiResult<PolicyDetail> {
     })
 }
 
+#[tracing::instrument(skip_all)]
 async fn get_policy(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -55,10 +57,12 @@ async fn get_policy(
     detail(&state, &id).map(Json)
 }
 
+#[tracing::instrument(skip_all)]
 async fn get_active_policy(State(state): State<AppState>) -> ApiResult<Json<PolicyDetail>> {
     detail(&state, &state.policy.id.clone()).map(Json)
 }
 
+#[tracing::instrument(skip_all)]
 async fn get_compliance(
     State(state): State<AppState>,
     Path(id): Path<String>,

@@ -33,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/cases/{id}/staff-actions", post(record_staff_action))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_queue(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -76,6 +77,7 @@ async fn list_queue(
     Ok(crate::page::answer(summaries, next, &address))
 }
 
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn record_staff_action(
     State(state): State<AppState>,
     user: CurrentUser,

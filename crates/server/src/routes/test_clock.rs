@@ -7,7 +7,6 @@
 use axum::extract::State;
 use axum::routing::put;
 use axum::Router;
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{ApiError, ApiResult};
@@ -20,12 +19,9 @@ pub fn router() -> Router<AppState> {
         .route("/test/messages", axum::routing::get(messages_to))
 }
 
-#[derive(Debug, Deserialize, Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ClockSetting {
-    pub now: DateTime<Utc>,
-}
+use crate::clock::ClockSetting;
 
+#[tracing::instrument(skip_all)]
 async fn set_clock(
     State(state): State<AppState>,
     Json(setting): Json<ClockSetting>,
@@ -54,6 +50,7 @@ struct WrittenMessage {
     body: String,
 }
 
+#[tracing::instrument(skip_all)]
 async fn messages_to(
     State(state): State<AppState>,
     axum::extract::Query(query): axum::extract::Query<MessagesQuery>,

@@ -7,6 +7,7 @@ use crate::auth::timestamp;
 
 /// The cases a "no contact after the response" rule may close: answered,
 /// under one of these policies. Oldest first.
+#[tracing::instrument(skip_all)]
 pub async fn answered_cases(
     conn: &mut SqliteConnection,
     policy_ids: &[String],
@@ -28,6 +29,7 @@ pub async fn answered_cases(
 
 /// Claims a rule's one action on a case for a trigger: `true` if this call
 /// claimed it, `false` if it was claimed before (by this process or another).
+#[tracing::instrument(skip_all)]
 pub async fn claim(
     conn: &mut SqliteConnection,
     case_id: i64,
@@ -51,6 +53,7 @@ pub async fn claim(
 }
 
 /// How many times a rule has acted on a case (for tests and the record).
+#[tracing::instrument(skip_all)]
 pub async fn runs(conn: &mut SqliteConnection, case_id: i64) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar("SELECT COUNT(*) FROM rule_runs WHERE case_id = ?")
         .bind(case_id)

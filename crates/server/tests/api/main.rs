@@ -10,6 +10,7 @@ mod cases;
 mod demo;
 mod durability;
 mod idempotency;
+mod layout;
 mod limits;
 mod mail;
 mod openapi;

@@ -580,3 +580,39 @@ async fn an_unknown_authorisation_status_is_a_documented_field_error() {
         serde_json::json!(["pending", "active", "expired", "revoked", "rejected"])
     );
 }
+
+/// A 500 answers the usual words and nothing of its cause; the log holds the
+/// cause once, with the id the answer gives, so a reported id finds it.
+#[tokio::test]
+async fn an_internal_error_is_logged_once_with_its_request_id_and_never_shown() {
+    let log = Captured::default();
+    let _guard = log.start();
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Rhiannon").await;
+    // A table gone from under the service: a database error inside.
+    sqlx::query("DROP TABLE preferences")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let (status, headers, body) = resident.get("/api/v1/preferences").await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    let id = headers
+        .get(server::request_id::HEADER)
+        .expect("the answer names its request")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(id.len(), 16, "{id}");
+    assert_eq!(
+        body,
+        serde_json::json!({ "errors": [{ "field": "", "message": "Sorry, there is a problem with the service. Try again later" }] })
+    );
+    let text = log.text();
+    let logged: Vec<&str> = text
+        .lines()
+        .filter(|line| line.contains("internal error"))
+        .collect();
+    assert_eq!(logged.len(), 1, "{text}");
+    assert!(logged[0].contains(&format!("request_id={id}")), "{text}");
+    assert!(logged[0].contains("no such table: preferences"), "{text}");
+}

@@ -16,9 +16,9 @@ use domain::authorisation::Action;
 use domain::case::{Actor, ActorKind, Event};
 use sqlx::SqliteConnection;
 
+use super::store::{self, CaseRow};
 use crate::auth::{CurrentUser, Role};
 use crate::authorisations::{advocate_grant, CaseKey, Grant, Use};
-use crate::cases::store::{self, CaseRow};
 use crate::error::ApiError;
 
 /// A case, and what the signed-in account may do with it.

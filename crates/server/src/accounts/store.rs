@@ -1,0 +1,103 @@
+//! The `users` table, as accounts are made and signed in to.
+
+use chrono::{DateTime, Utc};
+use domain::api::account::Role;
+use sqlx::{SqliteConnection, SqlitePool};
+
+use crate::auth::{timestamp, CurrentUser};
+use crate::error::ApiError;
+
+/// The id of the account with this email address, if there is one.
+#[tracing::instrument(skip_all)]
+pub async fn id_by_email(
+    conn: &mut SqliteConnection,
+    email: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The id of the advocate's account with this email address, if there is one.
+#[tracing::instrument(skip_all)]
+pub async fn advocate_by_email(
+    conn: &mut SqliteConnection,
+    email: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar("SELECT id FROM users WHERE email = ? AND role = 'advocate'")
+        .bind(email)
+        .fetch_optional(conn)
+        .await
+}
+
+/// What a new account an admin vouches for holds.
+pub struct NewAccount<'a> {
+    pub public_id: &'a str,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: Role,
+    pub password_hash: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+/// Stores an account whose address counts as proved; returns its id.
+#[tracing::instrument(skip_all)]
+pub async fn insert_proved(
+    conn: &mut SqliteConnection,
+    account: &NewAccount<'_>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO users (public_id, email, name, role, password_hash, created_at, \
+         email_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(account.public_id)
+    .bind(account.email)
+    .bind(account.name)
+    .bind(account.role.as_str())
+    .bind(account.password_hash)
+    .bind(timestamp(account.at))
+    .bind(timestamp(account.at))
+    .fetch_one(conn)
+    .await
+}
+
+/// An account as signing in reads it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SignInRow {
+    pub id: i64,
+    pub public_id: String,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+    pub password_hash: String,
+    pub email_verified: bool,
+}
+
+impl SignInRow {
+    /// The account as the rest of the API sees who is signed in.
+    pub fn user(self) -> Result<CurrentUser, ApiError> {
+        let role = Role::parse(&self.role)
+            .ok_or_else(|| ApiError::internal(format!("unknown role {:?}", self.role)))?;
+        Ok(CurrentUser {
+            id: self.id,
+            public_id: self.public_id,
+            name: self.name,
+            email: self.email,
+            email_verified: self.email_verified,
+            role,
+        })
+    }
+}
+
+/// The account with this (normalised) email address, for signing in.
+#[tracing::instrument(skip_all)]
+pub async fn for_sign_in(db: &SqlitePool, email: &str) -> Result<Option<SignInRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT id, public_id, name, email, role, password_hash, \
+         email_verified_at IS NOT NULL AS email_verified FROM users WHERE email = ?",
+    )
+    .bind(email)
+    .fetch_optional(db)
+    .await
+}

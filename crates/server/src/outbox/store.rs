@@ -1,0 +1,176 @@
+//! The `outbox` table: messages written, and what became of them.
+
+use chrono::{DateTime, Utc};
+use sqlx::{SqliteConnection, SqlitePool};
+
+use crate::auth::timestamp;
+
+/// An account's email address, name and stored preferences document.
+/// Fails with `RowNotFound` when there is no such account.
+#[tracing::instrument(skip_all, fields(user_id))]
+pub async fn account_contact(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+) -> Result<(String, String, Option<String>), sqlx::Error> {
+    sqlx::query_as(
+        "SELECT u.email, u.name, p.document FROM users u \
+         LEFT JOIN preferences p ON p.user_id = u.id WHERE u.id = ?",
+    )
+    .bind(user_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// A case's stored details (JSON), which may choose how its resident is told.
+#[tracing::instrument(skip_all, fields(case_id))]
+pub async fn case_details(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT details FROM cases WHERE id = ?")
+        .bind(case_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// A message to write.
+pub struct NewMessage<'a> {
+    pub user_id: Option<i64>,
+    pub case_id: Option<i64>,
+    pub channel: &'a str,
+    pub recipient: &'a str,
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub at: DateTime<Utc>,
+    /// The one kind an unproved address may be sent, if it is one.
+    pub purpose: Option<&'a str>,
+}
+
+#[tracing::instrument(skip_all, fields(user_id = message.user_id, case_id = message.case_id))]
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    message: &NewMessage<'_>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO outbox (user_id, case_id, channel, recipient, subject, body, created_at, \
+         purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(message.user_id)
+    .bind(message.case_id)
+    .bind(message.channel)
+    .bind(message.recipient)
+    .bind(message.subject)
+    .bind(message.body)
+    .bind(timestamp(message.at))
+    .bind(message.purpose)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// id, channel, recipient, subject, body, attempts.
+pub type PendingRow = (i64, String, String, String, String, i64);
+
+/// Up to 100 messages for the sender, oldest first: those never tried, and
+/// email tried fewer than `max_attempts` times. Email to an address not yet
+/// proved waits, unless it is the link that proves it, or a link to reset
+/// the password (which proves it too) (issue 13): it goes once the address
+/// is proved.
+#[tracing::instrument(skip_all)]
+pub async fn pending(db: &SqlitePool, max_attempts: i64) -> Result<Vec<PendingRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT o.id, o.channel, o.recipient, o.subject, o.body, o.attempts FROM outbox o \
+         LEFT JOIN users u ON u.id = o.user_id \
+         WHERE o.sent_at IS NULL AND (o.attempts = 0 OR (o.channel = 'email' AND o.attempts < ?)) \
+         AND (o.channel <> 'email' OR o.user_id IS NULL \
+              OR o.purpose IN ('verification', 'password_reset') \
+              OR u.email_verified_at IS NOT NULL) \
+         ORDER BY o.id LIMIT 100",
+    )
+    .bind(max_attempts)
+    .fetch_all(db)
+    .await
+}
+
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn mark_sent(db: &SqlitePool, id: i64, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE outbox SET attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?",
+    )
+    .bind(timestamp(at))
+    .bind(id)
+    .execute(db)
+    .await
+    .map(|_| ())
+}
+
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn mark_not_sent(db: &SqlitePool, id: i64, error: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")
+        .bind(error)
+        .bind(id)
+        .execute(db)
+        .await
+        .map(|_| ())
+}
+
+/// channel, recipient, subject, body, created_at, sent_at, attempts.
+pub type MessageRow = (String, String, String, String, String, Option<String>, i64);
+
+/// The first 200 messages about one case, oldest first.
+#[tracing::instrument(skip_all, fields(case_id))]
+pub async fn for_case(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+) -> Result<Vec<MessageRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT channel, recipient, subject, body, created_at, sent_at, attempts FROM outbox \
+         WHERE case_id = ? ORDER BY created_at, id LIMIT 200",
+    )
+    .bind(case_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// A message as staff list them.
+#[derive(sqlx::FromRow)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub user_public_id: Option<String>,
+    pub case_public_id: Option<String>,
+    pub channel: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: String,
+    pub sent_at: Option<String>,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub purpose: Option<String>,
+}
+
+/// The latest 500 messages, newest first.
+#[tracing::instrument(skip_all)]
+pub async fn latest(conn: &mut SqliteConnection) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT o.id, u.public_id AS user_public_id, c.public_id AS case_public_id, o.channel, \
+         o.recipient, o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error, \
+         o.purpose FROM outbox o LEFT JOIN users u ON u.id = o.user_id \
+         LEFT JOIN cases c ON c.id = o.case_id \
+         ORDER BY o.created_at DESC, o.id DESC LIMIT 500",
+    )
+    .fetch_all(conn)
+    .await
+}
+
+/// (subject, body) of the latest 50 messages to an address, newest first.
+#[tracing::instrument(skip_all)]
+pub async fn written_to(
+    conn: &mut SqliteConnection,
+    recipient: &str,
+) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT subject, body FROM outbox WHERE recipient = ? ORDER BY id DESC LIMIT 50")
+        .bind(recipient)
+        .fetch_all(conn)
+        .await
+}

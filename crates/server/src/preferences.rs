@@ -1,0 +1,51 @@
+//! An account's accessibility and communication preferences: one JSON
+//! document per account, the defaults until it is set. Read by the session,
+//! the case view (for staff) and the outbox (which channel to write by).
+
+pub mod store;
+
+use chrono::{DateTime, Utc};
+use domain::api::account::Preferences;
+use sqlx::SqliteConnection;
+
+use crate::error::ApiError;
+
+/// An account's preferences, or the defaults when it has never set them.
+#[tracing::instrument(skip_all, fields(user_id))]
+pub async fn load(conn: &mut SqliteConnection, user_id: i64) -> Result<Preferences, sqlx::Error> {
+    let document = store::document(conn, user_id).await?;
+    Ok(document.map(|d| parse(&d, user_id)).unwrap_or_default())
+}
+
+/// Replaces the whole document (a field left out takes its default) and
+/// returns it as stored: trimmed, with values that no longer apply dropped.
+#[tracing::instrument(skip_all, fields(user_id))]
+pub async fn save(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+    preferences: Preferences,
+    at: DateTime<Utc>,
+) -> Result<Preferences, ApiError> {
+    let preferences = preferences.normalised();
+    preferences.validate()?;
+    let document = serde_json::to_string(&preferences).map_err(ApiError::internal)?;
+    store::save(conn, user_id, &document, at).await?;
+    Ok(preferences)
+}
+
+/// A stored document; one that no longer reads (it never should) gives the
+/// defaults rather than locking the account out, and is logged.
+pub fn parse(document: &str, user_id: i64) -> Preferences {
+    serde_json::from_str(document).unwrap_or_else(|error| {
+        // Where, not what: serde's message can quote the stored value (a
+        // phone number, the adjustments someone needs).
+        tracing::error!(
+            kind = ?error.classify(),
+            line = error.line(),
+            column = error.column(),
+            user_id,
+            "stored preferences cannot be read; using the defaults"
+        );
+        Preferences::default()
+    })
+}
