@@ -22,7 +22,9 @@ use std::net::IpAddr;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::SqlitePool;
 
-use super::{parse_timestamp, timestamp};
+mod store;
+
+use super::parse_timestamp;
 use crate::error::ApiError;
 
 /// Failures on one account before attempts on it are spaced out.
@@ -127,25 +129,15 @@ pub async fn reserve(
 ) -> Result<Counts, ApiError> {
     let mut tx = crate::db::begin_write(db).await?;
     let known = match &attempt.address {
-        Some(address) => sqlx::query_scalar::<_, i64>(
-            "SELECT 1 FROM sign_in_known WHERE account = ? AND address = ? AND last_at > ?",
-        )
-        .bind(&attempt.account)
-        .bind(address)
-        .bind(timestamp(now - KNOWN_FOR))
-        .fetch_optional(&mut *tx)
-        .await?
-        .is_some(),
+        Some(address) => {
+            store::is_known(&mut tx, &attempt.account, address, now - KNOWN_FOR).await?
+        }
         None => false,
     };
     let mut wait = Duration::zero();
     let mut rows = Vec::new();
     for (key, rule) in attempt.keys(known) {
-        let row: Option<(i64, String, String)> =
-            sqlx::query_as("SELECT failures, next_at, last_at FROM sign_in_throttle WHERE key = ?")
-                .bind(key)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let row = store::row(&mut tx, key).await?;
         let failures = match row {
             Some((failures, next_at, last_at)) => {
                 let last = parse_timestamp(&last_at).unwrap_or(now);
@@ -184,31 +176,14 @@ pub async fn reserve(
         ..Counts::default()
     };
     for (key, rule, failures) in rows {
-        sqlx::query(
-            "INSERT INTO sign_in_throttle (key, failures, next_at, last_at) VALUES (?, ?, ?, ?) \
-             ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, \
-             next_at = excluded.next_at, last_at = excluded.last_at",
-        )
-        .bind(key)
-        .bind(failures)
-        .bind(timestamp(now + rule.delay(failures)))
-        .bind(timestamp(now))
-        .execute(&mut *tx)
-        .await?;
+        store::put(&mut tx, key, failures, now + rule.delay(failures), now).await?;
         if key == attempt.account {
             counts.account = failures;
         } else {
             counts.address = failures;
         }
     }
-    sqlx::query("DELETE FROM sign_in_throttle WHERE last_at < ?")
-        .bind(timestamp(now - FORGET_AFTER))
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM sign_in_known WHERE last_at < ?")
-        .bind(timestamp(now - KNOWN_FOR))
-        .execute(&mut *tx)
-        .await?;
+    store::forget(&mut tx, now - FORGET_AFTER, now - KNOWN_FOR).await?;
     tx.commit().await?;
     Ok(counts)
 }
@@ -223,21 +198,10 @@ pub async fn succeeded(
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let mut tx = crate::db::begin_write(db).await?;
-    sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
-        .bind(&attempt.account)
-        .execute(&mut *tx)
-        .await?;
+    store::clear(&mut tx, &attempt.account).await?;
     if let Some(address) = &attempt.address {
         take_back(&mut tx, address, ADDRESS, now).await?;
-        sqlx::query(
-            "INSERT INTO sign_in_known (account, address, last_at) VALUES (?, ?, ?) \
-             ON CONFLICT (account, address) DO UPDATE SET last_at = excluded.last_at",
-        )
-        .bind(&attempt.account)
-        .bind(address)
-        .bind(timestamp(now))
-        .execute(&mut *tx)
-        .await?;
+        store::remember_known(&mut tx, &attempt.account, address, now).await?;
     }
     tx.commit().await
 }
@@ -263,19 +227,9 @@ async fn take_back(
     rule: Rule,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let failures: Option<i64> =
-        sqlx::query_scalar("SELECT failures FROM sign_in_throttle WHERE key = ?")
-            .bind(key)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if let Some(failures) = failures {
+    if let Some((failures, _, _)) = store::row(conn, key).await? {
         let failures = (failures - 1).max(0);
-        sqlx::query("UPDATE sign_in_throttle SET failures = ?, next_at = ? WHERE key = ?")
-            .bind(failures)
-            .bind(timestamp(now + rule.delay(failures)))
-            .bind(key)
-            .execute(&mut *conn)
-            .await?;
+        store::set_failures(conn, key, failures, now + rule.delay(failures)).await?;
     }
     Ok(())
 }

@@ -309,17 +309,15 @@ pub async fn next_step(state: &AppState, pending: &str) -> ApiResult<SecondFacto
 /// `server user reset-second-factor <email>`: a sentence for the operator.
 pub async fn reset(state: &AppState, email: &str) -> Result<String, String> {
     let email = email.trim().to_lowercase();
-    let found: Option<(i64, String)> = sqlx::query_as("SELECT id, role FROM users WHERE email = ?")
-        .bind(&email)
-        .fetch_optional(&state.db)
+    let mut tx = crate::db::begin_write(&state.db)
+        .await
+        .map_err(|e| e.to_string())?;
+    let found = store::id_and_role_by_email(&mut tx, &email)
         .await
         .map_err(|e| e.to_string())?;
     let Some((user_id, role)) = found else {
         return Err(format!("no account has the email address {email}"));
     };
-    let mut tx = crate::db::begin_write(&state.db)
-        .await
-        .map_err(|e| e.to_string())?;
     let had = store::reset(&mut tx, user_id, state.clock.now())
         .await
         .map_err(|e| e.to_string())?;

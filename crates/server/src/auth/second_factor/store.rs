@@ -231,6 +231,17 @@ pub async fn reset(
     Ok(had)
 }
 
+/// The id and role of the account with this (lower-cased) address.
+pub async fn id_and_role_by_email(
+    conn: &mut SqliteConnection,
+    email: &str,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, role FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_optional(conn)
+        .await
+}
+
 /// The account, as the session will show it.
 pub async fn user(conn: &mut SqliteConnection, user_id: i64) -> Result<CurrentUser, ApiError> {
     let (id, public_id, name, email, role, email_verified): (
