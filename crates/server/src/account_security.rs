@@ -7,8 +7,8 @@
 //! - **Resetting a forgotten password**: asking always answers the same,
 //!   whether or not an account uses the address. The account is sent a
 //!   single-use link that works for [`RESET_LINK_LIFETIME`], its token stored
-//!   only as a SHA-256 (as the links that prove an address are,
-//!   [`crate::verification`]), at most [`RESET_LINKS_PER_HOUR`] an hour so the
+//!   only as a SHA-256 (the same kind of link as the one that proves an
+//!   address: [`crate::links`]), at most [`RESET_LINKS_PER_HOUR`] an hour so the
 //!   portal cannot be used to flood a mailbox. Using it sets the password,
 //!   ends every session, and counts the address as proved (the link reached
 //!   it). The person then signs in with the new password: a reset never signs
@@ -40,9 +40,10 @@ use domain::authorisation::Status;
 use sqlx::SqliteConnection;
 
 use crate::auth::password::{hash_password, is_common_password, verify_password};
-use crate::auth::session::{self, new_token, token_hash};
+use crate::auth::session::{self, token_hash};
 use crate::auth::{limit, parse_timestamp, CurrentUser};
 use crate::error::ApiError;
+use crate::links;
 use crate::AppState;
 
 /// How long a link to reset a password works.
@@ -192,22 +193,19 @@ pub async fn send_reset_link(
     let Some(holder) = store::holder_of(&mut tx, &email).await? else {
         return Ok(());
     };
-    if store::resets_sent_since(&mut tx, holder.id, now - Duration::hours(1)).await?
-        >= RESET_LINKS_PER_HOUR
-    {
+    if !links::may_send(&mut tx, links::Purpose::ResetPassword, holder.id, now).await? {
         tracing::info!(
             user_id = holder.id,
             "password reset link not sent: the hour's links were sent"
         );
         return Ok(());
     }
-    let token = new_token();
-    store::insert_reset(
+    let token = links::issue(
         &mut tx,
-        &token_hash(&token),
-        &holder,
+        links::Purpose::ResetPassword,
+        holder.id,
+        &holder.email,
         now,
-        now + RESET_LINK_LIFETIME,
     )
     .await?;
     crate::outbox::enqueue_email(
@@ -230,11 +228,17 @@ pub async fn send_reset_link(
 /// not work is refused before the password is looked at: so the app asks,
 /// with an empty password, whether a link still works, without using it.
 pub async fn reset_password(state: &AppState, reset: PasswordReset) -> Result<(), ApiError> {
-    let hash_of_token = token_hash(&reset.token);
     let link_not_valid = || ApiError::field("token", messages::RESET_LINK_NOT_VALID);
     {
         let mut conn = state.db.acquire().await?;
-        if !store::reset_works(&mut conn, &hash_of_token, state.clock.now()).await? {
+        let works = links::holder(
+            &mut conn,
+            links::Purpose::ResetPassword,
+            &reset.token,
+            state.clock.now(),
+        )
+        .await?;
+        if works.is_none() {
             return Err(link_not_valid());
         }
     }
@@ -243,7 +247,9 @@ pub async fn reset_password(state: &AppState, reset: PasswordReset) -> Result<()
     let hash = hash_password(&state.hashing, reset.password).await?;
     let now = state.clock.now();
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let Some(user_id) = store::use_reset(&mut tx, &hash_of_token, now).await? else {
+    let Some(user_id) =
+        links::redeem(&mut tx, links::Purpose::ResetPassword, &reset.token, now).await?
+    else {
         return Err(link_not_valid());
     };
     store::set_password_hash(&mut tx, user_id, &hash).await?;

@@ -1,5 +1,5 @@
-//! The SQL of the account's own security: links to reset a password, the
-//! list of sessions, and what deleting an account erases.
+//! The SQL of the account's own security: passwords, the list of sessions,
+//! and what deleting an account erases.
 
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
@@ -31,88 +31,6 @@ pub async fn holder(conn: &mut SqliteConnection, user_id: i64) -> Result<Holder,
         .bind(user_id)
         .fetch_one(conn)
         .await
-}
-
-pub async fn insert_reset(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    holder: &Holder,
-    now: DateTime<Utc>,
-    expires_at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO password_resets (token_hash, user_id, email, created_at, expires_at) \
-         VALUES (?, ?, ?, ?, ?)",
-    )
-    .bind(token_hash)
-    .bind(holder.id)
-    .bind(&holder.email)
-    .bind(timestamp(now))
-    .bind(timestamp(expires_at))
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Reset links sent to an account since `since`.
-pub async fn resets_sent_since(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    since: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM password_resets WHERE user_id = ? AND created_at > ?")
-        .bind(user_id)
-        .bind(timestamp(since))
-        .fetch_one(conn)
-        .await
-}
-
-/// The conditions of a link that still works: unused, unexpired, sent to the
-/// account's present address, of an account not deleted.
-const RESET_WORKS: &str = "used_at IS NULL AND expires_at > ? AND email = \
-     (SELECT u.email FROM users u WHERE u.id = password_resets.user_id AND u.deleted_at IS NULL)";
-
-/// Whether a link would work now (without using it).
-pub async fn reset_works(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar(&format!(
-        "SELECT user_id FROM password_resets WHERE token_hash = ? AND {RESET_WORKS}"
-    ))
-    .bind(token_hash)
-    .bind(timestamp(now))
-    .fetch_optional(conn)
-    .await?;
-    Ok(found.is_some())
-}
-
-/// Uses a link: the account it is for, if it still works. One statement, so
-/// a link used twice at once works once. Every other unused link of the
-/// account goes with it.
-pub async fn use_reset(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<i64>, sqlx::Error> {
-    let user_id: Option<i64> = sqlx::query_scalar(&format!(
-        "UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND {RESET_WORKS} \
-         RETURNING user_id"
-    ))
-    .bind(timestamp(now))
-    .bind(token_hash)
-    .bind(timestamp(now))
-    .fetch_optional(&mut *conn)
-    .await?;
-    if let Some(user_id) = user_id {
-        sqlx::query("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL")
-            .bind(timestamp(now))
-            .bind(user_id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(user_id)
 }
 
 pub async fn set_password_hash(
