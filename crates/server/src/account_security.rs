@@ -15,7 +15,8 @@
 //!   anyone in, so it cannot step round a second factor, and whoever opened
 //!   the link shows at once that they know the new password.
 //! - **Sessions**: the account sees where it is signed in (a coarse
-//!   description of each device, [`device`]) by each session's public id,
+//!   description of each device, [`device`]), a page at a time, by each
+//!   session's public id,
 //!   and can end any one of them, or all but this one.
 //! - **Deleting the account** (residents and advocates; staff and admin
 //!   accounts are an admin's to remove): the password confirms it; the
@@ -34,7 +35,7 @@ use chrono::{DateTime, Duration, Utc};
 use domain::api::account::{messages as account_messages, Role};
 use domain::api::account_security::{
     messages, AccountDeletion, ActiveSession, PasswordChange, PasswordReset, PasswordResetRequest,
-    RESET_LINK_HOURS, SESSIONS_SHOWN,
+    RESET_LINK_HOURS,
 };
 use domain::authorisation::Status;
 use sqlx::SqliteConnection;
@@ -44,6 +45,7 @@ use crate::auth::session::{self, token_hash};
 use crate::auth::{limit, parse_timestamp, CurrentUser};
 use crate::error::ApiError;
 use crate::links;
+use crate::page::Page;
 use crate::AppState;
 
 /// How long a link to reset a password works.
@@ -262,13 +264,28 @@ pub async fn reset_password(state: &AppState, reset: PasswordReset) -> Result<()
     Ok(())
 }
 
-/// Where the account is signed in: this device first, then the most recently
-/// used, at most [`SESSIONS_SHOWN`].
+/// Where the account is signed in, a page at a time ([`crate::page`]): this
+/// device first, then the most recently used. Also the cursor of the next
+/// page, when there is one.
 pub async fn list_sessions(
     state: &AppState,
     user: &CurrentUser,
     current_token: Option<&str>,
-) -> Result<Vec<ActiveSession>, ApiError> {
+    page: &Page,
+) -> Result<(Vec<ActiveSession>, Option<String>), ApiError> {
+    let after = match page.after_keys(3)? {
+        None => None,
+        Some([current, last_seen_at, public_id]) => Some(store::SessionsAfter {
+            current: match current.as_str() {
+                "1" => true,
+                "0" => false,
+                _ => return Err(bad_cursor()),
+            },
+            last_seen_at: last_seen_at.clone(),
+            public_id: public_id.clone(),
+        }),
+        Some(_) => return Err(bad_cursor()),
+    };
     let mut conn = state.db.acquire().await?;
     let current = current_token.map(token_hash);
     let rows = store::live_sessions(
@@ -276,10 +293,19 @@ pub async fn list_sessions(
         user.id,
         current.as_deref(),
         state.clock.now(),
-        SESSIONS_SHOWN as i64,
+        after.as_ref(),
+        page.fetch(),
     )
     .await?;
-    rows.into_iter()
+    let (rows, next) = page.cut(rows, |row| {
+        vec![
+            if row.current { "1" } else { "0" }.to_owned(),
+            row.last_seen_at.clone(),
+            row.public_id.clone(),
+        ]
+    });
+    let sessions = rows
+        .into_iter()
         .map(|row| {
             let (Some(started_at), Some(last_used_at)) = (
                 parse_timestamp(&row.created_at),
@@ -296,7 +322,15 @@ pub async fn list_sessions(
                 current: row.current,
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok((sessions, next))
+}
+
+fn bad_cursor() -> ApiError {
+    ApiError::BadRequest(vec![crate::error::FieldError::new(
+        "after",
+        crate::page::CURSOR_NOT_VALID,
+    )])
 }
 
 /// Ends one of the account's sessions; 404 for anyone else's or one already

@@ -809,12 +809,13 @@ fn account_security(b: &mut Builder) {
         "get",
         "/account/sessions",
         "list_account_sessions",
-        "Where the account is signed in: this device first, then the most recently used (50 at most)",
+        "Where the account is signed in: this device first, then the most recently used, a page at a time",
         SignedIn,
         None,
         (200, Some(sessions)),
-        &[],
+        &[400],
     );
+    b.paged("get", "/account/sessions");
     b.op(
         "delete",
         "/account/sessions",

@@ -67,29 +67,53 @@ pub struct SessionRow {
     pub current: bool,
 }
 
+/// Where a page of sessions starts: the sort keys of the last one shown
+/// (whether it was this device's, when it was last used, its public id).
+#[derive(Debug, Clone)]
+pub struct SessionsAfter {
+    pub current: bool,
+    pub last_seen_at: String,
+    pub public_id: String,
+}
+
 /// The account's sessions still going at `now`: the one with
-/// `current_hash` first, then the most recently used, at most `limit`.
+/// `current_hash` first, then the most recently used, `fetch` of them after
+/// `after`.
 pub async fn live_sessions(
     conn: &mut SqliteConnection,
     user_id: i64,
     current_hash: Option<&str>,
     now: DateTime<Utc>,
-    limit: i64,
+    after: Option<&SessionsAfter>,
+    fetch: i64,
 ) -> Result<Vec<SessionRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT public_id, created_at, last_seen_at, browser, os, \
+    let mut sql = String::from(
+        "SELECT * FROM (SELECT public_id, created_at, last_seen_at, browser, os, \
          COALESCE(token_hash = ?, 0) AS current FROM sessions \
          WHERE user_id = ? AND revoked_at IS NULL AND public_id IS NOT NULL \
-         AND last_seen_at > ? AND created_at > ? \
-         ORDER BY current DESC, last_seen_at DESC, created_at DESC LIMIT ?",
-    )
-    .bind(current_hash)
-    .bind(user_id)
-    .bind(timestamp(now - IDLE_TIMEOUT))
-    .bind(timestamp(now - ABSOLUTE_TIMEOUT))
-    .bind(limit)
-    .fetch_all(conn)
-    .await
+         AND last_seen_at > ? AND created_at > ?)",
+    );
+    if after.is_some() {
+        sql.push_str(
+            " WHERE current < ? OR (current = ? AND (last_seen_at < ? \
+             OR (last_seen_at = ? AND public_id < ?)))",
+        );
+    }
+    sql.push_str(" ORDER BY current DESC, last_seen_at DESC, public_id DESC LIMIT ?");
+    let mut query = sqlx::query_as(&sql)
+        .bind(current_hash)
+        .bind(user_id)
+        .bind(timestamp(now - IDLE_TIMEOUT))
+        .bind(timestamp(now - ABSOLUTE_TIMEOUT));
+    if let Some(after) = after {
+        query = query
+            .bind(after.current)
+            .bind(after.current)
+            .bind(&after.last_seen_at)
+            .bind(&after.last_seen_at)
+            .bind(&after.public_id);
+    }
+    query.bind(fetch).fetch_all(conn).await
 }
 
 /// Erases what identifies or reaches the person behind an account, and
