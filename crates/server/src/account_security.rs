@@ -96,7 +96,7 @@ fn changed_body(name: &str, public_url: &str) -> String {
 /// Checks the signed-in person's password, counted by the sign-in throttle
 /// (a stolen session cannot guess at it faster than sign-in could): `Ok(false)`
 /// for a wrong one, 429 while a delay runs.
-async fn check_password(
+pub(crate) async fn check_password(
     state: &AppState,
     user: &CurrentUser,
     password: String,

@@ -243,7 +243,7 @@ async fn a_made_up_forwarded_address_is_ignored_unless_a_proxy_header_is_configu
 /// Everything logged while the guard lives (on this thread, which in a
 /// `#[tokio::test]` is every task's), as text.
 #[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+pub(crate) struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
 
 impl std::io::Write for Captured {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
@@ -256,7 +256,7 @@ impl std::io::Write for Captured {
 }
 
 impl Captured {
-    fn start(&self) -> tracing::subscriber::DefaultGuard {
+    pub(crate) fn start(&self) -> tracing::subscriber::DefaultGuard {
         let writer = self.clone();
         let subscriber = tracing_subscriber::fmt()
             .with_max_level(tracing::Level::DEBUG)
@@ -266,7 +266,7 @@ impl Captured {
         tracing::subscriber::set_default(subscriber)
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
     }
 }

@@ -196,6 +196,17 @@ pub async fn use_recovery_code(
     Ok(used.rows_affected() == 1)
 }
 
+/// How many of the account's recovery codes are still unused.
+pub async fn recovery_codes_left(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL")
+        .bind(user_id)
+        .fetch_one(conn)
+        .await
+}
+
 /// `server user reset-second-factor`: the key and the recovery codes are
 /// gone, and so are the account's sessions and pending sign-ins; the next
 /// sign-in sets up an app again. `false` when there was nothing to reset.
