@@ -25,6 +25,7 @@ pub mod page;
 pub mod retention;
 pub mod routes;
 pub mod rules;
+pub mod secrets;
 pub mod serve;
 pub mod smtp;
 pub mod startup;

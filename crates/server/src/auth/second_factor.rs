@@ -18,8 +18,9 @@
 //! again after at most that long (and an admin can reset the app:
 //! `server user reset-second-factor`).
 //!
-//! Secrets are stored as they are (20 random bytes) and shown only until
-//! set-up is confirmed; recovery codes only as their SHA-256.
+//! Secrets (20 random bytes) are stored sealed under the deployment's
+//! secrets key ([`crate::secrets`]) and shown only until set-up is
+//! confirmed; recovery codes only as their SHA-256.
 
 pub mod store;
 pub mod totp;
@@ -186,7 +187,7 @@ pub async fn check(
             retry_after: seconds.max(1) as u64,
         });
     }
-    let factor = store::factor(&mut tx, user_id).await?;
+    let factor = store::factor(&mut tx, &state.secrets, user_id).await?;
     let factor = match (purpose, factor) {
         (Purpose::SignIn, Some(factor)) if factor.confirmed => factor,
         (Purpose::SignIn, _) => return Err(ApiError::conflict("code", staff_messages::NOT_SET_UP)),
@@ -330,7 +331,7 @@ pub async fn key_to_set_up(state: &AppState, pending: &str) -> ApiResult<SecondF
     let Some(user_id) = store::pending_user(&mut tx, pending, now).await? else {
         return Err(ApiError::Unauthorized);
     };
-    let Some(secret) = store::key_to_set_up(&mut tx, user_id, now).await? else {
+    let Some(secret) = store::key_to_set_up(&mut tx, &state.secrets, user_id, now).await? else {
         return Err(ApiError::conflict("", staff_messages::ALREADY_SET_UP));
     };
     let user = store::user(&mut tx, user_id).await?;

@@ -292,14 +292,22 @@ impl TestApp {
     pub async fn authenticator_code(&self, email: &str) -> String {
         use server::auth::second_factor::totp;
         loop {
-            let (secret, last): (Vec<u8>, Option<i64>) = sqlx::query_as(
-                "SELECT f.secret, f.last_step FROM second_factors f \
+            let (user_id, sealed, last): (i64, Vec<u8>, Option<i64>) = sqlx::query_as(
+                "SELECT f.user_id, f.secret, f.last_step FROM second_factors f \
                  JOIN users u ON u.id = f.user_id WHERE u.email = ?",
             )
             .bind(email)
             .fetch_one(&self.state.db)
             .await
             .expect("the account has a key");
+            let secret = self
+                .state
+                .secrets
+                .open(
+                    &sealed,
+                    format!("second_factors.secret:{user_id}").as_bytes(),
+                )
+                .expect("the key opens with the server's secrets key");
             let now = Utc::now();
             let step = totp::step_at(now);
             let into_step = now.timestamp() - step * totp::STEP_SECONDS;

@@ -539,3 +539,77 @@ async fn staff_see_how_many_recovery_codes_are_left_and_can_make_new_ones() {
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+/// The authenticator key as the database holds it.
+async fn stored_key(app: &TestApp, email: &str) -> Vec<u8> {
+    sqlx::query_scalar(
+        "SELECT f.secret FROM second_factors f JOIN users u ON u.id = f.user_id WHERE u.email = ?",
+    )
+    .bind(email)
+    .fetch_one(&app.state.db)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn authenticator_keys_are_encrypted_at_rest_and_older_plain_ones_are_encrypted_at_start_up() {
+    let app = TestApp::spawn().await;
+    let (email, secret, _) = staff_set_up(&app).await;
+    let stored = stored_key(&app, &email).await;
+    assert!(stored.starts_with(b"sealed1:"), "{stored:?}");
+    assert!(
+        !stored.windows(secret.len()).any(|w| w == secret.as_slice()),
+        "a copy of the database does not hold the key"
+    );
+    let (client, _, _) = password_step(&app, &email).await;
+    let code = app.authenticator_code(&email).await;
+    let (status, body) = send_code(&client, &code, "authenticator").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // A key stored as it was before keys were encrypted…
+    sqlx::query("UPDATE second_factors SET secret = ?")
+        .bind(&secret)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    // …is encrypted when the server starts again.
+    let again = server::startup::build_state((*app.state.config).clone())
+        .await
+        .expect("the server starts again");
+    let stored = stored_key(&app, &email).await;
+    assert!(stored.starts_with(b"sealed1:"));
+    assert!(!stored.windows(secret.len()).any(|w| w == secret.as_slice()));
+    drop(again);
+    let (client, _, _) = password_step(&app, &email).await;
+    let code = app.authenticator_code(&email).await;
+    let (status, body) = send_code(&client, &code, "authenticator").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[tokio::test]
+async fn a_server_given_another_secrets_key_refuses_to_start_and_says_why() {
+    let app = TestApp::spawn().await;
+    staff_set_up(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.key");
+    std::fs::write(&other, format!("{}\n", "ab".repeat(32))).unwrap();
+    let mut config = (*app.state.config).clone();
+    config.secrets_key_file = Some(other.clone());
+    let error = server::startup::build_state(config.clone())
+        .await
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(
+        error.contains("cannot be read with this secrets key"),
+        "{error}"
+    );
+
+    std::fs::write(&other, "not a key").unwrap();
+    let error = server::startup::build_state(config)
+        .await
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(error.contains("32 random bytes"), "{error}");
+}
