@@ -87,6 +87,16 @@ impl SecretsKey {
         self.0.iter().map(|b| format!("{b:02x}")).collect()
     }
 
+    /// A key of its own for `purpose` (HMAC-SHA256 of the purpose under this
+    /// key), so one secrets key serves several uses that never share a key.
+    pub fn derive(&self, purpose: &str) -> [u8; 32] {
+        use hmac::{Hmac, Mac};
+        let mut mac = <Hmac<sha2::Sha256> as Mac>::new_from_slice(&self.0)
+            .expect("HMAC takes a key of any length");
+        mac.update(purpose.as_bytes());
+        mac.finalize().into_bytes().into()
+    }
+
     /// Seals `secret`, bound to `context` (e.g. the account's id).
     pub fn seal(&self, secret: &[u8], context: &[u8]) -> Vec<u8> {
         let cipher = Aes256Gcm::new(&self.0);

@@ -524,9 +524,14 @@ pub fn errors(body: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The one `Set-Cookie` header of an answer.
+/// The one `Set-Cookie` header of an answer (besides the device cookie a
+/// right password also sets: see `server::auth::device_cookie`).
 pub fn set_cookie(headers: &HeaderMap) -> String {
-    let all: Vec<_> = headers.get_all(header::SET_COOKIE).iter().collect();
+    let all: Vec<_> = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter(|c| !c.to_str().is_ok_and(|c| c.contains("pir_device=")))
+        .collect();
     assert_eq!(all.len(), 1, "expected one Set-Cookie, got {all:?}");
     all[0].to_str().expect("ASCII").to_owned()
 }

@@ -580,3 +580,79 @@ async fn an_unknown_authorisation_status_is_a_documented_field_error() {
         serde_json::json!(["pending", "active", "expired", "revoked", "rejected"])
     );
 }
+
+// --- the owner is not held out by a sustained attack: device cookies --------
+
+#[tokio::test]
+async fn during_an_attack_the_owner_gets_in_at_once_from_a_browser_they_used_before() {
+    let app = TestApp::spawn().await;
+    let owner = app.register_resident("Ada Lovelace").await;
+    let laptop = app.client();
+    assert_eq!(
+        laptop.sign_in(&owner.email, &owner.password).await.0,
+        StatusCode::OK
+    );
+    let phone = app.client();
+    assert_eq!(
+        phone.sign_in(&owner.email, &owner.password).await.0,
+        StatusCode::OK
+    );
+    let laptop_cookie = laptop.cookie("pir_device").expect("a device cookie");
+    let phone_cookie = phone.cookie("pir_device").expect("a device cookie");
+    // The same browser, somewhere new (a new address the account never used).
+    let elsewhere = |cookie: &str| {
+        app.client()
+            .with_header("cookie", &format!("pir_device={cookie}"))
+    };
+
+    let other = app.register_resident("Grace Hopper").await;
+    let theirs = app.client();
+    theirs.sign_in(&other.email, &other.password).await;
+    let their_cookie = theirs.cookie("pir_device").unwrap();
+
+    // An attacker from many addresses keeps the account's delay running (the
+    // clock runs on from the tests' start: what follows takes well under the
+    // delay's 30 s).
+    for n in 0..12 {
+        app.client()
+            .sign_in(&owner.email, &format!("guess {n}"))
+            .await;
+    }
+    let (status, _, _) = app.client().sign_in(&owner.email, &owner.password).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "without a device cookie the owner waits"
+    );
+    // A made-up cookie, or one made for another account, counts for nothing.
+    for cookie in [their_cookie.as_str(), "AAAAAAAAAAAAAAAAAAAAAA.forged"] {
+        let (status, _, _) = elsewhere(cookie)
+            .sign_in(&owner.email, &owner.password)
+            .await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{cookie}");
+    }
+
+    let (status, _, body) = elsewhere(&laptop_cookie)
+        .sign_in(&owner.email, &owner.password)
+        .await;
+    assert_eq!(status, StatusCode::OK, "with it, at once: {body}");
+
+    // Wrong passwords with a device cookie (a stolen laptop) hold back only
+    // that cookie: the phone still gets in.
+    let mut held_back = false;
+    for n in 0..8 {
+        let (status, _, _) = elsewhere(&laptop_cookie)
+            .sign_in(&owner.email, &format!("thief {n}"))
+            .await;
+        held_back |= status == StatusCode::TOO_MANY_REQUESTS;
+    }
+    assert!(held_back, "a cookie that keeps guessing is slowed down");
+    let (status, _, _) = elsewhere(&laptop_cookie)
+        .sign_in(&owner.email, &owner.password)
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let (status, _, body) = elsewhere(&phone_cookie)
+        .sign_in(&owner.email, &owner.password)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
