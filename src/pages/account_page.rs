@@ -6,6 +6,7 @@
 pub mod change_password_page;
 pub mod delete_account_page;
 pub mod forgot_password_page;
+pub mod recovery_codes;
 pub mod reset_password_page;
 pub mod sessions_page;
 
@@ -49,6 +50,7 @@ fn YourAccount() -> impl IntoView {
                     </ul>
                     {staff.then(|| view! {
                         <p class="app-body">{t("Staff accounts are closed by an administrator.")}</p>
+                        <recovery_codes::RecoveryCodesSection />
                     })}
                 }
             })}

@@ -7,15 +7,16 @@
 //! - **Resetting a forgotten password**: asking always answers the same,
 //!   whether or not an account uses the address. The account is sent a
 //!   single-use link that works for [`RESET_LINK_LIFETIME`], its token stored
-//!   only as a SHA-256 (as the links that prove an address are,
-//!   [`crate::verification`]), at most [`RESET_LINKS_PER_HOUR`] an hour so the
+//!   only as a SHA-256 (the same kind of link as the one that proves an
+//!   address: [`crate::links`]), at most [`RESET_LINKS_PER_HOUR`] an hour so the
 //!   portal cannot be used to flood a mailbox. Using it sets the password,
 //!   ends every session, and counts the address as proved (the link reached
 //!   it). The person then signs in with the new password: a reset never signs
 //!   anyone in, so it cannot step round a second factor, and whoever opened
 //!   the link shows at once that they know the new password.
 //! - **Sessions**: the account sees where it is signed in (a coarse
-//!   description of each device, [`device`]) by each session's public id,
+//!   description of each device, [`device`]), a page at a time, by each
+//!   session's public id,
 //!   and can end any one of them, or all but this one.
 //! - **Deleting the account** (residents and advocates; staff and admin
 //!   accounts are an admin's to remove): the password confirms it; the
@@ -34,15 +35,17 @@ use chrono::{DateTime, Duration, Utc};
 use domain::api::account::{messages as account_messages, Role};
 use domain::api::account_security::{
     messages, AccountDeletion, ActiveSession, PasswordChange, PasswordReset, PasswordResetRequest,
-    RESET_LINK_HOURS, SESSIONS_SHOWN,
+    RESET_LINK_HOURS,
 };
 use domain::authorisation::Status;
 use sqlx::SqliteConnection;
 
 use crate::auth::password::{hash_password, is_common_password, verify_password};
-use crate::auth::session::{self, new_token, token_hash};
+use crate::auth::session::{self, token_hash};
 use crate::auth::{limit, parse_timestamp, CurrentUser};
 use crate::error::ApiError;
+use crate::links;
+use crate::page::Page;
 use crate::AppState;
 
 /// How long a link to reset a password works.
@@ -93,7 +96,7 @@ fn changed_body(name: &str, public_url: &str) -> String {
 /// Checks the signed-in person's password, counted by the sign-in throttle
 /// (a stolen session cannot guess at it faster than sign-in could): `Ok(false)`
 /// for a wrong one, 429 while a delay runs.
-async fn check_password(
+pub(crate) async fn check_password(
     state: &AppState,
     user: &CurrentUser,
     password: String,
@@ -192,22 +195,19 @@ pub async fn send_reset_link(
     let Some(holder) = store::holder_of(&mut tx, &email).await? else {
         return Ok(());
     };
-    if store::resets_sent_since(&mut tx, holder.id, now - Duration::hours(1)).await?
-        >= RESET_LINKS_PER_HOUR
-    {
+    if !links::may_send(&mut tx, links::Purpose::ResetPassword, holder.id, now).await? {
         tracing::info!(
             user_id = holder.id,
             "password reset link not sent: the hour's links were sent"
         );
         return Ok(());
     }
-    let token = new_token();
-    store::insert_reset(
+    let token = links::issue(
         &mut tx,
-        &token_hash(&token),
-        &holder,
+        links::Purpose::ResetPassword,
+        holder.id,
+        &holder.email,
         now,
-        now + RESET_LINK_LIFETIME,
     )
     .await?;
     crate::outbox::enqueue_email(
@@ -230,11 +230,17 @@ pub async fn send_reset_link(
 /// not work is refused before the password is looked at: so the app asks,
 /// with an empty password, whether a link still works, without using it.
 pub async fn reset_password(state: &AppState, reset: PasswordReset) -> Result<(), ApiError> {
-    let hash_of_token = token_hash(&reset.token);
     let link_not_valid = || ApiError::field("token", messages::RESET_LINK_NOT_VALID);
     {
         let mut conn = state.db.acquire().await?;
-        if !store::reset_works(&mut conn, &hash_of_token, state.clock.now()).await? {
+        let works = links::holder(
+            &mut conn,
+            links::Purpose::ResetPassword,
+            &reset.token,
+            state.clock.now(),
+        )
+        .await?;
+        if works.is_none() {
             return Err(link_not_valid());
         }
     }
@@ -243,7 +249,9 @@ pub async fn reset_password(state: &AppState, reset: PasswordReset) -> Result<()
     let hash = hash_password(&state.hashing, reset.password).await?;
     let now = state.clock.now();
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let Some(user_id) = store::use_reset(&mut tx, &hash_of_token, now).await? else {
+    let Some(user_id) =
+        links::redeem(&mut tx, links::Purpose::ResetPassword, &reset.token, now).await?
+    else {
         return Err(link_not_valid());
     };
     store::set_password_hash(&mut tx, user_id, &hash).await?;
@@ -256,13 +264,28 @@ pub async fn reset_password(state: &AppState, reset: PasswordReset) -> Result<()
     Ok(())
 }
 
-/// Where the account is signed in: this device first, then the most recently
-/// used, at most [`SESSIONS_SHOWN`].
+/// Where the account is signed in, a page at a time ([`crate::page`]): this
+/// device first, then the most recently used. Also the cursor of the next
+/// page, when there is one.
 pub async fn list_sessions(
     state: &AppState,
     user: &CurrentUser,
     current_token: Option<&str>,
-) -> Result<Vec<ActiveSession>, ApiError> {
+    page: &Page,
+) -> Result<(Vec<ActiveSession>, Option<String>), ApiError> {
+    let after = match page.after_keys(3)? {
+        None => None,
+        Some([current, last_seen_at, public_id]) => Some(store::SessionsAfter {
+            current: match current.as_str() {
+                "1" => true,
+                "0" => false,
+                _ => return Err(bad_cursor()),
+            },
+            last_seen_at: last_seen_at.clone(),
+            public_id: public_id.clone(),
+        }),
+        Some(_) => return Err(bad_cursor()),
+    };
     let mut conn = state.db.acquire().await?;
     let current = current_token.map(token_hash);
     let rows = store::live_sessions(
@@ -270,10 +293,19 @@ pub async fn list_sessions(
         user.id,
         current.as_deref(),
         state.clock.now(),
-        SESSIONS_SHOWN as i64,
+        after.as_ref(),
+        page.fetch(),
     )
     .await?;
-    rows.into_iter()
+    let (rows, next) = page.cut(rows, |row| {
+        vec![
+            if row.current { "1" } else { "0" }.to_owned(),
+            row.last_seen_at.clone(),
+            row.public_id.clone(),
+        ]
+    });
+    let sessions = rows
+        .into_iter()
         .map(|row| {
             let (Some(started_at), Some(last_used_at)) = (
                 parse_timestamp(&row.created_at),
@@ -290,7 +322,15 @@ pub async fn list_sessions(
                 current: row.current,
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok((sessions, next))
+}
+
+fn bad_cursor() -> ApiError {
+    ApiError::BadRequest(vec![crate::error::FieldError::new(
+        "after",
+        crate::page::CURSOR_NOT_VALID,
+    )])
 }
 
 /// Ends one of the account's sessions; 404 for anyone else's or one already

@@ -23,6 +23,7 @@
 //! database keeps only its SHA-256. Writes are also refused from other sites by
 //! `headers::same_origin_writes`.
 
+pub mod device_cookie;
 pub mod limit;
 pub mod password;
 pub mod second_factor;

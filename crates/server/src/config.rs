@@ -137,6 +137,12 @@ pub struct Config {
     /// hours: ten full complaints' worth, so nobody can fill the database.
     #[arg(long, env = "PORTAL_FILE_QUOTA_KIB", default_value_t = 51_200)]
     pub file_quota_kib_per_day: u64,
+    /// A file holding 32 random bytes (64 hex digits or base64) that secrets
+    /// kept at rest, the staff's authenticator keys, are encrypted under.
+    /// Required when listening on any address but loopback (unless
+    /// --demo-deployment, which, like loopback, makes one beside the database).
+    #[arg(long, env = "PORTAL_SECRETS_KEY_FILE")]
+    pub secrets_key_file: Option<PathBuf>,
 }
 
 impl Config {
@@ -146,8 +152,8 @@ impl Config {
 
     /// Refuses a configuration that would be unsafe where others can reach
     /// it: the demo's known passwords, the unauthenticated clock, or session
-    /// cookies without `Secure` (and no HSTS) on an address that is not
-    /// loopback, unless it is marked as a demonstration (`--demo-deployment`).
+    /// cookies without `Secure` (and no HSTS), or secrets at rest without a
+    /// key file, on an address that is not loopback, unless it is marked as a demonstration (`--demo-deployment`).
     pub fn check_deployment(&self) -> Result<(), String> {
         if self.host.is_loopback() || self.demo_deployment {
             return Ok(());
@@ -174,6 +180,9 @@ impl Config {
                  never sent in clear and browsers are told to use HTTPS only (HSTS)"
             ));
         }
+        if self.secrets_key_file.is_none() {
+            return Err(crate::secrets::missing_key_message(self));
+        }
         Ok(())
     }
 
@@ -199,6 +208,7 @@ impl Config {
             hashing_queue: 32,
             request_timeout: 120,
             file_quota_kib_per_day: 51_200,
+            secrets_key_file: None,
         }
     }
 }
@@ -246,9 +256,16 @@ mod tests {
     fn off_loopback_secure_cookies_are_required() {
         let message = config([0, 0, 0, 0], |_| {}).check_deployment().unwrap_err();
         assert!(message.contains("--secure-cookies"), "{message}");
-        assert!(config([0, 0, 0, 0], |c| c.secure_cookies = true)
+        let message = config([0, 0, 0, 0], |c| c.secure_cookies = true)
             .check_deployment()
-            .is_ok());
+            .unwrap_err();
+        assert!(message.contains("--secrets-key-file"), "{message}");
+        assert!(config([0, 0, 0, 0], |c| {
+            c.secure_cookies = true;
+            c.secrets_key_file = Some("secrets.key".into());
+        })
+        .check_deployment()
+        .is_ok());
     }
 
     #[test]

@@ -83,7 +83,7 @@ async fn demo_second_factor(state: &AppState, user_id: i64) -> Result<(), String
     let now = state.clock.now();
     let mut conn = state.db.acquire().await.map_err(|e| e.to_string())?;
     use crate::auth::second_factor::store;
-    store::save_key(&mut conn, user_id, &secret, now)
+    store::save_key(&mut conn, &state.secrets, user_id, &secret, now)
         .await
         .map_err(|e| e.to_string())?;
     // Confirmed, with no step used yet (step 0 is 1970).

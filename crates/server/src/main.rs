@@ -29,6 +29,10 @@ async fn run(cli: Cli) -> Result<(), String> {
         println!("{document}");
         return Ok(());
     }
+    if matches!(cli.command, None | Some(Command::Serve)) {
+        // Before anything is opened or made (the database, a secrets key).
+        cli.config.check_deployment()?;
+    }
     let state = server::startup::build_state(cli.config)
         .await
         .map_err(|e| e.to_string())?;
@@ -40,7 +44,6 @@ async fn run(cli: Cli) -> Result<(), String> {
 }
 
 async fn serve(state: server::AppState) -> Result<(), String> {
-    state.config.check_deployment()?;
     if state.config.demo {
         server::demo::seed(&state)
             .await

@@ -184,7 +184,8 @@ impl Builder {
 /// for them, with a cookie that only these operations read (401 without it).
 fn second_factor_operations(b: &mut Builder) {
     use domain::api::second_factor::{
-        SecondFactorCode, SecondFactorConfirmed, SecondFactorNeeded, SecondFactorSetup,
+        NewRecoveryCodes, RecoveryCodes, RecoveryCodesLeft, SecondFactorCode,
+        SecondFactorConfirmed, SecondFactorNeeded, SecondFactorSetup,
     };
     let needed = b.schema::<SecondFactorNeeded>();
     b.paths["/session"]["post"]["responses"]["202"] = json!({
@@ -236,6 +237,29 @@ fn second_factor_operations(b: &mut Builder) {
         Some(code),
         (200, Some(confirmed)),
         &[409, 429],
+    );
+    let left = b.schema::<RecoveryCodesLeft>();
+    b.op(
+        "get",
+        "/account/recovery-codes",
+        "get_recovery_codes_left",
+        "How many of a staff or admin account's recovery codes are still unused",
+        Access::SignedIn,
+        None,
+        (200, Some(left)),
+        &[403],
+    );
+    let new_codes = b.schema::<NewRecoveryCodes>();
+    let codes = b.schema::<RecoveryCodes>();
+    b.op(
+        "post",
+        "/account/recovery-codes",
+        "make_new_recovery_codes",
+        "New recovery codes in place of the old ones (the password confirms it), shown this once",
+        Access::SignedIn,
+        Some(new_codes),
+        (200, Some(codes)),
+        &[403, 409, 429, 503],
     );
 }
 
@@ -809,12 +833,13 @@ fn account_security(b: &mut Builder) {
         "get",
         "/account/sessions",
         "list_account_sessions",
-        "Where the account is signed in: this device first, then the most recently used (50 at most)",
+        "Where the account is signed in: this device first, then the most recently used, a page at a time",
         SignedIn,
         None,
         (200, Some(sessions)),
-        &[],
+        &[400],
     );
+    b.paged("get", "/account/sessions");
     b.op(
         "delete",
         "/account/sessions",

@@ -18,9 +18,12 @@ pub enum StartupError {
     BankHolidays { path: String, message: String },
     #[error("database {url}: {source}")]
     Database { url: String, source: sqlx::Error },
+    #[error("{0}")]
+    Secrets(String),
 }
 
-/// Loads the calendar and the policy, opens and migrates the database.
+/// Loads the calendar and the policy, opens and migrates the database, and
+/// loads the secrets key (sealing any authenticator key stored before).
 pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
     let calendar = load_calendar(&config)?;
     let (policy, policies) = load_policies(&config.policy)?;
@@ -30,6 +33,16 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
             url: config.database_url.clone(),
             source,
         })?;
+    let secrets = crate::secrets::load(&config).map_err(StartupError::Secrets)?;
+    let sealed = crate::auth::second_factor::store::seal_stored_keys(&db, &secrets)
+        .await
+        .map_err(StartupError::Secrets)?;
+    if sealed > 0 {
+        tracing::info!(
+            sealed,
+            "stored authenticator keys encrypted with the secrets key"
+        );
+    }
     let clock = match config.now {
         Some(now) => Clock::starting_at(now),
         None => Clock::system(),
@@ -43,6 +56,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
     );
     Ok(AppState {
         hashing,
+        secrets: Arc::new(secrets),
         db,
         clock,
         config: Arc::new(config),

@@ -9,6 +9,7 @@ use sqlx::SqlitePool;
 use crate::auth::password::Hashing;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::secrets::SecretsKey;
 
 /// Shared, cheaply cloned state of the running service.
 #[derive(Clone)]
@@ -24,6 +25,8 @@ pub struct AppState {
     pub policies: Arc<Vec<Policy>>,
     /// The bounded pool every password hash runs in.
     pub hashing: Hashing,
+    /// The key secrets are sealed under at rest ([`crate::secrets`]).
+    pub secrets: Arc<SecretsKey>,
 }
 
 impl AppState {

@@ -21,9 +21,9 @@ pub mod store;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::SqliteConnection;
 
-use crate::auth::session::{new_token, token_hash};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError};
+use crate::links;
 use crate::AppState;
 
 /// How long a link works.
@@ -117,7 +117,7 @@ pub async fn register(
             Registered::New
         }
         Some((id, _, false)) => {
-            if store::sent_since(&mut tx, id, hour_ago).await? >= LINKS_PER_HOUR {
+            if !links::may_send(&mut tx, links::Purpose::ProveAddress, id, now).await? {
                 Registered::Quiet
             } else {
                 store::replace_unproved_password(&mut tx, id, &password_hash).await?;
@@ -159,16 +159,7 @@ pub async fn send_link(
     email: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    let token = new_token();
-    store::insert(
-        conn,
-        &token_hash(&token),
-        user_id,
-        email,
-        now,
-        now + LINK_LIFETIME,
-    )
-    .await?;
+    let token = links::issue(conn, links::Purpose::ProveAddress, user_id, email, now).await?;
     crate::outbox::enqueue_email(
         conn,
         now,
@@ -194,7 +185,7 @@ pub async fn resend(state: &AppState, user: &CurrentUser) -> Result<(), ApiError
         )
         .with_code("email_already_verified")]));
     }
-    if store::sent_since(&mut tx, user.id, now - Duration::hours(1)).await? >= LINKS_PER_HOUR {
+    if !links::may_send(&mut tx, links::Purpose::ProveAddress, user.id, now).await? {
         return Err(ApiError::TooManyRequests {
             retry_after: TOO_MANY_LINKS,
         });
@@ -214,10 +205,21 @@ pub async fn confirm(
     password: String,
     address: Option<std::net::IpAddr>,
 ) -> Result<i64, ApiError> {
-    let hash = token_hash(token);
     let holder = {
         let mut conn = state.db.acquire().await?;
-        store::link_holder(&mut conn, &hash, state.clock.now()).await?
+        match links::holder(
+            &mut conn,
+            links::Purpose::ProveAddress,
+            token,
+            state.clock.now(),
+        )
+        .await?
+        {
+            Some(user_id) => crate::account_security::store::password_hash(&mut conn, user_id)
+                .await?
+                .map(|hash| (user_id, hash)),
+            None => None,
+        }
     };
     let Some((user_id, password_hash)) = holder else {
         return Err(ApiError::field("token", LINK_NOT_VALID));
@@ -243,7 +245,7 @@ pub async fn confirm(
     let now = state.clock.now();
     let mut tx = crate::db::begin_write(&state.db).await?;
     // Used in one statement: a link opened twice at once proves once.
-    if store::use_link(&mut tx, &hash, now).await? != Some(user_id) {
+    if links::redeem(&mut tx, links::Purpose::ProveAddress, token, now).await? != Some(user_id) {
         return Err(ApiError::field("token", LINK_NOT_VALID));
     }
     store::mark_verified(&mut tx, user_id, now).await?;

@@ -58,10 +58,20 @@ fn Sessions() -> impl IntoView {
     let navigate = use_navigate();
     let done = RwSignal::new(Done::Nothing);
     let failed = RwSignal::new(None::<String>);
+    // An older page is asked for by the cursor the server gave (`?after=`).
+    let query = crate::router::use_query_map();
     let list = LocalResource::new(move || {
         done.track();
-        async move { api::get::<Vec<ActiveSession>>("/account/sessions").await }
+        let after = query.with(|q| q.get("after"));
+        async move {
+            let path = match after {
+                Some(after) => format!("/account/sessions?after={after}"),
+                None => "/account/sessions".to_owned(),
+            };
+            api::get_page::<ActiveSession>(&path).await
+        }
     });
+    let first_page = move || query.with_untracked(|q| q.get("after").is_none());
     // Signing out of this device, from the list: as the header's "Sign out".
     let this_device_ended = move || {
         session.signed_out();
@@ -120,7 +130,8 @@ fn Sessions() -> impl IntoView {
                             let problem = error.service_problem().unwrap_or(ServiceProblem::ServerError);
                             view! { <ProblemWithService problem=problem retry=move || list.refetch() /> }.into_any()
                         }
-                        Ok(sessions) => {
+                        Ok((sessions, next)) => {
+                            let first = first_page();
                             let others = sessions.iter().filter(|s| !s.current).count();
                             let items = sessions.into_iter().map(|s| {
                                 let name = device_name(s.browser.as_deref(), s.system.as_deref());
@@ -161,6 +172,12 @@ fn Sessions() -> impl IntoView {
                             }).collect_view();
                             view! {
                                 <ul class="app-list">{items}</ul>
+                                {(next.is_some() || !first).then(|| view! {
+                                    <nav class="app-body" aria-label=t("Pages of your list")>
+                                        {next.map(|q| view! { <p class="app-body"><A href=format!("/account/sessions?{q}")>{t("Show older ones")}</A></p> })}
+                                        {(!first).then(|| view! { <p class="app-body"><A href="/account/sessions">{t("Back to the newest")}</A></p> })}
+                                    </nav>
+                                })}
                                 {(others > 0).then(|| view! {
                                     <button type="button" class="app-button app-button--warning"
                                         disabled=move || end.pending().get()

@@ -86,6 +86,31 @@ pub struct SecondFactorConfirmed {
     pub session: Session,
 }
 
+/// `200` from `GET /api/v1/account/recovery-codes` (staff and admins): how
+/// many of the account's recovery codes are still unused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct RecoveryCodesLeft {
+    pub left: u32,
+}
+
+/// `POST /api/v1/account/recovery-codes`: the password confirms that new
+/// codes replace the old ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewRecoveryCodes {
+    pub password: String,
+}
+
+/// `200` from `POST /api/v1/account/recovery-codes`: the new codes, shown
+/// this once (the old ones no longer work).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct RecoveryCodes {
+    pub recovery_codes: Vec<String>,
+}
+
 /// The words of the second step's errors (the server answers with them, the
 /// app shows them). Only staff and admins ever see them, on staff pages,
 /// which are in English (like every staff page): so they are not `messages`,
@@ -101,6 +126,8 @@ pub mod staff_messages {
     pub const ALREADY_SET_UP: &str =
         "Your authenticator app is already set up. Enter the code it shows";
     pub const NOT_SET_UP: &str = "Set up your authenticator app first";
+    pub const PASSWORD_MISSING: &str = "Enter your password";
+    pub const PASSWORD_WRONG: &str = "Your password is not right";
     pub const SET_UP_WITH_APP: &str =
         "Enter the code from your authenticator app to finish setting it up";
 }

@@ -1,5 +1,5 @@
-//! The SQL of the account's own security: links to reset a password, the
-//! list of sessions, and what deleting an account erases.
+//! The SQL of the account's own security: passwords, the list of sessions,
+//! and what deleting an account erases.
 
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
@@ -31,88 +31,6 @@ pub async fn holder(conn: &mut SqliteConnection, user_id: i64) -> Result<Holder,
         .bind(user_id)
         .fetch_one(conn)
         .await
-}
-
-pub async fn insert_reset(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    holder: &Holder,
-    now: DateTime<Utc>,
-    expires_at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO password_resets (token_hash, user_id, email, created_at, expires_at) \
-         VALUES (?, ?, ?, ?, ?)",
-    )
-    .bind(token_hash)
-    .bind(holder.id)
-    .bind(&holder.email)
-    .bind(timestamp(now))
-    .bind(timestamp(expires_at))
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Reset links sent to an account since `since`.
-pub async fn resets_sent_since(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    since: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM password_resets WHERE user_id = ? AND created_at > ?")
-        .bind(user_id)
-        .bind(timestamp(since))
-        .fetch_one(conn)
-        .await
-}
-
-/// The conditions of a link that still works: unused, unexpired, sent to the
-/// account's present address, of an account not deleted.
-const RESET_WORKS: &str = "used_at IS NULL AND expires_at > ? AND email = \
-     (SELECT u.email FROM users u WHERE u.id = password_resets.user_id AND u.deleted_at IS NULL)";
-
-/// Whether a link would work now (without using it).
-pub async fn reset_works(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
-    let found: Option<i64> = sqlx::query_scalar(&format!(
-        "SELECT user_id FROM password_resets WHERE token_hash = ? AND {RESET_WORKS}"
-    ))
-    .bind(token_hash)
-    .bind(timestamp(now))
-    .fetch_optional(conn)
-    .await?;
-    Ok(found.is_some())
-}
-
-/// Uses a link: the account it is for, if it still works. One statement, so
-/// a link used twice at once works once. Every other unused link of the
-/// account goes with it.
-pub async fn use_reset(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<i64>, sqlx::Error> {
-    let user_id: Option<i64> = sqlx::query_scalar(&format!(
-        "UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND {RESET_WORKS} \
-         RETURNING user_id"
-    ))
-    .bind(timestamp(now))
-    .bind(token_hash)
-    .bind(timestamp(now))
-    .fetch_optional(&mut *conn)
-    .await?;
-    if let Some(user_id) = user_id {
-        sqlx::query("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL")
-            .bind(timestamp(now))
-            .bind(user_id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(user_id)
 }
 
 pub async fn set_password_hash(
@@ -149,29 +67,53 @@ pub struct SessionRow {
     pub current: bool,
 }
 
+/// Where a page of sessions starts: the sort keys of the last one shown
+/// (whether it was this device's, when it was last used, its public id).
+#[derive(Debug, Clone)]
+pub struct SessionsAfter {
+    pub current: bool,
+    pub last_seen_at: String,
+    pub public_id: String,
+}
+
 /// The account's sessions still going at `now`: the one with
-/// `current_hash` first, then the most recently used, at most `limit`.
+/// `current_hash` first, then the most recently used, `fetch` of them after
+/// `after`.
 pub async fn live_sessions(
     conn: &mut SqliteConnection,
     user_id: i64,
     current_hash: Option<&str>,
     now: DateTime<Utc>,
-    limit: i64,
+    after: Option<&SessionsAfter>,
+    fetch: i64,
 ) -> Result<Vec<SessionRow>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT public_id, created_at, last_seen_at, browser, os, \
+    let mut sql = String::from(
+        "SELECT * FROM (SELECT public_id, created_at, last_seen_at, browser, os, \
          COALESCE(token_hash = ?, 0) AS current FROM sessions \
          WHERE user_id = ? AND revoked_at IS NULL AND public_id IS NOT NULL \
-         AND last_seen_at > ? AND created_at > ? \
-         ORDER BY current DESC, last_seen_at DESC, created_at DESC LIMIT ?",
-    )
-    .bind(current_hash)
-    .bind(user_id)
-    .bind(timestamp(now - IDLE_TIMEOUT))
-    .bind(timestamp(now - ABSOLUTE_TIMEOUT))
-    .bind(limit)
-    .fetch_all(conn)
-    .await
+         AND last_seen_at > ? AND created_at > ?)",
+    );
+    if after.is_some() {
+        sql.push_str(
+            " WHERE current < ? OR (current = ? AND (last_seen_at < ? \
+             OR (last_seen_at = ? AND public_id < ?)))",
+        );
+    }
+    sql.push_str(" ORDER BY current DESC, last_seen_at DESC, public_id DESC LIMIT ?");
+    let mut query = sqlx::query_as(&sql)
+        .bind(current_hash)
+        .bind(user_id)
+        .bind(timestamp(now - IDLE_TIMEOUT))
+        .bind(timestamp(now - ABSOLUTE_TIMEOUT));
+    if let Some(after) = after {
+        query = query
+            .bind(after.current)
+            .bind(after.current)
+            .bind(&after.last_seen_at)
+            .bind(&after.last_seen_at)
+            .bind(&after.public_id);
+    }
+    query.bind(fetch).fetch_all(conn).await
 }
 
 /// Erases what identifies or reaches the person behind an account, and

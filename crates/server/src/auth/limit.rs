@@ -11,6 +11,10 @@
 //! address the account has signed in from in the last [`KNOWN_FOR`] is not
 //! held back by the account's delay at all (only by its own), so an attacker
 //! who keeps the account's delay running still cannot keep its owner out.
+//! Nor can it from a new address in a browser the owner signed in with
+//! before: a valid device cookie ([`super::device_cookie`]) is counted on its
+//! own budget instead of the account's, and wrong passwords sent with one
+//! hold back only that cookie.
 //!
 //! Each attempt is counted as a failure *before* its password is checked, in
 //! one write transaction ([`reserve`]), so attempts sent in parallel are
@@ -22,7 +26,9 @@ use std::net::IpAddr;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::SqlitePool;
 
-use super::{parse_timestamp, timestamp};
+mod store;
+
+use super::parse_timestamp;
 use crate::error::ApiError;
 
 /// Failures on one account before attempts on it are spaced out.
@@ -37,6 +43,10 @@ pub const ADDRESS_MAX_DELAY: Duration = Duration::hours(1);
 pub const FORGET_AFTER: Duration = Duration::hours(24);
 /// How long an address an account signed in from stays known to it.
 pub const KNOWN_FOR: Duration = Duration::days(90);
+/// Failures with one device cookie before its attempts are spaced out.
+pub const DEVICE_FREE: i64 = 5;
+/// The longest a device cookie that keeps guessing waits between attempts.
+pub const DEVICE_MAX_DELAY: Duration = Duration::hours(1);
 /// From this many failures on a key, an attack is logged (again at each doubling).
 pub const LOG_FROM: i64 = 10;
 
@@ -46,6 +56,9 @@ pub struct Attempt {
     account: String,
     /// `None` when the address is not known: then only the account limit applies.
     address: Option<String>,
+    /// A valid device cookie for the account ([`super::device_cookie`]):
+    /// then the device's budget is counted instead of the account's.
+    device: Option<String>,
 }
 
 /// One throttled key: its failures so far and how they are spaced.
@@ -58,6 +71,10 @@ struct Rule {
 const ACCOUNT: Rule = Rule {
     free: ACCOUNT_FREE,
     max_delay: ACCOUNT_MAX_DELAY,
+};
+const DEVICE: Rule = Rule {
+    free: DEVICE_FREE,
+    max_delay: DEVICE_MAX_DELAY,
 };
 const ADDRESS: Rule = Rule {
     free: ADDRESS_FREE,
@@ -83,15 +100,25 @@ impl Attempt {
         Self {
             account: format!("email:{email}"),
             address: address.map(|ip| format!("address:{}", network_of(ip))),
+            device: None,
         }
     }
 
-    /// The keys counted: the account's (unless the address is known to it),
-    /// then the address's.
+    /// The attempt comes with a valid device cookie for its account (its
+    /// nonce): it is counted on the device's budget, not the account's.
+    pub fn with_device(mut self, nonce: Option<String>) -> Self {
+        self.device = nonce.map(|nonce| format!("device:{nonce}"));
+        self
+    }
+
+    /// The keys counted: the device cookie's, if there is one, else the
+    /// account's (unless the address is known to it); then the address's.
     fn keys(&self, known: bool) -> impl Iterator<Item = (&str, Rule)> {
-        (!known)
-            .then_some((self.account.as_str(), ACCOUNT))
-            .into_iter()
+        let own = match &self.device {
+            Some(device) => Some((device.as_str(), DEVICE)),
+            None => (!known).then_some((self.account.as_str(), ACCOUNT)),
+        };
+        own.into_iter()
             .chain(self.address.as_deref().map(|key| (key, ADDRESS)))
     }
 }
@@ -113,6 +140,8 @@ fn network_of(ip: IpAddr) -> IpAddr {
 pub struct Counts {
     pub account: i64,
     pub address: i64,
+    /// Failures with this device cookie (when there was one).
+    pub device: i64,
     /// The account has signed in from this address before: its delay was not applied.
     pub known: bool,
 }
@@ -127,25 +156,15 @@ pub async fn reserve(
 ) -> Result<Counts, ApiError> {
     let mut tx = crate::db::begin_write(db).await?;
     let known = match &attempt.address {
-        Some(address) => sqlx::query_scalar::<_, i64>(
-            "SELECT 1 FROM sign_in_known WHERE account = ? AND address = ? AND last_at > ?",
-        )
-        .bind(&attempt.account)
-        .bind(address)
-        .bind(timestamp(now - KNOWN_FOR))
-        .fetch_optional(&mut *tx)
-        .await?
-        .is_some(),
+        Some(address) => {
+            store::is_known(&mut tx, &attempt.account, address, now - KNOWN_FOR).await?
+        }
         None => false,
     };
     let mut wait = Duration::zero();
     let mut rows = Vec::new();
     for (key, rule) in attempt.keys(known) {
-        let row: Option<(i64, String, String)> =
-            sqlx::query_as("SELECT failures, next_at, last_at FROM sign_in_throttle WHERE key = ?")
-                .bind(key)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let row = store::row(&mut tx, key).await?;
         let failures = match row {
             Some((failures, next_at, last_at)) => {
                 let last = parse_timestamp(&last_at).unwrap_or(now);
@@ -184,36 +203,22 @@ pub async fn reserve(
         ..Counts::default()
     };
     for (key, rule, failures) in rows {
-        sqlx::query(
-            "INSERT INTO sign_in_throttle (key, failures, next_at, last_at) VALUES (?, ?, ?, ?) \
-             ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, \
-             next_at = excluded.next_at, last_at = excluded.last_at",
-        )
-        .bind(key)
-        .bind(failures)
-        .bind(timestamp(now + rule.delay(failures)))
-        .bind(timestamp(now))
-        .execute(&mut *tx)
-        .await?;
+        store::put(&mut tx, key, failures, now + rule.delay(failures), now).await?;
         if key == attempt.account {
             counts.account = failures;
+        } else if attempt.device.as_deref() == Some(key) {
+            counts.device = failures;
         } else {
             counts.address = failures;
         }
     }
-    sqlx::query("DELETE FROM sign_in_throttle WHERE last_at < ?")
-        .bind(timestamp(now - FORGET_AFTER))
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("DELETE FROM sign_in_known WHERE last_at < ?")
-        .bind(timestamp(now - KNOWN_FOR))
-        .execute(&mut *tx)
-        .await?;
+    store::forget(&mut tx, now - FORGET_AFTER, now - KNOWN_FOR).await?;
     tx.commit().await?;
     Ok(counts)
 }
 
-/// A right password: the account's count starts again, the address becomes
+/// A right password: the account's (or, with a device cookie, the
+/// device's) count starts again, the address becomes
 /// known to the account, and the address's reserved failure is taken back
 /// (its earlier failures stay: one right password does not excuse guessing
 /// at others).
@@ -223,21 +228,17 @@ pub async fn succeeded(
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let mut tx = crate::db::begin_write(db).await?;
-    sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
-        .bind(&attempt.account)
-        .execute(&mut *tx)
-        .await?;
+    // With a device cookie only the device's count starts again: the
+    // account's belongs to everyone guessing at it, and the owner's success
+    // must not give them a fresh start.
+    store::clear(
+        &mut tx,
+        attempt.device.as_deref().unwrap_or(&attempt.account),
+    )
+    .await?;
     if let Some(address) = &attempt.address {
         take_back(&mut tx, address, ADDRESS, now).await?;
-        sqlx::query(
-            "INSERT INTO sign_in_known (account, address, last_at) VALUES (?, ?, ?) \
-             ON CONFLICT (account, address) DO UPDATE SET last_at = excluded.last_at",
-        )
-        .bind(&attempt.account)
-        .bind(address)
-        .bind(timestamp(now))
-        .execute(&mut *tx)
-        .await?;
+        store::remember_known(&mut tx, &attempt.account, address, now).await?;
     }
     tx.commit().await
 }
@@ -263,19 +264,9 @@ async fn take_back(
     rule: Rule,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let failures: Option<i64> =
-        sqlx::query_scalar("SELECT failures FROM sign_in_throttle WHERE key = ?")
-            .bind(key)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if let Some(failures) = failures {
+    if let Some((failures, _, _)) = store::row(conn, key).await? {
         let failures = (failures - 1).max(0);
-        sqlx::query("UPDATE sign_in_throttle SET failures = ?, next_at = ? WHERE key = ?")
-            .bind(failures)
-            .bind(timestamp(now + rule.delay(failures)))
-            .bind(key)
-            .execute(&mut *conn)
-            .await?;
+        store::set_failures(conn, key, failures, now + rule.delay(failures)).await?;
     }
     Ok(())
 }

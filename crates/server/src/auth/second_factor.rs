@@ -18,19 +18,21 @@
 //! again after at most that long (and an admin can reset the app:
 //! `server user reset-second-factor`).
 //!
-//! Secrets are stored as they are (20 random bytes) and shown only until
-//! set-up is confirmed; recovery codes only as their SHA-256.
+//! Secrets (20 random bytes) are stored sealed under the deployment's
+//! secrets key ([`crate::secrets`]) and shown only until set-up is
+//! confirmed; recovery codes only as their SHA-256.
 
 pub mod store;
 pub mod totp;
 
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use domain::api::account::Session;
 use domain::api::second_factor::{
-    normalise_recovery_code, staff_messages, CodeKind, SecondFactorCode, SecondFactorNeeded,
-    SecondFactorSetup, SecondFactorStep, CODE_MAX_CHARS, RECOVERY_CODES,
+    normalise_recovery_code, staff_messages, CodeKind, NewRecoveryCodes, RecoveryCodes,
+    RecoveryCodesLeft, SecondFactorCode, SecondFactorNeeded, SecondFactorSetup, SecondFactorStep,
+    CODE_MAX_CHARS, RECOVERY_CODES,
 };
 
 use super::{session, CurrentUser, Role};
@@ -185,7 +187,7 @@ pub async fn check(
             retry_after: seconds.max(1) as u64,
         });
     }
-    let factor = store::factor(&mut tx, user_id).await?;
+    let factor = store::factor(&mut tx, &state.secrets, user_id).await?;
     let factor = match (purpose, factor) {
         (Purpose::SignIn, Some(factor)) if factor.confirmed => factor,
         (Purpose::SignIn, _) => return Err(ApiError::conflict("code", staff_messages::NOT_SET_UP)),
@@ -220,7 +222,11 @@ pub async fn check(
                 ));
             }
             let hash = totp::recovery_code_hash(&request.code);
-            store::use_recovery_code(&mut tx, user_id, &hash, now).await?
+            let used = store::use_recovery_code(&mut tx, user_id, &hash, now).await?;
+            if used {
+                tell_of_recovery_code(&mut tx, &state.public_url(), user_id, now).await?;
+            }
+            used
         }
     };
     if !right {
@@ -268,6 +274,54 @@ pub async fn check(
     })
 }
 
+/// The outbox's `purpose` for the notice that a recovery code was used.
+pub const RECOVERY_CODE_USED_PURPOSE: &str = "recovery_code_used";
+pub const RECOVERY_CODE_USED_SUBJECT: &str = "A recovery code was used to sign in";
+
+fn recovery_code_used_body(name: &str, at: DateTime<Utc>, left: i64, public_url: &str) -> String {
+    let when = at.format("%-d %B %Y at %H:%M UTC");
+    let left = match left {
+        0 => "You have no recovery codes left: make new ones from \"Your account\" as soon as \
+              you can."
+            .to_owned(),
+        1 => "You have 1 recovery code left.".to_owned(),
+        n => format!("You have {n} recovery codes left."),
+    };
+    format!(
+        "Dear {name},\n\nA recovery code was used to sign in to your Put It Right account on \
+         {when}. {left}\n\nIf this was not you, someone knows your password and has one of \
+         your recovery codes. Change your password now at {}/account/password (every other \
+         device is signed out), and ask an administrator to reset your two-factor sign-in, \
+         which ends every session and makes your recovery codes stop working.",
+        public_url.trim_end_matches('/')
+    )
+}
+
+/// Tells the account's address that one of its recovery codes was used, and
+/// how many are left: someone who has the password and a stolen code must
+/// not sign in unseen.
+async fn tell_of_recovery_code(
+    conn: &mut sqlx::SqliteConnection,
+    public_url: &str,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let left = store::recovery_codes_left(conn, user_id).await?;
+    let user = store::user(conn, user_id).await?;
+    crate::outbox::enqueue_email(
+        conn,
+        now,
+        user_id,
+        &user.email,
+        RECOVERY_CODE_USED_SUBJECT,
+        &recovery_code_used_body(&user.name, now, left, public_url),
+        Some(RECOVERY_CODE_USED_PURPOSE),
+    )
+    .await?;
+    tracing::info!(user_id, left, "recovery code used to sign in");
+    Ok(())
+}
+
 /// The key to set up for a pending sign-in (the same one until it is
 /// confirmed): 401 without a live pending sign-in, 409 once the account's
 /// app is set up.
@@ -277,7 +331,7 @@ pub async fn key_to_set_up(state: &AppState, pending: &str) -> ApiResult<SecondF
     let Some(user_id) = store::pending_user(&mut tx, pending, now).await? else {
         return Err(ApiError::Unauthorized);
     };
-    let Some(secret) = store::key_to_set_up(&mut tx, user_id, now).await? else {
+    let Some(secret) = store::key_to_set_up(&mut tx, &state.secrets, user_id, now).await? else {
         return Err(ApiError::conflict("", staff_messages::ALREADY_SET_UP));
     };
     let user = store::user(&mut tx, user_id).await?;
@@ -306,20 +360,64 @@ pub async fn next_step(state: &AppState, pending: &str) -> ApiResult<SecondFacto
     Ok(SecondFactorNeeded { next })
 }
 
+/// How many of a staff or admin account's recovery codes are unused (403
+/// for anyone else).
+pub async fn codes_left(state: &AppState, user: &CurrentUser) -> ApiResult<RecoveryCodesLeft> {
+    user.require_staff()?;
+    let mut conn = state.db.acquire().await?;
+    let left = store::recovery_codes_left(&mut conn, user.id).await?;
+    Ok(RecoveryCodesLeft {
+        left: u32::try_from(left).unwrap_or(0),
+    })
+}
+
+/// New recovery codes for a staff or admin account whose app is set up, in
+/// place of the old ones, once the password confirms it (checked under the
+/// sign-in throttle): 403 for anyone else, 409 without an app set up.
+pub async fn make_new_recovery_codes(
+    state: &AppState,
+    user: &CurrentUser,
+    request: NewRecoveryCodes,
+    address: Option<std::net::IpAddr>,
+) -> ApiResult<RecoveryCodes> {
+    user.require_staff()?;
+    if request.password.is_empty() {
+        return Err(ApiError::field(
+            "password",
+            staff_messages::PASSWORD_MISSING,
+        ));
+    }
+    if !crate::account_security::check_password(state, user, request.password, address).await? {
+        return Err(ApiError::field("password", staff_messages::PASSWORD_WRONG));
+    }
+    let codes: Vec<String> = (0..RECOVERY_CODES)
+        .map(|_| totp::new_recovery_code())
+        .collect();
+    let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_code_hash(c)).collect();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    if !store::is_set_up(&mut tx, user.id).await? {
+        return Err(ApiError::conflict("", staff_messages::NOT_SET_UP));
+    }
+    store::replace_recovery_codes(&mut tx, user.id, &hashes).await?;
+    tx.commit().await?;
+    tracing::info!(user_id = user.id, "new recovery codes made");
+    Ok(RecoveryCodes {
+        recovery_codes: codes,
+    })
+}
+
 /// `server user reset-second-factor <email>`: a sentence for the operator.
 pub async fn reset(state: &AppState, email: &str) -> Result<String, String> {
     let email = email.trim().to_lowercase();
-    let found: Option<(i64, String)> = sqlx::query_as("SELECT id, role FROM users WHERE email = ?")
-        .bind(&email)
-        .fetch_optional(&state.db)
+    let mut tx = crate::db::begin_write(&state.db)
+        .await
+        .map_err(|e| e.to_string())?;
+    let found = store::id_and_role_by_email(&mut tx, &email)
         .await
         .map_err(|e| e.to_string())?;
     let Some((user_id, role)) = found else {
         return Err(format!("no account has the email address {email}"));
     };
-    let mut tx = crate::db::begin_write(&state.db)
-        .await
-        .map_err(|e| e.to_string())?;
     let had = store::reset(&mut tx, user_id, state.clock.now())
         .await
         .map_err(|e| e.to_string())?;

@@ -7,7 +7,9 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
-use super::{parse_timestamp, timestamp, CurrentUser, Role};
+mod store;
+
+use super::{parse_timestamp, CurrentUser, Role};
 pub use crate::account_security::device::Device;
 use crate::config::Config;
 use crate::error::ApiError;
@@ -103,6 +105,8 @@ pub fn cookie_token(headers: &HeaderMap, name: &str) -> Option<String> {
         })
 }
 
+pub use store::{end_all_but, end_by_public_id, revoke};
+
 /// Starts a session for `user_id` and returns its token (to be sent once, in
 /// the cookie).
 pub async fn start(
@@ -122,91 +126,10 @@ pub async fn start_on_device(
     device: &Device,
 ) -> Result<String, sqlx::Error> {
     let token = new_token();
-    let at = timestamp(now);
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, public_id, user_id, created_at, last_seen_at, \
-         browser, os) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(token_hash(&token))
-    .bind(crate::authorisations::new_public_id())
-    .bind(user_id)
-    .bind(&at)
-    .bind(&at)
-    .bind(device.browser)
-    .bind(device.system)
-    .execute(&mut *conn)
-    .await?;
+    store::insert(conn, &token_hash(&token), user_id, now, device).await?;
     // Sessions past their absolute expiry are of no use to anyone: tidy them.
-    sqlx::query("DELETE FROM sessions WHERE created_at < ?")
-        .bind(timestamp(now - ABSOLUTE_TIMEOUT - Duration::days(1)))
-        .execute(&mut *conn)
-        .await?;
+    store::delete_started_before(conn, now - ABSOLUTE_TIMEOUT - Duration::days(1)).await?;
     Ok(token)
-}
-
-/// Signs the session out, server side: the token is no use after this.
-pub async fn revoke(
-    conn: &mut SqliteConnection,
-    token: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
-        .bind(timestamp(now))
-        .bind(token_hash(token))
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// Ends every session of the account but the one with this token (pass
-/// `None` to end them all); returns how many ended.
-pub async fn end_all_but(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    keep_token: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query(
-        "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL \
-         AND token_hash IS NOT ?",
-    )
-    .bind(timestamp(now))
-    .bind(user_id)
-    .bind(keep_token.map(token_hash))
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected())
-}
-
-/// Ends the account's session with this public id; returns the hash of its
-/// token, or `None` when the account has no such session still going.
-pub async fn end_by_public_id(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    public_id: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar(
-        "UPDATE sessions SET revoked_at = ? WHERE public_id = ? AND user_id = ? \
-         AND revoked_at IS NULL RETURNING token_hash",
-    )
-    .bind(timestamp(now))
-    .bind(public_id)
-    .bind(user_id)
-    .fetch_optional(conn)
-    .await
-}
-
-#[derive(sqlx::FromRow)]
-struct SessionRow {
-    created_at: String,
-    last_seen_at: String,
-    user_id: i64,
-    public_id: String,
-    name: String,
-    email: String,
-    role: String,
-    email_verified: bool,
 }
 
 /// Whether a session that started at `created_at` and was last used at
@@ -219,15 +142,7 @@ pub fn is_live(created_at: DateTime<Utc>, last_seen: DateTime<Utc>, now: DateTim
 /// (sliding the idle expiry) at most once a minute.
 pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<CurrentUser>, ApiError> {
     let hash = token_hash(token);
-    let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT s.created_at, s.last_seen_at, u.id AS user_id, u.public_id, u.name, u.email, u.role, \
-         u.email_verified_at IS NOT NULL AS email_verified \
-         FROM sessions s JOIN users u ON u.id = s.user_id \
-         WHERE s.token_hash = ? AND s.revoked_at IS NULL",
-    )
-    .bind(&hash)
-    .fetch_optional(&state.db)
-    .await?;
+    let row = store::live_row(&state.db, &hash).await?;
     let Some(row) = row else {
         return Ok(None);
     };
@@ -242,13 +157,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<Curren
         return Ok(None);
     }
     if now - last_seen >= TOUCH_INTERVAL {
-        let touched = sqlx::query(
-            "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-        )
-        .bind(timestamp(now))
-        .bind(&hash)
-        .execute(&state.db)
-        .await;
+        let touched = store::touch(&state.db, &hash, now).await;
         if let Err(error) = touched {
             // The session is good; only its sliding expiry did not move.
             tracing::warn!(%error, "could not record a session's use");

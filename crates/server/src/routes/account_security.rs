@@ -5,26 +5,29 @@
 //! - `POST /api/v1/accounts/password-reset-link`: send a link to reset a
 //!   forgotten password (202 whether or not an account uses the address).
 //! - `POST /api/v1/accounts/password-reset`: the link's token and a new password.
-//! - `GET /api/v1/account/sessions`: where the account is signed in.
+//! - `GET /api/v1/account/sessions`: where the account is signed in, a page
+//!   at a time (`limit`, `after`, `Link`).
 //!   `DELETE`: sign out of every other device.
 //! - `DELETE /api/v1/account/sessions/{id}`: sign out of one device (404 for
 //!   another account's session).
 //! - `POST /api/v1/account/deletion`: delete the account (residents and
 //!   advocates), and sign out.
 
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
 use axum::Router;
 use domain::api::account_security::{
-    AccountDeletion, ActiveSession, PasswordChange, PasswordReset, PasswordResetRequest,
+    AccountDeletion, PasswordChange, PasswordReset, PasswordResetRequest,
 };
 
 use crate::account_security as security;
 use crate::auth::{session, ClientAddress, CurrentUser};
 use crate::error::ApiResult;
 use crate::extract::Json;
+use crate::page::PageQuery;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -78,14 +81,20 @@ async fn reset_password(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// A page of where the account is signed in ([`crate::page`]).
 async fn list_sessions(
     State(state): State<AppState>,
     headers: HeaderMap,
     user: CurrentUser,
-) -> ApiResult<Json<Vec<ActiveSession>>> {
+    page: Result<Query<PageQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    let page = page.map_err(super::cases::bad_query)?.0.check()?;
     let token = session::token_from_headers(&headers, &state.config);
-    Ok(Json(
-        security::list_sessions(&state, &user, token.as_deref()).await?,
+    let (sessions, next) = security::list_sessions(&state, &user, token.as_deref(), &page).await?;
+    Ok(crate::page::answer(
+        sessions,
+        next,
+        &format!("/api/v1/account/sessions?limit={}", page.limit),
     ))
 }
 

@@ -58,7 +58,9 @@ async fn create_session(
 ) -> ApiResult<Response> {
     // Counted before anything is hashed: attempts sent at once are serialised
     // here, and all but the allowed few get 429 without being checked.
-    let attempt = limit::Attempt::new(&sign_in.email, address);
+    // A browser the owner signed in with before has its own budget.
+    let device = crate::auth::device_cookie::valid_for(&headers, &state, &sign_in.email);
+    let attempt = limit::Attempt::new(&sign_in.email, address).with_device(device);
     let counts = limit::reserve(&state.db, &attempt, state.clock.now()).await?;
     let email = sign_in.email.trim().to_lowercase();
     let found = crate::accounts::store::for_sign_in(&state.db, &email).await?;
@@ -84,11 +86,17 @@ async fn create_session(
         }
     };
     limit::succeeded(&state.db, &attempt, state.clock.now()).await?;
-    if crate::auth::second_factor::required_for(&user) {
+    let mut response = if crate::auth::second_factor::required_for(&user) {
         // Staff and admins: a pending sign-in until their second factor.
-        return crate::auth::second_factor::pending_response(&state, &headers, &user).await;
-    }
-    signed_in(&state, &headers, &user).await
+        crate::auth::second_factor::pending_response(&state, &headers, &user).await?
+    } else {
+        signed_in(&state, &headers, &user).await?
+    };
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        crate::auth::device_cookie::issue(&state, &user.email),
+    );
+    Ok(response)
 }
 
 /// 401 with the one message for a wrong email or password.

@@ -10,6 +10,9 @@
 //! - `POST /api/v1/session/second-factor/setup/confirmation`: a code from the
 //!   app confirms the key; the recovery codes are given, once, and the
 //!   session starts.
+//! - `GET /api/v1/account/recovery-codes` (staff and admins, signed in): how
+//!   many recovery codes are left. `POST`, with the password: new ones in
+//!   place of the old.
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
@@ -17,11 +20,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use domain::api::second_factor::{
-    SecondFactorCode, SecondFactorConfirmed, SecondFactorNeeded, SecondFactorSetup,
+    NewRecoveryCodes, RecoveryCodes, RecoveryCodesLeft, SecondFactorCode, SecondFactorConfirmed,
+    SecondFactorNeeded, SecondFactorSetup,
 };
 
 use crate::auth::second_factor::{self, Passed, Purpose};
-use crate::auth::session;
+use crate::auth::{session, ClientAddress, CurrentUser};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::AppState;
@@ -34,6 +38,28 @@ pub fn router() -> Router<AppState> {
             "/session/second-factor/setup/confirmation",
             post(post_confirmation),
         )
+        .route(
+            "/account/recovery-codes",
+            get(get_codes_left).post(post_new_codes),
+        )
+}
+
+async fn get_codes_left(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> ApiResult<Json<RecoveryCodesLeft>> {
+    Ok(Json(second_factor::codes_left(&state, &user).await?))
+}
+
+async fn post_new_codes(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    user: CurrentUser,
+    Json(request): Json<NewRecoveryCodes>,
+) -> ApiResult<Json<RecoveryCodes>> {
+    Ok(Json(
+        second_factor::make_new_recovery_codes(&state, &user, request, address).await?,
+    ))
 }
 
 fn pending(state: &AppState, headers: &HeaderMap) -> ApiResult<String> {

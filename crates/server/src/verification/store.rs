@@ -5,64 +5,6 @@ use sqlx::SqliteConnection;
 
 use crate::auth::timestamp;
 
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    user_id: i64,
-    email: &str,
-    now: DateTime<Utc>,
-    expires_at: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO email_verifications (token_hash, user_id, email, created_at, expires_at) \
-         VALUES (?, ?, ?, ?, ?)",
-    )
-    .bind(token_hash)
-    .bind(user_id)
-    .bind(email)
-    .bind(timestamp(now))
-    .bind(timestamp(expires_at))
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Links sent to an account since `since`.
-pub async fn sent_since(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-    since: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COUNT(*) FROM email_verifications WHERE user_id = ? AND created_at > ?",
-    )
-    .bind(user_id)
-    .bind(timestamp(since))
-    .fetch_one(conn)
-    .await
-}
-
-/// Uses a link: the account it proves, if the link is unused, unexpired and
-/// was sent to the account's present address. One statement, so a link
-/// clicked twice at once proves once.
-pub async fn use_link(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "UPDATE email_verifications SET used_at = ? \
-         WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? \
-         AND email = (SELECT u.email FROM users u WHERE u.id = email_verifications.user_id) \
-         RETURNING user_id",
-    )
-    .bind(timestamp(now))
-    .bind(token_hash)
-    .bind(timestamp(now))
-    .fetch_optional(conn)
-    .await
-}
-
 pub async fn mark_verified(
     conn: &mut SqliteConnection,
     user_id: i64,
@@ -86,23 +28,6 @@ pub async fn is_verified(conn: &mut SqliteConnection, user_id: i64) -> Result<bo
             .fetch_optional(conn)
             .await?;
     Ok(matches!(at, Some(Some(_))))
-}
-
-/// The account a link would prove, with its password hash, without using
-/// the link: the same conditions as [`use_link`].
-pub async fn link_holder(
-    conn: &mut SqliteConnection,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> Result<Option<(i64, String)>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT u.id, u.password_hash FROM email_verifications v JOIN users u ON u.id = v.user_id \
-         WHERE v.token_hash = ? AND v.used_at IS NULL AND v.expires_at > ? AND v.email = u.email",
-    )
-    .bind(token_hash)
-    .bind(timestamp(now))
-    .fetch_optional(conn)
-    .await
 }
 
 /// The account that uses `email`, if any: its id, name and whether the

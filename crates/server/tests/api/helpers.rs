@@ -292,14 +292,22 @@ impl TestApp {
     pub async fn authenticator_code(&self, email: &str) -> String {
         use server::auth::second_factor::totp;
         loop {
-            let (secret, last): (Vec<u8>, Option<i64>) = sqlx::query_as(
-                "SELECT f.secret, f.last_step FROM second_factors f \
+            let (user_id, sealed, last): (i64, Vec<u8>, Option<i64>) = sqlx::query_as(
+                "SELECT f.user_id, f.secret, f.last_step FROM second_factors f \
                  JOIN users u ON u.id = f.user_id WHERE u.email = ?",
             )
             .bind(email)
             .fetch_one(&self.state.db)
             .await
             .expect("the account has a key");
+            let secret = self
+                .state
+                .secrets
+                .open(
+                    &sealed,
+                    format!("second_factors.secret:{user_id}").as_bytes(),
+                )
+                .expect("the key opens with the server's secrets key");
             let now = Utc::now();
             let step = totp::step_at(now);
             let into_step = now.timestamp() - step * totp::STEP_SECONDS;
@@ -516,9 +524,14 @@ pub fn errors(body: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The one `Set-Cookie` header of an answer.
+/// The one `Set-Cookie` header of an answer (besides the device cookie a
+/// right password also sets: see `server::auth::device_cookie`).
 pub fn set_cookie(headers: &HeaderMap) -> String {
-    let all: Vec<_> = headers.get_all(header::SET_COOKIE).iter().collect();
+    let all: Vec<_> = headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter(|c| !c.to_str().is_ok_and(|c| c.contains("pir_device=")))
+        .collect();
     assert_eq!(all.len(), 1, "expected one Set-Cookie, got {all:?}");
     all[0].to_str().expect("ASCII").to_owned()
 }

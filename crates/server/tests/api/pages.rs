@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{errors, TestApp, TestClient};
+use crate::helpers::{errors, TestApp, TestClient, PASSWORD};
 use crate::support::{complaint, post_case, with};
 
 /// Follows `Link: <…>; rel="next"` from `first` to the end: every page's
@@ -135,4 +135,66 @@ async fn a_limit_out_of_range_or_a_made_up_cursor_is_refused_on_its_parameter() 
         assert_eq!(status, StatusCode::BAD_REQUEST, "{query}: {body}");
         assert_eq!(errors(&body)[0].0, field, "{query}");
     }
+}
+
+/// Follows the `Link`s from `first` to the end: each page's items.
+async fn all_pages_of(client: &TestClient, first: &str) -> Vec<Vec<Value>> {
+    let mut pages = Vec::new();
+    let mut next = Some(first.to_owned());
+    while let Some(address) = next.take() {
+        let (status, headers, body) = client.get(&address).await;
+        assert_eq!(status, StatusCode::OK, "{address}: {body}");
+        pages.push(body.as_array().unwrap().clone());
+        next = headers.get("link").map(|l| {
+            let l = l.to_str().unwrap();
+            assert!(l.ends_with(">; rel=\"next\""), "{l}");
+            l.trim_start_matches('<')
+                .split('>')
+                .next()
+                .unwrap()
+                .to_owned()
+        });
+        assert!(pages.len() < 20, "the pages never end");
+    }
+    pages
+}
+
+#[tokio::test]
+async fn where_one_is_signed_in_comes_a_page_at_a_time_this_device_first() {
+    let app = TestApp::spawn().await;
+    let here = app.register_resident("Sam Sessions").await;
+    let email = here.email.clone();
+    let mut newest_first = Vec::new();
+    for _ in 0..4 {
+        app.advance(chrono::Duration::minutes(1));
+        let device = app.sign_in(&email, PASSWORD).await;
+        // Asked at once, so its last use stays the minute it signed in.
+        let (_, _, list) = device.get("/api/v1/account/sessions?limit=1").await;
+        newest_first.insert(0, list[0]["id"].as_str().unwrap().to_owned());
+    }
+
+    let pages = all_pages_of(&here, "/api/v1/account/sessions?limit=2").await;
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1]);
+    let listed: Vec<&Value> = pages.iter().flatten().collect();
+    assert_eq!(listed[0]["current"], true, "this device first");
+    assert!(listed[1..].iter().all(|s| s["current"] == false));
+    let others: Vec<&str> = listed[1..]
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        others, newest_first,
+        "then the most recently used, each once"
+    );
+
+    let (status, headers, body) = here.get("/api/v1/account/sessions").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body.as_array().unwrap().len(), 5);
+    assert!(
+        headers.get("link").is_none(),
+        "all of them on the first page"
+    );
+    let (status, _, body) = here.get("/api/v1/account/sessions?after=xyz").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(errors(&body)[0].0, "after");
 }

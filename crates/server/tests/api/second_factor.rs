@@ -431,3 +431,185 @@ async fn the_demo_staff_sign_in_with_the_published_key() {
         assert_eq!(status, StatusCode::OK, "{email}: {body}");
     }
 }
+
+/// The bodies of the messages with this subject queued for an address.
+async fn bodies_to(app: &TestApp, email: &str, subject: &str) -> Vec<String> {
+    sqlx::query_scalar("SELECT body FROM outbox WHERE recipient = ? AND subject = ? ORDER BY id")
+        .bind(email)
+        .bind(subject)
+        .fetch_all(&app.state.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_owner_is_told_each_time_a_recovery_code_is_used_and_how_many_are_left() {
+    let log = crate::security::Captured::default();
+    let _guard = log.start();
+    let app = TestApp::spawn().await;
+    let (email, _, codes) = staff_set_up(&app).await;
+    const SUBJECT: &str = "A recovery code was used to sign in";
+
+    let (client, _, _) = password_step(&app, &email).await;
+    let (status, _) = send_code(&client, "aaaa-bbbb-cccc", "recovery_code").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bodies_to(&app, &email, SUBJECT).await.is_empty(),
+        "a wrong code signs nobody in: nothing to tell"
+    );
+    let (status, _) = send_code(&client, &codes[0], "recovery_code").await;
+    assert_eq!(status, StatusCode::OK);
+    let (client, _, _) = password_step(&app, &email).await;
+    let (status, _) = send_code(&client, &codes[1], "recovery_code").await;
+    assert_eq!(status, StatusCode::OK);
+
+    let told = bodies_to(&app, &email, SUBJECT).await;
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert!(
+        told[0].contains("You have 9 recovery codes left."),
+        "{}",
+        told[0]
+    );
+    assert!(
+        told[1].contains("You have 8 recovery codes left."),
+        "{}",
+        told[1]
+    );
+    assert!(told[0].contains("If this was not you"));
+    assert!(told[0].contains("/account/password"));
+    let logged = log.text();
+    assert!(logged.contains("recovery code used"), "{logged}");
+    assert!(!logged.contains(&email) && !logged.contains("Sam Caseworker"));
+}
+
+#[tokio::test]
+async fn staff_see_how_many_recovery_codes_are_left_and_can_make_new_ones() {
+    let app = TestApp::spawn().await;
+    let (email, _, codes) = staff_set_up(&app).await;
+    let (client, _, _) = password_step(&app, &email).await;
+    let (status, _) = send_code(&client, &codes[0], "recovery_code").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _, left) = client.get("/api/v1/account/recovery-codes").await;
+    assert_eq!(status, StatusCode::OK, "{left}");
+    assert_eq!(left["left"], 9);
+
+    let (status, _, body) = client
+        .post_json(
+            "/api/v1/account/recovery-codes",
+            json!({ "password": "not my password" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(messages(&body), ["Your password is not right"]);
+    let (status, _, body) = client
+        .post_json(
+            "/api/v1/account/recovery-codes",
+            json!({ "password": PASSWORD }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let new_codes: Vec<String> = body["recovery_codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(new_codes.len(), 10);
+    let (_, _, left) = client.get("/api/v1/account/recovery-codes").await;
+    assert_eq!(left["left"], 10);
+
+    let (other, _, _) = password_step(&app, &email).await;
+    let (status, _) = send_code(&other, &codes[1], "recovery_code").await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the old codes no longer work"
+    );
+    let (status, _) = send_code(&other, &new_codes[1], "recovery_code").await;
+    assert_eq!(status, StatusCode::OK);
+
+    let resident = app.register_resident("Rita Resident").await;
+    let (status, _, _) = resident.get("/api/v1/account/recovery-codes").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, _) = resident
+        .post_json(
+            "/api/v1/account/recovery-codes",
+            json!({ "password": PASSWORD }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+/// The authenticator key as the database holds it.
+async fn stored_key(app: &TestApp, email: &str) -> Vec<u8> {
+    sqlx::query_scalar(
+        "SELECT f.secret FROM second_factors f JOIN users u ON u.id = f.user_id WHERE u.email = ?",
+    )
+    .bind(email)
+    .fetch_one(&app.state.db)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn authenticator_keys_are_encrypted_at_rest_and_older_plain_ones_are_encrypted_at_start_up() {
+    let app = TestApp::spawn().await;
+    let (email, secret, _) = staff_set_up(&app).await;
+    let stored = stored_key(&app, &email).await;
+    assert!(stored.starts_with(b"sealed1:"), "{stored:?}");
+    assert!(
+        !stored.windows(secret.len()).any(|w| w == secret.as_slice()),
+        "a copy of the database does not hold the key"
+    );
+    let (client, _, _) = password_step(&app, &email).await;
+    let code = app.authenticator_code(&email).await;
+    let (status, body) = send_code(&client, &code, "authenticator").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // A key stored as it was before keys were encrypted…
+    sqlx::query("UPDATE second_factors SET secret = ?")
+        .bind(&secret)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    // …is encrypted when the server starts again.
+    let again = server::startup::build_state((*app.state.config).clone())
+        .await
+        .expect("the server starts again");
+    let stored = stored_key(&app, &email).await;
+    assert!(stored.starts_with(b"sealed1:"));
+    assert!(!stored.windows(secret.len()).any(|w| w == secret.as_slice()));
+    drop(again);
+    let (client, _, _) = password_step(&app, &email).await;
+    let code = app.authenticator_code(&email).await;
+    let (status, body) = send_code(&client, &code, "authenticator").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[tokio::test]
+async fn a_server_given_another_secrets_key_refuses_to_start_and_says_why() {
+    let app = TestApp::spawn().await;
+    staff_set_up(&app).await;
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.key");
+    std::fs::write(&other, format!("{}\n", "ab".repeat(32))).unwrap();
+    let mut config = (*app.state.config).clone();
+    config.secrets_key_file = Some(other.clone());
+    let error = server::startup::build_state(config.clone())
+        .await
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(
+        error.contains("cannot be read with this secrets key"),
+        "{error}"
+    );
+
+    std::fs::write(&other, "not a key").unwrap();
+    let error = server::startup::build_state(config)
+        .await
+        .err()
+        .expect("refused")
+        .to_string();
+    assert!(error.contains("32 random bytes"), "{error}");
+}

@@ -243,7 +243,7 @@ async fn a_made_up_forwarded_address_is_ignored_unless_a_proxy_header_is_configu
 /// Everything logged while the guard lives (on this thread, which in a
 /// `#[tokio::test]` is every task's), as text.
 #[derive(Clone, Default)]
-struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+pub(crate) struct Captured(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
 
 impl std::io::Write for Captured {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
@@ -256,7 +256,7 @@ impl std::io::Write for Captured {
 }
 
 impl Captured {
-    fn start(&self) -> tracing::subscriber::DefaultGuard {
+    pub(crate) fn start(&self) -> tracing::subscriber::DefaultGuard {
         let writer = self.clone();
         let subscriber = tracing_subscriber::fmt()
             .with_max_level(tracing::Level::DEBUG)
@@ -266,7 +266,7 @@ impl Captured {
         tracing::subscriber::set_default(subscriber)
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
     }
 }
@@ -615,4 +615,80 @@ async fn an_internal_error_is_logged_once_with_its_request_id_and_never_shown() 
     assert_eq!(logged.len(), 1, "{text}");
     assert!(logged[0].contains(&format!("request_id={id}")), "{text}");
     assert!(logged[0].contains("no such table: preferences"), "{text}");
+}
+
+// --- the owner is not held out by a sustained attack: device cookies --------
+
+#[tokio::test]
+async fn during_an_attack_the_owner_gets_in_at_once_from_a_browser_they_used_before() {
+    let app = TestApp::spawn().await;
+    let owner = app.register_resident("Ada Lovelace").await;
+    let laptop = app.client();
+    assert_eq!(
+        laptop.sign_in(&owner.email, &owner.password).await.0,
+        StatusCode::OK
+    );
+    let phone = app.client();
+    assert_eq!(
+        phone.sign_in(&owner.email, &owner.password).await.0,
+        StatusCode::OK
+    );
+    let laptop_cookie = laptop.cookie("pir_device").expect("a device cookie");
+    let phone_cookie = phone.cookie("pir_device").expect("a device cookie");
+    // The same browser, somewhere new (a new address the account never used).
+    let elsewhere = |cookie: &str| {
+        app.client()
+            .with_header("cookie", &format!("pir_device={cookie}"))
+    };
+
+    let other = app.register_resident("Grace Hopper").await;
+    let theirs = app.client();
+    theirs.sign_in(&other.email, &other.password).await;
+    let their_cookie = theirs.cookie("pir_device").unwrap();
+
+    // An attacker from many addresses keeps the account's delay running (the
+    // clock runs on from the tests' start: what follows takes well under the
+    // delay's 30 s).
+    for n in 0..12 {
+        app.client()
+            .sign_in(&owner.email, &format!("guess {n}"))
+            .await;
+    }
+    let (status, _, _) = app.client().sign_in(&owner.email, &owner.password).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "without a device cookie the owner waits"
+    );
+    // A made-up cookie, or one made for another account, counts for nothing.
+    for cookie in [their_cookie.as_str(), "AAAAAAAAAAAAAAAAAAAAAA.forged"] {
+        let (status, _, _) = elsewhere(cookie)
+            .sign_in(&owner.email, &owner.password)
+            .await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{cookie}");
+    }
+
+    let (status, _, body) = elsewhere(&laptop_cookie)
+        .sign_in(&owner.email, &owner.password)
+        .await;
+    assert_eq!(status, StatusCode::OK, "with it, at once: {body}");
+
+    // Wrong passwords with a device cookie (a stolen laptop) hold back only
+    // that cookie: the phone still gets in.
+    let mut held_back = false;
+    for n in 0..8 {
+        let (status, _, _) = elsewhere(&laptop_cookie)
+            .sign_in(&owner.email, &format!("thief {n}"))
+            .await;
+        held_back |= status == StatusCode::TOO_MANY_REQUESTS;
+    }
+    assert!(held_back, "a cookie that keeps guessing is slowed down");
+    let (status, _, _) = elsewhere(&laptop_cookie)
+        .sign_in(&owner.email, &owner.password)
+        .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    let (status, _, body) = elsewhere(&phone_cookie)
+        .sign_in(&owner.email, &owner.password)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }

@@ -3,11 +3,12 @@
 //! `second-factor:<user id>`, so they are tidied with the sign-in ones).
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::SqliteConnection;
+use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{FREE_FAILURES, MAX_DELAY, PENDING_FOR};
 use crate::auth::{parse_timestamp, session, timestamp, CurrentUser, Role};
 use crate::error::ApiError;
+use crate::secrets::SecretsKey;
 
 /// Starts a pending sign-in for `user_id` and returns its token.
 pub async fn start_pending(
@@ -79,47 +80,68 @@ pub struct Factor {
 
 pub async fn factor(
     conn: &mut SqliteConnection,
+    key: &SecretsKey,
     user_id: i64,
-) -> Result<Option<Factor>, sqlx::Error> {
+) -> Result<Option<Factor>, ApiError> {
     let row: Option<(Vec<u8>, bool, Option<i64>)> = sqlx::query_as(
         "SELECT secret, confirmed_at IS NOT NULL, last_step FROM second_factors WHERE user_id = ?",
     )
     .bind(user_id)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|(secret, confirmed, last_step)| Factor {
+    let Some((stored, confirmed, last_step)) = row else {
+        return Ok(None);
+    };
+    let secret = key
+        .open(&stored, &context(user_id))
+        .map_err(|wrong| ApiError::internal(format!("account {user_id}: {wrong}")))?;
+    Ok(Some(Factor {
         secret,
         confirmed,
         last_step,
     }))
 }
 
+/// What a key is sealed with besides the secrets key: the account's id, so
+/// a sealed key copied onto another account's row does not open.
+fn context(user_id: i64) -> Vec<u8> {
+    format!("second_factors.secret:{user_id}").into_bytes()
+}
+
 /// Whether the account has an authenticator app set up (and confirmed).
 pub async fn is_set_up(conn: &mut SqliteConnection, user_id: i64) -> Result<bool, sqlx::Error> {
-    Ok(factor(conn, user_id).await?.is_some_and(|f| f.confirmed))
+    let confirmed: Option<bool> =
+        sqlx::query_scalar("SELECT confirmed_at IS NOT NULL FROM second_factors WHERE user_id = ?")
+            .bind(user_id)
+            .fetch_optional(conn)
+            .await?;
+    Ok(confirmed == Some(true))
 }
 
 /// The key being set up: the one already made and not yet confirmed, else a
 /// new one. `None` when the account's app is already set up.
 pub async fn key_to_set_up(
     conn: &mut SqliteConnection,
+    key: &SecretsKey,
     user_id: i64,
     now: DateTime<Utc>,
-) -> Result<Option<Vec<u8>>, sqlx::Error> {
-    match factor(&mut *conn, user_id).await? {
+) -> Result<Option<Vec<u8>>, ApiError> {
+    match factor(&mut *conn, key, user_id).await? {
         Some(factor) if factor.confirmed => Ok(None),
         Some(factor) => Ok(Some(factor.secret)),
         None => {
             let secret = super::totp::new_secret();
-            save_key(conn, user_id, &secret, now).await?;
+            save_key(conn, key, user_id, &secret, now).await?;
             Ok(Some(secret))
         }
     }
 }
 
-/// Stores a key for the account, replacing any (confirmed or not).
+/// Stores a key for the account, sealed ([`crate::secrets`]), replacing any
+/// (confirmed or not).
 pub async fn save_key(
     conn: &mut SqliteConnection,
+    key: &SecretsKey,
     user_id: i64,
     secret: &[u8],
     now: DateTime<Utc>,
@@ -130,11 +152,42 @@ pub async fn save_key(
          created_at = excluded.created_at, confirmed_at = NULL, last_step = NULL",
     )
     .bind(user_id)
-    .bind(secret)
+    .bind(key.seal(secret, &context(user_id)))
     .bind(timestamp(now))
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// At start-up: seals every key stored before keys were sealed, and checks
+/// that the sealed ones open with this secrets key (so a wrong key file is
+/// found at once, not at a caseworker's next sign-in). Returns how many
+/// were sealed now.
+pub async fn seal_stored_keys(db: &SqlitePool, key: &SecretsKey) -> Result<u64, String> {
+    let mut tx = crate::db::begin_write(db)
+        .await
+        .map_err(|e| e.to_string())?;
+    let rows: Vec<(i64, Vec<u8>)> = sqlx::query_as("SELECT user_id, secret FROM second_factors")
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut sealed = 0;
+    for (user_id, stored) in rows {
+        if crate::secrets::is_sealed(&stored) {
+            key.open(&stored, &context(user_id))
+                .map_err(|wrong| wrong.to_string())?;
+            continue;
+        }
+        sqlx::query("UPDATE second_factors SET secret = ? WHERE user_id = ?")
+            .bind(key.seal(&stored, &context(user_id)))
+            .bind(user_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| e.to_string())?;
+        sealed += 1;
+    }
+    tx.commit().await.map_err(|e| e.to_string())?;
+    Ok(sealed)
 }
 
 /// A code for `step` was accepted: no code for it (or an earlier step) will
@@ -196,6 +249,17 @@ pub async fn use_recovery_code(
     Ok(used.rows_affected() == 1)
 }
 
+/// How many of the account's recovery codes are still unused.
+pub async fn recovery_codes_left(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL")
+        .bind(user_id)
+        .fetch_one(conn)
+        .await
+}
+
 /// `server user reset-second-factor`: the key and the recovery codes are
 /// gone, and so are the account's sessions and pending sign-ins; the next
 /// sign-in sets up an app again. `false` when there was nothing to reset.
@@ -229,6 +293,17 @@ pub async fn reset(
         .execute(&mut *conn)
         .await?;
     Ok(had)
+}
+
+/// The id and role of the account with this (lower-cased) address.
+pub async fn id_and_role_by_email(
+    conn: &mut SqliteConnection,
+    email: &str,
+) -> Result<Option<(i64, String)>, sqlx::Error> {
+    sqlx::query_as("SELECT id, role FROM users WHERE email = ?")
+        .bind(email)
+        .fetch_optional(conn)
+        .await
 }
 
 /// The account, as the session will show it.
