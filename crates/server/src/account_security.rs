@@ -49,9 +49,9 @@ use crate::page::Page;
 use crate::AppState;
 
 /// How long a link to reset a password works.
-pub const RESET_LINK_LIFETIME: Duration = Duration::hours(RESET_LINK_HOURS);
+pub const RESET_LINK_LIFETIME: Duration = crate::links::RESET_PASSWORD_LIFETIME;
 /// How many reset links an account may be sent in an hour.
-pub const RESET_LINKS_PER_HOUR: i64 = 3;
+pub const RESET_LINKS_PER_HOUR: i64 = crate::links::RESET_PASSWORD_PER_HOUR;
 
 /// The outbox's `purpose` for a reset link: like the link that proves an
 /// address, it may go to an address not yet proved (it proves it), and staff
@@ -105,7 +105,7 @@ pub(crate) async fn check_password(
     let attempt = limit::Attempt::new(&user.email, address);
     let counts = limit::reserve(&state.db, &attempt, state.clock.now()).await?;
     let mut conn = state.db.acquire().await?;
-    let stored = store::password_hash(&mut conn, user.id).await?;
+    let stored = crate::verification::store::password_hash(&mut conn, user.id).await?;
     drop(conn);
     let right = match verify_password(&state.hashing, password, stored).await {
         Ok(right) => right,

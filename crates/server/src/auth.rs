@@ -33,7 +33,6 @@ use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
 use axum::http::request::Parts;
-use chrono::{DateTime, SecondsFormat, Utc};
 
 use crate::error::ApiError;
 use crate::AppState;
@@ -208,16 +207,9 @@ pub fn new_public_id() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-pub(crate) fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Micros, true)
-}
-
-/// Reads an instant written by [`timestamp`] (or any RFC 3339 text).
-pub(crate) fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
-}
+// How instants are stored lives with the clock; these names stay for the
+// many callers that read them from here.
+pub(crate) use crate::clock::{parse_timestamp, timestamp};
 
 #[cfg(test)]
 mod tests {

@@ -48,6 +48,19 @@ impl Clock {
 /// Summer Time, so the server and the lifecycle agree on what day it is).
 pub use domain::case::uk_date;
 
+/// An instant as the database stores it: RFC 3339 in UTC with microseconds, so
+/// that stored instants sort as text in time order.
+pub fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+/// Reads an instant written by [`timestamp`] (or any RFC 3339 text).
+pub fn parse_timestamp(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

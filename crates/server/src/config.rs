@@ -181,7 +181,7 @@ impl Config {
             ));
         }
         if self.secrets_key_file.is_none() {
-            return Err(crate::secrets::missing_key_message(self));
+            return Err(missing_key_message(self));
         }
         Ok(())
     }
@@ -211,6 +211,17 @@ impl Config {
             secrets_key_file: None,
         }
     }
+}
+
+/// Why a server that others can reach needs a key file.
+pub fn missing_key_message(config: &Config) -> String {
+    format!(
+        "listening on {} (not loopback) needs --secrets-key-file \
+         (PORTAL_SECRETS_KEY_FILE): a file of 32 random bytes, as 64 hex digits or base64, \
+         that the staff's authenticator keys are encrypted under (make one with: \
+         openssl rand -hex 32 > secrets.key; chmod 600 secrets.key)",
+        config.host
+    )
 }
 
 #[cfg(test)]

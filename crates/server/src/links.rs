@@ -27,20 +27,30 @@ pub enum Purpose {
     ResetPassword,
 }
 
+/// How long a link that proves an address works.
+pub const PROVE_ADDRESS_LIFETIME: Duration = Duration::hours(24);
+/// How many address links an account may be sent in an hour.
+pub const PROVE_ADDRESS_PER_HOUR: i64 = 3;
+/// How long a link to reset a password works (the message says so in hours).
+pub const RESET_PASSWORD_LIFETIME: Duration =
+    Duration::hours(domain::api::account_security::RESET_LINK_HOURS);
+/// How many reset links an account may be sent in an hour.
+pub const RESET_PASSWORD_PER_HOUR: i64 = 3;
+
 impl Purpose {
     /// How long a link works after it is sent.
     pub fn lifetime(self) -> Duration {
         match self {
-            Purpose::ProveAddress => crate::verification::LINK_LIFETIME,
-            Purpose::ResetPassword => crate::account_security::RESET_LINK_LIFETIME,
+            Purpose::ProveAddress => PROVE_ADDRESS_LIFETIME,
+            Purpose::ResetPassword => RESET_PASSWORD_LIFETIME,
         }
     }
 
     /// How many links of this purpose an account may be sent in an hour.
     pub fn per_hour(self) -> i64 {
         match self {
-            Purpose::ProveAddress => crate::verification::LINKS_PER_HOUR,
-            Purpose::ResetPassword => crate::account_security::RESET_LINKS_PER_HOUR,
+            Purpose::ProveAddress => PROVE_ADDRESS_PER_HOUR,
+            Purpose::ResetPassword => RESET_PASSWORD_PER_HOUR,
         }
     }
 

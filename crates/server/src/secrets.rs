@@ -158,7 +158,7 @@ pub fn load(config: &Config) -> Result<SecretsKey, String> {
         return read(path);
     }
     if !(config.host.is_loopback() || config.demo_deployment) {
-        return Err(missing_key_message(config));
+        return Err(crate::config::missing_key_message(config));
     }
     let Some(path) = default_key_file(&config.database_url) else {
         return Ok(SecretsKey::generate());
@@ -176,17 +176,6 @@ pub fn load(config: &Config) -> Result<SecretsKey, String> {
         path.display()
     );
     Ok(key)
-}
-
-/// Why a server that others can reach needs a key file.
-pub fn missing_key_message(config: &Config) -> String {
-    format!(
-        "listening on {} (not loopback) needs --secrets-key-file \
-         (PORTAL_SECRETS_KEY_FILE): a file of 32 random bytes, as 64 hex digits or base64, \
-         that the staff's authenticator keys are encrypted under (make one with: \
-         openssl rand -hex 32 > secrets.key; chmod 600 secrets.key)",
-        config.host
-    )
 }
 
 fn read(path: &Path) -> Result<SecretsKey, String> {

@@ -27,9 +27,9 @@ use crate::links;
 use crate::AppState;
 
 /// How long a link works.
-pub const LINK_LIFETIME: Duration = Duration::hours(24);
+pub const LINK_LIFETIME: Duration = crate::links::PROVE_ADDRESS_LIFETIME;
 /// How many links an account may be sent in an hour.
-pub const LINKS_PER_HOUR: i64 = 3;
+pub const LINKS_PER_HOUR: i64 = crate::links::PROVE_ADDRESS_PER_HOUR;
 
 /// The outbox's `purpose` for the link: the one message an unproved
 /// address is sent.
@@ -215,7 +215,7 @@ pub async fn confirm(
         )
         .await?
         {
-            Some(user_id) => crate::account_security::store::password_hash(&mut conn, user_id)
+            Some(user_id) => store::password_hash(&mut conn, user_id)
                 .await?
                 .map(|hash| (user_id, hash)),
             None => None,

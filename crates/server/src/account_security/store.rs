@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use crate::auth::session::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 /// An account as a reset link needs it.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -44,16 +44,6 @@ pub async fn set_password_hash(
         .execute(conn)
         .await?;
     Ok(())
-}
-
-pub async fn password_hash(
-    conn: &mut SqliteConnection,
-    user_id: i64,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ? AND deleted_at IS NULL")
-        .bind(user_id)
-        .fetch_optional(conn)
-        .await
 }
 
 /// A session as the list shows it.

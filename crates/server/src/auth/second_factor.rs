@@ -262,7 +262,7 @@ pub async fn check(
     }
     let token = session::start(&mut tx, user_id, now).await?;
     let user = store::user(&mut tx, user_id).await?;
-    let preferences = crate::routes::preferences::load(&mut tx, user_id).await?;
+    let preferences = crate::preferences::load(&mut tx, user_id).await?;
     tx.commit().await?;
     Ok(Passed {
         token,

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::authorisation::{Relationship, Scope};
 use sqlx::SqliteConnection;
 
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 use crate::error::ApiError;
 
 /// A row of `authorisations` with the names of the people and the file.

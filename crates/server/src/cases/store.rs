@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::case::EventRecord;
 use sqlx::SqliteConnection;
 
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 /// A row of `cases`, with the resident's name: from their account, or, for a
 /// resident without one, as the advocate's authorisation gives it.

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 /// Bytes of files an account sent since `since` (with cases, information or
 /// signed forms): for the daily quota.

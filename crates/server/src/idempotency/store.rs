@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 /// A key kept since `since`: (request hash, status, resource id).
 #[tracing::instrument(skip_all, fields(user_id))]

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
 use super::Purpose;
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 fn table(purpose: Purpose) -> &'static str {
     match purpose {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 /// An account's email address, name and stored preferences document.
 /// Fails with `RowNotFound` when there is no such account.

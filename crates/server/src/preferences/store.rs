@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 /// The stored document, if the account ever saved one.
 #[tracing::instrument(skip_all, fields(user_id))]

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 /// Cases that ended (closed or withdrawn) with nothing recorded since `before`.
 #[tracing::instrument(skip_all)]

@@ -89,7 +89,7 @@ async fn within_a_days_limit(
     }
     let oldest = made
         .first()
-        .and_then(|at| crate::auth::parse_timestamp(at))
+        .and_then(|at| crate::clock::parse_timestamp(at))
         .unwrap_or(now);
     let wait = (oldest + day - now).num_seconds().max(1);
     Err(ApiError::Limit {

@@ -11,10 +11,6 @@ use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::AppState;
 
-// Until `auth::second_factor` (the other half of issue 14) reads them from
-// `crate::preferences` itself.
-pub use crate::preferences::load;
-
 pub fn router() -> Router<AppState> {
     Router::new().route("/preferences", get(get_preferences).put(update_preferences))
 }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 pub async fn mark_verified(
     conn: &mut SqliteConnection,
@@ -94,4 +94,16 @@ pub async fn messages_since(
     .bind(timestamp(since))
     .fetch_one(conn)
     .await
+}
+
+/// The stored password hash of a live account (a link is used with the
+/// account's password; changing a password checks the old one).
+pub async fn password_hash(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT password_hash FROM users WHERE id = ? AND deleted_at IS NULL")
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await
 }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqliteConnection;
 
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 /// Whether the account signed in from this address after `since`.
 pub(super) async fn is_known(

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{token_hash, Device};
-use crate::auth::timestamp;
+use crate::clock::timestamp;
 
 /// Stores a new session under its token's hash.
 pub(super) async fn insert(
