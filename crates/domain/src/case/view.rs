@@ -4,10 +4,12 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::deadlines::{
+    acknowledge_target, escalation_last_day, original_respond_target, panel_last_day, policy_stage,
+};
 use super::{
-    acknowledge_target, apply, escalation_last_day, original_respond_target, panel_last_day,
-    policy_stage, Actor, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind,
-    CaseState, ClosedWhy, Event, EventRecord, Outcome, OutstandingAction, Remedy,
+    apply, Actor, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind, CaseState,
+    ClosedWhy, Event, EventRecord, Outcome, OutstandingAction, Remedy,
 };
 use crate::calendar::{Calendar, SkippedDay};
 use crate::policy::{GuidanceWhen, Policy};
