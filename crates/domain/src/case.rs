@@ -33,6 +33,6 @@ pub use state::{
     PanelDecision, PanelState, Response, Satisfaction, StageState, Withdrawal,
 };
 pub use view::{
-    view, CaseView, ClosedWindow, DueDate, DueKind, LatestResponse, NextStep, ResidentAction,
-    StaffAction, StageRef, Status, Window, OMBUDSMAN_MONTHS,
+    view, CaseView, ClosedWindow, DueDate, DueKey, DueKind, LatestResponse, NextStep,
+    ResidentAction, StaffAction, StageRef, Status, Window, OMBUDSMAN_MONTHS,
 };
