@@ -1,15 +1,15 @@
 //! The life of a case: a complaint, a compliment or a comment.
 //!
-//! A case is stored as its events, in order ([`event`]). Its state
-//! ([`state`]) is never stored: it is derived by replaying the events through
+//! A case is stored as its events, in order (`event`). Its state
+//! (`state`) is never stored: it is derived by replaying the events through
 //! the landlord's [`Policy`](crate::policy::Policy) ([`replay`]), and each new
 //! event is checked against that state before it is accepted ([`apply`]).
 //! Events the policy or the state does not allow are refused with a
-//! [`Refusal`] whose message a resident can read ([`refusal`]).
+//! [`Refusal`] whose message a resident can read (`refusal`).
 //!
 //! What a resident sees (status, due dates, what they can still do) is a
 //! [`CaseView`], derived from the state for a given day ([`view`]), with its
-//! due dates counted by [`deadlines`].
+//! due dates counted by `deadlines`.
 
 mod apply;
 mod closing;

@@ -15,7 +15,7 @@ use crate::policy::{Policy, Stage, TargetFrom};
 
 /// How a due date was counted, as data, so that an app can say it in its own
 /// words in any language. Its `Display` is the English sentence
-/// ([`DueDate::basis`]): "10 working days after we acknowledged your complaint".
+/// ([`DueDate::basis`](super::DueDate::basis)): "10 working days after we acknowledged your complaint".
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Basis {
