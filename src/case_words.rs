@@ -1184,7 +1184,7 @@ mod tests {
                 .as_ref()
                 .map(|r| refusal_words(r, Reader::Resident)),
             refused.message,
-            refused.code,
+            refused.code.to_owned(),
         )
     }
 

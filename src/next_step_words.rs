@@ -430,7 +430,7 @@ mod tests {
 
     fn due(kind: DueKind, stage: u8, date: &str, done_on: Option<&str>) -> DueDate {
         DueDate {
-            key: String::new(),
+            key: domain::case::DueKey::Respond { stage },
             kind,
             stage,
             date: d(date),

@@ -11,11 +11,13 @@
 //! load GOV.UK's `bank-holidays.json` ([`Calendar::with_govuk_json`]) to apply
 //! a newly announced (or cancelled) day without waiting for a release: for
 //! every year the file covers, its events replace the computed ones.
+//!
+//! The UK calendar day of a moment ([`uk_date`]) follows British Summer Time.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Timelike, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// The first year the calendar knows.
@@ -324,6 +326,33 @@ pub fn join_words(parts: &[String], conjunction: &str) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
     }
+}
+
+/// The UK calendar day of a moment: British Summer Time (UTC+1) runs from
+/// 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
+pub fn uk_date(at: DateTime<Utc>) -> NaiveDate {
+    let year = at.year();
+    let start = last_sunday_one_am(year, 3);
+    let end = last_sunday_one_am(year, 10);
+    let in_bst = match (start, end) {
+        (Some(start), Some(end)) => at >= start && at < end,
+        _ => false,
+    };
+    if in_bst {
+        (at + Duration::hours(1)).date_naive()
+    } else {
+        at.date_naive()
+    }
+}
+
+fn last_sunday_one_am(year: i32, month: u32) -> Option<DateTime<Utc>> {
+    let last = NaiveDate::from_ymd_opt(year, month + 1, 1)?.pred_opt()?;
+    let sunday = last - Duration::days(i64::from(last.weekday().num_days_from_sunday()));
+    let moment = sunday.and_hms_opt(1, 0, 0)?;
+    let utc = Utc.from_utc_datetime(&moment);
+    debug_assert_eq!(utc.hour(), 1);
+    debug_assert_eq!(sunday.weekday(), Weekday::Sun);
+    Some(utc)
 }
 
 /// A date as GOV.UK writes it in full: "Friday 5 February 2027".

@@ -40,7 +40,7 @@ impl FieldError {
         Self {
             field: String::new(),
             message: refusal.message,
-            code: Some(refusal.code),
+            code: Some(refusal.code.to_owned()),
             refusal: refusal.reason,
         }
     }

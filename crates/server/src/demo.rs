@@ -396,11 +396,9 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
             Step::ExtendBy(days, reason) => {
                 let replayed = cases::replay_case(state, &mut tx, &case).await?;
                 let current = view(&replayed.state, &replayed.policy, &state.calendar, on);
-                let Some(due) = current
-                    .due_dates
-                    .iter()
-                    .find(|d| d.key.ends_with("_respond") && d.met.is_none())
-                else {
+                let Some(due) = current.due_dates.iter().find(|d| {
+                    matches!(d.key, domain::case::DueKey::Respond { .. }) && d.met.is_none()
+                }) else {
                     break;
                 };
                 let Ok(new_date) = state.calendar.add_working_days(due.date, *days) else {

@@ -1,13 +1,17 @@
 //! What a case looks like on a given day: its status, its due dates and what
 //! can still be done.
 
+use std::fmt;
+
 use chrono::{NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::deadlines::{
+    acknowledge_target, escalation_last_day, original_respond_target, panel_last_day, policy_stage,
+};
 use super::{
-    acknowledge_target, apply, escalation_last_day, original_respond_target, panel_last_day,
-    policy_stage, Actor, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind,
-    CaseState, ClosedWhy, Event, EventRecord, Outcome, OutstandingAction, Remedy,
+    apply, Actor, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind, CaseState,
+    ClosedWhy, Event, EventRecord, Outcome, OutstandingAction, Remedy,
 };
 use crate::calendar::{Calendar, SkippedDay};
 use crate::policy::{GuidanceWhen, Policy};
@@ -80,6 +84,99 @@ impl DueKind {
     }
 }
 
+/// Which due date a [`DueDate`] is. On the wire it is a stable string:
+/// `stage_1_acknowledge`, `stage_1_respond`, `stage_1_window` (the last day to
+/// ask for the stage after stage 1), `panel_window`, `panel_convene`,
+/// `panel_outcome`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DueKey {
+    Acknowledge { stage: u8 },
+    Respond { stage: u8 },
+    NextStageWindow { stage: u8 },
+    PanelWindow,
+    PanelConvene,
+    PanelOutcome,
+}
+
+impl fmt::Display for DueKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DueKey::Acknowledge { stage } => write!(f, "stage_{stage}_acknowledge"),
+            DueKey::Respond { stage } => write!(f, "stage_{stage}_respond"),
+            DueKey::NextStageWindow { stage } => write!(f, "stage_{stage}_window"),
+            DueKey::PanelWindow => f.write_str("panel_window"),
+            DueKey::PanelConvene => f.write_str("panel_convene"),
+            DueKey::PanelOutcome => f.write_str("panel_outcome"),
+        }
+    }
+}
+
+impl std::str::FromStr for DueKey {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let not_a_key = || format!("not a due date's key: {s}");
+        match s {
+            "panel_window" => return Ok(DueKey::PanelWindow),
+            "panel_convene" => return Ok(DueKey::PanelConvene),
+            "panel_outcome" => return Ok(DueKey::PanelOutcome),
+            _ => {}
+        }
+        let rest = s.strip_prefix("stage_").ok_or_else(not_a_key)?;
+        let (number, what) = rest.split_once('_').ok_or_else(not_a_key)?;
+        if !number.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(not_a_key());
+        }
+        let stage: u8 = number.parse().map_err(|_| not_a_key())?;
+        match what {
+            "acknowledge" => Ok(DueKey::Acknowledge { stage }),
+            "respond" => Ok(DueKey::Respond { stage }),
+            "window" => Ok(DueKey::NextStageWindow { stage }),
+            _ => Err(not_a_key()),
+        }
+    }
+}
+
+impl Serialize for DueKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DueKey {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl PartialEq<str> for DueKey {
+    fn eq(&self, other: &str) -> bool {
+        other.parse::<DueKey>().is_ok_and(|key| key == *self)
+    }
+}
+
+impl PartialEq<&str> for DueKey {
+    fn eq(&self, other: &&str) -> bool {
+        *self == **other
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl schemars::JsonSchema for DueKey {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DueKey".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Which due date: stage_N_acknowledge, stage_N_respond, stage_N_window (the last day to ask for the stage after N), panel_window, panel_convene or panel_outcome.",
+            "pattern": "^(stage_[0-9]+_(acknowledge|respond|window)|panel_(window|convene|outcome))$"
+        })
+    }
+}
+
 /// A date something is due by, with how it was worked out: typed facts only,
 /// worded by the app (and by the server for its letters).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -87,7 +184,7 @@ impl DueKind {
 pub struct DueDate {
     /// Stable key: `stage_1_acknowledge`, `stage_1_respond`, `stage_1_window`,
     /// `panel_window`, `panel_convene`, `panel_outcome`.
-    pub key: String,
+    pub key: DueKey,
     pub kind: DueKind,
     /// The stage it belongs to (the panel's number for the panel's dates).
     pub stage: u8,
@@ -384,7 +481,7 @@ fn next_step(
     today: NaiveDate,
     latest: Option<&LatestResponse>,
 ) -> Option<NextStep> {
-    let pending = |key: &str| {
+    let pending = |key: DueKey| {
         due_dates
             .iter()
             .rev()
@@ -418,14 +515,14 @@ fn next_step(
                 None => return None,
             },
             (None, Some(held)) if held > today => NextStep::PanelMeetsOn { on: held },
-            (None, Some(_)) => match pending("panel_outcome") {
+            (None, Some(_)) => match pending(DueKey::PanelOutcome) {
                 Some(d) => NextStep::PanelDecision {
                     by: d.date,
                     overdue: d.overdue,
                 },
                 None => return None,
             },
-            (None, None) => match pending("panel_convene") {
+            (None, None) => match pending(DueKey::PanelConvene) {
                 Some(d) => NextStep::PanelMeetBy {
                     by: d.date,
                     overdue: d.overdue,
@@ -453,7 +550,7 @@ fn next_step(
             },
         });
     }
-    let respond = pending(&format!("stage_{n}_respond"));
+    let respond = pending(DueKey::Respond { stage: n });
     if let Some(request) = state
         .information_requests
         .iter()
@@ -467,7 +564,7 @@ fn next_step(
         });
     }
     if stage.acknowledged_on.is_none() {
-        if let Some(d) = pending(&format!("stage_{n}_acknowledge")) {
+        if let Some(d) = pending(DueKey::Acknowledge { stage: n }) {
             return Some(NextStep::Acknowledge {
                 stage: n,
                 by: d.date,
@@ -559,7 +656,7 @@ fn stage_ref(state: &CaseState, policy: &Policy) -> Option<StageRef> {
 
 #[allow(clippy::too_many_arguments)]
 fn due(
-    key: String,
+    key: DueKey,
     kind: DueKind,
     stage: u8,
     date: NaiveDate,
@@ -607,7 +704,7 @@ fn due_dates(
         if let Some(ack) = acknowledge_target(rules, stage, calendar) {
             let done_on = stage.acknowledged_on.or(response_on);
             out.push(due(
-                format!("stage_{n}_acknowledge"),
+                DueKey::Acknowledge { stage: n },
                 DueKind::Acknowledge,
                 n,
                 ack.date,
@@ -622,7 +719,7 @@ fn due_dates(
         if let Some(original) = original_respond_target(rules, stage, calendar) {
             let item = match stage.extensions.last() {
                 None => due(
-                    format!("stage_{n}_respond"),
+                    DueKey::Respond { stage: n },
                     DueKind::Respond,
                     n,
                     original.date,
@@ -638,7 +735,7 @@ fn due_dates(
                         .map(|b| b.working_days)
                         .unwrap_or(original.days);
                     let mut item = due(
-                        format!("stage_{n}_respond"),
+                        DueKey::Respond { stage: n },
                         DueKind::Respond,
                         n,
                         ext.new_date,
@@ -668,7 +765,7 @@ fn due_dates(
             let days = rules.next_stage_window.unwrap_or(0);
             let next = state.stages.get(index + 1);
             out.push(due(
-                format!("stage_{n}_window"),
+                DueKey::NextStageWindow { stage: n },
                 DueKind::RequestNextStage,
                 n,
                 last_day,
@@ -687,7 +784,7 @@ fn due_dates(
             if let Ok(counted) = calendar.add_working_days(response.on, panel_rules.request_window)
             {
                 out.push(due(
-                    "panel_window".to_owned(),
+                    DueKey::PanelWindow,
                     DueKind::RequestPanel,
                     last.number,
                     counted.date,
@@ -708,7 +805,7 @@ fn due_dates(
             {
                 let held = panel.held_on.filter(|h| *h <= today);
                 out.push(due(
-                    "panel_convene".to_owned(),
+                    DueKey::PanelConvene,
                     DueKind::PanelMeets,
                     panel_rules.number,
                     counted.date,
@@ -722,7 +819,7 @@ fn due_dates(
             if let Some(held) = panel.held_on.filter(|h| *h <= today) {
                 if let Ok(counted) = calendar.add_working_days(held, panel_rules.outcome_within) {
                     out.push(due(
-                        "panel_outcome".to_owned(),
+                        DueKey::PanelOutcome,
                         DueKind::PanelDecision,
                         panel_rules.number,
                         counted.date,
@@ -1008,4 +1105,36 @@ fn can_extend(state: &CaseState, policy: &Policy) -> bool {
         stage.response.is_none()
             && policy_stage(policy, stage.number).is_some_and(|r| r.extension.is_some())
     })
+}
+
+#[cfg(test)]
+mod due_key_tests {
+    use super::DueKey;
+
+    #[test]
+    fn a_due_dates_key_travels_as_the_same_strings_as_before() {
+        let keys = [
+            (DueKey::Acknowledge { stage: 1 }, "stage_1_acknowledge"),
+            (DueKey::Respond { stage: 2 }, "stage_2_respond"),
+            (DueKey::NextStageWindow { stage: 1 }, "stage_1_window"),
+            (DueKey::PanelWindow, "panel_window"),
+            (DueKey::PanelConvene, "panel_convene"),
+            (DueKey::PanelOutcome, "panel_outcome"),
+        ];
+        for (key, wire) in keys {
+            let json = serde_json::to_string(&key).unwrap();
+            assert_eq!(json, format!("\"{wire}\""));
+            assert_eq!(serde_json::from_str::<DueKey>(&json).unwrap(), key);
+            assert!(key == wire);
+        }
+        for bad in [
+            "stage_x_respond",
+            "stage_1_reply",
+            "panel",
+            "stage_+1_window",
+            "",
+        ] {
+            assert!(bad.parse::<DueKey>().is_err(), "{bad}");
+        }
+    }
 }

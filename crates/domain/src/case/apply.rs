@@ -1,0 +1,610 @@
+//! Events applied to a case: [`replay`] a case's events into its state,
+//! [`start`] one, and [`apply`] one more event, checked against the state and
+//! the landlord's policy. [`apply`] only chooses the rule for the event; each
+//! event has its own function below.
+
+use chrono::NaiveDate;
+
+use super::deadlines::{
+    current_respond_date, escalation_last_day, extension_limit, original_respond_target,
+    panel_last_day, policy_stage_or_refuse,
+};
+use super::event::{
+    Attendance, CaseKind, ClosedWhy, Event, EventRecord, Outcome, OutstandingAction, Remedy,
+    Representative,
+};
+use super::refusal::{Act, Refusal, RefusalReason, Refused};
+use super::state::{
+    CaseState, Closure, EscalationRefusal, ExtensionGranted, InformationGiven, InformationRequest,
+    PanelDecision, PanelState, Response, Satisfaction, StageState, Withdrawal,
+};
+use crate::calendar::Calendar;
+use crate::policy::Policy;
+
+/// Replays a case's events, in order, into its state. The first event must be
+/// `received`. The first event that is not allowed is refused.
+pub fn replay(
+    policy: &Policy,
+    calendar: &Calendar,
+    records: &[EventRecord],
+) -> Result<CaseState, Refusal> {
+    let (first, rest) = records.split_first().ok_or(Refused::NoEvents)?;
+    let mut state = start(policy, first)?;
+    for record in rest {
+        state = apply(&state, policy, calendar, record)?;
+    }
+    Ok(state)
+}
+
+/// The state a case starts in: its first event must be `received`.
+pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal> {
+    let Event::Received { kind, received_on } = &record.event else {
+        return Err(Refused::NotReceived.into());
+    };
+    let mut stages = Vec::new();
+    if *kind == CaseKind::Complaint {
+        let first = policy.stages.first().ok_or(Refused::NoStages)?;
+        stages.push(StageState {
+            number: first.number,
+            started_on: *received_on,
+            escalation_reason: None,
+            acknowledged_on: None,
+            extensions: Vec::new(),
+            response: None,
+        });
+    }
+    Ok(CaseState {
+        kind: *kind,
+        received_on: *received_on,
+        received_at: record.at,
+        raised_by: record.actor.clone(),
+        caseworker: None,
+        acknowledged_on: None,
+        responded_on: None,
+        stages,
+        escalation_refusals: Vec::new(),
+        panel: None,
+        information_requests: Vec::new(),
+        information_given: Vec::new(),
+        satisfaction: None,
+        withdrawn: None,
+        closed: None,
+        referred_to_ombudsman_on: None,
+        reopened: Vec::new(),
+        last_event_on: *received_on,
+    })
+}
+
+/// Applies one more event to a case, or says why it is not allowed.
+pub fn apply(
+    state: &CaseState,
+    policy: &Policy,
+    calendar: &Calendar,
+    record: &EventRecord,
+) -> Result<CaseState, Refusal> {
+    let on = record.date();
+    not_before_receipt(state, on)?;
+    let mut next = state.clone();
+    next.last_event_on = next.last_event_on.max(on);
+
+    if state.kind != CaseKind::Complaint {
+        apply_feedback(&mut next, &record.event, on)?;
+        return Ok(next);
+    }
+    still_open(state, &record.event)?;
+
+    match &record.event {
+        Event::Received { .. } => Err(Refused::AlreadyReceived.into()),
+        Event::Acknowledged => acknowledge(&mut next, on),
+        Event::Assigned { caseworker } => assign(&mut next, caseworker),
+        Event::Extended {
+            reason,
+            new_date,
+            agreed_with_resident,
+        } => extend(
+            &mut next,
+            policy,
+            calendar,
+            on,
+            reason,
+            *new_date,
+            *agreed_with_resident,
+        ),
+        Event::InformationRequested { what } => request_information(&mut next, on, what),
+        Event::InformationGiven { text } => give_information(&mut next, on, text),
+        Event::Responded {
+            outcome,
+            reasons,
+            remedies,
+            outstanding_actions,
+        } => respond(
+            &mut next,
+            on,
+            *outcome,
+            reasons,
+            remedies,
+            outstanding_actions,
+        ),
+        Event::EscalationRequested { reason } => {
+            escalate(&mut next, policy, calendar, on, reason.clone())
+        }
+        Event::EscalationRefused { reasons } => refuse_escalation(&mut next, policy, on, reasons),
+        Event::PanelRequested {
+            attendance,
+            representative,
+        } => request_panel(
+            &mut next,
+            policy,
+            calendar,
+            on,
+            *attendance,
+            representative.clone(),
+        ),
+        Event::PanelHeld { date } => hold_panel(&mut next, policy, *date),
+        Event::PanelOutcome { outcome, reasons } => decide_panel(&mut next, on, *outcome, reasons),
+        Event::SatisfactionRecorded { satisfied, comment } => {
+            record_satisfaction(&mut next, on, *satisfied, comment)
+        }
+        Event::Withdrawn { reason } => withdraw(&mut next, on, reason),
+        Event::Closed { why } => close(&mut next, on, why),
+        Event::ReferredToOmbudsman => refer_to_ombudsman(&mut next, on),
+        Event::Reopened { reason } => reopen(&mut next, reason),
+    }?;
+    Ok(next)
+}
+
+/// Nothing can be dated before the case was received.
+fn not_before_receipt(state: &CaseState, on: NaiveDate) -> Result<(), Refusal> {
+    if on < state.received_on {
+        return Err(Refused::BeforeReceipt {
+            on,
+            kind: state.kind,
+            received_on: state.received_on,
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// After closure (or withdrawal), only reopening and going to the Ombudsman.
+fn still_open(state: &CaseState, event: &Event) -> Result<(), Refusal> {
+    if !state.is_finished() || matches!(event, Event::Reopened { .. } | Event::ReferredToOmbudsman)
+    {
+        return Ok(());
+    }
+    Err(if let Some(w) = &state.withdrawn {
+        if matches!(event, Event::Withdrawn { .. }) {
+            RefusalReason::AlreadyWithdrawn.into()
+        } else {
+            RefusalReason::Withdrawn { on: w.on }.into()
+        }
+    } else {
+        let closed_on = state
+            .closed
+            .as_ref()
+            .map(|c| c.on)
+            .unwrap_or(state.last_event_on);
+        RefusalReason::Closed { on: closed_on }.into()
+    })
+}
+
+fn acknowledge(next: &mut CaseState, on: NaiveDate) -> Result<(), Refusal> {
+    let stage = current(next)?;
+    if stage.acknowledged_on.is_some() {
+        return Err(Refused::StageAlreadyAcknowledged.into());
+    }
+    not_before(Act::Acknowledged, on, stage.started_on)?;
+    stage.acknowledged_on = Some(on);
+    Ok(())
+}
+
+fn assign(next: &mut CaseState, caseworker: &str) -> Result<(), Refusal> {
+    let name = caseworker.trim();
+    if name.is_empty() {
+        return Err(Refused::CaseworkerMissing.into());
+    }
+    next.caseworker = Some(name.to_owned());
+    Ok(())
+}
+
+fn request_information(next: &mut CaseState, on: NaiveDate, what: &str) -> Result<(), Refusal> {
+    if what.trim().is_empty() {
+        return Err(Refused::InformationRequestMissing.into());
+    }
+    next.information_requests.push(InformationRequest {
+        on,
+        what: what.trim().to_owned(),
+        answered_on: None,
+    });
+    Ok(())
+}
+
+/// Information given answers the oldest open request, if there is one.
+fn give_information(next: &mut CaseState, on: NaiveDate, text: &str) -> Result<(), Refusal> {
+    if text.trim().is_empty() {
+        return Err(Refused::InformationMissing.into());
+    }
+    if let Some(open) = next
+        .information_requests
+        .iter_mut()
+        .find(|r| r.answered_on.is_none())
+    {
+        open.answered_on = Some(on);
+    }
+    next.information_given.push(InformationGiven {
+        on,
+        text: text.trim().to_owned(),
+    });
+    Ok(())
+}
+
+fn respond(
+    next: &mut CaseState,
+    on: NaiveDate,
+    outcome: Option<Outcome>,
+    reasons: &str,
+    remedies: &[Remedy],
+    outstanding_actions: &[OutstandingAction],
+) -> Result<(), Refusal> {
+    let Some(outcome) = outcome else {
+        return Err(Refused::OutcomeMissing.into());
+    };
+    if next.panel.is_some() {
+        return Err(Refused::RespondWithThePanel.into());
+    }
+    let stage = current(next)?;
+    if stage.response.is_some() {
+        return Err(Refused::AlreadyResponded {
+            stage: stage.number,
+        }
+        .into());
+    }
+    not_before(Act::RespondedTo, on, stage.started_on)?;
+    stage.response = Some(Response {
+        on,
+        outcome: Some(outcome),
+        reasons: reasons.to_owned(),
+        remedies: remedies.to_vec(),
+        outstanding_actions: outstanding_actions.to_vec(),
+    });
+    Ok(())
+}
+
+fn escalate(
+    next: &mut CaseState,
+    policy: &Policy,
+    calendar: &Calendar,
+    on: NaiveDate,
+    reason: Option<String>,
+) -> Result<(), Refusal> {
+    if next.panel.is_some() {
+        return Err(RefusalReason::WithThePanel.into());
+    }
+    let stage = next.current_stage().ok_or(Refused::NoStage)?;
+    let last_day = escalation_last_day(policy, calendar, stage)?;
+    let responded_on = stage
+        .response
+        .as_ref()
+        .map(|r| r.on)
+        .unwrap_or(stage.started_on);
+    not_before(Act::AskedFor, on, responded_on)?;
+    if let Some(last_day) = last_day {
+        if on > last_day {
+            return Err(RefusalReason::ReviewWindowClosed { last_day }.into());
+        }
+    }
+    let number = policy
+        .stages
+        .iter()
+        .map(|s| s.number)
+        .filter(|n| *n > stage.number)
+        .min()
+        .ok_or(Refused::NoStage)?;
+    next.stages.push(StageState {
+        number,
+        started_on: on,
+        escalation_reason: reason
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty()),
+        acknowledged_on: None,
+        extensions: Vec::new(),
+        response: None,
+    });
+    Ok(())
+}
+
+/// The landlord refuses a request for a later stage that it has neither
+/// acknowledged nor answered: the stage asked for is taken away again.
+fn refuse_escalation(
+    next: &mut CaseState,
+    policy: &Policy,
+    on: NaiveDate,
+    reasons: &str,
+) -> Result<(), Refusal> {
+    if reasons.trim().is_empty() {
+        return Err(Refused::EscalationReasonsMissing.into());
+    }
+    let stage = next.current_stage().ok_or(Refused::NoStage)?;
+    if stage.number == first_stage_number(policy)
+        || stage.acknowledged_on.is_some()
+        || stage.response.is_some()
+    {
+        return Err(Refused::NoEscalationToRefuse.into());
+    }
+    let number = stage.number;
+    next.stages.pop();
+    next.escalation_refusals.push(EscalationRefusal {
+        on,
+        stage: number,
+        reasons: reasons.trim().to_owned(),
+    });
+    Ok(())
+}
+
+fn request_panel(
+    next: &mut CaseState,
+    policy: &Policy,
+    calendar: &Calendar,
+    on: NaiveDate,
+    attendance: Attendance,
+    representative: Option<Representative>,
+) -> Result<(), Refusal> {
+    let last_day = panel_last_day(policy, calendar, next)?;
+    let panel = policy.panel.as_ref().ok_or(Refused::NoPanel)?;
+    if let Some(response) = next.current_stage().and_then(|s| s.response.as_ref()) {
+        not_before(Act::AskedFor, on, response.on)?;
+    }
+    if on > last_day {
+        return Err(RefusalReason::PanelWindowClosed { last_day }.into());
+    }
+    if attendance == Attendance::WrittenSubmissions && !panel.written_submissions {
+        return Err(RefusalReason::WrittenSubmissionsNotAllowed.into());
+    }
+    if let Some(rep) = &representative {
+        let relation = rep.relation.trim().to_lowercase();
+        if rep.name.trim().is_empty() {
+            return Err(Refused::RepresentativeNameMissing.into());
+        }
+        let legal = ["legal", "solicitor", "lawyer", "barrister"]
+            .iter()
+            .any(|w| relation.contains(w));
+        if legal && !panel.legal_representative_allowed {
+            return Err(RefusalReason::LegalRepresentativeNotAllowed.into());
+        }
+        let allowed = panel
+            .representatives
+            .iter()
+            .any(|r| r.trim().to_lowercase() == relation)
+            || (legal && panel.legal_representative_allowed);
+        if !allowed {
+            return Err(Refused::RepresentativeNotAllowed {
+                allowed: panel.representatives.clone(),
+            }
+            .into());
+        }
+    }
+    next.panel = Some(PanelState {
+        requested_on: on,
+        attendance,
+        representative: representative.map(|r| Representative {
+            name: r.name.trim().to_owned(),
+            relation: r.relation.trim().to_lowercase(),
+        }),
+        held_on: None,
+        outcome: None,
+    });
+    Ok(())
+}
+
+/// The panel's hearing date (which may be ahead: then it is scheduled).
+fn hold_panel(next: &mut CaseState, policy: &Policy, date: NaiveDate) -> Result<(), Refusal> {
+    let panel_policy = policy.panel.as_ref().ok_or(Refused::NoPanel)?;
+    if panel_policy.not_after_ombudsman && next.referred_to_ombudsman_on.is_some() {
+        return Err(Refused::PanelHeldAfterOmbudsman.into());
+    }
+    let panel = next.panel.as_mut().ok_or(Refused::PanelNotRequested)?;
+    if panel.outcome.is_some() {
+        return Err(Refused::PanelDecided.into());
+    }
+    not_before(Act::Held, date, panel.requested_on)?;
+    panel.held_on = Some(date);
+    Ok(())
+}
+
+fn decide_panel(
+    next: &mut CaseState,
+    on: NaiveDate,
+    outcome: Outcome,
+    reasons: &str,
+) -> Result<(), Refusal> {
+    let panel = next.panel.as_mut().ok_or(Refused::NoPanelForOutcome)?;
+    let Some(held_on) = panel.held_on else {
+        return Err(Refused::PanelNotHeld.into());
+    };
+    if panel.outcome.is_some() {
+        return Err(Refused::PanelDecided.into());
+    }
+    not_before(Act::Decided, on, held_on)?;
+    panel.outcome = Some(PanelDecision {
+        on,
+        outcome,
+        reasons: reasons.to_owned(),
+    });
+    Ok(())
+}
+
+/// Satisfaction is asked once of each response (a stage's or the panel's).
+fn record_satisfaction(
+    next: &mut CaseState,
+    on: NaiveDate,
+    satisfied: bool,
+    comment: &Option<String>,
+) -> Result<(), Refusal> {
+    let responses = next.stages.iter().filter(|s| s.response.is_some()).count()
+        + usize::from(next.panel.as_ref().is_some_and(|p| p.outcome.is_some()));
+    if responses == 0 {
+        return Err(RefusalReason::SatisfactionBeforeResponse.into());
+    }
+    if next
+        .satisfaction
+        .as_ref()
+        .is_some_and(|given| given.after_responses == responses)
+    {
+        return Err(RefusalReason::SatisfactionAlreadyRecorded.into());
+    }
+    next.satisfaction = Some(Satisfaction {
+        on,
+        satisfied,
+        comment: comment.clone(),
+        after_responses: responses,
+    });
+    Ok(())
+}
+
+fn withdraw(next: &mut CaseState, on: NaiveDate, reason: &Option<String>) -> Result<(), Refusal> {
+    next.withdrawn = Some(Withdrawal {
+        on,
+        reason: reason.clone(),
+    });
+    Ok(())
+}
+
+fn close(next: &mut CaseState, on: NaiveDate, why: &ClosedWhy) -> Result<(), Refusal> {
+    if let ClosedWhy::Other(text) = why {
+        if text.trim().is_empty() {
+            return Err(Refused::ClosedReasonMissing.into());
+        }
+    }
+    next.closed = Some(Closure {
+        on,
+        why: why.clone(),
+    });
+    Ok(())
+}
+
+fn refer_to_ombudsman(next: &mut CaseState, on: NaiveDate) -> Result<(), Refusal> {
+    if next.referred_to_ombudsman_on.is_some() {
+        return Err(Refused::AlreadyWithOmbudsman.into());
+    }
+    next.referred_to_ombudsman_on = Some(on);
+    Ok(())
+}
+
+fn reopen(next: &mut CaseState, reason: &str) -> Result<(), Refusal> {
+    if !next.is_finished() {
+        return Err(Refused::NotClosed.into());
+    }
+    if reason.trim().is_empty() {
+        return Err(Refused::ReopenReasonMissing.into());
+    }
+    next.closed = None;
+    next.withdrawn = None;
+    next.reopened.push(reason.trim().to_owned());
+    Ok(())
+}
+
+/// A stage's response date moves later, within the policy's limit unless
+/// the resident agrees to more (where the policy allows that).
+fn extend(
+    next: &mut CaseState,
+    policy: &Policy,
+    calendar: &Calendar,
+    on: NaiveDate,
+    reason: &str,
+    new_date: NaiveDate,
+    agreed_with_resident: bool,
+) -> Result<(), Refusal> {
+    if next.panel.is_some() {
+        return Err(Refused::ExtendWithThePanel.into());
+    }
+    let stage = next.current_stage().ok_or(Refused::NoStage)?;
+    let rules = policy_stage_or_refuse(policy, stage.number)?;
+    if stage.response.is_some() {
+        return Err(Refused::ExtendAfterResponse {
+            stage: stage.number,
+        }
+        .into());
+    }
+    let Some(ext_rules) = &rules.extension else {
+        return Err(Refused::NoExtension {
+            stage: stage.number,
+        }
+        .into());
+    };
+    if reason.trim().is_empty() {
+        return Err(Refused::ExtensionReasonMissing.into());
+    }
+    if !calendar.is_working_day(new_date) {
+        return Err(Refused::ExtensionNotWorkingDay { date: new_date }.into());
+    }
+    let previous =
+        current_respond_date(rules, stage, calendar).ok_or(Refused::ResponseDateOutOfRange)?;
+    if new_date <= previous {
+        return Err(Refused::ExtensionNotLater { current: previous }.into());
+    }
+    let limit = extension_limit(rules, stage, calendar)?;
+    let original =
+        original_respond_target(rules, stage, calendar).ok_or(Refused::ResponseDateOutOfRange)?;
+    if let Some((limit_date, why)) = &limit {
+        if new_date > *limit_date && !(ext_rules.beyond_by_agreement && agreed_with_resident) {
+            return Err(Refused::ExtensionTooLong {
+                limit: *limit_date,
+                why: why.clone(),
+                by_agreement: ext_rules.beyond_by_agreement,
+            }
+            .into());
+        }
+    }
+    let stage = current(next)?;
+    stage.extensions.push(ExtensionGranted {
+        on,
+        reason: reason.trim().to_owned(),
+        previous_date: previous,
+        original_date: original.date,
+        counted_from: original.counted_from,
+        original_basis: original.basis,
+        new_date,
+        limit: limit.map(|(d, _)| d),
+        agreed_with_resident,
+    });
+    Ok(())
+}
+
+/// Compliments and comments: received, acknowledged, responded, closed.
+fn apply_feedback(next: &mut CaseState, event: &Event, on: NaiveDate) -> Result<(), Refusal> {
+    let kind = next.kind;
+    if next.closed.is_some() {
+        return Err(Refused::FeedbackClosed { kind }.into());
+    }
+    match event {
+        Event::Acknowledged if next.acknowledged_on.is_none() => next.acknowledged_on = Some(on),
+        Event::Acknowledged => return Err(Refused::FeedbackAlreadyAcknowledged { kind }.into()),
+        Event::Responded { .. } if next.responded_on.is_none() => next.responded_on = Some(on),
+        Event::Responded { .. } => return Err(Refused::FeedbackAlreadyResponded { kind }.into()),
+        Event::Closed { why } => {
+            next.closed = Some(Closure {
+                on,
+                why: why.clone(),
+            })
+        }
+        _ => return Err(Refused::NotAComplaint { kind }.into()),
+    }
+    Ok(())
+}
+
+fn current(state: &mut CaseState) -> Result<&mut StageState, Refusal> {
+    state
+        .current_stage_mut()
+        .ok_or_else(|| Refused::NoStage.into())
+}
+
+fn first_stage_number(policy: &Policy) -> u8 {
+    policy.stages.first().map(|s| s.number).unwrap_or(1)
+}
+
+fn not_before(act: Act, on: NaiveDate, earliest: NaiveDate) -> Result<(), Refusal> {
+    if on < earliest {
+        return Err(Refused::DateTooEarly { act, on, earliest }.into());
+    }
+    Ok(())
+}

@@ -1,0 +1,231 @@
+//! What can happen to a case: its events, who did them, and when.
+//!
+//! Dates: each event happened on a day. That day is the record's `on` when
+//! given (a letter that arrived yesterday, a phone call logged late), otherwise
+//! the UK calendar day of its timestamp `at` ([`uk_date`]). A `received` event
+//! carries its own `received_on`.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::uk_date;
+
+/// What kind of case this is.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CaseKind {
+    Complaint,
+    Compliment,
+    Comment,
+}
+
+impl CaseKind {
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            CaseKind::Complaint => "complaint",
+            CaseKind::Compliment => "compliment",
+            CaseKind::Comment => "comment",
+        }
+    }
+}
+
+/// Who did something.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// The resident the case is about.
+    Resident,
+    /// Someone acting for the resident with their authority.
+    Advocate,
+    /// The landlord's staff.
+    Staff,
+    /// The portal itself (for example, an automatic closure).
+    System,
+}
+
+/// Who did something, and their name where it is known.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Actor {
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// One stored event: when it was recorded, by whom, and what happened.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct EventRecord {
+    /// When the event was recorded.
+    pub at: DateTime<Utc>,
+    pub actor: Actor,
+    /// The day it happened, when that is not the UK day of `at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on: Option<NaiveDate>,
+    pub event: Event,
+}
+
+impl EventRecord {
+    /// The day the event happened: `received_on` for a `received` event, else
+    /// `on`, else the UK calendar day of `at`.
+    pub fn date(&self) -> NaiveDate {
+        match &self.event {
+            Event::Received { received_on, .. } => *received_on,
+            _ => self.on.unwrap_or_else(|| uk_date(self.at)),
+        }
+    }
+}
+
+/// How a stage or a panel decided the complaint.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Upheld,
+    PartlyUpheld,
+    NotUpheld,
+}
+
+/// The kinds of remedy the Code names (Code 7).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RemedyKind {
+    Apology,
+    Action,
+    ChangedDecision,
+    AmendedRecord,
+    Financial,
+    ChangedPolicy,
+}
+
+/// One way the landlord puts things right.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Remedy {
+    pub kind: RemedyKind,
+    pub description: String,
+    /// For a financial remedy, the amount in pence.
+    #[serde(default)]
+    pub amount_pence: Option<u64>,
+}
+
+/// Something the landlord still has to do, and by when.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct OutstandingAction {
+    pub description: String,
+    pub due: NaiveDate,
+}
+
+/// How the resident takes part in a panel.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    Attend,
+    WrittenSubmissions,
+}
+
+/// Someone who comes to the panel with the resident.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Representative {
+    pub name: String,
+    /// Their relation to the resident, for example "friend" or "relative".
+    pub relation: String,
+}
+
+/// Why a case was closed.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ClosedWhy {
+    /// The complaint was resolved.
+    Resolved,
+    /// No contact from the resident within the policy's time after a response.
+    NoContact,
+    /// Every agreed action is done.
+    ActionsDone,
+    /// The resident withdrew it.
+    Withdrawn,
+    /// Another reason, in words.
+    Other(String),
+}
+
+/// What happened.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Event {
+    /// The case began: what kind it is and the day it reached the landlord.
+    Received {
+        kind: CaseKind,
+        received_on: NaiveDate,
+    },
+    /// The landlord acknowledged the complaint (or the request for this stage).
+    Acknowledged,
+    /// A caseworker took the case.
+    Assigned { caseworker: String },
+    /// The response date of the current stage was moved.
+    Extended {
+        reason: String,
+        new_date: NaiveDate,
+        /// Whether the resident agreed to a date beyond the policy's limit.
+        #[serde(default)]
+        agreed_with_resident: bool,
+    },
+    /// The landlord asked the resident for something.
+    InformationRequested { what: String },
+    /// The resident (or someone for them) added information.
+    InformationGiven { text: String },
+    /// The landlord's response at the current stage.
+    Responded {
+        /// Required for a complaint; none for a compliment or a comment.
+        #[serde(default)]
+        outcome: Option<Outcome>,
+        #[serde(default)]
+        reasons: String,
+        #[serde(default)]
+        remedies: Vec<Remedy>,
+        #[serde(default)]
+        outstanding_actions: Vec<OutstandingAction>,
+    },
+    /// The resident asked for the next stage. Never ask why (Code 6.19): the
+    /// reason is optional.
+    EscalationRequested {
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    /// The landlord refused to take the complaint to the next stage.
+    EscalationRefused { reasons: String },
+    /// The resident asked for the panel.
+    PanelRequested {
+        attendance: Attendance,
+        #[serde(default)]
+        representative: Option<Representative>,
+    },
+    /// The panel's hearing date. A date after "today" means the panel is scheduled.
+    PanelHeld { date: NaiveDate },
+    /// The panel's decision.
+    PanelOutcome { outcome: Outcome, reasons: String },
+    /// Whether the resident was satisfied.
+    SatisfactionRecorded {
+        satisfied: bool,
+        #[serde(default)]
+        comment: Option<String>,
+    },
+    /// The resident withdrew the complaint.
+    Withdrawn {
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    /// The case was closed.
+    Closed { why: ClosedWhy },
+    /// The complaint went to the Housing Ombudsman.
+    ReferredToOmbudsman,
+    /// A closed or withdrawn case was opened again.
+    Reopened { reason: String },
+}

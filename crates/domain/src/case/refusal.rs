@@ -1,0 +1,488 @@
+//! Why an event was not accepted.
+//!
+//! Every refusal is a [`Refused`]: which rule said no, with the facts it
+//! needs (dates, stages, what was missing). From it come the stable
+//! snake_case code programs match on, the English message API clients and
+//! staff read, and, for a refusal a resident can meet, the [`RefusalReason`]
+//! the app words in the resident's own language. The codes are part of the
+//! API: several refusals share one where a client needs no finer split.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::deadlines::ExtensionLimit;
+use super::CaseKind;
+use crate::calendar::{join_words, long_date, CalendarError};
+
+/// A refusal as the API answers it: `code` is stable snake_case for
+/// programs; `message` is English for API clients and staff; a refusal a
+/// resident can meet also carries its `reason` as typed facts, which the app
+/// words itself. All three are worked out from `why`: build one with
+/// `Refused::….into()`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub code: &'static str,
+    pub message: String,
+    pub reason: Option<RefusalReason>,
+    pub why: Refused,
+}
+
+impl From<Refused> for Refusal {
+    fn from(why: Refused) -> Self {
+        Self {
+            code: why.code(),
+            message: why.message(),
+            reason: match &why {
+                Refused::Resident(reason) => Some(reason.clone()),
+                _ => None,
+            },
+            why,
+        }
+    }
+}
+
+impl From<RefusalReason> for Refusal {
+    fn from(reason: RefusalReason) -> Self {
+        Refused::Resident(reason).into()
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// What was being done when a date came too early: "This cannot be
+/// *acknowledged* on …, before …".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    Acknowledged,
+    AskedFor,
+    RespondedTo,
+    Held,
+    Decided,
+}
+
+impl Act {
+    fn verb(self) -> &'static str {
+        match self {
+            Act::Acknowledged => "acknowledged",
+            Act::AskedFor => "asked for",
+            Act::RespondedTo => "responded to",
+            Act::Held => "held",
+            Act::Decided => "decided",
+        }
+    }
+}
+
+/// Which rule refused an event, with its facts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// A refusal a resident (or their advocate) can meet.
+    Resident(RefusalReason),
+    // Replaying and starting a case.
+    NoEvents,
+    NotReceived,
+    NoStages,
+    AlreadyReceived,
+    BeforeReceipt {
+        on: NaiveDate,
+        kind: CaseKind,
+        received_on: NaiveDate,
+    },
+    DateTooEarly {
+        act: Act,
+        on: NaiveDate,
+        earliest: NaiveDate,
+    },
+    /// The working-day calendar could not count a date.
+    DateOutOfRange(CalendarError),
+    /// The stage's response date could not be counted.
+    ResponseDateOutOfRange,
+    PolicyMismatch {
+        stage: u8,
+    },
+    NoStage,
+    NoPanel,
+    // Staff actions on a complaint.
+    StageAlreadyAcknowledged,
+    CaseworkerMissing,
+    InformationRequestMissing,
+    InformationMissing,
+    OutcomeMissing,
+    RespondWithThePanel,
+    AlreadyResponded {
+        stage: u8,
+    },
+    EscalationReasonsMissing,
+    NoEscalationToRefuse,
+    PanelHeldAfterOmbudsman,
+    PanelNotRequested,
+    NoPanelForOutcome,
+    PanelNotHeld,
+    PanelDecided,
+    ClosedReasonMissing,
+    AlreadyWithOmbudsman,
+    NotClosed,
+    ReopenReasonMissing,
+    // Asking for a panel.
+    RepresentativeNameMissing,
+    /// The relations the landlord's panel allows (empty: nobody).
+    RepresentativeNotAllowed {
+        allowed: Vec<String>,
+    },
+    // Extending a response date.
+    ExtendWithThePanel,
+    ExtendAfterResponse {
+        stage: u8,
+    },
+    NoExtension {
+        stage: u8,
+    },
+    ExtensionReasonMissing,
+    ExtensionNotWorkingDay {
+        date: NaiveDate,
+    },
+    ExtensionNotLater {
+        current: NaiveDate,
+    },
+    ExtensionTooLong {
+        limit: NaiveDate,
+        why: ExtensionLimit,
+        /// Whether the resident's agreement allows a later date.
+        by_agreement: bool,
+    },
+    // Compliments and comments.
+    FeedbackClosed {
+        kind: CaseKind,
+    },
+    FeedbackAlreadyAcknowledged {
+        kind: CaseKind,
+    },
+    FeedbackAlreadyResponded {
+        kind: CaseKind,
+    },
+    NotAComplaint {
+        kind: CaseKind,
+    },
+}
+
+impl Refused {
+    /// The stable code, as [`Refusal::code`].
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refused::Resident(reason) => reason.code(),
+            Refused::NoEvents => "no_events",
+            Refused::NotReceived => "not_received",
+            Refused::NoStages => "no_stages",
+            Refused::AlreadyReceived => "already_received",
+            Refused::BeforeReceipt { .. } => "before_receipt",
+            Refused::DateTooEarly { .. } => "date_too_early",
+            Refused::DateOutOfRange(_) | Refused::ResponseDateOutOfRange => "date_out_of_range",
+            Refused::PolicyMismatch { .. } => "policy_mismatch",
+            Refused::NoStage => "no_stage",
+            Refused::NoPanel => "no_panel",
+            Refused::StageAlreadyAcknowledged | Refused::FeedbackAlreadyAcknowledged { .. } => {
+                "already_acknowledged"
+            }
+            Refused::CaseworkerMissing => "caseworker_missing",
+            Refused::InformationRequestMissing | Refused::InformationMissing => {
+                "information_missing"
+            }
+            Refused::OutcomeMissing => "outcome_missing",
+            Refused::RespondWithThePanel | Refused::ExtendWithThePanel => "panel_under_way",
+            Refused::AlreadyResponded { .. }
+            | Refused::ExtendAfterResponse { .. }
+            | Refused::FeedbackAlreadyResponded { .. } => "already_responded",
+            Refused::EscalationReasonsMissing => "reasons_missing",
+            Refused::NoEscalationToRefuse => "no_escalation_to_refuse",
+            Refused::PanelHeldAfterOmbudsman => "panel_after_ombudsman",
+            Refused::PanelNotRequested | Refused::NoPanelForOutcome => "panel_not_requested",
+            Refused::PanelNotHeld => "panel_not_held",
+            Refused::PanelDecided => "panel_decided",
+            Refused::ClosedReasonMissing => "closed_reason_missing",
+            Refused::AlreadyWithOmbudsman => "already_with_ombudsman",
+            Refused::NotClosed => "not_closed",
+            Refused::ReopenReasonMissing => "reopen_reason_missing",
+            Refused::RepresentativeNameMissing => "representative_name_missing",
+            Refused::RepresentativeNotAllowed { .. } => "representative_not_allowed",
+            Refused::NoExtension { .. } => "no_extension",
+            Refused::ExtensionReasonMissing => "extension_reason_missing",
+            Refused::ExtensionNotWorkingDay { .. } => "extension_not_working_day",
+            Refused::ExtensionNotLater { .. } => "extension_not_later",
+            Refused::ExtensionTooLong { .. } => "extension_too_long",
+            Refused::FeedbackClosed { .. } => "closed",
+            Refused::NotAComplaint { .. } => "not_a_complaint",
+        }
+    }
+
+    /// The English message, for API clients and staff.
+    pub fn message(&self) -> String {
+        match self {
+            Refused::Resident(reason) => reason.message(),
+            Refused::NoEvents => {
+                "This case has no events: it must start with its receipt.".to_owned()
+            }
+            Refused::NotReceived => "A case must start with its receipt.".to_owned(),
+            Refused::NoStages => "This landlord's policy has no complaint stages, so a complaint cannot be started.".to_owned(),
+            Refused::AlreadyReceived => "This complaint has already been received.".to_owned(),
+            Refused::BeforeReceipt {
+                on,
+                kind,
+                received_on,
+            } => format!(
+                "This cannot be dated {}, before the {} was received on {}.",
+                long_date(*on),
+                kind.noun(),
+                long_date(*received_on)
+            ),
+            Refused::DateTooEarly { act, on, earliest } => format!(
+                "This cannot be {} on {}, before {}.",
+                act.verb(),
+                long_date(*on),
+                long_date(*earliest)
+            ),
+            Refused::DateOutOfRange(e) => e.to_string(),
+            Refused::ResponseDateOutOfRange => {
+                "The response date is outside the working-day calendar.".to_owned()
+            }
+            Refused::PolicyMismatch { stage } => {
+                format!("This landlord's policy has no stage {stage}.")
+            }
+            Refused::NoStage => "This complaint has no stage under way.".to_owned(),
+            Refused::NoPanel => "This landlord's policy has no stage 3 panel.".to_owned(),
+            Refused::StageAlreadyAcknowledged => {
+                "This stage has already been acknowledged.".to_owned()
+            }
+            Refused::CaseworkerMissing => "Enter the caseworker's name.".to_owned(),
+            Refused::InformationRequestMissing => "Say what information you need.".to_owned(),
+            Refused::InformationMissing => "Enter the information you want to add.".to_owned(),
+            Refused::OutcomeMissing => {
+                "Say whether the complaint is upheld, partly upheld or not upheld.".to_owned()
+            }
+            Refused::RespondWithThePanel => {
+                "The complaint is with the panel: record the panel's outcome instead.".to_owned()
+            }
+            Refused::AlreadyResponded { stage } => {
+                format!("We have already responded at stage {stage}.")
+            }
+            Refused::EscalationReasonsMissing => {
+                "Give the reasons for refusing to escalate the complaint.".to_owned()
+            }
+            Refused::NoEscalationToRefuse => {
+                "There is no request to escalate this complaint waiting for a decision.".to_owned()
+            }
+            Refused::PanelHeldAfterOmbudsman => {
+                "A panel cannot be held once the complaint has gone to the Housing Ombudsman."
+                    .to_owned()
+            }
+            Refused::PanelNotRequested => {
+                "A panel cannot be held before the resident has asked for one.".to_owned()
+            }
+            Refused::NoPanelForOutcome => "There is no panel to record an outcome for.".to_owned(),
+            Refused::PanelNotHeld => "The panel has not met yet, so it has no outcome.".to_owned(),
+            Refused::PanelDecided => "The panel has already decided this complaint.".to_owned(),
+            Refused::ClosedReasonMissing => "Say why the complaint is being closed.".to_owned(),
+            Refused::AlreadyWithOmbudsman => {
+                "This complaint has already gone to the Housing Ombudsman.".to_owned()
+            }
+            Refused::NotClosed => {
+                "Only a closed or withdrawn complaint can be reopened.".to_owned()
+            }
+            Refused::ReopenReasonMissing => "Say why the complaint is being reopened.".to_owned(),
+            Refused::RepresentativeNameMissing => {
+                "Enter the name of the person coming with you.".to_owned()
+            }
+            Refused::RepresentativeNotAllowed { allowed } if allowed.is_empty() => {
+                "This landlord's panel does not allow anyone to come with you.".to_owned()
+            }
+            Refused::RepresentativeNotAllowed { allowed } => {
+                let who: Vec<String> = allowed.iter().map(|r| with_article(r)).collect();
+                format!("You can bring {} to the panel.", join_words(&who, "or"))
+            }
+            Refused::ExtendWithThePanel => "The panel's dates cannot be extended.".to_owned(),
+            Refused::ExtendAfterResponse { stage } => format!(
+                "We have already responded at stage {stage}, so the date cannot be extended."
+            ),
+            Refused::NoExtension { stage } => format!(
+                "This landlord's policy does not allow the stage {stage} response date to be extended."
+            ),
+            Refused::ExtensionReasonMissing => "Give the reason for the extension.".to_owned(),
+            Refused::ExtensionNotWorkingDay { date } => format!(
+                "The new date must be a working day: {} is not.",
+                long_date(*date)
+            ),
+            Refused::ExtensionNotLater { current } => format!(
+                "The new date must be after the current response date, {}.",
+                long_date(*current)
+            ),
+            Refused::ExtensionTooLong {
+                limit,
+                why,
+                by_agreement,
+            } => format!(
+                "The new date can be no later than {} ({why}){}.",
+                long_date(*limit),
+                if *by_agreement {
+                    " unless the resident agrees to a later date"
+                } else {
+                    ""
+                }
+            ),
+            Refused::FeedbackClosed { kind } => format!("This {} has been closed.", kind.noun()),
+            Refused::FeedbackAlreadyAcknowledged { kind } => {
+                format!("This {} has already been acknowledged.", kind.noun())
+            }
+            Refused::FeedbackAlreadyResponded { kind } => {
+                format!("We have already replied to this {}.", kind.noun())
+            }
+            Refused::NotAComplaint { kind } => format!(
+                "This is a {}, not a complaint: it has no stages, so this does not apply.",
+                kind.noun()
+            ),
+        }
+    }
+}
+
+impl From<CalendarError> for Refusal {
+    fn from(e: CalendarError) -> Self {
+        Refused::DateOutOfRange(e).into()
+    }
+}
+
+/// "a friend", "an advocate".
+fn with_article(noun: &str) -> String {
+    let noun = noun.trim();
+    match noun.chars().next() {
+        Some(c) if "aeiouAEIOU".contains(c) => format!("an {noun}"),
+        _ => format!("a {noun}"),
+    }
+}
+
+/// Why a resident's (or their advocate's) action was refused, as facts:
+/// the app says it in the resident's language, with these dates and stages.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RefusalReason {
+    /// The last day to ask for the next stage has passed.
+    ReviewWindowClosed {
+        last_day: NaiveDate,
+    },
+    /// A review can be asked for once the stage has been answered.
+    ReviewBeforeResponse {
+        stage: u8,
+    },
+    /// There is no later stage; `panel` when a panel can be asked for instead.
+    LastStage {
+        stage: u8,
+        panel: bool,
+    },
+    /// The complaint is already with the panel.
+    WithThePanel,
+    /// The last day to ask for a panel has passed.
+    PanelWindowClosed {
+        last_day: NaiveDate,
+    },
+    /// A panel can be asked for once the last stage has been answered.
+    PanelBeforeResponse {
+        stage: u8,
+    },
+    PanelAlreadyRequested,
+    PanelAfterOmbudsman,
+    WrittenSubmissionsNotAllowed,
+    LegalRepresentativeNotAllowed,
+    /// Satisfaction is asked about a response, so it comes after one.
+    SatisfactionBeforeResponse,
+    /// Satisfaction with this response is already recorded: once per response.
+    SatisfactionAlreadyRecorded,
+    AlreadyWithdrawn,
+    /// Withdrawn on this day: it would need to be reopened first.
+    Withdrawn {
+        on: NaiveDate,
+    },
+    /// Closed on this day: it would need to be reopened first.
+    Closed {
+        on: NaiveDate,
+    },
+}
+
+impl RefusalReason {
+    /// The stable code, as [`Refusal::code`].
+    pub fn code(&self) -> &'static str {
+        match self {
+            RefusalReason::ReviewWindowClosed { .. } => "escalation_window_closed",
+            RefusalReason::ReviewBeforeResponse { .. } => "not_responded",
+            RefusalReason::LastStage { .. } => "last_stage",
+            RefusalReason::WithThePanel => "panel_under_way",
+            RefusalReason::PanelWindowClosed { .. } => "panel_window_closed",
+            RefusalReason::PanelBeforeResponse { .. } => "panel_too_early",
+            RefusalReason::PanelAlreadyRequested => "panel_already_requested",
+            RefusalReason::PanelAfterOmbudsman => "panel_after_ombudsman",
+            RefusalReason::WrittenSubmissionsNotAllowed => "written_submissions_not_allowed",
+            RefusalReason::LegalRepresentativeNotAllowed => "legal_representative_not_allowed",
+            RefusalReason::SatisfactionBeforeResponse => "not_responded",
+            RefusalReason::SatisfactionAlreadyRecorded => "satisfaction_already_recorded",
+            RefusalReason::AlreadyWithdrawn => "already_withdrawn",
+            RefusalReason::Withdrawn { .. } => "withdrawn",
+            RefusalReason::Closed { .. } => "closed",
+        }
+    }
+
+    /// The server's English, for API clients and staff.
+    pub fn message(&self) -> String {
+        match self {
+            RefusalReason::ReviewWindowClosed { last_day } => format!(
+                "You can no longer ask for a review. The last day to ask was {}.",
+                long_date(*last_day)
+            ),
+            RefusalReason::ReviewBeforeResponse { stage } => format!(
+                "You can ask for a review once we have sent our stage {stage} response."
+            ),
+            RefusalReason::LastStage { stage, panel: true } => format!(
+                "Stage {stage} is the last stage of our complaints process. You can ask for a panel to review it instead."
+            ),
+            RefusalReason::LastStage { stage, panel: false } => format!(
+                "Stage {stage} is the last stage of our complaints process. If you are still unhappy, you can ask the Housing Ombudsman to look at your complaint."
+            ),
+            RefusalReason::WithThePanel => "The complaint is already with the panel.".to_owned(),
+            RefusalReason::PanelWindowClosed { last_day } => format!(
+                "You can no longer ask for a panel. The last day to ask was {}.",
+                long_date(*last_day)
+            ),
+            RefusalReason::PanelBeforeResponse { stage } => format!(
+                "You can ask for a panel once we have sent our stage {stage} response."
+            ),
+            RefusalReason::PanelAlreadyRequested => "You have already asked for a panel.".to_owned(),
+            RefusalReason::PanelAfterOmbudsman => {
+                "A panel cannot be held once the complaint has gone to the Housing Ombudsman.".to_owned()
+            }
+            RefusalReason::WrittenSubmissionsNotAllowed => {
+                "This landlord's panel does not take written submissions: you would need to attend.".to_owned()
+            }
+            RefusalReason::LegalRepresentativeNotAllowed => {
+                "A legal representative cannot come to the panel under this landlord's policy.".to_owned()
+            }
+            RefusalReason::SatisfactionBeforeResponse => {
+                "Satisfaction can be recorded once we have responded to the complaint.".to_owned()
+            }
+            RefusalReason::SatisfactionAlreadyRecorded => {
+                "You have already told us if you are satisfied with this response.".to_owned()
+            }
+            RefusalReason::AlreadyWithdrawn => "This complaint has already been withdrawn.".to_owned(),
+            RefusalReason::Withdrawn { on } => format!(
+                "This complaint was withdrawn on {}. It would need to be reopened first.",
+                long_date(*on)
+            ),
+            RefusalReason::Closed { on } => format!(
+                "This complaint was closed on {}. It would need to be reopened first.",
+                long_date(*on)
+            ),
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! A case's state, derived from its events by [`replay`](super::replay) and
+//! never stored.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::deadlines::Basis;
+use super::event::{
+    Actor, Attendance, CaseKind, ClosedWhy, Outcome, OutstandingAction, Remedy, Representative,
+};
+
+/// An extension of a stage's response date.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct ExtensionGranted {
+    /// The day the extension was made.
+    pub on: NaiveDate,
+    pub reason: String,
+    /// The response date before this extension.
+    pub previous_date: NaiveDate,
+    /// The policy's response date before any extension, as it stood at the
+    /// first extension; later extensions are limited from it.
+    pub original_date: NaiveDate,
+    /// What the original date was counted from.
+    pub counted_from: NaiveDate,
+    /// How the original date was counted.
+    pub original_basis: Basis,
+    pub new_date: NaiveDate,
+    /// The latest date the policy allows without the resident's agreement
+    /// (`None`: the policy sets no limit).
+    pub limit: Option<NaiveDate>,
+    pub agreed_with_resident: bool,
+}
+
+/// A response at a stage.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Response {
+    pub on: NaiveDate,
+    pub outcome: Option<Outcome>,
+    pub reasons: String,
+    pub remedies: Vec<Remedy>,
+    pub outstanding_actions: Vec<OutstandingAction>,
+}
+
+/// Where one stage stands.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct StageState {
+    /// The policy's stage number (1, 2, ...).
+    pub number: u8,
+    /// The day the stage started: the complaint's receipt, or the request for it.
+    pub started_on: NaiveDate,
+    /// The resident's reason for asking for this stage, if they gave one.
+    pub escalation_reason: Option<String>,
+    pub acknowledged_on: Option<NaiveDate>,
+    pub extensions: Vec<ExtensionGranted>,
+    pub response: Option<Response>,
+}
+
+/// A refusal to escalate.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct EscalationRefusal {
+    pub on: NaiveDate,
+    /// The stage that was asked for.
+    pub stage: u8,
+    pub reasons: String,
+}
+
+/// Where the panel stands.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PanelState {
+    pub requested_on: NaiveDate,
+    pub attendance: Attendance,
+    pub representative: Option<Representative>,
+    pub held_on: Option<NaiveDate>,
+    pub outcome: Option<PanelDecision>,
+}
+
+/// The panel's decision.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PanelDecision {
+    pub on: NaiveDate,
+    pub outcome: Outcome,
+    pub reasons: String,
+}
+
+/// A request for information and its answer.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct InformationRequest {
+    pub on: NaiveDate,
+    pub what: String,
+    pub answered_on: Option<NaiveDate>,
+}
+
+/// Information the resident added.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct InformationGiven {
+    pub on: NaiveDate,
+    pub text: String,
+}
+
+/// The resident's satisfaction.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Satisfaction {
+    pub on: NaiveDate,
+    pub satisfied: bool,
+    pub comment: Option<String>,
+    /// How many responses (stage responses and a panel's decision) there
+    /// had been when it was recorded: satisfaction is asked once of each.
+    /// Worked out again from the events, so it never travels.
+    #[serde(skip)]
+    #[cfg_attr(feature = "openapi", schemars(skip))]
+    pub after_responses: usize,
+}
+
+/// A closure or a withdrawal.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Closure {
+    pub on: NaiveDate,
+    pub why: ClosedWhy,
+}
+
+/// A withdrawal.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Withdrawal {
+    pub on: NaiveDate,
+    pub reason: Option<String>,
+}
+
+/// A case's state, derived from its events.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct CaseState {
+    pub kind: CaseKind,
+    pub received_on: NaiveDate,
+    /// When the case was first recorded.
+    pub received_at: DateTime<Utc>,
+    /// Who raised it.
+    pub raised_by: Actor,
+    pub caseworker: Option<String>,
+    /// For a compliment or a comment: the day it was acknowledged.
+    pub acknowledged_on: Option<NaiveDate>,
+    /// For a compliment or a comment: the day it was answered.
+    pub responded_on: Option<NaiveDate>,
+    /// The complaint's stages so far, in order; the last is the current one.
+    /// Empty for a compliment or a comment.
+    pub stages: Vec<StageState>,
+    pub escalation_refusals: Vec<EscalationRefusal>,
+    pub panel: Option<PanelState>,
+    pub information_requests: Vec<InformationRequest>,
+    pub information_given: Vec<InformationGiven>,
+    pub satisfaction: Option<Satisfaction>,
+    pub withdrawn: Option<Withdrawal>,
+    pub closed: Option<Closure>,
+    /// The day the complaint went to the Housing Ombudsman.
+    pub referred_to_ombudsman_on: Option<NaiveDate>,
+    /// Reasons the case was reopened, in order.
+    pub reopened: Vec<String>,
+    /// The day of the latest event.
+    pub last_event_on: NaiveDate,
+}
+
+impl CaseState {
+    /// The current stage of a complaint.
+    pub fn current_stage(&self) -> Option<&StageState> {
+        self.stages.last()
+    }
+
+    /// Whether the case is closed or withdrawn.
+    pub fn is_finished(&self) -> bool {
+        self.closed.is_some() || self.withdrawn.is_some()
+    }
+
+    pub(crate) fn current_stage_mut(&mut self) -> Option<&mut StageState> {
+        self.stages.last_mut()
+    }
+}
