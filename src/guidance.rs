@@ -31,6 +31,17 @@ pub struct StartPolicy {
     pub exclusions: Vec<ExclusionTitle>,
     #[serde(default)]
     pub contact: Contact,
+    /// Lengths the policy's words leave open, with the reading the portal takes.
+    #[serde(default)]
+    pub readings: Vec<ReadingWords>,
+}
+
+/// How the portal reads a length the policy's words leave open: the policy's
+/// words and the reading in plain words (the unit is always working days).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct ReadingWords {
+    pub policy_says: String,
+    pub reading: String,
 }
 
 /// What is not handled as a complaint, by its title.
@@ -538,6 +549,20 @@ mod tests {
         assert_eq!(plus_dane.summary, full.summary);
         assert_eq!(plus_dane.contact, full.contact);
         assert_eq!(plus_dane.time_limit, full.time_limit);
+        let readings: Vec<(String, String)> = full
+            .readings
+            .iter()
+            .map(|r| (r.policy_says.clone(), r.reading.clone()))
+            .collect();
+        assert_eq!(
+            plus_dane
+                .readings
+                .iter()
+                .map(|r| (r.policy_says.clone(), r.reading.clone()))
+                .collect::<Vec<_>>(),
+            readings
+        );
+        assert!(readings[0].0.contains("a further 10 days"));
         let titles: Vec<String> = full.exclusions.iter().map(|e| e.title.clone()).collect();
         assert!(!titles.is_empty());
         assert_eq!(

@@ -65,10 +65,22 @@ pub fn StartPage() -> impl IntoView {
             </div>
             {move || effective().map(|p| {
                 let summary = p.summary.trim().to_owned();
+                let readings = p.readings;
                 view! {
                     {(!summary.is_empty()).then(|| view! {
                         <h2 class="app-heading-m">{t("How it works")}</h2>
                         <p class="app-body" data-testid="policy-summary" lang="en-GB">{summary}</p>
+                    })}
+                    // Where the policy says only "days", or not from when: the reading taken.
+                    {(!readings.is_empty()).then(|| view! {
+                        <h3 class="app-heading-s">{t("How we count the policy's times")}</h3>
+                        <p class="app-body">{t("We count working days: we do not count weekends or bank holidays.")}</p>
+                        <p class="app-body">{t("Where the policy's own words are not clear, this is how we read them:")}</p>
+                        <ul class="app-list app-list--bullet" data-testid="readings" lang="en-GB">
+                            {readings.into_iter().map(|r| view! {
+                                <li><q>{r.policy_says}</q>" "{r.reading}</li>
+                            }).collect_view()}
+                        </ul>
                     })}
                 }
             })}

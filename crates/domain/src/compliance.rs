@@ -6,13 +6,16 @@
 //! Where the policy says something the Code does not allow, that is a
 //! [`Severity::Breach`]. A policy with breaches still runs as written.
 //!
-//! Sections are the Code 2024's:
+//! Provisions are the Code 2024's, each confirmed from a published source
+//! (see `docs/code-provisions.md`); where the number is not confirmed, the
+//! finding names the section alone:
+//! - 1.5 dissatisfaction with a service request is a complaint;
 //! - 2.2 what a policy may exclude; 2.3 the 12-month time limit and discretion;
-//! - 1.6 dissatisfaction with a service request is a complaint;
-//! - 3.8 residents are told how to reach the Ombudsman;
+//! - section 3 residents are told how to reach the Ombudsman;
 //! - 5.3 no more than two stages; 6.10 a stage 2 must follow stage 1;
 //! - 6.2 / 6.3 / 6.4 / 6.5 stage 1 acknowledgement, response, extension, Ombudsman details;
-//! - 6.11 / 6.14 / 6.15 / 6.16 the same for stage 2.
+//! - 6.11 the stage 2 acknowledgement; section 6 the stage 2 response,
+//!   extension and Ombudsman details.
 
 use serde::{Deserialize, Serialize};
 
@@ -34,7 +37,8 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Finding {
-    /// The Code's section, for example "5.3".
+    /// The Code's provision, for example "5.3", or its section alone ("6")
+    /// where the provision's number is not confirmed.
     pub section: String,
     pub severity: Severity,
     /// A plain sentence: what the policy says and what the Code expects.
@@ -77,14 +81,14 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
         });
     };
 
-    // 1.6: a resident unhappy with how a service request went must be able to complain.
+    // 1.5: a resident unhappy with how a service request went must be able to complain.
     if let Some(exclusion) = policy
         .exclusions
         .iter()
         .find(|e| e.id == "service_request" && !e.may_insist)
     {
         add(
-            "1.6",
+            "1.5",
             Severity::Breach,
             format!(
                 "The policy excludes \"{}\" without letting the resident insist on a complaint; the Code says dissatisfaction with the response to a service request must be taken as a complaint.",
@@ -139,11 +143,11 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
         }
     }
 
-    // 3.8: the Ombudsman guidance must be current.
+    // Section 3: the Ombudsman guidance must be current.
     for guidance in &policy.ombudsman.guidance {
         if mentions_removed_route(&guidance.text) && !names_removed_route(&guidance.text) {
             add(
-                "3.8",
+                "3",
                 Severity::Advice,
                 format!(
                     "The landlord's own policy still describes the designated-person route or the eight-week wait. The guidance here ({}) says both ended on 1 October 2022; the Code expects residents to be told correctly how to reach the Ombudsman, so the published policy should say so too.",
@@ -153,7 +157,7 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
         }
         if names_removed_route(&guidance.text) {
             add(
-                "3.8",
+                "3",
                 Severity::Breach,
                 format!(
                     "The Ombudsman guidance ({}) still tells residents to go through a designated person or wait eight weeks; both ended on 1 October 2022, and residents can go to the Housing Ombudsman Service once the landlord's process is complete.",
@@ -203,7 +207,7 @@ fn sections(number: u8) -> [&'static str; 4] {
     if number == 1 {
         ["6.2", "6.3", "6.4", "6.5"]
     } else {
-        ["6.11", "6.14", "6.15", "6.16"]
+        ["6.11", "6", "6", "6"]
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! Policies are written in TOML (see the README's "Policy file format") and
 //! served to the app as JSON. Every figure is in working days unless the field
-//! name says otherwise. `None` means the policy is silent on that point; the
+//! name says otherwise; where a policy's words leave the unit or the starting
+//! point open, `readings` says which reading the preset takes (see [`Reading`]). `None` means the policy is silent on that point; the
 //! engine then falls back to the Complaint Handling Code 2024 and says so
 //! (see [`Policy::fallbacks`]).
 //!
@@ -15,11 +16,13 @@ use serde::{Deserialize, Serialize};
 mod fallback;
 mod parse;
 mod presets;
+mod reading;
 mod screening;
 
 pub use fallback::Fallback;
 pub use parse::PolicyError;
 pub use presets::presets;
+pub use reading::{DayUnit, Reading};
 pub use screening::{without_section_references, ScreeningResult};
 
 /// The policy new complaints run under unless the server is told otherwise:
@@ -82,6 +85,10 @@ pub struct Policy {
     /// and [`Policy::fallbacks`] says so. Only `stages[N].respond` is accepted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub silent_on: Vec<String>,
+    /// Lengths whose words in the policy can be read more than one way ("a
+    /// further ten days"), each with the reading the portal takes and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
 }
 
 /// The time limit for raising a complaint.

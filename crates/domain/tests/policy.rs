@@ -151,7 +151,7 @@ fn key_figures() -> Vec<Row> {
         // Code 2.3 "within 12 months"; 6.2 "within five working days of the complaint being received";
         // 6.3 "within 10 working days of the complaint being acknowledged"; 6.4 "no more than 10 working days";
         // 6.11 "within five working days of the escalation request being received";
-        // 6.14 "within 20 working days of the complaint being acknowledged"; 6.15 "no more than 20".
+        // Section 6, stage 2: a response within 20 working days of the acknowledgement, an extension of no more than 20.
         ("code-2024", Some(12), target(5, Receipt), t(10, Ack), Some(10), target(5, Receipt), t(20, Ack), Some(20), None),
         // 000 §5 "over six months ago"; §7 "acknowledge the complaint within 5 working days",
         // "within 10 working days of the initial complaint"; §6 "respond within 20 working days".
@@ -203,7 +203,7 @@ fn each_preset_has_the_figures_its_policy_states() {
 
 #[test]
 fn the_code_requires_the_ombudsman_details_with_every_extension() {
-    // Code 6.5 and 6.16.
+    // Code 6.5 (stage 1) and section 6 (stage 2, as 6.5).
     for stage in preset("code-2024").stages {
         assert!(
             stage

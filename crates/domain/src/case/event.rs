@@ -193,7 +193,7 @@ pub enum Event {
         #[serde(default)]
         outstanding_actions: Vec<OutstandingAction>,
     },
-    /// The resident asked for the next stage. Never ask why (Code 6.19): the
+    /// The resident asked for the next stage. Never ask why (Code 6.12): the
     /// reason is optional.
     EscalationRequested {
         #[serde(default)]

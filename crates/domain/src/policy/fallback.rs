@@ -10,7 +10,8 @@ use super::{presets, Policy, Stage, Target, TargetFrom};
 pub struct Fallback {
     /// The field, as a path: `time_limit`, `stages[0].acknowledge`, …
     pub field: String,
-    /// The Code's section that sets the value used, for example "6.2".
+    /// The Code's provision that sets the value used, for example "6.2", or
+    /// its section alone ("6") where the provision's number is not confirmed.
     pub section: String,
     /// The Code's value, in words: "5 working days after receipt".
     pub code_value: String,
@@ -40,7 +41,7 @@ fn sections(code_stage: u8) -> [&'static str; 4] {
     if code_stage == 1 {
         ["6.2", "6.3", "6.4", "6.5"]
     } else {
-        ["6.11", "6.14", "6.15", "6.16"]
+        ["6.11", "6", "6", "6"]
     }
 }
 

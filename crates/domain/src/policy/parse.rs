@@ -250,7 +250,7 @@ impl Policy {
                 );
             }
         }
-        Ok(())
+        super::reading::validate(self)
     }
 }
 
