@@ -42,7 +42,8 @@ use sqlx::SqliteConnection;
 
 use crate::auth::password::{hash_password, is_common_password, verify_password};
 use crate::auth::session::{self, token_hash};
-use crate::auth::{limit, parse_timestamp, CurrentUser};
+use crate::auth::{limit, CurrentUser};
+use crate::clock::parse_timestamp;
 use crate::error::ApiError;
 use crate::links;
 use crate::page::Page;

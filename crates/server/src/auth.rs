@@ -207,10 +207,6 @@ pub fn new_public_id() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-// How instants are stored lives with the clock; these names stay for the
-// many callers that read them from here.
-pub(crate) use crate::clock::{parse_timestamp, timestamp};
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,6 +257,7 @@ mod tests {
 
     #[test]
     fn timestamps_sort_as_text_in_time_order() {
+        use crate::clock::{parse_timestamp, timestamp};
         let a = parse_timestamp("2026-03-02T09:00:00Z").unwrap();
         let b = a + chrono::Duration::microseconds(1);
         let c = a + chrono::Duration::hours(10);

@@ -27,7 +27,8 @@ use domain::policy::{Policy, ScreeningResult};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
-use crate::auth::{parse_timestamp, CurrentUser, Role};
+use crate::auth::{CurrentUser, Role};
+use crate::clock::parse_timestamp;
 use crate::error::{ApiError, FieldError};
 use crate::files;
 pub use crate::files::CheckedFile;

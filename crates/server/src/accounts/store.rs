@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 use domain::api::account::Role;
 use sqlx::{SqliteConnection, SqlitePool};
 
-use crate::auth::{timestamp, CurrentUser};
+use crate::auth::CurrentUser;
+use crate::clock::timestamp;
 use crate::error::ApiError;
 
 /// The id of the account with this email address, if there is one.

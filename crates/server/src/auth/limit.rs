@@ -28,7 +28,7 @@ use sqlx::SqlitePool;
 
 mod store;
 
-use super::parse_timestamp;
+use crate::clock::parse_timestamp;
 use crate::error::ApiError;
 
 /// Failures on one account before attempts on it are spaced out.

@@ -9,8 +9,9 @@ use sqlx::SqliteConnection;
 
 mod store;
 
-use super::{parse_timestamp, CurrentUser, Role};
+use super::{CurrentUser, Role};
 pub use crate::account_security::device::Device;
+use crate::clock::parse_timestamp;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::AppState;

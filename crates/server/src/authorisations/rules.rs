@@ -13,7 +13,8 @@ use domain::authorisation::{
 use sqlx::SqliteConnection;
 
 use super::store::{self, AuthorisationRow};
-use crate::auth::{parse_timestamp, CurrentUser};
+use crate::auth::CurrentUser;
+use crate::clock::parse_timestamp;
 use crate::error::ApiError;
 
 fn corrupt(what: &str, value: &str) -> ApiError {

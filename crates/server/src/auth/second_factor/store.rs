@@ -6,7 +6,8 @@ use chrono::{DateTime, Duration, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
 
 use super::{FREE_FAILURES, MAX_DELAY, PENDING_FOR};
-use crate::auth::{parse_timestamp, session, timestamp, CurrentUser, Role};
+use crate::auth::{session, CurrentUser, Role};
+use crate::clock::{parse_timestamp, timestamp};
 use crate::error::ApiError;
 use crate::secrets::SecretsKey;
 
