@@ -46,7 +46,19 @@ type AnswerAction =
 fn AdvocateHome() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let all = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
-    let residents = LocalResource::new(|| api::get::<Vec<ActingFor>>("/advocate/residents"));
+    // An older page of residents is asked for by the cursor the server gave (`?after=`).
+    let query = crate::router::use_query_map();
+    let residents = LocalResource::new(move || {
+        let after = query.with(|q| q.get("after"));
+        async move {
+            let path = match after {
+                Some(after) => format!("/advocate/residents?after={after}"),
+                None => "/advocate/residents".to_owned(),
+            };
+            api::get_page::<ActingFor>(&path).await
+        }
+    });
+    let first_page = move || query.with_untracked(|q| q.get("after").is_none());
     let announcement = RwSignal::new(String::new());
     // Declining is the invited advocate ending the invitation, as a resident
     // takes one back.
@@ -138,14 +150,23 @@ fn AdvocateHome() -> impl IntoView {
                     <h2 class="app-heading-m">{t("Residents you act for")}</h2>
                     {match acting {
                         Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
-                        Ok(list) if list.is_empty() => view! {
+                        Ok((list, _)) if list.is_empty() && first_page() => view! {
                             <p class="app-body">{t("You do not act for anyone yet. A resident can invite you from their account, or you can send us a form they have signed.")}</p>
                         }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="app-card-list" data-testid="residents">
-                                {list.into_iter().map(|a| view! { <Resident acting=a /> }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                        Ok((list, next)) => {
+                            let first = first_page();
+                            view! {
+                                <ul class="app-card-list" data-testid="residents">
+                                    {list.into_iter().map(|a| view! { <Resident acting=a /> }).collect_view()}
+                                </ul>
+                                {(next.is_some() || !first).then(|| view! {
+                                    <nav class="app-body" aria-label=t("Pages of your list")>
+                                        {next.map(|q| view! { <p class="app-body"><A href=format!("/advocate?{q}")>{t("Show older ones")}</A></p> })}
+                                        {(!first).then(|| view! { <p class="app-body"><A href="/advocate">{t("Back to the newest")}</A></p> })}
+                                    </nav>
+                                })}
+                            }.into_any()
+                        }
                     }}
                     <h2 class="app-heading-m">{t("Act for someone who cannot use this service")}</h2>
                     <p class="app-body">

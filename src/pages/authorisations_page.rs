@@ -44,7 +44,18 @@ pub fn AuthorisationsPage() -> impl IntoView {
 fn AuthorisationList() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let query = use_query_map();
-    let list = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
+    // An older page is asked for by the cursor the server gave (`?after=`).
+    let list = LocalResource::new(move || {
+        let after = query.with(|q| q.get("after"));
+        async move {
+            let path = match after {
+                Some(after) => format!("/authorisations?after={after}"),
+                None => "/authorisations".to_owned(),
+            };
+            api::get_page::<AuthorisationView>(&path).await
+        }
+    });
+    let first_page = move || query.with_untracked(|q| q.get("after").is_none());
     let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
     let confirming = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
@@ -115,16 +126,25 @@ fn AuthorisationList() -> impl IntoView {
                     .unwrap_or_default();
                 let content = match found {
                     Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
-                    Ok(list) if list.is_empty() => view! {
+                    Ok((list, _)) if list.is_empty() && first_page() => view! {
                         <p class="app-body">{t("Nobody can act for you at the moment.")}</p>
                     }.into_any(),
-                    Ok(list) => view! {
-                        <ul class="app-card-list" data-testid="authorisations">
-                            {list.into_iter().map(|a| view! {
-                                <AuthorisationCard view=a references=references.clone() confirming=confirming revoke=revoke />
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
+                    Ok((list, next)) => {
+                        let first = first_page();
+                        view! {
+                            <ul class="app-card-list" data-testid="authorisations">
+                                {list.into_iter().map(|a| view! {
+                                    <AuthorisationCard view=a references=references.clone() confirming=confirming revoke=revoke />
+                                }).collect_view()}
+                            </ul>
+                            {(next.is_some() || !first).then(|| view! {
+                                <nav class="app-body" aria-label=t("Pages of your list")>
+                                    {next.map(|q| view! { <p class="app-body"><A href=format!("/authorisations?{q}")>{t("Show older ones")}</A></p> })}
+                                    {(!first).then(|| view! { <p class="app-body"><A href="/authorisations">{t("Back to the newest")}</A></p> })}
+                                </nav>
+                            })}
+                        }.into_any()
+                    }
                 };
                 view! {
                     <div class="app-grid-column-two-thirds">

@@ -40,7 +40,19 @@ type DecideAction = Action<(String, Verification), Result<AuthorisationView, api
 #[component]
 fn Forms() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let list = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
+    // A later page is asked for by the cursor the server gave (`?after=`).
+    let query = crate::router::use_query_map();
+    let list = LocalResource::new(move || {
+        let after = query.with(|q| q.get("after"));
+        async move {
+            let path = match after {
+                Some(after) => format!("/authorisations?after={after}"),
+                None => "/authorisations".to_owned(),
+            };
+            api::get_page::<AuthorisationView>(&path).await
+        }
+    });
+    let later_page = move || query.with_untracked(|q| q.get("after").is_some());
     let rejecting = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
     let decide: DecideAction = Action::new_local(|(id, verification): &(String, Verification)| {
@@ -105,13 +117,19 @@ fn Forms() -> impl IntoView {
                         Some(problem) => view! { <ProblemWithService problem=problem retry=move || list.refetch() /> }.into_any(),
                         None => page(view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any()).into_any(),
                     },
-                    Ok(list) if list.is_empty() => page(view! { <p class="app-body">"There are no forms to check."</p> }.into_any()).into_any(),
-                    Ok(list) => page(view! {
+                    Ok((list, _)) if list.is_empty() && !later_page() => page(view! { <p class="app-body">"There are no forms to check."</p> }.into_any()).into_any(),
+                    Ok((list, next)) => page(view! {
                         <ul class="app-card-list" data-testid="authorisation-forms">
                             {list.into_iter().map(|a| view! {
                                 <PendingForm view=a rejecting=rejecting decide=decide errors=errors />
                             }).collect_view()}
                         </ul>
+                        <nav aria-label="Pages of the forms">
+                            {next.map(|q| view! { <p class="app-body"><A href=format!("/staff/authorisations?{q}")>"Next page"</A></p> })}
+                            {later_page().then(|| view! {
+                                <p class="app-body"><A href="/staff/authorisations">"First page"</A></p>
+                            })}
+                        </nav>
                     }.into_any()).into_any(),
                 }
             })}

@@ -476,12 +476,13 @@ fn build() -> Value {
         "get",
         "/outbox",
         "list_outbox",
-        "Messages to residents, and whether they were delivered",
+        "Messages to residents, and whether they were delivered, newest first, a page at a time",
         Staff,
         None,
         (200, Some(outbox)),
-        &[],
+        &[400],
     );
+    b.paged("get", "/outbox");
 
     let screening = b.schema::<ScreeningRequest>();
     let screened = b.schema::<ScreeningAnswer>();
@@ -644,12 +645,13 @@ fn build() -> Value {
         "get",
         "/authorisations",
         "list_authorisations",
-        "Authorisations given, held, or (staff) to verify",
+        "Authorisations given or held, newest first, or (staff, without a status) the signed \
+         forms to verify, oldest first; a page at a time",
         SignedIn,
         None,
         (200, Some(authorisations)),
-        // An unknown `status` is a field error on "status".
-        &[422],
+        // An unknown `status` is a field error on "status"; a bad page, 400.
+        &[400, 422],
     );
     b.retry_key("post", "/authorisations");
     b.query("get", "/authorisations", &[("status", "string", false)]);
@@ -658,6 +660,7 @@ fn build() -> Value {
         "enum": ["pending", "active", "expired", "revoked", "rejected"],
         "description": "Only authorisations with this status; any other value is refused with 422 on `status`"
     });
+    b.paged("get", "/authorisations");
     b.op(
         "get",
         "/authorisations/{id}",
@@ -724,12 +727,13 @@ fn build() -> Value {
         "get",
         "/advocate/residents",
         "list_advocate_residents",
-        "The residents an advocate acts for, with their cases in scope",
+        "The residents an advocate acts for, with their cases in scope, newest first, a page at a time",
         SignedIn,
         None,
         (200, Some(acting_for)),
-        &[403],
+        &[400, 403],
     );
+    b.paged("get", "/advocate/residents");
 
     let clock = b.schema::<ClockSetting>();
     b.op(

@@ -293,12 +293,30 @@ fn shown_to_staff(body: String, purpose: Option<&str>) -> String {
         .join("\n")
 }
 
-/// Staff and admins: the latest 500 messages, newest first, with the
-/// links only their owners may see hidden.
+/// Staff and admins: a page of the messages, newest first (see
+/// [`crate::page`]), with the links only their owners may see hidden; and
+/// the cursor of the next page when there is one.
 #[tracing::instrument(skip_all)]
-pub async fn latest(conn: &mut SqliteConnection) -> Result<Vec<OutboxMessage>, sqlx::Error> {
-    let rows = store::latest(conn).await?;
-    Ok(rows
+pub async fn latest(
+    conn: &mut SqliteConnection,
+    page: &crate::page::Page,
+) -> Result<(Vec<OutboxMessage>, Option<String>), crate::error::ApiError> {
+    let after = match page.after_keys(2)? {
+        None => None,
+        Some([created_at, id]) => Some((
+            created_at.as_str(),
+            id.parse::<i64>().map_err(|_| {
+                crate::error::ApiError::BadRequest(vec![crate::error::FieldError::new(
+                    "after",
+                    crate::page::CURSOR_NOT_VALID,
+                )])
+            })?,
+        )),
+        Some(_) => None,
+    };
+    let rows = store::latest(conn, after, page.fetch()).await?;
+    let (rows, next) = page.cut(rows, |r| vec![r.created_at.clone(), r.id.to_string()]);
+    let messages = rows
         .into_iter()
         .map(|r| OutboxMessage {
             id: r.id,
@@ -313,7 +331,8 @@ pub async fn latest(conn: &mut SqliteConnection) -> Result<Vec<OutboxMessage>, s
             attempts: r.attempts,
             last_error: r.last_error,
         })
-        .collect())
+        .collect();
+    Ok((messages, next))
 }
 
 /// Every message to an address, newest first, as it was written (links

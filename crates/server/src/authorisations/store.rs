@@ -1,7 +1,7 @@
 //! The `authorisations` table (and the signed forms kept in `attachments`).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::authorisation::{Relationship, Scope};
+use domain::authorisation::{Relationship, Scope, Status};
 use sqlx::SqliteConnection;
 
 use crate::clock::timestamp;
@@ -111,15 +111,104 @@ pub async fn list_for_advocate(
     .await
 }
 
-/// For staff: the latest 500, oldest first among those waiting (the queue to
-/// verify), filtered by the caller on the status worked out today.
+/// Whose authorisations a page lists.
+#[derive(Debug, Clone, Copy)]
+pub enum Whose<'a> {
+    /// Those a resident has given.
+    Resident(i64),
+    /// An advocate's: held or filed, and invitations to their address.
+    Advocate { id: i64, email: &'a str },
+    /// Those an advocate holds that are in force today (active, or a signed
+    /// form waiting to be verified): the residents they act for.
+    ActedFor(i64),
+    /// Everyone's (staff).
+    All,
+}
+
+/// Where a page starts: after the one with these sort keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct After {
+    pub created_at: String,
+    pub id: i64,
+}
+
+/// What a page of authorisations is.
+#[derive(Debug, Clone)]
+pub struct ListPage<'a> {
+    pub whose: Whose<'a>,
+    /// Only those with this status today.
+    pub status: Option<Status>,
+    /// Only signed forms (the staff queue to verify).
+    pub signed_forms_only: bool,
+    /// Oldest first (the queue); newest first otherwise.
+    pub oldest_first: bool,
+    pub today: NaiveDate,
+    pub after: Option<&'a After>,
+    pub fetch: i64,
+}
+
+/// The status a row has on the day bound to it, worked out as
+/// [`domain::authorisation::Authorisation::status`] does.
+const STATUS_TODAY: &str = "(CASE WHEN a.status IN ('revoked', 'rejected') THEN a.status \
+     WHEN a.expires_on <= ? THEN 'expired' ELSE a.status END)";
+
+/// A page of authorisations, sorted by when they were made (then id), and
+/// found after `after` with the same keys: see [`crate::page`].
 #[tracing::instrument(skip_all)]
-pub async fn list_all(conn: &mut SqliteConnection) -> Result<Vec<AuthorisationRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
-        "{SELECT} ORDER BY a.created_at DESC, a.id DESC LIMIT 500"
-    ))
-    .fetch_all(conn)
-    .await
+pub async fn list_page(
+    conn: &mut SqliteConnection,
+    page: &ListPage<'_>,
+) -> Result<Vec<AuthorisationRow>, sqlx::Error> {
+    let today = page.today.to_string();
+    let mut sql = format!("{SELECT} WHERE ");
+    match page.whose {
+        Whose::Resident(_) => sql.push_str("a.resident_id = ?"),
+        Whose::Advocate { .. } => sql.push_str(
+            "(a.advocate_id = ? OR a.created_by = ? \
+             OR (a.advocate_id IS NULL AND a.invite_email = ? COLLATE NOCASE))",
+        ),
+        Whose::ActedFor(_) => sql.push_str(&format!(
+            "a.advocate_id = ? AND ({STATUS_TODAY} = 'active' \
+             OR ({STATUS_TODAY} = 'pending' AND a.invite_email IS NULL))"
+        )),
+        Whose::All => sql.push_str("1 = 1"),
+    }
+    if page.status.is_some() {
+        sql.push_str(&format!(" AND {STATUS_TODAY} = ?"));
+    }
+    if page.signed_forms_only {
+        sql.push_str(" AND a.invite_email IS NULL");
+    }
+    let (cmp, order) = if page.oldest_first {
+        ('>', "ASC")
+    } else {
+        ('<', "DESC")
+    };
+    if page.after.is_some() {
+        sql.push_str(&format!(
+            " AND (a.created_at {cmp} ? OR (a.created_at = ? AND a.id {cmp} ?))"
+        ));
+    }
+    sql.push_str(&format!(
+        " ORDER BY a.created_at {order}, a.id {order} LIMIT ?"
+    ));
+    let mut query = sqlx::query_as(&sql);
+    match page.whose {
+        Whose::Resident(id) => query = query.bind(id),
+        Whose::Advocate { id, email } => query = query.bind(id).bind(id).bind(email),
+        Whose::ActedFor(id) => query = query.bind(id).bind(today.clone()).bind(today.clone()),
+        Whose::All => {}
+    }
+    if let Some(status) = page.status {
+        query = query.bind(today.clone()).bind(status.as_str());
+    }
+    if let Some(after) = page.after {
+        query = query
+            .bind(after.created_at.clone())
+            .bind(after.created_at.clone())
+            .bind(after.id);
+    }
+    query.bind(page.fetch).fetch_all(conn).await
 }
 
 /// The signed form's content: (filename, content type, bytes).

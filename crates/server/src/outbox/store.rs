@@ -149,18 +149,29 @@ pub struct OutboxRow {
     pub purpose: Option<String>,
 }
 
-/// The latest 500 messages, newest first.
+/// `fetch` messages, newest first, after the one made at `after`
+/// (created_at, id) when given: a page (see [`crate::page`]).
 #[tracing::instrument(skip_all)]
-pub async fn latest(conn: &mut SqliteConnection) -> Result<Vec<OutboxRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn latest(
+    conn: &mut SqliteConnection,
+    after: Option<(&str, i64)>,
+    fetch: i64,
+) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    let mut sql = String::from(
         "SELECT o.id, u.public_id AS user_public_id, c.public_id AS case_public_id, o.channel, \
          o.recipient, o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error, \
          o.purpose FROM outbox o LEFT JOIN users u ON u.id = o.user_id \
-         LEFT JOIN cases c ON c.id = o.case_id \
-         ORDER BY o.created_at DESC, o.id DESC LIMIT 500",
-    )
-    .fetch_all(conn)
-    .await
+         LEFT JOIN cases c ON c.id = o.case_id",
+    );
+    if after.is_some() {
+        sql.push_str(" WHERE o.created_at < ? OR (o.created_at = ? AND o.id < ?)");
+    }
+    sql.push_str(" ORDER BY o.created_at DESC, o.id DESC LIMIT ?");
+    let mut query = sqlx::query_as(&sql);
+    if let Some((created_at, id)) = after {
+        query = query.bind(created_at).bind(created_at).bind(id);
+    }
+    query.bind(fetch).fetch_all(conn).await
 }
 
 /// (subject, body) of the latest 50 messages to an address, newest first.

@@ -17,8 +17,7 @@
 //! Anyone who is not the resident, the advocate or staff gets 404, as for an
 //! authorisation that does not exist.
 
-use std::collections::HashMap;
-
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -34,9 +33,10 @@ use crate::authorisations::notices::{self, long_date, scope_words};
 use crate::authorisations::store::{self, AuthorisationRow, NewRow};
 use crate::authorisations::tell_resident;
 use crate::db::begin_write;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, FieldError};
 use crate::extract::Json;
 use crate::idempotency::Retry;
+use crate::page::{Page, PageQuery};
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -277,15 +277,53 @@ async fn tell_of_creation(
     Ok(())
 }
 
+/// The query of `GET /authorisations`: a status, and the page.
+#[derive(Debug, Default, serde::Deserialize)]
+struct ListQuery {
+    status: Option<String>,
+    limit: Option<u32>,
+    after: Option<String>,
+}
+
+/// Where a page of authorisations starts (see [`crate::page`]).
+fn page_after(page: &Page) -> ApiResult<Option<store::After>> {
+    let Some([created_at, id]) = page.after_keys(2)? else {
+        return Ok(None);
+    };
+    let id = id.parse().map_err(|_| {
+        ApiError::BadRequest(vec![FieldError::new(
+            "after",
+            crate::page::CURSOR_NOT_VALID,
+        )])
+    })?;
+    Ok(Some(store::After {
+        created_at: created_at.clone(),
+        id,
+    }))
+}
+
+/// The sort keys of an authorisation in a page.
+fn page_keys(row: &AuthorisationRow) -> Vec<String> {
+    vec![row.created_at.clone(), row.id.to_string()]
+}
+
+/// A page of the authorisations the caller may see (see [`crate::page`]):
+/// a resident's and an advocate's newest first; staff's, without a
+/// `?status=`, the signed forms waiting to be verified, oldest first.
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_authorisations(
     State(state): State<AppState>,
     user: CurrentUser,
-    Query(query): Query<HashMap<String, String>>,
-) -> ApiResult<Json<Vec<AuthorisationView>>> {
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    let query = query.map_err(crate::routes::cases::bad_query)?.0;
+    let page = PageQuery {
+        limit: query.limit,
+        after: query.after,
+    }
+    .check()?;
     let today = state.clock.today();
-    let mut conn = state.db.acquire().await?;
-    let status = match query.get("status").map(String::as_str) {
+    let status = match query.status.as_deref() {
         None | Some("") => None,
         Some(value) => Some(Status::parse(value).ok_or_else(|| {
             ApiError::field(
@@ -294,28 +332,41 @@ async fn list_authorisations(
             )
         })?),
     };
-    let rows = match user.role {
-        Role::Resident => store::list_for_resident(&mut conn, user.id).await?,
-        Role::Advocate => store::list_for_advocate(&mut conn, user.id, &user.email).await?,
-        Role::Staff | Role::Admin => {
-            let mut rows = store::list_all(&mut conn).await?;
-            if status.is_none() {
-                // The queue to verify: signed forms waiting, oldest first.
-                rows.retain(|r| r.kind() == Kind::SignedForm);
-                rows.reverse();
-                rows.retain(|r| r.status(today).is_ok_and(|s| s == Status::Pending));
-            }
-            rows
-        }
+    let after = page_after(&page)?;
+    let queue = user.is_staff() && status.is_none();
+    let list = store::ListPage {
+        whose: match user.role {
+            Role::Resident => store::Whose::Resident(user.id),
+            Role::Advocate => store::Whose::Advocate {
+                id: user.id,
+                email: &user.email,
+            },
+            Role::Staff | Role::Admin => store::Whose::All,
+        },
+        // The queue to verify: signed forms waiting, oldest first.
+        status: if queue { Some(Status::Pending) } else { status },
+        signed_forms_only: queue,
+        oldest_first: queue,
+        today,
+        after: after.as_ref(),
+        fetch: page.fetch(),
     };
+    let mut conn = state.db.acquire().await?;
+    let rows = store::list_page(&mut conn, &list).await?;
+    let (rows, next) = page.cut(rows, page_keys);
     let mut views = Vec::with_capacity(rows.len());
     for row in &rows {
-        let view = row.view(&user, today)?;
-        if status.is_none_or(|s| s == view.status) {
-            views.push(view);
-        }
+        views.push(row.view(&user, today)?);
     }
-    Ok(Json(views))
+    let address = match status {
+        Some(status) => format!(
+            "/api/v1/authorisations?status={}&limit={}",
+            status.as_str(),
+            page.limit
+        ),
+        None => format!("/api/v1/authorisations?limit={}", page.limit),
+    };
+    Ok(crate::page::answer(views, next, &address))
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
@@ -486,26 +537,35 @@ async fn get_evidence(
     crate::files::download(&filename, &content_type, data)
 }
 
-/// The advocate's home: each authorisation in force (or a signed form waiting
-/// to be verified), with the resident's cases the advocate may see today.
+/// The advocate's home, a page at a time (see [`crate::page`]), newest
+/// first: each authorisation in force (or a signed form waiting to be
+/// verified), with the resident's cases the advocate may see today.
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_advocate_residents(
     State(state): State<AppState>,
     user: CurrentUser,
-) -> ApiResult<Json<Vec<ActingFor>>> {
+    page: Result<Query<PageQuery>, QueryRejection>,
+) -> ApiResult<Response> {
     user.require_role(&[Role::Advocate])?;
+    let page = page.map_err(crate::routes::cases::bad_query)?.0.check()?;
+    let after = page_after(&page)?;
     let today = state.clock.today();
     let mut conn = state.db.acquire().await?;
-    let rows = store::list_for_advocate(&mut conn, user.id, &user.email).await?;
+    let list = store::ListPage {
+        whose: store::Whose::ActedFor(user.id),
+        status: None,
+        signed_forms_only: false,
+        oldest_first: false,
+        today,
+        after: after.as_ref(),
+        fetch: page.fetch(),
+    };
+    let rows = store::list_page(&mut conn, &list).await?;
+    let (rows, next) = page.cut(rows, page_keys);
     let visible = crate::authorisations::visible_cases(&mut conn, user.id, today).await?;
-    let mut out = Vec::new();
-    for row in rows.iter().filter(|r| r.advocate_id == Some(user.id)) {
+    let mut out = Vec::with_capacity(rows.len());
+    for row in &rows {
         let view = row.view(&user, today)?;
-        let in_force = view.status == Status::Active
-            || (view.status == Status::Pending && view.kind == Kind::SignedForm);
-        if !in_force {
-            continue;
-        }
         let mut cases = Vec::new();
         for (_, _, public_id) in visible.iter().filter(|(by, _, _)| *by == row.id) {
             if let Some(case) = crate::cases::store::find_by_public_id(&mut conn, public_id).await?
@@ -518,5 +578,9 @@ async fn list_advocate_residents(
             cases,
         });
     }
-    Ok(Json(out))
+    Ok(crate::page::answer(
+        out,
+        next,
+        &format!("/api/v1/advocate/residents?limit={}", page.limit),
+    ))
 }

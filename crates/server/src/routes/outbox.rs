@@ -1,27 +1,35 @@
 //! `GET /api/v1/outbox`: staff and admins read the messages written, and
-//! whether each was sent (see [`crate::outbox`]).
+//! whether each was sent (see [`crate::outbox`]), a page at a time.
 
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
-use domain::api::account::OutboxMessage;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiResult;
-use crate::extract::Json;
+use crate::page::PageQuery;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/outbox", get(list_outbox))
 }
 
-/// Staff and admins: the latest 500 messages, newest first.
+/// Staff and admins: a page of the messages, newest first (see [`crate::page`]).
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_outbox(
     State(state): State<AppState>,
     user: CurrentUser,
-) -> ApiResult<Json<Vec<OutboxMessage>>> {
+    page: Result<Query<PageQuery>, QueryRejection>,
+) -> ApiResult<Response> {
     user.require_staff()?;
+    let page = page.map_err(crate::routes::cases::bad_query)?.0.check()?;
     let mut conn = state.db.acquire().await?;
-    Ok(Json(crate::outbox::latest(&mut conn).await?))
+    let (messages, next) = crate::outbox::latest(&mut conn, &page).await?;
+    Ok(crate::page::answer(
+        messages,
+        next,
+        &format!("/api/v1/outbox?limit={}", page.limit),
+    ))
 }

@@ -198,3 +198,117 @@ async fn where_one_is_signed_in_comes_a_page_at_a_time_this_device_first() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(errors(&body)[0].0, "after");
 }
+
+/// Each item's `id`, page by page.
+fn ids(pages: &[Vec<Value>]) -> Vec<Vec<String>> {
+    pages
+        .iter()
+        .map(|page| {
+            page.iter()
+                .map(|item| item["id"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn authorisations_come_a_page_at_a_time_to_residents_advocates_and_staff() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Pat Pages").await;
+    let advocate = app.register_advocate("Ada Advocate").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+
+    let mut invited = Vec::new();
+    for i in 0..3 {
+        let body = json!({ "advocate_email": format!("adviser{i}@example.org"),
+            "relationship": "relative", "scope": ["view_cases"] });
+        invited.push(crate::authorisations::create(&resident, body).await);
+    }
+    let mut filed = Vec::new();
+    for _ in 0..3 {
+        let body = crate::authorisations::signed_form(&["raise_complaints", "view_cases"]);
+        filed.push(crate::authorisations::create(&advocate, body).await);
+    }
+    let newest_first = |made: &[String]| made.iter().rev().cloned().collect::<Vec<_>>();
+
+    let pages = ids(&all_pages_of(&resident, "/api/v1/authorisations?limit=2").await);
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(pages.concat(), newest_first(&invited));
+
+    let pages = ids(&all_pages_of(&advocate, "/api/v1/authorisations?limit=2").await);
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(pages.concat(), newest_first(&filed));
+
+    // The queue to verify: the signed forms only, oldest first.
+    let pages = ids(&all_pages_of(&staff, "/api/v1/authorisations?limit=2").await);
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(pages.concat(), filed);
+
+    // One rejected leaves the queue, and its filter keeps to every page.
+    let reason = json!({ "decision": "reject", "reason": "The signature is missing" });
+    let (status, view) = crate::authorisations::decide(&staff, &filed[0], reason).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    let pages = ids(&all_pages_of(&staff, "/api/v1/authorisations?limit=1").await);
+    assert_eq!(pages.concat(), filed[1..]);
+    let pages = ids(&all_pages_of(&staff, "/api/v1/authorisations?status=pending&limit=2").await);
+    assert_eq!(
+        pages.concat(),
+        [newest_first(&filed)[..2].to_vec(), newest_first(&invited)].concat()
+    );
+    let pages = ids(&all_pages_of(&staff, "/api/v1/authorisations?status=rejected&limit=2").await);
+    assert_eq!(pages.concat(), [filed[0].clone()]);
+
+    let (status, _, body) = resident.get("/api/v1/authorisations?limit=101").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(errors(&body)[0].0, "limit");
+}
+
+#[tokio::test]
+async fn the_residents_an_advocate_acts_for_come_a_page_at_a_time() {
+    let app = TestApp::spawn().await;
+    let advocate = app.register_advocate("Ada Advocate").await;
+    let mut filed = Vec::new();
+    for _ in 0..3 {
+        let body = crate::authorisations::signed_form(&["raise_complaints", "view_cases"]);
+        filed.push(crate::authorisations::create(&advocate, body).await);
+    }
+    let pages = all_pages_of(&advocate, "/api/v1/advocate/residents?limit=2").await;
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [2, 1]);
+    let listed: Vec<&str> = pages
+        .iter()
+        .flatten()
+        .map(|r| r["authorisation"]["id"].as_str().unwrap())
+        .collect();
+    filed.reverse();
+    assert_eq!(listed, filed, "newest first, each once");
+
+    let (status, _, body) = advocate.get("/api/v1/advocate/residents?after=xyz").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(errors(&body)[0].0, "after");
+}
+
+#[tokio::test]
+async fn the_outbox_comes_newest_first_a_page_at_a_time_each_once() {
+    let app = TestApp::spawn().await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let resident = app.register_resident("Pat Pages").await;
+    raise_many(&resident, 3).await;
+    let written = app.count("SELECT COUNT(*) FROM outbox").await;
+    assert!(written >= 4, "{written}");
+
+    let pages = all_pages_of(&staff, "/api/v1/outbox?limit=2").await;
+    assert!(pages.iter().all(|p| p.len() <= 2), "{pages:?}");
+    let listed: Vec<i64> = pages
+        .iter()
+        .flatten()
+        .map(|m| m["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(listed.len() as i64, written, "each once");
+    let mut newest_first = listed.clone();
+    newest_first.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(listed, newest_first);
+
+    let (status, _, body) = staff.get("/api/v1/outbox?limit=0").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(errors(&body)[0].0, "limit");
+}
