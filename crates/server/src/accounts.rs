@@ -62,7 +62,7 @@ pub async fn create_account(
     if store::id_by_email(&mut tx, &account.email).await?.is_some() {
         return Err(ApiError::field("email", messages::EMAIL_TAKEN));
     }
-    let public_id = crate::auth::new_public_id();
+    let public_id = crate::ids::new_public_id();
     let id = store::insert_proved(
         &mut tx,
         &store::NewAccount {

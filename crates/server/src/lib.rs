@@ -18,6 +18,7 @@ pub mod extract;
 pub mod files;
 pub mod headers;
 pub mod idempotency;
+pub mod ids;
 pub mod links;
 pub mod openapi;
 pub mod outbox;

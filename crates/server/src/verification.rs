@@ -109,7 +109,7 @@ pub async fn register(
     let hour_ago = now - Duration::hours(1);
     let outcome = match store::account_with_email(&mut tx, &account.email).await? {
         None => {
-            let public_id = crate::auth::new_public_id();
+            let public_id = crate::ids::new_public_id();
             let id =
                 store::insert_unproved_account(&mut tx, &public_id, &account, &password_hash, now)
                     .await?;
