@@ -7,9 +7,9 @@ pub mod store;
 use domain::api::account::{messages, Registration, Role, ValidRegistration};
 use domain::validation::FieldError;
 
-use crate::auth::password::{hash_password, is_common_password};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
+use crate::password::{hash_password, is_common_password};
 use crate::AppState;
 
 /// Checks a new account: the domain's checks, then whether the password is

@@ -25,7 +25,6 @@
 
 pub mod device_cookie;
 pub mod limit;
-pub mod password;
 pub mod second_factor;
 pub mod session;
 

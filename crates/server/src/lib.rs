@@ -23,6 +23,7 @@ pub mod links;
 pub mod openapi;
 pub mod outbox;
 pub mod page;
+pub mod password;
 pub mod preferences;
 pub mod request_id;
 pub mod retention;
