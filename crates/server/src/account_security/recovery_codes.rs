@@ -1,7 +1,10 @@
 //! Recovery codes from the account page (staff and admins): how many are
 //! left, and new ones in place of the old, once the password confirms it.
-//! Signing in with a code is `auth::second_factor`'s.
+//! Making new ones emails the account's address ([`NEW_RECOVERY_CODES_SUBJECT`]),
+//! as using one does: whoever is signed in as the owner could otherwise keep
+//! a way back in unseen. Signing in with a code is `auth::second_factor`'s.
 
+use chrono::{DateTime, Utc};
 use domain::api::second_factor::{
     staff_messages, NewRecoveryCodes, RecoveryCodes, RecoveryCodesLeft, RECOVERY_CODES,
 };
@@ -52,9 +55,49 @@ pub async fn make_new(
         return Err(ApiError::conflict("", staff_messages::NOT_SET_UP));
     }
     second_factor::store::replace_recovery_codes(&mut tx, user.id, &hashes).await?;
+    tell_of_new_recovery_codes(&mut tx, &state.public_url(), user.id, state.clock.now()).await?;
     tx.commit().await?;
     tracing::info!(user_id = user.id, "new recovery codes made");
     Ok(RecoveryCodes {
         recovery_codes: codes,
     })
+}
+
+/// The outbox's `purpose` for the notice that new recovery codes were made.
+pub const NEW_RECOVERY_CODES_PURPOSE: &str = "new_recovery_codes";
+pub const NEW_RECOVERY_CODES_SUBJECT: &str = "New recovery codes were made for your account";
+
+fn new_recovery_codes_body(name: &str, at: DateTime<Utc>, public_url: &str) -> String {
+    let when = at.format("%-d %B %Y at %H:%M UTC");
+    format!(
+        "Dear {name},\n\nNew recovery codes were made for your Put It Right account on \
+         {when}. The codes you had before no longer work.\n\nIf this was not you, someone \
+         knows your password and is signed in as you. Change your password now at \
+         {}/account/password (every other device is signed out), and ask an administrator \
+         to reset your two-factor sign-in, which ends every session and makes the new \
+         recovery codes stop working.",
+        public_url.trim_end_matches('/')
+    )
+}
+
+/// Tells the account's address that new recovery codes were made: someone
+/// signed in as the owner could otherwise keep a way back in unseen.
+async fn tell_of_new_recovery_codes(
+    conn: &mut sqlx::SqliteConnection,
+    public_url: &str,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let user = second_factor::store::user(conn, user_id).await?;
+    crate::outbox::enqueue_email(
+        conn,
+        now,
+        user_id,
+        &user.email,
+        NEW_RECOVERY_CODES_SUBJECT,
+        &new_recovery_codes_body(&user.name, now, public_url),
+        Some(NEW_RECOVERY_CODES_PURPOSE),
+    )
+    .await?;
+    Ok(())
 }
