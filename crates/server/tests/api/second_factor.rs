@@ -589,8 +589,6 @@ async fn the_owner_is_told_when_new_recovery_codes_are_made_and_what_to_do_if_it
 }
 
 /// The authenticator key as the database holds it.
-
-/// The authenticator key as the database holds it.
 async fn stored_key(app: &TestApp, email: &str) -> Vec<u8> {
     sqlx::query_scalar(
         "SELECT f.secret FROM second_factors f JOIN users u ON u.id = f.user_id WHERE u.email = ?",
