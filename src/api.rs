@@ -86,6 +86,20 @@ pub fn next_query(link: &str) -> Option<String> {
     Some(address.split_once('?')?.1.to_owned())
 }
 
+/// Every page of a list, following each `rel="next"` link in turn, for a
+/// page that must show all of it: an invitation or a complaint's reference on
+/// a later page would otherwise be lost without a word.
+pub async fn get_all<T: DeserializeOwned>(path: &str) -> Result<Vec<T>, ClientError> {
+    let (mut all, mut next) = get_page::<T>(path).await?;
+    let resource = path.split_once('?').map_or(path, |(resource, _)| resource);
+    while let Some(query) = next {
+        let (more, after) = get_page::<T>(&format!("{resource}?{query}")).await?;
+        all.extend(more);
+        next = after;
+    }
+    Ok(all)
+}
+
 /// GET a JSON resource.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
     json(send(Request::get(&format!("{BASE}{path}")).build()).await?).await

@@ -45,7 +45,16 @@ type AnswerAction =
 #[component]
 fn AdvocateHome() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let all = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
+    // Every invitation waiting and every form refused, however many pages
+    // they take: none may be lost behind the ones held.
+    let all = LocalResource::new(|| async {
+        let mut all =
+            api::get_all::<AuthorisationView>("/authorisations?status=pending&limit=100").await?;
+        all.extend(
+            api::get_all::<AuthorisationView>("/authorisations?status=rejected&limit=100").await?,
+        );
+        Ok::<_, api::ClientError>(all)
+    });
     // An older page of residents is asked for by the cursor the server gave (`?after=`).
     let query = crate::router::use_query_map();
     let residents = LocalResource::new(move || {

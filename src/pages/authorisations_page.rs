@@ -56,7 +56,8 @@ fn AuthorisationList() -> impl IntoView {
         }
     });
     let first_page = move || query.with_untracked(|q| q.get("after").is_none());
-    let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
+    // Every page: an authorisation may name any of the resident's complaints.
+    let cases = LocalResource::new(|| api::get_all::<CaseSummary>("/cases?limit=100"));
     let confirming = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
     let invited = move || {

@@ -15,9 +15,11 @@
 //!   anyone in, so it cannot step round a second factor, and whoever opened
 //!   the link shows at once that they know the new password.
 //! - **Sessions**: the account sees where it is signed in (a coarse
-//!   description of each device, [`device`]), a page at a time, by each
-//!   session's public id,
-//!   and can end any one of them, or all but this one.
+//!   description of each device, [`crate::auth::session::Device`]), a page
+//!   at a time, by each session's public id, and can end any one of them, or
+//!   all but this one.
+//! - **Recovery codes** (staff and admins): how many are left, and new ones
+//!   once the password confirms it ([`recovery_codes`]).
 //! - **Deleting the account** (residents and advocates; staff and admin
 //!   accounts are an admin's to remove): the password confirms it; the
 //!   authorisations the account gave or held end, and the other party is told;
@@ -26,7 +28,7 @@
 //!   landlord's case records that refer to it stay whole ([`crate::retention`]
 //!   keeps a case six years after it ends).
 
-pub mod device;
+pub mod recovery_codes;
 pub mod store;
 
 use std::net::IpAddr;
@@ -40,13 +42,13 @@ use domain::api::account_security::{
 use domain::authorisation::Status;
 use sqlx::SqliteConnection;
 
-use crate::auth::password::{hash_password, is_common_password, verify_password};
 use crate::auth::session::{self, token_hash};
 use crate::auth::{limit, CurrentUser};
 use crate::clock::parse_timestamp;
 use crate::error::ApiError;
 use crate::links;
 use crate::page::Page;
+use crate::password::{hash_password, is_common_password, verify_password};
 use crate::AppState;
 
 /// How long a link to reset a password works.

@@ -12,7 +12,6 @@ pub mod notices;
 pub mod on_behalf;
 pub mod store;
 
-use base64::Engine;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use domain::api::account::{ContactChannel, Preferences};
 use domain::api::cases::{
@@ -70,16 +69,6 @@ pub fn wire_name<T: Serialize>(value: &T) -> String {
 fn parse_wire<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, ApiError> {
     serde_json::from_value(serde_json::Value::String(name.to_owned()))
         .map_err(|e| ApiError::internal(format!("stored value {name:?}: {e}")))
-}
-
-/// 16 random bytes, base64url: an id that says nothing about how many there are.
-pub fn new_public_id() -> String {
-    let mut bytes = [0u8; 16];
-    argon2::password_hash::rand_core::RngCore::fill_bytes(
-        &mut argon2::password_hash::rand_core::OsRng,
-        &mut bytes,
-    );
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// The reference's prefix for a kind of case.
@@ -171,7 +160,7 @@ async fn store_files(
         store::insert_attachment(
             conn,
             &store::NewAttachmentRow {
-                public_id: &new_public_id(),
+                public_id: &crate::ids::new_public_id(),
                 case_id,
                 uploaded_by,
                 filename: &file.filename,
@@ -295,7 +284,7 @@ pub async fn create(
     let year = received_on.year();
     let number = store::next_reference_number(conn, prefix, year).await?;
     let reference = format!("{prefix}-{year}-{number:05}");
-    let public_id = new_public_id();
+    let public_id = crate::ids::new_public_id();
     let trimmed = |s: &Option<String>| {
         s.as_deref()
             .map(str::trim)

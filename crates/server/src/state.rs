@@ -6,9 +6,9 @@ use domain::calendar::Calendar;
 use domain::policy::Policy;
 use sqlx::SqlitePool;
 
-use crate::auth::password::Hashing;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::password::Hashing;
 use crate::secrets::SecretsKey;
 
 /// Shared, cheaply cloned state of the running service.

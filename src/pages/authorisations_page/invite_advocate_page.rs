@@ -92,7 +92,8 @@ fn InviteForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
     let which = bind(draft, |d| d.which_cases.clone(), |d, v| d.which_cases = v);
     let case_ids = bind(draft, |d| d.case_ids.clone(), |d, v| d.case_ids = v);
     let expires = bind(draft, |d| d.expires_on.clone(), |d, v| d.expires_on = v);
-    let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
+    // Every page: the resident may choose any of their complaints.
+    let cases = LocalResource::new(|| api::get_all::<CaseSummary>("/cases?limit=100"));
     // The same request sent again (a lost answer) carries the same key, so
     // the server makes one authorisation.
     let keys = StoredValue::new_local(RetryKeys::default());

@@ -120,7 +120,7 @@ pub async fn erase_account(
          name = ?, password_hash = ?, email_verified_at = NULL, deleted_at = ? WHERE id = ?",
     )
     .bind(super::DELETED_NAME)
-    .bind(crate::auth::password::NO_PASSWORD)
+    .bind(crate::password::NO_PASSWORD)
     .bind(timestamp(now))
     .bind(user_id)
     .execute(&mut *conn)

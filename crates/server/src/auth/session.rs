@@ -7,14 +7,15 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::SqliteConnection;
 
+pub mod device;
 mod store;
 
 use super::{CurrentUser, Role};
-pub use crate::account_security::device::Device;
 use crate::clock::parse_timestamp;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::AppState;
+pub use device::Device;
 
 /// A session not used for this long is over.
 pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);

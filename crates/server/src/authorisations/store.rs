@@ -286,7 +286,7 @@ pub async fn insert(
     conn: &mut SqliteConnection,
     row: &NewRow<'_>,
 ) -> Result<(i64, String), ApiError> {
-    let public_id = super::new_public_id();
+    let public_id = crate::ids::new_public_id();
     let scope: Vec<&str> = row.scope.iter().map(|s| s.as_str()).collect();
     let scope = serde_json::to_string(&scope).map_err(ApiError::internal)?;
     let case_ids = row
@@ -334,7 +334,7 @@ pub async fn insert_evidence(
         "INSERT INTO attachments (public_id, case_id, uploaded_by, filename, content_type, \
          size, data, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
-    .bind(super::new_public_id())
+    .bind(crate::ids::new_public_id())
     .bind(uploaded_by)
     .bind(filename)
     .bind(content_type)

@@ -20,10 +20,10 @@ use axum::Router;
 use domain::api::account::{messages, Registration, Session, SignIn};
 use domain::validation::FieldError;
 
-use crate::auth::password::verify_password;
 use crate::auth::{limit, session, ClientAddress, CurrentUser};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::Json;
+use crate::password::verify_password;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {

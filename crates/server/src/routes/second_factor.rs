@@ -48,7 +48,9 @@ async fn get_codes_left(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> ApiResult<Json<RecoveryCodesLeft>> {
-    Ok(Json(second_factor::codes_left(&state, &user).await?))
+    Ok(Json(
+        crate::account_security::recovery_codes::codes_left(&state, &user).await?,
+    ))
 }
 
 async fn post_new_codes(
@@ -58,7 +60,7 @@ async fn post_new_codes(
     Json(request): Json<NewRecoveryCodes>,
 ) -> ApiResult<Json<RecoveryCodes>> {
     Ok(Json(
-        second_factor::make_new_recovery_codes(&state, &user, request, address).await?,
+        crate::account_security::recovery_codes::make_new(&state, &user, request, address).await?,
     ))
 }
 

@@ -13,6 +13,7 @@ mod idempotency;
 mod layout;
 mod limits;
 mod mail;
+mod notices;
 mod openapi;
 mod pages;
 mod platform;

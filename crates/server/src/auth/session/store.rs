@@ -20,7 +20,7 @@ pub(super) async fn insert(
          browser, os) VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(hash)
-    .bind(crate::authorisations::new_public_id())
+    .bind(crate::ids::new_public_id())
     .bind(user_id)
     .bind(&at)
     .bind(&at)
