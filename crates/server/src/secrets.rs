@@ -274,4 +274,20 @@ mod tests {
         let refused = load(&config).unwrap_err();
         assert!(refused.contains("--secrets-key-file"), "{refused}");
     }
+
+    /// PostgreSQL has no folder to keep a made key in, and a key made afresh
+    /// at each start would leave the stored authenticator keys unreadable.
+    #[test]
+    fn postgresql_asks_for_a_key_file_even_on_loopback() {
+        let mut config = Config::for_tests("postgres://portal@127.0.0.1/portal".into());
+        let refused = load(&config).unwrap_err();
+        assert!(refused.contains("--secrets-key-file"), "{refused}");
+        assert!(!refused.contains("portal@"), "{refused}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secrets.key");
+        std::fs::write(&path, "ab".repeat(32)).unwrap();
+        config.secrets_key_file = Some(path);
+        assert!(load(&config).is_ok());
+    }
 }
