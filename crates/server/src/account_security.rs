@@ -40,7 +40,7 @@ use domain::api::account_security::{
     RESET_LINK_HOURS,
 };
 use domain::authorisation::Status;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::auth::session::{self, token_hash};
 use crate::auth::{limit, CurrentUser};
@@ -139,7 +139,7 @@ fn check_new_password(field: &str, password: &str) -> Result<(), ApiError> {
 
 /// Sends the notice that the password changed, to the account's address.
 async fn tell_of_change(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     public_url: &str,
     holder: &store::Holder,
     now: DateTime<Utc>,
@@ -395,7 +395,7 @@ pub async fn delete_account(
 /// Ends every authorisation in force that the account gave (a resident) or
 /// holds or filed (an advocate), and tells the other party. Returns how many.
 async fn end_authorisations(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user: &CurrentUser,
     now: DateTime<Utc>,
     today: chrono::NaiveDate,

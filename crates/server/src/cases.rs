@@ -24,7 +24,7 @@ use domain::case::{
 };
 use domain::policy::{Policy, ScreeningResult};
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::auth::{CurrentUser, Role};
 use crate::clock::parse_timestamp;
@@ -148,7 +148,7 @@ pub fn check_files(attachments: &[NewAttachment]) -> Result<Vec<CheckedFile>, Ap
 
 async fn store_files(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     uploaded_by: i64,
     files: &[CheckedFile],
@@ -260,7 +260,7 @@ pub fn check_new_case(
 /// files, and the message telling the resident. Returns the new row.
 pub async fn create(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     filing: &Filing,
     new: &NewCase,
     checked: &CheckedCase,
@@ -362,7 +362,7 @@ pub struct Replayed {
 /// Reads a case's events and replays them under the case's own policy.
 pub async fn replay_case(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case: &CaseRow,
 ) -> Result<Replayed, ApiError> {
     let policy = state.policy_for(&case.policy_id).effective();
@@ -391,7 +391,7 @@ pub async fn replay_case(
 /// `begin_write` transaction. Returns the case's view after the event.
 pub async fn record_event(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case: &CaseRow,
     actor_id: Option<i64>,
     record: EventRecord,
@@ -440,7 +440,7 @@ pub async fn record_event(
 /// resident without an account, by the email or postal address the advocate
 /// gave on the authorisation the case was filed under.
 async fn tell_case_resident(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     resident_id: Option<i64>,
     authorisation_id: Option<i64>,
     case_id: i64,
@@ -466,7 +466,7 @@ async fn tell_case_resident(
 /// Stores files sent with an event (more information).
 pub async fn attach_files(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case: &CaseRow,
     uploaded_by: i64,
     files: &[CheckedFile],
@@ -493,7 +493,7 @@ fn created_at(case: &CaseRow) -> Result<DateTime<Utc>, ApiError> {
 /// A case in a list, as it stands today.
 pub async fn summary(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case: &CaseRow,
 ) -> Result<CaseSummary, ApiError> {
     let replayed = replay_case(state, conn, case).await?;
@@ -523,7 +523,7 @@ pub async fn summary(
 /// Summaries of several cases.
 pub async fn summaries(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     cases: &[CaseRow],
 ) -> Result<Vec<CaseSummary>, ApiError> {
     let mut out = Vec::with_capacity(cases.len());
@@ -536,7 +536,7 @@ pub async fn summaries(
 /// Everything about a case, as `access` may see it.
 pub async fn detail(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     access: &access::CaseAccess,
 ) -> Result<CaseDetail, ApiError> {
     let case = &access.case;

@@ -30,7 +30,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
     let db = crate::db::connect(&config.database_url)
         .await
         .map_err(|source| StartupError::Database {
-            url: config.database_url.clone(),
+            url: crate::db::redacted(&config.database_url),
             source,
         })?;
     let secrets = crate::secrets::load(&config).map_err(StartupError::Secrets)?;

@@ -19,7 +19,7 @@
 pub mod store;
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError};
@@ -153,7 +153,7 @@ pub async fn register(
 /// Sends a new link to the account's present address, in the caller's
 /// transaction.
 pub async fn send_link(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     public_url: &str,
     user_id: i64,
     email: &str,

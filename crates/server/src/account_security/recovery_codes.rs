@@ -83,7 +83,7 @@ fn new_recovery_codes_body(name: &str, at: DateTime<Utc>, public_url: &str) -> S
 /// Tells the account's address that new recovery codes were made: someone
 /// signed in as the owner could otherwise keep a way back in unseen.
 async fn tell_of_new_recovery_codes(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     public_url: &str,
     user_id: i64,
     now: DateTime<Utc>,

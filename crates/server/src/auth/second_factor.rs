@@ -300,7 +300,7 @@ fn recovery_code_used_body(name: &str, at: DateTime<Utc>, left: i64, public_url:
 /// how many are left: someone who has the password and a stolen code must
 /// not sign in unseen.
 async fn tell_of_recovery_code(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     public_url: &str,
     user_id: i64,
     now: DateTime<Utc>,

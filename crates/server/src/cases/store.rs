@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::case::EventRecord;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::clock::timestamp;
 
@@ -42,10 +42,10 @@ const SELECT_CASE: &str = "SELECT c.id, c.public_id, c.reference, c.kind, c.resi
 /// The case with this public id.
 #[tracing::instrument(skip_all)]
 pub async fn find_by_public_id(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     public_id: &str,
 ) -> Result<Option<CaseRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{SELECT_CASE} WHERE c.public_id = ?"))
+    crate::db::query_as(&format!("{SELECT_CASE} WHERE c.public_id = ?"))
         .bind(public_id)
         .fetch_optional(conn)
         .await
@@ -71,7 +71,7 @@ pub const NO_DUE_DATE: &str = "9999-12-31";
 /// A resident's own cases, newest first: `fetch` of them after `after`.
 #[tracing::instrument(skip_all)]
 pub async fn list_for_resident(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     resident_id: i64,
     after: Option<&After>,
     fetch: i64,
@@ -81,7 +81,7 @@ pub async fn list_for_resident(
         sql.push_str(" AND (c.created_at < ? OR (c.created_at = ? AND c.id < ?))");
     }
     sql.push_str(" ORDER BY c.created_at DESC, c.id DESC LIMIT ?");
-    let mut query = sqlx::query_as(&sql).bind(resident_id);
+    let mut query = crate::db::query_as(&sql).bind(resident_id);
     if let Some(After::Newest { created_at, id }) = after {
         query = query.bind(created_at).bind(created_at).bind(id);
     }
@@ -92,7 +92,7 @@ pub async fn list_for_resident(
 /// compares the stored next due date with `today`. `fetch` of them after `after`.
 #[tracing::instrument(skip_all)]
 pub async fn list_queue(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     stage: Option<u8>,
     status: Option<&str>,
     overdue: Option<bool>,
@@ -120,7 +120,7 @@ pub async fn list_queue(
         ));
     }
     sql.push_str(&format!(" ORDER BY {due}, c.created_at, c.id LIMIT ?"));
-    let mut query = sqlx::query_as(&sql);
+    let mut query = crate::db::query_as(&sql);
     if let Some(stage) = stage {
         query = query.bind(i64::from(stage));
     }
@@ -149,11 +149,11 @@ pub async fn list_queue(
 /// The next number of a reference prefix in a year (1 for the first).
 #[tracing::instrument(skip_all)]
 pub async fn next_reference_number(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     prefix: &str,
     year: i32,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    crate::db::query_scalar(
         "INSERT INTO reference_counters (prefix, year, last) VALUES (?, ?, 1) \
          ON CONFLICT (prefix, year) DO UPDATE SET last = reference_counters.last + 1 \
          RETURNING last",
@@ -182,10 +182,10 @@ pub struct NewCaseRow<'a> {
 
 #[tracing::instrument(skip_all)]
 pub async fn insert_case(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     row: &NewCaseRow<'_>,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    crate::db::query_scalar(
         "INSERT INTO cases (public_id, reference, kind, resident_id, filed_by_id, \
          authorisation_id, policy_id, category, details, created_at, status) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -208,13 +208,13 @@ pub async fn insert_case(
 /// Keeps the queue's columns in step with the events.
 #[tracing::instrument(skip_all)]
 pub async fn update_queue_columns(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     stage: Option<u8>,
     status: &str,
     next_due: Option<NaiveDate>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE cases SET stage = ?, status = ?, next_due = ? WHERE id = ?")
+    crate::db::query("UPDATE cases SET stage = ?, status = ?, next_due = ? WHERE id = ?")
         .bind(stage.map(i64::from))
         .bind(status)
         .bind(next_due.map(|d| d.to_string()))
@@ -226,8 +226,8 @@ pub async fn update_queue_columns(
 
 /// A case's events, in order, as stored (JSON).
 #[tracing::instrument(skip_all)]
-pub async fn events(conn: &mut SqliteConnection, case_id: i64) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT record FROM case_events WHERE case_id = ? ORDER BY seq")
+pub async fn events(conn: &mut AnyConnection, case_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    crate::db::query_scalar("SELECT record FROM case_events WHERE case_id = ? ORDER BY seq")
         .bind(case_id)
         .fetch_all(conn)
         .await
@@ -236,13 +236,13 @@ pub async fn events(conn: &mut SqliteConnection, case_id: i64) -> Result<Vec<Str
 /// Appends an event after the last one.
 #[tracing::instrument(skip_all)]
 pub async fn append_event(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     actor_id: Option<i64>,
     record: &EventRecord,
 ) -> Result<(), sqlx::Error> {
     let json = serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query(
+    crate::db::query(
         "INSERT INTO case_events (case_id, seq, at, actor_id, record) \
          VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = ?), ?, ?, ?)",
     )
@@ -268,10 +268,10 @@ pub struct AttachmentRow {
 
 #[tracing::instrument(skip_all)]
 pub async fn attachments(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
 ) -> Result<Vec<AttachmentRow>, sqlx::Error> {
-    sqlx::query_as(
+    crate::db::query_as(
         "SELECT public_id, filename, content_type, size, created_at FROM attachments \
          WHERE case_id = ? ORDER BY created_at, id",
     )
@@ -283,11 +283,11 @@ pub async fn attachments(
 /// An attachment's name, type and content, if it belongs to the case.
 #[tracing::instrument(skip_all)]
 pub async fn attachment_content(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     public_id: &str,
 ) -> Result<Option<(String, String, Vec<u8>)>, sqlx::Error> {
-    sqlx::query_as(
+    crate::db::query_as(
         "SELECT filename, content_type, data FROM attachments WHERE case_id = ? AND public_id = ?",
     )
     .bind(case_id)
@@ -309,10 +309,10 @@ pub struct NewAttachmentRow<'a> {
 
 #[tracing::instrument(skip_all)]
 pub async fn insert_attachment(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     row: &NewAttachmentRow<'_>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::db::query(
         "INSERT INTO attachments (public_id, case_id, uploaded_by, filename, content_type, \
          size, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )

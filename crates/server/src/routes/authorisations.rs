@@ -78,7 +78,7 @@ pub const PER_DAY: usize = 10;
 /// with the seconds until the oldest of them is a day old.
 #[tracing::instrument(skip_all)]
 async fn within_a_days_limit(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     user: &CurrentUser,
     now: chrono::DateTime<chrono::Utc>,
 ) -> ApiResult<()> {
@@ -101,7 +101,7 @@ async fn within_a_days_limit(
 /// The authorisation, if `user` may see it; 404 otherwise.
 #[tracing::instrument(skip_all)]
 async fn visible(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     user: &CurrentUser,
     id: &str,
 ) -> ApiResult<AuthorisationRow> {
@@ -243,7 +243,7 @@ async fn create_authorisation(
 /// account is told of the invitation.
 #[tracing::instrument(skip_all)]
 async fn tell_of_creation(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     row: &AuthorisationRow,
     view: &AuthorisationView,
     at: chrono::DateTime<chrono::Utc>,

@@ -125,7 +125,7 @@ async fn create_case(
 /// answer's status.
 pub(crate) async fn replay_case(
     state: &AppState,
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     user: &CurrentUser,
     first: Replay,
 ) -> ApiResult<Response> {

@@ -59,7 +59,7 @@ pub async fn decide(staff: &TestClient, id: &str, body: Value) -> (StatusCode, V
 
 /// Outbox messages by recipient: (recipient, subject), oldest first.
 pub async fn messages_to(app: &TestApp, recipient: &str) -> Vec<String> {
-    sqlx::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
+    server::db::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
         .bind(recipient)
         .fetch_all(&app.state.db)
         .await
@@ -647,7 +647,7 @@ async fn the_resident_named_on_a_signed_form_is_told_nothing_the_advocate_wrote(
     let mut form = signed_form(&["view_cases"]);
     form["resident_name"] = json!("Edith visit pay-now.example");
     create(&advocate, form).await;
-    let bodies: Vec<String> = sqlx::query_scalar(
+    let bodies: Vec<String> = server::db::query_scalar(
         "SELECT subject || ' ' || body FROM outbox WHERE recipient = 'edith.jones@example.org'",
     )
     .fetch_all(&app.state.db)

@@ -438,3 +438,51 @@ async fn files_named_by_their_content_are_kept_a_year_and_the_page_is_checked_ev
         assert_eq!(headers["cache-control"], "no-cache", "{path}");
     }
 }
+
+// --- the database engine ------------------------------------------------------
+
+/// The suite runs on the engine asked for: PostgreSQL when
+/// `PORTAL_TEST_DATABASE` names a server, SQLite otherwise (so a run meant
+/// for PostgreSQL cannot pass on SQLite unnoticed).
+#[tokio::test]
+async fn the_tests_run_on_the_engine_the_environment_names() {
+    let app = TestApp::spawn().await;
+    let expected = if crate::helpers::test_database_server().is_some() {
+        server::db::Engine::Postgres
+    } else {
+        server::db::Engine::Sqlite
+    };
+    assert_eq!(server::db::engine(&app.state.db), expected);
+    let mut conn = app.state.db.acquire().await.unwrap();
+    assert_eq!(server::db::engine_of(&conn), expected);
+    let two: i64 = server::db::query_scalar("SELECT ? + ?")
+        .bind(1_i64)
+        .bind(1_i64)
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(two, 2);
+}
+
+/// A write transaction (a read, then writes that depend on it) cannot be
+/// overtaken: a second one waits until the first ends, on either engine.
+#[tokio::test]
+async fn write_transactions_take_turns() {
+    let app = TestApp::spawn().await;
+    let first = server::db::begin_write(&app.state.db).await.unwrap();
+    let db = app.state.db.clone();
+    let second = tokio::spawn(async move {
+        let tx = server::db::begin_write(&db).await.unwrap();
+        tx.commit().await.unwrap();
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(
+        !second.is_finished(),
+        "a second write transaction began while the first was open"
+    );
+    first.commit().await.unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(5), second)
+        .await
+        .expect("the second write transaction began once the first ended")
+        .unwrap();
+}

@@ -434,12 +434,14 @@ async fn the_demo_staff_sign_in_with_the_published_key() {
 
 /// The bodies of the messages with this subject queued for an address.
 async fn bodies_to(app: &TestApp, email: &str, subject: &str) -> Vec<String> {
-    sqlx::query_scalar("SELECT body FROM outbox WHERE recipient = ? AND subject = ? ORDER BY id")
-        .bind(email)
-        .bind(subject)
-        .fetch_all(&app.state.db)
-        .await
-        .unwrap()
+    server::db::query_scalar(
+        "SELECT body FROM outbox WHERE recipient = ? AND subject = ? ORDER BY id",
+    )
+    .bind(email)
+    .bind(subject)
+    .fetch_all(&app.state.db)
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -590,7 +592,7 @@ async fn the_owner_is_told_when_new_recovery_codes_are_made_and_what_to_do_if_it
 
 /// The authenticator key as the database holds it.
 async fn stored_key(app: &TestApp, email: &str) -> Vec<u8> {
-    sqlx::query_scalar(
+    server::db::query_scalar(
         "SELECT f.secret FROM second_factors f JOIN users u ON u.id = f.user_id WHERE u.email = ?",
     )
     .bind(email)
@@ -615,7 +617,7 @@ async fn authenticator_keys_are_encrypted_at_rest_and_older_plain_ones_are_encry
     assert_eq!(status, StatusCode::OK, "{body}");
 
     // A key stored as it was before keys were encrypted…
-    sqlx::query("UPDATE second_factors SET secret = ?")
+    server::db::query("UPDATE second_factors SET secret = ?")
         .bind(&secret)
         .execute(&app.state.db)
         .await
