@@ -18,7 +18,6 @@ use crate::client_error::ServiceProblem;
 use crate::router::NavigateOptions;
 use chrono::NaiveDate;
 use domain::api::cases::{CaseDetail, ScreeningAnswer, ScreeningRequest};
-use domain::api::PolicyDetail;
 use domain::policy::Policy;
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -102,7 +101,7 @@ impl Journey {
     pub fn load_policy(self) {
         self.policy_problem.set(None);
         leptos::task::spawn_local(async move {
-            match api::get::<PolicyDetail>("/policies/active").await {
+            match api::policies::active().await {
                 Ok(detail) => {
                     storage::save(POLICY_CACHE, &detail.effective);
                     self.policy.set(Some(detail.effective));
@@ -229,7 +228,7 @@ where
     let action = Action::new_local(|request: &ScreeningRequest| {
         let request = request.clone();
         async move {
-            let answer = api::post::<_, ScreeningAnswer>("/cases/screening", &request, None).await;
+            let answer = api::cases::screen(&request).await;
             (request, answer)
         }
     });

@@ -3,7 +3,6 @@ use crate::router::A;
 use chrono::NaiveDate;
 use domain::api::account::{LetterFormat, Preferences};
 use domain::api::cases::{CaseDetail, StaffActionRequest};
-use domain::api::PolicyDetail;
 use domain::case::{ClosedWhy, Event, Outcome, OutstandingAction, Remedy, RemedyKind, StaffAction};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
@@ -214,10 +213,7 @@ fn StaffActions(
         let request = request.clone();
         let id = id.clone();
         let key = retry_key(keys, &(&id, &request));
-        async move {
-            api::post::<_, CaseDetail>(&format!("/cases/{id}/staff-actions"), &request, Some(&key))
-                .await
-        }
+        async move { api::staff::record_action(&id, &request, &key).await }
     });
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {
@@ -230,7 +226,7 @@ fn StaffActions(
     let policy_id = case.policy_id.clone();
     let policy = LocalResource::new(move || {
         let id = policy_id.clone();
-        async move { api::get::<PolicyDetail>(&format!("/policies/{id}")).await }
+        async move { api::policies::get(&id).await }
     });
     let choices: Vec<Choice> = case
         .view

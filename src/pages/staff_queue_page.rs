@@ -1,7 +1,6 @@
 use crate::components::title::Title;
 use crate::router::A;
 use crate::router::{use_navigate, use_query_map};
-use domain::api::cases::CaseSummary;
 use leptos::prelude::*;
 
 use crate::api;
@@ -36,7 +35,7 @@ fn Queue() -> impl IntoView {
         RwSignal::new(query.with_untracked(|q| q.get("overdue").as_deref() == Some("true")));
     let cases = LocalResource::new(move || {
         let search = query.with(|q| q.to_query_string());
-        async move { api::get_page::<CaseSummary>(&format!("/staff/cases{search}")).await }
+        async move { api::staff::queue(&search).await }
     });
     let filter = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

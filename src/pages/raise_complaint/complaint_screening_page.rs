@@ -1,7 +1,6 @@
 use crate::i18n::t;
 use crate::router::use_navigate;
 use crate::router::A;
-use domain::api::cases::ScreeningAnswer;
 use domain::policy::ScreeningResult;
 use leptos::prelude::*;
 
@@ -26,9 +25,7 @@ pub fn ComplaintScreeningPage() -> impl IntoView {
     let ready = RwSignal::new(fresh);
     if let (false, Some(request)) = (fresh, request) {
         leptos::task::spawn_local(async move {
-            if let Ok(answer) =
-                crate::api::post::<_, ScreeningAnswer>("/cases/screening", &request, None).await
-            {
+            if let Ok(answer) = crate::api::cases::screen(&request).await {
                 journey.draft.update(|d| {
                     let after = d.screened_after.unwrap_or(Step::WhatHappened);
                     d.screened(request, answer.results, after);

@@ -10,9 +10,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::Router;
 use domain::api::cases::{QueueFilter, StaffActionRequest};
+use domain::endpoints::staff::{ListQueue, RecordStaffAction};
 
 use crate::auth::CurrentUser;
 use crate::cases::{self, store};
@@ -20,6 +19,7 @@ use crate::error::{ApiError, ApiResult, FieldError};
 use crate::extract::Json;
 use crate::idempotency::Retry;
 use crate::routes::cases::{record_action, Action, Side};
+use crate::routes::Routes;
 use crate::AppState;
 
 /// Shown when a staff action is dated after today.
@@ -27,10 +27,10 @@ pub const ON_IN_FUTURE: &str = "The date it happened must be today or in the pas
 /// Shown when a resident's own event is sent as a staff action.
 pub const NOT_A_STAFF_ACTION: &str = "This is something the resident does, not a staff action";
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/staff/cases", get(list_queue))
-        .route("/cases/{id}/staff-actions", post(record_staff_action))
+pub fn router() -> Routes {
+    Routes::new()
+        .add(ListQueue, list_queue)
+        .add(RecordStaffAction, record_staff_action)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
