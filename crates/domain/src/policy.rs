@@ -14,12 +14,16 @@
 use serde::{Deserialize, Serialize};
 
 mod fallback;
+mod hazards;
 mod parse;
 mod presets;
 mod reading;
 mod screening;
 
 pub use fallback::Fallback;
+pub use hazards::{
+    Duty, DutyFrom, HazardDue, HazardDuty, HazardFlag, HazardKind, HazardScreen, Hazards,
+};
 pub use parse::PolicyError;
 pub use presets::presets;
 pub use reading::{DayUnit, Reading};
@@ -93,6 +97,11 @@ pub struct Policy {
     /// to cover, each in the policy's own words (`None`: the policy is silent).
     #[serde(default)]
     pub commitments: Commitments,
+    /// Hazards first: the words that suggest a hazard Awaab's Law covers,
+    /// its timescales with the statute, and the emergency repairs line.
+    /// `None`, or no `kinds`: the Code preset's apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hazards: Option<Hazards>,
 }
 
 /// A policy's own words on the points of the Complaint Handling Code 2024
