@@ -13,6 +13,7 @@ pub mod complaint_sent_page;
 pub mod complaint_started_page;
 pub mod complaint_what_happened_page;
 pub mod files;
+pub mod hazard_first;
 
 use crate::client_error::ServiceProblem;
 use crate::router::NavigateOptions;
@@ -237,9 +238,10 @@ where
             return;
         };
         if let Ok(answer) = answer {
-            journey
-                .draft
-                .update(|d| d.screened(request, answer.results, step));
+            journey.draft.update(|d| {
+                d.screened(request, answer.results, step);
+                d.hazard = answer.hazard;
+            });
         }
         navigate(journey.next(step).path(), Default::default());
     });
@@ -270,7 +272,7 @@ pub fn continue_with_screening<N>(
         .with_untracked(|d| d.screened_for.as_ref() == Some(&request));
     if unchanged {
         journey.draft.update(|d| {
-            if d.refused().is_some() || !d.pending_screening().is_empty() {
+            if d.refused().is_some() || !d.pending_screening().is_empty() || d.hazard_unread() {
                 d.screened_after = Some(step);
             }
         });

@@ -137,6 +137,7 @@ fn StaffCase(
             {case.view.stage.as_ref().map(|s| view! { " "{s.name.clone()} })}
             {case.view.caseworker.clone().map(|c| view! { " · Caseworker: "{c} })}
         </p>
+        {case.hazard.clone().map(|flag| view! { <crate::pages::staff_hazard::HazardWarning flag=flag /> })}
         <CaseContact case=case.clone() />
         {case.resident_preferences.as_ref().map(|p| view! {
             <div class="app-notification-banner" data-testid="resident-needs">

@@ -22,7 +22,7 @@ use domain::case::{
     apply, replay, start, view, Actor, CaseKind, CaseState, CaseView, Event, EventRecord,
     ResidentAction, Status,
 };
-use domain::policy::{Policy, ScreeningResult};
+use domain::policy::{HazardScreen, Policy, ScreeningResult};
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
@@ -56,6 +56,10 @@ pub struct StoredDetails {
     /// The resident read the screening and still wanted a complaint.
     #[serde(default)]
     pub insisted: bool,
+    /// A possible hazard the description suggested when the case was raised
+    /// (Awaab's Law), flagged to staff with the law's dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hazard: Option<HazardScreen>,
 }
 
 /// A value's serde name: `Status::UnderInvestigation` → `under_investigation`.
@@ -300,6 +304,10 @@ pub async fn create(
         time_limit_reason: trimmed(&new.time_limit_reason),
         screening: checked.screening.clone(),
         insisted: new.insist && !checked.screening.is_empty(),
+        hazard: match new.kind {
+            CaseKind::Complaint => state.policy.screen_hazard(&new.details),
+            _ => None,
+        },
     };
     let details = serde_json::to_string(&details).map_err(ApiError::internal)?;
     let category = match new.kind {
@@ -598,6 +606,15 @@ pub async fn detail(
             event: r.event.clone(),
         })
         .collect();
+    // A possible hazard, for staff: the law's dates count from when the
+    // complaint reached the landlord.
+    let hazard = match (&stored.hazard, access.relation) {
+        (Some(screen), access::Relation::Staff) => replayed
+            .policy
+            .hazard_flag(screen, created_at(case)?, &state.calendar)
+            .map_err(ApiError::internal)?,
+        _ => None,
+    };
     Ok(CaseDetail {
         id: case.public_id.clone(),
         reference: case.reference.clone(),
@@ -622,6 +639,7 @@ pub async fn detail(
         screening: stored.screening,
         resident_preferences,
         messages,
+        hazard,
     })
 }
 

@@ -66,7 +66,8 @@ async fn screen_case(
         request.started_on,
         state.clock.today(),
     );
-    Ok(Json(ScreeningAnswer { results }))
+    let hazard = state.policy.screen_hazard(&request.details);
+    Ok(Json(ScreeningAnswer { results, hazard }))
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]

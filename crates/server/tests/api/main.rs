@@ -9,6 +9,7 @@ mod authorisations;
 mod cases;
 mod demo;
 mod durability;
+mod hazards;
 mod idempotency;
 mod layout;
 mod limits;
