@@ -136,7 +136,15 @@ impl Builder {
         }
         if let Some(parameters) = op["parameters"].as_array_mut() {
             parameters.extend(params.iter().map(|p| {
-                json!({ "name": p.name, "in": "query", "required": p.required, "schema": { "type": p.kind } })
+                let mut schema = json!({ "type": p.kind });
+                if let Some(format) = p.format {
+                    schema["format"] = json!(format);
+                }
+                if let Some((least, most)) = p.range {
+                    schema["minimum"] = json!(least);
+                    schema["maximum"] = json!(most);
+                }
+                json!({ "name": p.name, "in": "query", "required": p.required, "schema": schema })
             }));
         }
     }

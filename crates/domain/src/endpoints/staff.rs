@@ -13,9 +13,15 @@ endpoints! {
         type Answer = Vec<CaseSummary>;
         const ERRORS: &'static [u16] = &[400];
         const QUERY: &'static [QueryParam] = &[
-            QueryParam { name: "stage", kind: "integer", required: false },
-            QueryParam { name: "status", kind: "string", required: false },
-            QueryParam { name: "overdue", kind: "boolean", required: false },
+            QueryParam {
+                name: "stage",
+                kind: "integer",
+                required: false,
+                format: None,
+                range: Some((1, 3)),
+            },
+            QueryParam { name: "status", kind: "string", required: false, ..QueryParam::PLAIN },
+            QueryParam { name: "overdue", kind: "boolean", required: false, ..QueryParam::PLAIN },
         ];
         const PAGED: bool = true;
     }
