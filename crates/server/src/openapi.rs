@@ -211,7 +211,7 @@ pub fn document() -> &'static Value {
 
 fn build() -> Value {
     use domain::endpoints::service::GetOpenapi;
-    use domain::endpoints::{accounts, authorisations, cases};
+    use domain::endpoints::{accounts, authorisations, cases, staff};
     let settings = SchemaSettings::draft2020_12().with(|s| {
         s.definitions_path = "/components/schemas".into();
     });
@@ -236,11 +236,24 @@ fn build() -> Value {
             "application/pdf": { "schema": { "type": "string", "contentMediaType": "application/pdf" } }
         }
     });
+    let statuses: Vec<&str> = domain::authorisation::Status::ALL
+        .iter()
+        .map(|status| status.as_str())
+        .collect();
     b.paths[authorisations::ListAuthorisations::PATH]["get"]["parameters"][0]["schema"] = json!({
         "type": "string",
-        "enum": ["pending", "active", "expired", "revoked", "rejected"],
+        "enum": statuses,
         "description": "Only authorisations with this status; any other value is refused with 422 on `status`"
     });
+    // The queue's status filter is a case's status, as the answers give it.
+    let case_status = b.schema::<domain::case::Status>();
+    if let Some(parameters) = b.paths[staff::ListQueue::PATH]["get"]["parameters"].as_array_mut() {
+        for parameter in parameters {
+            if parameter["name"] == "status" {
+                parameter["schema"] = case_status.clone();
+            }
+        }
+    }
     b.paths[GetOpenapi::PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"] =
         json!({ "type": "object" });
 
