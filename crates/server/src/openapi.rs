@@ -28,6 +28,19 @@ impl Builder {
         serde_json::to_value(self.generator.subschema_for::<T>()).expect("a schema is JSON")
     }
 
+    /// Replaces the schema of the `GET` at `path`'s query parameter `name`,
+    /// for what a declaration's type and range cannot say.
+    fn query_schema(&mut self, path: &str, name: &str, schema: Value) {
+        let parameters = self.paths[path]["get"]["parameters"]
+            .as_array_mut()
+            .expect("the operation declares query parameters");
+        let parameter = parameters
+            .iter_mut()
+            .find(|parameter| parameter["name"] == name)
+            .expect("the operation declares the parameter");
+        parameter["schema"] = schema;
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn op(
         &mut self,
@@ -240,20 +253,18 @@ fn build() -> Value {
         .iter()
         .map(|status| status.as_str())
         .collect();
-    b.paths[authorisations::ListAuthorisations::PATH]["get"]["parameters"][0]["schema"] = json!({
-        "type": "string",
-        "enum": statuses,
-        "description": "Only authorisations with this status; any other value is refused with 422 on `status`"
-    });
+    b.query_schema(
+        authorisations::ListAuthorisations::PATH,
+        "status",
+        json!({
+            "type": "string",
+            "enum": statuses,
+            "description": "Only authorisations with this status; any other value is refused with 422 on `status`"
+        }),
+    );
     // The queue's status filter is a case's status, as the answers give it.
     let case_status = b.schema::<domain::case::Status>();
-    if let Some(parameters) = b.paths[staff::ListQueue::PATH]["get"]["parameters"].as_array_mut() {
-        for parameter in parameters {
-            if parameter["name"] == "status" {
-                parameter["schema"] = case_status.clone();
-            }
-        }
-    }
+    b.query_schema(staff::ListQueue::PATH, "status", case_status);
     b.paths[GetOpenapi::PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"] =
         json!({ "type": "object" });
 
