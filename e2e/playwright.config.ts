@@ -2,13 +2,16 @@ import { defineConfig, devices } from "@playwright/test";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as fs from "node:fs";
+import * as crypto from "node:crypto";
 import { chromiumLaunchOptions } from "./chromium.mjs";
 
 // The real server, release build, on a throwaway SQLite file, serving the real
 // Trunk build from ../dist. scripts/test builds both before running this.
 const port = Number(process.env.E2E_PORT ?? 8181);
+// scripts/env.sh's cache folder for this checkout, when run by hand.
+const checkoutKey = crypto.createHash("sha256").update(path.resolve(__dirname, "..")).digest("hex").slice(0, 12);
 const targetDir =
-  process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), ".cache", "put-it-right", "target");
+  process.env.CARGO_TARGET_DIR ?? path.join(os.homedir(), ".cache", "put-it-right", `target-${checkoutKey}`);
 const serverBin = process.env.SERVER_BIN ?? path.join(targetDir, "release", "server");
 // Made once, by the runner: workers load this file again and find it in the
 // environment they inherit, so specs can run `server user …` on the same files.
