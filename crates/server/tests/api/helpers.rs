@@ -147,6 +147,7 @@ impl TestApp {
     /// The service with the test configuration changed first, e.g.
     /// `TestApp::spawn_with(|c| c.secure_cookies = true)`.
     pub async fn spawn_with(change: impl FnOnce(&mut Config)) -> Self {
+        Unheard::install();
         let dir = tempfile::tempdir().expect("a temporary folder");
         let url = fresh_database(dir.path(), "test.sqlite").await;
         let mut config = Config::for_tests(url);
@@ -623,4 +624,49 @@ pub fn set_cookie(headers: &HeaderMap) -> String {
         .collect();
     assert_eq!(all.len(), 1, "expected one Set-Cookie, got {all:?}");
     all[0].to_str().expect("ASCII").to_owned()
+}
+
+/// The process's global subscriber in this test binary: it hears nothing
+/// and makes every callsite "ask each time".
+///
+/// Without it, a capturing test could miss its own log line. tracing caches
+/// each callsite's interest when the callsite is first reached, and while
+/// only one subscriber is registered it asks the reaching thread's own
+/// subscriber. So if another test, on a thread with none, reached the line
+/// first while one capturing test's subscriber was live, the line was cached
+/// as "never" and the capturing test heard nothing. Every service a test
+/// starts installs it, so it is there before almost any line is reached. With this one always
+/// registered there are never fewer than two once capturing starts, every
+/// registered subscriber is asked, and this one answers "sometimes": each
+/// event then asks the subscriber of the thread it happens on.
+pub struct Unheard;
+
+impl Unheard {
+    pub fn install() {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            tracing::subscriber::set_global_default(Unheard).expect("no other global subscriber");
+        });
+    }
+}
+
+impl tracing::Subscriber for Unheard {
+    fn register_callsite(&self, _: &tracing::Metadata<'_>) -> tracing::subscriber::Interest {
+        tracing::subscriber::Interest::sometimes()
+    }
+    fn max_level_hint(&self) -> Option<tracing::level_filters::LevelFilter> {
+        Some(tracing::level_filters::LevelFilter::TRACE)
+    }
+    fn enabled(&self, _: &tracing::Metadata<'_>) -> bool {
+        false
+    }
+    // Never called: nothing is enabled, so no span is made and no event sent.
+    fn new_span(&self, _: &tracing::span::Attributes<'_>) -> tracing::span::Id {
+        tracing::span::Id::from_u64(1)
+    }
+    fn record(&self, _: &tracing::span::Id, _: &tracing::span::Record<'_>) {}
+    fn record_follows_from(&self, _: &tracing::span::Id, _: &tracing::span::Id) {}
+    fn event(&self, _: &tracing::Event<'_>) {}
+    fn enter(&self, _: &tracing::span::Id) {}
+    fn exit(&self, _: &tracing::span::Id) {}
 }

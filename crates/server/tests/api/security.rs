@@ -257,6 +257,7 @@ impl std::io::Write for Captured {
 
 impl Captured {
     pub(crate) fn start(&self) -> tracing::subscriber::DefaultGuard {
+        crate::helpers::Unheard::install();
         let writer = self.clone();
         let subscriber = tracing_subscriber::fmt()
             .with_max_level(tracing::Level::DEBUG)
