@@ -67,7 +67,8 @@ impl SessionContext {
         context.checked.set(false);
         leptos::task::spawn_local(async move {
             match api::accounts::session().await {
-                Ok(session) => context.signed_in(session),
+                Ok(Some(session)) => context.signed_in(session),
+                Ok(None) => context.signed_out(),
                 Err(error) => context.problem.set(error.service_problem()),
             }
             context.checked.set(true);

@@ -145,7 +145,10 @@ test.describe("your account", () => {
     await expect(page.locator("main h1")).toHaveText("Your account has been deleted");
     await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
     await expectNoA11yViolations(page);
-    expect((await page.request.get("/api/v1/session")).status()).toBe(401);
+    // The cookie went with the account: the server sees a browser with no session.
+    const session = await page.request.get("/api/v1/session");
+    expect(session.status()).toBe(200);
+    expect((await session.json()).user).toBeNull();
     const signIn = await page.request.post("/api/v1/session", { data: { email: account.email, password: NEW_PASSWORD } });
     expect(signIn.status(), "the account can no longer sign in").toBe(401);
   });

@@ -29,6 +29,23 @@ test.describe("browsing the start page", () => {
     await expectNoA11yViolations(page);
   });
 
+  test("a first visit asks the server who is signed in and gets an answer, not an error the browser logs", async ({ page }) => {
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+    });
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    const session = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/v1/session");
+    await open(page, "/");
+    expect((await session).status()).toBe(200);
+    await expect(page.getByRole("button", { name: "Create an account" })).toBeVisible();
+    expect(failed, "no request of a first visit fails").toEqual([]);
+    expect(errors, "nothing is logged as an error").toEqual([]);
+  });
+
   test("a landlord's own policy gives its name, its contact details and its time limit", async ({ page }) => {
     await withActivePolicy(page, "plus-dane-2024");
     await open(page, "/");

@@ -128,7 +128,8 @@ test.describe("creating an account, signing in and signing out", () => {
     await expectNoA11yViolations(page);
     // The session really has ended: the server no longer knows this browser.
     const session = await page.request.get("/api/v1/session");
-    expect(session.status()).toBe(401);
+    expect(session.status()).toBe(200);
+    expect((await session.json()).user).toBeNull();
     await page.getByRole("link", { name: "Sign in again" }).click();
     await expect(page.locator("main h1")).toHaveText("Sign in");
   });

@@ -49,9 +49,11 @@ pub async fn sign_in(body: &SignIn) -> Result<SignInAnswer, ClientError> {
     }
 }
 
-/// `GET /session`: who is signed in.
-pub async fn session() -> Result<Session, ClientError> {
-    call::<GetSession>(&[], &NoBody {}, None).await
+/// `GET /session`: who is signed in (`None`: no one on this browser).
+pub async fn session() -> Result<Option<Session>, ClientError> {
+    Ok(call::<GetSession>(&[], &NoBody {}, None)
+        .await?
+        .into_session())
 }
 
 /// `DELETE /session`: sign out.

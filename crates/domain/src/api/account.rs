@@ -264,6 +264,42 @@ pub struct Session {
     pub preferences: Preferences,
 }
 
+/// What `GET /api/v1/session` answers: the signed-in person and their
+/// preferences, or neither when this browser holds no session at all (a
+/// first visit: 200, not an error). A session that has ended still answers
+/// 401, so the app can tell someone their session is over.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct SessionCheck {
+    pub user: Option<SessionUser>,
+    pub preferences: Option<Preferences>,
+}
+
+impl SessionCheck {
+    /// Nobody is signed in on this browser.
+    pub const SIGNED_OUT: SessionCheck = SessionCheck {
+        user: None,
+        preferences: None,
+    };
+
+    /// The session, when someone is signed in.
+    pub fn into_session(self) -> Option<Session> {
+        Some(Session {
+            user: self.user?,
+            preferences: self.preferences?,
+        })
+    }
+}
+
+impl From<Session> for SessionCheck {
+    fn from(session: Session) -> Self {
+        SessionCheck {
+            user: Some(session.user),
+            preferences: Some(session.preferences),
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Preferences
 // ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 //! Accounts and sessions: register, prove the address, sign in and out.
 
-use crate::api::account::{EmailConfirmation, Registration, Session, SignIn};
+use crate::api::account::{EmailConfirmation, Registration, Session, SessionCheck, SignIn};
 use crate::endpoint::Access::{Public, SignedIn};
 use crate::endpoint::{Access, NoBody};
 
@@ -47,10 +47,11 @@ endpoints! {
 
     GetSession: GET "/session" {
         const OPERATION: &'static str = "get_session";
-        const SUMMARY: &'static str = "Who is signed in";
-        const ACCESS: Access = SignedIn;
+        const SUMMARY: &'static str = "Who is signed in: no one (200) without a session cookie, 401 once a session has ended";
+        const ACCESS: Access = Public;
         type Request = NoBody;
-        type Answer = Session;
+        type Answer = SessionCheck;
+        const ERRORS: &'static [u16] = &[401];
     }
 
     DeleteSession: DELETE "/session" {

@@ -15,13 +15,13 @@
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use domain::api::account::{messages, Registration, Session, SignIn};
+use domain::api::account::{messages, Registration, Session, SessionCheck, SignIn};
 use domain::endpoints::accounts::{
     ConfirmEmail, CreateSession, DeleteSession, GetSession, RegisterAccount, SendVerificationLink,
 };
 use domain::validation::FieldError;
 
-use crate::auth::{limit, session, ClientAddress, CurrentUser};
+use crate::auth::{limit, session, ClientAddress, CurrentUser, MaybeUser};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::Json;
 use crate::password::verify_password;
@@ -138,14 +138,26 @@ async fn signed_in(
         .into_response())
 }
 
-#[tracing::instrument(skip_all, fields(user_id = user.id))]
-async fn get_session(State(state): State<AppState>, user: CurrentUser) -> ApiResult<Json<Session>> {
+#[tracing::instrument(skip_all)]
+async fn get_session(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    MaybeUser(user): MaybeUser,
+) -> ApiResult<Json<SessionCheck>> {
+    let Some(user) = user else {
+        // No cookie: a first visit, answered without an error. A cookie
+        // whose session has ended (expired, signed out elsewhere) is 401.
+        return match session::token_from_headers(&headers, &state.config) {
+            None => Ok(Json(SessionCheck::SIGNED_OUT)),
+            Some(_) => Err(ApiError::Unauthorized),
+        };
+    };
     let mut conn = state.db.acquire().await?;
     let preferences = crate::preferences::load(&mut conn, user.id).await?;
-    Ok(Json(Session {
+    Ok(Json(SessionCheck::from(Session {
         user: user.to_wire(),
         preferences,
-    }))
+    })))
 }
 
 /// Signs out: the session is revoked on the server and the cookie cleared.

@@ -97,9 +97,9 @@ async fn a_staff_password_alone_opens_no_staff_page() {
     assert_eq!(body, json!({ "next": "set_up_second_factor" }));
     assert!(client.cookie(PENDING).is_some());
     assert!(client.cookie(SESSION).is_none(), "no session yet");
+    assert_eq!(client.get("/api/v1/session").await.2["user"], Value::Null);
     for path in [
         "/api/v1/staff/cases",
-        "/api/v1/session",
         "/api/v1/preferences",
         "/api/v1/cases",
     ] {
