@@ -1,7 +1,7 @@
 use crate::components::title::Title;
 use crate::router::A;
 use crate::router::{use_navigate, use_query_map};
-use domain::api::cases::CaseSummary;
+use domain::api::cases::{CaseSummary, Caseworker};
 use leptos::prelude::*;
 
 use crate::api;
@@ -11,7 +11,7 @@ use crate::components::signed_in::SignedIn;
 use crate::format::date;
 
 /// The caseworkers' queue: every open case, the soonest due first, filtered by
-/// stage, status and overdue.
+/// stage, status, caseworker ("mine", nobody's, or anyone's) and overdue.
 #[component]
 pub fn StaffQueuePage() -> impl IntoView {
     // Staff pages are in English whatever language is chosen, and say so to
@@ -34,6 +34,15 @@ fn Queue() -> impl IntoView {
     let status = RwSignal::new(query.with_untracked(|q| q.get("status").unwrap_or_default()));
     let overdue =
         RwSignal::new(query.with_untracked(|q| q.get("overdue").as_deref() == Some("true")));
+    let caseworker =
+        RwSignal::new(query.with_untracked(|q| q.get("caseworker").unwrap_or_default()));
+    // The first hundred caseworkers by name: more than a landlord's team.
+    let caseworkers = LocalResource::new(|| async {
+        api::get_page::<Caseworker>("/staff/caseworkers?limit=100")
+            .await
+            .map(|(list, _)| list)
+            .unwrap_or_default()
+    });
     let cases = LocalResource::new(move || {
         let search = query.with(|q| q.to_query_string());
         async move { api::get_page::<CaseSummary>(&format!("/staff/cases{search}")).await }
@@ -46,6 +55,9 @@ fn Queue() -> impl IntoView {
         }
         if !status.get_untracked().is_empty() {
             parts.push(format!("status={}", status.get_untracked()));
+        }
+        if !caseworker.get_untracked().is_empty() {
+            parts.push(format!("caseworker={}", caseworker.get_untracked()));
         }
         if overdue.get_untracked() {
             parts.push("overdue=true".to_owned());
@@ -90,6 +102,17 @@ fn Queue() -> impl IntoView {
                         {statuses.iter().map(|(v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
                     </select>
                 </div>
+                <div class="app-form-group">
+                    <label class="app-label" for="caseworker">"Caseworker"</label>
+                    <select class="app-select" id="caseworker" name="caseworker" on:change=move |ev| caseworker.set(event_target_value(&ev)) prop:value=move || caseworker.get()>
+                        <option value="">"Anyone"</option>
+                        <option value="mine">"My cases"</option>
+                        <option value="none">"Not assigned"</option>
+                        {move || caseworkers.get().unwrap_or_default().into_iter().map(|c| view! {
+                            <option value=c.id.clone() selected=caseworker.get_untracked() == c.id>{c.name}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
                 <crate::components::checkbox::Checkbox id="overdue" label="Only overdue cases" checked=overdue />
                 <button type="submit" class="app-button app-button--secondary">"Filter"</button>
             </form>
@@ -111,6 +134,7 @@ fn Queue() -> impl IntoView {
                                     <th scope="col">"Resident"</th>
                                     <th scope="col">"Stage"</th>
                                     <th scope="col">"Status"</th>
+                                    <th scope="col">"Caseworker"</th>
                                     <th scope="col">"Next due"</th>
                                 </tr></thead>
                                 <tbody>
@@ -122,6 +146,7 @@ fn Queue() -> impl IntoView {
                                                 <td>{c.resident_name.clone()}</td>
                                                 <td>{c.stage.map(|s| s.name).unwrap_or_default()}</td>
                                                 <td><strong class=format!("app-tag {class}")>{tag}</strong></td>
+                                                <td>{c.caseworker.clone().unwrap_or_else(|| "Not assigned".into())}</td>
                                                 <td>
                                                     {c.next_due.map(date).unwrap_or_else(|| "–".into())}
                                                     {c.overdue.then(|| view! { " "<strong class="app-tag app-tag--red">"Overdue"</strong> })}

@@ -17,7 +17,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use domain::api::account::{ContactChannel, Preferences};
 use domain::api::cases::{
     messages, AttachmentInfo, CaseDetail, CaseSummary, FiledBy, NewAttachment, NewCase,
-    TimelineEntry,
+    StaffCaseView, TimelineEntry,
 };
 use domain::case::{
     apply, replay, start, view, Actor, CaseKind, CaseState, CaseView, Event, EventRecord,
@@ -210,6 +210,7 @@ impl Filing {
                 actor: Actor {
                     kind: domain::case::ActorKind::Resident,
                     name: Some(user.name.clone()),
+                    id: None,
                 },
             }),
             Role::Resident => Err(ApiError::field("on_behalf_of", ONLY_FOR_YOURSELF)),
@@ -286,6 +287,13 @@ pub async fn create(
         event: Event::Received {
             kind: new.kind,
             received_on,
+            // Out of time, or screened as an exclusion, and sent anyway: it
+            // waits for staff to decide whether to take it on.
+            awaiting_decision: if new.kind == CaseKind::Complaint && new.insist {
+                checked.screening.iter().map(|r| r.id.clone()).collect()
+            } else {
+                Vec::new()
+            },
         },
     };
     let case_state = start(&policy, &record).map_err(refused)?;
@@ -342,6 +350,7 @@ pub async fn create(
         case_view.stage.as_ref().map(|s| s.number),
         &status,
         case_view.next_due,
+        None,
     )
     .await?;
     store_files(state, conn, case_id, filing.filed_by_id, &checked.files, at).await?;
@@ -423,6 +432,7 @@ pub async fn record_event(
         case_view.stage.as_ref().map(|s| s.number),
         &wire_name(&case_view.status),
         case_view.next_due,
+        next.caseworker_id.as_deref(),
     )
     .await?;
     let kind: CaseKind = parse_wire(&case.kind)?;
@@ -528,6 +538,7 @@ pub async fn summary(
         next_step: case_view.next_step.clone(),
         resident_name: case.resident_name.clone(),
         created_at: created_at(case)?,
+        caseworker: replayed.state.caseworker.clone(),
     })
 }
 
@@ -599,16 +610,41 @@ pub async fn detail(
             .map_or_else(|| case.filed_by_role.clone(), |(_, r)| r.clone()),
         authorisation_id: filed_under.map(|(id, _)| id),
     });
+    let is_staff = access.relation == access::Relation::Staff;
+    // Staff accounts' ids are for staff only.
     let timeline = replayed
         .records
         .iter()
         .map(|r| TimelineEntry {
             at: r.at,
             on: r.date(),
-            actor: r.actor.clone(),
-            event: r.event.clone(),
+            actor: domain::case::Actor {
+                id: r.actor.id.clone().filter(|_| is_staff),
+                ..r.actor.clone()
+            },
+            event: match &r.event {
+                Event::Assigned { caseworker, .. } if !is_staff => Event::Assigned {
+                    caseworker: caseworker.clone(),
+                    caseworker_id: None,
+                },
+                event => event.clone(),
+            },
         })
         .collect();
+    let staff = is_staff.then(|| StaffCaseView {
+        caseworker_id: replayed.state.caseworker_id.clone(),
+        earlier_stage_handlers: replayed
+            .state
+            .stages
+            .split_last()
+            .map(|(_, earlier)| {
+                earlier
+                    .iter()
+                    .flat_map(|s| s.handled_by.iter().cloned())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    });
     Ok(CaseDetail {
         id: case.public_id.clone(),
         reference: case.reference.clone(),
@@ -633,6 +669,7 @@ pub async fn detail(
         screening: stored.screening,
         resident_preferences,
         messages,
+        staff,
     })
 }
 

@@ -13,7 +13,7 @@ use axum::Router;
 use domain::api::account::{OutboxMessage, Preferences, Registration, Session, SignIn};
 use domain::api::authorisations::{ActingFor, AuthorisationView, NewAuthorisation, Verification};
 use domain::api::cases::{
-    CaseDetail, CaseSummary, EscalationRequest, NewCase, NewInformation, PanelRequest,
+    CaseDetail, CaseSummary, Caseworker, EscalationRequest, NewCase, NewInformation, PanelRequest,
     SatisfactionRequest, ScreeningAnswer, ScreeningRequest, StaffActionRequest, WithdrawalRequest,
 };
 use domain::api::{
@@ -612,9 +612,26 @@ fn build() -> Value {
             ("stage", "integer", false),
             ("status", "string", false),
             ("overdue", "boolean", false),
+            ("caseworker", "string", false),
         ],
     );
+    b.paths["/staff/cases"]["get"]["parameters"][3]["schema"]["maxLength"] = json!(64);
+    b.paths["/staff/cases"]["get"]["parameters"][3]["description"] =
+        json!("`mine`, `none` (nobody assigned), or a caseworker's id");
     b.paged("get", "/staff/cases");
+    // Who handles a case (issue 16, item 5).
+    let caseworkers = b.schema::<Vec<Caseworker>>();
+    b.op(
+        "get",
+        "/staff/caseworkers",
+        "list_caseworkers",
+        "The staff who can be assigned a case, by name, a page at a time",
+        Staff,
+        None,
+        (200, Some(caseworkers)),
+        &[400],
+    );
+    b.paged("get", "/staff/caseworkers");
     let staff_action = b.schema::<StaffActionRequest>();
     b.op(
         "post",

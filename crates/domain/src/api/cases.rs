@@ -271,6 +271,9 @@ pub struct CaseSummary {
     pub next_step: Option<NextStep>,
     pub resident_name: String,
     pub created_at: DateTime<Utc>,
+    /// The caseworker's name, when one is assigned.
+    #[serde(default)]
+    pub caseworker: Option<String>,
 }
 
 /// `GET /api/v1/cases/{id}`: everything about one case.
@@ -311,6 +314,29 @@ pub struct CaseDetail {
     /// delivered. `None` for anyone else.
     #[serde(default)]
     pub messages: Option<Vec<CaseMessage>>,
+    /// What only staff see. `None` for anyone else.
+    #[serde(default)]
+    pub staff: Option<StaffCaseView>,
+}
+
+/// What staff see of a case and nobody else does.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct StaffCaseView {
+    /// The assigned caseworker's account (public id), when there is one.
+    pub caseworker_id: Option<String>,
+    /// The accounts (public ids) that dealt with an earlier stage: none of
+    /// them may take the current one (Code 6.13).
+    pub earlier_stage_handlers: Vec<String>,
+}
+
+/// A member of staff who can be assigned a case, `GET /api/v1/staff/caseworkers`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Caseworker {
+    /// The account's public id: `caseworker_id` when assigning.
+    pub id: String,
+    pub name: String,
 }
 
 /// Whether a message about a case has reached the resident.
@@ -440,6 +466,31 @@ pub struct QueueFilter {
     pub stage: Option<u8>,
     pub status: Option<Status>,
     pub overdue: Option<bool>,
+    /// `mine`, `none` (not assigned), or a caseworker's account id.
+    pub caseworker: Option<String>,
+}
+
+/// Whose cases the queue shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseworkerFilter {
+    /// The signed-in caseworker's.
+    Mine,
+    /// Cases nobody is assigned.
+    Nobody,
+    /// This account's (public id).
+    Account(String),
+}
+
+impl QueueFilter {
+    /// The caseworker filter, read from its wire value.
+    pub fn caseworker_filter(&self) -> Option<CaseworkerFilter> {
+        match self.caseworker.as_deref().map(str::trim)? {
+            "" => None,
+            "mine" => Some(CaseworkerFilter::Mine),
+            "none" => Some(CaseworkerFilter::Nobody),
+            account => Some(CaseworkerFilter::Account(account.to_owned())),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ pub async fn filing_for_advocate(
         actor: domain::case::Actor {
             kind: domain::case::ActorKind::Advocate,
             name: Some(user.name.clone()),
+            id: None,
         },
     })
 }

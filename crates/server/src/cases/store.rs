@@ -88,13 +88,24 @@ pub async fn list_for_resident(
     query.bind(fetch).fetch_all(conn).await
 }
 
+/// Whose cases the queue holds: the account's (`users.id`), this public
+/// id's, or nobody's.
+#[derive(Debug, Clone)]
+pub enum AssignedTo {
+    Account(i64),
+    PublicId(String),
+    Nobody,
+}
+
 /// The staff queue: by next due date (none last), then oldest first. `overdue`
 /// compares the stored next due date with `today`. `fetch` of them after `after`.
+#[allow(clippy::too_many_arguments)]
 #[tracing::instrument(skip_all)]
 pub async fn list_queue(
     conn: &mut SqliteConnection,
     stage: Option<u8>,
     status: Option<&str>,
+    assigned: Option<&AssignedTo>,
     overdue: Option<bool>,
     today: NaiveDate,
     after: Option<&After>,
@@ -108,6 +119,14 @@ pub async fn list_queue(
     }
     if status.is_some() {
         sql.push_str(" AND c.status = ?");
+    }
+    match assigned {
+        Some(AssignedTo::Account(_)) => sql.push_str(" AND c.assigned_to = ?"),
+        Some(AssignedTo::PublicId(_)) => {
+            sql.push_str(" AND c.assigned_to = (SELECT id FROM users WHERE public_id = ?)")
+        }
+        Some(AssignedTo::Nobody) => sql.push_str(" AND c.assigned_to IS NULL"),
+        None => {}
     }
     match overdue {
         Some(true) => sql.push_str(" AND c.next_due IS NOT NULL AND c.next_due < ?"),
@@ -126,6 +145,11 @@ pub async fn list_queue(
     }
     if let Some(status) = status {
         query = query.bind(status.to_owned());
+    }
+    match assigned {
+        Some(AssignedTo::Account(id)) => query = query.bind(*id),
+        Some(AssignedTo::PublicId(public_id)) => query = query.bind(public_id.clone()),
+        _ => {}
     }
     if overdue.is_some() {
         query = query.bind(today);
@@ -205,7 +229,8 @@ pub async fn insert_case(
     .await
 }
 
-/// Keeps the queue's columns in step with the events.
+/// Keeps the queue's columns in step with the events: `caseworker` is the
+/// assigned caseworker's public id (a staff account).
 #[tracing::instrument(skip_all)]
 pub async fn update_queue_columns(
     conn: &mut SqliteConnection,
@@ -213,15 +238,64 @@ pub async fn update_queue_columns(
     stage: Option<u8>,
     status: &str,
     next_due: Option<NaiveDate>,
+    caseworker: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE cases SET stage = ?, status = ?, next_due = ? WHERE id = ?")
-        .bind(stage.map(i64::from))
-        .bind(status)
-        .bind(next_due.map(|d| d.to_string()))
-        .bind(case_id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "UPDATE cases SET stage = ?, status = ?, next_due = ?, \
+         assigned_to = (SELECT id FROM users WHERE public_id = ?) WHERE id = ?",
+    )
+    .bind(stage.map(i64::from))
+    .bind(status)
+    .bind(next_due.map(|d| d.to_string()))
+    .bind(caseworker)
+    .bind(case_id)
+    .execute(conn)
+    .await?;
     Ok(())
+}
+
+/// A member of staff who can be assigned cases: public id and name.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CaseworkerRow {
+    pub public_id: String,
+    pub name: String,
+}
+
+/// Staff and admin accounts (not deleted), by name: `fetch` of them after
+/// the (name, public id) `after`.
+#[tracing::instrument(skip_all)]
+pub async fn caseworkers(
+    conn: &mut SqliteConnection,
+    after: Option<(&str, &str)>,
+    fetch: i64,
+) -> Result<Vec<CaseworkerRow>, sqlx::Error> {
+    let mut sql = "SELECT public_id, name FROM users \
+         WHERE role IN ('staff', 'admin') AND deleted_at IS NULL"
+        .to_owned();
+    if after.is_some() {
+        sql.push_str(" AND (name > ? OR (name = ? AND public_id > ?))");
+    }
+    sql.push_str(" ORDER BY name, public_id LIMIT ?");
+    let mut query = sqlx::query_as(&sql);
+    if let Some((name, public_id)) = after {
+        query = query.bind(name).bind(name).bind(public_id);
+    }
+    query.bind(fetch).fetch_all(conn).await
+}
+
+/// The staff or admin account with this public id, if there is one.
+#[tracing::instrument(skip_all)]
+pub async fn caseworker(
+    conn: &mut SqliteConnection,
+    public_id: &str,
+) -> Result<Option<CaseworkerRow>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT public_id, name FROM users \
+         WHERE public_id = ? AND role IN ('staff', 'admin') AND deleted_at IS NULL",
+    )
+    .bind(public_id)
+    .fetch_optional(conn)
+    .await
 }
 
 /// A case's events, in order, as stored (JSON).
@@ -327,4 +401,16 @@ pub async fn insert_attachment(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// An account's public id.
+#[tracing::instrument(skip_all)]
+pub async fn public_id_of(
+    conn: &mut SqliteConnection,
+    user_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT public_id FROM users WHERE id = ?")
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await
 }

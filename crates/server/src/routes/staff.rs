@@ -2,9 +2,13 @@
 //!
 //! - `GET /staff/cases?stage=1&status=under_investigation&overdue=true`: the
 //!   queue, the soonest due first, cases with nothing due last.
+//!   `caseworker=mine|none|{account id}` keeps one caseworker's cases.
+//! - `GET /staff/caseworkers`: the staff who can be assigned a case, by name.
 //! - `POST /cases/{id}/staff-actions`: one landlord event (acknowledge, assign,
 //!   extend, ask for information, respond, refuse escalation, panel date and
-//!   outcome, close, referral to the Ombudsman, reopen), by who and when.
+//!   outcome, close, referral to the Ombudsman, reopen), by who and when. An
+//!   assignment names the caseworker's account (`caseworker_id`); the name
+//!   recorded is the account's.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -12,7 +16,8 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
-use domain::api::cases::{QueueFilter, StaffActionRequest};
+use domain::api::cases::{Caseworker, CaseworkerFilter, QueueFilter, StaffActionRequest};
+use domain::case::Event;
 
 use crate::auth::CurrentUser;
 use crate::cases::{self, store};
@@ -26,10 +31,15 @@ use crate::AppState;
 pub const ON_IN_FUTURE: &str = "The date it happened must be today or in the past";
 /// Shown when a resident's own event is sent as a staff action.
 pub const NOT_A_STAFF_ACTION: &str = "This is something the resident does, not a staff action";
+/// Shown when an assignment names no caseworker's account.
+pub const CASEWORKER_MISSING: &str = "Select the caseworker";
+/// Shown when an assignment names an account that is not staff.
+pub const CASEWORKER_UNKNOWN: &str = "Select a caseworker from the list";
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/staff/cases", get(list_queue))
+        .route("/staff/caseworkers", get(list_caseworkers))
         .route("/cases/{id}/staff-actions", post(record_staff_action))
 }
 
@@ -49,12 +59,25 @@ async fn list_queue(
     })?;
     let page = page.map_err(crate::routes::cases::bad_query)?.0.check()?;
     let after = cases::due_after(&page)?;
+    if filter.caseworker.as_ref().is_some_and(|c| c.len() > 64) {
+        return Err(ApiError::BadRequest(vec![FieldError::new(
+            "caseworker",
+            "The caseworker filter is not valid",
+        )]));
+    }
     let status = filter.status.map(cases::status_name);
+    let caseworker = filter.caseworker_filter();
+    let assigned = caseworker.as_ref().map(|c| match c {
+        CaseworkerFilter::Mine => store::AssignedTo::Account(user.id),
+        CaseworkerFilter::Nobody => store::AssignedTo::Nobody,
+        CaseworkerFilter::Account(id) => store::AssignedTo::PublicId(id.clone()),
+    });
     let mut conn = state.db.acquire().await?;
     let rows = store::list_queue(
         &mut conn,
         filter.stage,
         status.as_deref(),
+        assigned.as_ref(),
         filter.overdue,
         state.clock.today(),
         after.as_ref(),
@@ -74,7 +97,85 @@ async fn list_queue(
     if let Some(overdue) = filter.overdue {
         address.push_str(&format!("&overdue={overdue}"));
     }
+    match &caseworker {
+        Some(CaseworkerFilter::Mine) => address.push_str("&caseworker=mine"),
+        Some(CaseworkerFilter::Nobody) => address.push_str("&caseworker=none"),
+        Some(CaseworkerFilter::Account(id)) => {
+            address.push_str("&caseworker=");
+            address.push_str(&url_escape(id));
+        }
+        None => {}
+    }
     Ok(crate::page::answer(summaries, next, &address))
+}
+
+/// Escapes what a query value cannot hold as it is (a public id is base64url,
+/// which needs nothing; anything else sent as an id is escaped).
+fn url_escape(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The staff who can be assigned a case, by name, a page at a time.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn list_caseworkers(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    page: Result<Query<crate::page::PageQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    user.require_staff()?;
+    let page = page.map_err(crate::routes::cases::bad_query)?.0.check()?;
+    let after = page.after_keys(2)?.map(|k| (k[0].clone(), k[1].clone()));
+    let mut conn = state.db.acquire().await?;
+    let rows = store::caseworkers(
+        &mut conn,
+        after.as_ref().map(|(n, i)| (n.as_str(), i.as_str())),
+        page.fetch(),
+    )
+    .await?;
+    let (rows, next) = page.cut(rows, |r| vec![r.name.clone(), r.public_id.clone()]);
+    let list: Vec<Caseworker> = rows
+        .into_iter()
+        .map(|r| Caseworker {
+            id: r.public_id,
+            name: r.name,
+        })
+        .collect();
+    Ok(crate::page::answer(
+        list,
+        next,
+        &format!("/api/v1/staff/caseworkers?limit={}", page.limit),
+    ))
+}
+
+/// An assignment names a staff account: the name recorded is the account's
+/// (422 on `event.caseworker_id` otherwise). Other events pass unchanged.
+async fn named_caseworker(state: &AppState, event: Event) -> Result<Event, ApiError> {
+    let Event::Assigned { caseworker_id, .. } = &event else {
+        return Ok(event);
+    };
+    let Some(account) = caseworker_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+    else {
+        return Err(ApiError::field("event.caseworker_id", CASEWORKER_MISSING));
+    };
+    let mut conn = state.db.acquire().await?;
+    let row = store::caseworker(&mut conn, account)
+        .await?
+        .ok_or_else(|| ApiError::field("event.caseworker_id", CASEWORKER_UNKNOWN))?;
+    Ok(Event::Assigned {
+        caseworker: row.name,
+        caseworker_id: Some(row.public_id),
+    })
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
@@ -88,6 +189,7 @@ async fn record_staff_action(
     user.require_staff()?;
     let today = state.clock.today();
     let retry = Retry::optional(&headers, &(&id, "staff-actions", &request))?;
+    let event = named_caseworker(&state, request.event.clone()).await?;
     record_action(&state, &user, &id, Side::Landlord, retry, || {
         if !request.is_staff_event() {
             return Err(ApiError::field("event", NOT_A_STAFF_ACTION));
@@ -96,7 +198,7 @@ async fn record_staff_action(
             return Err(ApiError::field("on", ON_IN_FUTURE));
         }
         Ok(Action {
-            event: request.event,
+            event,
             on: request.on,
             files: Vec::new(),
         })
