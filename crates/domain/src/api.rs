@@ -94,3 +94,4 @@ pub mod account_security;
 pub mod authorisations;
 pub mod cases;
 pub mod second_factor;
+pub mod staff_cases;

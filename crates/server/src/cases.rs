@@ -19,6 +19,7 @@ use domain::api::cases::{
     messages, AttachmentInfo, CaseDetail, CaseSummary, FiledBy, NewAttachment, NewCase,
     StaffCaseView, TimelineEntry,
 };
+use domain::api::staff_cases::{NoAccountContact, ReceivedBy};
 use domain::case::{
     apply, replay, start, view, Actor, CaseKind, CaseState, CaseView, Event, EventRecord,
     ResidentAction, Status,
@@ -57,6 +58,9 @@ pub struct StoredDetails {
     /// The resident read the screening and still wanted a complaint.
     #[serde(default)]
     pub insisted: bool,
+    /// How it reached the landlord, when staff raised it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_by: Option<ReceivedBy>,
 }
 
 /// A value's serde name: `Status::UnderInvestigation` → `under_investigation`.
@@ -196,6 +200,11 @@ pub struct Filing {
     pub filed_by_id: i64,
     pub authorisation_id: Option<i64>,
     pub actor: Actor,
+    /// How it reached the landlord, when staff raised it (issue 16).
+    pub received_by: Option<ReceivedBy>,
+    /// Someone without an account whose complaint staff raised: they are
+    /// told by the channel they chose.
+    pub someone: Option<NoAccountContact>,
 }
 
 impl Filing {
@@ -212,6 +221,8 @@ impl Filing {
                     name: Some(user.name.clone()),
                     id: None,
                 },
+                received_by: None,
+                someone: None,
             }),
             Role::Resident => Err(ApiError::field("on_behalf_of", ONLY_FOR_YOURSELF)),
             Role::Advocate | Role::Staff | Role::Admin => Err(ApiError::Forbidden),
@@ -319,6 +330,7 @@ pub async fn create(
         time_limit_reason: trimmed(&new.time_limit_reason),
         screening: checked.screening.clone(),
         insisted: new.insist && !checked.screening.is_empty(),
+        received_by: filing.received_by,
     };
     let details = serde_json::to_string(&details).map_err(ApiError::internal)?;
     let category = match new.kind {
@@ -343,6 +355,9 @@ pub async fn create(
         },
     )
     .await?;
+    if let Some(someone) = &filing.someone {
+        store::insert_case_contact(conn, case_id, someone).await?;
+    }
     store::append_event(conn, case_id, Some(filing.filed_by_id), &record).await?;
     store::update_queue_columns(
         conn,
@@ -479,7 +494,21 @@ async fn tell_case_resident(
                     .await?;
             }
         }
-        (None, None) => {}
+        (None, None) => {
+            // Someone without an account whose complaint staff raised.
+            if let Some(someone) = store::case_contact(conn, case_id).await? {
+                crate::outbox::enqueue_without_account(
+                    conn,
+                    at,
+                    Some(case_id),
+                    someone.contact_channel,
+                    &someone.recipient(),
+                    subject,
+                    body,
+                )
+                .await?;
+            }
+        }
     }
     Ok(())
 }
@@ -631,7 +660,14 @@ pub async fn detail(
             },
         })
         .collect();
+    let contact = if is_staff {
+        store::case_contact(conn, case.id).await?
+    } else {
+        None
+    };
     let staff = is_staff.then(|| StaffCaseView {
+        received_by: stored.received_by,
+        contact,
         caseworker_id: replayed.state.caseworker_id.clone(),
         earlier_stage_handlers: replayed
             .state

@@ -432,6 +432,8 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
         filed_by_id: resident_id,
         authorisation_id: None,
         actor: actor(ActorKind::Resident, resident_name),
+        received_by: None,
+        someone: None,
     };
     let checked = match cases::check_new_case(&state.policy, &new, received_on) {
         Ok(checked) => checked,

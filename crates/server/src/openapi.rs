@@ -632,6 +632,40 @@ fn build() -> Value {
         &[400],
     );
     b.paged("get", "/staff/caseworkers");
+    // Complaints from any channel (issue 16, item 1).
+    let staff_new_case = b.schema::<domain::api::staff_cases::StaffNewCase>();
+    b.op(
+        "post",
+        "/staff/cases",
+        "raise_case_for_resident",
+        "Raise a complaint, compliment or comment that came by phone, letter, email, in person or otherwise, for a resident or someone without an account",
+        Staff,
+        Some(staff_new_case),
+        (201, Some(case.clone())),
+        &[409],
+    );
+    b.retry_key("post", "/staff/cases");
+    if let Some(key) = b.paths["/staff/cases"]["post"]["parameters"]
+        .as_array_mut()
+        .and_then(|p| p.last_mut())
+    {
+        key["required"] = json!(true);
+    }
+    let residents = b.schema::<Vec<domain::api::staff_cases::ResidentMatch>>();
+    b.op(
+        "get",
+        "/staff/residents",
+        "find_residents",
+        "Residents whose name, email address or telephone number holds the text, or with a case of that reference",
+        Staff,
+        None,
+        (200, Some(residents)),
+        &[400, 422],
+    );
+    b.query("get", "/staff/residents", &[("q", "string", true)]);
+    b.paths["/staff/residents"]["get"]["parameters"][0]["schema"]["minLength"] = json!(2);
+    b.paths["/staff/residents"]["get"]["parameters"][0]["schema"]["maxLength"] = json!(254);
+    b.paged("get", "/staff/residents");
     let staff_action = b.schema::<StaffActionRequest>();
     b.op(
         "post",

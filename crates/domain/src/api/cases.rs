@@ -323,6 +323,13 @@ pub struct CaseDetail {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct StaffCaseView {
+    /// How it reached the landlord, when staff raised it.
+    #[serde(default)]
+    pub received_by: Option<crate::api::staff_cases::ReceivedBy>,
+    /// For someone without an account whose complaint staff raised: who
+    /// they are and how they want to hear from us.
+    #[serde(default)]
+    pub contact: Option<crate::api::staff_cases::NoAccountContact>,
     /// The assigned caseworker's account (public id), when there is one.
     pub caseworker_id: Option<String>,
     /// The accounts (public ids) that dealt with an earlier stage: none of

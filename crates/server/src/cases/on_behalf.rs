@@ -41,6 +41,8 @@ pub async fn filing_for_advocate(
             name: Some(user.name.clone()),
             id: None,
         },
+        received_by: None,
+        someone: None,
     })
 }
 

@@ -33,11 +33,12 @@ pub struct CaseRow {
 }
 
 const SELECT_CASE: &str = "SELECT c.id, c.public_id, c.reference, c.kind, c.resident_id, \
-     COALESCE(r.name, a.resident_name, '') AS resident_name, c.filed_by_id, f.name AS filed_by_name, \
+     COALESCE(r.name, a.resident_name, cc.name, '') AS resident_name, c.filed_by_id, f.name AS filed_by_name, \
      f.role AS filed_by_role, c.authorisation_id, c.policy_id, c.category, c.details, \
      c.created_at, c.stage, c.status, c.next_due, c.assigned_to \
      FROM cases c LEFT JOIN users r ON r.id = c.resident_id JOIN users f ON f.id = c.filed_by_id \
-     LEFT JOIN authorisations a ON a.id = c.authorisation_id";
+     LEFT JOIN authorisations a ON a.id = c.authorisation_id \
+     LEFT JOIN case_contacts cc ON cc.case_id = c.id";
 
 /// The case with this public id.
 #[tracing::instrument(skip_all)]
@@ -413,4 +414,129 @@ pub async fn public_id_of(
         .bind(user_id)
         .fetch_optional(conn)
         .await
+}
+
+/// Stores how to reach someone without an account whose complaint staff raised.
+#[tracing::instrument(skip_all)]
+pub async fn insert_case_contact(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+    contact: &domain::api::staff_cases::NoAccountContact,
+) -> Result<(), sqlx::Error> {
+    let trimmed = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    sqlx::query(
+        "INSERT INTO case_contacts (case_id, name, resident_address, email, phone, contact_channel) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case_id)
+    .bind(contact.name.trim())
+    .bind(trimmed(&contact.resident_address))
+    .bind(trimmed(&contact.email).map(|e| e.to_lowercase()))
+    .bind(trimmed(&contact.phone))
+    .bind(contact.contact_channel.as_str())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct ContactRow {
+    name: String,
+    resident_address: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    contact_channel: String,
+}
+
+/// How to reach someone without an account, for a case staff raised for them.
+#[tracing::instrument(skip_all)]
+pub async fn case_contact(
+    conn: &mut SqliteConnection,
+    case_id: i64,
+) -> Result<Option<domain::api::staff_cases::NoAccountContact>, sqlx::Error> {
+    let row: Option<ContactRow> = sqlx::query_as(
+        "SELECT name, resident_address, email, phone, contact_channel FROM case_contacts \
+         WHERE case_id = ?",
+    )
+    .bind(case_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| domain::api::staff_cases::NoAccountContact {
+        name: r.name,
+        resident_address: r.resident_address,
+        email: r.email,
+        phone: r.phone,
+        contact_channel: serde_json::from_value(serde_json::Value::String(r.contact_channel))
+            .unwrap_or_default(),
+    }))
+}
+
+/// A resident account found by a staff search: (public id, name, email).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ResidentRow {
+    pub public_id: String,
+    pub name: String,
+    pub email: String,
+}
+
+/// Residents (not deleted) whose name, email or telephone holds `q`, or who
+/// have a case with the reference `q`, by name: `fetch` of them after the
+/// (name, public id) `after`.
+#[tracing::instrument(skip_all)]
+pub async fn find_residents(
+    conn: &mut SqliteConnection,
+    q: &str,
+    after: Option<(&str, &str)>,
+    fetch: i64,
+) -> Result<Vec<ResidentRow>, sqlx::Error> {
+    let like = format!(
+        "%{}%",
+        q.to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let mut sql = "SELECT u.public_id, u.name, u.email FROM users u \
+         WHERE u.role = 'resident' AND u.deleted_at IS NULL AND ( \
+         LOWER(u.name) LIKE ? ESCAPE '\\' OR LOWER(u.email) LIKE ? ESCAPE '\\' \
+         OR u.id IN (SELECT p.user_id FROM preferences p WHERE p.document LIKE ? ESCAPE '\\') \
+         OR u.id IN (SELECT c.resident_id FROM cases c WHERE UPPER(c.reference) = ?))"
+        .to_owned();
+    if after.is_some() {
+        sql.push_str(" AND (u.name > ? OR (u.name = ? AND u.public_id > ?))");
+    }
+    sql.push_str(" ORDER BY u.name, u.public_id LIMIT ?");
+    // A telephone number is looked for in the preferences' phone only.
+    let phone_like = q
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '+')
+        .then(|| format!("%\"phone\":\"%{}%", q.trim()));
+    let mut query = sqlx::query_as(&sql)
+        .bind(like.clone())
+        .bind(like)
+        .bind(phone_like)
+        .bind(q.trim().to_uppercase());
+    if let Some((name, public_id)) = after {
+        query = query.bind(name).bind(name).bind(public_id);
+    }
+    query.bind(fetch).fetch_all(conn).await
+}
+
+/// The resident account with this public id, if there is one: its `users.id`.
+#[tracing::instrument(skip_all)]
+pub async fn resident_by_public_id(
+    conn: &mut SqliteConnection,
+    public_id: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT id FROM users WHERE public_id = ? AND role = 'resident' AND deleted_at IS NULL",
+    )
+    .bind(public_id)
+    .fetch_optional(conn)
+    .await
 }

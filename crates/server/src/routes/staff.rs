@@ -4,6 +4,11 @@
 //!   queue, the soonest due first, cases with nothing due last.
 //!   `caseworker=mine|none|{account id}` keeps one caseworker's cases.
 //! - `GET /staff/caseworkers`: the staff who can be assigned a case, by name.
+//! - `GET /staff/residents?q=`: residents by name, email, telephone or a case
+//!   reference; `POST /staff/cases` (with `Idempotency-Key`): a complaint,
+//!   compliment or comment that came by phone, letter, email, in person… for
+//!   a resident or for someone without an account, dated when it was received
+//!   (issue 16, item 1).
 //! - `POST /cases/{id}/staff-actions`: one landlord event (acknowledge, assign,
 //!   extend, ask for information, respond, refuse escalation, panel date and
 //!   outcome, close, referral to the Ombudsman, reopen), by who and when. An
@@ -13,14 +18,20 @@
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::IntoResponse;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use domain::api::cases::{Caseworker, CaseworkerFilter, QueueFilter, StaffActionRequest};
-use domain::case::Event;
+use domain::api::staff_cases::{check_query, ResidentMatch, StaffNewCase};
+use domain::case::{Actor, ActorKind, CaseKind, Event};
 
 use crate::auth::CurrentUser;
+use crate::cases::access::case_access;
 use crate::cases::{self, store};
+use crate::cases::{CheckedCase, Filing};
+use crate::db::begin_write;
 use crate::error::{ApiError, ApiResult, FieldError};
 use crate::extract::Json;
 use crate::idempotency::Retry;
@@ -38,8 +49,9 @@ pub const CASEWORKER_UNKNOWN: &str = "Select a caseworker from the list";
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/staff/cases", get(list_queue))
+        .route("/staff/cases", get(list_queue).post(raise_case))
         .route("/staff/caseworkers", get(list_caseworkers))
+        .route("/staff/residents", get(find_residents))
         .route("/cases/{id}/staff-actions", post(record_staff_action))
 }
 
@@ -204,4 +216,146 @@ async fn record_staff_action(
         })
     })
     .await
+}
+
+/// Shown when a case names a resident account that is not there.
+pub const RESIDENT_UNKNOWN: &str = "Select a resident from the search";
+
+/// Query of `GET /staff/residents`.
+#[derive(Debug, Default, serde::Deserialize)]
+struct ResidentQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// Residents by name, email, telephone or a case reference, a page at a time.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn find_residents(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    query: Result<Query<ResidentQuery>, QueryRejection>,
+    page: Result<Query<crate::page::PageQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    user.require_staff()?;
+    let Query(query) = query.map_err(crate::routes::cases::bad_query)?;
+    let q = check_query(&query.q).map_err(|m| ApiError::field("q", m))?;
+    let page = page.map_err(crate::routes::cases::bad_query)?.0.check()?;
+    let after = page.after_keys(2)?.map(|k| (k[0].clone(), k[1].clone()));
+    let mut conn = state.db.acquire().await?;
+    let rows = store::find_residents(
+        &mut conn,
+        &q,
+        after.as_ref().map(|(n, i)| (n.as_str(), i.as_str())),
+        page.fetch(),
+    )
+    .await?;
+    let (rows, next) = page.cut(rows, |r| vec![r.name.clone(), r.public_id.clone()]);
+    let list: Vec<ResidentMatch> = rows
+        .into_iter()
+        .map(|r| ResidentMatch {
+            id: r.public_id,
+            name: r.name,
+            email: r.email,
+        })
+        .collect();
+    Ok(crate::page::answer(
+        list,
+        next,
+        &format!(
+            "/api/v1/staff/residents?q={}&limit={}",
+            url_escape(&q),
+            page.limit
+        ),
+    ))
+}
+
+/// Staff raise a case that reached the landlord another way: checked like a
+/// resident's (422), screened but never refused on it (what the screening
+/// says waits for a staff decision), dated the day it was received, and the
+/// resident told through their channel.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn raise_case(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    headers: HeaderMap,
+    Json(new): Json<StaffNewCase>,
+) -> ApiResult<Response> {
+    user.require_staff()?;
+    let retry = Retry::required(&headers, &new)?;
+    {
+        let mut conn = state.db.acquire().await?;
+        if let Some(first) = retry
+            .replayed(&mut conn, user.id, state.clock.now())
+            .await?
+        {
+            return crate::routes::cases::replay_case(&state, &mut conn, &user, first).await;
+        }
+    }
+    let today = state.clock.today();
+    new.validate(&state.policy, today)?;
+    let case = new.as_new_case();
+    let screening = if new.kind == CaseKind::Complaint {
+        state.policy.screen_in(
+            &case.details,
+            case.category.as_deref(),
+            case.started_on,
+            new.received_on,
+        )
+    } else {
+        Vec::new()
+    };
+    let checked = CheckedCase {
+        screening,
+        files: Vec::new(),
+    };
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.db).await?;
+    if let Some(first) = retry.replayed(&mut tx, user.id, now).await? {
+        return crate::routes::cases::replay_case(&state, &mut tx, &user, first).await;
+    }
+    let resident_id = match new.resident_id.as_deref().map(str::trim) {
+        Some(public_id) if !public_id.is_empty() => Some(
+            store::resident_by_public_id(&mut tx, public_id)
+                .await?
+                .ok_or_else(|| ApiError::field("resident_id", RESIDENT_UNKNOWN))?,
+        ),
+        _ => None,
+    };
+    let filing = Filing {
+        resident_id,
+        filed_by_id: user.id,
+        authorisation_id: None,
+        actor: Actor {
+            kind: ActorKind::Staff,
+            name: Some(user.name.clone()),
+            id: Some(user.public_id.clone()),
+        },
+        received_by: Some(new.received_by),
+        someone: if resident_id.is_some() {
+            None
+        } else {
+            new.someone.clone()
+        },
+    };
+    let row = cases::create(
+        &state,
+        &mut tx,
+        &filing,
+        &case,
+        &checked,
+        new.received_on,
+        now,
+    )
+    .await?;
+    let access = case_access(&mut tx, &user, &row.public_id, today).await?;
+    let detail = cases::detail(&state, &mut tx, &access).await?;
+    retry
+        .keep(&mut tx, user.id, StatusCode::CREATED, &row.public_id, now)
+        .await?;
+    tx.commit().await?;
+    let mut response = (StatusCode::CREATED, Json(detail)).into_response();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/cases/{}", row.public_id)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
 }

@@ -5,6 +5,7 @@ mod helpers;
 mod account_security;
 mod accounts;
 mod advocate_access;
+mod any_channel;
 mod authorisations;
 mod cases;
 mod caseworkers;
