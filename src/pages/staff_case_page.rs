@@ -2,6 +2,7 @@ mod actions;
 
 use crate::components::title::Title;
 use crate::router::A;
+pub use actions::DateField;
 use actions::StaffActions;
 use domain::api::account::{LetterFormat, Preferences};
 use domain::api::cases::CaseDetail;
@@ -112,6 +113,14 @@ fn StaffCase(
             {case.view.stage.as_ref().map(|s| view! { " "{s.name.clone()} })}
             {case.view.caseworker.clone().map(|c| view! { " · Caseworker: "{c} })}
         </p>
+        {case.staff.as_ref().and_then(|s| s.received_by).map(|by| view! {
+            <p class="app-body" data-testid="received-by">{format!("Reached us {} on {}", by.words(), crate::format::date(case.view.received_on))}</p>
+        })}
+        {case.staff.as_ref().and_then(|s| s.contact.clone()).map(|c| view! {
+            <div class="app-inset-text" data-testid="no-account-contact">
+                <p class="app-body">{format!("{} has no account. They want to hear from us by {}: {}", c.name, c.contact_channel.as_str().replace('_', " "), c.recipient())}</p>
+            </div>
+        })}
         <CaseContact case=case.clone() />
         {case.view.taking_on.as_ref().filter(|t| t.decision.is_none()).map(|t| {
             let grounds: Vec<String> = t.grounds.iter().map(|g| {

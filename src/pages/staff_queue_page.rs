@@ -73,6 +73,8 @@ fn Queue() -> impl IntoView {
         ("panel_requested", "Panel asked for"),
         ("responded", "Responded"),
         ("closed", "Closed"),
+        ("awaiting_decision", "Waiting for a decision to take it on"),
+        ("not_taken_on", "Not taken on"),
     ];
     // The heading and filters give way to the problem page (in the table's
     // place) while the queue cannot be loaded.
@@ -86,6 +88,7 @@ fn Queue() -> impl IntoView {
         <Show when=move || problem.get().is_none()>
             <Title text="Case queue" />
             <h1 class="app-heading-l">"Case queue"</h1>
+            <p class="app-body"><A href="/staff/new-case">"Record a complaint, compliment or comment that came by phone, letter, email or in person"</A></p>
             <form novalidate on:submit=filter.clone() class="app-filters">
                 <div class="app-form-group">
                     <label class="app-label" for="stage">"Stage"</label>
