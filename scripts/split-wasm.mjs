@@ -13,10 +13,11 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-// binaryen (wasm-opt's library) comes with the e2e packages (scripts/setup).
-import binaryen from "../e2e/node_modules/binaryen/index.js";
+// binaryen (wasm-opt's library) comes with the build's own packages,
+// tools/package.json (scripts/setup installs them).
+import binaryen from "../tools/node_modules/binaryen/index.js";
 // Trunk's own minifier cannot read wasm-bindgen's JavaScript, so terser does.
-import { minify } from "../e2e/node_modules/terser/main.js";
+import { minify } from "../tools/node_modules/terser/main.js";
 
 const staging = must("TRUNK_STAGING_DIR");
 const release = must("TRUNK_PROFILE") === "release";

@@ -1,18 +1,134 @@
-//! The only place that speaks HTTP: typed functions over gloo-net, the status
-//! checked once, every failure mapped to one [`ClientError`].
+//! The only place that speaks HTTP: a typed function for each endpoint the
+//! app calls (`api::cases::get(&id)`, a module per resource, as in
+//! [`domain::endpoints`]), each filling in its endpoint's declared path and
+//! sending what it declares, over gloo-net; the status checked once, every
+//! failure mapped to one [`ClientError`].
+
+pub mod account_security;
+pub mod accounts;
+pub mod authorisations;
+pub mod cases;
+pub mod policies;
+pub mod preferences;
+pub mod second_factor;
+pub mod staff;
+
+use std::future::Future;
 
 use domain::api::Health;
+use domain::endpoint::{Endpoint, Method, NoBody};
+use domain::endpoints::service::GetHealth;
 use domain::validation::FieldError;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-const BASE: &str = "/api/v1";
+/// Where the API is: every declared path is under it.
+pub const BASE: &str = "/api/v1";
 
 /// The code of a 429 that says which limit was reached, in its own words.
 pub const LIMIT_REACHED: &str = "limit_reached";
 
 pub use crate::client_error::ClientError;
+
+/// The address of an endpoint with `params` filled in, for a link (a file
+/// to download).
+pub fn href<E: Endpoint>(params: &[&str]) -> String {
+    format!("{BASE}{}", E::path(params))
+}
+
+/// Calls the endpoint `E` with its path parameters and body, and reads its
+/// declared answer. A write that makes something carries an idempotency
+/// key, so a retry after a lost answer returns the first result instead of a
+/// second one.
+fn call<'a, E: Endpoint>(
+    params: &[&str],
+    body: &'a E::Request,
+    key: Option<&'a str>,
+) -> impl Future<Output = Result<E::Answer, ClientError>> + 'a {
+    call_as::<E, E::Answer>(params, body, key)
+}
+
+/// [`call`], reading the answer as `T`: fewer fields than the declared
+/// answer, so a page decodes only what it shows.
+fn call_as<'a, E: Endpoint, T: DeserializeOwned + 'static>(
+    params: &[&str],
+    body: &'a E::Request,
+    key: Option<&'a str>,
+) -> impl Future<Output = Result<T, ClientError>> + 'a {
+    let request = request(E::METHOD, E::path(params), body, key);
+    async move { json(send(request).await?).await }
+}
+
+/// [`call`] for an endpoint whose answer the app does not read.
+async fn call_empty<E: Endpoint>(
+    params: &[&str],
+    body: &E::Request,
+    key: Option<&str>,
+) -> Result<(), ClientError> {
+    let request = request(E::METHOD, E::path(params), body, key);
+    send(request).await.map(|_| ())
+}
+
+/// One page of a list (`query` is empty, or `?` and the query string): the
+/// items, and the query string of the next page (from the answer's
+/// `Link: <…>; rel="next"`) when there is one.
+async fn page<E: Endpoint<Request = NoBody, Answer = Vec<T>>, T: DeserializeOwned>(
+    query: &str,
+) -> Result<(Vec<T>, Option<String>), ClientError> {
+    let path = format!("{}{query}", E::path(&[]));
+    let response = send(request(E::METHOD, path, &NoBody {}, None)).await?;
+    let next = response
+        .headers()
+        .get("link")
+        .and_then(|link| next_query(&link));
+    Ok((json(response).await?, next))
+}
+
+/// Every page of a list, following each `rel="next"` link in turn, for a
+/// page that must show all of it: an invitation or a complaint's reference on
+/// a later page would otherwise be lost without a word.
+async fn all<E: Endpoint<Request = NoBody, Answer = Vec<T>>, T: DeserializeOwned>(
+    query: &str,
+) -> Result<Vec<T>, ClientError> {
+    let (mut all, mut next) = page::<E, T>(query).await?;
+    while let Some(query) = next {
+        let (more, after) = page::<E, T>(&format!("?{query}")).await?;
+        all.extend(more);
+        next = after;
+    }
+    Ok(all)
+}
+
+/// `?after=…` for the page after the cursor the server gave, or nothing for
+/// the first page.
+fn after(cursor: Option<&str>) -> String {
+    cursor.map(|c| format!("?after={c}")).unwrap_or_default()
+}
+
+/// The request for `method` at `path`: a read or a delete carries no body,
+/// a write carries `body` as JSON (and `key` when given).
+fn request<B: Serialize>(
+    method: Method,
+    path: String,
+    body: &B,
+    key: Option<&str>,
+) -> Result<Request, gloo_net::Error> {
+    let url = format!("{BASE}{path}");
+    match method {
+        Method::GET => Request::get(&url).build(),
+        Method::DELETE => Request::delete(&url).build(),
+        Method::POST => with_key(Request::post(&url), key).json(body),
+        Method::PUT => with_key(Request::put(&url), key).json(body),
+    }
+}
+
+fn with_key(builder: RequestBuilder, idempotency_key: Option<&str>) -> RequestBuilder {
+    match idempotency_key {
+        Some(key) => builder.header("Idempotency-Key", key),
+        None => builder,
+    }
+}
 
 #[derive(serde::Deserialize)]
 struct ErrorBody {
@@ -67,96 +183,13 @@ async fn json<T: DeserializeOwned>(response: Response) -> Result<T, ClientError>
         .map_err(|_| ClientError::Server(200))
 }
 
-/// GET one page of a list: the items, and the query string of the next page
-/// (from the answer's `Link: <…>; rel="next"`) when there is one.
-pub async fn get_page<T: DeserializeOwned>(
-    path: &str,
-) -> Result<(Vec<T>, Option<String>), ClientError> {
-    let response = send(Request::get(&format!("{BASE}{path}")).build()).await?;
-    let next = response
-        .headers()
-        .get("link")
-        .and_then(|link| next_query(&link));
-    Ok((json(response).await?, next))
-}
-
 /// The query string of the `rel="next"` address in a `Link` header.
 pub fn next_query(link: &str) -> Option<String> {
     let address = link.strip_prefix('<')?.split_once(">; rel=\"next\"")?.0;
     Some(address.split_once('?')?.1.to_owned())
 }
 
-/// GET a JSON resource.
-pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ClientError> {
-    json(send(Request::get(&format!("{BASE}{path}")).build()).await?).await
-}
-
-fn with_key(builder: RequestBuilder, idempotency_key: Option<&str>) -> RequestBuilder {
-    match idempotency_key {
-        Some(key) => builder.header("Idempotency-Key", key),
-        None => builder,
-    }
-}
-
-/// POST JSON, reading a JSON answer. A create carries an idempotency key, so a
-/// retry after a lost answer returns the first result instead of a second one.
-pub async fn post<B: Serialize, T: DeserializeOwned>(
-    path: &str,
-    body: &B,
-    idempotency_key: Option<&str>,
-) -> Result<T, ClientError> {
-    let builder = with_key(Request::post(&format!("{BASE}{path}")), idempotency_key);
-    json(send(builder.json(body)).await?).await
-}
-
-/// PUT JSON, reading a JSON answer.
-pub async fn put<B: Serialize, T: DeserializeOwned>(
-    path: &str,
-    body: &B,
-) -> Result<T, ClientError> {
-    json(send(Request::put(&format!("{BASE}{path}")).json(body)).await?).await
-}
-
-/// PUT JSON, with no answer body expected (a new password).
-pub async fn put_empty<B: Serialize>(path: &str, body: &B) -> Result<(), ClientError> {
-    send(Request::put(&format!("{BASE}{path}")).json(body))
-        .await
-        .map(|_| ())
-}
-
-/// POST with no answer body expected (sign out).
-pub async fn post_empty<B: Serialize>(path: &str, body: &B) -> Result<(), ClientError> {
-    send(Request::post(&format!("{BASE}{path}")).json(body))
-        .await
-        .map(|_| ())
-}
-
-/// What `POST /session` answers: a session, or (202, for staff and admins)
-/// the second step they need first.
-#[derive(Clone)]
-pub enum SignInAnswer {
-    SignedIn(domain::api::account::Session),
-    SecondFactor(domain::api::second_factor::SecondFactorNeeded),
-}
-
-/// `POST /session`: sign in.
-pub async fn sign_in(body: &domain::api::account::SignIn) -> Result<SignInAnswer, ClientError> {
-    let response = send(Request::post(&format!("{BASE}/session")).json(body)).await?;
-    if response.status() == 202 {
-        Ok(SignInAnswer::SecondFactor(json(response).await?))
-    } else {
-        Ok(SignInAnswer::SignedIn(json(response).await?))
-    }
-}
-
 /// `GET /health`: is the service up, and which landlord's policy does it run?
 pub async fn health() -> Result<Health, ClientError> {
-    get("/health").await
-}
-
-/// DELETE, with no answer body expected (sign out, revoke).
-pub async fn delete(path: &str) -> Result<(), ClientError> {
-    send(Request::delete(&format!("{BASE}{path}")).build())
-        .await
-        .map(|_| ())
+    call::<GetHealth>(&[], &NoBody {}, None).await
 }

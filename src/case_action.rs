@@ -3,9 +3,9 @@
 //! refused in the error summary.
 
 use domain::api::cases::CaseDetail;
+use domain::endpoint::Endpoint;
 use domain::validation::FieldError;
 use leptos::prelude::*;
-
 use serde::Serialize;
 
 use crate::api::{self, ClientError};
@@ -22,35 +22,37 @@ pub use crate::router::use_case_id as case_id;
 pub fn load_case(id: Memo<String>) -> LocalResource<Result<CaseDetail, ClientError>> {
     LocalResource::new(move || {
         let id = id.get();
-        async move { api::get::<CaseDetail>(&format!("/cases/{id}")).await }
+        async move { api::cases::get(&id).await }
     })
 }
 
-/// Sends an action; on success goes to the case page with `?done={done}`, on
+/// Sends the action `E` (such as [`domain::endpoints::cases::RequestEscalation`]);
+/// on success goes to the case page with `?done={done}`, on
 /// failure puts the errors (a refusal's reason included, or what was not sent
 /// when the connection or the server failed) into `errors`. A refusal the app
 /// knows is said in its own words, with the dates of the case read again just
 /// after it (the page's copy can be older than the state that was refused).
-pub fn action<B: Serialize + Clone + 'static>(
+pub fn action<E: Endpoint<Answer = CaseDetail>>(
     id: Memo<String>,
-    path: &'static str,
+    _: E,
     done: &'static str,
     errors: RwSignal<Vec<FieldError>>,
-) -> Action<B, Result<CaseDetail, ClientError>> {
+) -> Action<E::Request, Result<CaseDetail, ClientError>>
+where
+    E::Request: Clone,
+{
     let reader = crate::next_step_words::reader_for(
         use_session()
             .user
             .with_untracked(|u| u.as_ref().map(|u| u.role)),
     );
     let keys = StoredValue::new_local(RetryKeys::default());
-    let action = Action::new_local(move |body: &B| {
+    let action = Action::new_local(move |body: &E::Request| {
         let body = body.clone();
         let id = id.get_untracked();
         let key = retry_key(keys, &(&id, &body));
         async move {
-            match api::post::<B, CaseDetail>(&format!("/cases/{id}/{path}"), &body, Some(&key))
-                .await
-            {
+            match api::cases::act::<E>(&id, &body, &key).await {
                 Err(ClientError::Refused(errors)) => {
                     Err(ClientError::Refused(refusal_errors(errors, reader)))
                 }
@@ -71,7 +73,9 @@ pub fn action<B: Serialize + Clone + 'static>(
                 // what was typed is still on the device.
                 Err(ClientError::SignedOut) => session.signed_out(),
                 // A lost connection or a server error says what was not sent, in words.
-                Err(error) => errors.set(error.not_sent(not_sent_words(path, reader))),
+                Err(error) => {
+                    errors.set(error.not_sent(not_sent_words(last_segment(E::PATH), reader)))
+                }
             }
         }
     });
@@ -84,4 +88,9 @@ pub fn retry_key<R: Serialize>(keys: StoredValue<RetryKeys, LocalStorage>, reque
     let json = serde_json::to_string(request).unwrap_or_default();
     keys.try_update_value(|keys| keys.key_for(&json, new_idempotency_key))
         .unwrap_or_else(new_idempotency_key)
+}
+
+/// The last part of a path: `escalation` of `/cases/{id}/escalation`.
+fn last_segment(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or_default()
 }

@@ -269,6 +269,31 @@ mod tests {
     }
 
     #[test]
+    fn black_mould_is_told_what_to_do_now_before_the_next_question_and_the_complaint_goes_on() {
+        let text = "Black mould in my son's bedroom";
+        let mut draft = ComplaintDraft {
+            details: text.into(),
+            ..complete()
+        };
+        draft.screened(draft.screening_request(today()), vec![], Step::WhatHappened);
+        draft.hazard = policy().screen_hazard(text);
+        assert!(draft.hazard_unread());
+        assert_eq!(
+            draft.next_step(Step::WhatHappened, &policy(), today()),
+            Step::Screening
+        );
+        draft.go_on_past_screening();
+        assert!(!draft.hazard_unread());
+        assert_eq!(
+            draft.next_step(Step::Screening, &policy(), today()),
+            Step::Started
+        );
+        // Nothing to insist past: the complaint is sent as it is.
+        let case = draft.new_case(&[], &policy(), today()).unwrap();
+        assert!(!case.insist);
+    }
+
+    #[test]
     fn screening_that_has_not_been_read_stops_the_send() {
         let mut draft = ComplaintDraft {
             details: "My boiler is broken".into(),

@@ -518,6 +518,7 @@ mod tests {
             from_awareness: false,
             exceptions: vec![],
             discretion: false,
+            policy_says: None,
         };
         assert!(time_limit_words(Some(&one))
             .unwrap()

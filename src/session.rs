@@ -66,7 +66,7 @@ impl SessionContext {
         let context = *self;
         context.checked.set(false);
         leptos::task::spawn_local(async move {
-            match api::get::<Session>("/session").await {
+            match api::accounts::session().await {
                 Ok(session) => context.signed_in(session),
                 Err(error) => context.problem.set(error.service_problem()),
             }
@@ -140,7 +140,7 @@ impl SessionContext {
         let context = *self;
         let preferences = self.preferences.get_untracked();
         leptos::task::spawn_local(async move {
-            let result = api::put::<_, Preferences>("/preferences", &preferences).await;
+            let result = api::preferences::update(&preferences).await;
             let changed_since = context.saves.with_untracked(SaveQueue::look_changed_since);
             match result {
                 Err(api::ClientError::SignedOut) => {

@@ -131,3 +131,76 @@ test.describe("the second step", () => {
     expect((await page.request.get("/api/v1/staff/cases")).status()).toBe(200);
   });
 });
+
+test.describe("a caseworker's account page", () => {
+  test("shows how many recovery codes are left, makes new ones after the password, shows them once, and the count starts again", async ({ page, baseURL }) => {
+    const email = uniqueEmail("staff");
+    addStaff(email);
+    // Set up an app through the API, as the set-up page does.
+    const passwordStep = await page.request.post("/api/v1/session", { data: { email, password: PASSWORD } });
+    expect(passwordStep.status(), await passwordStep.text()).toBe(202);
+    const key = await page.request.post("/api/v1/session/second-factor/setup", { data: {} });
+    expect(key.status(), await key.text()).toBe(200);
+    const secret: string = (await key.json()).secret;
+    const confirmed = await page.request.post("/api/v1/session/second-factor/setup/confirmation", {
+      data: { code: await freshCode(baseURL!, email, secret) },
+    });
+    expect(confirmed.status(), await confirmed.text()).toBe(200);
+    const oldCodes: string[] = (await confirmed.json()).recovery_codes;
+    // Sign in again with one of them, so one is used.
+    await page.request.delete("/api/v1/session");
+    expect((await page.request.post("/api/v1/session", { data: { email, password: PASSWORD } })).status()).toBe(202);
+    const withCode = await page.request.post("/api/v1/session/second-factor", { data: { code: oldCodes[0], kind: "recovery_code" } });
+    expect(withCode.status(), await withCode.text()).toBe(200);
+
+    await open(page, "/account");
+    const section = page.getByTestId("recovery-codes-section");
+    await expect(section.getByRole("heading", { name: "Recovery codes" })).toBeVisible();
+    await expect(section.getByTestId("recovery-codes-left")).toHaveText("You have 9 recovery codes left.");
+    await expect(section.getByTestId("recovery-codes")).toHaveCount(0);
+    await expectNoA11yViolations(page);
+
+    // The password is asked for, and a wrong one makes nothing.
+    const make = section.getByRole("button", { name: "Make new recovery codes" });
+    await make.click();
+    await expect(page.getByRole("alert")).toContainText("Enter your password");
+    const password = section.getByLabel("Enter your password to make new codes");
+    await password.fill("not my password at all");
+    await make.click();
+    await expect(page.getByRole("alert")).toContainText("Your password is not right");
+    await expect(section.getByTestId("recovery-codes-left")).toHaveText("You have 9 recovery codes left.");
+    await expectNoA11yViolations(page);
+
+    await password.fill(PASSWORD);
+    await make.click();
+    await expect(section.getByRole("status").filter({ hasText: "These are your new recovery codes" })).toHaveText(
+      "These are your new recovery codes. Your old ones no longer work. Each code works once.",
+    );
+    const newCodes = await section.getByTestId("recovery-codes").locator("li").allTextContents();
+    expect(newCodes).toHaveLength(10);
+    for (const c of newCodes) {
+      expect(c).toMatch(/^[a-z2-7]{4}-[a-z2-7]{4}-[a-z2-7]{4}$/);
+      expect(oldCodes).not.toContain(c);
+    }
+    await expect(section.getByTestId("recovery-codes-left")).toHaveText("You have 10 recovery codes left.");
+    await expectNoA11yViolations(page);
+
+    // Shown once: after a reload only the count.
+    await page.reload();
+    await expect(section.getByTestId("recovery-codes-left")).toHaveText("You have 10 recovery codes left.");
+    await expect(section.getByTestId("recovery-codes")).toHaveCount(0);
+    await expect(section.getByRole("button", { name: "Make new recovery codes" })).toBeVisible();
+
+    // The owner is told at their address.
+    const mail = await (await page.request.get(`/api/v1/test/messages?to=${encodeURIComponent(email)}`)).json();
+    expect(mail.map((m: { subject: string }) => m.subject)).toContain("New recovery codes were made for your account");
+
+    // The old codes no longer work; a new one does.
+    await page.request.delete("/api/v1/session");
+    expect((await page.request.post("/api/v1/session", { data: { email, password: PASSWORD } })).status()).toBe(202);
+    const old = await page.request.post("/api/v1/session/second-factor", { data: { code: oldCodes[1], kind: "recovery_code" } });
+    expect(old.status()).toBe(422);
+    const fresh = await page.request.post("/api/v1/session/second-factor", { data: { code: newCodes[0], kind: "recovery_code" } });
+    expect(fresh.status(), await fresh.text()).toBe(200);
+  });
+});

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use domain::api::account::ContactChannel;
 use domain::api::cases::{messages, NewCase, ScreeningRequest, DETAILS_MAX_CHARS};
 use domain::case::CaseKind;
-use domain::policy::{Policy, ScreeningResult};
+use domain::policy::{HazardScreen, Policy, ScreeningResult};
 use domain::validation::{FieldError, Problems};
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +14,9 @@ use crate::format;
 use crate::i18n::{t, tf};
 
 use super::*;
+
+/// The acknowledgement that the resident read what to do about a hazard.
+pub const HAZARD_READ: &str = "hazard";
 
 /// Everything answered so far. Files are kept apart (see [`files_key`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -33,6 +36,9 @@ pub struct ComplaintDraft {
     pub screened_after: Option<Step>,
     /// Screening results (by id) the resident read and chose to go on past.
     pub acknowledged: Vec<String>,
+    /// A possible hazard the last screening found: the resident is told what
+    /// to do now before the next question (acknowledged as [`HAZARD_READ`]).
+    pub hazard: Option<HazardScreen>,
     /// The time-limit question: an exception's text, [`OTHER_REASON`] or [`NO_REASON`].
     pub time_limit_choice: String,
     /// The words for [`OTHER_REASON`].
@@ -85,6 +91,12 @@ impl ComplaintDraft {
         self.screening = results;
         self.screened_for = Some(request);
         self.screened_after = Some(step);
+    }
+
+    /// Whether screening found a possible hazard the resident has not yet
+    /// been told what to do about.
+    pub fn hazard_unread(&self) -> bool {
+        self.hazard.is_some() && !self.acknowledged.iter().any(|a| a == HAZARD_READ)
     }
 
     /// Screening results the resident has not yet read and gone on past.
@@ -200,7 +212,9 @@ impl ComplaintDraft {
         let screened_here = self.screened_after == Some(from);
         if from != Step::Screening
             && screened_here
-            && (self.refused().is_some() || !self.pending_screening().is_empty())
+            && (self.refused().is_some()
+                || !self.pending_screening().is_empty()
+                || self.hazard_unread())
         {
             return Step::Screening;
         }
@@ -237,6 +251,9 @@ impl ComplaintDraft {
 
     /// The resident read the screening and chose to go on.
     pub fn go_on_past_screening(&mut self) {
+        if self.hazard_unread() {
+            self.acknowledged.push(HAZARD_READ.to_owned());
+        }
         for result in &self.screening {
             if !self.acknowledged.contains(&result.id) {
                 self.acknowledged.push(result.id.clone());
@@ -278,7 +295,7 @@ impl ComplaintDraft {
                 .filter(|c| c.needs_phone())
                 .map(|_| self.contact_phone.trim().to_owned()),
             attachments: files.iter().map(DraftFile::attachment).collect(),
-            insist: !self.acknowledged.is_empty(),
+            insist: self.acknowledged.iter().any(|a| a != HAZARD_READ),
             time_limit_reason: self.time_limit_reason(),
             on_behalf_of: None,
         };

@@ -16,9 +16,8 @@ pub fn ConfirmEmailBanner() -> impl IntoView {
             .user
             .with(|u| u.as_ref().map(|u| !u.email_verified).unwrap_or(false))
     };
-    let resend = Action::new_local(|_: &()| async {
-        api::post_empty("/accounts/verification-link", &serde_json::json!({})).await
-    });
+    let resend =
+        Action::new_local(|_: &()| async { api::accounts::send_verification_link().await });
     let said = move || {
         resend.value().get().map(|answer| match answer {
             Ok(()) => t("We have sent a new link. It works for 24 hours.").to_owned(),

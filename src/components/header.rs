@@ -15,7 +15,7 @@ pub fn Header() -> impl IntoView {
     let session = use_session();
     let language = use_language();
     let navigate = use_navigate();
-    let sign_out = Action::new_local(|_: &()| async { api::delete("/session").await });
+    let sign_out = Action::new_local(|_: &()| async { api::accounts::sign_out().await });
     Effect::new(move |_| {
         if sign_out.value().get().is_some() {
             session.signed_out();

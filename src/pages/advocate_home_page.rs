@@ -45,18 +45,18 @@ type AnswerAction =
 #[component]
 fn AdvocateHome() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let all = LocalResource::new(|| api::get::<Vec<AuthorisationView>>("/authorisations"));
+    // Every invitation waiting and every form refused, however many pages
+    // they take: none may be lost behind the ones held.
+    let all = LocalResource::new(|| async {
+        let mut all = api::authorisations::every_with_status("pending").await?;
+        all.extend(api::authorisations::every_with_status("rejected").await?);
+        Ok::<_, api::ClientError>(all)
+    });
     // An older page of residents is asked for by the cursor the server gave (`?after=`).
     let query = crate::router::use_query_map();
     let residents = LocalResource::new(move || {
         let after = query.with(|q| q.get("after"));
-        async move {
-            let path = match after {
-                Some(after) => format!("/advocate/residents?after={after}"),
-                None => "/advocate/residents".to_owned(),
-            };
-            api::get_page::<ActingFor>(&path).await
-        }
+        async move { api::authorisations::acting_for(after.as_deref()).await }
     });
     let first_page = move || query.with_untracked(|q| q.get("after").is_none());
     let announcement = RwSignal::new(String::new());
@@ -64,14 +64,12 @@ fn AdvocateHome() -> impl IntoView {
     // takes one back.
     let answer: AnswerAction = Action::new_local(|(view, accept): &(AuthorisationView, bool)| {
         let (id, accept) = (view.id.clone(), *accept);
-        let path = if accept { "acceptance" } else { "revocation" };
         async move {
-            api::post::<_, AuthorisationView>(
-                &format!("/authorisations/{id}/{path}"),
-                &serde_json::json!({}),
-                None,
-            )
-            .await
+            if accept {
+                api::authorisations::accept(&id).await
+            } else {
+                api::authorisations::decline(&id).await
+            }
             .map(|view| (view, accept))
         }
     });

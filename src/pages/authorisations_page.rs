@@ -9,7 +9,6 @@ use crate::i18n::{n_, t, tf};
 use crate::router::use_query_map;
 use crate::router::A;
 use domain::api::authorisations::AuthorisationView;
-use domain::api::cases::CaseSummary;
 use domain::authorisation::Status;
 use domain::validation::FieldError;
 use leptos::html;
@@ -47,16 +46,11 @@ fn AuthorisationList() -> impl IntoView {
     // An older page is asked for by the cursor the server gave (`?after=`).
     let list = LocalResource::new(move || {
         let after = query.with(|q| q.get("after"));
-        async move {
-            let path = match after {
-                Some(after) => format!("/authorisations?after={after}"),
-                None => "/authorisations".to_owned(),
-            };
-            api::get_page::<AuthorisationView>(&path).await
-        }
+        async move { api::authorisations::list(after.as_deref()).await }
     });
     let first_page = move || query.with_untracked(|q| q.get("after").is_none());
-    let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
+    // Every page: an authorisation may name any of the resident's complaints.
+    let cases = LocalResource::new(api::cases::every);
     let confirming = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
     let invited = move || {
@@ -65,11 +59,7 @@ fn AuthorisationList() -> impl IntoView {
     };
     let revoke = Action::new_local(|(id, name): &(String, String)| {
         let (id, name) = (id.clone(), name.clone());
-        async move {
-            api::delete(&format!("/authorisations/{id}"))
-                .await
-                .map(|()| name)
-        }
+        async move { api::authorisations::revoke(&id).await.map(|()| name) }
     });
     Effect::new(move |_| {
         if let Some(result) = revoke.value().get() {

@@ -38,7 +38,7 @@ fn CaseLoader() -> impl IntoView {
     let id = use_case_id();
     let case = LocalResource::new(move || {
         let id = id.get();
-        async move { api::get::<CaseDetail>(&format!("/cases/{id}")).await }
+        async move { api::cases::get(&id).await }
     });
     view! {
         <Transition fallback=|| view! { <p class="app-body" role="status">{t("Loading…")}</p> }>
@@ -84,7 +84,7 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
     let policy_id = case.policy_id.clone();
     let policy = LocalResource::new(move || {
         let id = policy_id.clone();
-        async move { api::get::<PolicyDetail>(&format!("/policies/{id}")).await }
+        async move { api::policies::get(&id).await }
     });
     let tracker_view = view.clone();
     let reader = reader_for(
@@ -449,7 +449,7 @@ pub fn Timeline(
 #[component]
 fn AttachmentLink(case_id: String, attachment: AttachmentInfo) -> impl IntoView {
     view! {
-        <a href=format!("/api/v1/cases/{case_id}/attachments/{}", attachment.id) download=attachment.filename.clone()>
+        <a href=api::cases::attachment_href(&case_id, &attachment.id) download=attachment.filename.clone()>
             {attachment.filename.clone()}
         </a>
         <span class="app-file-size">{format!(" ({})", file_size(attachment.size))}</span>

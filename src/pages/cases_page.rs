@@ -35,13 +35,7 @@ fn CaseList() -> impl IntoView {
     let query = crate::router::use_query_map();
     let cases = LocalResource::new(move || {
         let after = query.with(|q| q.get("after"));
-        async move {
-            let path = match after {
-                Some(after) => format!("/cases?after={after}"),
-                None => "/cases".to_owned(),
-            };
-            api::get_page::<CaseSummary>(&path).await
-        }
+        async move { api::cases::list(after.as_deref()).await }
     });
     let first_page = move || query.with_untracked(|q| q.get("after").is_none());
     let health = LocalResource::new(api::health);

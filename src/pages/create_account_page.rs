@@ -27,7 +27,7 @@ pub fn CreateAccountPage() -> impl IntoView {
     let sent_to = RwSignal::new(None::<String>);
     let register = Action::new_local(|input: &Registration| {
         let input = input.clone();
-        async move { api::post_empty("/accounts", &input).await }
+        async move { api::accounts::register(&input).await }
     });
     Effect::new(move |_| {
         if let Some(result) = register.value().get() {

@@ -2,7 +2,7 @@ use crate::components::title::Title;
 use crate::i18n::{n_, t, tf};
 use crate::router::use_navigate;
 use crate::router::A;
-use domain::api::cases::{CaseDetail, DETAILS_MAX_CHARS};
+use domain::api::cases::DETAILS_MAX_CHARS;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
@@ -60,7 +60,7 @@ fn feedback_form() -> impl IntoView {
     }
     let send = Action::new_local(|(case, key): &(domain::api::cases::NewCase, String)| {
         let (case, key) = (case.clone(), key.clone());
-        async move { api::post::<_, CaseDetail>("/cases", &case, Some(&key)).await }
+        async move { api::cases::create(&case, &key).await }
     });
     Effect::new(move |_| {
         let Some(result) = send.value().get() else {

@@ -158,7 +158,7 @@ fn SignedFormForm(
     let send = Action::new_local(move |request: &NewAuthorisation| {
         let request = request.clone();
         let key = retry_key(keys, &request);
-        async move { api::post::<_, AuthorisationView>("/authorisations", &request, Some(&key)).await }
+        async move { api::authorisations::create(&request, &key).await }
     });
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {

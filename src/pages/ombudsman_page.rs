@@ -1,5 +1,4 @@
 use crate::components::title::Title;
-use domain::api::PolicyDetail;
 use domain::policy::Ombudsman;
 use leptos::prelude::*;
 
@@ -21,7 +20,7 @@ use crate::i18n::t;
 /// need the Ombudsman most.
 #[component]
 pub fn OmbudsmanPage() -> impl IntoView {
-    let policy = LocalResource::new(|| api::get::<PolicyDetail>("/policies/active"));
+    let policy = LocalResource::new(api::policies::active);
     // Until the policy answers (or if it cannot), the Service's own details.
     let ombudsman = move || -> Option<Ombudsman> {
         policy.get().map(|r| {

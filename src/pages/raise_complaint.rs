@@ -13,12 +13,12 @@ pub mod complaint_sent_page;
 pub mod complaint_started_page;
 pub mod complaint_what_happened_page;
 pub mod files;
+pub mod hazard_first;
 
 use crate::client_error::ServiceProblem;
 use crate::router::NavigateOptions;
 use chrono::NaiveDate;
 use domain::api::cases::{CaseDetail, ScreeningAnswer, ScreeningRequest};
-use domain::api::PolicyDetail;
 use domain::policy::Policy;
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -102,7 +102,7 @@ impl Journey {
     pub fn load_policy(self) {
         self.policy_problem.set(None);
         leptos::task::spawn_local(async move {
-            match api::get::<PolicyDetail>("/policies/active").await {
+            match api::policies::active().await {
                 Ok(detail) => {
                     storage::save(POLICY_CACHE, &detail.effective);
                     self.policy.set(Some(detail.effective));
@@ -229,7 +229,7 @@ where
     let action = Action::new_local(|request: &ScreeningRequest| {
         let request = request.clone();
         async move {
-            let answer = api::post::<_, ScreeningAnswer>("/cases/screening", &request, None).await;
+            let answer = api::cases::screen(&request).await;
             (request, answer)
         }
     });
@@ -238,9 +238,10 @@ where
             return;
         };
         if let Ok(answer) = answer {
-            journey
-                .draft
-                .update(|d| d.screened(request, answer.results, step));
+            journey.draft.update(|d| {
+                d.screened(request, answer.results, step);
+                d.hazard = answer.hazard;
+            });
         }
         navigate(journey.next(step).path(), Default::default());
     });
@@ -271,7 +272,7 @@ pub fn continue_with_screening<N>(
         .with_untracked(|d| d.screened_for.as_ref() == Some(&request));
     if unchanged {
         journey.draft.update(|d| {
-            if d.refused().is_some() || !d.pending_screening().is_empty() {
+            if d.refused().is_some() || !d.pending_screening().is_empty() || d.hazard_unread() {
                 d.screened_after = Some(step);
             }
         });

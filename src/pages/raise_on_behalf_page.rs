@@ -6,7 +6,6 @@ use crate::router::A;
 use chrono::NaiveDate;
 use domain::api::authorisations::AuthorisationView;
 use domain::api::cases::{CaseDetail, NewCase};
-use domain::api::PolicyDetail;
 use domain::policy::Policy;
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -50,10 +49,10 @@ fn Loader() -> impl IntoView {
             if id.is_empty() {
                 return Err(ClientError::NotFound);
             }
-            api::get::<AuthorisationView>(&format!("/authorisations/{id}")).await
+            api::authorisations::get(&id).await
         }
     });
-    let policy = LocalResource::new(|| api::get::<PolicyDetail>("/policies/active"));
+    let policy = LocalResource::new(api::policies::active);
     let health = LocalResource::new(api::health);
     view! {
         <Transition fallback=|| view! { <p class="app-body" role="status">{t("Loading…")}</p> }>
@@ -133,7 +132,7 @@ fn OnBehalfForm(
         .collect();
     let send = Action::new_local(|(case, key): &(NewCase, String)| {
         let (case, key) = (case.clone(), key.clone());
-        async move { api::post::<_, CaseDetail>("/cases", &case, Some(&key)).await }
+        async move { api::cases::create(&case, &key).await }
     });
     {
         let key = key.clone();

@@ -5,10 +5,8 @@
 //! after their password), so like every staff page they are in English,
 //! marked `lang="en-GB"`, and their words are not in the catalogue.
 
-use domain::api::account::Session;
 use domain::api::second_factor::{
-    grouped, parse_code, staff_messages, CodeKind, SecondFactorCode, SecondFactorConfirmed,
-    SecondFactorSetup,
+    grouped, parse_code, staff_messages, CodeKind, SecondFactorCode, SecondFactorSetup,
 };
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -90,7 +88,7 @@ fn CodeForm() -> impl IntoView {
     });
     let send = Action::new_local(|request: &SecondFactorCode| {
         let request = request.clone();
-        async move { api::post::<_, Session>("/session/second-factor", &request, None).await }
+        async move { api::second_factor::send_code(&request).await }
     });
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {
@@ -207,14 +205,7 @@ fn SetUp() -> impl IntoView {
     let timed_out = RwSignal::new(false);
     let key = RwSignal::new(None::<SecondFactorSetup>);
     let confirmed = RwSignal::new(None::<Vec<String>>);
-    let load = Action::new_local(|_: &()| async move {
-        api::post::<_, SecondFactorSetup>(
-            "/session/second-factor/setup",
-            &serde_json::json!({}),
-            None,
-        )
-        .await
-    });
+    let load = Action::new_local(|_: &()| async move { api::second_factor::set_up().await });
     load.dispatch(());
     let go_to_code_page = {
         let navigate = navigate.clone();
@@ -238,14 +229,7 @@ fn SetUp() -> impl IntoView {
     });
     let confirm = Action::new_local(|request: &SecondFactorCode| {
         let request = request.clone();
-        async move {
-            api::post::<_, SecondFactorConfirmed>(
-                "/session/second-factor/setup/confirmation",
-                &request,
-                None,
-            )
-            .await
-        }
+        async move { api::second_factor::confirm(&request).await }
     });
     Effect::new(move |_| {
         if let Some(result) = confirm.value().get() {

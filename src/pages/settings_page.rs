@@ -302,7 +302,7 @@ fn Settings() -> impl IntoView {
 
     let save = Action::new_local(|preferences: &Preferences| {
         let preferences = preferences.clone();
-        async move { api::put::<_, Preferences>("/preferences", &preferences).await }
+        async move { api::preferences::update(&preferences).await }
     });
     Effect::new(move |_| {
         if let Some(result) = save.value().get() {

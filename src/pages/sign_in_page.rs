@@ -5,7 +5,8 @@ use domain::api::second_factor::SecondFactorStep;
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
 
-use crate::api::{self, ClientError, SignInAnswer};
+use crate::api::accounts::SignInAnswer;
+use crate::api::{self, ClientError};
 use crate::components::checkbox::shared_device_checkbox;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::password_input::PasswordInput;
@@ -32,7 +33,7 @@ pub fn SignInPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let sign_in = Action::new_local(|input: &SignIn| {
         let input = input.clone();
-        async move { api::sign_in(&input).await }
+        async move { api::accounts::sign_in(&input).await }
     });
     Effect::new(move |_| {
         if let Some(result) = sign_in.value().get() {

@@ -44,27 +44,14 @@ fn Forms() -> impl IntoView {
     let query = crate::router::use_query_map();
     let list = LocalResource::new(move || {
         let after = query.with(|q| q.get("after"));
-        async move {
-            let path = match after {
-                Some(after) => format!("/authorisations?after={after}"),
-                None => "/authorisations".to_owned(),
-            };
-            api::get_page::<AuthorisationView>(&path).await
-        }
+        async move { api::authorisations::list(after.as_deref()).await }
     });
     let later_page = move || query.with_untracked(|q| q.get("after").is_some());
     let rejecting = RwSignal::new(None::<String>);
     let announcement = RwSignal::new(String::new());
     let decide: DecideAction = Action::new_local(|(id, verification): &(String, Verification)| {
         let (id, verification) = (id.clone(), verification.clone());
-        async move {
-            api::post::<_, AuthorisationView>(
-                &format!("/authorisations/{id}/verification"),
-                &verification,
-                None,
-            )
-            .await
-        }
+        async move { api::authorisations::verify(&id, &verification).await }
     });
     Effect::new(move |_| {
         if let Some(result) = decide.value().get() {
@@ -160,7 +147,7 @@ fn PendingForm(
         .join("; ");
     let evidence = view.evidence.as_ref().map(|e| {
         (
-            format!("/api/v1/authorisations/{}/evidence", view.id),
+            api::authorisations::evidence_href(&view.id),
             e.filename.clone(),
         )
     });

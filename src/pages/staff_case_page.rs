@@ -121,6 +121,7 @@ fn StaffCase(
                 <p class="app-body">{format!("{} has no account. They want to hear from us by {}: {}", c.name, c.contact_channel.as_str().replace('_', " "), c.recipient())}</p>
             </div>
         })}
+        {case.hazard.clone().map(|flag| view! { <crate::pages::staff_hazard::HazardWarning flag=flag /> })}
         <CaseContact case=case.clone() />
         {case.view.taking_on.as_ref().filter(|t| t.decision.is_none()).map(|t| {
             let grounds: Vec<String> = t.grounds.iter().map(|g| {

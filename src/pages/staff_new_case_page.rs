@@ -6,9 +6,7 @@
 
 use chrono::NaiveDate;
 use domain::api::account::ContactChannel;
-use domain::api::cases::CaseDetail;
 use domain::api::staff_cases::{NoAccountContact, ReceivedBy, ResidentMatch, StaffNewCase};
-use domain::api::PolicyDetail;
 use domain::case::CaseKind;
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
@@ -88,22 +86,15 @@ fn NewCaseForm() -> impl IntoView {
     let started_on = RwSignal::new(String::new());
     let outcome = RwSignal::new(String::new());
 
-    let policy =
-        LocalResource::new(|| async { api::get::<PolicyDetail>("/policies/active").await });
+    let policy = LocalResource::new(|| async { api::policies::active().await });
     let search = Action::new_local(move |q: &String| {
         let q = q.clone();
-        async move {
-            let path = format!(
-                "/staff/residents?q={}&limit=20",
-                js_sys::encode_uri_component(&q)
-            );
-            api::get_page::<ResidentMatch>(&path).await
-        }
+        async move { api::staff::find_residents(&q, 20).await }
     });
     Effect::new(move |_| {
         if let Some(result) = search.value().get() {
             found.set(Some(match result {
-                Ok((list, _)) => Ok(list),
+                Ok(list) => Ok(list),
                 Err(error) => Err(error.to_string()),
             }));
         }
@@ -112,7 +103,7 @@ fn NewCaseForm() -> impl IntoView {
     let send = Action::new_local(move |request: &StaffNewCase| {
         let request = request.clone();
         let key = retry_key(keys, &request);
-        async move { api::post::<_, CaseDetail>("/staff/cases", &request, Some(&key)).await }
+        async move { api::staff::raise_case(&request, &key).await }
     });
     let navigate = use_navigate();
     Effect::new(move |_| {

@@ -1,7 +1,6 @@
 use crate::components::title::Title;
 use crate::router::A;
 use crate::router::{use_navigate, use_query_map};
-use domain::api::cases::{CaseSummary, Caseworker};
 use leptos::prelude::*;
 
 use crate::api;
@@ -36,16 +35,12 @@ fn Queue() -> impl IntoView {
         RwSignal::new(query.with_untracked(|q| q.get("overdue").as_deref() == Some("true")));
     let caseworker =
         RwSignal::new(query.with_untracked(|q| q.get("caseworker").unwrap_or_default()));
-    // The first hundred caseworkers by name: more than a landlord's team.
-    let caseworkers = LocalResource::new(|| async {
-        api::get_page::<Caseworker>("/staff/caseworkers?limit=100")
-            .await
-            .map(|(list, _)| list)
-            .unwrap_or_default()
-    });
+    // Every caseworker, by name.
+    let caseworkers =
+        LocalResource::new(|| async { api::staff::caseworkers().await.unwrap_or_default() });
     let cases = LocalResource::new(move || {
         let search = query.with(|q| q.to_query_string());
-        async move { api::get_page::<CaseSummary>(&format!("/staff/cases{search}")).await }
+        async move { api::staff::queue(&search).await }
     });
     let filter = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

@@ -19,7 +19,7 @@ use crate::settings_form;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let session = use_session();
-    let policy = LocalResource::new(|| api::get::<StartPolicyDetail>("/policies/active"));
+    let policy = LocalResource::new(api::policies::active_as::<StartPolicyDetail>);
     // The policy as run: where it is silent, the Code's values.
     let effective = move || policy.get().and_then(Result::ok).map(|d| d.effective);
     let failed = move || policy.get().is_some_and(|r| r.is_err());

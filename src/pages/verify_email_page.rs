@@ -9,7 +9,7 @@ use crate::form::page_title;
 use crate::i18n::t;
 use crate::router::{use_navigate, A};
 use crate::session::use_session;
-use domain::api::account::{messages, EmailConfirmation, Role, Session};
+use domain::api::account::{messages, EmailConfirmation, Role};
 use domain::validation::FieldError;
 
 /// Where the link sent to prove an email address opens: the token is after
@@ -35,7 +35,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let confirm = Action::new_local(|input: &EmailConfirmation| {
         let input = input.clone();
-        async move { api::post::<_, Session>("/accounts/verification", &input, None).await }
+        async move { api::accounts::confirm_email(&input).await }
     });
     Effect::new(move |_| {
         if let Some(result) = confirm.value().get() {

@@ -95,3 +95,19 @@ pub mod authorisations;
 pub mod cases;
 pub mod second_factor;
 pub mod staff_cases;
+
+/// `PUT /api/v1/test/clock`'s body and answer: the instant the clock shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ClockSetting {
+    pub now: chrono::DateTime<chrono::Utc>,
+}
+
+/// One message of `GET /api/v1/test/messages?to=…`, the tests' mailbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct WrittenMessage {
+    pub subject: String,
+    pub body: String,
+}

@@ -6,20 +6,35 @@
 //! Where the policy says something the Code does not allow, that is a
 //! [`Severity::Breach`]. A policy with breaches still runs as written.
 //!
+//! Each finding names the provision, quotes the policy's own words where it
+//! has any on the point (`policy_says`), and says what would comply
+//! (`to_comply`).
+//!
 //! Provisions are the Code 2024's, each confirmed from a published source
 //! (see `docs/code-provisions.md`); where the number is not confirmed, the
 //! finding names the section alone:
+//! - 1.2 a complaint includes one about the landlord's own staff, so a policy
+//!   may not exclude them;
 //! - 1.5 dissatisfaction with a service request is a complaint;
 //! - 2.2 what a policy may exclude; 2.3 the 12-month time limit and discretion;
-//! - section 3 residents are told how to reach the Ombudsman;
-//! - 5.3 no more than two stages; 6.10 a stage 2 must follow stage 1;
+//! - section 2 a declined complaint gets reasons and the Ombudsman's route;
+//! - section 3 residents are told how to reach the Ombudsman, and may have a
+//!   representative;
+//! - 5.3 no more than two stages; section 5 a policy on unacceptable behaviour;
+//! - 6.10 a stage 2 must follow stage 1; 6.13 someone else considers stage 2;
 //! - 6.2 / 6.3 / 6.4 / 6.5 stage 1 acknowledgement, response, extension, Ombudsman details;
+//! - 6.6 the response is sent when the answer is known, not when actions are done;
 //! - 6.11 the stage 2 acknowledgement; section 6 the stage 2 response,
-//!   extension and Ombudsman details.
+//!   extension and Ombudsman details;
+//! - section 8 an annual complaints report and self-assessment.
+//!
+//! What the check cannot judge from a written policy is listed in
+//! [`NOT_JUDGED`]: it depends on how cases are handled, not on what the
+//! policy says.
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::{Extension, GuidanceWhen, Policy, Stage, TargetFrom};
+use crate::policy::{AutoCloseRule, Extension, GuidanceWhen, Policy, Stage, TargetFrom};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,7 +58,25 @@ pub struct Finding {
     pub severity: Severity,
     /// A plain sentence: what the policy says and what the Code expects.
     pub message: String,
+    /// The policy's own words on the point, where it has any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_says: Option<String>,
+    /// What the policy would need to say to comply.
+    pub to_comply: String,
 }
+
+/// What the Code asks that a written policy cannot show, so the check does
+/// not judge it: each is a matter of how cases are handled. (Section, what.)
+pub const NOT_JUDGED: [(&str, &str); 8] = [
+    ("1", "whether residents are offered a complaint whenever they express dissatisfaction, and service requests are recorded and reviewed"),
+    ("3", "whether complaining is easy in practice, and reasonable adjustments are made and recorded"),
+    ("4", "whether the complaints officer has the authority, access and training the Code expects"),
+    ("5", "whether each complaint is defined, handled fairly and fully recorded, and restrictions on contact are proportionate"),
+    ("6", "whether each response meets its date and answers every point with reasons"),
+    ("7", "whether remedies match the harm and are carried out"),
+    ("8", "whether the annual report and self-assessment are actually published with the governing body's response"),
+    ("9", "whether learning from complaints reaches the governing body and changes services"),
+];
 
 /// The Code's figures, in working days.
 const CODE_TIME_LIMIT_MONTHS: u32 = 12;
@@ -69,17 +102,62 @@ const ENDED: [&str; 5] = [
     "1 october 2022",
 ];
 
-/// Every way `policy` falls short of the Complaint Handling Code 2024, in the
-/// Code's order. Empty for the `code-2024` preset.
-pub fn check(policy: &Policy) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    let mut add = |section: &str, severity: Severity, message: String| {
-        findings.push(Finding {
+/// Builds findings in the Code's order.
+struct Findings<'a> {
+    policy: &'a Policy,
+    list: Vec<Finding>,
+}
+
+impl Findings<'_> {
+    fn add(
+        &mut self,
+        section: &str,
+        severity: Severity,
+        message: String,
+        policy_says: Option<&str>,
+        to_comply: &str,
+    ) {
+        self.list.push(Finding {
             section: section.to_owned(),
             severity,
             message,
+            policy_says: policy_says.map(str::to_owned),
+            to_comply: to_comply.to_owned(),
         });
+    }
+}
+
+/// The policy's words for a length it sets, from its readings.
+fn words_for<'p>(policy: &'p Policy, field: &str) -> Option<&'p str> {
+    policy
+        .readings
+        .iter()
+        .find(|r| r.field == field)
+        .map(|r| r.policy_says.as_str())
+}
+
+/// Every way `policy` falls short of the Complaint Handling Code 2024, in the
+/// Code's order. Empty for the `code-2024` preset.
+pub fn check(policy: &Policy) -> Vec<Finding> {
+    let mut f = Findings {
+        policy,
+        list: Vec::new(),
     };
+    let commitments = &policy.commitments;
+
+    // 1.2: a complaint includes one about the landlord's own staff.
+    for exclusion in policy.exclusions.iter().filter(|e| e.about_own_staff) {
+        f.add(
+            "1.2",
+            Severity::Breach,
+            format!(
+                "The policy does not treat \"{}\" as a complaint; the Code defines a complaint as dissatisfaction with the landlord, its own staff or anyone acting for it, so a complaint about a member of staff must go through the complaints process.",
+                exclusion.title
+            ),
+            exclusion.policy_says.as_deref(),
+            "Handle complaints about staff as complaints, at stage 1 and stage 2; a disciplinary process can run alongside but cannot replace the complaint's answer.",
+        );
+    }
 
     // 1.5: a resident unhappy with how a service request went must be able to complain.
     if let Some(exclusion) = policy
@@ -87,119 +165,233 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
         .iter()
         .find(|e| e.id == "service_request" && !e.may_insist)
     {
-        add(
+        f.add(
             "1.5",
             Severity::Breach,
             format!(
                 "The policy excludes \"{}\" without letting the resident insist on a complaint; the Code says dissatisfaction with the response to a service request must be taken as a complaint.",
                 exclusion.title
             ),
+            exclusion.policy_says.as_deref(),
+            "Say that a resident unhappy with how a service request was dealt with can complain, and that the complaint is raised while the request carries on.",
         );
     }
 
     // 2.2: the policy must set out what it will not consider.
     if policy.exclusions.is_empty() {
-        add(
+        f.add(
             "2.2",
             Severity::Advice,
             "The policy does not set out what it will not consider as a complaint; the Code expects it to, and the Code's exclusions apply meanwhile.".into(),
+            None,
+            "List the matters the policy will not treat as complaints, each fair and reasonable, such as matters more than 12 months old, matters before a court, or matters already through the process.",
         );
     }
 
     // 2.3: 12 months from the issue or from becoming aware; discretion beyond.
+    const TWELVE_MONTHS: &str = "Accept complaints made within 12 months of the issue or of the resident becoming aware of it, and consider accepting older ones where there is good reason.";
     match &policy.time_limit {
-        None => add(
+        None => f.add(
             "2.3",
             Severity::Advice,
             "The policy sets no time limit for making a complaint; the Code's 12 months from the issue, or from becoming aware of it, apply.".into(),
+            None,
+            TWELVE_MONTHS,
         ),
         Some(limit) => {
+            let says = limit.policy_says.as_deref();
             if limit.months < CODE_TIME_LIMIT_MONTHS {
-                add(
+                f.add(
                     "2.3",
                     Severity::Breach,
                     format!(
                         "The policy refuses complaints about things more than {} months old; the Code requires landlords to accept complaints made within 12 months of the issue or of the resident becoming aware of it.",
                         limit.months
                     ),
+                    says,
+                    TWELVE_MONTHS,
                 );
             } else if !limit.from_awareness {
-                add(
+                f.add(
                     "2.3",
                     Severity::Advice,
                     format!(
                         "The policy counts its {} months from the issue only; the Code also counts from when the resident became aware of it.",
                         limit.months
                     ),
+                    says,
+                    "Count the time limit from the issue or from when the resident became aware of it, whichever is later.",
                 );
             }
             if !limit.discretion {
-                add(
+                f.add(
                     "2.3",
                     Severity::Advice,
                     "The policy does not say it will consider accepting a complaint outside its time limit where there is good reason; the Code requires landlords to consider it.".into(),
+                    says,
+                    "Say the landlord will consider accepting a complaint outside the time limit where there is good reason.",
                 );
             }
         }
     }
 
+    // Section 2: a declined complaint gets reasons and the Ombudsman's route.
+    if commitments.declined_complaints.is_none() {
+        f.add(
+            "2",
+            Severity::Advice,
+            "The policy does not say what a resident is told when a complaint is not accepted; the Code requires the reasons in writing and the resident's right to take that decision to the Housing Ombudsman. The portal tells residents so meanwhile.".into(),
+            None,
+            "Say that when a complaint is not accepted the resident is told why in writing and that they can ask the Housing Ombudsman to look at that decision.",
+        );
+    }
+
     // Section 3: the Ombudsman guidance must be current.
     for guidance in &policy.ombudsman.guidance {
+        const CURRENT_ROUTE: &str = "Remove the designated-person route and the eight-week wait, and say residents can go to the Housing Ombudsman Service once the landlord's process is complete, or sooner for advice.";
         if mentions_removed_route(&guidance.text) && !names_removed_route(&guidance.text) {
-            add(
+            f.add(
                 "3",
                 Severity::Advice,
                 format!(
                     "The landlord's own policy still describes the designated-person route or the eight-week wait. The guidance here ({}) says both ended on 1 October 2022; the Code expects residents to be told correctly how to reach the Ombudsman, so the published policy should say so too.",
                     when_words(guidance.when)
                 ),
+                None,
+                CURRENT_ROUTE,
             );
         }
         if names_removed_route(&guidance.text) {
-            add(
+            f.add(
                 "3",
                 Severity::Breach,
                 format!(
                     "The Ombudsman guidance ({}) still tells residents to go through a designated person or wait eight weeks; both ended on 1 October 2022, and residents can go to the Housing Ombudsman Service once the landlord's process is complete.",
                     when_words(guidance.when)
                 ),
+                Some(&guidance.text),
+                CURRENT_ROUTE,
             );
         }
     }
 
+    // Section 3: a resident may have someone complain for them.
+    if policy.complainants.representatives.is_empty() {
+        f.add(
+            "3",
+            Severity::Advice,
+            "The policy names no one who may complain for a resident; the Code expects residents to be able to have a representative deal with their complaint and come to meetings with them.".into(),
+            None,
+            "Say a resident can have a representative (a friend, relative, advocate, councillor or MP) deal with the complaint for them and be accompanied at meetings.",
+        );
+    }
+
     // 5.3: two stages only.
+    const TWO_STAGES: &str =
+        "Have two stages only: stage 1, and stage 2 as the landlord's final response.";
     if policy.stages.len() > 2 {
-        add(
+        f.add(
             "5.3",
             Severity::Breach,
             format!(
                 "The policy has {} stages; the Code allows two only, because more make the process unduly long and delay access to the Ombudsman.",
                 policy.stages.len()
             ),
+            None,
+            TWO_STAGES,
         );
     }
     if let Some(panel) = &policy.panel {
-        add(
+        f.add(
             "5.3",
             Severity::Breach,
             format!(
                 "The policy adds a stage {} (\"{}\"); the Code does not allow a process with more than two stages under any circumstances.",
                 panel.number, panel.name
             ),
+            None,
+            "Drop the third stage, or make the panel part of stage 2 so the stage 2 response is still the final one.",
         );
     }
+
+    // Section 5: unacceptable behaviour.
+    if commitments.unacceptable_behaviour.is_none() {
+        f.add(
+            "5",
+            Severity::Advice,
+            "The policy says nothing about unacceptable behaviour by complainants; the Code requires a policy for managing it, with any restriction evidenced, proportionate, kept under review and with regard to the Equality Act 2010.".into(),
+            None,
+            "Have a policy on unacceptable behaviour, name it here, and say restrictions are evidenced, proportionate and reviewed.",
+        );
+    }
+
     if policy.stages.len() < 2 {
-        add(
+        f.add(
             "6.10",
             Severity::Breach,
             "The policy has one stage; the Code requires a stage 2 for a resident still unhappy after stage 1.".into(),
+            None,
+            TWO_STAGES,
         );
     }
 
     for stage in policy.stages.iter().take(2) {
-        check_stage(policy, stage, &mut add);
+        check_stage(&mut f, stage);
+        if stage.number == 1 {
+            check_response_when_known(&mut f);
+        }
     }
-    findings
+
+    // 6.13: someone else considers stage 2.
+    if policy.stages.len() >= 2 && commitments.different_person_at_stage_two.is_none() {
+        f.add(
+            "6.13",
+            Severity::Advice,
+            "The policy does not say stage 2 is considered by someone who did not deal with the complaint at stage 1; the Code requires it.".into(),
+            None,
+            "Say that stage 2 is considered by a person who was not involved at stage 1.",
+        );
+    }
+
+    // Section 8: the annual report and self-assessment.
+    match (&commitments.annual_report, &commitments.self_assessment) {
+        (_, Some(_)) => {}
+        (Some(report), None) => f.add(
+            "8",
+            Severity::Advice,
+            "The policy promises an annual report but not a self-assessment against the Code; the Code requires an annual complaints performance and service improvement report that includes the self-assessment, reported to the governing body and published.".into(),
+            Some(report),
+            "Commit to an annual self-assessment against the Code, published in the annual complaints performance and service improvement report with the governing body's response.",
+        ),
+        (None, None) => f.add(
+            "8",
+            Severity::Advice,
+            "The policy does not commit to an annual complaints report or a self-assessment against the Code; the Code requires both, reported to the governing body and published.".into(),
+            None,
+            "Commit to an annual complaints performance and service improvement report, including a self-assessment against the Code, published with the governing body's response.",
+        ),
+    }
+    f.list
+}
+
+/// 6.6: a policy that closes complaints only when every action is done must
+/// still send the response when the answer is known.
+fn check_response_when_known(f: &mut Findings<'_>) {
+    let policy = f.policy;
+    let Some(close) = &policy.auto_close else {
+        return;
+    };
+    if close.rule == AutoCloseRule::WhenActionsDone
+        && policy.commitments.response_when_answer_known.is_none()
+    {
+        f.add(
+            "6.6",
+            Severity::Advice,
+            "The policy closes a complaint only when its actions are done and does not say the response is sent as soon as the answer is known; the Code requires the response then, with outstanding actions tracked and the resident kept updated. The portal counts the response, not the closure, against the response date.".into(),
+            Some(&close.description),
+            "Say the response is sent when the answer is known, not when the actions are done, and that outstanding actions are tracked with updates to the resident.",
+        );
+    }
 }
 
 /// The Code's sections for stage 1 or 2: (acknowledge, respond, extension, Ombudsman details).
@@ -211,40 +403,57 @@ fn sections(number: u8) -> [&'static str; 4] {
     }
 }
 
-fn check_stage(policy: &Policy, stage: &Stage, add: &mut impl FnMut(&str, Severity, String)) {
+fn check_stage(f: &mut Findings<'_>, stage: &Stage) {
+    let policy = f.policy;
     let n = stage.number;
+    let i = usize::from(n).saturating_sub(1);
     let index = usize::from(n.clamp(1, 2)) - 1;
     let [ack_section, respond_section, extension_section, details_section] = sections(n);
+    let acknowledge_words = words_for(policy, &format!("stages[{i}].acknowledge"));
+    let respond_words = words_for(policy, &format!("stages[{i}].respond"));
+    let extension_words = words_for(policy, &format!("stages[{i}].extension"));
 
+    let acknowledge_within = format!(
+        "Acknowledge a stage {n} complaint, define it and log it within 5 working days of receiving it."
+    );
     match stage.acknowledge {
-        None => add(
+        None => f.add(
             ack_section,
             Severity::Advice,
             format!("The policy sets no acknowledgement target for stage {n}; the Code's 5 working days apply."),
+            None,
+            &acknowledge_within,
         ),
-        Some(ack) if ack.days > CODE_ACKNOWLEDGE => add(
+        Some(ack) if ack.days > CODE_ACKNOWLEDGE => f.add(
             ack_section,
             Severity::Breach,
             format!(
                 "The policy acknowledges stage {n} within {} working days; the Code requires 5 working days.",
                 ack.days
             ),
+            acknowledge_words,
+            &acknowledge_within,
         ),
         Some(_) => {}
     }
 
     let code_respond = CODE_RESPOND[index];
+    let respond_within = format!(
+        "Send the stage {n} response within {code_respond} working days of acknowledging the complaint."
+    );
     let silent_on_respond = policy
         .silent_on
         .iter()
-        .any(|p| p == &format!("stages[{}].respond", usize::from(n).saturating_sub(1)));
+        .any(|p| p == &format!("stages[{i}].respond"));
     if silent_on_respond {
-        add(
+        f.add(
             respond_section,
             Severity::Advice,
             format!(
                 "The policy sets no response target for stage {n}; the Code's {code_respond} working days after acknowledgement apply."
             ),
+            None,
+            &respond_within,
         );
     } else if stage.respond.days > code_respond {
         let message = match stage.respond.from {
@@ -257,32 +466,47 @@ fn check_stage(policy: &Policy, stage: &Stage, add: &mut impl FnMut(&str, Severi
                 stage.respond.days
             ),
         };
-        add(respond_section, Severity::Breach, message);
+        f.add(
+            respond_section,
+            Severity::Breach,
+            message,
+            respond_words,
+            &respond_within,
+        );
     }
 
     let code_extension = CODE_EXTENSION[index];
+    let extend_within = format!(
+        "Allow a stage {n} extension of no more than {code_extension} working days unless there is good reason, with the reasons explained to the resident."
+    );
     match &stage.extension {
-        None => add(
+        None => f.add(
             extension_section,
             Severity::Advice,
             format!(
                 "The policy does not say how long a stage {n} response may be extended; the Code's {code_extension} working days, with reasons explained, apply."
             ),
+            None,
+            &extend_within,
         ),
         Some(extension) => match extension_days(stage, extension) {
-            None => add(
+            None => f.add(
                 extension_section,
                 Severity::Advice,
                 format!(
                     "The policy lets a stage {n} response be extended without a limit; the Code allows no more than {code_extension} working days without good reason."
                 ),
+                extension_words,
+                &extend_within,
             ),
-            Some(days) if days > code_extension && !extension.beyond_by_agreement => add(
+            Some(days) if days > code_extension && !extension.beyond_by_agreement => f.add(
                 extension_section,
                 Severity::Breach,
                 format!(
                     "The policy lets a stage {n} response be extended by up to {days} working days; the Code allows no more than {code_extension} without good reason."
                 ),
+                extension_words,
+                &extend_within,
             ),
             Some(_) => {}
         },
@@ -292,12 +516,14 @@ fn check_stage(policy: &Policy, stage: &Stage, add: &mut impl FnMut(&str, Severi
         .as_ref()
         .is_some_and(|e| e.ombudsman_details_required)
     {
-        add(
+        f.add(
             details_section,
             Severity::Advice,
             format!(
                 "The policy does not say the resident is given the Housing Ombudsman's details when a stage {n} response is extended; the Code requires it."
             ),
+            None,
+            "Give the resident the Housing Ombudsman's contact details whenever a response is extended.",
         );
     }
 }

@@ -8,5 +8,7 @@ pub mod authorisation;
 pub mod calendar;
 pub mod case;
 pub mod compliance;
+pub mod endpoint;
+pub mod endpoints;
 pub mod policy;
 pub mod validation;

@@ -14,12 +14,16 @@
 use serde::{Deserialize, Serialize};
 
 mod fallback;
+mod hazards;
 mod parse;
 mod presets;
 mod reading;
 mod screening;
 
 pub use fallback::Fallback;
+pub use hazards::{
+    Duty, DutyFrom, HazardDue, HazardDuty, HazardFlag, HazardKind, HazardScreen, Hazards,
+};
 pub use parse::PolicyError;
 pub use presets::presets;
 pub use reading::{DayUnit, Reading};
@@ -89,6 +93,45 @@ pub struct Policy {
     /// further ten days"), each with the reading the portal takes and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Reading>,
+    /// What the policy commits to on points the Code expects a written policy
+    /// to cover, each in the policy's own words (`None`: the policy is silent).
+    #[serde(default)]
+    pub commitments: Commitments,
+    /// Hazards first: the words that suggest a hazard Awaab's Law covers,
+    /// its timescales with the statute, and the emergency repairs line.
+    /// `None`, or no `kinds`: the Code preset's apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hazards: Option<Hazards>,
+}
+
+/// A policy's own words on the points of the Complaint Handling Code 2024
+/// that a written policy can show and no other field holds. Each is quoted
+/// from the policy; `None` where the policy does not say it. The compliance
+/// check reads them (see [`crate::compliance`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Commitments {
+    /// A declined complaint gets its reasons in writing and the right to take
+    /// the decision to the Housing Ombudsman (section 2 of the Code).
+    #[serde(default)]
+    pub declined_complaints: Option<String>,
+    /// Stage 2 is considered by someone who did not deal with stage 1 (Code 6.13).
+    #[serde(default)]
+    pub different_person_at_stage_two: Option<String>,
+    /// The response is sent when the answer is known, even if actions remain
+    /// (Code 6.6); needed where complaints close only when actions are done.
+    #[serde(default)]
+    pub response_when_answer_known: Option<String>,
+    /// How the landlord manages unacceptable behaviour by complainants (section 5 of the Code).
+    #[serde(default)]
+    pub unacceptable_behaviour: Option<String>,
+    /// A published annual report on complaints (section 8 of the Code).
+    #[serde(default)]
+    pub annual_report: Option<String>,
+    /// An annual self-assessment against the Code (section 8 of the Code).
+    #[serde(default)]
+    pub self_assessment: Option<String>,
 }
 
 /// The time limit for raising a complaint.
@@ -107,6 +150,9 @@ pub struct TimeLimit {
     /// Whether the landlord may use discretion beyond the limit.
     #[serde(default)]
     pub discretion: bool,
+    /// The policy's own words setting the limit, quoted by the compliance check.
+    #[serde(default)]
+    pub policy_says: Option<String>,
 }
 
 /// One complaint stage.
@@ -239,6 +285,13 @@ pub struct Exclusion {
     /// Lower-case words or phrases in a description that suggest this matter.
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Whether this leaves out complaints about the landlord's own staff,
+    /// which the Code's definition of a complaint includes (Code 1.2).
+    #[serde(default)]
+    pub about_own_staff: bool,
+    /// The policy's own words for the exclusion, quoted by the compliance check.
+    #[serde(default)]
+    pub policy_says: Option<String>,
 }
 
 /// What a complaint can be about.

@@ -33,6 +33,7 @@ fn pioneer_breaches_the_two_stage_rule_and_the_twelve_month_rule() {
         expect(&[
             ("2.3", Breach), // §5 six months
             ("2.3", Advice), // no discretion beyond it
+            ("2", Advice),   // §6 explains refusals to escalate, not declined complaints
             ("3", Advice),   // §4 still describes the designated person
             ("5.3", Breach), // §6 the optional tenant-led panel
             ("6.4", Advice), // §7 a new date, no limit
@@ -40,6 +41,9 @@ fn pioneer_breaches_the_two_stage_rule_and_the_twelve_month_rule() {
             ("6.11", Advice), // no stage 2 acknowledgement
             ("6", Advice),    // no stage 2 extension
             ("6", Advice),
+            // §7 "Residents will also receive an update through the annual
+            // report": no self-assessment against the Code.
+            ("8", Advice),
         ])
     );
 }
@@ -51,33 +55,46 @@ fn the_2022_policy_breaches_the_stage_two_extension_limit() {
         expect(&[
             ("2.2", Advice), // no exclusions
             ("2.3", Advice), // no time limit
+            ("2", Advice),   // nothing on what a declined complaint is told
             ("3", Advice),   // still describes the designated person and the wait
+            ("3", Advice),   // names no representatives
             ("6.2", Advice),
             ("6.5", Advice),
             ("6.11", Advice),
             ("6", Breach), // "a further 30 days"
             ("6", Advice),
+            // "When we carry out reviews, these will be overseen by the
+            // Director responsible for the service": not someone uninvolved.
+            ("6.13", Advice),
+            ("8", Advice), // no annual report or self-assessment
         ])
     );
 }
 
 #[test]
-fn pivotal_breaches_the_twelve_month_rule() {
+fn pivotal_breaches_the_twelve_month_rule_and_the_definition_of_a_complaint() {
     assert_eq!(
         sections(&preset("pivotal-2021")),
         expect(&[
+            // §6.1(g) "Complaints about a Pivotal employee (these will be dealt
+            // with by their Line Manager ...)": the Code's definition includes staff.
+            ("1.2", Breach),
             ("2.3", Breach), // §6.1(a) six months
             ("2.3", Advice),
             ("3", Advice), // §15.2 still names the eight-week wait
             ("6.5", Advice),
             ("6", Advice), // stage 2 extension without a limit
             ("6", Advice),
+            ("8", Advice), // §20.2 an annual report, no self-assessment
         ])
     );
 }
 
 #[test]
 fn plus_dane_has_advice_only() {
+    // §11 "A complaint will be considered as resolved once the outcome of the
+    // complaint has been shared with the customer": closing when actions are
+    // done (§13) is not the response, so no 6.6.
     assert_eq!(
         sections(&preset("plus-dane-2024")),
         expect(&[("2.3", Advice), ("6.5", Advice), ("6", Advice)])
@@ -90,14 +107,19 @@ fn torus_has_advice_only_where_it_is_silent() {
         sections(&preset("torus")),
         expect(&[
             ("2.3", Advice),
+            ("2", Advice), // nothing on what a declined complaint is told
             ("3", Advice),
             ("6.2", Advice),
             ("6.4", Advice),
             ("6.5", Advice),
+            // §3.3(7) "We will not usually close a complaint until we have done
+            // what we promised to do", and nothing says the response comes first.
+            ("6.6", Advice),
             ("6.11", Advice),
             ("6", Advice), // stage 2 has no timescale in the policy
             ("6", Advice),
             ("6", Advice),
+            ("8", Advice), // §2 an Annual Report to tenants, no self-assessment
         ])
     );
 }
@@ -115,7 +137,7 @@ fn only_pioneer_the_2022_policy_and_pivotal_have_breaches() {
     assert_eq!(breaches("torus"), 0);
     assert_eq!(breaches("pioneer-2020"), 2);
     assert_eq!(breaches("policy-2022"), 1);
-    assert_eq!(breaches("pivotal-2021"), 1);
+    assert_eq!(breaches("pivotal-2021"), 2);
 }
 
 /// The Code, changed by `edit`.
@@ -362,6 +384,128 @@ fn every_finding_names_a_section_and_says_what_the_code_expects() {
                 policy.id,
                 finding.message
             );
+            assert!(
+                finding.to_comply.len() > 20,
+                "{}: {} says nothing about what would comply",
+                policy.id,
+                finding.section
+            );
         }
+    }
+}
+
+// One policy that fails and one that passes, for each provision the check
+// added for issue 18 (item 2). The passing policy is the Code's own preset.
+
+#[test]
+fn an_exclusion_of_complaints_about_staff_breaches_the_definition_of_a_complaint() {
+    let pivotal = preset("pivotal-2021");
+    let staff = pivotal
+        .exclusions
+        .iter()
+        .find(|e| e.about_own_staff)
+        .expect("§6.1(g) is marked")
+        .clone();
+    let fails = code_with(|p| p.exclusions.push(staff));
+    let findings = check(&fails);
+    assert_eq!(sections(&fails), expect(&[("1.2", Breach)]));
+    assert_eq!(
+        findings[0].policy_says.as_deref(),
+        Some("Complaints about a Pivotal employee (these will be dealt with by their Line Manager and through Pivotal’s Disciplinary and Grievance process as appropriate).")
+    );
+    assert!(findings[0].to_comply.contains("complaints about staff"));
+    // The Code's preset lists a "Staff conduct" category and excludes nothing about staff.
+    assert!(check(&preset("code-2024")).is_empty());
+}
+
+#[test]
+fn a_policy_silent_on_declined_complaints_is_told_what_to_say() {
+    let fails = code_with(|p| p.commitments.declined_complaints = None);
+    assert_eq!(sections(&fails), expect(&[("2", Advice)]));
+    assert!(check(&fails)[0].to_comply.contains("Housing Ombudsman"));
+    assert!(!sections(&preset("pivotal-2021")).contains(&("2".to_owned(), Advice)));
+}
+
+#[test]
+fn a_policy_naming_no_representatives_is_advised_to() {
+    let fails = code_with(|p| p.complainants.representatives.clear());
+    assert_eq!(sections(&fails), expect(&[("3", Advice)]));
+    assert!(check(&fails)[0].message.contains("representative"));
+}
+
+#[test]
+fn a_policy_silent_on_unacceptable_behaviour_is_advised_to_have_one() {
+    let fails = code_with(|p| p.commitments.unacceptable_behaviour = None);
+    assert_eq!(sections(&fails), expect(&[("5", Advice)]));
+    // Pioneer §12 "Where a complainant's behaviour is considered to be unacceptable ..."
+    assert!(!sections(&preset("pioneer-2020")).contains(&("5".to_owned(), Advice)));
+}
+
+#[test]
+fn closing_only_when_actions_are_done_needs_the_response_sent_when_the_answer_is_known() {
+    let torus = preset("torus");
+    let closes_late = torus.auto_close.clone();
+    let fails = code_with(|p| {
+        p.auto_close = closes_late.clone();
+        p.commitments.response_when_answer_known = None;
+    });
+    let findings = check(&fails);
+    assert_eq!(sections(&fails), expect(&[("6.6", Advice)]));
+    assert_eq!(
+        findings[0].policy_says.as_deref(),
+        torus.auto_close.as_ref().map(|c| c.description.as_str())
+    );
+    // Plus Dane closes the same way, and §11 says the complaint is resolved
+    // once its outcome has been shared.
+    let passes = code_with(|p| p.auto_close = closes_late);
+    assert!(check(&passes).is_empty());
+}
+
+#[test]
+fn a_policy_silent_on_who_considers_stage_two_is_advised() {
+    let fails = code_with(|p| p.commitments.different_person_at_stage_two = None);
+    assert_eq!(sections(&fails), expect(&[("6.13", Advice)]));
+    // Pioneer §6: "A senior officer, who has not previously had involvement
+    // with the complaint will review and provide a full response."
+    assert!(!sections(&preset("pioneer-2020")).contains(&("6.13".to_owned(), Advice)));
+}
+
+#[test]
+fn an_annual_report_without_a_self_assessment_is_advised_to_add_one() {
+    let report_only = code_with(|p| p.commitments.self_assessment = None);
+    let findings = check(&report_only);
+    assert_eq!(sections(&report_only), expect(&[("8", Advice)]));
+    assert!(
+        findings[0].policy_says.is_some(),
+        "quotes the report it does promise"
+    );
+    assert!(findings[0].to_comply.contains("self-assessment"));
+    let neither = code_with(|p| {
+        p.commitments.self_assessment = None;
+        p.commitments.annual_report = None;
+    });
+    assert_eq!(sections(&neither), expect(&[("8", Advice)]));
+    assert!(check(&neither)[0].policy_says.is_none());
+    // Plus Dane §27 reports "Compliance with the Housing Ombudsman 'Complaint
+    // Handling Code Self-Assessment'".
+    assert!(!sections(&preset("plus-dane-2024")).contains(&("8".to_owned(), Advice)));
+}
+
+#[test]
+fn a_finding_quotes_the_policys_words_where_it_has_them() {
+    let pioneer = check(&preset("pioneer-2020"));
+    let limit = pioneer.iter().find(|f| f.section == "2.3").expect("2.3");
+    assert_eq!(
+        limit.policy_says.as_deref(),
+        Some("Complaints that relate to things which happened over six months ago unless the issue has only just been identified")
+    );
+    assert!(limit.to_comply.contains("12 months"));
+}
+
+#[test]
+fn the_check_says_what_it_cannot_judge() {
+    for (section, what) in domain::compliance::NOT_JUDGED {
+        assert!(("1"..="9").contains(&section), "{section}");
+        assert!(what.starts_with("whether"), "{what}");
     }
 }

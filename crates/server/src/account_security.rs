@@ -15,9 +15,11 @@
 //!   anyone in, so it cannot step round a second factor, and whoever opened
 //!   the link shows at once that they know the new password.
 //! - **Sessions**: the account sees where it is signed in (a coarse
-//!   description of each device, [`device`]), a page at a time, by each
-//!   session's public id,
-//!   and can end any one of them, or all but this one.
+//!   description of each device, [`crate::auth::session::Device`]), a page
+//!   at a time, by each session's public id, and can end any one of them, or
+//!   all but this one.
+//! - **Recovery codes** (staff and admins): how many are left, and new ones
+//!   once the password confirms it ([`recovery_codes`]).
 //! - **Deleting the account** (residents and advocates; staff and admin
 //!   accounts are an admin's to remove): the password confirms it; the
 //!   authorisations the account gave or held end, and the other party is told;
@@ -26,7 +28,7 @@
 //!   landlord's case records that refer to it stay whole ([`crate::retention`]
 //!   keeps a case six years after it ends).
 
-pub mod device;
+pub mod recovery_codes;
 pub mod store;
 
 use std::net::IpAddr;
@@ -38,15 +40,15 @@ use domain::api::account_security::{
     RESET_LINK_HOURS,
 };
 use domain::authorisation::Status;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
-use crate::auth::password::{hash_password, is_common_password, verify_password};
 use crate::auth::session::{self, token_hash};
 use crate::auth::{limit, CurrentUser};
 use crate::clock::parse_timestamp;
 use crate::error::ApiError;
 use crate::links;
 use crate::page::Page;
+use crate::password::{hash_password, is_common_password, verify_password};
 use crate::AppState;
 
 /// How long a link to reset a password works.
@@ -137,7 +139,7 @@ fn check_new_password(field: &str, password: &str) -> Result<(), ApiError> {
 
 /// Sends the notice that the password changed, to the account's address.
 async fn tell_of_change(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     public_url: &str,
     holder: &store::Holder,
     now: DateTime<Utc>,
@@ -393,7 +395,7 @@ pub async fn delete_account(
 /// Ends every authorisation in force that the account gave (a resident) or
 /// holds or filed (an advocate), and tells the other party. Returns how many.
 async fn end_authorisations(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user: &CurrentUser,
     now: DateTime<Utc>,
     today: chrono::NaiveDate,

@@ -7,9 +7,9 @@ pub mod store;
 use domain::api::account::{messages, Registration, Role, ValidRegistration};
 use domain::validation::FieldError;
 
-use crate::auth::password::{hash_password, is_common_password};
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
+use crate::password::{hash_password, is_common_password};
 use crate::AppState;
 
 /// Checks a new account: the domain's checks, then whether the password is
@@ -62,7 +62,7 @@ pub async fn create_account(
     if store::id_by_email(&mut tx, &account.email).await?.is_some() {
         return Err(ApiError::field("email", messages::EMAIL_TAKEN));
     }
-    let public_id = crate::auth::new_public_id();
+    let public_id = crate::ids::new_public_id();
     let id = store::insert_proved(
         &mut tx,
         &store::NewAccount {

@@ -25,7 +25,6 @@
 
 pub mod device_cookie;
 pub mod limit;
-pub mod password;
 pub mod second_factor;
 pub mod session;
 
@@ -191,20 +190,6 @@ where
             state.config.trusted_proxy_header.as_deref(),
         ))
     }
-}
-
-/// How the account tables store an instant: RFC 3339 UTC with microseconds and
-/// a `Z`, fixed width, so that comparing the text compares the times.
-/// 16 random bytes, base64url: an account's id on the wire, which says
-/// nothing about how many accounts there are.
-pub fn new_public_id() -> String {
-    use base64::Engine;
-    let mut bytes = [0u8; 16];
-    argon2::password_hash::rand_core::RngCore::fill_bytes(
-        &mut argon2::password_hash::rand_core::OsRng,
-        &mut bytes,
-    );
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 #[cfg(test)]

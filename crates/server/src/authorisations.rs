@@ -17,20 +17,8 @@ pub mod notices;
 pub mod rules;
 pub mod store;
 
-use base64::Engine;
-
 pub use notices::{tell_resident, tell_resident_of_use, Use};
 pub use rules::{advocate_grant, filed_under, for_new_case, visible_cases, CaseKey, Grant, Held};
 pub use store::{
     find, find_by_id, list_for_advocate, list_for_resident, revoke, AuthorisationRow, NewRow,
 };
-
-/// 16 random bytes, base64url: an id that says nothing about how many there are.
-pub fn new_public_id() -> String {
-    let mut bytes = [0u8; 16];
-    argon2::password_hash::rand_core::RngCore::fill_bytes(
-        &mut argon2::password_hash::rand_core::OsRng,
-        &mut bytes,
-    );
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}

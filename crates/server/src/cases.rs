@@ -12,7 +12,6 @@ pub mod notices;
 pub mod on_behalf;
 pub mod store;
 
-use base64::Engine;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use domain::api::account::{ContactChannel, Preferences};
 use domain::api::cases::{
@@ -24,9 +23,9 @@ use domain::case::{
     apply, replay, start, view, Actor, CaseKind, CaseState, CaseView, Event, EventRecord,
     ResidentAction, Status,
 };
-use domain::policy::{Policy, ScreeningResult};
+use domain::policy::{HazardScreen, Policy, ScreeningResult};
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::auth::{CurrentUser, Role};
 use crate::clock::parse_timestamp;
@@ -61,6 +60,10 @@ pub struct StoredDetails {
     /// How it reached the landlord, when staff raised it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received_by: Option<ReceivedBy>,
+    /// A possible hazard the description suggested when the case was raised
+    /// (Awaab's Law), flagged to staff with the law's dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hazard: Option<HazardScreen>,
 }
 
 /// A value's serde name: `Status::UnderInvestigation` → `under_investigation`.
@@ -74,16 +77,6 @@ pub fn wire_name<T: Serialize>(value: &T) -> String {
 fn parse_wire<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, ApiError> {
     serde_json::from_value(serde_json::Value::String(name.to_owned()))
         .map_err(|e| ApiError::internal(format!("stored value {name:?}: {e}")))
-}
-
-/// 16 random bytes, base64url: an id that says nothing about how many there are.
-pub fn new_public_id() -> String {
-    let mut bytes = [0u8; 16];
-    argon2::password_hash::rand_core::RngCore::fill_bytes(
-        &mut argon2::password_hash::rand_core::OsRng,
-        &mut bytes,
-    );
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// The reference's prefix for a kind of case.
@@ -163,7 +156,7 @@ pub fn check_files(attachments: &[NewAttachment]) -> Result<Vec<CheckedFile>, Ap
 
 async fn store_files(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     uploaded_by: i64,
     files: &[CheckedFile],
@@ -175,7 +168,7 @@ async fn store_files(
         store::insert_attachment(
             conn,
             &store::NewAttachmentRow {
-                public_id: &new_public_id(),
+                public_id: &crate::ids::new_public_id(),
                 case_id,
                 uploaded_by,
                 filename: &file.filename,
@@ -283,7 +276,7 @@ pub fn check_new_case(
 /// files, and the message telling the resident. Returns the new row.
 pub async fn create(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     filing: &Filing,
     new: &NewCase,
     checked: &CheckedCase,
@@ -314,7 +307,7 @@ pub async fn create(
     let year = received_on.year();
     let number = store::next_reference_number(conn, prefix, year).await?;
     let reference = format!("{prefix}-{year}-{number:05}");
-    let public_id = new_public_id();
+    let public_id = crate::ids::new_public_id();
     let trimmed = |s: &Option<String>| {
         s.as_deref()
             .map(str::trim)
@@ -331,6 +324,10 @@ pub async fn create(
         screening: checked.screening.clone(),
         insisted: new.insist && !checked.screening.is_empty(),
         received_by: filing.received_by,
+        hazard: match new.kind {
+            CaseKind::Complaint => state.policy.screen_hazard(&new.details),
+            _ => None,
+        },
     };
     let details = serde_json::to_string(&details).map_err(ApiError::internal)?;
     let category = match new.kind {
@@ -397,7 +394,7 @@ pub struct Replayed {
 /// Reads a case's events and replays them under the case's own policy.
 pub async fn replay_case(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case: &CaseRow,
 ) -> Result<Replayed, ApiError> {
     let policy = state.policy_for(&case.policy_id).effective();
@@ -426,7 +423,7 @@ pub async fn replay_case(
 /// `begin_write` transaction. Returns the case's view after the event.
 pub async fn record_event(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case: &CaseRow,
     actor_id: Option<i64>,
     record: EventRecord,
@@ -476,7 +473,7 @@ pub async fn record_event(
 /// resident without an account, by the email or postal address the advocate
 /// gave on the authorisation the case was filed under.
 async fn tell_case_resident(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     resident_id: Option<i64>,
     authorisation_id: Option<i64>,
     case_id: i64,
@@ -516,7 +513,7 @@ async fn tell_case_resident(
 /// Stores files sent with an event (more information).
 pub async fn attach_files(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case: &CaseRow,
     uploaded_by: i64,
     files: &[CheckedFile],
@@ -543,7 +540,7 @@ fn created_at(case: &CaseRow) -> Result<DateTime<Utc>, ApiError> {
 /// A case in a list, as it stands today.
 pub async fn summary(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case: &CaseRow,
 ) -> Result<CaseSummary, ApiError> {
     let replayed = replay_case(state, conn, case).await?;
@@ -574,7 +571,7 @@ pub async fn summary(
 /// Summaries of several cases.
 pub async fn summaries(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     cases: &[CaseRow],
 ) -> Result<Vec<CaseSummary>, ApiError> {
     let mut out = Vec::with_capacity(cases.len());
@@ -587,7 +584,7 @@ pub async fn summaries(
 /// Everything about a case, as `access` may see it.
 pub async fn detail(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     access: &access::CaseAccess,
 ) -> Result<CaseDetail, ApiError> {
     let case = &access.case;
@@ -681,6 +678,15 @@ pub async fn detail(
             })
             .unwrap_or_default(),
     });
+    // A possible hazard, for staff: the law's dates count from when the
+    // complaint reached the landlord.
+    let hazard = match (&stored.hazard, access.relation) {
+        (Some(screen), access::Relation::Staff) => replayed
+            .policy
+            .hazard_flag(screen, created_at(case)?, &state.calendar)
+            .map_err(ApiError::internal)?,
+        _ => None,
+    };
     Ok(CaseDetail {
         id: case.public_id.clone(),
         reference: case.reference.clone(),
@@ -706,6 +712,7 @@ pub async fn detail(
         resident_preferences,
         messages,
         staff,
+        hazard,
     })
 }
 

@@ -5,6 +5,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+/// `PUT /api/v1/test/clock`'s body and answer, shared with the app's types.
+pub use domain::api::ClockSetting;
+
 /// Where "now" comes from.
 #[derive(Clone, Debug)]
 pub struct Clock {
@@ -106,11 +109,4 @@ mod tests {
         let clock = Clock::starting_at(at("2026-12-18T10:00:00Z"));
         assert_eq!(clock.today().to_string(), "2026-12-18");
     }
-}
-
-/// `PUT /api/v1/test/clock`'s body and answer: the instant the clock shows.
-#[derive(Debug, serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ClockSetting {
-    pub now: chrono::DateTime<chrono::Utc>,
 }

@@ -103,7 +103,8 @@ pub struct Config {
     #[arg(long, env = "PORTAL_SMTP_RELAY")]
     pub smtp_relay: Option<String>,
     /// The address people open the portal at (`https://complaints.example.org`),
-    /// for the links in messages. Defaults to `http://HOST:PORT`.
+    /// for the links in messages. Defaults to `http://HOST:PORT`. An
+    /// `https://` address turns on --secure-cookies.
     #[arg(long, env = "PORTAL_PUBLIC_URL")]
     pub public_url: Option<String>,
     /// The From address of email the portal sends.
@@ -148,6 +149,21 @@ pub struct Config {
 impl Config {
     pub fn addr(&self) -> SocketAddr {
         SocketAddr::new(self.host, self.port)
+    }
+
+    /// A `--public-url` that starts `https://` says the portal is served over
+    /// HTTPS: then cookies are Secure and HSTS is sent, as with
+    /// `--secure-cookies`, so a deployment behind a TLS proxy on loopback that
+    /// forgot the flag still never sends a session in clear (issue 13,
+    /// finding 9).
+    #[must_use]
+    pub fn with_https_from_public_url(mut self) -> Self {
+        let https = self
+            .public_url
+            .as_deref()
+            .is_some_and(|url| url.trim().to_ascii_lowercase().starts_with("https://"));
+        self.secure_cookies |= https;
+        self
     }
 
     /// Refuses a configuration that would be unsafe where others can reach
@@ -261,6 +277,25 @@ mod tests {
             });
             assert!(allowed.check_deployment().is_ok());
         }
+    }
+
+    #[test]
+    fn a_public_url_over_https_turns_secure_cookies_on() {
+        let https = config([127, 0, 0, 1], |c| {
+            c.public_url = Some("HTTPS://complaints.example.org".into());
+        })
+        .with_https_from_public_url();
+        assert!(https.secure_cookies);
+        let http = config([127, 0, 0, 1], |c| {
+            c.public_url = Some("http://127.0.0.1:8080".into());
+        })
+        .with_https_from_public_url();
+        assert!(!http.secure_cookies);
+        assert!(
+            !config([127, 0, 0, 1], |_| {})
+                .with_https_from_public_url()
+                .secure_cookies
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn check(upload: &NewAttachment, field: &str, fallback: &str) -> Result<Chec
 /// in the transaction that stores the files, so two sends at once are
 /// counted one after the other.
 pub async fn within_daily_quota(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     state: &crate::AppState,
     user_id: i64,
     adding: usize,

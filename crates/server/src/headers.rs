@@ -67,6 +67,20 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
+/// Drops `Accept-Encoding` from a request that another site started (its
+/// `Sec-Fetch-Site` is `cross-site` or `same-site`), so its answer goes
+/// uncompressed and its size gives nothing away.
+pub async fn no_compression_across_sites(mut request: Request, next: Next) -> Response {
+    let from_elsewhere = request
+        .headers()
+        .get("sec-fetch-site")
+        .is_some_and(|site| site == "cross-site" || site == "same-site");
+    if from_elsewhere {
+        request.headers_mut().remove(header::ACCEPT_ENCODING);
+    }
+    next.run(request).await
+}
+
 /// Refuses state-changing requests that come from another site: the browser's
 /// `Sec-Fetch-Site` must say same-origin (or none, for a typed URL or a non-browser
 /// client), and an `Origin`, when sent, must be this server's own, by its

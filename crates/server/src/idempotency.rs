@@ -14,7 +14,7 @@ use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::error::{ApiError, FieldError};
 
@@ -93,7 +93,7 @@ impl Retry {
     /// transaction.
     pub async fn replayed(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         user_id: i64,
         now: DateTime<Utc>,
     ) -> Result<Option<Replay>, ApiError> {
@@ -103,7 +103,7 @@ impl Retry {
     /// Keeps the key with what it made or acted on, in the write's transaction.
     pub async fn keep(
         &self,
-        conn: &mut SqliteConnection,
+        conn: &mut AnyConnection,
         user_id: i64,
         status: StatusCode,
         resource_id: &str,
@@ -132,7 +132,7 @@ pub struct Replay {
 /// Looks the key up: `Ok(Some(_))` to answer as before, `Ok(None)` for a new
 /// (or expired) key, 422 when the key was used for a different request.
 pub async fn lookup(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     key: &str,
     hash: &str,
@@ -158,7 +158,7 @@ pub async fn lookup(
 /// Keeps the key (replacing an expired one of the same name), and forgets
 /// every key older than [`KEY_LIFETIME`]. Call it inside the write's transaction.
 pub async fn store(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     key: &str,
     hash: &str,

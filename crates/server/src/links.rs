@@ -14,7 +14,7 @@
 pub mod store;
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::auth::session::{new_token, token_hash};
 
@@ -65,7 +65,7 @@ impl Purpose {
 /// Whether the account may be sent another link of this purpose now: fewer
 /// than [`Purpose::per_hour`] were sent in the last hour.
 pub async fn may_send(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     purpose: Purpose,
     user_id: i64,
     now: DateTime<Utc>,
@@ -79,7 +79,7 @@ pub async fn may_send(
 /// Makes a new link for the account's address `email` and returns its token
 /// (to be put in the message, and nowhere else).
 pub async fn issue(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     purpose: Purpose,
     user_id: i64,
     email: &str,
@@ -101,7 +101,7 @@ pub async fn issue(
 
 /// The account a link would serve now, without using it.
 pub async fn holder(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     purpose: Purpose,
     token: &str,
     now: DateTime<Utc>,
@@ -112,7 +112,7 @@ pub async fn holder(
 /// Uses a link: the account it serves, if it still works. One statement, so
 /// a link used twice at once works once.
 pub async fn redeem(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     purpose: Purpose,
     token: &str,
     now: DateTime<Utc>,

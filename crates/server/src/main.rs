@@ -22,7 +22,8 @@ async fn main() -> std::process::ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> Result<(), String> {
+async fn run(mut cli: Cli) -> Result<(), String> {
+    cli.config = cli.config.with_https_from_public_url();
     if matches!(cli.command, Some(Command::Openapi)) {
         let document =
             serde_json::to_string_pretty(server::openapi::document()).map_err(|e| e.to_string())?;

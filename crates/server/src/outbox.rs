@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use domain::api::account::{ContactChannel, LetterFormat, OutboxMessage};
 use domain::api::cases::{CaseMessage, Delivery};
 use serde::Deserialize;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::AppState;
 use store::NewMessage;
@@ -40,7 +40,7 @@ pub const NOT_DELIVERED: &str = "Not sent: no email, text message or post servic
 ///
 /// Fails with `RowNotFound` when there is no such account.
 pub async fn enqueue(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     at: DateTime<Utc>,
     user_id: i64,
     case_id: Option<i64>,
@@ -114,7 +114,7 @@ struct CaseContact {
 /// Queues a message for someone with no account (a resident an advocate
 /// acts for): by email, or a letter to `recipient`'s address.
 pub async fn enqueue_without_account(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     at: DateTime<Utc>,
     case_id: Option<i64>,
     channel: ContactChannel,
@@ -142,7 +142,7 @@ pub async fn enqueue_without_account(
 /// preferences say (a link to prove the address goes to that address).
 /// `purpose` marks the one kind an unproved address may be sent.
 pub async fn enqueue_email(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     at: DateTime<Utc>,
     user_id: i64,
     email: &str,
@@ -231,7 +231,7 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
 /// The messages about one case, oldest first, with whether each reached the
 /// resident: for the staff's view of the case.
 pub async fn case_messages(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     email_relay: bool,
 ) -> Result<Vec<CaseMessage>, sqlx::Error> {
@@ -298,7 +298,7 @@ fn shown_to_staff(body: String, purpose: Option<&str>) -> String {
 /// the cursor of the next page when there is one.
 #[tracing::instrument(skip_all)]
 pub async fn latest(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     page: &crate::page::Page,
 ) -> Result<(Vec<OutboxMessage>, Option<String>), crate::error::ApiError> {
     let after = match page.after_keys(2)? {
@@ -338,7 +338,7 @@ pub async fn latest(
 /// Every message to an address, newest first, as it was written (links
 /// included): the end-to-end tests' mailbox, behind `--allow-clock-changes`.
 pub async fn written_to(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     recipient: &str,
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
     store::written_to(conn, recipient).await

@@ -6,13 +6,13 @@ pub mod store;
 
 use chrono::{DateTime, Utc};
 use domain::api::account::Preferences;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::error::ApiError;
 
 /// An account's preferences, or the defaults when it has never set them.
 #[tracing::instrument(skip_all, fields(user_id))]
-pub async fn load(conn: &mut SqliteConnection, user_id: i64) -> Result<Preferences, sqlx::Error> {
+pub async fn load(conn: &mut AnyConnection, user_id: i64) -> Result<Preferences, sqlx::Error> {
     let document = store::document(conn, user_id).await?;
     Ok(document.map(|d| parse(&d, user_id)).unwrap_or_default())
 }
@@ -21,7 +21,7 @@ pub async fn load(conn: &mut SqliteConnection, user_id: i64) -> Result<Preferenc
 /// returns it as stored: trimmed, with values that no longer apply dropped.
 #[tracing::instrument(skip_all, fields(user_id))]
 pub async fn save(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     preferences: Preferences,
     at: DateTime<Utc>,

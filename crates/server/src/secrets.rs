@@ -137,6 +137,10 @@ pub fn is_sealed(stored: &[u8]) -> bool {
     stored.starts_with(PREFIX) && stored.len() >= PREFIX.len() + NONCE_BYTES + TAG_BYTES
 }
 
+/// How to make a key file, for the messages that ask for one.
+pub const KEY_FILE_HOWTO: &str = "a file of 32 random bytes, as 64 hex digits or base64 \
+     (make one with: openssl rand -hex 32 > secrets.key; chmod 600 secrets.key)";
+
 /// Where a key is made when none is configured: beside the SQLite
 /// database. `None` for a database in memory.
 pub fn default_key_file(database_url: &str) -> Option<PathBuf> {
@@ -159,6 +163,15 @@ pub fn load(config: &Config) -> Result<SecretsKey, String> {
     }
     if !(config.host.is_loopback() || config.demo_deployment) {
         return Err(crate::config::missing_key_message(config));
+    }
+    if !config.database_url.starts_with("sqlite:") {
+        // No folder of the database's to keep a key beside, and a key made
+        // afresh at each start would lose the authenticator keys stored.
+        return Err(format!(
+            "a database other than SQLite needs --secrets-key-file \
+             (PORTAL_SECRETS_KEY_FILE): {}",
+            KEY_FILE_HOWTO
+        ));
     }
     let Some(path) = default_key_file(&config.database_url) else {
         return Ok(SecretsKey::generate());
@@ -260,5 +273,21 @@ mod tests {
         config.host = [0, 0, 0, 0].into();
         let refused = load(&config).unwrap_err();
         assert!(refused.contains("--secrets-key-file"), "{refused}");
+    }
+
+    /// PostgreSQL has no folder to keep a made key in, and a key made afresh
+    /// at each start would leave the stored authenticator keys unreadable.
+    #[test]
+    fn postgresql_asks_for_a_key_file_even_on_loopback() {
+        let mut config = Config::for_tests("postgres://portal@127.0.0.1/portal".into());
+        let refused = load(&config).unwrap_err();
+        assert!(refused.contains("--secrets-key-file"), "{refused}");
+        assert!(!refused.contains("portal@"), "{refused}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secrets.key");
+        std::fs::write(&path, "ab".repeat(32)).unwrap();
+        config.secrets_key_file = Some(path);
+        assert!(load(&config).is_ok());
     }
 }

@@ -30,7 +30,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
     let db = crate::db::connect(&config.database_url)
         .await
         .map_err(|source| StartupError::Database {
-            url: config.database_url.clone(),
+            url: crate::db::redacted(&config.database_url),
             source,
         })?;
     let secrets = crate::secrets::load(&config).map_err(StartupError::Secrets)?;
@@ -48,10 +48,10 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
         None => Clock::system(),
     };
     crate::headers::set_inline_script_hashes(&crate::web::inline_script_hashes(&config.dist_dir));
-    let hashing = crate::auth::password::Hashing::new(
+    let hashing = crate::password::Hashing::new(
         config
             .hashing_permits
-            .unwrap_or_else(crate::auth::password::Hashing::default_permits),
+            .unwrap_or_else(crate::password::Hashing::default_permits),
         config.hashing_queue,
     );
     Ok(AppState {

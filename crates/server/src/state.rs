@@ -4,17 +4,17 @@ use std::sync::Arc;
 
 use domain::calendar::Calendar;
 use domain::policy::Policy;
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
-use crate::auth::password::Hashing;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::password::Hashing;
 use crate::secrets::SecretsKey;
 
 /// Shared, cheaply cloned state of the running service.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: SqlitePool,
+    pub db: AnyPool,
     pub clock: Clock,
     pub config: Arc<Config>,
     pub calendar: Arc<Calendar>,

@@ -19,7 +19,7 @@
 pub mod store;
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, FieldError};
@@ -102,14 +102,14 @@ pub async fn register(
 ) -> Result<Registered, ApiError> {
     // Every path hashes, so that none answers sooner than another.
     let password_hash =
-        crate::auth::password::hash_password(&state.hashing, account.password.clone()).await?;
+        crate::password::hash_password(&state.hashing, account.password.clone()).await?;
     let now = state.clock.now();
     let public_url = state.public_url();
     let mut tx = crate::db::begin_write(&state.db).await?;
     let hour_ago = now - Duration::hours(1);
     let outcome = match store::account_with_email(&mut tx, &account.email).await? {
         None => {
-            let public_id = crate::auth::new_public_id();
+            let public_id = crate::ids::new_public_id();
             let id =
                 store::insert_unproved_account(&mut tx, &public_id, &account, &password_hash, now)
                     .await?;
@@ -153,7 +153,7 @@ pub async fn register(
 /// Sends a new link to the account's present address, in the caller's
 /// transaction.
 pub async fn send_link(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     public_url: &str,
     user_id: i64,
     email: &str,
@@ -227,8 +227,7 @@ pub async fn confirm(
     let attempt = crate::auth::limit::Attempt::new(&format!("link:{user_id}"), address);
     let counts = crate::auth::limit::reserve(&state.db, &attempt, state.clock.now()).await?;
     let right =
-        match crate::auth::password::verify_password(&state.hashing, password, Some(password_hash))
-            .await
+        match crate::password::verify_password(&state.hashing, password, Some(password_hash)).await
         {
             Ok(right) => right,
             Err(busy @ ApiError::Busy { .. }) => {

@@ -33,7 +33,7 @@ fn ChangePassword() -> impl IntoView {
     let changed = RwSignal::new(false);
     let change = Action::new_local(|input: &PasswordChange| {
         let input = input.clone();
-        async move { api::put_empty("/account/password", &input).await }
+        async move { api::account_security::change_password(&input).await }
     });
     Effect::new(move |_| match change.value().get() {
         Some(Ok(())) => {

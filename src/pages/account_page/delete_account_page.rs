@@ -56,7 +56,7 @@ fn DeleteAccount() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let delete = Action::new_local(|input: &AccountDeletion| {
         let input = input.clone();
-        async move { api::post_empty("/account/deletion", &input).await }
+        async move { api::account_security::delete_account(&input).await }
     });
     Effect::new(move |_| match delete.value().get() {
         Some(Ok(())) => {

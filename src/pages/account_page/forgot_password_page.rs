@@ -22,7 +22,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let send = Action::new_local(|input: &PasswordResetRequest| {
         let input = input.clone();
         async move {
-            api::post_empty("/accounts/password-reset-link", &input)
+            api::account_security::send_reset_link(&input)
                 .await
                 .map(|()| input.email)
         }

@@ -2,7 +2,7 @@
 //! and a way to make new ones (the password confirms it), shown once. Staff
 //! pages are in English.
 
-use domain::api::second_factor::{NewRecoveryCodes, RecoveryCodes, RecoveryCodesLeft};
+use domain::api::second_factor::NewRecoveryCodes;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
@@ -25,13 +25,13 @@ pub fn RecoveryCodesSection() -> impl IntoView {
     let made = RwSignal::new(None::<Vec<String>>);
     let left = LocalResource::new(move || {
         made.track();
-        async move { api::get::<RecoveryCodesLeft>("/account/recovery-codes").await }
+        async move { api::second_factor::codes_left().await }
     });
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let make = Action::new_local(|input: &NewRecoveryCodes| {
         let input = input.clone();
-        async move { api::post::<_, RecoveryCodes>("/account/recovery-codes", &input, None).await }
+        async move { api::second_factor::new_codes(&input).await }
     });
     Effect::new(move |_| match make.value().get() {
         Some(Ok(answer)) => {

@@ -62,7 +62,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
             password: String::new(),
         };
         leptos::task::spawn_local(async move {
-            if let Err(error) = api::post_empty("/accounts/password-reset", &check).await {
+            if let Err(error) = api::account_security::reset_password(&check).await {
                 if link_not_valid(&error.field_errors()) {
                     state.set(State::LinkNotValid);
                 }
@@ -74,7 +74,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let reset = Action::new_local(|input: &PasswordReset| {
         let input = input.clone();
-        async move { api::post_empty("/accounts/password-reset", &input).await }
+        async move { api::account_security::reset_password(&input).await }
     });
     Effect::new(move |_| match reset.value().get() {
         Some(Ok(())) => {

@@ -2,7 +2,6 @@
 //! out of any one device, or of every other device at once.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::api::account_security::ActiveSession;
 use leptos::prelude::*;
 
 use crate::account_words::{date_and_time, device_name};
@@ -63,13 +62,7 @@ fn Sessions() -> impl IntoView {
     let list = LocalResource::new(move || {
         done.track();
         let after = query.with(|q| q.get("after"));
-        async move {
-            let path = match after {
-                Some(after) => format!("/account/sessions?after={after}"),
-                None => "/account/sessions".to_owned(),
-            };
-            api::get_page::<ActiveSession>(&path).await
-        }
+        async move { api::account_security::sessions(after.as_deref()).await }
     });
     let first_page = move || query.with_untracked(|q| q.get("after").is_none());
     // Signing out of this device, from the list: as the header's "Sign out".
@@ -83,13 +76,10 @@ fn Sessions() -> impl IntoView {
         async move {
             match &target {
                 Some(id) => {
-                    api::delete(&format!(
-                        "/account/sessions/{}",
-                        js_sys::encode_uri_component(id)
-                    ))
-                    .await
+                    let id = String::from(js_sys::encode_uri_component(id));
+                    api::account_security::end_session(&id).await
                 }
-                None => api::delete("/account/sessions").await,
+                None => api::account_security::end_other_sessions().await,
             }
             .map(|()| target)
         }

@@ -4,8 +4,6 @@ use crate::i18n::{n_, t};
 use crate::retry_key::RetryKeys;
 use crate::router::use_navigate;
 use chrono::NaiveDate;
-use domain::api::authorisations::AuthorisationView;
-use domain::api::cases::CaseSummary;
 use domain::api::Health;
 use domain::validation::FieldError;
 use leptos::prelude::*;
@@ -92,7 +90,8 @@ fn InviteForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
     let which = bind(draft, |d| d.which_cases.clone(), |d, v| d.which_cases = v);
     let case_ids = bind(draft, |d| d.case_ids.clone(), |d, v| d.case_ids = v);
     let expires = bind(draft, |d| d.expires_on.clone(), |d, v| d.expires_on = v);
-    let cases = LocalResource::new(|| api::get::<Vec<CaseSummary>>("/cases"));
+    // Every page: the resident may choose any of their complaints.
+    let cases = LocalResource::new(api::cases::every);
     // The same request sent again (a lost answer) carries the same key, so
     // the server makes one authorisation.
     let keys = StoredValue::new_local(RetryKeys::default());
@@ -100,9 +99,7 @@ fn InviteForm(today: NaiveDate, errors: RwSignal<Vec<FieldError>>) -> impl IntoV
         move |request: &domain::api::authorisations::NewAuthorisation| {
             let request = request.clone();
             let key = retry_key(keys, &request);
-            async move {
-                api::post::<_, AuthorisationView>("/authorisations", &request, Some(&key)).await
-            }
+            async move { api::authorisations::create(&request, &key).await }
         },
     );
     Effect::new(move |_| {

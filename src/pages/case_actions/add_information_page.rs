@@ -1,6 +1,6 @@
 use crate::components::title::Title;
 use crate::i18n::t;
-use domain::api::cases::NewInformation;
+use domain::endpoints::cases::AddInformation;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
@@ -42,7 +42,7 @@ pub fn AddInformationPage() -> impl IntoView {
         let key = files_key.clone();
         Effect::new(move |_| kept.set(chosen.with(|f| files::keep(&key, f))));
     }
-    let send = action::<NewInformation>(id, "information", "information", errors);
+    let send = action(id, AddInformation, "information", errors);
     Effect::new(move |_| {
         if matches!(send.value().get(), Some(Ok(_))) {
             storage::remove(&text_key);

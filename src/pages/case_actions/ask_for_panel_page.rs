@@ -1,8 +1,8 @@
 use crate::components::title::Title;
 use crate::i18n::{n_, t};
 use domain::api::cases::{messages, PanelRequest};
-use domain::api::PolicyDetail;
 use domain::case::{Attendance, Representative};
+use domain::endpoints::cases::RequestPanel;
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
 
@@ -31,13 +31,13 @@ pub fn AskForPanelPage() -> impl IntoView {
     let advocate = reader == crate::next_step_words::Reader::Advocate;
     let case = load_case(id);
     let unavailable = blocked(case, ResidentAction::RequestPanel);
-    let policy = LocalResource::new(|| api::get::<PolicyDetail>("/policies/active"));
+    let policy = LocalResource::new(api::policies::active);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let attendance = RwSignal::new(String::new());
     let represented = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let relation = RwSignal::new(String::new());
-    let send = action::<PanelRequest>(id, "panel", "panel", errors);
+    let send = action(id, RequestPanel, "panel", errors);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let mut problems = Problems::new();

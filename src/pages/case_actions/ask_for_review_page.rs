@@ -1,6 +1,7 @@
 use crate::components::title::Title;
 use crate::i18n::{t, tf};
 use domain::api::cases::EscalationRequest;
+use domain::endpoints::cases::RequestEscalation;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
@@ -28,7 +29,7 @@ pub fn AskForReviewPage() -> impl IntoView {
     let unavailable = blocked(case, ResidentAction::RequestEscalation);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let reason = RwSignal::new(String::new());
-    let send = action::<EscalationRequest>(id, "escalation", "review", errors);
+    let send = action(id, RequestEscalation, "review", errors);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let reason = reason.get_untracked().trim().to_owned();

@@ -1,6 +1,7 @@
 use crate::components::title::Title;
 use crate::i18n::{n_, t};
 use domain::api::cases::{messages, SatisfactionRequest};
+use domain::endpoints::cases::RecordSatisfaction;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
@@ -25,7 +26,7 @@ pub fn SatisfactionPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let satisfied = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());
-    let send = action::<SatisfactionRequest>(id, "satisfaction", "satisfaction", errors);
+    let send = action(id, RecordSatisfaction, "satisfaction", errors);
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let comment = comment.get_untracked().trim().to_owned();

@@ -1,6 +1,7 @@
 use crate::components::title::Title;
 use crate::i18n::{n_, t};
 use domain::api::cases::{messages, WithdrawalRequest};
+use domain::endpoints::cases::WithdrawCase;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
@@ -25,7 +26,7 @@ pub fn WithdrawPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let confirm = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
-    let send = action::<WithdrawalRequest>(id, "withdrawal", "withdrawn", errors);
+    let send = action(id, WithdrawCase, "withdrawn", errors);
     let navigate = crate::router::use_navigate();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

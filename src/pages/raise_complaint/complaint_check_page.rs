@@ -1,7 +1,6 @@
 use crate::components::title::Title;
 use crate::i18n::{t, tf};
 use crate::router::use_navigate;
-use domain::api::cases::CaseDetail;
 use leptos::prelude::*;
 
 use crate::api::{self, ClientError};
@@ -43,7 +42,7 @@ pub fn ComplaintCheckPage() -> impl IntoView {
     let failed = RwSignal::new(false);
     let send = Action::new_local(|(case, key): &(domain::api::cases::NewCase, String)| {
         let (case, key) = (case.clone(), key.clone());
-        async move { api::post::<_, CaseDetail>("/cases", &case, Some(&key)).await }
+        async move { api::cases::create(&case, &key).await }
     });
     let show = move |found: Vec<domain::validation::FieldError>| {
         journey.server_errors.set(found.clone());

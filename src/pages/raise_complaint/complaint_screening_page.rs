@@ -1,7 +1,6 @@
 use crate::i18n::t;
 use crate::router::use_navigate;
 use crate::router::A;
-use domain::api::cases::ScreeningAnswer;
 use domain::policy::ScreeningResult;
 use leptos::prelude::*;
 
@@ -10,6 +9,7 @@ use crate::components::radios::{Choice, Radios};
 use crate::components::textarea::Textarea;
 use crate::components::warning_text::WarningText;
 use crate::pages::raise_complaint::complaint_question::ComplaintQuestion;
+use crate::pages::raise_complaint::hazard_first::{emergency_number, DoThisNow};
 use crate::pages::raise_complaint::use_journey;
 
 /// Between the questions, when the policy's screening has something to say:
@@ -26,12 +26,11 @@ pub fn ComplaintScreeningPage() -> impl IntoView {
     let ready = RwSignal::new(fresh);
     if let (false, Some(request)) = (fresh, request) {
         leptos::task::spawn_local(async move {
-            if let Ok(answer) =
-                crate::api::post::<_, ScreeningAnswer>("/cases/screening", &request, None).await
-            {
+            if let Ok(answer) = crate::api::cases::screen(&request).await {
                 journey.draft.update(|d| {
                     let after = d.screened_after.unwrap_or(Step::WhatHappened);
                     d.screened(request, answer.results, after);
+                    d.hazard = answer.hazard;
                 });
             }
             ready.set(true);
@@ -78,6 +77,32 @@ fn screening_body() -> impl IntoView {
         |d, v| d.time_limit_other = v,
     );
     let back_to_details = Step::WhatHappened.path();
+    // A possible hazard comes first, with the page's heading; the rest of
+    // the page then heads its part with an h2.
+    let hazard = journey.draft.with_untracked(|d| d.hazard.clone());
+    let hazard_first = hazard.is_some();
+    let number = journey
+        .with_policy(|policy, _| emergency_number(policy))
+        .flatten();
+    let do_this_now = hazard.map(|hazard| view! { <DoThisNow hazard=hazard number=number /> });
+    let heading_view = if hazard_first {
+        view! { <h2 class="app-heading-l">{heading.clone()}</h2> }.into_any()
+    } else {
+        view! { <h1 class="app-heading-l">{heading.clone()}</h1> }.into_any()
+    };
+
+    if results.is_empty() && hazard_first {
+        let on_continue = move || {
+            journey.draft.update(|d| d.go_on_past_screening());
+            navigate(journey.next(step).path(), Default::default());
+        };
+        return view! {
+            <ComplaintQuestion step=step errors=errors on_continue=on_continue button=t("Continue with my complaint")>
+                {do_this_now}
+            </ComplaintQuestion>
+        }
+        .into_any();
+    }
 
     if results.is_empty() {
         return view! {
@@ -92,7 +117,8 @@ fn screening_body() -> impl IntoView {
         return view! {
             <crate::components::title::Title text=heading.clone() />
             <div class="app-grid-column-two-thirds">
-                <h1 class="app-heading-l">{heading}</h1>
+                {do_this_now}
+                {heading_view}
                 {sections}
                 <WarningText>{t("We cannot look at this as a complaint. ")}{refused.instead.clone()}</WarningText>
                 <p class="app-body">
@@ -127,7 +153,8 @@ fn screening_body() -> impl IntoView {
     };
     view! {
         <ComplaintQuestion step=step errors=errors on_continue=on_continue button=t("Continue with my complaint")>
-            <h1 class="app-heading-l">{heading}</h1>
+            {do_this_now}
+            {heading_view}
             {sections}
             {time_limit_question}
             <p class="app-body">

@@ -4,8 +4,7 @@
 //! (issue 16, item 9).
 
 use chrono::NaiveDate;
-use domain::api::cases::{CaseDetail, Caseworker, StaffActionRequest};
-use domain::api::PolicyDetail;
+use domain::api::cases::{CaseDetail, StaffActionRequest};
 use domain::case::{
     CaseKind, ClosedWhy, Event, Outcome, OutstandingAction, Remedy, RemedyKind, StaffAction,
 };
@@ -154,14 +153,7 @@ impl Sender {
             let request = request.clone();
             let id = id.clone();
             let key = retry_key(keys, &(&id, &request));
-            async move {
-                api::post::<_, CaseDetail>(
-                    &format!("/cases/{id}/staff-actions"),
-                    &request,
-                    Some(&key),
-                )
-                .await
-            }
+            async move { api::staff::record_action(&id, &request, &key).await }
         });
         Effect::new(move |_| {
             if let Some(result) = send.value().get() {
@@ -269,12 +261,8 @@ fn AssignForm(case: CaseDetail, sender: Sender) -> impl IntoView {
         .map(|s| s.earlier_stage_handlers.clone())
         .unwrap_or_default();
     let current = case.staff.as_ref().and_then(|s| s.caseworker_id.clone());
-    let caseworkers = LocalResource::new(|| async {
-        api::get_page::<Caseworker>("/staff/caseworkers?limit=100")
-            .await
-            .map(|(list, _)| list)
-            .unwrap_or_default()
-    });
+    let caseworkers =
+        LocalResource::new(|| async { api::staff::caseworkers().await.unwrap_or_default() });
     let submit = move || {
         let mut problems = Problems::new();
         let account = trimmed(chosen);
@@ -332,7 +320,7 @@ fn ExtendForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let policy_id = case.policy_id.clone();
     let policy = LocalResource::new(move || {
         let id = policy_id.clone();
-        async move { api::get::<PolicyDetail>(&format!("/policies/{id}")).await }
+        async move { api::policies::get(&id).await }
     });
     let submit = move || {
         let mut problems = Problems::new();
@@ -659,7 +647,7 @@ fn AcceptForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let policy_id = case.policy_id.clone();
     let policy = LocalResource::new(move || {
         let id = policy_id.clone();
-        async move { api::get::<PolicyDetail>(&format!("/policies/{id}")).await }
+        async move { api::policies::get(&id).await }
     });
     let submit = move || {
         let mut problems = Problems::new();

@@ -11,7 +11,7 @@ use crate::case::{
     Actor, Attendance, CaseKind, CaseView, Event, NextStep, Representative, StageRef, Status,
     Window,
 };
-use crate::policy::{Policy, ScreeningResult};
+use crate::policy::{HazardFlag, HazardScreen, Policy, ScreeningResult};
 use crate::validation::{FieldError, Problems};
 
 /// Longest free text a resident may send in one field.
@@ -216,6 +216,10 @@ pub struct ScreeningRequest {
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ScreeningAnswer {
     pub results: Vec<ScreeningResult>,
+    /// A possible hazard in the description (Awaab's Law): the resident is
+    /// told what to do now before any other question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hazard: Option<HazardScreen>,
 }
 
 /// Who raised a case for the resident, when it was not the resident.
@@ -317,6 +321,11 @@ pub struct CaseDetail {
     /// What only staff see. `None` for anyone else.
     #[serde(default)]
     pub staff: Option<StaffCaseView>,
+    /// For staff: a possible hazard the complaint describes, with Awaab's
+    /// Law's due dates for investigating and making safe, separate from the
+    /// complaint's. `None` for anyone else, or when none was found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hazard: Option<HazardFlag>,
 }
 
 /// What staff see of a case and nobody else does.

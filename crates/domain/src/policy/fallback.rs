@@ -66,6 +66,21 @@ impl Policy {
 
     fn fill_from(&self, code: &Policy) -> (Policy, Vec<Fallback>) {
         let mut out = self.clone();
+        // Awaab's Law is the same for every social landlord: a policy gives
+        // its own emergency repairs line, and the law comes from the Code's preset.
+        if let Some(law) = &code.hazards {
+            let own = out.hazards.take().unwrap_or_default();
+            out.hazards = Some(if own.kinds.is_empty() {
+                super::Hazards {
+                    emergency_repairs_telephone: own
+                        .emergency_repairs_telephone
+                        .or_else(|| law.emergency_repairs_telephone.clone()),
+                    ..law.clone()
+                }
+            } else {
+                own
+            });
+        }
         let mut notes = Vec::new();
         let mut note = |field: String, section: &str, code_value: String, message: String| {
             notes.push(Fallback {

@@ -90,6 +90,15 @@ fn contains_phrase(text: &[String], keyword: &[String]) -> bool {
     })
 }
 
+/// The keywords (each at most once, in their order) that `text`'s words use.
+pub(super) fn matches(text: &[String], keywords: &[String]) -> Vec<String> {
+    keywords
+        .iter()
+        .filter(|k| contains_phrase(text, &words(k)))
+        .cloned()
+        .collect()
+}
+
 impl Policy {
     /// Screens a complaint's description (and, where given, the date the
     /// problem started) against this policy, as run (see [`Policy::effective`]).

@@ -2,7 +2,7 @@
 //! and what deleting an account erases.
 
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::auth::session::{ABSOLUTE_TIMEOUT, IDLE_TIMEOUT};
 use crate::clock::timestamp;
@@ -17,28 +17,28 @@ pub struct Holder {
 
 /// The account that uses this address, unless it was deleted.
 pub async fn holder_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     email: &str,
 ) -> Result<Option<Holder>, sqlx::Error> {
-    sqlx::query_as("SELECT id, name, email FROM users WHERE email = ? AND deleted_at IS NULL")
+    crate::db::query_as("SELECT id, name, email FROM users WHERE email = ? AND deleted_at IS NULL")
         .bind(email)
         .fetch_optional(conn)
         .await
 }
 
-pub async fn holder(conn: &mut SqliteConnection, user_id: i64) -> Result<Holder, sqlx::Error> {
-    sqlx::query_as("SELECT id, name, email FROM users WHERE id = ?")
+pub async fn holder(conn: &mut AnyConnection, user_id: i64) -> Result<Holder, sqlx::Error> {
+    crate::db::query_as("SELECT id, name, email FROM users WHERE id = ?")
         .bind(user_id)
         .fetch_one(conn)
         .await
 }
 
 pub async fn set_password_hash(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     hash: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+    crate::db::query("UPDATE users SET password_hash = ? WHERE id = ?")
         .bind(hash)
         .bind(user_id)
         .execute(conn)
@@ -54,6 +54,7 @@ pub struct SessionRow {
     pub last_seen_at: String,
     pub browser: Option<String>,
     pub os: Option<String>,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub current: bool,
 }
 
@@ -70,7 +71,7 @@ pub struct SessionsAfter {
 /// `current_hash` first, then the most recently used, `fetch` of them after
 /// `after`.
 pub async fn live_sessions(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     current_hash: Option<&str>,
     now: DateTime<Utc>,
@@ -79,9 +80,9 @@ pub async fn live_sessions(
 ) -> Result<Vec<SessionRow>, sqlx::Error> {
     let mut sql = String::from(
         "SELECT * FROM (SELECT public_id, created_at, last_seen_at, browser, os, \
-         COALESCE(token_hash = ?, 0) AS current FROM sessions \
+         CASE WHEN token_hash = ? THEN 1 ELSE 0 END AS current FROM sessions \
          WHERE user_id = ? AND revoked_at IS NULL AND public_id IS NOT NULL \
-         AND last_seen_at > ? AND created_at > ?)",
+         AND last_seen_at > ? AND created_at > ?) AS s",
     );
     if after.is_some() {
         sql.push_str(
@@ -90,15 +91,15 @@ pub async fn live_sessions(
         );
     }
     sql.push_str(" ORDER BY current DESC, last_seen_at DESC, public_id DESC LIMIT ?");
-    let mut query = sqlx::query_as(&sql)
+    let mut query = crate::db::query_as(&sql)
         .bind(current_hash)
         .bind(user_id)
         .bind(timestamp(now - IDLE_TIMEOUT))
         .bind(timestamp(now - ABSOLUTE_TIMEOUT));
     if let Some(after) = after {
         query = query
-            .bind(after.current)
-            .bind(after.current)
+            .bind(i64::from(after.current))
+            .bind(i64::from(after.current))
             .bind(&after.last_seen_at)
             .bind(&after.last_seen_at)
             .bind(&after.public_id);
@@ -110,17 +111,17 @@ pub async fn live_sessions(
 /// everything that lets anyone sign in to it, keeping the row (and its
 /// public id) that the landlord's case records refer to.
 pub async fn erase_account(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     email: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::db::query(
         "UPDATE users SET email = 'deleted-' || public_id || '@account-deleted.invalid', \
          name = ?, password_hash = ?, email_verified_at = NULL, deleted_at = ? WHERE id = ?",
     )
     .bind(super::DELETED_NAME)
-    .bind(crate::auth::password::NO_PASSWORD)
+    .bind(crate::password::NO_PASSWORD)
     .bind(timestamp(now))
     .bind(user_id)
     .execute(&mut *conn)
@@ -132,23 +133,23 @@ pub async fn erase_account(
         "password_resets",
         "idempotency_keys",
     ] {
-        sqlx::query(&format!("DELETE FROM {table} WHERE user_id = ?"))
+        crate::db::query(&format!("DELETE FROM {table} WHERE user_id = ?"))
             .bind(user_id)
             .execute(&mut *conn)
             .await?;
     }
     // Messages about the account (links, notices) go; those about a case
     // are the case's record and stay with it.
-    sqlx::query("DELETE FROM outbox WHERE user_id = ? AND case_id IS NULL")
+    crate::db::query("DELETE FROM outbox WHERE user_id = ? AND case_id IS NULL")
         .bind(user_id)
         .execute(&mut *conn)
         .await?;
     let key = format!("email:{}", email.trim().to_lowercase());
-    sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
+    crate::db::query("DELETE FROM sign_in_throttle WHERE key = ?")
         .bind(&key)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("DELETE FROM sign_in_known WHERE account = ?")
+    crate::db::query("DELETE FROM sign_in_known WHERE account = ?")
         .bind(&key)
         .execute(&mut *conn)
         .await?;

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use domain::api::account::Role;
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 use crate::auth::CurrentUser;
 use crate::clock::timestamp;
@@ -11,10 +11,10 @@ use crate::error::ApiError;
 /// The id of the account with this email address, if there is one.
 #[tracing::instrument(skip_all)]
 pub async fn id_by_email(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     email: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+    crate::db::query_scalar("SELECT id FROM users WHERE email = ?")
         .bind(email)
         .fetch_optional(conn)
         .await
@@ -23,10 +23,10 @@ pub async fn id_by_email(
 /// The id of the advocate's account with this email address, if there is one.
 #[tracing::instrument(skip_all)]
 pub async fn advocate_by_email(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     email: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = ? AND role = 'advocate'")
+    crate::db::query_scalar("SELECT id FROM users WHERE email = ? AND role = 'advocate'")
         .bind(email)
         .fetch_optional(conn)
         .await
@@ -45,10 +45,10 @@ pub struct NewAccount<'a> {
 /// Stores an account whose address counts as proved; returns its id.
 #[tracing::instrument(skip_all)]
 pub async fn insert_proved(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     account: &NewAccount<'_>,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    crate::db::query_scalar(
         "INSERT INTO users (public_id, email, name, role, password_hash, created_at, \
          email_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
@@ -72,6 +72,7 @@ pub struct SignInRow {
     pub email: String,
     pub role: String,
     pub password_hash: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub email_verified: bool,
 }
 
@@ -93,8 +94,8 @@ impl SignInRow {
 
 /// The account with this (normalised) email address, for signing in.
 #[tracing::instrument(skip_all)]
-pub async fn for_sign_in(db: &SqlitePool, email: &str) -> Result<Option<SignInRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn for_sign_in(db: &AnyPool, email: &str) -> Result<Option<SignInRow>, sqlx::Error> {
+    crate::db::query_as(
         "SELECT id, public_id, name, email, role, password_hash, \
          email_verified_at IS NOT NULL AS email_verified FROM users WHERE email = ?",
     )

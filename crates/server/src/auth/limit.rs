@@ -24,7 +24,7 @@
 use std::net::IpAddr;
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 mod store;
 
@@ -150,7 +150,7 @@ pub struct Counts {
 /// delay is running on its account or its address: then 429 with the seconds
 /// until the later of them ends, and nothing is counted.
 pub async fn reserve(
-    db: &SqlitePool,
+    db: &AnyPool,
     attempt: &Attempt,
     now: DateTime<Utc>,
 ) -> Result<Counts, ApiError> {
@@ -223,7 +223,7 @@ pub async fn reserve(
 /// (its earlier failures stay: one right password does not excuse guessing
 /// at others).
 pub async fn succeeded(
-    db: &SqlitePool,
+    db: &AnyPool,
     attempt: &Attempt,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
@@ -246,7 +246,7 @@ pub async fn succeeded(
 /// The password was never checked (the server was too busy): the reserved
 /// failure is taken back from every key.
 pub async fn not_checked(
-    db: &SqlitePool,
+    db: &AnyPool,
     attempt: &Attempt,
     counts: Counts,
     now: DateTime<Utc>,
@@ -259,7 +259,7 @@ pub async fn not_checked(
 }
 
 async fn take_back(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     key: &str,
     rule: Rule,
     now: DateTime<Utc>,

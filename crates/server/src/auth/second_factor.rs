@@ -30,9 +30,8 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Duration, Utc};
 use domain::api::account::Session;
 use domain::api::second_factor::{
-    normalise_recovery_code, staff_messages, CodeKind, NewRecoveryCodes, RecoveryCodes,
-    RecoveryCodesLeft, SecondFactorCode, SecondFactorNeeded, SecondFactorSetup, SecondFactorStep,
-    CODE_MAX_CHARS, RECOVERY_CODES,
+    normalise_recovery_code, staff_messages, CodeKind, SecondFactorCode, SecondFactorNeeded,
+    SecondFactorSetup, SecondFactorStep, CODE_MAX_CHARS, RECOVERY_CODES,
 };
 
 use super::{session, CurrentUser, Role};
@@ -301,7 +300,7 @@ fn recovery_code_used_body(name: &str, at: DateTime<Utc>, left: i64, public_url:
 /// how many are left: someone who has the password and a stolen code must
 /// not sign in unseen.
 async fn tell_of_recovery_code(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     public_url: &str,
     user_id: i64,
     now: DateTime<Utc>,
@@ -358,52 +357,6 @@ pub async fn next_step(state: &AppState, pending: &str) -> ApiResult<SecondFacto
         SecondFactorStep::SetUpSecondFactor
     };
     Ok(SecondFactorNeeded { next })
-}
-
-/// How many of a staff or admin account's recovery codes are unused (403
-/// for anyone else).
-pub async fn codes_left(state: &AppState, user: &CurrentUser) -> ApiResult<RecoveryCodesLeft> {
-    user.require_staff()?;
-    let mut conn = state.db.acquire().await?;
-    let left = store::recovery_codes_left(&mut conn, user.id).await?;
-    Ok(RecoveryCodesLeft {
-        left: u32::try_from(left).unwrap_or(0),
-    })
-}
-
-/// New recovery codes for a staff or admin account whose app is set up, in
-/// place of the old ones, once the password confirms it (checked under the
-/// sign-in throttle): 403 for anyone else, 409 without an app set up.
-pub async fn make_new_recovery_codes(
-    state: &AppState,
-    user: &CurrentUser,
-    request: NewRecoveryCodes,
-    address: Option<std::net::IpAddr>,
-) -> ApiResult<RecoveryCodes> {
-    user.require_staff()?;
-    if request.password.is_empty() {
-        return Err(ApiError::field(
-            "password",
-            staff_messages::PASSWORD_MISSING,
-        ));
-    }
-    if !crate::account_security::check_password(state, user, request.password, address).await? {
-        return Err(ApiError::field("password", staff_messages::PASSWORD_WRONG));
-    }
-    let codes: Vec<String> = (0..RECOVERY_CODES)
-        .map(|_| totp::new_recovery_code())
-        .collect();
-    let hashes: Vec<String> = codes.iter().map(|c| totp::recovery_code_hash(c)).collect();
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    if !store::is_set_up(&mut tx, user.id).await? {
-        return Err(ApiError::conflict("", staff_messages::NOT_SET_UP));
-    }
-    store::replace_recovery_codes(&mut tx, user.id, &hashes).await?;
-    tx.commit().await?;
-    tracing::info!(user_id = user.id, "new recovery codes made");
-    Ok(RecoveryCodes {
-        recovery_codes: codes,
-    })
 }
 
 /// `server user reset-second-factor <email>`: a sentence for the operator.

@@ -5,16 +5,17 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
+pub mod device;
 mod store;
 
 use super::{CurrentUser, Role};
-pub use crate::account_security::device::Device;
 use crate::clock::parse_timestamp;
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::AppState;
+pub use device::Device;
 
 /// A session not used for this long is over.
 pub const IDLE_TIMEOUT: Duration = Duration::minutes(30);
@@ -111,7 +112,7 @@ pub use store::{end_all_but, end_by_public_id, revoke};
 /// Starts a session for `user_id` and returns its token (to be sent once, in
 /// the cookie).
 pub async fn start(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<String, sqlx::Error> {
@@ -121,7 +122,7 @@ pub async fn start(
 /// [`start`], noting the kind of device it started on, for the account's
 /// list of where it is signed in.
 pub async fn start_on_device(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     now: DateTime<Utc>,
     device: &Device,

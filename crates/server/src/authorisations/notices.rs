@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::api::account::ContactChannel;
 use domain::api::authorisations::AuthorisationView;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::store::{self, AuthorisationRow};
 use crate::error::ApiError;
@@ -183,7 +183,7 @@ pub fn used(resident: &str, advocate: &str, reference: &str, what: Use) -> Notic
 /// else by the email or postal address the advocate gave.
 #[tracing::instrument(skip_all, fields(authorisation_id = row.id, case_id))]
 pub async fn tell_resident(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     row: &AuthorisationRow,
     at: DateTime<Utc>,
     case_id: Option<i64>,
@@ -207,7 +207,7 @@ pub async fn tell_resident(
 /// it, or to ask for the next stage. Call it in the transaction that records
 /// the case or the event.
 pub async fn tell_resident_of_use(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     authorisation_id: i64,
     case_id: i64,
     reference: &str,

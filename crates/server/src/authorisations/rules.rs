@@ -10,7 +10,7 @@ use domain::api::cases::AttachmentInfo;
 use domain::authorisation::{
     Action, Authorisation, CaseRef, Cases, Kind, Relationship, Scope, Status, StoredStatus,
 };
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::store::{self, AuthorisationRow};
 use crate::auth::CurrentUser;
@@ -238,7 +238,7 @@ impl Grant {
 /// status: the rule decides on `today` (so revoked and expired ones permit
 /// nothing). Returns `None` when none of them lets the advocate see the case.
 pub async fn advocate_grant(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     advocate_id: i64,
     case: CaseKey<'_>,
     today: NaiveDate,
@@ -266,7 +266,7 @@ pub async fn advocate_grant(
 /// the authorisation, if it is the advocate's and lets them raise one today.
 /// `None` answers as if there were no such authorisation.
 pub async fn for_new_case(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     advocate_id: i64,
     public_id: &str,
     today: NaiveDate,
@@ -286,7 +286,7 @@ pub async fn for_new_case(
 /// The cases (database id, public id) an advocate may see today, by the
 /// authorisation (database id) that lets them, newest case first.
 pub async fn visible_cases(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     advocate_id: i64,
     today: NaiveDate,
 ) -> Result<Vec<(i64, i64, String)>, ApiError> {
@@ -313,7 +313,7 @@ pub async fn visible_cases(
 /// Who filed a case under an authorisation, for `CaseDetail.filed_by`:
 /// (authorisation public id, the relationship in words).
 pub async fn filed_under(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     authorisation_id: i64,
 ) -> Result<Option<(String, String)>, ApiError> {
     Ok(store::find_by_id(conn, authorisation_id)

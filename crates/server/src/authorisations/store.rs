@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::authorisation::{Relationship, Scope, Status};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::clock::timestamp;
 use crate::error::ApiError;
@@ -57,10 +57,10 @@ const SELECT: &str = "SELECT a.id, a.public_id, a.advocate_id, adv.name AS advoc
 
 #[tracing::instrument(skip_all)]
 pub async fn find(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     public_id: &str,
 ) -> Result<Option<AuthorisationRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{SELECT} WHERE a.public_id = ?"))
+    crate::db::query_as(&format!("{SELECT} WHERE a.public_id = ?"))
         .bind(public_id)
         .fetch_optional(conn)
         .await
@@ -68,10 +68,10 @@ pub async fn find(
 
 #[tracing::instrument(skip_all)]
 pub async fn find_by_id(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
 ) -> Result<Option<AuthorisationRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{SELECT} WHERE a.id = ?"))
+    crate::db::query_as(&format!("{SELECT} WHERE a.id = ?"))
         .bind(id)
         .fetch_optional(conn)
         .await
@@ -80,10 +80,10 @@ pub async fn find_by_id(
 /// Every authorisation a resident has given, newest first.
 #[tracing::instrument(skip_all)]
 pub async fn list_for_resident(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     resident_id: i64,
 ) -> Result<Vec<AuthorisationRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+    crate::db::query_as(&format!(
         "{SELECT} WHERE a.resident_id = ? ORDER BY a.created_at DESC, a.id DESC"
     ))
     .bind(resident_id)
@@ -95,13 +95,13 @@ pub async fn list_for_resident(
 /// email address not yet accepted. Newest first.
 #[tracing::instrument(skip_all)]
 pub async fn list_for_advocate(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     advocate_id: i64,
     email: &str,
 ) -> Result<Vec<AuthorisationRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+    crate::db::query_as(&format!(
         "{SELECT} WHERE a.advocate_id = ? OR a.created_by = ? \
-         OR (a.advocate_id IS NULL AND a.invite_email = ? COLLATE NOCASE) \
+         OR (a.advocate_id IS NULL AND lower(a.invite_email) = lower(?)) \
          ORDER BY a.created_at DESC, a.id DESC"
     ))
     .bind(advocate_id)
@@ -156,7 +156,7 @@ const STATUS_TODAY: &str = "(CASE WHEN a.status IN ('revoked', 'rejected') THEN 
 /// found after `after` with the same keys: see [`crate::page`].
 #[tracing::instrument(skip_all)]
 pub async fn list_page(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     page: &ListPage<'_>,
 ) -> Result<Vec<AuthorisationRow>, sqlx::Error> {
     let today = page.today.to_string();
@@ -165,7 +165,7 @@ pub async fn list_page(
         Whose::Resident(_) => sql.push_str("a.resident_id = ?"),
         Whose::Advocate { .. } => sql.push_str(
             "(a.advocate_id = ? OR a.created_by = ? \
-             OR (a.advocate_id IS NULL AND a.invite_email = ? COLLATE NOCASE))",
+             OR (a.advocate_id IS NULL AND lower(a.invite_email) = lower(?)))",
         ),
         Whose::ActedFor(_) => sql.push_str(&format!(
             "a.advocate_id = ? AND ({STATUS_TODAY} = 'active' \
@@ -192,7 +192,7 @@ pub async fn list_page(
     sql.push_str(&format!(
         " ORDER BY a.created_at {order}, a.id {order} LIMIT ?"
     ));
-    let mut query = sqlx::query_as(&sql);
+    let mut query = crate::db::query_as(&sql);
     match page.whose {
         Whose::Resident(id) => query = query.bind(id),
         Whose::Advocate { id, email } => query = query.bind(id).bind(id).bind(email),
@@ -214,10 +214,10 @@ pub async fn list_page(
 /// The signed form's content: (filename, content type, bytes).
 #[tracing::instrument(skip_all)]
 pub async fn evidence_content(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     evidence_id: i64,
 ) -> Result<Option<(String, String, Vec<u8>)>, sqlx::Error> {
-    sqlx::query_as("SELECT filename, content_type, data FROM attachments WHERE id = ?")
+    crate::db::query_as("SELECT filename, content_type, data FROM attachments WHERE id = ?")
         .bind(evidence_id)
         .fetch_optional(conn)
         .await
@@ -226,13 +226,13 @@ pub async fn evidence_content(
 /// Whether every case id is one of the resident's own cases.
 #[tracing::instrument(skip_all)]
 pub async fn all_cases_of_resident(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     resident_id: i64,
     case_ids: &[String],
 ) -> Result<bool, sqlx::Error> {
     for id in case_ids {
         let found: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM cases WHERE public_id = ? AND resident_id = ?")
+            crate::db::query_scalar("SELECT id FROM cases WHERE public_id = ? AND resident_id = ?")
                 .bind(id)
                 .bind(resident_id)
                 .fetch_optional(&mut *conn)
@@ -266,11 +266,11 @@ pub struct NewRow<'a> {
 /// creation times): for the day's limit.
 #[tracing::instrument(skip_all)]
 pub async fn made_since(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     since: DateTime<Utc>,
 ) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar(
+    crate::db::query_scalar(
         "SELECT created_at FROM authorisations WHERE created_by = ? AND created_at > ? \
          ORDER BY created_at",
     )
@@ -282,11 +282,8 @@ pub async fn made_since(
 
 /// Stores a new pending authorisation; returns its (database id, public id).
 #[tracing::instrument(skip_all)]
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    row: &NewRow<'_>,
-) -> Result<(i64, String), ApiError> {
-    let public_id = super::new_public_id();
+pub async fn insert(conn: &mut AnyConnection, row: &NewRow<'_>) -> Result<(i64, String), ApiError> {
+    let public_id = crate::ids::new_public_id();
     let scope: Vec<&str> = row.scope.iter().map(|s| s.as_str()).collect();
     let scope = serde_json::to_string(&scope).map_err(ApiError::internal)?;
     let case_ids = row
@@ -294,7 +291,7 @@ pub async fn insert(
         .map(serde_json::to_string)
         .transpose()
         .map_err(ApiError::internal)?;
-    let id: i64 = sqlx::query_scalar(
+    let id: i64 = crate::db::query_scalar(
         "INSERT INTO authorisations (public_id, advocate_id, resident_id, resident_name, \
          resident_email, resident_address, invite_email, relationship, relationship_other, \
          scope, case_ids, expires_on, status, evidence_id, created_by, created_at) \
@@ -323,18 +320,18 @@ pub async fn insert(
 /// Stores the signed form (an attachment of no case); returns its id.
 #[tracing::instrument(skip_all)]
 pub async fn insert_evidence(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     uploaded_by: i64,
     filename: &str,
     content_type: &str,
     data: &[u8],
     at: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    crate::db::query_scalar(
         "INSERT INTO attachments (public_id, case_id, uploaded_by, filename, content_type, \
          size, data, created_at) VALUES (?, NULL, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
-    .bind(super::new_public_id())
+    .bind(crate::ids::new_public_id())
     .bind(uploaded_by)
     .bind(filename)
     .bind(content_type)
@@ -347,12 +344,12 @@ pub async fn insert_evidence(
 
 #[tracing::instrument(skip_all)]
 pub async fn accept(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     advocate_id: i64,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::db::query(
         "UPDATE authorisations SET status = 'active', advocate_id = ?, accepted_at = ? WHERE id = ?",
     )
     .bind(advocate_id)
@@ -365,11 +362,11 @@ pub async fn accept(
 
 #[tracing::instrument(skip_all)]
 pub async fn revoke(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE authorisations SET status = 'revoked', revoked_at = ? WHERE id = ?")
+    crate::db::query("UPDATE authorisations SET status = 'revoked', revoked_at = ? WHERE id = ?")
         .bind(timestamp(at))
         .bind(id)
         .execute(conn)
@@ -379,12 +376,12 @@ pub async fn revoke(
 
 #[tracing::instrument(skip_all)]
 pub async fn verify(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     staff_id: i64,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::db::query(
         "UPDATE authorisations SET status = 'active', verified_at = ?, verified_by = ? WHERE id = ?",
     )
     .bind(timestamp(at))
@@ -398,12 +395,12 @@ pub async fn verify(
 /// A rejection keeps who decided (`verified_by`) and why, but no `verified_at`.
 #[tracing::instrument(skip_all)]
 pub async fn reject(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     id: i64,
     staff_id: i64,
     reason: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::db::query(
         "UPDATE authorisations SET status = 'rejected', verified_by = ?, rejected_reason = ? \
          WHERE id = ?",
     )
@@ -419,12 +416,12 @@ pub async fn reject(
 /// or the authorisation it was raised under), pending or active as stored.
 #[tracing::instrument(skip_all, fields(advocate_id))]
 pub async fn covering(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     advocate_id: i64,
     resident_id: Option<i64>,
     authorisation_id: Option<i64>,
 ) -> Result<Vec<AuthorisationRow>, sqlx::Error> {
-    sqlx::query_as(&format!(
+    crate::db::query_as(&format!(
         "{SELECT} WHERE a.advocate_id = ? AND a.status IN ('pending', 'active') \
          AND ((? IS NOT NULL AND a.resident_id = ?) OR a.id = ?)"
     ))
@@ -444,11 +441,12 @@ pub type CandidateCase = (i64, String, Option<i64>, Option<i64>, i64);
 /// cover, newest first: the rule then decides which they may see.
 #[tracing::instrument(skip_all, fields(advocate_id))]
 pub async fn candidate_cases(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     advocate_id: i64,
 ) -> Result<Vec<CandidateCase>, sqlx::Error> {
-    sqlx::query_as(
-        "SELECT DISTINCT c.id, c.public_id, c.resident_id, c.authorisation_id, c.filed_by_id \
+    crate::db::query_as(
+        "SELECT DISTINCT c.id, c.public_id, c.resident_id, c.authorisation_id, c.filed_by_id, \
+         c.created_at \
          FROM cases c JOIN authorisations a \
            ON (a.resident_id IS NOT NULL AND a.resident_id = c.resident_id) \
            OR a.id = c.authorisation_id \

@@ -14,7 +14,7 @@
 use chrono::NaiveDate;
 use domain::authorisation::Action;
 use domain::case::{Actor, ActorKind, Event};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::store::{self, CaseRow};
 use crate::auth::{CurrentUser, Role};
@@ -109,7 +109,7 @@ fn advocate_action(event: &Event) -> Option<Action> {
 /// The case with this public id as `user` may use it on `today`, or 404 when
 /// there is no such case or it is not theirs to see.
 pub async fn case_access(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user: &CurrentUser,
     case_public_id: &str,
     today: NaiveDate,

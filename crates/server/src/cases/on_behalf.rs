@@ -2,7 +2,7 @@
 //! authorisation they act under, and the resident is told it was used.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::auth::CurrentUser;
 use crate::authorisations;
@@ -18,7 +18,7 @@ const ON_BEHALF_MISSING: &str = domain::api::cases::messages::ON_BEHALF_MISSING;
 /// For a resident without an account the case has no resident: its name and
 /// address come from the authorisation, and so do the letters about it.
 pub async fn filing_for_advocate(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user: &CurrentUser,
     new: &domain::api::cases::NewCase,
     today: NaiveDate,
@@ -49,7 +49,7 @@ pub async fn filing_for_advocate(
 /// After a case is raised under an authorisation: the resident is told their
 /// authorisation was used.
 pub async fn after_filing(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     filing: &super::Filing,
     case: &super::store::CaseRow,
     at: DateTime<Utc>,
@@ -70,7 +70,7 @@ pub async fn after_filing(
 
 /// The cases an advocate may see today, as rows for the case list.
 pub async fn visible_case_rows(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     advocate_id: i64,
     today: NaiveDate,
 ) -> Result<Vec<super::store::CaseRow>, ApiError> {

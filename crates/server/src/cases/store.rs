@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::case::EventRecord;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::clock::timestamp;
 
@@ -43,10 +43,10 @@ const SELECT_CASE: &str = "SELECT c.id, c.public_id, c.reference, c.kind, c.resi
 /// The case with this public id.
 #[tracing::instrument(skip_all)]
 pub async fn find_by_public_id(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     public_id: &str,
 ) -> Result<Option<CaseRow>, sqlx::Error> {
-    sqlx::query_as(&format!("{SELECT_CASE} WHERE c.public_id = ?"))
+    crate::db::query_as(&format!("{SELECT_CASE} WHERE c.public_id = ?"))
         .bind(public_id)
         .fetch_optional(conn)
         .await
@@ -72,7 +72,7 @@ pub const NO_DUE_DATE: &str = "9999-12-31";
 /// A resident's own cases, newest first: `fetch` of them after `after`.
 #[tracing::instrument(skip_all)]
 pub async fn list_for_resident(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     resident_id: i64,
     after: Option<&After>,
     fetch: i64,
@@ -82,7 +82,7 @@ pub async fn list_for_resident(
         sql.push_str(" AND (c.created_at < ? OR (c.created_at = ? AND c.id < ?))");
     }
     sql.push_str(" ORDER BY c.created_at DESC, c.id DESC LIMIT ?");
-    let mut query = sqlx::query_as(&sql).bind(resident_id);
+    let mut query = crate::db::query_as(&sql).bind(resident_id);
     if let Some(After::Newest { created_at, id }) = after {
         query = query.bind(created_at).bind(created_at).bind(id);
     }
@@ -103,7 +103,7 @@ pub enum AssignedTo {
 #[allow(clippy::too_many_arguments)]
 #[tracing::instrument(skip_all)]
 pub async fn list_queue(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     stage: Option<u8>,
     status: Option<&str>,
     assigned: Option<&AssignedTo>,
@@ -140,7 +140,7 @@ pub async fn list_queue(
         ));
     }
     sql.push_str(&format!(" ORDER BY {due}, c.created_at, c.id LIMIT ?"));
-    let mut query = sqlx::query_as(&sql);
+    let mut query = crate::db::query_as(&sql);
     if let Some(stage) = stage {
         query = query.bind(i64::from(stage));
     }
@@ -174,11 +174,11 @@ pub async fn list_queue(
 /// The next number of a reference prefix in a year (1 for the first).
 #[tracing::instrument(skip_all)]
 pub async fn next_reference_number(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     prefix: &str,
     year: i32,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    crate::db::query_scalar(
         "INSERT INTO reference_counters (prefix, year, last) VALUES (?, ?, 1) \
          ON CONFLICT (prefix, year) DO UPDATE SET last = reference_counters.last + 1 \
          RETURNING last",
@@ -207,10 +207,10 @@ pub struct NewCaseRow<'a> {
 
 #[tracing::instrument(skip_all)]
 pub async fn insert_case(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     row: &NewCaseRow<'_>,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
+    crate::db::query_scalar(
         "INSERT INTO cases (public_id, reference, kind, resident_id, filed_by_id, \
          authorisation_id, policy_id, category, details, created_at, status) \
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -234,14 +234,14 @@ pub async fn insert_case(
 /// assigned caseworker's public id (a staff account).
 #[tracing::instrument(skip_all)]
 pub async fn update_queue_columns(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     stage: Option<u8>,
     status: &str,
     next_due: Option<NaiveDate>,
     caseworker: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::db::query(
         "UPDATE cases SET stage = ?, status = ?, next_due = ?, \
          assigned_to = (SELECT id FROM users WHERE public_id = ?) WHERE id = ?",
     )
@@ -266,7 +266,7 @@ pub struct CaseworkerRow {
 /// the (name, public id) `after`.
 #[tracing::instrument(skip_all)]
 pub async fn caseworkers(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     after: Option<(&str, &str)>,
     fetch: i64,
 ) -> Result<Vec<CaseworkerRow>, sqlx::Error> {
@@ -277,7 +277,7 @@ pub async fn caseworkers(
         sql.push_str(" AND (name > ? OR (name = ? AND public_id > ?))");
     }
     sql.push_str(" ORDER BY name, public_id LIMIT ?");
-    let mut query = sqlx::query_as(&sql);
+    let mut query = crate::db::query_as(&sql);
     if let Some((name, public_id)) = after {
         query = query.bind(name).bind(name).bind(public_id);
     }
@@ -287,10 +287,10 @@ pub async fn caseworkers(
 /// The staff or admin account with this public id, if there is one.
 #[tracing::instrument(skip_all)]
 pub async fn caseworker(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     public_id: &str,
 ) -> Result<Option<CaseworkerRow>, sqlx::Error> {
-    sqlx::query_as(
+    crate::db::query_as(
         "SELECT public_id, name FROM users \
          WHERE public_id = ? AND role IN ('staff', 'admin') AND deleted_at IS NULL",
     )
@@ -301,8 +301,8 @@ pub async fn caseworker(
 
 /// A case's events, in order, as stored (JSON).
 #[tracing::instrument(skip_all)]
-pub async fn events(conn: &mut SqliteConnection, case_id: i64) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT record FROM case_events WHERE case_id = ? ORDER BY seq")
+pub async fn events(conn: &mut AnyConnection, case_id: i64) -> Result<Vec<String>, sqlx::Error> {
+    crate::db::query_scalar("SELECT record FROM case_events WHERE case_id = ? ORDER BY seq")
         .bind(case_id)
         .fetch_all(conn)
         .await
@@ -311,13 +311,13 @@ pub async fn events(conn: &mut SqliteConnection, case_id: i64) -> Result<Vec<Str
 /// Appends an event after the last one.
 #[tracing::instrument(skip_all)]
 pub async fn append_event(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     actor_id: Option<i64>,
     record: &EventRecord,
 ) -> Result<(), sqlx::Error> {
     let json = serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query(
+    crate::db::query(
         "INSERT INTO case_events (case_id, seq, at, actor_id, record) \
          VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = ?), ?, ?, ?)",
     )
@@ -343,10 +343,10 @@ pub struct AttachmentRow {
 
 #[tracing::instrument(skip_all)]
 pub async fn attachments(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
 ) -> Result<Vec<AttachmentRow>, sqlx::Error> {
-    sqlx::query_as(
+    crate::db::query_as(
         "SELECT public_id, filename, content_type, size, created_at FROM attachments \
          WHERE case_id = ? ORDER BY created_at, id",
     )
@@ -358,11 +358,11 @@ pub async fn attachments(
 /// An attachment's name, type and content, if it belongs to the case.
 #[tracing::instrument(skip_all)]
 pub async fn attachment_content(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     public_id: &str,
 ) -> Result<Option<(String, String, Vec<u8>)>, sqlx::Error> {
-    sqlx::query_as(
+    crate::db::query_as(
         "SELECT filename, content_type, data FROM attachments WHERE case_id = ? AND public_id = ?",
     )
     .bind(case_id)
@@ -384,10 +384,10 @@ pub struct NewAttachmentRow<'a> {
 
 #[tracing::instrument(skip_all)]
 pub async fn insert_attachment(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     row: &NewAttachmentRow<'_>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::db::query(
         "INSERT INTO attachments (public_id, case_id, uploaded_by, filename, content_type, \
          size, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
@@ -407,10 +407,10 @@ pub async fn insert_attachment(
 /// An account's public id.
 #[tracing::instrument(skip_all)]
 pub async fn public_id_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT public_id FROM users WHERE id = ?")
+    crate::db::query_scalar("SELECT public_id FROM users WHERE id = ?")
         .bind(user_id)
         .fetch_optional(conn)
         .await
@@ -419,7 +419,7 @@ pub async fn public_id_of(
 /// Stores how to reach someone without an account whose complaint staff raised.
 #[tracing::instrument(skip_all)]
 pub async fn insert_case_contact(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     contact: &domain::api::staff_cases::NoAccountContact,
 ) -> Result<(), sqlx::Error> {
@@ -429,7 +429,7 @@ pub async fn insert_case_contact(
             .filter(|v| !v.is_empty())
             .map(str::to_owned)
     };
-    sqlx::query(
+    crate::db::query(
         "INSERT INTO case_contacts (case_id, name, resident_address, email, phone, contact_channel) \
          VALUES (?, ?, ?, ?, ?, ?)",
     )
@@ -456,10 +456,10 @@ struct ContactRow {
 /// How to reach someone without an account, for a case staff raised for them.
 #[tracing::instrument(skip_all)]
 pub async fn case_contact(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
 ) -> Result<Option<domain::api::staff_cases::NoAccountContact>, sqlx::Error> {
-    let row: Option<ContactRow> = sqlx::query_as(
+    let row: Option<ContactRow> = crate::db::query_as(
         "SELECT name, resident_address, email, phone, contact_channel FROM case_contacts \
          WHERE case_id = ?",
     )
@@ -489,7 +489,7 @@ pub struct ResidentRow {
 /// (name, public id) `after`.
 #[tracing::instrument(skip_all)]
 pub async fn find_residents(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     q: &str,
     after: Option<(&str, &str)>,
     fetch: i64,
@@ -516,7 +516,7 @@ pub async fn find_residents(
         .chars()
         .all(|c| c.is_ascii_digit() || c == ' ' || c == '+')
         .then(|| format!("%\"phone\":\"%{}%", q.trim()));
-    let mut query = sqlx::query_as(&sql)
+    let mut query = crate::db::query_as(&sql)
         .bind(like.clone())
         .bind(like)
         .bind(phone_like)
@@ -530,10 +530,10 @@ pub async fn find_residents(
 /// The resident account with this public id, if there is one: its `users.id`.
 #[tracing::instrument(skip_all)]
 pub async fn resident_by_public_id(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     public_id: &str,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(
+    crate::db::query_scalar(
         "SELECT id FROM users WHERE public_id = ? AND role = 'resident' AND deleted_at IS NULL",
     )
     .bind(public_id)

@@ -1,7 +1,7 @@
 //! The files kept in `attachments`, as the daily quota counts them.
 
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::clock::timestamp;
 
@@ -9,12 +9,12 @@ use crate::clock::timestamp;
 /// signed forms): for the daily quota.
 #[tracing::instrument(skip_all, fields(user_id))]
 pub async fn bytes_sent_since(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     since: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT COALESCE(SUM(size), 0) FROM attachments WHERE uploaded_by = ? AND created_at > ?",
+    crate::db::query_scalar(
+        "SELECT CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM attachments WHERE uploaded_by = ? AND created_at > ?",
     )
     .bind(user_id)
     .bind(timestamp(since))

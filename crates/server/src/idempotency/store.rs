@@ -1,19 +1,19 @@
 //! The `idempotency_keys` table.
 
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::clock::timestamp;
 
 /// A key kept since `since`: (request hash, status, resource id).
 #[tracing::instrument(skip_all, fields(user_id))]
 pub async fn find(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     key: &str,
     since: DateTime<Utc>,
 ) -> Result<Option<(String, i64, String)>, sqlx::Error> {
-    sqlx::query_as(
+    crate::db::query_as(
         "SELECT request_hash, status, resource_id FROM idempotency_keys \
          WHERE user_id = ? AND key = ? AND created_at > ?",
     )
@@ -27,10 +27,10 @@ pub async fn find(
 /// Forgets every key made at or before `before`.
 #[tracing::instrument(skip_all)]
 pub async fn forget_before(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     before: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM idempotency_keys WHERE created_at <= ?")
+    crate::db::query("DELETE FROM idempotency_keys WHERE created_at <= ?")
         .bind(timestamp(before))
         .execute(conn)
         .await
@@ -49,8 +49,8 @@ pub struct Kept<'a> {
 
 /// Keeps a key, replacing an expired one of the same name.
 #[tracing::instrument(skip_all, fields(user_id = kept.user_id))]
-pub async fn keep(conn: &mut SqliteConnection, kept: &Kept<'_>) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn keep(conn: &mut AnyConnection, kept: &Kept<'_>) -> Result<(), sqlx::Error> {
+    crate::db::query(
         "INSERT INTO idempotency_keys (user_id, key, request_hash, status, resource_id, created_at) \
          VALUES (?, ?, ?, ?, ?, ?) \
          ON CONFLICT (user_id, key) DO UPDATE SET request_hash = excluded.request_hash, \

@@ -2,7 +2,7 @@
 //! `password_resets`), the same columns in each.
 
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use super::Purpose;
 use crate::clock::timestamp;
@@ -21,7 +21,7 @@ const WORKS: &str = "l.used_at IS NULL AND l.expires_at > ? AND l.email = \
      (SELECT u.email FROM users u WHERE u.id = l.user_id AND u.deleted_at IS NULL)";
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     purpose: Purpose,
     token_hash: &str,
     user_id: i64,
@@ -29,7 +29,7 @@ pub async fn insert(
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(&format!(
+    crate::db::query(&format!(
         "INSERT INTO {} (token_hash, user_id, email, created_at, expires_at) \
          VALUES (?, ?, ?, ?, ?)",
         table(purpose)
@@ -46,12 +46,12 @@ pub async fn insert(
 
 /// Links of this purpose sent to an account since `since`.
 pub async fn sent_since(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     purpose: Purpose,
     user_id: i64,
     since: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(&format!(
+    crate::db::query_scalar(&format!(
         "SELECT COUNT(*) FROM {} WHERE user_id = ? AND created_at > ?",
         table(purpose)
     ))
@@ -63,12 +63,12 @@ pub async fn sent_since(
 
 /// The account of a link that works at `now`, without using it.
 pub async fn holder(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     purpose: Purpose,
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(&format!(
+    crate::db::query_scalar(&format!(
         "SELECT l.user_id FROM {} l WHERE l.token_hash = ? AND {WORKS}",
         table(purpose)
     ))
@@ -80,12 +80,12 @@ pub async fn holder(
 
 /// Uses a link that works at `now`: its account.
 pub async fn redeem(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     purpose: Purpose,
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar(&format!(
+    crate::db::query_scalar(&format!(
         "UPDATE {} AS l SET used_at = ? WHERE l.token_hash = ? AND {WORKS} RETURNING user_id",
         table(purpose)
     ))
@@ -98,12 +98,12 @@ pub async fn redeem(
 
 /// Every unused link of this purpose of the account stops working.
 pub async fn spend_all(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     purpose: Purpose,
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(&format!(
+    crate::db::query(&format!(
         "UPDATE {} SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
         table(purpose)
     ))

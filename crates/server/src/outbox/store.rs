@@ -1,7 +1,7 @@
 //! The `outbox` table: messages written, and what became of them.
 
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 use crate::clock::timestamp;
 
@@ -9,10 +9,10 @@ use crate::clock::timestamp;
 /// Fails with `RowNotFound` when there is no such account.
 #[tracing::instrument(skip_all, fields(user_id))]
 pub async fn account_contact(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<(String, String, Option<String>), sqlx::Error> {
-    sqlx::query_as(
+    crate::db::query_as(
         "SELECT u.email, u.name, p.document FROM users u \
          LEFT JOIN preferences p ON p.user_id = u.id WHERE u.id = ?",
     )
@@ -24,10 +24,10 @@ pub async fn account_contact(
 /// A case's stored details (JSON), which may choose how its resident is told.
 #[tracing::instrument(skip_all, fields(case_id))]
 pub async fn case_details(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT details FROM cases WHERE id = ?")
+    crate::db::query_scalar("SELECT details FROM cases WHERE id = ?")
         .bind(case_id)
         .fetch_optional(conn)
         .await
@@ -47,11 +47,8 @@ pub struct NewMessage<'a> {
 }
 
 #[tracing::instrument(skip_all, fields(user_id = message.user_id, case_id = message.case_id))]
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    message: &NewMessage<'_>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn insert(conn: &mut AnyConnection, message: &NewMessage<'_>) -> Result<(), sqlx::Error> {
+    crate::db::query(
         "INSERT INTO outbox (user_id, case_id, channel, recipient, subject, body, created_at, \
          purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
@@ -77,8 +74,8 @@ pub type PendingRow = (i64, String, String, String, String, i64);
 /// the password (which proves it too) (issue 13): it goes once the address
 /// is proved.
 #[tracing::instrument(skip_all)]
-pub async fn pending(db: &SqlitePool, max_attempts: i64) -> Result<Vec<PendingRow>, sqlx::Error> {
-    sqlx::query_as(
+pub async fn pending(db: &AnyPool, max_attempts: i64) -> Result<Vec<PendingRow>, sqlx::Error> {
+    crate::db::query_as(
         "SELECT o.id, o.channel, o.recipient, o.subject, o.body, o.attempts FROM outbox o \
          LEFT JOIN users u ON u.id = o.user_id \
          WHERE o.sent_at IS NULL AND (o.attempts = 0 OR (o.channel = 'email' AND o.attempts < ?)) \
@@ -93,8 +90,8 @@ pub async fn pending(db: &SqlitePool, max_attempts: i64) -> Result<Vec<PendingRo
 }
 
 #[tracing::instrument(skip_all, fields(id))]
-pub async fn mark_sent(db: &SqlitePool, id: i64, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
-    sqlx::query(
+pub async fn mark_sent(db: &AnyPool, id: i64, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    crate::db::query(
         "UPDATE outbox SET attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?",
     )
     .bind(timestamp(at))
@@ -105,8 +102,8 @@ pub async fn mark_sent(db: &SqlitePool, id: i64, at: DateTime<Utc>) -> Result<()
 }
 
 #[tracing::instrument(skip_all, fields(id))]
-pub async fn mark_not_sent(db: &SqlitePool, id: i64, error: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")
+pub async fn mark_not_sent(db: &AnyPool, id: i64, error: &str) -> Result<(), sqlx::Error> {
+    crate::db::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")
         .bind(error)
         .bind(id)
         .execute(db)
@@ -120,10 +117,10 @@ pub type MessageRow = (String, String, String, String, String, Option<String>, i
 /// The first 200 messages about one case, oldest first.
 #[tracing::instrument(skip_all, fields(case_id))]
 pub async fn for_case(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
 ) -> Result<Vec<MessageRow>, sqlx::Error> {
-    sqlx::query_as(
+    crate::db::query_as(
         "SELECT channel, recipient, subject, body, created_at, sent_at, attempts FROM outbox \
          WHERE case_id = ? ORDER BY created_at, id LIMIT 200",
     )
@@ -153,7 +150,7 @@ pub struct OutboxRow {
 /// (created_at, id) when given: a page (see [`crate::page`]).
 #[tracing::instrument(skip_all)]
 pub async fn latest(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     after: Option<(&str, i64)>,
     fetch: i64,
 ) -> Result<Vec<OutboxRow>, sqlx::Error> {
@@ -167,7 +164,7 @@ pub async fn latest(
         sql.push_str(" WHERE o.created_at < ? OR (o.created_at = ? AND o.id < ?)");
     }
     sql.push_str(" ORDER BY o.created_at DESC, o.id DESC LIMIT ?");
-    let mut query = sqlx::query_as(&sql);
+    let mut query = crate::db::query_as(&sql);
     if let Some((created_at, id)) = after {
         query = query.bind(created_at).bind(created_at).bind(id);
     }
@@ -177,11 +174,13 @@ pub async fn latest(
 /// (subject, body) of the latest 50 messages to an address, newest first.
 #[tracing::instrument(skip_all)]
 pub async fn written_to(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     recipient: &str,
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT subject, body FROM outbox WHERE recipient = ? ORDER BY id DESC LIMIT 50")
-        .bind(recipient)
-        .fetch_all(conn)
-        .await
+    crate::db::query_as(
+        "SELECT subject, body FROM outbox WHERE recipient = ? ORDER BY id DESC LIMIT 50",
+    )
+    .bind(recipient)
+    .fetch_all(conn)
+    .await
 }

@@ -1,17 +1,17 @@
 //! The `preferences` table: one JSON document per account.
 
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::clock::timestamp;
 
 /// The stored document, if the account ever saved one.
 #[tracing::instrument(skip_all, fields(user_id))]
 pub async fn document(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT document FROM preferences WHERE user_id = ?")
+    crate::db::query_scalar("SELECT document FROM preferences WHERE user_id = ?")
         .bind(user_id)
         .fetch_optional(conn)
         .await
@@ -20,12 +20,12 @@ pub async fn document(
 /// Writes the account's document, replacing any earlier one.
 #[tracing::instrument(skip_all, fields(user_id))]
 pub async fn save(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     document: &str,
     at: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::db::query(
         "INSERT INTO preferences (user_id, document, updated_at) VALUES (?, ?, ?) \
          ON CONFLICT (user_id) DO UPDATE SET document = excluded.document, \
          updated_at = excluded.updated_at",

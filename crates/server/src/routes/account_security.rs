@@ -17,10 +17,12 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post, put};
-use axum::Router;
 use domain::api::account_security::{
     AccountDeletion, PasswordChange, PasswordReset, PasswordResetRequest,
+};
+use domain::endpoints::account_security::{
+    ChangePassword, DeleteAccount, EndAccountSession, EndOtherSessions, ListAccountSessions,
+    ResetPassword, SendPasswordResetLink,
 };
 
 use crate::account_security as security;
@@ -28,19 +30,18 @@ use crate::auth::{session, ClientAddress, CurrentUser};
 use crate::error::ApiResult;
 use crate::extract::Json;
 use crate::page::PageQuery;
+use crate::routes::Routes;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/account/password", put(change_password))
-        .route(
-            "/account/sessions",
-            get(list_sessions).delete(end_other_sessions),
-        )
-        .route("/account/sessions/{id}", delete(end_session))
-        .route("/account/deletion", post(delete_account))
-        .route("/accounts/password-reset-link", post(send_reset_link))
-        .route("/accounts/password-reset", post(reset_password))
+pub fn router() -> Routes {
+    Routes::new()
+        .add(ChangePassword, change_password)
+        .add(ListAccountSessions, list_sessions)
+        .add(EndOtherSessions, end_other_sessions)
+        .add(EndAccountSession, end_session)
+        .add(DeleteAccount, delete_account)
+        .add(SendPasswordResetLink, send_reset_link)
+        .add(ResetPassword, reset_password)
 }
 
 /// 204, and the browser forgets the session.

@@ -15,26 +15,27 @@
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use domain::api::account::{messages, Registration, Session, SignIn};
+use domain::endpoints::accounts::{
+    ConfirmEmail, CreateSession, DeleteSession, GetSession, RegisterAccount, SendVerificationLink,
+};
 use domain::validation::FieldError;
 
-use crate::auth::password::verify_password;
 use crate::auth::{limit, session, ClientAddress, CurrentUser};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::Json;
+use crate::password::verify_password;
+use crate::routes::Routes;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/accounts", post(register_account))
-        .route("/accounts/verification", post(confirm_email))
-        .route("/accounts/verification-link", post(send_verification_link))
-        .route(
-            "/session",
-            get(get_session).post(create_session).delete(delete_session),
-        )
+pub fn router() -> Routes {
+    Routes::new()
+        .add(RegisterAccount, register_account)
+        .add(ConfirmEmail, confirm_email)
+        .add(SendVerificationLink, send_verification_link)
+        .add(GetSession, get_session)
+        .add(CreateSession, create_session)
+        .add(DeleteSession, delete_session)
 }
 
 /// 202 once the form is valid, the same whether or not the address has an

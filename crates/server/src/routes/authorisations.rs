@@ -21,12 +21,14 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use domain::api::authorisations::{
     messages, ActingFor, AuthorisationView, Decision, NewAuthorisation, ValidParty, Verification,
 };
 use domain::authorisation::{Kind, Status};
+use domain::endpoints::authorisations::{
+    AcceptAuthorisation, CreateAuthorisation, GetAuthorisation, GetEvidence, ListAdvocateResidents,
+    ListAuthorisations, RevokeAuthorisation, RevokeAuthorisationByPost, VerifyAuthorisation,
+};
 
 use crate::auth::{CurrentUser, Role};
 use crate::authorisations::notices::{self, long_date, scope_words};
@@ -37,35 +39,23 @@ use crate::error::{ApiError, ApiResult, FieldError};
 use crate::extract::Json;
 use crate::idempotency::Retry;
 use crate::page::{Page, PageQuery};
+use crate::routes::Routes;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/authorisations",
-            // A signed form of up to 5MB is about 6.7MB in base64.
-            get(list_authorisations)
-                .post(create_authorisation)
-                .layer(crate::with_files()),
-        )
-        .route(
-            "/authorisations/{id}",
-            get(get_authorisation).delete(revoke_authorisation),
-        )
-        .route(
-            "/authorisations/{id}/acceptance",
-            post(accept_authorisation),
-        )
-        .route(
-            "/authorisations/{id}/revocation",
-            post(revoke_authorisation),
-        )
-        .route(
-            "/authorisations/{id}/verification",
-            post(verify_authorisation),
-        )
-        .route("/authorisations/{id}/evidence", get(get_evidence))
-        .route("/advocate/residents", get(list_advocate_residents))
+pub fn router() -> Routes {
+    Routes::new()
+        .add(ListAuthorisations, list_authorisations)
+        // A signed form of up to 5MB is about 6.7MB in base64.
+        .add_with(CreateAuthorisation, create_authorisation, |route| {
+            route.layer(crate::with_files())
+        })
+        .add(GetAuthorisation, get_authorisation)
+        .add(RevokeAuthorisation, revoke_authorisation)
+        .add(RevokeAuthorisationByPost, revoke_authorisation)
+        .add(AcceptAuthorisation, accept_authorisation)
+        .add(VerifyAuthorisation, verify_authorisation)
+        .add(GetEvidence, get_evidence)
+        .add(ListAdvocateResidents, list_advocate_residents)
 }
 
 /// How many invitations a resident, or signed forms an advocate, may send in
@@ -78,7 +68,7 @@ pub const PER_DAY: usize = 10;
 /// with the seconds until the oldest of them is a day old.
 #[tracing::instrument(skip_all)]
 async fn within_a_days_limit(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     user: &CurrentUser,
     now: chrono::DateTime<chrono::Utc>,
 ) -> ApiResult<()> {
@@ -101,7 +91,7 @@ async fn within_a_days_limit(
 /// The authorisation, if `user` may see it; 404 otherwise.
 #[tracing::instrument(skip_all)]
 async fn visible(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     user: &CurrentUser,
     id: &str,
 ) -> ApiResult<AuthorisationRow> {
@@ -243,7 +233,7 @@ async fn create_authorisation(
 /// account is told of the invitation.
 #[tracing::instrument(skip_all)]
 async fn tell_of_creation(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     row: &AuthorisationRow,
     view: &AuthorisationView,
     at: chrono::DateTime<chrono::Utc>,

@@ -3,25 +3,25 @@
 use std::collections::HashMap;
 
 use axum::extract::{Query, State};
-use axum::routing::get;
-use axum::Router;
 use chrono::NaiveDate;
 use domain::api::{BankHolidays, WorkingDaysAnswer, WorkingDaysBetweenAnswer};
 use domain::calendar::{FIRST_YEAR, LAST_YEAR};
+use domain::endpoints::calendar::{AddWorkingDays, CountWorkingDays, ListBankHolidays};
 use domain::validation::Problems;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
+use crate::routes::Routes;
 use crate::AppState;
 
 /// The most working days one question may count.
 const MAX_DAYS: u32 = 2_000;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/calendar/working-days", get(add_working_days))
-        .route("/calendar/working-days-between", get(count_working_days))
-        .route("/calendar/bank-holidays", get(list_bank_holidays))
+pub fn router() -> Routes {
+    Routes::new()
+        .add(AddWorkingDays, add_working_days)
+        .add(CountWorkingDays, count_working_days)
+        .add(ListBankHolidays, list_bank_holidays)
 }
 
 type Params = Query<HashMap<String, String>>;

@@ -13,14 +13,16 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use chrono::NaiveDate;
 use domain::api::cases::{
     messages, CaseDetail, EscalationRequest, NewCase, NewInformation, PanelRequest,
     SatisfactionRequest, ScreeningAnswer, ScreeningRequest, WithdrawalRequest,
 };
 use domain::case::{Event, EventRecord};
+use domain::endpoints::cases::{
+    AddInformation, CreateCase, DownloadAttachment, GetCase, ListCases, RecordSatisfaction,
+    RequestEscalation, RequestPanel, ScreenCase, WithdrawCase,
+};
 
 use crate::auth::{CurrentUser, Role};
 use crate::authorisations;
@@ -31,28 +33,25 @@ use crate::error::{ApiError, ApiResult, FieldError};
 use crate::extract::Json;
 use crate::idempotency::{Replay, Retry};
 use crate::page::PageQuery;
+use crate::routes::Routes;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/cases",
-            get(list_cases).post(create_case).layer(crate::with_files()),
-        )
-        .route("/cases/screening", post(screen_case))
-        .route("/cases/{id}", get(get_case))
-        .route(
-            "/cases/{id}/information",
-            post(add_information).layer(crate::with_files()),
-        )
-        .route("/cases/{id}/escalation", post(request_escalation))
-        .route("/cases/{id}/panel", post(request_panel))
-        .route("/cases/{id}/withdrawal", post(withdraw_case))
-        .route("/cases/{id}/satisfaction", post(record_satisfaction))
-        .route(
-            "/cases/{id}/attachments/{attachment_id}",
-            get(download_attachment),
-        )
+pub fn router() -> Routes {
+    Routes::new()
+        .add(ListCases, list_cases)
+        .add_with(CreateCase, create_case, |route| {
+            route.layer(crate::with_files())
+        })
+        .add(ScreenCase, screen_case)
+        .add(GetCase, get_case)
+        .add_with(AddInformation, add_information, |route| {
+            route.layer(crate::with_files())
+        })
+        .add(RequestEscalation, request_escalation)
+        .add(RequestPanel, request_panel)
+        .add(WithdrawCase, withdraw_case)
+        .add(RecordSatisfaction, record_satisfaction)
+        .add(DownloadAttachment, download_attachment)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = _user.id))]
@@ -67,7 +66,8 @@ async fn screen_case(
         request.started_on,
         state.clock.today(),
     );
-    Ok(Json(ScreeningAnswer { results }))
+    let hazard = state.policy.screen_hazard(&request.details);
+    Ok(Json(ScreeningAnswer { results, hazard }))
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
@@ -125,7 +125,7 @@ async fn create_case(
 /// answer's status.
 pub(crate) async fn replay_case(
     state: &AppState,
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     user: &CurrentUser,
     first: Replay,
 ) -> ApiResult<Response> {

@@ -1,14 +1,22 @@
 //! `GET /api/v1/health`: is the service up, and does its database answer?
+//! `GET /api/v1/openapi.json`: the API's own description ([`crate::openapi`]).
 
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use domain::api::Health;
+use domain::endpoints::service::{GetHealth, GetOpenapi};
 
+use crate::routes::Routes;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/health", get(get_health))
+pub fn router() -> Routes {
+    Routes::new()
+        .add(GetHealth, get_health)
+        .add(GetOpenapi, get_openapi)
+}
+
+async fn get_openapi() -> crate::extract::Json<serde_json::Value> {
+    crate::extract::Json(crate::openapi::document().clone())
 }
 
 #[tracing::instrument(skip_all)]

@@ -4,16 +4,16 @@
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use axum::routing::get;
-use axum::Router;
+use domain::endpoints::outbox::ListOutbox;
 
 use crate::auth::CurrentUser;
 use crate::error::ApiResult;
 use crate::page::PageQuery;
+use crate::routes::Routes;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/outbox", get(list_outbox))
+pub fn router() -> Routes {
+    Routes::new().add(ListOutbox, list_outbox)
 }
 
 /// Staff and admins: a page of the messages, newest first (see [`crate::page`]).

@@ -1,21 +1,21 @@
 //! The policies the portal can run, and how each compares with the Code.
 
 use axum::extract::{Path, State};
-use axum::routing::get;
-use axum::Router;
 use domain::api::{PolicyDetail, PolicySummary};
 use domain::compliance::{self, Finding};
+use domain::endpoints::policies::{GetActivePolicy, GetCompliance, GetPolicy, ListPolicies};
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
+use crate::routes::Routes;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/policies", get(list_policies))
-        .route("/policies/active", get(get_active_policy))
-        .route("/policies/{id}", get(get_policy))
-        .route("/policies/{id}/compliance", get(get_compliance))
+pub fn router() -> Routes {
+    Routes::new()
+        .add(ListPolicies, list_policies)
+        .add(GetActivePolicy, get_active_policy)
+        .add(GetPolicy, get_policy)
+        .add(GetCompliance, get_compliance)
 }
 
 #[tracing::instrument(skip_all)]

@@ -2,17 +2,19 @@
 //! communication preferences (see [`crate::preferences`]).
 
 use axum::extract::State;
-use axum::routing::get;
-use axum::Router;
 use domain::api::account::Preferences;
+use domain::endpoints::preferences::{GetPreferences, UpdatePreferences};
 
 use crate::auth::CurrentUser;
 use crate::error::ApiResult;
 use crate::extract::Json;
+use crate::routes::Routes;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/preferences", get(get_preferences).put(update_preferences))
+pub fn router() -> Routes {
+    Routes::new()
+        .add(GetPreferences, get_preferences)
+        .add(UpdatePreferences, update_preferences)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]

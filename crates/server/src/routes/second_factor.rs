@@ -17,38 +17,39 @@
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::Router;
 use domain::api::second_factor::{
     NewRecoveryCodes, RecoveryCodes, RecoveryCodesLeft, SecondFactorCode, SecondFactorConfirmed,
     SecondFactorNeeded, SecondFactorSetup,
+};
+use domain::endpoints::second_factor::{
+    ConfirmSecondFactor, CreateSessionSecondFactor, GetRecoveryCodesLeft, GetSecondFactorStep,
+    MakeNewRecoveryCodes, SetUpSecondFactor,
 };
 
 use crate::auth::second_factor::{self, Passed, Purpose};
 use crate::auth::{session, ClientAddress, CurrentUser};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
+use crate::routes::Routes;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/session/second-factor", get(get_next_step).post(post_code))
-        .route("/session/second-factor/setup", post(post_setup))
-        .route(
-            "/session/second-factor/setup/confirmation",
-            post(post_confirmation),
-        )
-        .route(
-            "/account/recovery-codes",
-            get(get_codes_left).post(post_new_codes),
-        )
+pub fn router() -> Routes {
+    Routes::new()
+        .add(GetSecondFactorStep, get_next_step)
+        .add(CreateSessionSecondFactor, post_code)
+        .add(SetUpSecondFactor, post_setup)
+        .add(ConfirmSecondFactor, post_confirmation)
+        .add(GetRecoveryCodesLeft, get_codes_left)
+        .add(MakeNewRecoveryCodes, post_new_codes)
 }
 
 async fn get_codes_left(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> ApiResult<Json<RecoveryCodesLeft>> {
-    Ok(Json(second_factor::codes_left(&state, &user).await?))
+    Ok(Json(
+        crate::account_security::recovery_codes::codes_left(&state, &user).await?,
+    ))
 }
 
 async fn post_new_codes(
@@ -58,7 +59,7 @@ async fn post_new_codes(
     Json(request): Json<NewRecoveryCodes>,
 ) -> ApiResult<Json<RecoveryCodes>> {
     Ok(Json(
-        second_factor::make_new_recovery_codes(&state, &user, request, address).await?,
+        crate::account_security::recovery_codes::make_new(&state, &user, request, address).await?,
     ))
 }
 

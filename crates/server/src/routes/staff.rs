@@ -21,11 +21,12 @@ use axum::http::HeaderMap;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::response::Response;
-use axum::routing::{get, post};
-use axum::Router;
 use domain::api::cases::{Caseworker, CaseworkerFilter, QueueFilter, StaffActionRequest};
 use domain::api::staff_cases::{check_query, ResidentMatch, StaffNewCase};
 use domain::case::{Actor, ActorKind, CaseKind, Event};
+use domain::endpoints::staff::{
+    FindResidents, ListCaseworkers, ListQueue, RaiseCaseForResident, RecordStaffAction,
+};
 
 use crate::auth::CurrentUser;
 use crate::cases::access::case_access;
@@ -36,6 +37,7 @@ use crate::error::{ApiError, ApiResult, FieldError};
 use crate::extract::Json;
 use crate::idempotency::Retry;
 use crate::routes::cases::{record_action, Action, Side};
+use crate::routes::Routes;
 use crate::AppState;
 
 /// Shown when a staff action is dated after today.
@@ -47,12 +49,13 @@ pub const CASEWORKER_MISSING: &str = "Select the caseworker";
 /// Shown when an assignment names an account that is not staff.
 pub const CASEWORKER_UNKNOWN: &str = "Select a caseworker from the list";
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/staff/cases", get(list_queue).post(raise_case))
-        .route("/staff/caseworkers", get(list_caseworkers))
-        .route("/staff/residents", get(find_residents))
-        .route("/cases/{id}/staff-actions", post(record_staff_action))
+pub fn router() -> Routes {
+    Routes::new()
+        .add(ListQueue, list_queue)
+        .add(RaiseCaseForResident, raise_case)
+        .add(ListCaseworkers, list_caseworkers)
+        .add(FindResidents, find_residents)
+        .add(RecordStaffAction, record_staff_action)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]

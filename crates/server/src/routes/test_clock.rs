@@ -5,18 +5,19 @@
 //! the paths do not exist (404).
 
 use axum::extract::State;
-use axum::routing::put;
-use axum::Router;
-use serde::{Deserialize, Serialize};
+use domain::api::WrittenMessage;
+use domain::endpoints::test::{ListMessagesTo, SetClock};
+use serde::Deserialize;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
+use crate::routes::Routes;
 use crate::AppState;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/test/clock", put(set_clock))
-        .route("/test/messages", axum::routing::get(messages_to))
+pub fn router() -> Routes {
+    Routes::new()
+        .add(SetClock, set_clock)
+        .add(ListMessagesTo, messages_to)
 }
 
 use crate::clock::ClockSetting;
@@ -42,12 +43,6 @@ async fn set_clock(
 #[derive(Debug, Deserialize)]
 struct MessagesQuery {
     to: String,
-}
-
-#[derive(Debug, Serialize)]
-struct WrittenMessage {
-    subject: String,
-    body: String,
 }
 
 #[tracing::instrument(skip_all)]

@@ -1,7 +1,7 @@
 //! The SQL of the policy's clock.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::clock::timestamp;
 
@@ -9,7 +9,7 @@ use crate::clock::timestamp;
 /// under one of these policies. Oldest first.
 #[tracing::instrument(skip_all)]
 pub async fn answered_cases(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     policy_ids: &[String],
 ) -> Result<Vec<String>, sqlx::Error> {
     if policy_ids.is_empty() {
@@ -20,7 +20,7 @@ pub async fn answered_cases(
         "SELECT public_id FROM cases WHERE status = 'responded' AND policy_id IN ({marks}) \
          ORDER BY id"
     );
-    let mut query = sqlx::query_scalar(&sql);
+    let mut query = crate::db::query_scalar(&sql);
     for id in policy_ids {
         query = query.bind(id);
     }
@@ -31,14 +31,14 @@ pub async fn answered_cases(
 /// claimed it, `false` if it was claimed before (by this process or another).
 #[tracing::instrument(skip_all)]
 pub async fn claim(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     case_id: i64,
     rule: &str,
     trigger_on: NaiveDate,
     due_on: NaiveDate,
     at: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let done = sqlx::query(
+    let done = crate::db::query(
         "INSERT INTO rule_runs (case_id, rule, trigger_on, due_on, acted_at) \
          VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id, rule, trigger_on) DO NOTHING",
     )
@@ -54,8 +54,8 @@ pub async fn claim(
 
 /// How many times a rule has acted on a case (for tests and the record).
 #[tracing::instrument(skip_all)]
-pub async fn runs(conn: &mut SqliteConnection, case_id: i64) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM rule_runs WHERE case_id = ?")
+pub async fn runs(conn: &mut AnyConnection, case_id: i64) -> Result<i64, sqlx::Error> {
+    crate::db::query_scalar("SELECT COUNT(*) FROM rule_runs WHERE case_id = ?")
         .bind(case_id)
         .fetch_one(conn)
         .await

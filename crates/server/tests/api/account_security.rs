@@ -112,7 +112,7 @@ async fn changing_the_password_needs_the_current_one_and_ends_every_other_sessio
 
 /// The token of the latest reset link sent to `email`, and the whole message.
 async fn reset_token(app: &TestApp, email: &str) -> String {
-    let body: String = sqlx::query_scalar(
+    let body: String = server::db::query_scalar(
         "SELECT body FROM outbox WHERE recipient = ? AND purpose = 'password_reset' \
          ORDER BY id DESC LIMIT 1",
     )
@@ -150,7 +150,7 @@ async fn reset(app: &TestApp, token: &str, password: &str) -> (StatusCode, Value
 }
 
 async fn resets_sent(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar(
+    server::db::query_scalar(
         "SELECT COUNT(*) FROM outbox WHERE recipient = ? AND purpose = 'password_reset'",
     )
     .bind(email)
@@ -179,7 +179,7 @@ async fn a_reset_link_works_once_ends_every_session_and_proves_the_address() {
         "a long random token"
     );
     // The link reaches the unproved address: it is what proves it.
-    let stored: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM password_resets")
+    let stored: Vec<String> = server::db::query_scalar("SELECT token_hash FROM password_resets")
         .fetch_all(&app.state.db)
         .await
         .unwrap();
@@ -433,7 +433,7 @@ async fn deleting_a_resident_account_ends_sign_in_and_authorisations_and_keeps_t
     assert_eq!(status, StatusCode::OK, "{detail}");
     assert_eq!(detail["resident_name"], "Deleted account", "{detail}");
     let left: (String, String, String) =
-        sqlx::query_as("SELECT u.name, u.email, u.password_hash FROM cases c JOIN users u ON u.id = c.resident_id WHERE c.public_id = ?")
+        server::db::query_as("SELECT u.name, u.email, u.password_hash FROM cases c JOIN users u ON u.id = c.resident_id WHERE c.public_id = ?")
             .bind(&case)
             .fetch_one(&app.state.db)
             .await
@@ -457,7 +457,7 @@ async fn deleting_a_resident_account_ends_sign_in_and_authorisations_and_keeps_t
         .await;
     assert_eq!(status, StatusCode::ACCEPTED, "{body}");
     // A new account, waiting for its link: not the deleted one brought back.
-    let fresh: i64 = sqlx::query_scalar(
+    let fresh: i64 = server::db::query_scalar(
         "SELECT COUNT(*) FROM users WHERE email = ? AND deleted_at IS NULL \
          AND email_verified_at IS NULL",
     )

@@ -86,7 +86,7 @@ async fn an_advocate_can_register() {
 
 /// The outbox's subjects for an address, oldest first.
 async fn subjects_to(app: &TestApp, email: &str) -> Vec<String> {
-    sqlx::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
+    server::db::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
         .bind(email)
         .fetch_all(&app.state.db)
         .await
@@ -324,7 +324,7 @@ async fn every_problem_with_a_registration_is_reported_at_once_in_the_order_of_t
 async fn passwords_are_stored_only_as_argon2id_hashes() {
     let app = TestApp::spawn().await;
     let resident = app.register_resident("Ada Lovelace").await;
-    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = ?")
+    let hash: String = server::db::query_scalar("SELECT password_hash FROM users WHERE email = ?")
         .bind(&resident.email)
         .fetch_one(&app.state.db)
         .await
@@ -458,7 +458,7 @@ async fn the_database_keeps_only_a_hash_of_the_session_token() {
     let app = TestApp::spawn().await;
     let resident = app.register_resident("Ada Lovelace").await;
     let token = resident.cookie("pir_session").unwrap();
-    let stored: Vec<String> = sqlx::query_scalar("SELECT token_hash FROM sessions")
+    let stored: Vec<String> = server::db::query_scalar("SELECT token_hash FROM sessions")
         .fetch_all(&app.state.db)
         .await
         .unwrap();
@@ -859,7 +859,7 @@ async fn the_link_to_prove_an_address_holds_nothing_the_registrant_wrote() {
         .await;
     assert_eq!(status, StatusCode::ACCEPTED);
     let bodies: Vec<String> =
-        sqlx::query_scalar("SELECT body FROM outbox WHERE recipient = 'victim@example.org'")
+        server::db::query_scalar("SELECT body FROM outbox WHERE recipient = 'victim@example.org'")
             .fetch_all(&app.state.db)
             .await
             .unwrap();
@@ -1029,7 +1029,7 @@ async fn a_link_sent_to_an_old_address_proves_nothing() {
     let app = TestApp::spawn().await;
     let resident = app.register_unconfirmed("resident", "Ada Lovelace").await;
     let token = app.verification_token(&resident.email).await;
-    sqlx::query("UPDATE users SET email = 'new.address@example.com' WHERE email = ?")
+    server::db::query("UPDATE users SET email = 'new.address@example.com' WHERE email = ?")
         .bind(&resident.email)
         .execute(&app.state.db)
         .await

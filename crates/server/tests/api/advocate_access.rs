@@ -377,7 +377,7 @@ async fn an_advocate_raises_a_complaint_for_a_resident_who_sees_it_and_is_told()
     assert_eq!(home[0]["cases"][0]["id"], case.as_str());
 
     let subjects: Vec<String> =
-        sqlx::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
+        server::db::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
             .bind(&resident.email)
             .fetch_all(&app.state.db)
             .await
@@ -416,13 +416,13 @@ async fn an_advocate_with_a_pending_signed_form_sees_only_what_they_raised_until
     // The resident has no account: the case is nobody's account's, and the
     // resident is told at the address the advocate gave.
     let owner: Option<i64> =
-        sqlx::query_scalar("SELECT resident_id FROM cases WHERE public_id = ?")
+        server::db::query_scalar("SELECT resident_id FROM cases WHERE public_id = ?")
             .bind(&case)
             .fetch_one(&app.state.db)
             .await
             .unwrap();
     assert_eq!(owner, None);
-    let told: i64 = sqlx::query_scalar(
+    let told: i64 = server::db::query_scalar(
         "SELECT COUNT(*) FROM outbox o JOIN cases c ON c.id = o.case_id \
          WHERE c.public_id = ? AND o.recipient = 'edith.jones@example.org'",
     )
@@ -532,7 +532,7 @@ async fn an_escalation_by_an_advocate_is_recorded_as_theirs_and_the_resident_is_
     assert_eq!(last["actor"]["kind"], "advocate");
     assert_eq!(last["actor"]["name"], "Ian Scope");
     let subjects: Vec<String> =
-        sqlx::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
+        server::db::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
             .bind(&resident.email)
             .fetch_all(&app.state.db)
             .await

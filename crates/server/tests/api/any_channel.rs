@@ -59,7 +59,7 @@ async fn a_phone_complaint_for_someone_without_an_account_counts_from_the_day_re
         "{}",
         told[0].0
     );
-    let recipient: String = sqlx::query_scalar(
+    let recipient: String = server::db::query_scalar(
         "SELECT recipient FROM outbox o JOIN cases c ON c.id = o.case_id WHERE c.public_id = ?",
     )
     .bind(&case)
@@ -170,7 +170,7 @@ async fn staff_find_a_resident_by_name_email_phone_or_reference_and_raise_it_for
     let (status, _, seen) = riya.get(&format!("/api/v1/cases/{case}")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(seen["staff"], Value::Null);
-    let channel: String = sqlx::query_scalar(
+    let channel: String = server::db::query_scalar(
         "SELECT channel FROM outbox o JOIN cases c ON c.id = o.case_id WHERE c.public_id = ?",
     )
     .bind(&case)

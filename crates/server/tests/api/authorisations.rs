@@ -59,7 +59,7 @@ pub async fn decide(staff: &TestClient, id: &str, body: Value) -> (StatusCode, V
 
 /// Outbox messages by recipient: (recipient, subject), oldest first.
 pub async fn messages_to(app: &TestApp, recipient: &str) -> Vec<String> {
-    sqlx::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
+    server::db::query_scalar("SELECT subject FROM outbox WHERE recipient = ? ORDER BY id")
         .bind(recipient)
         .fetch_all(&app.state.db)
         .await
@@ -376,6 +376,30 @@ async fn a_revoked_advocate_no_longer_reads_the_residents_contact_details() {
 }
 
 #[tokio::test]
+async fn an_expired_advocate_no_longer_reads_the_residents_contact_details() {
+    let app = TestApp::spawn().await;
+    let resident = app.register_resident("Ada Lovelace").await;
+    let advocate = app.register_advocate("Charles Babbage").await;
+    let mut body = invitation(&advocate, &["view_cases"]);
+    body["expires_on"] = json!("2026-03-10");
+    let id = invite_and_accept(&resident, &advocate, body).await;
+    let (_, _, view) = advocate.get(&format!("{A}/{id}")).await;
+    assert_eq!(
+        view["resident"]["email"],
+        resident.email.as_str(),
+        "while active"
+    );
+    app.advance(Duration::days(8));
+    let advocate = app.sign_in(&advocate.email, &advocate.password).await;
+    let (status, _, view) = advocate.get(&format!("{A}/{id}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(view["status"], "expired");
+    assert_eq!(view["resident"]["name"], "Ada Lovelace");
+    assert_eq!(view["resident"]["email"], Value::Null);
+    assert_eq!(view["resident_address"], Value::Null);
+}
+
+#[tokio::test]
 async fn another_resident_can_neither_see_nor_revoke_an_authorisation() {
     let app = TestApp::spawn().await;
     let resident = app.register_resident("Ada Lovelace").await;
@@ -623,7 +647,7 @@ async fn the_resident_named_on_a_signed_form_is_told_nothing_the_advocate_wrote(
     let mut form = signed_form(&["view_cases"]);
     form["resident_name"] = json!("Edith visit pay-now.example");
     create(&advocate, form).await;
-    let bodies: Vec<String> = sqlx::query_scalar(
+    let bodies: Vec<String> = server::db::query_scalar(
         "SELECT subject || ' ' || body FROM outbox WHERE recipient = 'edith.jones@example.org'",
     )
     .fetch_all(&app.state.db)

@@ -34,7 +34,7 @@ fn references(list: &Value) -> Vec<String> {
 }
 
 async fn assigned_to(app: &TestApp, case: &str) -> Option<String> {
-    sqlx::query_scalar(
+    server::db::query_scalar(
         "SELECT u.name FROM cases c LEFT JOIN users u ON u.id = c.assigned_to WHERE c.public_id = ?",
     )
     .bind(case)

@@ -1,5 +1,6 @@
 //! A case the API has answered 2xx for survives the process being killed the
-//! next instant: the real server binary, a real SQLite file, SIGKILL, restart.
+//! next instant: the real server binary, a real database (an SQLite file, or
+//! PostgreSQL with `PORTAL_TEST_DATABASE`), SIGKILL, restart.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -8,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+use crate::helpers::{fresh_database, key_file_if_needed};
 use crate::support::complaint;
 
 struct Answer {
@@ -72,8 +74,17 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start(database: &str, port: u16) -> Child {
-    let child = Command::new(env!("CARGO_BIN_EXE_server"))
+/// The server binary on `database`, with a secrets key file if the engine needs one.
+fn server(key_file: &Option<std::path::PathBuf>) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    if let Some(key_file) = key_file {
+        command.env("PORTAL_SECRETS_KEY_FILE", key_file);
+    }
+    command
+}
+
+fn start(database: &str, key_file: &Option<std::path::PathBuf>, port: u16) -> Child {
+    let child = server(key_file)
         .args([
             "--port",
             &port.to_string(),
@@ -115,10 +126,15 @@ fn cookie(answer: &Answer) -> String {
 #[test]
 fn a_case_acknowledged_with_201_survives_the_server_being_killed_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let database = format!("sqlite://{}/durable.sqlite", dir.path().display());
+    let database = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(fresh_database(dir.path(), "durable.sqlite"));
+    let key_file = key_file_if_needed(dir.path(), &database);
     let port = free_port();
     // An account whose address is proved, as `server user add` makes them.
-    let added = Command::new(env!("CARGO_BIN_EXE_server"))
+    let added = server(&key_file)
         .args(["--database-url", &database, "--dist-dir", "does-not-exist"])
         .args([
             "user",
@@ -133,7 +149,7 @@ fn a_case_acknowledged_with_201_survives_the_server_being_killed_at_once() {
         .output()
         .expect("server user add runs");
     assert!(added.status.success(), "{added:?}");
-    let mut server = start(&database, port);
+    let mut server = start(&database, &key_file, port);
 
     let sign_in = json!({ "email": "dee@example.com", "password": "correct horse battery" });
     let signed_in = http(port, "POST", "/api/v1/session", &[], Some(&sign_in)).unwrap();
@@ -155,7 +171,7 @@ fn a_case_acknowledged_with_201_survives_the_server_being_killed_at_once() {
     server.wait().unwrap();
 
     let port = free_port();
-    let mut server = start(&database, port);
+    let mut server = start(&database, &key_file, port);
     let signed_in = http(
         port,
         "POST",

@@ -1,6 +1,8 @@
-//! The harness every API test uses: a real SQLite file in a temporary folder,
-//! the whole router driven with `oneshot` (no socket), a settable clock, and
-//! clients that keep their own cookies.
+//! The harness every API test uses: a real database of the test's own (an
+//! SQLite file in a temporary folder, or with `PORTAL_TEST_DATABASE=postgres://…`
+//! a new PostgreSQL database: see [`fresh_database`]), the whole router driven
+//! with `oneshot` (no socket), a settable clock, and clients that keep their
+//! own cookies.
 //!
 //! ```ignore
 //! let app = TestApp::spawn().await;
@@ -13,6 +15,7 @@
 
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -25,6 +28,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use server::config::{Config, UserCommand};
 use server::AppState;
+use sqlx::{Connection, Executor};
 use tower::ServiceExt;
 
 /// What every request helper answers: the status, the headers, and the body
@@ -39,6 +43,90 @@ pub fn start_of_tests() -> DateTime<Utc> {
 
 /// A password no list calls common, for accounts the harness makes.
 pub const PASSWORD: &str = "correct horse battery staple";
+
+/// The PostgreSQL server the tests run on, if any: `PORTAL_TEST_DATABASE`, the
+/// URL of a database whose user may create databases (`scripts/test` starts a
+/// throwaway cluster and sets it). Unset or empty: SQLite.
+pub fn test_database_server() -> Option<String> {
+    std::env::var("PORTAL_TEST_DATABASE")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// A new database for one test: an SQLite file `name` in `dir`, or a
+/// database of its own on the [`test_database_server`], copied from one this
+/// process migrated once (so each test does not run every migration again;
+/// the server finds them all applied).
+pub async fn fresh_database(dir: &Path, name: &str) -> String {
+    let Some(server) = test_database_server() else {
+        return format!("sqlite://{}", dir.join(name).display());
+    };
+    static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    let template = TEMPLATE
+        .get_or_init(|| async {
+            let template = format!("template_{}", std::process::id());
+            create_database(&server, &template, None).await;
+            // Migrated on a thread of its own: this runtime ends with the
+            // test that came first, the template outlives it.
+            let url = database_url(&server, &template);
+            std::thread::spawn(move || {
+                tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("a runtime")
+                    .block_on(async {
+                        let pool = server::db::connect(&url).await.expect("migrated");
+                        pool.close().await;
+                    })
+            })
+            .join()
+            .expect("the template is migrated");
+            template
+        })
+        .await;
+    let database = format!(
+        "t_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    create_database(&server, &database, Some(template)).await;
+    database_url(&server, &database)
+}
+
+async fn create_database(server: &str, database: &str, template: Option<&str>) {
+    let mut admin = sqlx::postgres::PgConnection::connect(server)
+        .await
+        .unwrap_or_else(|e| panic!("PORTAL_TEST_DATABASE: {e}"));
+    let template = template
+        .map(|t| format!(" TEMPLATE {t}"))
+        .unwrap_or_default();
+    admin
+        .execute(format!("CREATE DATABASE {database}{template}").as_str())
+        .await
+        .unwrap_or_else(|e| panic!("CREATE DATABASE {database}{template}: {e}"));
+    let _ = admin.close().await;
+}
+
+/// The URL of `database` on the server that `server` (a database URL) names.
+fn database_url(server: &str, database: &str) -> String {
+    let base = server.split('?').next().unwrap_or(server);
+    let (base, _) = base.rsplit_once('/').expect("a database URL ends in /name");
+    format!("{base}/{database}")
+}
+
+/// The secrets key file a server on `database_url` needs: PostgreSQL has no
+/// folder to make one in (SQLite's is made beside the database).
+pub fn key_file_if_needed(dir: &Path, database_url: &str) -> Option<PathBuf> {
+    if database_url.starts_with("sqlite:") {
+        return None;
+    }
+    let path = dir.join("secrets.key");
+    if !path.exists() {
+        std::fs::write(&path, format!("{}\n", "5a".repeat(32))).expect("a key file");
+    }
+    Some(path)
+}
 
 /// A running service on its own database.
 pub struct TestApp {
@@ -60,8 +148,9 @@ impl TestApp {
     /// `TestApp::spawn_with(|c| c.secure_cookies = true)`.
     pub async fn spawn_with(change: impl FnOnce(&mut Config)) -> Self {
         let dir = tempfile::tempdir().expect("a temporary folder");
-        let url = format!("sqlite://{}", dir.path().join("test.sqlite").display());
+        let url = fresh_database(dir.path(), "test.sqlite").await;
         let mut config = Config::for_tests(url);
+        config.secrets_key_file = key_file_if_needed(dir.path(), &config.database_url);
         config.now = Some(start_of_tests());
         change(&mut config);
         let state = server::startup::build_state(config)
@@ -161,7 +250,7 @@ impl TestApp {
     /// registered before sign-in asked for a proved address can be.
     pub async fn unproved_account(&self, role: &str, name: &str) -> TestClient {
         let client = self.register(role, name).await;
-        sqlx::query("UPDATE users SET email_verified_at = NULL WHERE email = ?")
+        server::db::query("UPDATE users SET email_verified_at = NULL WHERE email = ?")
             .bind(&client.email)
             .execute(&self.state.db)
             .await
@@ -172,7 +261,7 @@ impl TestApp {
     /// The token in the latest link sent to prove `email` (what follows the
     /// `#` in the message's link).
     pub async fn verification_token(&self, email: &str) -> String {
-        let body: String = sqlx::query_scalar(
+        let body: String = server::db::query_scalar(
             "SELECT body FROM outbox WHERE recipient = ? AND purpose = 'verification' \
              ORDER BY id DESC LIMIT 1",
         )
@@ -292,7 +381,7 @@ impl TestApp {
     pub async fn authenticator_code(&self, email: &str) -> String {
         use server::auth::second_factor::totp;
         loop {
-            let (user_id, sealed, last): (i64, Vec<u8>, Option<i64>) = sqlx::query_as(
+            let (user_id, sealed, last): (i64, Vec<u8>, Option<i64>) = server::db::query_as(
                 "SELECT f.user_id, f.secret, f.last_step FROM second_factors f \
                  JOIN users u ON u.id = f.user_id WHERE u.email = ?",
             )
@@ -330,7 +419,7 @@ impl TestApp {
     /// A count straight from the database, e.g.
     /// `app.count("SELECT COUNT(*) FROM outbox WHERE user_id IS NOT NULL")`.
     pub async fn count(&self, sql: &str) -> i64 {
-        sqlx::query_scalar(sql)
+        server::db::query_scalar(sql)
             .fetch_one(&self.state.db)
             .await
             .unwrap_or_else(|e| panic!("{sql}: {e}"))

@@ -102,7 +102,7 @@ async fn keyed_action(
 }
 
 async fn events(app: &TestApp, case: &str) -> i64 {
-    sqlx::query_scalar(
+    server::db::query_scalar(
         "SELECT COUNT(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.public_id = ?",
     )
     .bind(case)
@@ -247,7 +247,7 @@ async fn a_replay_shows_the_case_as_it_is_now_not_a_stored_copy() {
         format!("/api/v1/cases/{}", id(&first))
     );
     // Only the case's id is kept with the key, never its contents.
-    let kept: String = sqlx::query_scalar("SELECT resource_id FROM idempotency_keys")
+    let kept: String = server::db::query_scalar("SELECT resource_id FROM idempotency_keys")
         .fetch_one(&app.state.db)
         .await
         .unwrap();

@@ -351,3 +351,12 @@ async fn a_field_longer_than_its_documented_maximum_is_refused_on_that_field() {
     assert_eq!(body["errors"][0]["field"], "phone");
     assert_eq!(body["errors"][0]["message"], "Enter 40 characters or fewer");
 }
+
+/// The whole document, as reviewed: any change to the API (a path, a
+/// status, a field, a limit) shows as a change to the snapshot in
+/// `tests/api/snapshots/`. To accept one: `cargo insta review`, or run the
+/// test with `INSTA_UPDATE=always` and read the diff before committing.
+#[test]
+fn the_document_is_the_reviewed_one() {
+    insta::assert_json_snapshot!("openapi", server::openapi::document());
+}

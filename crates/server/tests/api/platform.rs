@@ -320,3 +320,169 @@ async fn a_handler_that_panics_answers_500_in_the_error_shape_and_tells_nothing(
         json!({ "errors": [{ "field": "", "message": "Sorry, there is a problem with the service. Try again later" }] })
     );
 }
+
+/// `GET path` with extra headers, answered with its raw body.
+async fn raw_get(
+    app: &TestApp,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let mut request = axum::http::Request::builder()
+        .uri(path)
+        .header("host", "localhost");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let response = app
+        .router
+        .clone()
+        .oneshot(request.body(axum::body::Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes().to_vec();
+    (parts.status, parts.headers, bytes)
+}
+
+#[tokio::test]
+async fn the_policy_comes_compressed_to_a_browser_that_asks_and_plain_to_another_site() {
+    use std::io::Read;
+    let app = TestApp::spawn().await;
+    let (_, headers, plain) = raw_get(&app, "/api/v1/policies/active", &[]).await;
+    assert!(headers.get("content-encoding").is_none());
+    let policy: serde_json::Value = serde_json::from_slice(&plain).unwrap();
+
+    let (status, headers, gzipped) = raw_get(
+        &app,
+        "/api/v1/policies/active",
+        &[
+            ("accept-encoding", "gzip"),
+            ("sec-fetch-site", "same-origin"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-encoding"], "gzip");
+    assert!(
+        gzipped.len() * 3 < plain.len(),
+        "{} of {}",
+        gzipped.len(),
+        plain.len()
+    );
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(&gzipped[..])
+        .read_to_end(&mut unzipped)
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&unzipped).unwrap(),
+        policy
+    );
+
+    let (_, headers, _) = raw_get(
+        &app,
+        "/api/v1/policies/active",
+        &[("accept-encoding", "br")],
+    )
+    .await;
+    assert_eq!(headers["content-encoding"], "br");
+
+    // Started by another site: its size must not depend on what it holds.
+    let (_, headers, body) = raw_get(
+        &app,
+        "/api/v1/policies/active",
+        &[
+            ("accept-encoding", "br, gzip"),
+            ("sec-fetch-site", "cross-site"),
+        ],
+    )
+    .await;
+    assert!(headers.get("content-encoding").is_none());
+    assert_eq!(body.len(), plain.len());
+}
+
+#[tokio::test]
+async fn files_named_by_their_content_are_kept_a_year_and_the_page_is_checked_every_visit() {
+    let dist = tempfile::tempdir().unwrap();
+    let write = |name: &str, body: &str| {
+        let path = dist.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    };
+    write("index.html", "<!doctype html><title>Put It Right</title>");
+    write("main-aa5ceb153c27eca1.css", "body{}");
+    write("put-it-right-5f7e61cc00ba23e7-split/chunk_1.wasm", "\0asm");
+    write("public/locales/cy.json", "{}");
+    let folder = dist.path().to_path_buf();
+    let app = TestApp::spawn_with(move |config| config.dist_dir = folder).await;
+    let immutable = "public, max-age=31536000, immutable";
+    for path in [
+        "/main-aa5ceb153c27eca1.css",
+        "/put-it-right-5f7e61cc00ba23e7-split/chunk_1.wasm",
+    ] {
+        let (status, headers, _) = raw_get(&app, path, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(headers["cache-control"], immutable, "{path}");
+    }
+    // The page that names them, a client route, a catalogue, and a stale
+    // chunk name after a new release (the page, which must not be kept).
+    for path in [
+        "/",
+        "/cases",
+        "/public/locales/cy.json",
+        "/main-0123456789abcdef.css",
+    ] {
+        let (status, headers, _) = raw_get(&app, path, &[]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(headers["cache-control"], "no-cache", "{path}");
+    }
+}
+
+// --- the database engine ------------------------------------------------------
+
+/// The suite runs on the engine asked for: PostgreSQL when
+/// `PORTAL_TEST_DATABASE` names a server, SQLite otherwise (so a run meant
+/// for PostgreSQL cannot pass on SQLite unnoticed).
+#[tokio::test]
+async fn the_tests_run_on_the_engine_the_environment_names() {
+    let app = TestApp::spawn().await;
+    let expected = if crate::helpers::test_database_server().is_some() {
+        server::db::Engine::Postgres
+    } else {
+        server::db::Engine::Sqlite
+    };
+    assert_eq!(server::db::engine(&app.state.db), expected);
+    let mut conn = app.state.db.acquire().await.unwrap();
+    assert_eq!(server::db::engine_of(&conn), expected);
+    let two: i64 = server::db::query_scalar("SELECT ? + ?")
+        .bind(1_i64)
+        .bind(1_i64)
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap();
+    assert_eq!(two, 2);
+}
+
+/// A write transaction (a read, then writes that depend on it) cannot be
+/// overtaken: a second one waits until the first ends, on either engine.
+#[tokio::test]
+async fn write_transactions_take_turns() {
+    let app = TestApp::spawn().await;
+    let first = server::db::begin_write(&app.state.db).await.unwrap();
+    let db = app.state.db.clone();
+    let second = tokio::spawn(async move {
+        let tx = server::db::begin_write(&db).await.unwrap();
+        tx.commit().await.unwrap();
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(
+        !second.is_finished(),
+        "a second write transaction began while the first was open"
+    );
+    first.commit().await.unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(5), second)
+        .await
+        .expect("the second write transaction began once the first ended")
+        .unwrap();
+}

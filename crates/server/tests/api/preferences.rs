@@ -207,7 +207,7 @@ async fn messages_go_by_the_channel_the_resident_chose() {
     let app = TestApp::spawn().await;
     let resident = app.register_resident("Ada Lovelace").await;
     resident.put_json("/api/v1/preferences", chosen()).await;
-    let user_id: i64 = sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+    let user_id: i64 = server::db::query_scalar("SELECT id FROM users WHERE email = ?")
         .bind(&resident.email)
         .fetch_one(&app.state.db)
         .await

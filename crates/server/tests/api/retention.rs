@@ -44,7 +44,7 @@ async fn an_ended_case_is_kept_six_years_and_then_deleted_with_everything_about_
     app.set_now(instant("2032-03-03T09:00:00Z"));
     let removed = server::retention::run(&app.state).await.unwrap();
     assert_eq!(removed.cases, 1);
-    let left: Vec<String> = sqlx::query_scalar("SELECT public_id FROM cases")
+    let left: Vec<String> = server::db::query_scalar("SELECT public_id FROM cases")
         .fetch_all(&app.state.db)
         .await
         .unwrap();
@@ -70,7 +70,7 @@ async fn sent_account_messages_go_after_90_days_and_unsent_ones_stay() {
     let app = TestApp::spawn().await;
     app.register_resident("Rhiannon Price").await;
     app.register_unconfirmed("resident", "Unsent Person").await;
-    sqlx::query("UPDATE outbox SET sent_at = created_at WHERE recipient LIKE 'rhiannon%'")
+    server::db::query("UPDATE outbox SET sent_at = created_at WHERE recipient LIKE 'rhiannon%'")
         .execute(&app.state.db)
         .await
         .unwrap();

@@ -434,12 +434,14 @@ async fn the_demo_staff_sign_in_with_the_published_key() {
 
 /// The bodies of the messages with this subject queued for an address.
 async fn bodies_to(app: &TestApp, email: &str, subject: &str) -> Vec<String> {
-    sqlx::query_scalar("SELECT body FROM outbox WHERE recipient = ? AND subject = ? ORDER BY id")
-        .bind(email)
-        .bind(subject)
-        .fetch_all(&app.state.db)
-        .await
-        .unwrap()
+    server::db::query_scalar(
+        "SELECT body FROM outbox WHERE recipient = ? AND subject = ? ORDER BY id",
+    )
+    .bind(email)
+    .bind(subject)
+    .fetch_all(&app.state.db)
+    .await
+    .unwrap()
 }
 
 #[tokio::test]
@@ -540,9 +542,57 @@ async fn staff_see_how_many_recovery_codes_are_left_and_can_make_new_ones() {
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
+#[tokio::test]
+async fn the_owner_is_told_when_new_recovery_codes_are_made_and_what_to_do_if_it_was_not_them() {
+    let app =
+        TestApp::spawn_with(|c| c.public_url = Some("https://portal.example.org".into())).await;
+    app.set_now("2026-03-02T14:05:00Z".parse().unwrap());
+    let (email, _, codes) = staff_set_up(&app).await;
+    const SUBJECT: &str = "New recovery codes were made for your account";
+    let (client, _, _) = password_step(&app, &email).await;
+    let (status, _) = send_code(&client, &codes[0], "recovery_code").await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (status, _, _) = client
+        .post_json(
+            "/api/v1/account/recovery-codes",
+            json!({ "password": "not my password" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bodies_to(&app, &email, SUBJECT).await.is_empty(),
+        "a wrong password makes no codes: nothing to tell"
+    );
+    let (status, _, body) = client
+        .post_json(
+            "/api/v1/account/recovery-codes",
+            json!({ "password": PASSWORD }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let told = bodies_to(&app, &email, SUBJECT).await;
+    assert_eq!(
+        told,
+        [
+            "Dear Sam Caseworker,\n\nNew recovery codes were made for your Put It Right account \
+             on 2 March 2026 at 14:05 UTC. The codes you had before no longer work.\n\nIf this \
+             was not you, someone knows your password and is signed in as you. Change your \
+             password now at https://portal.example.org/account/password (every other device \
+             is signed out), and ask an administrator to reset your two-factor sign-in, which \
+             ends every session and makes the new recovery codes stop working."
+        ]
+    );
+    for code in body["recovery_codes"].as_array().unwrap() {
+        let code = code.as_str().unwrap();
+        assert!(!told[0].contains(code), "the codes are never emailed");
+    }
+}
+
 /// The authenticator key as the database holds it.
 async fn stored_key(app: &TestApp, email: &str) -> Vec<u8> {
-    sqlx::query_scalar(
+    server::db::query_scalar(
         "SELECT f.secret FROM second_factors f JOIN users u ON u.id = f.user_id WHERE u.email = ?",
     )
     .bind(email)
@@ -567,7 +617,7 @@ async fn authenticator_keys_are_encrypted_at_rest_and_older_plain_ones_are_encry
     assert_eq!(status, StatusCode::OK, "{body}");
 
     // A key stored as it was before keys were encrypted…
-    sqlx::query("UPDATE second_factors SET secret = ?")
+    server::db::query("UPDATE second_factors SET secret = ?")
         .bind(&secret)
         .execute(&app.state.db)
         .await

@@ -104,7 +104,7 @@ pub async fn resident_action(client: &TestClient, case: &str, action: &str, body
 
 /// Outbox messages about a case: (subject, body), oldest first.
 pub async fn outbox(app: &TestApp, case: &str) -> Vec<(String, String)> {
-    sqlx::query_as(
+    server::db::query_as(
         "SELECT o.subject, o.body FROM outbox o JOIN cases c ON c.id = o.case_id \
          WHERE c.public_id = ? ORDER BY o.id",
     )
@@ -116,7 +116,7 @@ pub async fn outbox(app: &TestApp, case: &str) -> Vec<(String, String)> {
 
 /// The queue's columns of a case: (stage, status, next_due).
 pub async fn queue_columns(app: &TestApp, case: &str) -> (Option<i64>, String, Option<String>) {
-    sqlx::query_as("SELECT stage, status, next_due FROM cases WHERE public_id = ?")
+    server::db::query_as("SELECT stage, status, next_due FROM cases WHERE public_id = ?")
         .bind(case)
         .fetch_one(&app.state.db)
         .await

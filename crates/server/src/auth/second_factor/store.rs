@@ -3,7 +3,7 @@
 //! `second-factor:<user id>`, so they are tidied with the sign-in ones).
 
 use chrono::{DateTime, Duration, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 use super::{FREE_FAILURES, MAX_DELAY, PENDING_FOR};
 use crate::auth::{session, CurrentUser, Role};
@@ -13,12 +13,12 @@ use crate::secrets::SecretsKey;
 
 /// Starts a pending sign-in for `user_id` and returns its token.
 pub async fn start_pending(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<String, sqlx::Error> {
     let token = session::new_token();
-    sqlx::query(
+    crate::db::query(
         "INSERT INTO pending_sign_ins (token_hash, user_id, created_at, expires_at) \
          VALUES (?, ?, ?, ?)",
     )
@@ -29,7 +29,7 @@ pub async fn start_pending(
     .execute(&mut *conn)
     .await?;
     // Pending sign-ins a day past their expiry are of no use: tidy them.
-    sqlx::query("DELETE FROM pending_sign_ins WHERE expires_at < ?")
+    crate::db::query("DELETE FROM pending_sign_ins WHERE expires_at < ?")
         .bind(timestamp(now - Duration::days(1)))
         .execute(&mut *conn)
         .await?;
@@ -39,11 +39,11 @@ pub async fn start_pending(
 /// The account of a pending sign-in that is unused and unexpired at `now`.
 /// (A clock set back before it started does not make it last longer.)
 pub async fn pending_user(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let row: Option<(i64, String, String)> = sqlx::query_as(
+    let row: Option<(i64, String, String)> = crate::db::query_as(
         "SELECT user_id, created_at, expires_at FROM pending_sign_ins \
          WHERE token_hash = ? AND used_at IS NULL",
     )
@@ -59,11 +59,11 @@ pub async fn pending_user(
 
 /// The pending sign-in has done its work: it cannot be used again.
 pub async fn finish_pending(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE pending_sign_ins SET used_at = ? WHERE token_hash = ?")
+    crate::db::query("UPDATE pending_sign_ins SET used_at = ? WHERE token_hash = ?")
         .bind(timestamp(now))
         .bind(session::token_hash(token))
         .execute(conn)
@@ -80,11 +80,11 @@ pub struct Factor {
 }
 
 pub async fn factor(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &SecretsKey,
     user_id: i64,
 ) -> Result<Option<Factor>, ApiError> {
-    let row: Option<(Vec<u8>, bool, Option<i64>)> = sqlx::query_as(
+    let row: Option<(Vec<u8>, crate::db::Flag, Option<i64>)> = crate::db::query_as(
         "SELECT secret, confirmed_at IS NOT NULL, last_step FROM second_factors WHERE user_id = ?",
     )
     .bind(user_id)
@@ -98,7 +98,7 @@ pub async fn factor(
         .map_err(|wrong| ApiError::internal(format!("account {user_id}: {wrong}")))?;
     Ok(Some(Factor {
         secret,
-        confirmed,
+        confirmed: confirmed.0,
         last_step,
     }))
 }
@@ -110,19 +110,20 @@ fn context(user_id: i64) -> Vec<u8> {
 }
 
 /// Whether the account has an authenticator app set up (and confirmed).
-pub async fn is_set_up(conn: &mut SqliteConnection, user_id: i64) -> Result<bool, sqlx::Error> {
-    let confirmed: Option<bool> =
-        sqlx::query_scalar("SELECT confirmed_at IS NOT NULL FROM second_factors WHERE user_id = ?")
-            .bind(user_id)
-            .fetch_optional(conn)
-            .await?;
-    Ok(confirmed == Some(true))
+pub async fn is_set_up(conn: &mut AnyConnection, user_id: i64) -> Result<bool, sqlx::Error> {
+    let confirmed: Option<crate::db::Flag> = crate::db::query_scalar(
+        "SELECT confirmed_at IS NOT NULL FROM second_factors WHERE user_id = ?",
+    )
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(confirmed == Some(crate::db::Flag(true)))
 }
 
 /// The key being set up: the one already made and not yet confirmed, else a
 /// new one. `None` when the account's app is already set up.
 pub async fn key_to_set_up(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &SecretsKey,
     user_id: i64,
     now: DateTime<Utc>,
@@ -141,13 +142,13 @@ pub async fn key_to_set_up(
 /// Stores a key for the account, sealed ([`crate::secrets`]), replacing any
 /// (confirmed or not).
 pub async fn save_key(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &SecretsKey,
     user_id: i64,
     secret: &[u8],
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::db::query(
         "INSERT INTO second_factors (user_id, secret, created_at) VALUES (?, ?, ?) \
          ON CONFLICT (user_id) DO UPDATE SET secret = excluded.secret, \
          created_at = excluded.created_at, confirmed_at = NULL, last_step = NULL",
@@ -164,14 +165,15 @@ pub async fn save_key(
 /// that the sealed ones open with this secrets key (so a wrong key file is
 /// found at once, not at a caseworker's next sign-in). Returns how many
 /// were sealed now.
-pub async fn seal_stored_keys(db: &SqlitePool, key: &SecretsKey) -> Result<u64, String> {
+pub async fn seal_stored_keys(db: &AnyPool, key: &SecretsKey) -> Result<u64, String> {
     let mut tx = crate::db::begin_write(db)
         .await
         .map_err(|e| e.to_string())?;
-    let rows: Vec<(i64, Vec<u8>)> = sqlx::query_as("SELECT user_id, secret FROM second_factors")
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(|e| e.to_string())?;
+    let rows: Vec<(i64, Vec<u8>)> =
+        crate::db::query_as("SELECT user_id, secret FROM second_factors")
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(|e| e.to_string())?;
     let mut sealed = 0;
     for (user_id, stored) in rows {
         if crate::secrets::is_sealed(&stored) {
@@ -179,7 +181,7 @@ pub async fn seal_stored_keys(db: &SqlitePool, key: &SecretsKey) -> Result<u64, 
                 .map_err(|wrong| wrong.to_string())?;
             continue;
         }
-        sqlx::query("UPDATE second_factors SET secret = ? WHERE user_id = ?")
+        crate::db::query("UPDATE second_factors SET secret = ? WHERE user_id = ?")
             .bind(key.seal(&stored, &context(user_id)))
             .bind(user_id)
             .execute(&mut *tx)
@@ -194,12 +196,12 @@ pub async fn seal_stored_keys(db: &SqlitePool, key: &SecretsKey) -> Result<u64, 
 /// A code for `step` was accepted: no code for it (or an earlier step) will
 /// be again; a key being set up is now set up.
 pub async fn accept_step(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     step: i64,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    crate::db::query(
         "UPDATE second_factors SET last_step = ?, confirmed_at = COALESCE(confirmed_at, ?) \
          WHERE user_id = ?",
     )
@@ -213,16 +215,16 @@ pub async fn accept_step(
 
 /// Replaces the account's recovery codes with these (their hashes).
 pub async fn replace_recovery_codes(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     hashes: &[String],
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = ?")
+    crate::db::query("DELETE FROM recovery_codes WHERE user_id = ?")
         .bind(user_id)
         .execute(&mut *conn)
         .await?;
     for hash in hashes {
-        sqlx::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)")
+        crate::db::query("INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)")
             .bind(user_id)
             .bind(hash)
             .execute(&mut *conn)
@@ -233,12 +235,12 @@ pub async fn replace_recovery_codes(
 
 /// Uses up the recovery code with this hash, if the account has it unused.
 pub async fn use_recovery_code(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     hash: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let used = sqlx::query(
+    let used = crate::db::query(
         "UPDATE recovery_codes SET used_at = ? \
          WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
     )
@@ -252,44 +254,48 @@ pub async fn use_recovery_code(
 
 /// How many of the account's recovery codes are still unused.
 pub async fn recovery_codes_left(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL")
-        .bind(user_id)
-        .fetch_one(conn)
-        .await
+    crate::db::query_scalar(
+        "SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_one(conn)
+    .await
 }
 
 /// `server user reset-second-factor`: the key and the recovery codes are
 /// gone, and so are the account's sessions and pending sign-ins; the next
 /// sign-in sets up an app again. `false` when there was nothing to reset.
 pub async fn reset(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
-    let had = sqlx::query("DELETE FROM second_factors WHERE user_id = ?")
+    let had = crate::db::query("DELETE FROM second_factors WHERE user_id = ?")
         .bind(user_id)
         .execute(&mut *conn)
         .await?
         .rows_affected()
         > 0;
-    sqlx::query("DELETE FROM recovery_codes WHERE user_id = ?")
+    crate::db::query("DELETE FROM recovery_codes WHERE user_id = ?")
         .bind(user_id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE pending_sign_ins SET used_at = ? WHERE user_id = ? AND used_at IS NULL")
+    crate::db::query(
+        "UPDATE pending_sign_ins SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
+    )
+    .bind(timestamp(now))
+    .bind(user_id)
+    .execute(&mut *conn)
+    .await?;
+    crate::db::query("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
         .bind(timestamp(now))
         .bind(user_id)
         .execute(&mut *conn)
         .await?;
-    sqlx::query("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
-        .bind(timestamp(now))
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
+    crate::db::query("DELETE FROM sign_in_throttle WHERE key = ?")
         .bind(throttle_key(user_id))
         .execute(&mut *conn)
         .await?;
@@ -298,25 +304,25 @@ pub async fn reset(
 
 /// The id and role of the account with this (lower-cased) address.
 pub async fn id_and_role_by_email(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     email: &str,
 ) -> Result<Option<(i64, String)>, sqlx::Error> {
-    sqlx::query_as("SELECT id, role FROM users WHERE email = ?")
+    crate::db::query_as("SELECT id, role FROM users WHERE email = ?")
         .bind(email)
         .fetch_optional(conn)
         .await
 }
 
 /// The account, as the session will show it.
-pub async fn user(conn: &mut SqliteConnection, user_id: i64) -> Result<CurrentUser, ApiError> {
+pub async fn user(conn: &mut AnyConnection, user_id: i64) -> Result<CurrentUser, ApiError> {
     let (id, public_id, name, email, role, email_verified): (
         i64,
         String,
         String,
         String,
         String,
-        bool,
-    ) = sqlx::query_as(
+        crate::db::Flag,
+    ) = crate::db::query_as(
         "SELECT id, public_id, name, email, role, email_verified_at IS NOT NULL \
          FROM users WHERE id = ?",
     )
@@ -328,7 +334,7 @@ pub async fn user(conn: &mut SqliteConnection, user_id: i64) -> Result<CurrentUs
         public_id,
         name,
         email,
-        email_verified,
+        email_verified: email_verified.0,
         role: Role::parse(&role)
             .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
     })
@@ -352,15 +358,16 @@ pub fn delay(failures: i64) -> Duration {
 
 /// The wait still to run before the account's next code is checked, if any.
 pub async fn throttle_wait(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<Option<Duration>, sqlx::Error> {
-    let row: Option<(i64, String, String)> =
-        sqlx::query_as("SELECT failures, next_at, last_at FROM sign_in_throttle WHERE key = ?")
-            .bind(throttle_key(user_id))
-            .fetch_optional(conn)
-            .await?;
+    let row: Option<(i64, String, String)> = crate::db::query_as(
+        "SELECT failures, next_at, last_at FROM sign_in_throttle WHERE key = ?",
+    )
+    .bind(throttle_key(user_id))
+    .fetch_optional(conn)
+    .await?;
     let Some((failures, next_at, last_at)) = row else {
         return Ok(None);
     };
@@ -378,13 +385,13 @@ pub async fn throttle_wait(
 
 /// Counts a wrong code; returns the account's count of them in a row.
 pub async fn throttle_failed(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
     let key = throttle_key(user_id);
     let previous: Option<(i64, String)> =
-        sqlx::query_as("SELECT failures, last_at FROM sign_in_throttle WHERE key = ?")
+        crate::db::query_as("SELECT failures, last_at FROM sign_in_throttle WHERE key = ?")
             .bind(&key)
             .fetch_optional(&mut *conn)
             .await?;
@@ -396,7 +403,7 @@ pub async fn throttle_failed(
         })
         .map_or(0, |(failures, _)| failures);
     let failures = previous + 1;
-    sqlx::query(
+    crate::db::query(
         "INSERT INTO sign_in_throttle (key, failures, next_at, last_at) VALUES (?, ?, ?, ?) \
          ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, \
          next_at = excluded.next_at, last_at = excluded.last_at",
@@ -411,8 +418,8 @@ pub async fn throttle_failed(
 }
 
 /// A right code: the count starts again.
-pub async fn throttle_clear(conn: &mut SqliteConnection, user_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sign_in_throttle WHERE key = ?")
+pub async fn throttle_clear(conn: &mut AnyConnection, user_id: i64) -> Result<(), sqlx::Error> {
+    crate::db::query("DELETE FROM sign_in_throttle WHERE key = ?")
         .bind(throttle_key(user_id))
         .execute(conn)
         .await?;

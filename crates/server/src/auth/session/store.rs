@@ -1,26 +1,26 @@
 //! The sessions' SQL (`sessions`).
 
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool};
 
 use super::{token_hash, Device};
 use crate::clock::timestamp;
 
 /// Stores a new session under its token's hash.
 pub(super) async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     hash: &str,
     user_id: i64,
     now: DateTime<Utc>,
     device: &Device,
 ) -> Result<(), sqlx::Error> {
     let at = timestamp(now);
-    sqlx::query(
+    crate::db::query(
         "INSERT INTO sessions (token_hash, public_id, user_id, created_at, last_seen_at, \
          browser, os) VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(hash)
-    .bind(crate::authorisations::new_public_id())
+    .bind(crate::ids::new_public_id())
     .bind(user_id)
     .bind(&at)
     .bind(&at)
@@ -33,10 +33,10 @@ pub(super) async fn insert(
 
 /// Deletes the sessions that started before `before`.
 pub(super) async fn delete_started_before(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     before: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sessions WHERE created_at < ?")
+    crate::db::query("DELETE FROM sessions WHERE created_at < ?")
         .bind(timestamp(before))
         .execute(conn)
         .await?;
@@ -45,29 +45,31 @@ pub(super) async fn delete_started_before(
 
 /// Signs the session out, server side: the token is no use after this.
 pub async fn revoke(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
-        .bind(timestamp(now))
-        .bind(token_hash(token))
-        .execute(conn)
-        .await?;
+    crate::db::query(
+        "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+    )
+    .bind(timestamp(now))
+    .bind(token_hash(token))
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
 /// Ends every session of the account but the one with this token (pass
 /// `None` to end them all); returns how many ended.
 pub async fn end_all_but(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     keep_token: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<u64, sqlx::Error> {
-    let done = sqlx::query(
+    let done = crate::db::query(
         "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL \
-         AND token_hash IS NOT ?",
+         AND token_hash IS DISTINCT FROM ?",
     )
     .bind(timestamp(now))
     .bind(user_id)
@@ -80,12 +82,12 @@ pub async fn end_all_but(
 /// Ends the account's session with this public id; returns the hash of its
 /// token, or `None` when the account has no such session still going.
 pub async fn end_by_public_id(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     user_id: i64,
     public_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar(
+    crate::db::query_scalar(
         "UPDATE sessions SET revoked_at = ? WHERE public_id = ? AND user_id = ? \
          AND revoked_at IS NULL RETURNING token_hash",
     )
@@ -105,15 +107,13 @@ pub(super) struct SessionRow {
     pub(super) name: String,
     pub(super) email: String,
     pub(super) role: String,
+    #[sqlx(try_from = "crate::db::Flag")]
     pub(super) email_verified: bool,
 }
 
 /// The session with this token hash and its account, unless it was signed out.
-pub(super) async fn live_row(
-    db: &SqlitePool,
-    hash: &str,
-) -> Result<Option<SessionRow>, sqlx::Error> {
-    sqlx::query_as(
+pub(super) async fn live_row(db: &AnyPool, hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
+    crate::db::query_as(
         "SELECT s.created_at, s.last_seen_at, u.id AS user_id, u.public_id, u.name, u.email, u.role, \
          u.email_verified_at IS NOT NULL AS email_verified \
          FROM sessions s JOIN users u ON u.id = s.user_id \
@@ -125,15 +125,13 @@ pub(super) async fn live_row(
 }
 
 /// Slides the session's idle expiry: it was used at `now`.
-pub(super) async fn touch(
-    db: &SqlitePool,
-    hash: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
-        .bind(timestamp(now))
-        .bind(hash)
-        .execute(db)
-        .await?;
+pub(super) async fn touch(db: &AnyPool, hash: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    crate::db::query(
+        "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+    )
+    .bind(timestamp(now))
+    .bind(hash)
+    .execute(db)
+    .await?;
     Ok(())
 }

@@ -1,0 +1,78 @@
+//! Hazards first (Awaab's Law): a complaint that describes a hazard is
+//! answered with what to do now, still raised, and flagged to staff with the
+//! law's due dates, apart from the complaint's.
+
+use axum::http::StatusCode;
+use serde_json::json;
+
+use crate::helpers::TestApp;
+use crate::support::{complaint, id, raise, with};
+
+const BLACK_MOULD: &str =
+    "There is black mould on the wall of my daughter's bedroom and she keeps coughing.";
+
+#[tokio::test]
+async fn screening_tells_the_app_about_a_possible_hazard_before_anything_else() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let (status, _, answer) = riya
+        .post_json("/api/v1/cases/screening", json!({ "details": BLACK_MOULD }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["hazard"]["kind"], "damp_and_mould");
+    assert_eq!(answer["hazard"]["vulnerable"], json!(["daughter"]));
+    let (_, _, answer) = riya
+        .post_json(
+            "/api/v1/cases/screening",
+            json!({ "details": "Nobody answered my letters." }),
+        )
+        .await;
+    assert!(answer.get("hazard").is_none(), "{answer}");
+}
+
+#[tokio::test]
+async fn staff_see_the_hazard_and_the_laws_dates_and_the_resident_does_not() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let detail = raise(
+        &riya,
+        with(
+            complaint(),
+            json!({ "details": BLACK_MOULD, "insist": true }),
+        ),
+    )
+    .await;
+    assert!(
+        detail.get("hazard").is_none(),
+        "the resident's view: {detail}"
+    );
+    let case = id(&detail);
+
+    let staff = app.create_staff("Sam Caseworker").await;
+    let (status, _, seen) = staff.get(&format!("/api/v1/cases/{case}")).await;
+    assert_eq!(status, StatusCode::OK, "{seen}");
+    let hazard = &seen["hazard"];
+    assert_eq!(hazard["screen"]["kind"], "damp_and_mould");
+    assert!(hazard["law"]
+        .as_str()
+        .unwrap()
+        .contains("Landlord and Tenant Act 1985"));
+    // Received Monday 2 March 2026: investigate within 10 working days; the
+    // summary (3) and the safety work (5) count from the investigation's end.
+    let due: Vec<(&str, &str)> = hazard["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["duty"].as_str().unwrap(), d["date"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        due,
+        [
+            ("investigate", "2026-03-16"),
+            ("written_summary", "2026-03-19"),
+            ("make_safe", "2026-03-23"),
+        ]
+    );
+    // The complaint's own clock is unchanged: acknowledge within 5 working days.
+    assert_eq!(seen["view"]["next_due"], "2026-03-09");
+}

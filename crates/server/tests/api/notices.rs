@@ -1,0 +1,399 @@
+//! Every message a resident or an advocate is sent about a case or an
+//! authorisation, as text kept beside this file (`snapshots/`): a change to
+//! any word shows in review as a change to a `.snap` file, and a change
+//! nobody accepted fails the test (`scripts/test` runs insta with
+//! `INSTA_UPDATE=no`). After a deliberate change, `cargo insta review` (or
+//! `INSTA_UPDATE=always` and reading the diff) accepts the new text.
+//!
+//! Cases are replayed from realistic events under the seed policies, so the
+//! dates, the Ombudsman's details and the guidance come from the same code
+//! that writes them for real.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use domain::authorisation::{Relationship, Scope};
+use domain::calendar::Calendar;
+use domain::case::{
+    replay, view, Actor, ActorKind, Attendance, CaseKind, ClosedWhy, Event, EventRecord, Outcome,
+};
+use domain::policy::Policy;
+use server::authorisations::notices::{self, long_date, Use};
+use server::cases::notices::{for_event, received, Notice};
+
+/// A message as its reader sees it: the subject, then the body.
+fn shown(notice: &Notice) -> String {
+    format!("Subject: {}\n\n{}", notice.0, notice.1)
+}
+
+fn day(text: &str) -> NaiveDate {
+    text.parse().expect("a date")
+}
+
+/// An event recorded at 10:00 UK time (winter) on `on` by `kind`.
+fn record(on: &str, kind: ActorKind, event: Event) -> EventRecord {
+    let date = day(on);
+    EventRecord {
+        at: Utc.from_utc_datetime(&date.and_hms_opt(10, 0, 0).expect("a time")),
+        actor: Actor {
+            kind,
+            id: None,
+            name: (kind == ActorKind::Staff).then(|| "Sam Caseworker".to_owned()),
+        },
+        on: None,
+        event,
+    }
+}
+
+fn staff(on: &str, event: Event) -> EventRecord {
+    record(on, ActorKind::Staff, event)
+}
+
+fn resident(on: &str, event: Event) -> EventRecord {
+    record(on, ActorKind::Resident, event)
+}
+
+/// Replays `records` under the policy `policy_id` and writes, for each, the
+/// message the resident is sent (what the case looks like once it happened,
+/// as the server does), or that nothing is sent.
+fn messages_for(policy_id: &str, kind: CaseKind, records: &[EventRecord]) -> Vec<(String, String)> {
+    let policy = Policy::preset(policy_id).expect("a seed policy");
+    let calendar = Calendar::england_and_wales();
+    let reference = "CMP-2026-00042";
+    let mut out = Vec::new();
+    for n in 1..=records.len() {
+        let state = replay(&policy, &calendar, &records[..n])
+            .unwrap_or_else(|r| panic!("event {n} refused: {} ({})", r.message, r.code));
+        let today = records[n - 1].date();
+        let seen = view(&state, &policy, &calendar, today);
+        let event = &records[n - 1].event;
+        let what = serde_json::to_value(event).expect("an event")["type"]
+            .as_str()
+            .unwrap_or("event")
+            .to_owned();
+        let name = format!("{n:02}_{what}");
+        let text = if n == 1 {
+            shown(&received(kind, reference, &seen))
+        } else {
+            for_event(&policy, kind, reference, event, &seen)
+                .map_or_else(|| "(nothing is sent)".to_owned(), |notice| shown(&notice))
+        };
+        out.push((name, text));
+    }
+    out
+}
+
+fn snapshot_each(prefix: &str, messages: Vec<(String, String)>) {
+    for (name, text) in messages {
+        insta::assert_snapshot!(format!("{prefix}_{name}"), text);
+    }
+}
+
+fn received_on(on: &str, kind: CaseKind) -> EventRecord {
+    resident(
+        on,
+        Event::Received {
+            kind,
+            received_on: day(on),
+            awaiting_decision: Vec::new(),
+        },
+    )
+}
+
+#[test]
+fn a_complaint_through_both_stages_closed_and_reopened() {
+    let records = [
+        received_on("2026-03-02", CaseKind::Complaint),
+        staff(
+            "2026-03-02",
+            Event::Assigned {
+                caseworker: "Sam Caseworker".into(),
+                caseworker_id: None,
+            },
+        ),
+        staff("2026-03-03", Event::Acknowledged),
+        staff(
+            "2026-03-04",
+            Event::InformationRequested {
+                what: "Photos of the damp patch in the back bedroom.".into(),
+            },
+        ),
+        resident(
+            "2026-03-05",
+            Event::InformationGiven {
+                text: "Three photos are attached, taken this morning.".into(),
+            },
+        ),
+        staff(
+            "2026-03-09",
+            Event::Extended {
+                reason: "We are waiting for a surveyor's report on the roof.".into(),
+                new_date: day("2026-03-31"),
+                agreed_with_resident: false,
+            },
+        ),
+        staff(
+            "2026-03-20",
+            Event::Responded {
+                outcome: Some(Outcome::PartlyUpheld),
+                reasons: "The gutter was blocked and we were slow to clear it. The damp \
+                          in the bedroom comes from a leaking pipe, which we have fixed."
+                    .into(),
+                remedies: Vec::new(),
+                outstanding_actions: Vec::new(),
+            },
+        ),
+        resident("2026-03-23", Event::EscalationRequested { reason: None }),
+        staff("2026-03-24", Event::Acknowledged),
+        staff(
+            "2026-04-14",
+            Event::Responded {
+                outcome: Some(Outcome::Upheld),
+                reasons: "We should have found the leaking pipe at the first visit.".into(),
+                remedies: Vec::new(),
+                outstanding_actions: Vec::new(),
+            },
+        ),
+        resident(
+            "2026-04-15",
+            Event::SatisfactionRecorded {
+                satisfied: false,
+                comment: Some("It took too long.".into()),
+            },
+        ),
+        staff("2026-04-16", Event::ReferredToOmbudsman),
+        staff(
+            "2026-05-01",
+            Event::Closed {
+                why: ClosedWhy::Resolved,
+            },
+        ),
+        staff(
+            "2026-05-04",
+            Event::Reopened {
+                reason: "the damp has come back in the same place.".into(),
+            },
+        ),
+        resident(
+            "2026-05-05",
+            Event::Withdrawn {
+                reason: Some("We are moving out.".into()),
+            },
+        ),
+    ];
+    snapshot_each(
+        "complaint",
+        messages_for("code-2024", CaseKind::Complaint, &records),
+    );
+}
+
+#[test]
+fn a_complaint_the_landlord_will_not_take_further() {
+    let records = [
+        received_on("2026-03-02", CaseKind::Complaint),
+        staff("2026-03-03", Event::Acknowledged),
+        staff(
+            "2026-03-16",
+            Event::Responded {
+                outcome: Some(Outcome::NotUpheld),
+                reasons: "The repair was done on the day we agreed.".into(),
+                remedies: Vec::new(),
+                outstanding_actions: Vec::new(),
+            },
+        ),
+        resident("2026-03-18", Event::EscalationRequested { reason: None }),
+        staff(
+            "2026-03-19",
+            Event::EscalationRefused {
+                reasons: "The complaint is about a neighbour's behaviour, which we deal with \
+                          under our antisocial behaviour policy."
+                    .into(),
+            },
+        ),
+        staff(
+            "2026-03-27",
+            Event::Closed {
+                why: ClosedWhy::Other("the matter is dealt with elsewhere".into()),
+            },
+        ),
+    ];
+    snapshot_each(
+        "refused",
+        messages_for("code-2024", CaseKind::Complaint, &records),
+    );
+}
+
+/// A complaint sent although the screening said it was out of time: it
+/// waits for staff to decide whether to take it on.
+fn waiting_on(on: &str) -> EventRecord {
+    resident(
+        on,
+        Event::Received {
+            kind: CaseKind::Complaint,
+            received_on: day(on),
+            awaiting_decision: vec!["outside_time_limit".into()],
+        },
+    )
+}
+
+#[test]
+fn an_out_of_time_complaint_taken_on() {
+    let records = [
+        waiting_on("2026-03-02"),
+        staff(
+            "2026-03-04",
+            Event::Accepted {
+                reason: "The resident was in hospital for most of the year.".into(),
+                exception: None,
+            },
+        ),
+    ];
+    snapshot_each(
+        "taken_on",
+        messages_for("code-2024", CaseKind::Complaint, &records),
+    );
+}
+
+#[test]
+fn an_out_of_time_complaint_declined() {
+    let records = [
+        waiting_on("2026-03-02"),
+        staff(
+            "2026-03-04",
+            Event::Declined {
+                reasons: "The repair you describe was finished more than a year before you told us about it.".into(),
+            },
+        ),
+    ];
+    snapshot_each(
+        "declined",
+        messages_for("code-2024", CaseKind::Complaint, &records),
+    );
+}
+
+#[test]
+fn a_complaint_that_goes_to_a_panel() {
+    let records = [
+        received_on("2026-03-02", CaseKind::Complaint),
+        staff("2026-03-03", Event::Acknowledged),
+        staff(
+            "2026-03-16",
+            Event::Responded {
+                outcome: Some(Outcome::NotUpheld),
+                reasons: "The heating was repaired within our target time.".into(),
+                remedies: Vec::new(),
+                outstanding_actions: Vec::new(),
+            },
+        ),
+        resident("2026-03-17", Event::EscalationRequested { reason: None }),
+        staff("2026-03-18", Event::Acknowledged),
+        staff(
+            "2026-03-30",
+            Event::Responded {
+                outcome: Some(Outcome::NotUpheld),
+                reasons: "We looked again and the repair was on time.".into(),
+                remedies: Vec::new(),
+                outstanding_actions: Vec::new(),
+            },
+        ),
+        resident(
+            "2026-03-31",
+            Event::PanelRequested {
+                attendance: Attendance::Attend,
+                representative: None,
+            },
+        ),
+        staff(
+            "2026-03-20",
+            Event::PanelHeld {
+                date: day("2026-04-01"),
+            },
+        ),
+        staff(
+            "2026-04-16",
+            Event::PanelOutcome {
+                outcome: Outcome::PartlyUpheld,
+                reasons:
+                    "The panel found the repair was on time but the resident was not kept informed."
+                        .into(),
+            },
+        ),
+    ];
+    snapshot_each(
+        "panel",
+        messages_for("pioneer-2020", CaseKind::Complaint, &records),
+    );
+}
+
+#[test]
+fn a_compliment_and_a_comment() {
+    snapshot_each(
+        "compliment",
+        messages_for(
+            "code-2024",
+            CaseKind::Compliment,
+            &[received_on("2026-03-02", CaseKind::Compliment)],
+        ),
+    );
+    snapshot_each(
+        "comment",
+        messages_for(
+            "code-2024",
+            CaseKind::Comment,
+            &[received_on("2026-03-02", CaseKind::Comment)],
+        ),
+    );
+}
+
+#[test]
+fn every_authorisation_notice() {
+    let resident = "Rosa Resident";
+    let advocate = "Adam Advocate";
+    let until = long_date(day("2027-03-01"));
+    let scope = [Scope::ViewCases, Scope::RaiseComplaints]
+        .map(|s| format!("- {}", s.label()))
+        .join("\n");
+    let relationship = Relationship::SupportWorker.label();
+    let all = [
+        (
+            "invitation_sent",
+            notices::invitation_sent(
+                resident,
+                "adam@advice.example.org",
+                relationship,
+                &until,
+                &scope,
+            ),
+        ),
+        ("invited", notices::invited(resident, &until)),
+        ("form_received", notices::form_received()),
+        (
+            "accepted",
+            notices::accepted(resident, advocate, &until, &scope),
+        ),
+        ("taken_back", notices::taken_back(resident)),
+        ("declined", notices::declined(resident, advocate)),
+        ("given_up", notices::given_up(resident, advocate)),
+        (
+            "form_verified",
+            notices::form_verified(resident, advocate, &until),
+        ),
+        (
+            "verified_for_advocate",
+            notices::verified_for_advocate(resident),
+        ),
+        (
+            "form_rejected",
+            notices::form_rejected(resident, "The signature does not match the one we hold."),
+        ),
+        (
+            "used_raised",
+            notices::used(resident, advocate, "CMP-2026-00042", Use::Raised),
+        ),
+        (
+            "used_escalated",
+            notices::used(resident, advocate, "CMP-2026-00042", Use::Escalated),
+        ),
+    ];
+    for (name, notice) in all {
+        insta::assert_snapshot!(format!("authorisation_{name}"), shown(&notice));
+    }
+}
