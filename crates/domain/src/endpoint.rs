@@ -46,13 +46,31 @@ pub enum RetryKey {
     Required,
 }
 
-/// One query parameter: its name, its JSON type and whether it must be there.
+/// One query parameter: its name, its JSON type and whether it must be there,
+/// with what narrows it (a format, a range), so a generated client refuses
+/// what the server would.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QueryParam {
     pub name: &'static str,
     /// `string`, `integer` or `boolean`.
     pub kind: &'static str,
     pub required: bool,
+    /// The string's format (`date`: YYYY-MM-DD).
+    pub format: Option<&'static str>,
+    /// The least and the greatest integer allowed.
+    pub range: Option<(i64, i64)>,
+}
+
+impl QueryParam {
+    /// A parameter with nothing more to say than its type: fill in the rest
+    /// with `..QueryParam::PLAIN`.
+    pub const PLAIN: QueryParam = QueryParam {
+        name: "",
+        kind: "string",
+        required: false,
+        format: None,
+        range: None,
+    };
 }
 
 /// The request of an endpoint that takes no body, or the answer of one that

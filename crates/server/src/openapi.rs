@@ -136,7 +136,15 @@ impl Builder {
         }
         if let Some(parameters) = op["parameters"].as_array_mut() {
             parameters.extend(params.iter().map(|p| {
-                json!({ "name": p.name, "in": "query", "required": p.required, "schema": { "type": p.kind } })
+                let mut schema = json!({ "type": p.kind });
+                if let Some(format) = p.format {
+                    schema["format"] = json!(format);
+                }
+                if let Some((least, most)) = p.range {
+                    schema["minimum"] = json!(least);
+                    schema["maximum"] = json!(most);
+                }
+                json!({ "name": p.name, "in": "query", "required": p.required, "schema": schema })
             }));
         }
     }
@@ -228,16 +236,31 @@ fn build() -> Value {
             "application/pdf": { "schema": { "type": "string", "contentMediaType": "application/pdf" } }
         }
     });
+    let statuses: Vec<&str> = domain::authorisation::Status::ALL
+        .iter()
+        .map(|status| status.as_str())
+        .collect();
     b.paths[authorisations::ListAuthorisations::PATH]["get"]["parameters"][0]["schema"] = json!({
         "type": "string",
-        "enum": ["pending", "active", "expired", "revoked", "rejected"],
+        "enum": statuses,
         "description": "Only authorisations with this status; any other value is refused with 422 on `status`"
     });
+    // The queue's status filter is a case's status, as the answers give it.
+    let case_status = b.schema::<domain::case::Status>();
+    if let Some(parameters) = b.paths[staff::ListQueue::PATH]["get"]["parameters"].as_array_mut() {
+        for parameter in parameters {
+            if parameter["name"] == "status" {
+                parameter["schema"] = case_status.clone();
+            }
+            if parameter["name"] == "caseworker" {
+                parameter["schema"]["maxLength"] = json!(64);
+                parameter["description"] =
+                    json!("`mine`, `none` (nobody assigned), or a caseworker's id");
+            }
+        }
+    }
     b.paths[GetOpenapi::PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"] =
         json!({ "type": "object" });
-    let queue = &mut b.paths[staff::ListQueue::PATH]["get"]["parameters"][3];
-    queue["schema"]["maxLength"] = json!(64);
-    queue["description"] = json!("`mine`, `none` (nobody assigned), or a caseworker's id");
     let q = &mut b.paths[staff::FindResidents::PATH]["get"]["parameters"][0]["schema"];
     q["minLength"] = json!(2);
     q["maxLength"] = json!(254);

@@ -26,7 +26,7 @@ endpoints! {
         // An unknown `status` is a field error on "status"; a bad page, 400.
         const ERRORS: &'static [u16] = &[400, 422];
         const QUERY: &'static [QueryParam] = &[
-            QueryParam { name: "status", kind: "string", required: false },
+            QueryParam { name: "status", kind: "string", required: false, ..QueryParam::PLAIN },
         ];
         const PAGED: bool = true;
     }

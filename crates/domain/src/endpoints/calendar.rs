@@ -1,8 +1,26 @@
 //! The working-day calendar of England and Wales.
 
 use crate::api::{BankHolidays, WorkingDaysAnswer, WorkingDaysBetweenAnswer};
+use crate::calendar::{FIRST_YEAR, LAST_YEAR};
 use crate::endpoint::Access::Public;
 use crate::endpoint::{Access, NoBody, QueryParam};
+
+/// The most working days one question may count.
+pub const MAX_WORKING_DAYS: u32 = 2_000;
+
+/// A date, as YYYY-MM-DD, in the calendar's years.
+const fn date(name: &'static str) -> QueryParam {
+    QueryParam {
+        name,
+        kind: "string",
+        required: true,
+        format: Some("date"),
+        range: None,
+    }
+}
+
+const DATE_FROM: QueryParam = date("from");
+const DATE_TO: QueryParam = date("to");
 
 endpoints! {
     AddWorkingDays: GET "/calendar/working-days" {
@@ -13,8 +31,14 @@ endpoints! {
         type Answer = WorkingDaysAnswer;
         const ERRORS: &'static [u16] = &[422];
         const QUERY: &'static [QueryParam] = &[
-            QueryParam { name: "from", kind: "string", required: true },
-            QueryParam { name: "days", kind: "integer", required: true },
+            DATE_FROM,
+            QueryParam {
+                name: "days",
+                kind: "integer",
+                required: true,
+                format: None,
+                range: Some((0, MAX_WORKING_DAYS as i64)),
+            },
         ];
     }
 
@@ -26,8 +50,8 @@ endpoints! {
         type Answer = WorkingDaysBetweenAnswer;
         const ERRORS: &'static [u16] = &[422];
         const QUERY: &'static [QueryParam] = &[
-            QueryParam { name: "from", kind: "string", required: true },
-            QueryParam { name: "to", kind: "string", required: true },
+            DATE_FROM,
+            DATE_TO,
         ];
     }
 
@@ -39,7 +63,13 @@ endpoints! {
         type Answer = BankHolidays;
         const ERRORS: &'static [u16] = &[422];
         const QUERY: &'static [QueryParam] = &[
-            QueryParam { name: "year", kind: "integer", required: true },
+            QueryParam {
+                name: "year",
+                kind: "integer",
+                required: true,
+                format: None,
+                range: Some((FIRST_YEAR as i64, LAST_YEAR as i64)),
+            },
         ];
     }
 }

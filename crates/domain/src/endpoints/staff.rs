@@ -14,10 +14,16 @@ endpoints! {
         type Answer = Vec<CaseSummary>;
         const ERRORS: &'static [u16] = &[400];
         const QUERY: &'static [QueryParam] = &[
-            QueryParam { name: "stage", kind: "integer", required: false },
-            QueryParam { name: "status", kind: "string", required: false },
-            QueryParam { name: "overdue", kind: "boolean", required: false },
-            QueryParam { name: "caseworker", kind: "string", required: false },
+            QueryParam {
+                name: "stage",
+                kind: "integer",
+                required: false,
+                format: None,
+                range: Some((1, 3)),
+            },
+            QueryParam { name: "status", kind: "string", required: false, ..QueryParam::PLAIN },
+            QueryParam { name: "overdue", kind: "boolean", required: false, ..QueryParam::PLAIN },
+            QueryParam { name: "caseworker", kind: "string", required: false, ..QueryParam::PLAIN },
         ];
         const PAGED: bool = true;
     }
@@ -53,7 +59,7 @@ endpoints! {
         type Answer = Vec<ResidentMatch>;
         const ERRORS: &'static [u16] = &[400, 422];
         const QUERY: &'static [QueryParam] = &[
-            QueryParam { name: "q", kind: "string", required: true },
+            QueryParam { name: "q", kind: "string", required: true, ..QueryParam::PLAIN },
         ];
         const PAGED: bool = true;
     }

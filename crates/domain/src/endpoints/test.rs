@@ -24,7 +24,7 @@ endpoints! {
         type Answer = Vec<WrittenMessage>;
         const ERRORS: &'static [u16] = &[404];
         const QUERY: &'static [QueryParam] = &[
-            QueryParam { name: "to", kind: "string", required: true },
+            QueryParam { name: "to", kind: "string", required: true, ..QueryParam::PLAIN },
         ];
         const DOCUMENTED: bool = false;
     }

@@ -14,8 +14,8 @@ use crate::extract::Json;
 use crate::routes::Routes;
 use crate::AppState;
 
-/// The most working days one question may count.
-const MAX_DAYS: u32 = 2_000;
+/// The most working days one question may count (declared with the endpoint).
+const MAX_DAYS: u32 = domain::endpoints::calendar::MAX_WORKING_DAYS;
 
 pub fn router() -> Routes {
     Routes::new()
