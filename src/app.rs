@@ -43,6 +43,7 @@ use crate::pages::sign_in_page::SignInPage;
 use crate::pages::signed_out_page::SignedOutPage;
 use crate::pages::staff_authorisations_page::StaffAuthorisationsPage;
 use crate::pages::staff_case_page::StaffCasePage;
+use crate::pages::staff_new_case_page::StaffNewCasePage;
 use crate::pages::staff_queue_page::StaffQueuePage;
 use crate::pages::start_page::StartPage;
 use crate::pages::verify_email_page::VerifyEmailPage;
@@ -79,6 +80,7 @@ lazy_page!(cases: SatisfactionRoute => SatisfactionPage);
 lazy_page!(staff: StaffQueueRoute => StaffQueuePage);
 lazy_page!(staff: StaffCaseRoute => StaffCasePage);
 lazy_page!(staff: StaffAuthorisationsRoute => StaffAuthorisationsPage);
+lazy_page!(staff: StaffNewCaseRoute => StaffNewCasePage);
 lazy_page!(staff: SecondFactorRoute => SecondFactorPage);
 lazy_page!(staff: SetUpSecondFactorRoute => SetUpSecondFactorPage);
 lazy_page!(advocates: AuthorisationsRoute => AuthorisationsPage);
@@ -114,6 +116,7 @@ fn page(route: Route) -> Page {
         Route::StaffQueue => StaffQueueRoute::page(),
         Route::StaffCase => StaffCaseRoute::page(),
         Route::StaffAuthorisations => StaffAuthorisationsRoute::page(),
+        Route::StaffNewCase => StaffNewCaseRoute::page(),
         Route::Authorisations => AuthorisationsRoute::page(),
         Route::InviteAdvocate => InviteAdvocateRoute::page(),
         Route::AdvocateHome => AdvocateHomeRoute::page(),

@@ -30,6 +30,8 @@ pub fn status_tag(status: Status) -> (&'static str, &'static str) {
         Status::Closed => (t("Closed"), "app-tag--grey"),
         Status::Withdrawn => (t("Withdrawn"), "app-tag--grey"),
         Status::WithOmbudsman => (t("With the Housing Ombudsman"), ""),
+        Status::AwaitingDecision => (t("Deciding if we can take it on"), "app-tag--yellow"),
+        Status::NotTakenOn => (t("Not taken on"), "app-tag--red"),
     }
 }
 
@@ -553,7 +555,12 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
             None,
         ),
         Event::Acknowledged => (t("Acknowledged").into(), None),
-        Event::Assigned { caseworker } => (
+        Event::Accepted { .. } => (t("We decided to take the complaint on").into(), None),
+        Event::Declined { reasons } => (
+            t("We decided not to take the complaint on").into(),
+            text(reasons),
+        ),
+        Event::Assigned { caseworker, .. } => (
             tf(
                 "{caseworker} is looking into it",
                 &[("caseworker", caseworker)],
@@ -702,6 +709,7 @@ mod tests {
             }),
             next_due: next_due.map(d),
             overdue,
+            caseworker: None,
             open_window: None,
             next_step: next_due.map(|by| NextStep::Respond {
                 stage: 1,
@@ -727,6 +735,7 @@ mod tests {
             actor: Actor {
                 kind: ActorKind::Resident,
                 name: None,
+                id: None,
             },
             event,
         }
@@ -750,6 +759,7 @@ mod tests {
                 Event::Received {
                     kind: CaseKind::Complaint,
                     received_on: at("2026-12-18T10:00:00Z").date_naive(),
+                    awaiting_decision: Vec::new(),
                 },
             ),
             entry("2026-12-21T09:00:00Z", Event::Acknowledged),
@@ -1133,6 +1143,7 @@ mod tests {
             actor: Actor {
                 kind: ActorKind::Staff,
                 name: None,
+                id: None,
             },
             on: Some(d(on)),
             event,
@@ -1194,6 +1205,7 @@ mod tests {
             Event::Received {
                 kind: CaseKind::Complaint,
                 received_on: d(on),
+                awaiting_decision: Vec::new(),
             },
         )
     }

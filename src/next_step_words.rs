@@ -106,6 +106,13 @@ pub fn next_step_sentence(step: &NextStep, reader: Reader) -> (String, bool) {
             tf("The Housing Ombudsman has been looking at this complaint since {date}.", &[("date", &on(day))]),
             false,
         ),
+        NextStep::AwaitingDecision => (
+            t("We are deciding whether we can take your complaint on. We will tell you what we decide and why.").to_owned(),
+            false,
+        ),
+        NextStep::NotTakenOn { on: day, .. } => {
+            (tf("On {date} we decided not to take your complaint on.", &[("date", &on(day))]), false)
+        }
     }
 }
 
@@ -144,6 +151,13 @@ fn advocates_next_step(step: &NextStep) -> Option<(String, bool)> {
             (tf("On {date} we decided not to review their complaint again.", &[("date", &on(day))]), false)
         }
         NextStep::Withdrawn { on: day } => (tf("This complaint was withdrawn on {date}.", &[("date", &on(day))]), false),
+        NextStep::AwaitingDecision => (
+            t("We are deciding whether we can take their complaint on. We will tell them what we decide and why.").to_owned(),
+            false,
+        ),
+        NextStep::NotTakenOn { on: day, .. } => {
+            (tf("On {date} we decided not to take their complaint on.", &[("date", &on(day))]), false)
+        }
         NextStep::Closed { on: day, why: ClosedWhy::NoContact } => (
             tf("We closed this complaint on {date} because we did not hear from them.", &[("date", &on(day))]),
             false,
@@ -221,7 +235,7 @@ pub fn closed_sentence(on: NaiveDate, why: &ClosedWhy) -> String {
 pub fn has_ended(step: Option<&NextStep>) -> bool {
     matches!(
         step,
-        Some(NextStep::Withdrawn { .. } | NextStep::Closed { .. })
+        Some(NextStep::Withdrawn { .. } | NextStep::Closed { .. } | NextStep::NotTakenOn { .. })
     )
 }
 
@@ -616,11 +630,13 @@ mod tests {
                 actor: domain::case::Actor {
                     kind: domain::case::ActorKind::Resident,
                     name: None,
+                    id: None,
                 },
                 on: None,
                 event: domain::case::Event::Received {
                     kind: domain::case::CaseKind::Complaint,
                     received_on: d("2026-12-18"),
+                    awaiting_decision: Vec::new(),
                 },
             }],
         )

@@ -25,6 +25,7 @@ pub mod signed_out_page;
 pub mod staff_authorisations_page;
 pub mod staff_case_page;
 pub mod staff_hazard;
+pub mod staff_new_case_page;
 pub mod staff_queue_page;
 pub mod start_page;
 pub mod verify_email_page;

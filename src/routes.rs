@@ -36,6 +36,8 @@ pub enum Route {
     StaffQueue,
     StaffCase,
     StaffAuthorisations,
+    /// Staff raise a case that came by phone, letter, in person…
+    StaffNewCase,
     Authorisations,
     InviteAdvocate,
     AdvocateHome,
@@ -85,6 +87,7 @@ impl Route {
             ["staff"] => StaffQueue,
             ["staff", "cases", _] => StaffCase,
             ["staff", "authorisations"] => StaffAuthorisations,
+            ["staff", "new-case"] => StaffNewCase,
             ["authorisations"] => Authorisations,
             ["authorisations", "new"] => InviteAdvocate,
             ["advocate"] => AdvocateHome,

@@ -1,14 +1,39 @@
 //! The caseworkers' queue and actions ([`domain::endpoints::staff`]).
 
-use domain::api::cases::{CaseDetail, CaseSummary, StaffActionRequest};
-use domain::endpoints::staff::{ListQueue, RecordStaffAction};
+use domain::api::cases::{CaseDetail, CaseSummary, Caseworker, StaffActionRequest};
+use domain::api::staff_cases::{ResidentMatch, StaffNewCase};
+use domain::endpoints::staff::{
+    FindResidents, ListCaseworkers, ListQueue, RaiseCaseForResident, RecordStaffAction,
+};
 
-use super::{call, page, ClientError};
+use super::{all, call, page, ClientError};
 
 /// `GET /staff/cases`: a page of the queue; `query` is the page's own query
 /// string (`?stage=2&overdue=true`, or empty), passed on as it is.
 pub async fn queue(query: &str) -> Result<(Vec<CaseSummary>, Option<String>), ClientError> {
     page::<ListQueue, _>(query).await
+}
+
+/// `GET /staff/caseworkers`: every member of staff who can be assigned a
+/// case, by name (each page in turn, so nobody is left out of a list).
+pub async fn caseworkers() -> Result<Vec<Caseworker>, ClientError> {
+    all::<ListCaseworkers, _>("?limit=100").await
+}
+
+/// `GET /staff/residents?q=`: the first `limit` residents whose name, email
+/// address or telephone number holds `q`, or with a case of that reference.
+pub async fn find_residents(q: &str, limit: u8) -> Result<Vec<ResidentMatch>, ClientError> {
+    let query = format!(
+        "?q={}&limit={limit}",
+        String::from(js_sys::encode_uri_component(q))
+    );
+    page::<FindResidents, _>(&query).await.map(|(list, _)| list)
+}
+
+/// `POST /staff/cases`: a complaint, compliment or comment that reached us
+/// by phone, letter, email or in person, raised by staff.
+pub async fn raise_case(request: &StaffNewCase, key: &str) -> Result<CaseDetail, ClientError> {
+    call::<RaiseCaseForResident>(&[], request, Some(key)).await
 }
 
 /// `POST /cases/{id}/staff-actions`: record one staff event on a case.

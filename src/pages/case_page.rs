@@ -162,6 +162,7 @@ pub fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
         domain::case::Status::Closed
             | domain::case::Status::Withdrawn
             | domain::case::Status::WithOmbudsman
+            | domain::case::Status::NotTakenOn
     );
     let mut stages: Vec<(u8, String)> = policy
         .effective
@@ -302,6 +303,10 @@ fn WhatHappensNext(case_id: String, view: CaseView, reader: Reader) -> impl Into
         _ => None,
     };
     let ombudsman_by = view.ombudsman_by;
+    let not_taken_on = match &step {
+        Some(NextStep::NotTakenOn { reasons, .. }) => Some(reasons.clone()),
+        _ => None,
+    };
     view! {
         <h2 class="app-heading-m">{t("What happens next")}</h2>
         <div data-testid="next-step">
@@ -315,6 +320,17 @@ fn WhatHappensNext(case_id: String, view: CaseView, reader: Reader) -> impl Into
             })}
             {step.is_none().then(|| view! { <p class="app-body">{t("Thank you. We have received it.")}</p> })}
         </div>
+        {not_taken_on.map(|reasons| view! {
+            <div class="app-inset-text" data-testid="not-taken-on">
+                <p class="app-body">{t("Our reasons:")}</p>
+                // The caseworker's own words, in English.
+                <p class="app-body app-preserve-lines" lang="en-GB"><strong>{reasons}</strong></p>
+                <p class="app-body">{match reader {
+                    Reader::Resident => t("You can ask the Housing Ombudsman to look at our decision not to take your complaint on."),
+                    Reader::Advocate => t("They can ask the Housing Ombudsman to look at our decision not to take their complaint on."),
+                }}</p>
+            </div>
+        })}
         {asked.map(|(what, on)| view! {
             <div class="app-inset-text" data-testid="information-asked">
                 <p class="app-body">{tf("On {date} we asked you for:", &[("date", &date_with_weekday(on))])}</p>

@@ -10,7 +10,7 @@ use crate::components::signed_in::SignedIn;
 use crate::format::date;
 
 /// The caseworkers' queue: every open case, the soonest due first, filtered by
-/// stage, status and overdue.
+/// stage, status, caseworker ("mine", nobody's, or anyone's) and overdue.
 #[component]
 pub fn StaffQueuePage() -> impl IntoView {
     // Staff pages are in English whatever language is chosen, and say so to
@@ -33,6 +33,11 @@ fn Queue() -> impl IntoView {
     let status = RwSignal::new(query.with_untracked(|q| q.get("status").unwrap_or_default()));
     let overdue =
         RwSignal::new(query.with_untracked(|q| q.get("overdue").as_deref() == Some("true")));
+    let caseworker =
+        RwSignal::new(query.with_untracked(|q| q.get("caseworker").unwrap_or_default()));
+    // Every caseworker, by name.
+    let caseworkers =
+        LocalResource::new(|| async { api::staff::caseworkers().await.unwrap_or_default() });
     let cases = LocalResource::new(move || {
         let search = query.with(|q| q.to_query_string());
         async move { api::staff::queue(&search).await }
@@ -45,6 +50,9 @@ fn Queue() -> impl IntoView {
         }
         if !status.get_untracked().is_empty() {
             parts.push(format!("status={}", status.get_untracked()));
+        }
+        if !caseworker.get_untracked().is_empty() {
+            parts.push(format!("caseworker={}", caseworker.get_untracked()));
         }
         if overdue.get_untracked() {
             parts.push("overdue=true".to_owned());
@@ -60,6 +68,8 @@ fn Queue() -> impl IntoView {
         ("panel_requested", "Panel asked for"),
         ("responded", "Responded"),
         ("closed", "Closed"),
+        ("awaiting_decision", "Waiting for a decision to take it on"),
+        ("not_taken_on", "Not taken on"),
     ];
     // The heading and filters give way to the problem page (in the table's
     // place) while the queue cannot be loaded.
@@ -73,6 +83,7 @@ fn Queue() -> impl IntoView {
         <Show when=move || problem.get().is_none()>
             <Title text="Case queue" />
             <h1 class="app-heading-l">"Case queue"</h1>
+            <p class="app-body"><A href="/staff/new-case">"Record a complaint, compliment or comment that came by phone, letter, email or in person"</A></p>
             <form novalidate on:submit=filter.clone() class="app-filters">
                 <div class="app-form-group">
                     <label class="app-label" for="stage">"Stage"</label>
@@ -87,6 +98,17 @@ fn Queue() -> impl IntoView {
                     <label class="app-label" for="status">"Status"</label>
                     <select class="app-select" id="status" name="status" on:change=move |ev| status.set(event_target_value(&ev)) prop:value=move || status.get()>
                         {statuses.iter().map(|(v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="app-form-group">
+                    <label class="app-label" for="caseworker">"Caseworker"</label>
+                    <select class="app-select" id="caseworker" name="caseworker" on:change=move |ev| caseworker.set(event_target_value(&ev)) prop:value=move || caseworker.get()>
+                        <option value="">"Anyone"</option>
+                        <option value="mine">"My cases"</option>
+                        <option value="none">"Not assigned"</option>
+                        {move || caseworkers.get().unwrap_or_default().into_iter().map(|c| view! {
+                            <option value=c.id.clone() selected=caseworker.get_untracked() == c.id>{c.name}</option>
+                        }).collect_view()}
                     </select>
                 </div>
                 <crate::components::checkbox::Checkbox id="overdue" label="Only overdue cases" checked=overdue />
@@ -110,6 +132,7 @@ fn Queue() -> impl IntoView {
                                     <th scope="col">"Resident"</th>
                                     <th scope="col">"Stage"</th>
                                     <th scope="col">"Status"</th>
+                                    <th scope="col">"Caseworker"</th>
                                     <th scope="col">"Next due"</th>
                                 </tr></thead>
                                 <tbody>
@@ -121,6 +144,7 @@ fn Queue() -> impl IntoView {
                                                 <td>{c.resident_name.clone()}</td>
                                                 <td>{c.stage.map(|s| s.name).unwrap_or_default()}</td>
                                                 <td><strong class=format!("app-tag {class}")>{tag}</strong></td>
+                                                <td>{c.caseworker.clone().unwrap_or_else(|| "Not assigned".into())}</td>
                                                 <td>
                                                     {c.next_due.map(date).unwrap_or_else(|| "–".into())}
                                                     {c.overdue.then(|| view! { " "<strong class="app-tag app-tag--red">"Overdue"</strong> })}

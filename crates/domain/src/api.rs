@@ -94,6 +94,7 @@ pub mod account_security;
 pub mod authorisations;
 pub mod cases;
 pub mod second_factor;
+pub mod staff_cases;
 
 /// `PUT /api/v1/test/clock`'s body and answer: the instant the clock shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

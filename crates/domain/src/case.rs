@@ -20,7 +20,7 @@ mod state;
 mod view;
 
 pub use crate::calendar::uk_date;
-pub use apply::{apply, replay, start};
+pub use apply::{apply, listed_exceptions, replay, start};
 pub use closing::{closing, no_contact_close_on, Closing};
 pub use deadlines::{policy_stage, Basis, BasisExtension, BasisFrom, ExtensionLimit};
 pub use event::{
@@ -30,7 +30,8 @@ pub use event::{
 pub use refusal::{Act, Refusal, RefusalReason, Refused};
 pub use state::{
     CaseState, Closure, EscalationRefusal, ExtensionGranted, InformationGiven, InformationRequest,
-    PanelDecision, PanelState, Response, Satisfaction, StageState, Withdrawal,
+    PanelDecision, PanelState, Response, Satisfaction, StageState, TakingOn, TakingOnDecision,
+    Withdrawal,
 };
 pub use view::{
     view, CaseView, ClosedWindow, DueDate, DueKey, DueKind, LatestResponse, NextStep,

@@ -27,7 +27,7 @@ pub use hazards::{
 pub use parse::PolicyError;
 pub use presets::presets;
 pub use reading::{DayUnit, Reading};
-pub use screening::{without_section_references, ScreeningResult};
+pub use screening::{without_section_references, ScreeningResult, OUTSIDE_TIME_LIMIT};
 
 /// The policy new complaints run under unless the server is told otherwise:
 /// the Housing Ombudsman's Complaint Handling Code 2024.

@@ -140,6 +140,8 @@ pub mod text {
             }
             "resident_address" | "relationship_other" => crate::api::authorisations::TEXT_MAX_CHARS,
             "filename" => 255,
+            // One of a policy's exceptions to its time limit, word for word.
+            "exception" => 500,
             "email" | "advocate_email" | "resident_email" => crate::api::account::EMAIL_MAX_CHARS,
             "password" | "current_password" | "new_password" => {
                 crate::api::account::PASSWORD_MAX_CHARS

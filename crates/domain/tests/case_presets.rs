@@ -26,6 +26,7 @@ fn at(on: &str, event: Event) -> EventRecord {
         actor: Actor {
             kind: ActorKind::Staff,
             name: None,
+            id: None,
         },
         on: Some(day),
         event,
@@ -38,6 +39,7 @@ fn received(on: &str) -> EventRecord {
         Event::Received {
             kind: CaseKind::Complaint,
             received_on: date(on),
+            awaiting_decision: Vec::new(),
         },
     )
 }

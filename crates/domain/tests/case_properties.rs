@@ -40,7 +40,8 @@ fn any_event() -> impl Strategy<Value = (i64, Event)> {
     let event = prop_oneof![
         Just(Event::Acknowledged),
         Just(Event::Assigned {
-            caseworker: "Alex".to_owned()
+            caseworker: "Alex".to_owned(),
+            caseworker_id: None,
         }),
         (0i64..40, any::<bool>()).prop_map(|(days, agreed)| Event::Extended {
             reason: "Waiting for a report".to_owned(),
@@ -112,6 +113,7 @@ fn records(first: NaiveDate, kind: CaseKind, events: Vec<(i64, Event)>) -> Vec<E
         Event::Received {
             kind,
             received_on: first,
+            awaiting_decision: Vec::new(),
         },
     )];
     for (gap, event) in events {

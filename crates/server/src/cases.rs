@@ -16,8 +16,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use domain::api::account::{ContactChannel, Preferences};
 use domain::api::cases::{
     messages, AttachmentInfo, CaseDetail, CaseSummary, FiledBy, NewAttachment, NewCase,
-    TimelineEntry,
+    StaffCaseView, TimelineEntry,
 };
+use domain::api::staff_cases::{NoAccountContact, ReceivedBy};
 use domain::case::{
     apply, replay, start, view, Actor, CaseKind, CaseState, CaseView, Event, EventRecord,
     ResidentAction, Status,
@@ -56,6 +57,9 @@ pub struct StoredDetails {
     /// The resident read the screening and still wanted a complaint.
     #[serde(default)]
     pub insisted: bool,
+    /// How it reached the landlord, when staff raised it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_by: Option<ReceivedBy>,
     /// A possible hazard the description suggested when the case was raised
     /// (Awaab's Law), flagged to staff with the law's dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -189,6 +193,11 @@ pub struct Filing {
     pub filed_by_id: i64,
     pub authorisation_id: Option<i64>,
     pub actor: Actor,
+    /// How it reached the landlord, when staff raised it (issue 16).
+    pub received_by: Option<ReceivedBy>,
+    /// Someone without an account whose complaint staff raised: they are
+    /// told by the channel they chose.
+    pub someone: Option<NoAccountContact>,
 }
 
 impl Filing {
@@ -203,7 +212,10 @@ impl Filing {
                 actor: Actor {
                     kind: domain::case::ActorKind::Resident,
                     name: Some(user.name.clone()),
+                    id: None,
                 },
+                received_by: None,
+                someone: None,
             }),
             Role::Resident => Err(ApiError::field("on_behalf_of", ONLY_FOR_YOURSELF)),
             Role::Advocate | Role::Staff | Role::Admin => Err(ApiError::Forbidden),
@@ -279,6 +291,13 @@ pub async fn create(
         event: Event::Received {
             kind: new.kind,
             received_on,
+            // Out of time, or screened as an exclusion, and sent anyway: it
+            // waits for staff to decide whether to take it on.
+            awaiting_decision: if new.kind == CaseKind::Complaint && new.insist {
+                checked.screening.iter().map(|r| r.id.clone()).collect()
+            } else {
+                Vec::new()
+            },
         },
     };
     let case_state = start(&policy, &record).map_err(refused)?;
@@ -304,6 +323,7 @@ pub async fn create(
         time_limit_reason: trimmed(&new.time_limit_reason),
         screening: checked.screening.clone(),
         insisted: new.insist && !checked.screening.is_empty(),
+        received_by: filing.received_by,
         hazard: match new.kind {
             CaseKind::Complaint => state.policy.screen_hazard(&new.details),
             _ => None,
@@ -332,6 +352,9 @@ pub async fn create(
         },
     )
     .await?;
+    if let Some(someone) = &filing.someone {
+        store::insert_case_contact(conn, case_id, someone).await?;
+    }
     store::append_event(conn, case_id, Some(filing.filed_by_id), &record).await?;
     store::update_queue_columns(
         conn,
@@ -339,6 +362,7 @@ pub async fn create(
         case_view.stage.as_ref().map(|s| s.number),
         &status,
         case_view.next_due,
+        None,
     )
     .await?;
     store_files(state, conn, case_id, filing.filed_by_id, &checked.files, at).await?;
@@ -420,6 +444,7 @@ pub async fn record_event(
         case_view.stage.as_ref().map(|s| s.number),
         &wire_name(&case_view.status),
         case_view.next_due,
+        next.caseworker_id.as_deref(),
     )
     .await?;
     let kind: CaseKind = parse_wire(&case.kind)?;
@@ -466,7 +491,21 @@ async fn tell_case_resident(
                     .await?;
             }
         }
-        (None, None) => {}
+        (None, None) => {
+            // Someone without an account whose complaint staff raised.
+            if let Some(someone) = store::case_contact(conn, case_id).await? {
+                crate::outbox::enqueue_without_account(
+                    conn,
+                    at,
+                    Some(case_id),
+                    someone.contact_channel,
+                    &someone.recipient(),
+                    subject,
+                    body,
+                )
+                .await?;
+            }
+        }
     }
     Ok(())
 }
@@ -525,6 +564,7 @@ pub async fn summary(
         next_step: case_view.next_step.clone(),
         resident_name: case.resident_name.clone(),
         created_at: created_at(case)?,
+        caseworker: replayed.state.caseworker.clone(),
     })
 }
 
@@ -596,16 +636,48 @@ pub async fn detail(
             .map_or_else(|| case.filed_by_role.clone(), |(_, r)| r.clone()),
         authorisation_id: filed_under.map(|(id, _)| id),
     });
+    let is_staff = access.relation == access::Relation::Staff;
+    // Staff accounts' ids are for staff only.
     let timeline = replayed
         .records
         .iter()
         .map(|r| TimelineEntry {
             at: r.at,
             on: r.date(),
-            actor: r.actor.clone(),
-            event: r.event.clone(),
+            actor: domain::case::Actor {
+                id: r.actor.id.clone().filter(|_| is_staff),
+                ..r.actor.clone()
+            },
+            event: match &r.event {
+                Event::Assigned { caseworker, .. } if !is_staff => Event::Assigned {
+                    caseworker: caseworker.clone(),
+                    caseworker_id: None,
+                },
+                event => event.clone(),
+            },
         })
         .collect();
+    let contact = if is_staff {
+        store::case_contact(conn, case.id).await?
+    } else {
+        None
+    };
+    let staff = is_staff.then(|| StaffCaseView {
+        received_by: stored.received_by,
+        contact,
+        caseworker_id: replayed.state.caseworker_id.clone(),
+        earlier_stage_handlers: replayed
+            .state
+            .stages
+            .split_last()
+            .map(|(_, earlier)| {
+                earlier
+                    .iter()
+                    .flat_map(|s| s.handled_by.iter().cloned())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    });
     // A possible hazard, for staff: the law's dates count from when the
     // complaint reached the landlord.
     let hazard = match (&stored.hazard, access.relation) {
@@ -639,6 +711,7 @@ pub async fn detail(
         screening: stored.screening,
         resident_preferences,
         messages,
+        staff,
         hazard,
     })
 }

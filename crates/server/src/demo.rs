@@ -57,9 +57,16 @@ pub async fn seed(state: &AppState) -> Result<(), String> {
             }
             ids.push(id);
         }
+        let staff_public_id = {
+            let mut conn = state.db.acquire().await.map_err(|e| e.to_string())?;
+            cases::store::public_id_of(&mut conn, ids[1])
+                .await
+                .map_err(|e| e.to_string())?
+        };
         let people = People {
             resident: (ids[0], ACCOUNTS[0].1),
             staff: (ids[1], ACCOUNTS[1].1),
+            staff_public_id,
         };
         for script in scripts(&state.policy.effective()) {
             play(state, &people, &script).await.map_err(describe)?;
@@ -129,6 +136,7 @@ async fn account(state: &AppState, role: Role, name: &str, email: &str) -> Resul
 struct People {
     resident: (i64, &'static str),
     staff: (i64, &'static str),
+    staff_public_id: Option<String>,
 }
 
 /// Who takes a step.
@@ -152,6 +160,9 @@ struct Script {
     outcome: &'static str,
     /// Working days ago it was received.
     received: u32,
+    /// The problem started two years before: out of any policy's time
+    /// limit, and sent anyway, so the complaint waits for a decision.
+    out_of_time: bool,
     steps: Vec<(u32, By, Step)>,
 }
 
@@ -188,7 +199,21 @@ fn complaint(
         details,
         outcome: "Put it right and tell me what will happen next.",
         received,
+        out_of_time: false,
         steps,
+    }
+}
+
+/// A complaint about a problem from two years before it was received.
+fn late_complaint(
+    category: &'static str,
+    details: &'static str,
+    received: u32,
+    steps: Vec<(u32, By, Step)>,
+) -> Script {
+    Script {
+        out_of_time: true,
+        ..complaint(category, details, received, steps)
     }
 }
 
@@ -196,6 +221,7 @@ fn complaint(
 fn scripts(_policy: &Policy) -> Vec<Script> {
     let assigned = || Event::Assigned {
         caseworker: "Sam Caseworker".to_owned(),
+        caseworker_id: None,
     };
     vec![
         complaint(
@@ -283,6 +309,7 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             details: "The caretaker, Joe, helped me carry my shopping upstairs every day while the lift was out. Thank you.",
             outcome: "",
             received: 3,
+            out_of_time: false,
             steps: vec![staff(2, Event::Acknowledged)],
         },
         Script {
@@ -291,8 +318,38 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             details: "It would help if the newsletter came in large print too.",
             outcome: "",
             received: 1,
+            out_of_time: false,
             steps: vec![],
         },
+        // Taking a complaint on, or not (issue 16): one waiting for the
+        // decision, one taken on, one not.
+        late_complaint(
+            "repairs",
+            "The damp in my son's bedroom was never looked at when we reported it two years ago, and his asthma got worse.",
+            2,
+            vec![staff(1, Event::Acknowledged)],
+        ),
+        late_complaint(
+            "communication",
+            "Nobody answered my letters about the fence two years ago.",
+            12,
+            vec![
+                staff(11, Event::Accepted {
+                    reason: "The resident was in hospital for most of the time since.".to_owned(),
+                    exception: None,
+                }),
+                staff(11, Event::Acknowledged),
+                staff(10, assigned()),
+            ],
+        ),
+        late_complaint(
+            "neighbourhood",
+            "The bins were collected late for a few weeks two years ago.",
+            10,
+            vec![staff(8, Event::Declined {
+                reasons: "The late collections were in the summer two years ago, were put right at the time, and nothing stopped you telling us then.".to_owned(),
+            })],
+        ),
     ]
 }
 
@@ -348,7 +405,13 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
             None
         },
         details: script.details.to_owned(),
-        started_on: is_complaint.then_some(received_on),
+        started_on: is_complaint.then(|| {
+            if script.out_of_time {
+                received_on - chrono::Months::new(24)
+            } else {
+                received_on
+            }
+        }),
         desired_outcome: is_complaint.then(|| script.outcome.to_owned()),
         contact_channel: None,
         contact_phone: None,
@@ -362,12 +425,15 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
     let actor = |kind, name: &str| Actor {
         kind,
         name: Some(name.to_owned()),
+        id: None,
     };
     let filing = Filing {
         resident_id: Some(resident_id),
         filed_by_id: resident_id,
         authorisation_id: None,
         actor: actor(ActorKind::Resident, resident_name),
+        received_by: None,
+        someone: None,
     };
     let checked = match cases::check_new_case(&state.policy, &new, received_on) {
         Ok(checked) => checked,
@@ -392,6 +458,11 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
     for (days_ago, by, step) in &script.steps {
         let on = working_days_before(&state.calendar, today, *days_ago);
         let event = match step {
+            // The demo's caseworker, by their account.
+            Step::Event(Event::Assigned { caseworker, .. }) => Event::Assigned {
+                caseworker: caseworker.clone(),
+                caseworker_id: people.staff_public_id.clone(),
+            },
             Step::Event(event) => event.clone(),
             Step::ExtendBy(days, reason) => {
                 let replayed = cases::replay_case(state, &mut tx, &case).await?;

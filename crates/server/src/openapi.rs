@@ -31,14 +31,17 @@ impl Builder {
     /// Replaces the schema of the `GET` at `path`'s query parameter `name`,
     /// for what a declaration's type and range cannot say.
     fn query_schema(&mut self, path: &str, name: &str, schema: Value) {
-        let parameters = self.paths[path]["get"]["parameters"]
+        self.query_parameter(path, name)["schema"] = schema;
+    }
+
+    /// The query parameter `name` of the GET operation on `path`.
+    fn query_parameter(&mut self, path: &str, name: &str) -> &mut Value {
+        self.paths[path]["get"]["parameters"]
             .as_array_mut()
-            .expect("the operation declares query parameters");
-        let parameter = parameters
+            .expect("the operation declares query parameters")
             .iter_mut()
             .find(|parameter| parameter["name"] == name)
-            .expect("the operation declares the parameter");
-        parameter["schema"] = schema;
+            .expect("the operation declares the parameter")
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -265,8 +268,14 @@ fn build() -> Value {
     // The queue's status filter is a case's status, as the answers give it.
     let case_status = b.schema::<domain::case::Status>();
     b.query_schema(staff::ListQueue::PATH, "status", case_status);
+    let caseworker = b.query_parameter(staff::ListQueue::PATH, "caseworker");
+    caseworker["schema"]["maxLength"] = json!(64);
+    caseworker["description"] = json!("`mine`, `none` (nobody assigned), or a caseworker's id");
     b.paths[GetOpenapi::PATH]["get"]["responses"]["200"]["content"]["application/json"]["schema"] =
         json!({ "type": "object" });
+    let q = &mut b.query_parameter(staff::FindResidents::PATH, "q")["schema"];
+    q["minLength"] = json!(2);
+    q["maxLength"] = json!(254);
 
     let error_body = b.schema::<ErrorBody>();
     let mut schemas: Map<String, Value> = b.generator.take_definitions(true).into_iter().collect();

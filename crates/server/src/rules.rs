@@ -144,6 +144,7 @@ async fn close_if_due(state: &AppState, public_id: &str) -> Result<Option<Acted>
         actor: Actor {
             kind: ActorKind::System,
             name: None,
+            id: None,
         },
         on: None,
         event: Event::Closed {

@@ -275,6 +275,9 @@ pub struct CaseSummary {
     pub next_step: Option<NextStep>,
     pub resident_name: String,
     pub created_at: DateTime<Utc>,
+    /// The caseworker's name, when one is assigned.
+    #[serde(default)]
+    pub caseworker: Option<String>,
 }
 
 /// `GET /api/v1/cases/{id}`: everything about one case.
@@ -315,11 +318,41 @@ pub struct CaseDetail {
     /// delivered. `None` for anyone else.
     #[serde(default)]
     pub messages: Option<Vec<CaseMessage>>,
+    /// What only staff see. `None` for anyone else.
+    #[serde(default)]
+    pub staff: Option<StaffCaseView>,
     /// For staff: a possible hazard the complaint describes, with Awaab's
     /// Law's due dates for investigating and making safe, separate from the
     /// complaint's. `None` for anyone else, or when none was found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hazard: Option<HazardFlag>,
+}
+
+/// What staff see of a case and nobody else does.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct StaffCaseView {
+    /// How it reached the landlord, when staff raised it.
+    #[serde(default)]
+    pub received_by: Option<crate::api::staff_cases::ReceivedBy>,
+    /// For someone without an account whose complaint staff raised: who
+    /// they are and how they want to hear from us.
+    #[serde(default)]
+    pub contact: Option<crate::api::staff_cases::NoAccountContact>,
+    /// The assigned caseworker's account (public id), when there is one.
+    pub caseworker_id: Option<String>,
+    /// The accounts (public ids) that dealt with an earlier stage: none of
+    /// them may take the current one (Code 6.13).
+    pub earlier_stage_handlers: Vec<String>,
+}
+
+/// A member of staff who can be assigned a case, `GET /api/v1/staff/caseworkers`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct Caseworker {
+    /// The account's public id: `caseworker_id` when assigning.
+    pub id: String,
+    pub name: String,
 }
 
 /// Whether a message about a case has reached the resident.
@@ -449,6 +482,31 @@ pub struct QueueFilter {
     pub stage: Option<u8>,
     pub status: Option<Status>,
     pub overdue: Option<bool>,
+    /// `mine`, `none` (not assigned), or a caseworker's account id.
+    pub caseworker: Option<String>,
+}
+
+/// Whose cases the queue shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseworkerFilter {
+    /// The signed-in caseworker's.
+    Mine,
+    /// Cases nobody is assigned.
+    Nobody,
+    /// This account's (public id).
+    Account(String),
+}
+
+impl QueueFilter {
+    /// The caseworker filter, read from its wire value.
+    pub fn caseworker_filter(&self) -> Option<CaseworkerFilter> {
+        match self.caseworker.as_deref().map(str::trim)? {
+            "" => None,
+            "mine" => Some(CaseworkerFilter::Mine),
+            "none" => Some(CaseworkerFilter::Nobody),
+            account => Some(CaseworkerFilter::Account(account.to_owned())),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,8 @@ use super::event::{
 use super::refusal::{Act, Refusal, RefusalReason, Refused};
 use super::state::{
     CaseState, Closure, EscalationRefusal, ExtensionGranted, InformationGiven, InformationRequest,
-    PanelDecision, PanelState, Response, Satisfaction, StageState, Withdrawal,
+    PanelDecision, PanelState, Response, Satisfaction, StageState, TakingOn, TakingOnDecision,
+    Withdrawal,
 };
 use crate::calendar::Calendar;
 use crate::policy::Policy;
@@ -38,7 +39,12 @@ pub fn replay(
 
 /// The state a case starts in: its first event must be `received`.
 pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal> {
-    let Event::Received { kind, received_on } = &record.event else {
+    let Event::Received {
+        kind,
+        received_on,
+        awaiting_decision,
+    } = &record.event
+    else {
         return Err(Refused::NotReceived.into());
     };
     let mut stages = Vec::new();
@@ -51,6 +57,7 @@ pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal
             acknowledged_on: None,
             extensions: Vec::new(),
             response: None,
+            handled_by: Vec::new(),
         });
     }
     Ok(CaseState {
@@ -59,6 +66,7 @@ pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal
         received_at: record.at,
         raised_by: record.actor.clone(),
         caseworker: None,
+        caseworker_id: None,
         acknowledged_on: None,
         responded_on: None,
         stages,
@@ -71,6 +79,12 @@ pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal
         closed: None,
         referred_to_ombudsman_on: None,
         reopened: Vec::new(),
+        taking_on: (*kind == CaseKind::Complaint && !awaiting_decision.is_empty()).then(|| {
+            TakingOn {
+                grounds: awaiting_decision.clone(),
+                decision: None,
+            }
+        }),
         last_event_on: *received_on,
     })
 }
@@ -96,7 +110,10 @@ pub fn apply(
     match &record.event {
         Event::Received { .. } => Err(Refused::AlreadyReceived.into()),
         Event::Acknowledged => acknowledge(&mut next, on),
-        Event::Assigned { caseworker } => assign(&mut next, caseworker),
+        Event::Assigned {
+            caseworker,
+            caseworker_id,
+        } => assign(&mut next, caseworker, caseworker_id.as_deref()),
         Event::Extended {
             reason,
             new_date,
@@ -120,6 +137,7 @@ pub fn apply(
         } => respond(
             &mut next,
             on,
+            record.actor.id.as_deref(),
             *outcome,
             reasons,
             remedies,
@@ -148,6 +166,10 @@ pub fn apply(
         Event::Withdrawn { reason } => withdraw(&mut next, on, reason),
         Event::Closed { why } => close(&mut next, on, why),
         Event::ReferredToOmbudsman => refer_to_ombudsman(&mut next, on),
+        Event::Accepted { reason, exception } => {
+            accept(&mut next, policy, on, reason, exception.as_deref())
+        }
+        Event::Declined { reasons } => decline(&mut next, on, reasons),
         Event::Reopened { reason } => reopen(&mut next, reason),
     }?;
     Ok(next)
@@ -171,6 +193,11 @@ fn still_open(state: &CaseState, event: &Event) -> Result<(), Refusal> {
     if !state.is_finished() || matches!(event, Event::Reopened { .. } | Event::ReferredToOmbudsman)
     {
         return Ok(());
+    }
+    if let Some(declined) = state.declined() {
+        if state.closed.is_none() && state.withdrawn.is_none() {
+            return Err(RefusalReason::Closed { on: declined.on }.into());
+        }
     }
     Err(if let Some(w) = &state.withdrawn {
         if matches!(event, Event::Withdrawn { .. }) {
@@ -198,12 +225,34 @@ fn acknowledge(next: &mut CaseState, on: NaiveDate) -> Result<(), Refusal> {
     Ok(())
 }
 
-fn assign(next: &mut CaseState, caseworker: &str) -> Result<(), Refusal> {
+/// A caseworker takes the case. Someone who dealt with an earlier stage
+/// cannot take a later one (Code 6.13).
+fn assign(
+    next: &mut CaseState,
+    caseworker: &str,
+    caseworker_id: Option<&str>,
+) -> Result<(), Refusal> {
     let name = caseworker.trim();
     if name.is_empty() {
         return Err(Refused::CaseworkerMissing.into());
     }
+    if let Some(account) = caseworker_id {
+        if let Some(earlier) = next.earlier_handler(account) {
+            let stage = next.current_stage().map_or(earlier, |s| s.number);
+            return Err(Refused::HandledEarlierStage {
+                name: name.to_owned(),
+                earlier,
+                stage,
+            }
+            .into());
+        }
+        let stage = current(next)?;
+        if !stage.handled_by.iter().any(|h| h == account) {
+            stage.handled_by.push(account.to_owned());
+        }
+    }
     next.caseworker = Some(name.to_owned());
+    next.caseworker_id = caseworker_id.map(str::to_owned);
     Ok(())
 }
 
@@ -238,9 +287,11 @@ fn give_information(next: &mut CaseState, on: NaiveDate, text: &str) -> Result<(
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn respond(
     next: &mut CaseState,
     on: NaiveDate,
+    by: Option<&str>,
     outcome: Option<Outcome>,
     reasons: &str,
     remedies: &[Remedy],
@@ -249,6 +300,9 @@ fn respond(
     let Some(outcome) = outcome else {
         return Err(Refused::OutcomeMissing.into());
     };
+    if next.awaiting_decision() {
+        return Err(Refused::DecisionPending.into());
+    }
     if next.panel.is_some() {
         return Err(Refused::RespondWithThePanel.into());
     }
@@ -260,6 +314,11 @@ fn respond(
         .into());
     }
     not_before(Act::RespondedTo, on, stage.started_on)?;
+    if let Some(by) = by {
+        if !stage.handled_by.iter().any(|h| h == by) {
+            stage.handled_by.push(by.to_owned());
+        }
+    }
     stage.response = Some(Response {
         on,
         outcome: Some(outcome),
@@ -309,7 +368,11 @@ fn escalate(
         acknowledged_on: None,
         extensions: Vec::new(),
         response: None,
+        handled_by: Vec::new(),
     });
+    // The next stage needs someone who did not deal with this one (Code 6.13).
+    next.caseworker = None;
+    next.caseworker_id = None;
     Ok(())
 }
 
@@ -499,8 +562,103 @@ fn reopen(next: &mut CaseState, reason: &str) -> Result<(), Refusal> {
     }
     next.closed = None;
     next.withdrawn = None;
+    // A complaint not taken on waits for the decision again (the Ombudsman
+    // can tell the landlord to take it on, Code 2.4).
+    if let Some(taking_on) = next.taking_on.as_mut() {
+        if taking_on.decision.as_ref().is_some_and(|d| !d.accepted) {
+            taking_on.decision = None;
+        }
+    }
     next.reopened.push(reason.trim().to_owned());
     Ok(())
+}
+
+/// The landlord takes on a complaint that waited for a decision, for a
+/// reason it records. Out of time under a policy that gives no discretion,
+/// only one of the policy's listed exceptions can take it on.
+fn accept(
+    next: &mut CaseState,
+    policy: &Policy,
+    on: NaiveDate,
+    reason: &str,
+    exception: Option<&str>,
+) -> Result<(), Refusal> {
+    let Some(taking_on) = next.taking_on.as_ref().filter(|t| t.decision.is_none()) else {
+        return Err(Refused::NoDecisionPending.into());
+    };
+    if reason.trim().is_empty() {
+        return Err(Refused::AcceptReasonMissing.into());
+    }
+    let listed = listed_exceptions(policy);
+    let exception = exception.map(str::trim).filter(|e| !e.is_empty());
+    if let Some(exception) = exception {
+        if !listed.iter().any(|l| same_words(l, exception)) {
+            return Err(Refused::NotAListedException { listed }.into());
+        }
+    }
+    let out_of_time = taking_on
+        .grounds
+        .iter()
+        .any(|g| g == crate::policy::OUTSIDE_TIME_LIMIT);
+    let discretion = policy.time_limit.as_ref().is_none_or(|l| l.discretion);
+    if out_of_time && !discretion && exception.is_none() {
+        return Err(Refused::NoDiscretion { listed }.into());
+    }
+    let exception = exception.and_then(|e| listed.iter().find(|l| same_words(l, e)).cloned());
+    if let Some(taking_on) = next.taking_on.as_mut() {
+        taking_on.decision = Some(TakingOnDecision {
+            on,
+            accepted: true,
+            reasons: reason.trim().to_owned(),
+            exception,
+        });
+    }
+    Ok(())
+}
+
+/// The landlord declines to take the complaint on, with reasons the
+/// resident reads (Code 2.4).
+fn decline(next: &mut CaseState, on: NaiveDate, reasons: &str) -> Result<(), Refusal> {
+    let Some(taking_on) = next.taking_on.as_mut().filter(|t| t.decision.is_none()) else {
+        return Err(Refused::NoDecisionPending.into());
+    };
+    if reasons.trim().is_empty() {
+        return Err(Refused::DeclineReasonsMissing.into());
+    }
+    taking_on.decision = Some(TakingOnDecision {
+        on,
+        accepted: false,
+        reasons: reasons.trim().to_owned(),
+        exception: None,
+    });
+    Ok(())
+}
+
+/// The circumstances the policy lists in which its time limit does not
+/// apply, as the resident read them.
+pub fn listed_exceptions(policy: &Policy) -> Vec<String> {
+    let Some(limit) = &policy.time_limit else {
+        return Vec::new();
+    };
+    let mut listed = Vec::new();
+    if limit.from_awareness {
+        listed.push(AWARE_LATELY.to_owned());
+    }
+    listed.extend(
+        limit
+            .exceptions
+            .iter()
+            .map(|e| crate::policy::without_section_references(e)),
+    );
+    listed
+}
+
+/// The exception of a policy whose time limit counts from when the resident
+/// became aware of the issue.
+pub const AWARE_LATELY: &str = "The resident only became aware of the issue within the time limit";
+
+fn same_words(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 /// A stage's response date moves later, within the policy's limit unless

@@ -52,6 +52,10 @@ pub struct Actor {
     pub kind: ActorKind,
     #[serde(default)]
     pub name: Option<String>,
+    /// For staff: their account's public id, so the portal knows who dealt
+    /// with each stage (Code 6.13). Only staff are shown it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 /// One stored event: when it was recorded, by whom, and what happened.
@@ -164,11 +168,32 @@ pub enum Event {
     Received {
         kind: CaseKind,
         received_on: NaiveDate,
+        /// What makes a complaint wait for a staff decision before it is
+        /// taken on: the screening's ids (`outside_time_limit`, or an
+        /// exclusion's id) of what the resident sent anyway.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        awaiting_decision: Vec<String>,
     },
+    /// The landlord took on a complaint that waited for a decision: why,
+    /// and the policy's listed exception that applies, if one does.
+    Accepted {
+        reason: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        exception: Option<String>,
+    },
+    /// The landlord declined to take the complaint on, with its reasons:
+    /// the resident can take that decision to the Housing Ombudsman (Code 2.4).
+    Declined { reasons: String },
     /// The landlord acknowledged the complaint (or the request for this stage).
     Acknowledged,
-    /// A caseworker took the case.
-    Assigned { caseworker: String },
+    /// A caseworker took the case: their name, and their account's public id
+    /// (absent on assignments recorded before caseworkers were accounts).
+    Assigned {
+        #[serde(default)]
+        caseworker: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caseworker_id: Option<String>,
+    },
     /// The response date of the current stage was moved.
     Extended {
         reason: String,

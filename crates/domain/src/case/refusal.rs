@@ -112,8 +112,28 @@ pub enum Refused {
     // Staff actions on a complaint.
     StageAlreadyAcknowledged,
     CaseworkerMissing,
+    /// The caseworker dealt with an earlier stage (Code 6.13).
+    HandledEarlierStage {
+        name: String,
+        earlier: u8,
+        stage: u8,
+    },
     InformationRequestMissing,
     InformationMissing,
+    // Taking a complaint on, or not.
+    DecisionPending,
+    NoDecisionPending,
+    AcceptReasonMissing,
+    DeclineReasonsMissing,
+    /// The exception named is not one the policy lists.
+    NotAListedException {
+        listed: Vec<String>,
+    },
+    /// Out of time, and the policy gives no discretion: only a listed
+    /// exception can take it on.
+    NoDiscretion {
+        listed: Vec<String>,
+    },
     OutcomeMissing,
     RespondWithThePanel,
     AlreadyResponded {
@@ -191,10 +211,16 @@ impl Refused {
                 "already_acknowledged"
             }
             Refused::CaseworkerMissing => "caseworker_missing",
+            Refused::HandledEarlierStage { .. } => "handled_earlier_stage",
             Refused::InformationRequestMissing | Refused::InformationMissing => {
                 "information_missing"
             }
             Refused::OutcomeMissing => "outcome_missing",
+            Refused::DecisionPending => "decision_pending",
+            Refused::NoDecisionPending => "no_decision_pending",
+            Refused::AcceptReasonMissing | Refused::DeclineReasonsMissing => "reasons_missing",
+            Refused::NotAListedException { .. } => "not_a_listed_exception",
+            Refused::NoDiscretion { .. } => "no_discretion",
             Refused::RespondWithThePanel | Refused::ExtendWithThePanel => "panel_under_way",
             Refused::AlreadyResponded { .. }
             | Refused::ExtendAfterResponse { .. }
@@ -260,11 +286,45 @@ impl Refused {
                 "This stage has already been acknowledged.".to_owned()
             }
             Refused::CaseworkerMissing => "Enter the caseworker's name.".to_owned(),
+            Refused::HandledEarlierStage {
+                name,
+                earlier,
+                stage,
+            } => format!(
+                "{name} dealt with this complaint at stage {earlier}, so cannot consider it at stage {stage}: the Complaint Handling Code (6.13) says someone else must. Choose another caseworker."
+            ),
             Refused::InformationRequestMissing => "Say what information you need.".to_owned(),
             Refused::InformationMissing => "Enter the information you want to add.".to_owned(),
             Refused::OutcomeMissing => {
                 "Say whether the complaint is upheld, partly upheld or not upheld.".to_owned()
             }
+            Refused::DecisionPending => {
+                "Decide whether to take this complaint on before responding to it.".to_owned()
+            }
+            Refused::NoDecisionPending => {
+                "This complaint is not waiting for a decision to take it on.".to_owned()
+            }
+            Refused::AcceptReasonMissing => {
+                "Give the reason for taking this complaint on.".to_owned()
+            }
+            Refused::DeclineReasonsMissing => {
+                "Give the reasons for not taking this complaint on: the resident will read them."
+                    .to_owned()
+            }
+            Refused::NotAListedException { listed } if listed.is_empty() => {
+                "This landlord's policy lists no exceptions to its time limit.".to_owned()
+            }
+            Refused::NotAListedException { listed } => format!(
+                "Choose one of the policy's exceptions: {}.",
+                join_words(listed, "or")
+            ),
+            Refused::NoDiscretion { listed } if listed.is_empty() => {
+                "This complaint is outside the policy's time limit, and the policy gives no discretion and lists no exceptions: it can only be declined.".to_owned()
+            }
+            Refused::NoDiscretion { listed } => format!(
+                "This complaint is outside the policy's time limit, and the policy gives no discretion: it can be taken on only if one of its exceptions applies ({}).",
+                join_words(listed, "or")
+            ),
             Refused::RespondWithThePanel => {
                 "The complaint is with the panel: record the panel's outcome instead.".to_owned()
             }

@@ -56,6 +56,11 @@ pub struct StageState {
     pub acknowledged_on: Option<NaiveDate>,
     pub extensions: Vec<ExtensionGranted>,
     pub response: Option<Response>,
+    /// The accounts (public ids) that dealt with this stage: its caseworkers
+    /// and whoever recorded its response. None of them may take a later
+    /// stage (Code 6.13).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handled_by: Vec<String>,
 }
 
 /// A refusal to escalate.
@@ -136,6 +141,30 @@ pub struct Withdrawal {
     pub reason: Option<String>,
 }
 
+/// A complaint that waited for a staff decision before it was taken on:
+/// out of time, or screened as an exclusion and sent anyway.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct TakingOn {
+    /// What made it wait: the screening's ids (`outside_time_limit`, an
+    /// exclusion's id).
+    pub grounds: Vec<String>,
+    /// The decision, once made.
+    pub decision: Option<TakingOnDecision>,
+}
+
+/// Whether the landlord took a waiting complaint on, and why.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct TakingOnDecision {
+    pub on: NaiveDate,
+    pub accepted: bool,
+    /// Why it was taken on, or the reasons it was not (the resident reads them).
+    pub reasons: String,
+    /// The policy's listed exception that applied, when one did.
+    pub exception: Option<String>,
+}
+
 /// A case's state, derived from its events.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -147,6 +176,9 @@ pub struct CaseState {
     /// Who raised it.
     pub raised_by: Actor,
     pub caseworker: Option<String>,
+    /// The caseworker's account (public id), when the assignment named one.
+    #[serde(default)]
+    pub caseworker_id: Option<String>,
     /// For a compliment or a comment: the day it was acknowledged.
     pub acknowledged_on: Option<NaiveDate>,
     /// For a compliment or a comment: the day it was answered.
@@ -165,6 +197,10 @@ pub struct CaseState {
     pub referred_to_ombudsman_on: Option<NaiveDate>,
     /// Reasons the case was reopened, in order.
     pub reopened: Vec<String>,
+    /// For a complaint that waited for a decision to take it on: what made
+    /// it wait, and the decision. `None` when it never had to wait.
+    #[serde(default)]
+    pub taking_on: Option<TakingOn>,
     /// The day of the latest event.
     pub last_event_on: NaiveDate,
 }
@@ -175,9 +211,34 @@ impl CaseState {
         self.stages.last()
     }
 
-    /// Whether the case is closed or withdrawn.
+    /// Whether the case is closed or withdrawn, or was not taken on.
     pub fn is_finished(&self) -> bool {
-        self.closed.is_some() || self.withdrawn.is_some()
+        self.closed.is_some() || self.withdrawn.is_some() || self.declined().is_some()
+    }
+
+    /// Whether the complaint waits for a decision to take it on.
+    pub fn awaiting_decision(&self) -> bool {
+        self.taking_on
+            .as_ref()
+            .is_some_and(|t| t.decision.is_none())
+    }
+
+    /// The decision not to take the complaint on, if that was the decision.
+    pub fn declined(&self) -> Option<&TakingOnDecision> {
+        self.taking_on
+            .as_ref()
+            .and_then(|t| t.decision.as_ref())
+            .filter(|d| !d.accepted)
+    }
+
+    /// Who dealt with an earlier stage than the current one, and which
+    /// stage: they may not take this one (Code 6.13).
+    pub fn earlier_handler(&self, account: &str) -> Option<u8> {
+        let (_, earlier) = self.stages.split_last()?;
+        earlier
+            .iter()
+            .find(|s| s.handled_by.iter().any(|h| h == account))
+            .map(|s| s.number)
     }
 
     pub(crate) fn current_stage_mut(&mut self) -> Option<&mut StageState> {

@@ -45,6 +45,11 @@ pub enum Status {
     Withdrawn,
     /// The complaint is with the Housing Ombudsman.
     WithOmbudsman,
+    /// Out of time, or screened as an exclusion and sent anyway: staff
+    /// decide whether to take it on.
+    AwaitingDecision,
+    /// The landlord decided not to take the complaint on (Code 2.4).
+    NotTakenOn,
 }
 
 /// A stage, as the resident knows it.
@@ -274,6 +279,14 @@ pub enum NextStep {
     WithOmbudsman {
         on: NaiveDate,
     },
+    /// We are deciding whether to take the complaint on.
+    AwaitingDecision,
+    /// We decided not to take the complaint on, for these reasons; the
+    /// resident can ask the Housing Ombudsman to look at that decision.
+    NotTakenOn {
+        on: NaiveDate,
+        reasons: String,
+    },
 }
 
 /// The landlord's latest answer on a complaint: what the case page shows
@@ -324,6 +337,10 @@ pub enum StaffAction {
     Close,
     Reopen,
     RecordReferralToOmbudsman,
+    /// Take on a complaint that waits for a decision.
+    Accept,
+    /// Decline to take it on, with reasons.
+    Decline,
 }
 
 /// A window the resident can still act in.
@@ -381,6 +398,10 @@ pub struct CaseView {
     /// How the complaint will close, once it has an answer and while it is open.
     #[serde(default)]
     pub closes: Option<super::Closing>,
+    /// For a complaint that waited for a decision to take it on: why, and
+    /// the decision once made.
+    #[serde(default)]
+    pub taking_on: Option<super::TakingOn>,
 }
 
 /// The case as it stands on `today` (the server's clock, UK date).
@@ -416,6 +437,7 @@ pub fn view(state: &CaseState, policy: &Policy, calendar: &Calendar, today: Naiv
         latest_response,
         ombudsman_by,
         closes: super::closing(state, policy, calendar),
+        taking_on: state.taking_on.clone(),
     }
 }
 
@@ -430,7 +452,10 @@ fn ombudsman_by(state: &CaseState, latest: Option<&LatestResponse>) -> Option<Na
     let from = match (latest.filter(|r| r.final_response), &state.closed) {
         (Some(response), _) => response.on,
         (None, Some(closure)) => closure.on,
-        (None, None) => return None,
+        (None, None) => match state.declined() {
+            Some(declined) => declined.on,
+            None => return None,
+        },
     };
     from.checked_add_months(chrono::Months::new(OMBUDSMAN_MONTHS))
 }
@@ -502,6 +527,15 @@ fn next_step(
     }
     if closed.is_some() {
         return closed;
+    }
+    if let Some(declined) = state.declined() {
+        return Some(NextStep::NotTakenOn {
+            on: declined.on,
+            reasons: declined.reasons.clone(),
+        });
+    }
+    if state.awaiting_decision() {
+        return Some(NextStep::AwaitingDecision);
     }
     if let Some(panel) = &state.panel {
         return Some(match (&panel.outcome, panel.held_on) {
@@ -600,6 +634,12 @@ fn status(state: &CaseState, today: NaiveDate) -> Status {
     }
     if state.closed.is_some() {
         return Status::Closed;
+    }
+    if state.declined().is_some() {
+        return Status::NotTakenOn;
+    }
+    if state.awaiting_decision() {
+        return Status::AwaitingDecision;
     }
     if let Some(panel) = &state.panel {
         return match (panel.held_on, &panel.outcome) {
@@ -929,7 +969,7 @@ fn guidance(state: &CaseState, policy: &Policy, final_response: bool) -> Vec<Str
     if state.kind != CaseKind::Complaint {
         return Vec::new();
     }
-    let refused = !state.escalation_refusals.is_empty();
+    let refused = !state.escalation_refusals.is_empty() || state.declined().is_some();
     let during = !state.is_finished() && !final_response;
     policy
         .ombudsman
@@ -960,6 +1000,7 @@ fn probe(
         actor: Actor {
             kind: ActorKind::Staff,
             name: None,
+            id: None,
         },
         on: Some(today),
         event,
@@ -1019,11 +1060,26 @@ fn staff_actions(
         None
     };
     let candidates = [
+        (
+            StaffAction::Accept,
+            Event::Accepted {
+                reason: "reason".to_owned(),
+                // Under a policy without discretion, only an exception can.
+                exception: super::apply::listed_exceptions(policy).into_iter().next(),
+            },
+        ),
+        (
+            StaffAction::Decline,
+            Event::Declined {
+                reasons: "reasons".to_owned(),
+            },
+        ),
         (StaffAction::Acknowledge, Event::Acknowledged),
         (
             StaffAction::Assign,
             Event::Assigned {
                 caseworker: "caseworker".to_owned(),
+                caseworker_id: None,
             },
         ),
         (

@@ -1,6 +1,7 @@
 //! The caseworkers' queue and their actions on a case.
 
-use crate::api::cases::{CaseDetail, CaseSummary, StaffActionRequest};
+use crate::api::cases::{CaseDetail, CaseSummary, Caseworker, StaffActionRequest};
+use crate::api::staff_cases::{ResidentMatch, StaffNewCase};
 use crate::endpoint::Access::Staff;
 use crate::endpoint::{Access, NoBody, QueryParam, RetryKey};
 
@@ -22,6 +23,43 @@ endpoints! {
             },
             QueryParam { name: "status", kind: "string", required: false, ..QueryParam::PLAIN },
             QueryParam { name: "overdue", kind: "boolean", required: false, ..QueryParam::PLAIN },
+            QueryParam { name: "caseworker", kind: "string", required: false, ..QueryParam::PLAIN },
+        ];
+        const PAGED: bool = true;
+    }
+
+    /// Who handles a case (issue 16, item 5).
+    ListCaseworkers: GET "/staff/caseworkers" {
+        const OPERATION: &'static str = "list_caseworkers";
+        const SUMMARY: &'static str = "The staff who can be assigned a case, by name, a page at a time";
+        const ACCESS: Access = Staff;
+        type Request = NoBody;
+        type Answer = Vec<Caseworker>;
+        const ERRORS: &'static [u16] = &[400];
+        const PAGED: bool = true;
+    }
+
+    /// Complaints from any channel (issue 16, item 1).
+    RaiseCaseForResident: POST "/staff/cases" {
+        const OPERATION: &'static str = "raise_case_for_resident";
+        const SUMMARY: &'static str = "Raise a complaint, compliment or comment that came by phone, letter, email, in person or otherwise, for a resident or someone without an account";
+        const ACCESS: Access = Staff;
+        type Request = StaffNewCase;
+        type Answer = CaseDetail;
+        const STATUS: u16 = 201;
+        const ERRORS: &'static [u16] = &[409];
+        const RETRY_KEY: RetryKey = RetryKey::Required;
+    }
+
+    FindResidents: GET "/staff/residents" {
+        const OPERATION: &'static str = "find_residents";
+        const SUMMARY: &'static str = "Residents whose name, email address or telephone number holds the text, or with a case of that reference";
+        const ACCESS: Access = Staff;
+        type Request = NoBody;
+        type Answer = Vec<ResidentMatch>;
+        const ERRORS: &'static [u16] = &[400, 422];
+        const QUERY: &'static [QueryParam] = &[
+            QueryParam { name: "q", kind: "string", required: true, ..QueryParam::PLAIN },
         ];
         const PAGED: bool = true;
     }

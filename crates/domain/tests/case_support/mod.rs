@@ -147,7 +147,11 @@ pub fn by(kind: ActorKind, on: &str, event: Event) -> EventRecord {
     let day = date(on);
     EventRecord {
         at: Utc.from_utc_datetime(&day.and_hms_opt(12, 0, 0).expect("noon exists")),
-        actor: Actor { kind, name: None },
+        actor: Actor {
+            kind,
+            name: None,
+            id: None,
+        },
         on: Some(day),
         event,
     }
@@ -161,6 +165,7 @@ pub fn received(on: &str) -> EventRecord {
         Event::Received {
             kind: CaseKind::Complaint,
             received_on: date(on),
+            awaiting_decision: Vec::new(),
         },
     )
 }

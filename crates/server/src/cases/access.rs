@@ -117,9 +117,12 @@ pub async fn case_access(
     let case = store::find_by_public_id(conn, case_public_id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    // Staff events carry the account, so the portal knows who dealt with
+    // each stage (Code 6.13); nobody else's do.
     let actor = |kind| Actor {
         kind,
         name: Some(user.name.clone()),
+        id: (kind == ActorKind::Staff).then(|| user.public_id.clone()),
     };
     match user.role {
         Role::Resident if case.resident_id == Some(user.id) => Ok(CaseAccess {

@@ -98,9 +98,14 @@ fn next_step(view: &CaseView) -> String {
 pub fn received(kind: CaseKind, reference: &str, view: &CaseView) -> Notice {
     let noun = noun(kind);
     let subject = format!("We have received your {noun} {reference}");
+    let deciding = if view.status == domain::case::Status::AwaitingDecision {
+        "\n\nWe will decide whether we can take your complaint on, and tell you why."
+    } else {
+        ""
+    };
     let body = match kind {
         CaseKind::Complaint => format!(
-            "We have received your complaint. Your reference is {reference}.{}",
+            "We have received your complaint. Your reference is {reference}.{deciding}{}",
             coming_dates(view)
         ),
         _ => format!("Thank you for your {noun}. Your reference is {reference}."),
@@ -206,6 +211,23 @@ pub fn for_event(
                 format!("We have closed your {noun}: {why}.{}", guidance(view)),
             )
         }
+        Event::Accepted { .. } => (
+            subject("we have taken it on"),
+            format!(
+                "We have decided to take on your {noun}, and we will look into it.{}",
+                coming_dates(view)
+            ),
+        ),
+        // Code 2.4: why it is not suitable for the complaints process, and
+        // the right to take that decision to the Ombudsman.
+        Event::Declined { reasons } => (
+            subject("we cannot take it on"),
+            format!(
+                "We have decided not to take on your {noun}. The reasons are: {reasons}\n\nYou can ask the Housing Ombudsman to look at this decision. {}{}",
+                ombudsman_details(policy),
+                guidance(view)
+            ),
+        ),
         Event::Reopened { reason } => (
             subject("reopened"),
             format!("We have reopened your {noun}: {reason}{}", coming_dates(view)),

@@ -39,7 +39,10 @@ pub async fn filing_for_advocate(
         actor: domain::case::Actor {
             kind: domain::case::ActorKind::Advocate,
             name: Some(user.name.clone()),
+            id: None,
         },
+        received_by: None,
+        someone: None,
     })
 }
 

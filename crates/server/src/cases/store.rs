@@ -33,11 +33,12 @@ pub struct CaseRow {
 }
 
 const SELECT_CASE: &str = "SELECT c.id, c.public_id, c.reference, c.kind, c.resident_id, \
-     COALESCE(r.name, a.resident_name, '') AS resident_name, c.filed_by_id, f.name AS filed_by_name, \
+     COALESCE(r.name, a.resident_name, cc.name, '') AS resident_name, c.filed_by_id, f.name AS filed_by_name, \
      f.role AS filed_by_role, c.authorisation_id, c.policy_id, c.category, c.details, \
      c.created_at, c.stage, c.status, c.next_due, c.assigned_to \
      FROM cases c LEFT JOIN users r ON r.id = c.resident_id JOIN users f ON f.id = c.filed_by_id \
-     LEFT JOIN authorisations a ON a.id = c.authorisation_id";
+     LEFT JOIN authorisations a ON a.id = c.authorisation_id \
+     LEFT JOIN case_contacts cc ON cc.case_id = c.id";
 
 /// The case with this public id.
 #[tracing::instrument(skip_all)]
@@ -88,13 +89,24 @@ pub async fn list_for_resident(
     query.bind(fetch).fetch_all(conn).await
 }
 
+/// Whose cases the queue holds: the account's (`users.id`), this public
+/// id's, or nobody's.
+#[derive(Debug, Clone)]
+pub enum AssignedTo {
+    Account(i64),
+    PublicId(String),
+    Nobody,
+}
+
 /// The staff queue: by next due date (none last), then oldest first. `overdue`
 /// compares the stored next due date with `today`. `fetch` of them after `after`.
+#[allow(clippy::too_many_arguments)]
 #[tracing::instrument(skip_all)]
 pub async fn list_queue(
     conn: &mut AnyConnection,
     stage: Option<u8>,
     status: Option<&str>,
+    assigned: Option<&AssignedTo>,
     overdue: Option<bool>,
     today: NaiveDate,
     after: Option<&After>,
@@ -108,6 +120,14 @@ pub async fn list_queue(
     }
     if status.is_some() {
         sql.push_str(" AND c.status = ?");
+    }
+    match assigned {
+        Some(AssignedTo::Account(_)) => sql.push_str(" AND c.assigned_to = ?"),
+        Some(AssignedTo::PublicId(_)) => {
+            sql.push_str(" AND c.assigned_to = (SELECT id FROM users WHERE public_id = ?)")
+        }
+        Some(AssignedTo::Nobody) => sql.push_str(" AND c.assigned_to IS NULL"),
+        None => {}
     }
     match overdue {
         Some(true) => sql.push_str(" AND c.next_due IS NOT NULL AND c.next_due < ?"),
@@ -126,6 +146,11 @@ pub async fn list_queue(
     }
     if let Some(status) = status {
         query = query.bind(status.to_owned());
+    }
+    match assigned {
+        Some(AssignedTo::Account(id)) => query = query.bind(*id),
+        Some(AssignedTo::PublicId(public_id)) => query = query.bind(public_id.clone()),
+        _ => {}
     }
     if overdue.is_some() {
         query = query.bind(today);
@@ -205,7 +230,8 @@ pub async fn insert_case(
     .await
 }
 
-/// Keeps the queue's columns in step with the events.
+/// Keeps the queue's columns in step with the events: `caseworker` is the
+/// assigned caseworker's public id (a staff account).
 #[tracing::instrument(skip_all)]
 pub async fn update_queue_columns(
     conn: &mut AnyConnection,
@@ -213,15 +239,64 @@ pub async fn update_queue_columns(
     stage: Option<u8>,
     status: &str,
     next_due: Option<NaiveDate>,
+    caseworker: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    crate::db::query("UPDATE cases SET stage = ?, status = ?, next_due = ? WHERE id = ?")
-        .bind(stage.map(i64::from))
-        .bind(status)
-        .bind(next_due.map(|d| d.to_string()))
-        .bind(case_id)
-        .execute(conn)
-        .await?;
+    crate::db::query(
+        "UPDATE cases SET stage = ?, status = ?, next_due = ?, \
+         assigned_to = (SELECT id FROM users WHERE public_id = ?) WHERE id = ?",
+    )
+    .bind(stage.map(i64::from))
+    .bind(status)
+    .bind(next_due.map(|d| d.to_string()))
+    .bind(caseworker)
+    .bind(case_id)
+    .execute(conn)
+    .await?;
     Ok(())
+}
+
+/// A member of staff who can be assigned cases: public id and name.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CaseworkerRow {
+    pub public_id: String,
+    pub name: String,
+}
+
+/// Staff and admin accounts (not deleted), by name: `fetch` of them after
+/// the (name, public id) `after`.
+#[tracing::instrument(skip_all)]
+pub async fn caseworkers(
+    conn: &mut AnyConnection,
+    after: Option<(&str, &str)>,
+    fetch: i64,
+) -> Result<Vec<CaseworkerRow>, sqlx::Error> {
+    let mut sql = "SELECT public_id, name FROM users \
+         WHERE role IN ('staff', 'admin') AND deleted_at IS NULL"
+        .to_owned();
+    if after.is_some() {
+        sql.push_str(" AND (name > ? OR (name = ? AND public_id > ?))");
+    }
+    sql.push_str(" ORDER BY name, public_id LIMIT ?");
+    let mut query = crate::db::query_as(&sql);
+    if let Some((name, public_id)) = after {
+        query = query.bind(name).bind(name).bind(public_id);
+    }
+    query.bind(fetch).fetch_all(conn).await
+}
+
+/// The staff or admin account with this public id, if there is one.
+#[tracing::instrument(skip_all)]
+pub async fn caseworker(
+    conn: &mut AnyConnection,
+    public_id: &str,
+) -> Result<Option<CaseworkerRow>, sqlx::Error> {
+    crate::db::query_as(
+        "SELECT public_id, name FROM users \
+         WHERE public_id = ? AND role IN ('staff', 'admin') AND deleted_at IS NULL",
+    )
+    .bind(public_id)
+    .fetch_optional(conn)
+    .await
 }
 
 /// A case's events, in order, as stored (JSON).
@@ -327,4 +402,141 @@ pub async fn insert_attachment(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// An account's public id.
+#[tracing::instrument(skip_all)]
+pub async fn public_id_of(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Option<String>, sqlx::Error> {
+    crate::db::query_scalar("SELECT public_id FROM users WHERE id = ?")
+        .bind(user_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Stores how to reach someone without an account whose complaint staff raised.
+#[tracing::instrument(skip_all)]
+pub async fn insert_case_contact(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    contact: &domain::api::staff_cases::NoAccountContact,
+) -> Result<(), sqlx::Error> {
+    let trimmed = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    crate::db::query(
+        "INSERT INTO case_contacts (case_id, name, resident_address, email, phone, contact_channel) \
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case_id)
+    .bind(contact.name.trim())
+    .bind(trimmed(&contact.resident_address))
+    .bind(trimmed(&contact.email).map(|e| e.to_lowercase()))
+    .bind(trimmed(&contact.phone))
+    .bind(contact.contact_channel.as_str())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct ContactRow {
+    name: String,
+    resident_address: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    contact_channel: String,
+}
+
+/// How to reach someone without an account, for a case staff raised for them.
+#[tracing::instrument(skip_all)]
+pub async fn case_contact(
+    conn: &mut AnyConnection,
+    case_id: i64,
+) -> Result<Option<domain::api::staff_cases::NoAccountContact>, sqlx::Error> {
+    let row: Option<ContactRow> = crate::db::query_as(
+        "SELECT name, resident_address, email, phone, contact_channel FROM case_contacts \
+         WHERE case_id = ?",
+    )
+    .bind(case_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| domain::api::staff_cases::NoAccountContact {
+        name: r.name,
+        resident_address: r.resident_address,
+        email: r.email,
+        phone: r.phone,
+        contact_channel: serde_json::from_value(serde_json::Value::String(r.contact_channel))
+            .unwrap_or_default(),
+    }))
+}
+
+/// A resident account found by a staff search: (public id, name, email).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ResidentRow {
+    pub public_id: String,
+    pub name: String,
+    pub email: String,
+}
+
+/// Residents (not deleted) whose name, email or telephone holds `q`, or who
+/// have a case with the reference `q`, by name: `fetch` of them after the
+/// (name, public id) `after`.
+#[tracing::instrument(skip_all)]
+pub async fn find_residents(
+    conn: &mut AnyConnection,
+    q: &str,
+    after: Option<(&str, &str)>,
+    fetch: i64,
+) -> Result<Vec<ResidentRow>, sqlx::Error> {
+    let like = format!(
+        "%{}%",
+        q.to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let mut sql = "SELECT u.public_id, u.name, u.email FROM users u \
+         WHERE u.role = 'resident' AND u.deleted_at IS NULL AND ( \
+         LOWER(u.name) LIKE ? ESCAPE '\\' OR LOWER(u.email) LIKE ? ESCAPE '\\' \
+         OR u.id IN (SELECT p.user_id FROM preferences p WHERE p.document LIKE ? ESCAPE '\\') \
+         OR u.id IN (SELECT c.resident_id FROM cases c WHERE UPPER(c.reference) = ?))"
+        .to_owned();
+    if after.is_some() {
+        sql.push_str(" AND (u.name > ? OR (u.name = ? AND u.public_id > ?))");
+    }
+    sql.push_str(" ORDER BY u.name, u.public_id LIMIT ?");
+    // A telephone number is looked for in the preferences' phone only.
+    let phone_like = q
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ' ' || c == '+')
+        .then(|| format!("%\"phone\":\"%{}%", q.trim()));
+    let mut query = crate::db::query_as(&sql)
+        .bind(like.clone())
+        .bind(like)
+        .bind(phone_like)
+        .bind(q.trim().to_uppercase());
+    if let Some((name, public_id)) = after {
+        query = query.bind(name).bind(name).bind(public_id);
+    }
+    query.bind(fetch).fetch_all(conn).await
+}
+
+/// The resident account with this public id, if there is one: its `users.id`.
+#[tracing::instrument(skip_all)]
+pub async fn resident_by_public_id(
+    conn: &mut AnyConnection,
+    public_id: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    crate::db::query_scalar(
+        "SELECT id FROM users WHERE public_id = ? AND role = 'resident' AND deleted_at IS NULL",
+    )
+    .bind(public_id)
+    .fetch_optional(conn)
+    .await
 }

@@ -159,6 +159,7 @@ async fn list_cases(
             None,
             None,
             None,
+            None,
             today,
             after.as_ref(),
             page.fetch(),

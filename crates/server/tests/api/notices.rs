@@ -35,6 +35,7 @@ fn record(on: &str, kind: ActorKind, event: Event) -> EventRecord {
         at: Utc.from_utc_datetime(&date.and_hms_opt(10, 0, 0).expect("a time")),
         actor: Actor {
             kind,
+            id: None,
             name: (kind == ActorKind::Staff).then(|| "Sam Caseworker".to_owned()),
         },
         on: None,
@@ -92,6 +93,7 @@ fn received_on(on: &str, kind: CaseKind) -> EventRecord {
         Event::Received {
             kind,
             received_on: day(on),
+            awaiting_decision: Vec::new(),
         },
     )
 }
@@ -104,6 +106,7 @@ fn a_complaint_through_both_stages_closed_and_reopened() {
             "2026-03-02",
             Event::Assigned {
                 caseworker: "Sam Caseworker".into(),
+                caseworker_id: None,
             },
         ),
         staff("2026-03-03", Event::Acknowledged),
@@ -214,6 +217,54 @@ fn a_complaint_the_landlord_will_not_take_further() {
     ];
     snapshot_each(
         "refused",
+        messages_for("code-2024", CaseKind::Complaint, &records),
+    );
+}
+
+/// A complaint sent although the screening said it was out of time: it
+/// waits for staff to decide whether to take it on.
+fn waiting_on(on: &str) -> EventRecord {
+    resident(
+        on,
+        Event::Received {
+            kind: CaseKind::Complaint,
+            received_on: day(on),
+            awaiting_decision: vec!["outside_time_limit".into()],
+        },
+    )
+}
+
+#[test]
+fn an_out_of_time_complaint_taken_on() {
+    let records = [
+        waiting_on("2026-03-02"),
+        staff(
+            "2026-03-04",
+            Event::Accepted {
+                reason: "The resident was in hospital for most of the year.".into(),
+                exception: None,
+            },
+        ),
+    ];
+    snapshot_each(
+        "taken_on",
+        messages_for("code-2024", CaseKind::Complaint, &records),
+    );
+}
+
+#[test]
+fn an_out_of_time_complaint_declined() {
+    let records = [
+        waiting_on("2026-03-02"),
+        staff(
+            "2026-03-04",
+            Event::Declined {
+                reasons: "The repair you describe was finished more than a year before you told us about it.".into(),
+            },
+        ),
+    ];
+    snapshot_each(
+        "declined",
         messages_for("code-2024", CaseKind::Complaint, &records),
     );
 }

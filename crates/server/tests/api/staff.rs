@@ -141,6 +141,8 @@ async fn every_staff_action_is_recorded_with_who_and_when_and_told_to_the_reside
     let riya = app.register_resident("Riya Resident").await;
     let staff = app.create_staff("Sam Caseworker").await;
     let case = id(&raise(&riya, complaint()).await);
+    let (_, _, session) = staff.get("/api/v1/session").await;
+    let sam = session["user"]["id"].as_str().unwrap().to_owned();
     let steps = [
         (
             json!({ "type": "acknowledged" }),
@@ -148,7 +150,7 @@ async fn every_staff_action_is_recorded_with_who_and_when_and_told_to_the_reside
             true,
         ),
         (
-            json!({ "type": "assigned", "caseworker": "Sam Caseworker" }),
+            json!({ "type": "assigned", "caseworker_id": sam }),
             "under_investigation",
             false,
         ),
@@ -181,7 +183,7 @@ async fn every_staff_action_is_recorded_with_who_and_when_and_told_to_the_reside
         let entry = &detail["timeline"][n + 1];
         assert_eq!(
             entry["actor"],
-            json!({ "kind": "staff", "name": "Sam Caseworker" })
+            json!({ "kind": "staff", "name": "Sam Caseworker", "id": sam })
         );
         assert_eq!(entry["event"]["type"], event["type"]);
         assert_eq!(entry["on"], "2026-03-02");
