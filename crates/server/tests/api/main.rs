@@ -28,3 +28,4 @@ mod security;
 mod staff;
 mod support;
 mod taking_on;
+mod two_processes;
