@@ -144,6 +144,22 @@ pub struct Config {
     /// --demo-deployment, which, like loopback, makes one beside the database).
     #[arg(long, env = "PORTAL_SECRETS_KEY_FILE")]
     pub secrets_key_file: Option<PathBuf>,
+    /// Where to serve Prometheus metrics (`/metrics`) and the readiness check
+    /// (`/ready`), e.g. `127.0.0.1:9100`: a listener of their own, never the
+    /// portal's public port. Off unless set.
+    #[arg(long, env = "PORTAL_METRICS_ADDRESS")]
+    pub metrics_address: Option<SocketAddr>,
+    /// How the log is written: `text` for people, `json` (one object a line)
+    /// for a log collector.
+    #[arg(long, env = "PORTAL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+/// How the log is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 impl Config {
@@ -225,6 +241,8 @@ impl Config {
             request_timeout: 120,
             file_quota_kib_per_day: 51_200,
             secrets_key_file: None,
+            metrics_address: None,
+            log_format: LogFormat::Text,
         }
     }
 }

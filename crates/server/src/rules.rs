@@ -52,8 +52,9 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         for round in 0u64.. {
             interval.tick().await;
-            if let Err(error) = run_due(&state).await {
-                tracing::warn!(%error, "the policy's rules could not run");
+            match run_due(&state).await {
+                Ok(_) => state.metrics.rules_ran(),
+                Err(error) => tracing::warn!(%error, "the policy's rules could not run"),
             }
             // Retention counts in days and years: once an hour is plenty.
             if round % RETENTION_EVERY == 0 {

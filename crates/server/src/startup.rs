@@ -63,6 +63,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
         calendar: Arc::new(calendar),
         policy: Arc::new(policy),
         policies: Arc::new(policies),
+        metrics: Arc::default(),
     })
 }
 

@@ -16,6 +16,7 @@ mod idempotency;
 mod layout;
 mod limits;
 mod mail;
+mod metrics;
 mod notices;
 mod openapi;
 mod pages;
