@@ -68,7 +68,7 @@ async fn serve(state: server::AppState) -> Result<(), String> {
             .await
             .map_err(|e| format!("cannot listen on {metrics_addr} for metrics: {e}"))?;
         tracing::info!("metrics on http://{metrics_addr}/metrics, readiness on /ready");
-        let router = server::metrics::router(server::metrics::Listener {
+        let router = server::routes::metrics::router(server::routes::metrics::Listener {
             db: state.db.clone(),
             metrics: state.metrics.clone(),
         });

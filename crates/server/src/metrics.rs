@@ -1,9 +1,9 @@
 //! Prometheus metrics, served on a listener of their own
-//! (`--metrics-address`), never on the portal's public port: request counts
+//! (`--metrics-address`, [`crate::routes::metrics`]), never on the portal's
+//! public port: request counts
 //! and latency histograms by route (the route's pattern, never a case id),
 //! the outbox's depth, and how long ago the policy's rules last ran (the
-//! scheduler's lag), read when scraped. The same listener answers `/ready`,
-//! 200 while the database answers, for a load balancer's readiness check.
+//! scheduler's lag), read when scraped.
 //!
 //! Nothing personal is in a label: the method, the route's pattern and the
 //! status class only.
@@ -15,11 +15,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{header, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
+use axum::response::Response;
 use prometheus_client::encoding::text::encode;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
@@ -27,8 +24,6 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use prometheus_client::registry::Registry;
-
-use sqlx::AnyPool;
 
 /// What one request is counted under.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -112,9 +107,9 @@ impl Metrics {
             .store(chrono::Utc::now().timestamp(), Ordering::Relaxed);
     }
 
-    /// The Prometheus text of every metric, the gauges read now.
-    pub async fn render(&self, db: &AnyPool) -> Result<String, sqlx::Error> {
-        let (unsent, failed) = store::outbox_depth(db).await?;
+    /// The Prometheus text of every metric, with the outbox's depth as read
+    /// now (messages still to send, and those given up on).
+    pub fn render(&self, (unsent, failed): (i64, i64)) -> String {
         self.outbox_unsent.set(unsent);
         self.outbox_failed.set(failed);
         let ran = self.rules_ran_at.load(Ordering::Relaxed);
@@ -125,7 +120,7 @@ impl Metrics {
         });
         let mut text = String::new();
         encode(&mut text, &self.registry).expect("writing to a String cannot fail");
-        Ok(text)
+        text
     }
 }
 
@@ -152,44 +147,7 @@ pub async fn record(State(metrics): State<Arc<Metrics>>, request: Request, next:
     response
 }
 
-/// What the metrics listener needs.
-#[derive(Clone)]
-pub struct Listener {
-    pub db: AnyPool,
-    pub metrics: Arc<Metrics>,
-}
-
-/// The metrics listener's routes: `/metrics` and `/ready`.
-pub fn router(listener: Listener) -> Router {
-    Router::new()
-        .route("/metrics", get(scrape))
-        .route("/ready", get(ready))
-        .with_state(listener)
-}
-
-async fn scrape(State(listener): State<Listener>) -> Response {
-    match listener.metrics.render(&listener.db).await {
-        Ok(text) => (
-            [(
-                header::CONTENT_TYPE,
-                "text/plain; version=0.0.4; charset=utf-8",
-            )],
-            text,
-        )
-            .into_response(),
-        Err(error) => {
-            tracing::warn!(%error, "metrics could not read the database");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
-    }
-}
-
-async fn ready(State(listener): State<Listener>) -> StatusCode {
-    match store::ping(&listener.db).await {
-        Ok(()) => StatusCode::OK,
-        Err(error) => {
-            tracing::warn!(%error, "not ready: the database does not answer");
-            StatusCode::SERVICE_UNAVAILABLE
-        }
-    }
+/// Whether the database answers, for the readiness check.
+pub async fn ping(db: &sqlx::AnyPool) -> Result<(), sqlx::Error> {
+    store::ping(db).await
 }

@@ -9,6 +9,7 @@ pub mod authorisations;
 pub mod calendar;
 pub mod cases;
 pub mod health;
+pub mod metrics;
 pub mod outbox;
 pub mod policies;
 pub mod preferences;

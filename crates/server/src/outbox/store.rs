@@ -213,3 +213,18 @@ pub async fn written_to(
     .fetch_all(conn)
     .await
 }
+
+/// Messages still to be tried, and those the sender gave up on (email tried
+/// `max_attempts` times, or anything else tried once).
+pub async fn depth(db: &AnyPool, max_attempts: i64) -> Result<(i64, i64), sqlx::Error> {
+    crate::db::query_as(
+        "SELECT \
+           COUNT(CASE WHEN attempts = 0 OR (channel = 'email' AND attempts < ?) THEN 1 END), \
+           COUNT(CASE WHEN attempts = 0 OR (channel = 'email' AND attempts < ?) THEN NULL ELSE 1 END) \
+         FROM outbox WHERE sent_at IS NULL",
+    )
+    .bind(max_attempts)
+    .bind(max_attempts)
+    .fetch_one(db)
+    .await
+}

@@ -15,7 +15,7 @@ use crate::helpers::{fresh_database, key_file_if_needed, TestApp};
 use crate::support::{complaint, raise};
 
 async fn scrape(app: &TestApp, path: &str) -> (StatusCode, String) {
-    let router = server::metrics::router(server::metrics::Listener {
+    let router = server::routes::metrics::router(server::routes::metrics::Listener {
         db: app.state.db.clone(),
         metrics: app.state.metrics.clone(),
     });
