@@ -1,13 +1,16 @@
 //! Two server processes on one database (an SQLite file, or PostgreSQL with
 //! `PORTAL_TEST_DATABASE`), as behind a load balancer: whichever one a
 //! request reaches, it sees the same record, and what must happen once
-//! happens once (issue 15). The real server binary, over real HTTP.
+//! happens once (issue 15). The real server binary, over real HTTP, started
+//! with the reference deployment's own configuration (`deploy/portal.env`),
+//! and sent the header its proxy sets.
 
-use std::process::Child;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::durability::{cookie, free_port, http, server, start, Answer};
+use crate::durability::{cookie, free_port, http, server, Answer};
 use crate::helpers::{fresh_database, key_file_if_needed};
 use crate::support::complaint;
 
@@ -25,12 +28,84 @@ impl Drop for Both {
     }
 }
 
+/// What the deployment's proxy puts in front of every request (Caddyfile).
+const FORWARDED: (&str, &str) = ("X-Forwarded-For", "203.0.113.7");
+
 fn post(port: u16, path: &str, headers: &[(&str, &str)], body: &Value) -> Answer {
-    http(port, "POST", path, headers, Some(body)).expect("the server answers")
+    let mut headers = headers.to_vec();
+    headers.push(FORWARDED);
+    http(port, "POST", path, &headers, Some(body)).expect("the server answers")
 }
 
 fn get(port: u16, path: &str, session: &str) -> Answer {
-    http(port, "GET", path, &[("Cookie", session)], None).expect("the server answers")
+    http(port, "GET", path, &[("Cookie", session), FORWARDED], None).expect("the server answers")
+}
+
+/// `deploy/portal.env`: the settings every portal process of the reference
+/// deployment shares.
+fn deployment_settings() -> Vec<(String, String)> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../deploy/portal.env");
+    std::fs::read_to_string(path)
+        .expect("deploy/portal.env")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| {
+            let (name, value) = line.split_once('=').expect("NAME=value");
+            (name.to_owned(), value.to_owned())
+        })
+        .collect()
+}
+
+/// One portal process as the deployment runs it: its settings, with only
+/// what names this machine changed.
+fn start_as_deployed(
+    database: &str,
+    key_file: &Option<std::path::PathBuf>,
+    port: u16,
+    metrics_port: u16,
+) -> Child {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    for (name, value) in deployment_settings() {
+        command.env(name, value);
+    }
+    command
+        .env("HOST", "127.0.0.1")
+        .env("PORT", port.to_string())
+        .env("DATABASE_URL", database)
+        .env("DIST_DIR", "does-not-exist")
+        .env(
+            "PORTAL_METRICS_ADDRESS",
+            format!("127.0.0.1:{metrics_port}"),
+        )
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    if let Some(key_file) = key_file {
+        command.env("PORTAL_SECRETS_KEY_FILE", key_file);
+    }
+    let mut child = command.spawn().expect("the server starts");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !http(port, "GET", "/api/v1/health", &[], None).is_ok_and(|a| a.status == 200) {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server did not answer on port {port}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    child
+}
+
+#[test]
+fn the_deployments_settings_are_ones_the_server_reads() {
+    use clap::CommandFactory;
+    let known: Vec<String> = server::config::Cli::command()
+        .get_arguments()
+        .filter_map(|argument| argument.get_env())
+        .map(|name| name.to_string_lossy().into_owned())
+        .collect();
+    for (name, _) in deployment_settings() {
+        assert!(known.contains(&name), "{name} is not a setting: {known:?}");
+    }
 }
 
 #[test]
@@ -58,19 +133,33 @@ fn two_processes_on_one_database_keep_one_record() {
         .expect("server user add runs");
     assert!(added.status.success(), "{added:?}");
     let ports = [free_port(), free_port()];
+    let metrics_ports = [free_port(), free_port()];
     let both = Both {
         ports,
         children: ports
             .iter()
-            .map(|port| start(&database, &key_file, *port))
+            .zip(metrics_ports)
+            .map(|(port, metrics_port)| {
+                start_as_deployed(&database, &key_file, *port, metrics_port)
+            })
             .collect(),
     };
     let [a, b] = both.ports;
+    // Each is ready for the proxy to send it requests.
+    for port in metrics_ports {
+        assert_eq!(http(port, "GET", "/ready", &[], None).unwrap().status, 200);
+    }
 
     // Signed in on one, the session works on the other.
     let sign_in = json!({ "email": "tam@example.com", "password": "correct horse battery" });
     let signed_in = post(a, "/api/v1/session", &[], &sign_in);
     assert_eq!(signed_in.status, 200, "{}", signed_in.body);
+    // As deployed (an https public address): a secure, host-only cookie.
+    assert!(
+        signed_in.headers.contains("__Host-") && signed_in.headers.contains("; Secure"),
+        "{}",
+        signed_in.headers
+    );
     let session = cookie(&signed_in);
     let on_b = get(b, "/api/v1/session", &session);
     assert_eq!(on_b.status, 200, "{}", on_b.body);
