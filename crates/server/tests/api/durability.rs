@@ -12,14 +12,14 @@ use serde_json::{json, Value};
 use crate::helpers::{fresh_database, key_file_if_needed};
 use crate::support::complaint;
 
-struct Answer {
-    status: u16,
+pub(crate) struct Answer {
+    pub status: u16,
     headers: String,
     body: Value,
 }
 
 /// One HTTP/1.1 request over a plain socket (no client library needed).
-fn http(
+pub(crate) fn http(
     port: u16,
     method: &str,
     path: &str,
@@ -66,7 +66,7 @@ fn http(
     })
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -75,7 +75,7 @@ fn free_port() -> u16 {
 }
 
 /// The server binary on `database`, with a secrets key file if the engine needs one.
-fn server(key_file: &Option<std::path::PathBuf>) -> Command {
+pub(crate) fn server(key_file: &Option<std::path::PathBuf>) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
     if let Some(key_file) = key_file {
         command.env("PORTAL_SECRETS_KEY_FILE", key_file);
