@@ -408,3 +408,56 @@ fn every_authorisation_notice() {
         insta::assert_snapshot!(format!("authorisation_{name}"), shown(&notice));
     }
 }
+
+/// What the policy's clock writes: the resident's reminder before their
+/// window closes, and the caseworker's reminder and overdue alert.
+#[test]
+fn every_rule_notice() {
+    use domain::case::DueKey;
+    use server::rules::notices as rules;
+    let all = [
+        (
+            "window_reminder_review",
+            server::cases::notices::window_reminder(
+                "CMP-2026-00042",
+                DueKey::NextStageWindow { stage: 1 },
+                day("2026-03-16"),
+            ),
+        ),
+        (
+            "window_reminder_panel",
+            server::cases::notices::window_reminder(
+                "CMP-2026-00042",
+                DueKey::PanelWindow,
+                day("2026-06-01"),
+            ),
+        ),
+        (
+            "due_soon_acknowledge",
+            rules::due_soon(
+                "CMP-2026-00042",
+                DueKey::Acknowledge { stage: 1 },
+                day("2026-03-09"),
+            ),
+        ),
+        (
+            "due_soon_respond_stage_2",
+            rules::due_soon(
+                "CMP-2026-00042",
+                DueKey::Respond { stage: 2 },
+                day("2026-04-20"),
+            ),
+        ),
+        (
+            "overdue_respond",
+            rules::overdue(
+                "CMP-2026-00042",
+                DueKey::Respond { stage: 1 },
+                day("2026-03-23"),
+            ),
+        ),
+    ];
+    for (name, notice) in all {
+        insta::assert_snapshot!(format!("rule_{name}"), shown(&notice));
+    }
+}
