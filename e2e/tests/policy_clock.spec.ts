@@ -9,9 +9,7 @@ test.describe("the policy's clock (Pivotal §10.1(c): closed after 10 working da
     await setServerClock(request, START);
   });
 
-  // Written with the server's rules (API tests cover them on both engines) but
-  // not yet run against a build: fixme until it has.
-  test.fixme("a complaint closes itself the day after its window, the resident sees why, and is told", async ({ page, playwright }) => {
+  test("a complaint closes itself the day after its window, the resident sees why, and is told", async ({ page, playwright }) => {
     const resident = await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
