@@ -97,7 +97,11 @@ pub(crate) fn start(database: &str, key_file: &Option<std::path::PathBuf>, port:
         .stderr(Stdio::null())
         .spawn()
         .expect("the server starts");
-    let mut child = child;
+    wait_until_serving(child, port)
+}
+
+/// The child once it answers `/api/v1/health` on `port` (30 s at most).
+pub(crate) fn wait_until_serving(mut child: Child, port: u16) -> Child {
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if http(port, "GET", "/api/v1/health", &[], None).is_ok_and(|a| a.status == 200) {
@@ -108,6 +112,33 @@ pub(crate) fn start(database: &str, key_file: &Option<std::path::PathBuf>, port:
     let _ = child.kill();
     let _ = child.wait();
     panic!("the server did not answer on port {port}");
+}
+
+/// A new database for a test that starts server binaries (outside any runtime).
+pub(crate) fn new_database(dir: &std::path::Path, name: &str) -> String {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(fresh_database(dir, name))
+}
+
+/// A resident whose address is proved, as `server user add` makes them,
+/// with the password "correct horse battery".
+pub(crate) fn add_resident(
+    database: &str,
+    key_file: &Option<std::path::PathBuf>,
+    email: &str,
+    name: &str,
+) {
+    let added = server(key_file)
+        .args(["--database-url", database, "--dist-dir", "does-not-exist"])
+        .args(["user", "add", "--role", "resident", "--email", email])
+        .args(["--name", name])
+        .env("PORTAL_PASSWORD", "correct horse battery")
+        .output()
+        .expect("server user add runs");
+    assert!(added.status.success(), "{added:?}");
 }
 
 pub(crate) fn cookie(answer: &Answer) -> String {
@@ -126,29 +157,11 @@ pub(crate) fn cookie(answer: &Answer) -> String {
 #[test]
 fn a_case_acknowledged_with_201_survives_the_server_being_killed_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let database = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(fresh_database(dir.path(), "durable.sqlite"));
+    let database = new_database(dir.path(), "durable.sqlite");
     let key_file = key_file_if_needed(dir.path(), &database);
     let port = free_port();
     // An account whose address is proved, as `server user add` makes them.
-    let added = server(&key_file)
-        .args(["--database-url", &database, "--dist-dir", "does-not-exist"])
-        .args([
-            "user",
-            "add",
-            "--role",
-            "resident",
-            "--email",
-            "dee@example.com",
-        ])
-        .args(["--name", "Dee Durable"])
-        .env("PORTAL_PASSWORD", "correct horse battery")
-        .output()
-        .expect("server user add runs");
-    assert!(added.status.success(), "{added:?}");
+    add_resident(&database, &key_file, "dee@example.com", "Dee Durable");
     let mut server = start(&database, &key_file, port);
 
     let sign_in = json!({ "email": "dee@example.com", "password": "correct horse battery" });

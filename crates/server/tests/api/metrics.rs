@@ -3,15 +3,14 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-use crate::durability::{free_port, http};
-use crate::helpers::{fresh_database, key_file_if_needed, TestApp};
+use crate::durability::{free_port, http, new_database, wait_until_serving};
+use crate::helpers::{key_file_if_needed, TestApp};
 use crate::support::{complaint, raise};
 
 async fn scrape(app: &TestApp, path: &str) -> (StatusCode, String) {
@@ -80,18 +79,14 @@ async fn requests_are_counted_and_timed_by_route_pattern_and_the_outbox_depth_is
 #[test]
 fn the_server_serves_metrics_on_their_own_port_and_logs_json_lines() {
     let dir = tempfile::tempdir().unwrap();
-    let database = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(fresh_database(dir.path(), "metrics.sqlite"));
+    let database = new_database(dir.path(), "metrics.sqlite");
     let key_file = key_file_if_needed(dir.path(), &database);
     let (port, metrics_port) = (free_port(), free_port());
     let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
     if let Some(key_file) = &key_file {
         command.env("PORTAL_SECRETS_KEY_FILE", key_file);
     }
-    let mut child = command
+    let child = command
         .args(["--port", &port.to_string(), "--database-url", &database])
         .args(["--dist-dir", "does-not-exist"])
         .env(
@@ -104,11 +99,7 @@ fn the_server_serves_metrics_on_their_own_port_and_logs_json_lines() {
         .stderr(Stdio::null())
         .spawn()
         .expect("the server starts");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !http(port, "GET", "/api/v1/health", &[], None).is_ok_and(|a| a.status == 200) {
-        assert!(Instant::now() < deadline, "the server did not answer");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let mut child = wait_until_serving(child, port);
     let ready = http(metrics_port, "GET", "/ready", &[], None).unwrap();
     let metrics = http(metrics_port, "GET", "/metrics", &[], None).unwrap();
     // Not on the portal's own port.

@@ -6,12 +6,13 @@
 //! and sent the header its proxy sets.
 
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::durability::{cookie, free_port, http, server, Answer};
-use crate::helpers::{fresh_database, key_file_if_needed};
+use crate::durability::{
+    add_resident, cookie, free_port, http, new_database, wait_until_serving, Answer,
+};
+use crate::helpers::key_file_if_needed;
 use crate::support::complaint;
 
 struct Both {
@@ -83,16 +84,7 @@ fn start_as_deployed(
     if let Some(key_file) = key_file {
         command.env("PORTAL_SECRETS_KEY_FILE", key_file);
     }
-    let mut child = command.spawn().expect("the server starts");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !http(port, "GET", "/api/v1/health", &[], None).is_ok_and(|a| a.status == 200) {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("the server did not answer on port {port}");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    child
+    wait_until_serving(command.spawn().expect("the server starts"), port)
 }
 
 #[test]
@@ -111,27 +103,9 @@ fn the_deployments_settings_are_ones_the_server_reads() {
 #[test]
 fn two_processes_on_one_database_keep_one_record() {
     let dir = tempfile::tempdir().unwrap();
-    let database = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
-        .block_on(fresh_database(dir.path(), "shared.sqlite"));
+    let database = new_database(dir.path(), "shared.sqlite");
     let key_file = key_file_if_needed(dir.path(), &database);
-    let added = server(&key_file)
-        .args(["--database-url", &database, "--dist-dir", "does-not-exist"])
-        .args([
-            "user",
-            "add",
-            "--role",
-            "resident",
-            "--email",
-            "tam@example.com",
-        ])
-        .args(["--name", "Tam Twoprocess"])
-        .env("PORTAL_PASSWORD", "correct horse battery")
-        .output()
-        .expect("server user add runs");
-    assert!(added.status.success(), "{added:?}");
+    add_resident(&database, &key_file, "tam@example.com", "Tam Twoprocess");
     let ports = [free_port(), free_port()];
     let metrics_ports = [free_port(), free_port()];
     let both = Both {
