@@ -180,16 +180,6 @@ pub fn spawn_sender(state: AppState) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// A sender's name for one round's claim: 16 random bytes in hex.
-fn claim_token() -> String {
-    let mut bytes = [0u8; 16];
-    argon2::password_hash::rand_core::RngCore::fill_bytes(
-        &mut argon2::password_hash::rand_core::OsRng,
-        &mut bytes,
-    );
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// How long a sender holds the messages it claimed: longer than sending 100
 /// of them can take (each SMTP conversation times out after 15 seconds),
 /// short enough that a process that died does not hold them long.
@@ -211,7 +201,8 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
     // Leases are in real time, not the clock tests and `--now` move: they
     // are about processes, not cases.
     let now = Utc::now();
-    let claim = claim_token();
+    // Unguessable and unique, like every public id: one round's claim.
+    let claim = crate::ids::new_public_id();
     let pending =
         store::claim_pending(&state.db, max_attempts, &claim, now, now + CLAIM_LEASE).await?;
     for (id, channel, recipient, subject, body, _) in &pending {
