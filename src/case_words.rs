@@ -6,7 +6,7 @@ use domain::api::cases::{AttachmentInfo, CaseSummary, TimelineEntry};
 use domain::calendar::{SkipReason, SkippedDay};
 use domain::case::{
     Actor, ActorKind, Attendance, Basis, BasisFrom, CaseKind, ClosedWhy, ClosedWindow, DueDate,
-    Event, Outcome, RefusalReason, ResidentAction, Status, Window,
+    DueKey, Event, Outcome, RefusalReason, ResidentAction, RuleKind, RuleNote, Status, Window,
 };
 use domain::validation::FieldError;
 
@@ -683,6 +683,37 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
         ),
         Event::ReferredToOmbudsman => (t("Referred to the Housing Ombudsman").into(), None),
         Event::Reopened { reason } => (t("Reopened").into(), text(reason)),
+        Event::WindowClosed { window, last_day } => (
+            match window {
+                DueKey::PanelWindow => t("Your time to ask for a panel ended"),
+                _ => t("Your time to ask for a review ended"),
+            }
+            .into(),
+            Some(tf(
+                "The last day was {date}.",
+                &[("date", &date_with_weekday(*last_day))],
+            )),
+        ),
+    }
+}
+
+/// What the policy's clock did, for its timeline entry: the rule, and the
+/// policy's own words for it when it has them.
+pub fn rule_note_words(note: &RuleNote) -> String {
+    let rule = match note.rule {
+        RuleKind::NoContactClose => t(
+            "Done automatically: the policy closes a complaint when we do not hear from you after our response.",
+        ),
+        RuleKind::WindowClosed => t("Done automatically when the time to ask ended."),
+        _ => t("Done automatically under the policy."),
+    };
+    match &note.policy_says {
+        // The policy's own words, as it published them.
+        Some(words) => format!(
+            "{rule} {}",
+            tf("The policy says: {words}", &[("words", words)])
+        ),
+        None => rule.to_owned(),
     }
 }
 
@@ -709,6 +740,7 @@ mod tests {
             }),
             next_due: next_due.map(d),
             overdue,
+            due_soon: false,
             caseworker: None,
             open_window: None,
             next_step: next_due.map(|by| NextStep::Respond {
@@ -738,6 +770,7 @@ mod tests {
                 id: None,
             },
             event,
+            rule: None,
         }
     }
 
@@ -1181,6 +1214,7 @@ mod tests {
                 on: r.date(),
                 actor: r.actor.clone(),
                 event: r.event.clone(),
+                rule: None,
             });
             records.push(r);
         }

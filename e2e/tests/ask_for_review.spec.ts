@@ -1,14 +1,13 @@
 import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { expectSentAgainWithTheSameKey, loseFirstAnswer, open, raiseComplaintByApi, registerAs, staffAction } from "./fixtures/app";
+import { acknowledgeThenRespond, expectSentAgainWithTheSameKey, loseFirstAnswer, open, raiseComplaintByApi, registerAs } from "./fixtures/app";
 
 test.describe("asking for a review", () => {
   test("when the answer is lost after the server recorded the request, asking again succeeds and records it once", async ({ page, playwright, baseURL }) => {
     await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "We found no fault.");
     await staff.dispose();
 
     await open(page, `/cases/${complaint.id}/ask-for-review`);

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
+import { acknowledgeThenRespond, open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
 
 test.describe("windows under Pivotal's policy (10 working days to appeal)", () => {
   test.use({ baseURL: POLICY_URL["pivotal-2021"] });
@@ -13,8 +13,7 @@ test.describe("windows under Pivotal's policy (10 working days to appeal)", () =
     const resident = await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "We found no fault.");
     // Responded Friday 18 December 2026: 10 working days skip 25 and 28 December and 1 January.
     await open(page, `/cases/${complaint.id}`);
     await expect(page.getByTestId("open-window")).toContainText("You can ask for a review until Wednesday 6 January 2027");
@@ -39,8 +38,7 @@ test.describe("windows under Pivotal's policy (10 working days to appeal)", () =
     const resident = await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "We found no fault.");
     await staff.dispose();
     const added = await page.request.post(`/api/v1/cases/${complaint.id}/information`, { data: { text: "The lift broke again today." } });
     expect(added.status(), await added.text()).toBe(200);
@@ -64,12 +62,10 @@ test.describe("the stage 3 panel under Pioneer's policy", () => {
     await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pioneer-2020"] });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "Stage 1 decision." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "Stage 1 decision.");
     const escalation = await page.request.post(`/api/v1/cases/${complaint.id}/escalation`, { data: {} });
     expect(escalation.status()).toBe(200);
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "Stage 2 decision." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "Stage 2 decision.");
 
     await open(page, `/cases/${complaint.id}`);
     await page.getByRole("link", { name: "Ask for a panel (stage 3)" }).click();
@@ -92,11 +88,9 @@ test.describe("the stage 3 panel under Pioneer's policy", () => {
     await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pioneer-2020"] });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "Stage 1." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "Stage 1.");
     await page.request.post(`/api/v1/cases/${complaint.id}/escalation`, { data: {} });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "Stage 2." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "Stage 2.");
     await staffAction(staff, complaint.id, { type: "referred_to_ombudsman" });
     const panel = await page.request.post(`/api/v1/cases/${complaint.id}/panel`, { data: { attendance: "attend" } });
     expect(panel.status()).toBe(409);

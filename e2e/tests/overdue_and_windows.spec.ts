@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
+import { acknowledgeThenRespond, open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
 
 /** The card in the list of cases for the case with `reference`. */
 function card(page: Page, reference: string): Locator {
@@ -65,8 +65,7 @@ test.describe("a complaint we are late with (the Code: 5 working days to acknowl
     await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "upheld", reasons: "We should have come." });
+    await acknowledgeThenRespond(staff, complaint.id, "upheld", "We should have come.");
     await staff.dispose();
     const sentence = "There is no time limit to ask for a review while your complaint is open.";
     await open(page, "/cases");
@@ -93,8 +92,7 @@ test.describe("the time left to ask for a review (Pivotal: 10 working days)", ()
     const complaint = await raiseComplaintByApi(page);
     const waiting = await raiseComplaintByApi(page, "Nobody answered my three letters about the rent statement.");
     const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "We found no fault.");
     await staff.dispose();
 
     // Responded Friday 18 December 2026; the last day is 10 working days on,

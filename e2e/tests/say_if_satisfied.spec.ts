@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { open, raiseComplaintByApi, registerAs, staffAction } from "./fixtures/app";
+import { acknowledgeThenRespond, open, raiseComplaintByApi, registerAs } from "./fixtures/app";
 import { expectErrors } from "./fixtures/complaint";
 
 test.describe("saying whether the response put things right", () => {
@@ -8,8 +8,7 @@ test.describe("saying whether the response put things right", () => {
     await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "The contractor's records show two visits." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "The contractor's records show two visits.");
     await staff.dispose();
 
     await open(page, `/cases/${complaint.id}`);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { open, raiseComplaintByApi, registerAs, staffAction } from "./fixtures/app";
+import { acknowledgeThenRespond, open, raiseComplaintByApi, registerAs, staffAction } from "./fixtures/app";
 
 // The Code's Housing Ombudsman guidance (crates/domain/presets/code-2024.toml),
 // each shown only where it fits where the complaint stands.
@@ -57,8 +57,7 @@ test.describe("where a complaint is in the process, and what the Housing Ombudsm
     await expectNoA11yViolations(page);
 
     // The stage 2 response is the final one: the Ombudsman can now investigate.
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "Stage 2 decision." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "Stage 2 decision.");
     await open(page, `/cases/${complaint.id}`);
     await expect(page.getByTestId("case-status")).toHaveText("Responded");
     await expect(currentStage(page)).toHaveText("Stage 2 (current stage)");
@@ -72,8 +71,7 @@ test.describe("where a complaint is in the process, and what the Housing Ombudsm
     await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
     const staff = await playwright.request.newContext({ baseURL });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "Stage 1 decision." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "Stage 1 decision.");
     await askForReview(page, complaint.id);
     await staffAction(staff, complaint.id, { type: "escalation_refused", reasons: "This was settled at stage 1 by agreement." });
     await staff.dispose();

@@ -3,7 +3,7 @@
 // complaint is the one staff see and use.
 import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { DEMO, open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
+import { acknowledgeThenRespond, DEMO, open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, START } from "./fixtures/app";
 import { expectErrors } from "./fixtures/complaint";
 
 test.describe("a request page opened after its window closed (Pivotal: 10 working days)", () => {
@@ -17,8 +17,7 @@ test.describe("a request page opened after its window closed (Pivotal: 10 workin
     const resident = await registerAs(page);
     const complaint = await raiseComplaintByApi(page, "The lift has been out of order for a month.");
     const staff = await playwright.request.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
-    await staffAction(staff, complaint.id, { type: "acknowledged" });
-    await staffAction(staff, complaint.id, { type: "responded", outcome: "not_upheld", reasons: "We found no fault." });
+    await acknowledgeThenRespond(staff, complaint.id, "not_upheld", "We found no fault.");
     await staff.dispose();
     // A word from the resident keeps the complaint open past its window
     // (with none, Pivotal closes it the next working day).

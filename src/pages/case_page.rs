@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use crate::api;
 use crate::case_words::{
     action_label_for, action_path, actor_words, advocates_actor_words, basis_words, case_title,
-    closed_window_words, event_words, files_by_entry, skipped_words, staff_actor_words, stage_name,
-    status_tag, window_sentence,
+    closed_window_words, event_words, files_by_entry, rule_note_words, skipped_words,
+    staff_actor_words, stage_name, status_tag, window_sentence,
 };
 use crate::complaint_draft::file_size;
 use crate::components::problem_with_service::ProblemWithService;
@@ -433,6 +433,7 @@ pub fn Timeline(
                         <h3 class="app-timeline__title">{title}</h3>
                         <p class="app-timeline__date">{format!("{} · {}", date_with_weekday(entry.on), if for_staff { staff_actor_words(&entry.actor, &resident) } else if reader == Reader::Advocate { advocates_actor_words(&entry.actor, &resident) } else { actor_words(&entry.actor) })}</p>
                         {body.map(|b| view! { <p class="app-timeline__body">{b}</p> })}
+                        {entry.rule.as_ref().map(|note| view! { <p class="app-timeline__body" data-testid="rule-note">{rule_note_words(note)}</p> })}
                         {(!files.is_empty()).then(|| view! {
                             <ul class="app-list app-timeline__files" aria-label=t("Files sent")>
                                 {files.into_iter().map(|a| view! { <li><AttachmentLink case_id=id.clone() attachment=a /></li> }).collect_view()}

@@ -346,18 +346,6 @@ fn Settings() -> impl IntoView {
     };
 
     let signed_in = move || session.is_signed_in();
-    let text_sizes: Vec<Choice> = TEXT_SIZES
-        .iter()
-        .map(|(_, value, label)| {
-            let choice = Choice::new(*value, t(label));
-            match *value {
-                "standard" => choice.with_hint(t("The size most websites use")),
-                "largest" => choice.with_hint(t("About one and a half times the standard size")),
-                _ => choice,
-            }
-        })
-        .collect();
-    let language_hint_id = "language-hint";
 
     view! {
         <Title text=move || page_title(t("Settings"), !errors.get().is_empty()) />
@@ -378,146 +366,188 @@ fn Settings() -> impl IntoView {
                 </p>
             </Show>
             <form novalidate on:submit=submit>
-                <h2 class="app-heading-m">{t("How the portal looks")}</h2>
-                <p class="app-body">
-                    {t("Changes apply straight away. ")}
-                    {move || if signed_in() {
-                        t("They are saved to your account as you choose them, so they apply on any device.")
-                    } else {
-                        t("They are remembered on this device.")
-                    }}
-                </p>
-                <Radios field="text_size" legend=t("Text size") choices=text_sizes value=fields.text_size errors=errors />
-                <div class="app-form-group">
-                    <fieldset class="app-fieldset" aria-describedby="display-options-hint">
-                        <legend class="app-fieldset__legend app-fieldset__legend--m">{t("Colours, movement and font")}</legend>
-                        <div class="app-hint" id="display-options-hint">{t("Select all that apply.")}</div>
-                        <div class="app-checkboxes">
-                            <Checkbox id="high-contrast" label=t("High contrast") checked=fields.high_contrast
-                                hint=t("Light text on a black background, with yellow links and buttons") />
-                            <Checkbox id="reduced-motion" label=t("Reduce movement") checked=fields.reduced_motion
-                                hint=t("Turn off animations and smooth scrolling") />
-                            <Checkbox id="readable-font" label=t("A more readable font and spacing") checked=fields.readable_font
-                                hint=t("A clearer typeface with more space between lines, letters and words") />
-                        </div>
-                    </fieldset>
-                </div>
-                <div class="app-form-group">
-                    <label class="app-label app-label--m" for="language">{t("Your language")}</label>
-                    <div class="app-hint" id=language_hint_id>
-                        {t("Choose the language for these pages. Telling us your language also means letters and documents can be translated for you, and an interpreter arranged if you need one.")}
-                    </div>
-                    <select
-                        class="app-select app-settings__select"
-                        id="language"
-                        name="language"
-                        node_ref=language_list
-                        aria-describedby=language_hint_id
-                        on:change=move |ev| fields.language.set(event_target_value(&ev))
-                    >
-                        {move || {
-                            let current = fields.language.get();
-                            language_options(&current)
-                                .into_iter()
-                                .map(|option| {
-                                    let selected = option.code.eq_ignore_ascii_case(&current);
-                                    view! { <option value=option.code selected=selected>{option.label}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </div>
-                <div role="status" aria-live="polite" class="app-settings__look-status" data-testid="look-saved">
-                    {move || match session.look_saved.get() {
-                        LookSaved::Nothing => None,
-                        LookSaved::Saved => Some(view! {
-                            <p class="app-body app-settings__look-saved">{t("Your choice has been saved to your account.")}</p>
-                        }.into_any()),
-                        LookSaved::NotSaved => Some(view! {
-                            <p class="app-body app-settings__look-not-saved">
-                                {t("Your choice applies on this device, but it could not be saved to your account. Select ‘Save settings’ to try again.")}
-                            </p>
-                        }.into_any()),
-                    }}
-                </div>
-
+                <LookChoices fields=fields errors=errors language_list=language_list />
                 <h2 class="app-heading-m">{t("This device")}</h2>
                 {shared_device_checkbox()}
 
-                <h2 class="app-heading-m">{t("How we contact you")}</h2>
-                <Show
-                    when=signed_in
-                    fallback=move || view! {
-                        <Show when=move || session.checked.get() fallback=|| view! { <p class="app-body">{t("Loading…")}</p> }>
-                            <p class="app-body" data-testid="contact-needs-account">
-                                {t("To tell us how to contact you – letters in large print, Braille, audio, easy read or another language, an interpreter, or other changes that make things easier for you – you need an account, so that our staff can see your choices.")}
-                            </p>
-                            <p class="app-body">
-                                <A href="/sign-in?next=%2Fsettings">{t("Sign in to set how we contact you")}</A>
-                                {t(" or ")}<A href="/create-account">{t("create an account")}</A>"."
-                            </p>
-                            <p class="app-body">{t("You can also tell your housing provider by telephone or letter.")}</p>
-                        </Show>
-                    }
-                >
-                    <p class="app-body">{t("Our staff see these choices and act on them.")}</p>
-                    {conditional_radios(
-                        "letter_format",
-                        t("How should we send you letters?"),
-                        None,
-                        LETTER_FORMATS.iter().map(|(_, v, l)| (*v, t(l))).collect(),
-                        fields.letter_format,
-                        move |choice| (choice == "another_language").then(|| view! {
-                            <TextInput field="letter_language" label=t("Which language?") value=fields.letter_language
-                                errors=errors width="app-input--width-20" spellcheck=true />
-                        }.into_any()),
-                    )}
-                    {conditional_radios(
-                        "contact_channel",
-                        t("How should we contact you?"),
-                        Some(t("We will also write to you where the law says we must.")),
-                        CONTACT_CHANNELS.iter().map(|(_, v, l)| (*v, t(l))).collect(),
-                        fields.contact_channel,
-                        move |choice| matches!(choice, "phone" | "text_message").then(|| view! {
-                            // Only the chosen radio's part holds the input, so its id is unique.
-                            <Show when=move || fields.contact_channel.get() == choice>
-                                <TextInput field="phone" label=t("Telephone number") value=fields.phone errors=errors
-                                    input_type="tel" autocomplete="tel" width="app-input--width-20"
-                                    hint=t("For international numbers include the country code") />
-                            </Show>
-                        }.into_any()),
-                    )}
-                    <div class="app-form-group">
-                        <fieldset class="app-fieldset">
-                            <legend class="app-fieldset__legend app-fieldset__legend--s">{t("Interpreter")}</legend>
-                            <div class="app-checkboxes">
-                                <div class="app-checkboxes__item">
-                                    <input
-                                        class="app-checkboxes__input"
-                                        id="interpreter"
-                                        name="interpreter"
-                                        type="checkbox"
-                                        aria-controls="conditional-interpreter"
-                                        aria-expanded=move || if fields.interpreter.get() { "true" } else { "false" }
-                                        prop:checked=move || fields.interpreter.get()
-                                        on:change=move |ev| fields.interpreter.set(event_target_checked(&ev))
-                                    />
-                                    <label class="app-checkboxes__label" for="interpreter">{t("I need an interpreter")}</label>
-                                </div>
-                                <div class="app-checkboxes__conditional" id="conditional-interpreter" hidden=move || !fields.interpreter.get()>
-                                    <TextInput field="interpreter_language" label=t("Which language?") value=fields.interpreter_language
-                                        errors=errors width="app-input--width-20" spellcheck=true
-                                        hint=t("Include British Sign Language if you need it") />
-                                </div>
-                            </div>
-                        </fieldset>
-                    </div>
-                    <Textarea field="reasonable_adjustments" label=t("Anything else we should do to make things easier for you?")
-                        value=fields.reasonable_adjustments errors=errors max_chars=ADJUSTMENTS_MAX_CHARS rows=4
-                        hint=t("For example, call after 10am, or send letters to my support worker") />
-                    <button type="submit" class="app-button" disabled=move || save.pending().get() || session.saving()>{t("Save settings")}</button>
-                </Show>
+                <ContactChoices fields=fields errors=errors busy=Signal::derive(move || save.pending().get() || session.saving()) />
             </form>
         </div>
+    }
+}
+
+/// How the portal looks: applied at once as the resident chooses (the
+/// settings form's first part), and whether the choice reached the account.
+#[component]
+fn LookChoices(
+    fields: Fields,
+    errors: RwSignal<Vec<FieldError>>,
+    language_list: NodeRef<leptos::html::Select>,
+) -> impl IntoView {
+    let session = use_session();
+    let signed_in = move || session.is_signed_in();
+    let text_sizes: Vec<Choice> = TEXT_SIZES
+        .iter()
+        .map(|(_, value, label)| {
+            let choice = Choice::new(*value, t(label));
+            match *value {
+                "standard" => choice.with_hint(t("The size most websites use")),
+                "largest" => choice.with_hint(t("About one and a half times the standard size")),
+                _ => choice,
+            }
+        })
+        .collect();
+    let language_hint_id = "language-hint";
+    view! {
+        <h2 class="app-heading-m">{t("How the portal looks")}</h2>
+        <p class="app-body">
+            {t("Changes apply straight away. ")}
+            {move || if signed_in() {
+                t("They are saved to your account as you choose them, so they apply on any device.")
+            } else {
+                t("They are remembered on this device.")
+            }}
+        </p>
+        <Radios field="text_size" legend=t("Text size") choices=text_sizes value=fields.text_size errors=errors />
+        <div class="app-form-group">
+            <fieldset class="app-fieldset" aria-describedby="display-options-hint">
+                <legend class="app-fieldset__legend app-fieldset__legend--m">{t("Colours, movement and font")}</legend>
+                <div class="app-hint" id="display-options-hint">{t("Select all that apply.")}</div>
+                <div class="app-checkboxes">
+                    <Checkbox id="high-contrast" label=t("High contrast") checked=fields.high_contrast
+                        hint=t("Light text on a black background, with yellow links and buttons") />
+                    <Checkbox id="reduced-motion" label=t("Reduce movement") checked=fields.reduced_motion
+                        hint=t("Turn off animations and smooth scrolling") />
+                    <Checkbox id="readable-font" label=t("A more readable font and spacing") checked=fields.readable_font
+                        hint=t("A clearer typeface with more space between lines, letters and words") />
+                </div>
+            </fieldset>
+        </div>
+        <div class="app-form-group">
+            <label class="app-label app-label--m" for="language">{t("Your language")}</label>
+            <div class="app-hint" id=language_hint_id>
+                {t("Choose the language for these pages. Telling us your language also means letters and documents can be translated for you, and an interpreter arranged if you need one.")}
+            </div>
+            <select
+                class="app-select app-settings__select"
+                id="language"
+                name="language"
+                node_ref=language_list
+                aria-describedby=language_hint_id
+                on:change=move |ev| fields.language.set(event_target_value(&ev))
+            >
+                {move || {
+                    let current = fields.language.get();
+                    language_options(&current)
+                        .into_iter()
+                        .map(|option| {
+                            let selected = option.code.eq_ignore_ascii_case(&current);
+                            view! { <option value=option.code selected=selected>{option.label}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+        <div role="status" aria-live="polite" class="app-settings__look-status" data-testid="look-saved">
+            {move || match session.look_saved.get() {
+                LookSaved::Nothing => None,
+                LookSaved::Saved => Some(view! {
+                    <p class="app-body app-settings__look-saved">{t("Your choice has been saved to your account.")}</p>
+                }.into_any()),
+                LookSaved::NotSaved => Some(view! {
+                    <p class="app-body app-settings__look-not-saved">
+                        {t("Your choice applies on this device, but it could not be saved to your account. Select ‘Save settings’ to try again.")}
+                    </p>
+                }.into_any()),
+            }}
+        </div>
+    }
+}
+
+/// How we contact the resident: for staff to act on, so only with an
+/// account; saved with the form's button.
+#[component]
+fn ContactChoices(
+    fields: Fields,
+    errors: RwSignal<Vec<FieldError>>,
+    /// A save is on its way: the button waits.
+    busy: Signal<bool>,
+) -> impl IntoView {
+    let session = use_session();
+    let signed_in = move || session.is_signed_in();
+    view! {
+        <h2 class="app-heading-m">{t("How we contact you")}</h2>
+        <Show
+            when=signed_in
+            fallback=move || view! {
+                <Show when=move || session.checked.get() fallback=|| view! { <p class="app-body">{t("Loading…")}</p> }>
+                    <p class="app-body" data-testid="contact-needs-account">
+                        {t("To tell us how to contact you – letters in large print, Braille, audio, easy read or another language, an interpreter, or other changes that make things easier for you – you need an account, so that our staff can see your choices.")}
+                    </p>
+                    <p class="app-body">
+                        <A href="/sign-in?next=%2Fsettings">{t("Sign in to set how we contact you")}</A>
+                        {t(" or ")}<A href="/create-account">{t("create an account")}</A>"."
+                    </p>
+                    <p class="app-body">{t("You can also tell your housing provider by telephone or letter.")}</p>
+                </Show>
+            }
+        >
+            <p class="app-body">{t("Our staff see these choices and act on them.")}</p>
+            {conditional_radios(
+                "letter_format",
+                t("How should we send you letters?"),
+                None,
+                LETTER_FORMATS.iter().map(|(_, v, l)| (*v, t(l))).collect(),
+                fields.letter_format,
+                move |choice| (choice == "another_language").then(|| view! {
+                    <TextInput field="letter_language" label=t("Which language?") value=fields.letter_language
+                        errors=errors width="app-input--width-20" spellcheck=true />
+                }.into_any()),
+            )}
+            {conditional_radios(
+                "contact_channel",
+                t("How should we contact you?"),
+                Some(t("We will also write to you where the law says we must.")),
+                CONTACT_CHANNELS.iter().map(|(_, v, l)| (*v, t(l))).collect(),
+                fields.contact_channel,
+                move |choice| matches!(choice, "phone" | "text_message").then(|| view! {
+                    // Only the chosen radio's part holds the input, so its id is unique.
+                    <Show when=move || fields.contact_channel.get() == choice>
+                        <TextInput field="phone" label=t("Telephone number") value=fields.phone errors=errors
+                            input_type="tel" autocomplete="tel" width="app-input--width-20"
+                            hint=t("For international numbers include the country code") />
+                    </Show>
+                }.into_any()),
+            )}
+            <div class="app-form-group">
+                <fieldset class="app-fieldset">
+                    <legend class="app-fieldset__legend app-fieldset__legend--s">{t("Interpreter")}</legend>
+                    <div class="app-checkboxes">
+                        <div class="app-checkboxes__item">
+                            <input
+                                class="app-checkboxes__input"
+                                id="interpreter"
+                                name="interpreter"
+                                type="checkbox"
+                                aria-controls="conditional-interpreter"
+                                aria-expanded=move || if fields.interpreter.get() { "true" } else { "false" }
+                                prop:checked=move || fields.interpreter.get()
+                                on:change=move |ev| fields.interpreter.set(event_target_checked(&ev))
+                            />
+                            <label class="app-checkboxes__label" for="interpreter">{t("I need an interpreter")}</label>
+                        </div>
+                        <div class="app-checkboxes__conditional" id="conditional-interpreter" hidden=move || !fields.interpreter.get()>
+                            <TextInput field="interpreter_language" label=t("Which language?") value=fields.interpreter_language
+                                errors=errors width="app-input--width-20" spellcheck=true
+                                hint=t("Include British Sign Language if you need it") />
+                        </div>
+                    </div>
+                </fieldset>
+            </div>
+            <Textarea field="reasonable_adjustments" label=t("Anything else we should do to make things easier for you?")
+                value=fields.reasonable_adjustments errors=errors max_chars=ADJUSTMENTS_MAX_CHARS rows=4
+                hint=t("For example, call after 10am, or send letters to my support worker") />
+            <button type="submit" class="app-button" disabled=move || busy.get()>{t("Save settings")}</button>
+        </Show>
     }
 }

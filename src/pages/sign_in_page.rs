@@ -31,6 +31,8 @@ pub fn SignInPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    // Held back by the account's throttle: someone may be guessing at it.
+    let held_back = RwSignal::new(false);
     let sign_in = Action::new_local(|input: &SignIn| {
         let input = input.clone();
         async move { api::accounts::sign_in(&input).await }
@@ -59,6 +61,7 @@ pub fn SignInPage() -> impl IntoView {
                 }
                 Err(error) => {
                     password.set(String::new());
+                    held_back.set(matches!(error, ClientError::TooManyAttempts { .. }));
                     errors.set(match error {
                         // The server's 401 here is a wrong email or password,
                         // not a session that ended.
@@ -96,6 +99,16 @@ pub fn SignInPage() -> impl IntoView {
         <div class="app-grid-column-two-thirds">
             <ErrorSummary errors=errors />
             <h1 class="app-heading-l">{t("Sign in")}</h1>
+            // The server gives the browser that resets the password the
+            // account's device cookie, which the throttle does not hold back.
+            <Show when=move || held_back.get()>
+                <div class="app-inset-text" data-testid="held-back">
+                    <p class="app-body">
+                        {t("If you cannot wait, reset your password with a link we email to you. This browser can then sign in straight away.")}
+                        " "<A href="/forgot-password">{t("Reset your password")}</A>
+                    </p>
+                </div>
+            </Show>
             <form novalidate on:submit=submit>
                 <TextInput field="email" label=t("Email address") value=email errors=errors
                     input_type="email" autocomplete="email" spellcheck=false />

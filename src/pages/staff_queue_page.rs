@@ -149,6 +149,7 @@ fn Queue() -> impl IntoView {
                                                 <td>
                                                     {c.next_due.map(date).unwrap_or_else(|| "–".into())}
                                                     {c.overdue.then(|| view! { " "<strong class="app-tag app-tag--red">"Overdue"</strong> })}
+                                                    {c.due_soon.then(|| view! { " "<strong class="app-tag app-tag--yellow">"Due soon"</strong> })}
                                                 </td>
                                             </tr>
                                         }

@@ -216,6 +216,31 @@ impl Calendar {
         })
     }
 
+    /// The `days`th working day strictly before `to` (`to` itself when `days`
+    /// is 0): "two working days before the window closes".
+    pub fn working_days_before(
+        &self,
+        to: NaiveDate,
+        days: u32,
+    ) -> Result<NaiveDate, CalendarError> {
+        check(to)?;
+        let mut date = to;
+        let mut counted = 0;
+        while counted < days {
+            date = date
+                .pred_opt()
+                .filter(|d| in_range(*d))
+                .ok_or(CalendarError::OutOfRange {
+                    year: to.year() - 1,
+                    date: date.pred_opt(),
+                })?;
+            if self.skip_reason(date).is_none() {
+                counted += 1;
+            }
+        }
+        Ok(date)
+    }
+
     /// The number of working days `d` with `from < d <= to` (0 when `to <= from`),
     /// with the days in that span that were not counted.
     pub fn working_days_between(

@@ -16,6 +16,7 @@ mod closing;
 mod deadlines;
 mod event;
 mod refusal;
+mod rules;
 mod state;
 mod view;
 
@@ -28,6 +29,10 @@ pub use event::{
     OutstandingAction, Remedy, RemedyKind, Representative,
 };
 pub use refusal::{Act, Refusal, RefusalReason, Refused};
+pub use rules::{
+    due_rules, is_due_soon, rule_behind, rule_dates, rule_triggers, RuleAction, RuleDate, RuleKind,
+    RuleNote, RuleSettings, RuleTrigger, CASEWORKER_REMINDER_DAYS, RESIDENT_REMINDER_DAYS,
+};
 pub use state::{
     CaseState, Closure, EscalationRefusal, ExtensionGranted, InformationGiven, InformationRequest,
     PanelDecision, PanelState, Response, Satisfaction, StageState, TakingOn, TakingOnDecision,

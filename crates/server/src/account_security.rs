@@ -232,7 +232,11 @@ pub async fn send_reset_link(
 /// address counts as proved. The token is judged first, and a link that does
 /// not work is refused before the password is looked at: so the app asks,
 /// with an empty password, whether a link still works, without using it.
-pub async fn reset_password(state: &AppState, reset: PasswordReset) -> Result<(), ApiError> {
+/// Answers the account's address, for the route to give the browser that
+/// reset it a device cookie ([`crate::auth::device_cookie`]): it has proved
+/// it holds the account's email, so an attack on the account's sign-in must
+/// not keep it out.
+pub async fn reset_password(state: &AppState, reset: PasswordReset) -> Result<String, ApiError> {
     let link_not_valid = || ApiError::field("token", messages::RESET_LINK_NOT_VALID);
     {
         let mut conn = state.db.acquire().await?;
@@ -264,7 +268,7 @@ pub async fn reset_password(state: &AppState, reset: PasswordReset) -> Result<()
     tell_of_change(&mut tx, &state.public_url(), &holder, now).await?;
     tx.commit().await?;
     tracing::info!(user_id, ended, "password reset with a link");
-    Ok(())
+    Ok(holder.email)
 }
 
 /// Where the account is signed in, a page at a time ([`crate::page`]): this

@@ -497,6 +497,27 @@ pub async fn fill_missing_facts(state: &AppState) -> Result<usize, ApiError> {
     }
 }
 
+/// Tells a case's resident something that is not an event's news (a
+/// reminder from the policy's clock), the way an event's notice goes.
+pub async fn tell_resident(
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    at: DateTime<Utc>,
+    subject: &str,
+    body: &str,
+) -> Result<(), ApiError> {
+    tell_case_resident(
+        conn,
+        case.resident_id,
+        case.authorisation_id,
+        case.id,
+        at,
+        subject,
+        body,
+    )
+    .await
+}
+
 /// Tells a case's resident: through their account's channel, or, for a
 /// resident without an account, by the email or postal address the advocate
 /// gave on the authorisation the case was filed under.
@@ -588,6 +609,14 @@ pub async fn summary(
         stage: case_view.stage.clone(),
         next_due: case_view.next_due,
         overdue: case_view.due_dates.iter().any(|d| d.overdue),
+        due_soon: case_view.next_due.is_some_and(|due| {
+            domain::case::is_due_soon(
+                due,
+                state.clock.today(),
+                &state.calendar,
+                state.config.caseworker_reminder_days,
+            )
+        }) && !case_view.due_dates.iter().any(|d| d.overdue),
         open_window: case_view.open_window.clone(),
         next_step: case_view.next_step.clone(),
         resident_name: case.resident_name.clone(),
@@ -670,6 +699,7 @@ pub async fn detail(
         .records
         .iter()
         .map(|r| TimelineEntry {
+            rule: domain::case::rule_behind(r, &replayed.policy),
             at: r.at,
             on: r.date(),
             actor: domain::case::Actor {

@@ -138,12 +138,33 @@ pub struct Config {
     /// hours: ten full complaints' worth, so nobody can fill the database.
     #[arg(long, env = "PORTAL_FILE_QUOTA_KIB", default_value_t = 51_200)]
     pub file_quota_kib_per_day: u64,
+    /// Working days before a case's acknowledgement or response is due that
+    /// its caseworker is sent a reminder.
+    #[arg(long, env = "PORTAL_CASEWORKER_REMINDER_DAYS", default_value_t = domain::case::CASEWORKER_REMINDER_DAYS,
+          value_parser = clap::value_parser!(u32).range(0..=20))]
+    pub caseworker_reminder_days: u32,
     /// A file holding 32 random bytes (64 hex digits or base64) that secrets
     /// kept at rest, the staff's authenticator keys, are encrypted under.
     /// Required when listening on any address but loopback (unless
     /// --demo-deployment, which, like loopback, makes one beside the database).
     #[arg(long, env = "PORTAL_SECRETS_KEY_FILE")]
     pub secrets_key_file: Option<PathBuf>,
+    /// Where to serve Prometheus metrics (`/metrics`) and the readiness check
+    /// (`/ready`), e.g. `127.0.0.1:9100`: a listener of their own, never the
+    /// portal's public port. Off unless set.
+    #[arg(long, env = "PORTAL_METRICS_ADDRESS")]
+    pub metrics_address: Option<SocketAddr>,
+    /// How the log is written: `text` for people, `json` (one object a line)
+    /// for a log collector.
+    #[arg(long, env = "PORTAL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+/// How the log is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 impl Config {
@@ -224,7 +245,10 @@ impl Config {
             hashing_queue: 32,
             request_timeout: 120,
             file_quota_kib_per_day: 51_200,
+            caseworker_reminder_days: domain::case::CASEWORKER_REMINDER_DAYS,
             secrets_key_file: None,
+            metrics_address: None,
+            log_format: LogFormat::Text,
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod headers;
 pub mod idempotency;
 pub mod ids;
 pub mod links;
+pub mod metrics;
 pub mod openapi;
 pub mod outbox;
 pub mod page;
@@ -64,6 +65,10 @@ pub fn app(state: AppState) -> Router {
     // compressed answer's size could otherwise tell an eavesdropper something
     // about personal data beside text the other site chose (BREACH).
     let api = routes::api_router(&state)
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.metrics.clone(),
+            metrics::record,
+        ))
         .with_state(state.clone())
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(axum::middleware::from_fn(

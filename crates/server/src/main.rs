@@ -1,18 +1,22 @@
 //! `server`: serves the portal, or manages accounts (`server user add …`).
 
 use clap::Parser;
-use server::config::{Cli, Command};
+use server::config::{Cli, Command, LogFormat};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn")),
-        )
-        .init();
     let cli = Cli::parse();
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    match cli.config.log_format {
+        LogFormat::Text => tracing_subscriber::fmt().with_env_filter(filter).init(),
+        LogFormat::Json => tracing_subscriber::fmt()
+            .json()
+            .with_current_span(true)
+            .with_env_filter(filter)
+            .init(),
+    }
     match run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(message) => {
@@ -59,6 +63,23 @@ async fn serve(state: server::AppState) -> Result<(), String> {
         state.policy.id,
         state.clock.today()
     );
+    if let Some(metrics_addr) = state.config.metrics_address {
+        let metrics = tokio::net::TcpListener::bind(metrics_addr)
+            .await
+            .map_err(|e| format!("cannot listen on {metrics_addr} for metrics: {e}"))?;
+        tracing::info!("metrics on http://{metrics_addr}/metrics, readiness on /ready");
+        let router = server::routes::metrics::router(server::routes::metrics::Listener {
+            db: state.db.clone(),
+            metrics: state.metrics.clone(),
+        });
+        // The same accept loop and header timeout as the portal's port.
+        tokio::spawn(server::serve::serve(
+            metrics,
+            router,
+            server::serve::HEADER_TIMEOUT,
+            std::future::pending(),
+        ));
+    }
     server::outbox::spawn_sender(state.clone());
     server::rules::spawn(state.clone());
     server::serve::serve(

@@ -180,6 +180,21 @@ pub fn spawn_sender(state: AppState) -> tokio::task::JoinHandle<()> {
     })
 }
 
+/// A sender's name for one round's claim: 16 random bytes in hex.
+fn claim_token() -> String {
+    let mut bytes = [0u8; 16];
+    argon2::password_hash::rand_core::RngCore::fill_bytes(
+        &mut argon2::password_hash::rand_core::OsRng,
+        &mut bytes,
+    );
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// How long a sender holds the messages it claimed: longer than sending 100
+/// of them can take (each SMTP conversation times out after 15 seconds),
+/// short enough that a process that died does not hold them long.
+pub const CLAIM_LEASE: chrono::Duration = chrono::Duration::minutes(30);
+
 /// How many times an email is tried before it is left for staff.
 pub const MAX_ATTEMPTS: i64 = 5;
 
@@ -193,7 +208,12 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
     // that proves it, or a link to reset the password (which proves it
     // too) (issue 13): it goes once the address is proved.
     let max_attempts = if relay.is_some() { MAX_ATTEMPTS } else { 0 };
-    let pending = store::pending(&state.db, max_attempts).await?;
+    // Leases are in real time, not the clock tests and `--now` move: they
+    // are about processes, not cases.
+    let now = Utc::now();
+    let claim = claim_token();
+    let pending =
+        store::claim_pending(&state.db, max_attempts, &claim, now, now + CLAIM_LEASE).await?;
     for (id, channel, recipient, subject, body, _) in &pending {
         let outcome = match (&relay, channel.as_str()) {
             (Some(relay), "email") => {
@@ -226,6 +246,12 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
         }
     }
     Ok(pending.len())
+}
+
+/// How many messages are still to be sent, and how many the sender gave up
+/// on (for the metrics).
+pub async fn depth(db: &sqlx::AnyPool) -> Result<(i64, i64), sqlx::Error> {
+    store::depth(db, MAX_ATTEMPTS).await
 }
 
 /// The messages about one case, oldest first, with whether each reached the

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod cases;
 pub mod figures;
 pub mod health;
+pub mod metrics;
 pub mod outbox;
 pub mod policies;
 pub mod preferences;
@@ -187,12 +188,17 @@ mod tests {
     }
 
     /// Every route goes through [`Routes::add`]: no path is written into a
-    /// router anywhere else in the server.
+    /// router anywhere else in the server. The one exception is the metrics
+    /// listener ([`metrics`]): it is not the API (its own port, never on the
+    /// internet, not in the OpenAPI document), so it has no declarations.
     #[test]
     fn no_route_is_added_but_by_its_declaration() {
         fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
+                if path.ends_with("routes/metrics.rs") {
+                    continue;
+                }
                 if path.is_dir() {
                     walk(&path, found);
                 } else if path.extension().is_some_and(|e| e == "rs") {

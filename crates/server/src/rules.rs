@@ -1,23 +1,27 @@
-//! The policy's clock: what must happen when nobody acts. Today one rule:
-//! a complaint closes itself when nothing has come from the resident within
-//! the policy's working days of its stage 1 response (Pivotal §10.1(c)).
+//! The policy's clock: what must happen when nobody acts. The domain says
+//! which rules will act on a case and when ([`domain::case::rule_triggers`]):
+//! a window closing without a request, a complaint closing after no contact
+//! (Pivotal §10.1(c)), a reminder to the resident before their window
+//! closes, reminders to the caseworker before a due date and an overdue
+//! alert after it. This module runs what has fallen due.
 //!
-//! The rule runs on the server's own clock (the one `--now` and the test
+//! The rules run on the server's own clock (the one `--now` and the test
 //! clock move): on start, to catch up on whatever fell due while the server
-//! was down; every minute; and straight after the test clock moves. The
-//! domain says when the rule falls due ([`domain::case::no_contact_close_on`]);
-//! here it acts once per case and trigger, claimed in `rule_runs` in the same
-//! transaction as the closing event, so restarts and a second process on the
-//! same database never close a case twice. The event is the system's, and the
-//! resident is told through their channel like any other closure.
+//! was down; every minute; and straight after the test clock moves. Each
+//! acts once per case and trigger, claimed in `rule_runs` in the same
+//! transaction as its event or message, so restarts and a second process on
+//! the same database never act twice. Events are the system's, and the
+//! resident is told through their channel like any other event.
 
+pub mod notices;
 pub mod store;
 
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use domain::case::{no_contact_close_on, Actor, ActorKind, ClosedWhy, Event, EventRecord};
-use domain::policy::AutoCloseRule;
+use domain::case::{
+    due_rules, Actor, ActorKind, EventRecord, RuleAction, RuleKind, RuleSettings, RuleTrigger,
+};
 
 use crate::cases::{self, store as case_store};
 use crate::db::begin_write;
@@ -30,14 +34,20 @@ pub const RULE_INTERVAL: Duration = Duration::from_secs(60);
 /// The retention job runs on every this many rounds (hourly).
 const RETENTION_EVERY: u64 = 60;
 
-/// The rule's name in `rule_runs` and the logs.
+/// The closing rule's name in `rule_runs` and the logs.
 pub const NO_CONTACT_AFTER_RESPONSE: &str = "no_contact_after_response";
+
+/// At most this many rules act on one case in one round (a case that falls
+/// due for everything at once after long downtime finishes next round).
+const MAX_PER_CASE: usize = 16;
 
 /// Something a rule did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Acted {
     pub case: String,
     pub rule: &'static str,
+    /// The trigger's name in `rule_runs` ("due_soon:stage_1_respond").
+    pub key: String,
     /// The day the rule fell due.
     pub due_on: NaiveDate,
     /// The day it acted: later than `due_on` after downtime.
@@ -52,8 +62,9 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         for round in 0u64.. {
             interval.tick().await;
-            if let Err(error) = run_due(&state).await {
-                tracing::warn!(%error, "the policy's rules could not run");
+            match run_due(&state).await {
+                Ok(_) => state.metrics.rules_ran(),
+                Err(error) => tracing::warn!(%error, "the policy's rules could not run"),
             }
             // Retention counts in days and years: once an hour is plenty.
             if round % RETENTION_EVERY == 0 {
@@ -65,35 +76,32 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     })
 }
 
+fn settings(state: &AppState) -> RuleSettings {
+    RuleSettings {
+        caseworker_reminder_days: state.config.caseworker_reminder_days,
+    }
+}
+
 /// One round: every rule that has fallen due by today acts, once. Logs what
-/// it did (case ids and dates only), saying when it acted late.
+/// it did (case ids, rules and dates only), saying when it acted late.
 pub async fn run_due(state: &AppState) -> Result<Vec<Acted>, ApiError> {
-    // `policies` holds the active one too; the Code's fallbacks add no
-    // `[auto_close]`, so a policy's own rule is the one it runs.
-    let policies: Vec<String> = state
-        .policies
-        .iter()
-        .filter(|p| {
-            p.auto_close
-                .as_ref()
-                .is_some_and(|a| a.rule == AutoCloseRule::NoContactAfterResponse)
-        })
-        .map(|p| p.id.clone())
-        .collect();
     let candidates = {
         let mut conn = state.db.acquire().await?;
-        store::answered_cases(&mut conn, &policies).await?
+        store::open_complaints(&mut conn).await?
     };
     let mut acted = Vec::new();
     for public_id in candidates {
-        if let Some(done) = close_if_due(state, &public_id).await? {
+        for _ in 0..MAX_PER_CASE {
+            let Some(done) = act_once(state, &public_id).await? else {
+                break;
+            };
             if done.acted_on > done.due_on {
                 tracing::info!(
-                    case = %done.case, rule = done.rule, due_on = %done.due_on,
+                    case = %done.case, rule = %done.key, due_on = %done.due_on,
                     acted_on = %done.acted_on, "a rule acted late, catching up"
                 );
             } else {
-                tracing::info!(case = %done.case, rule = done.rule, "a rule acted");
+                tracing::info!(case = %done.case, rule = %done.key, "a rule acted");
             }
             acted.push(done);
         }
@@ -101,62 +109,143 @@ pub async fn run_due(state: &AppState) -> Result<Vec<Acted>, ApiError> {
     Ok(acted)
 }
 
-/// Closes one case if its "no contact" day has come and nobody closed it
-/// for this response before.
-async fn close_if_due(state: &AppState, public_id: &str) -> Result<Option<Acted>, ApiError> {
+/// Whether this server runs the rule: the satisfaction survey (Pioneer §7)
+/// is not run yet, so it is never claimed.
+fn runs_here(trigger: &RuleTrigger, caseworker: bool) -> bool {
+    match trigger.rule {
+        RuleKind::SatisfactionSurvey => false,
+        // Nobody to remind until someone is assigned; it may still come.
+        RuleKind::DueSoon => caseworker,
+        _ => true,
+    }
+}
+
+/// The first rule due on the case that nobody has claimed, claimed and
+/// done in one transaction; `None` when there is none.
+async fn act_once(state: &AppState, public_id: &str) -> Result<Option<Acted>, ApiError> {
     let now = state.clock.now();
     let today = state.clock.today();
+    let settings = settings(state);
+    // Most rounds find nothing new: look first, write only when needed.
+    {
+        let mut conn = state.db.acquire().await?;
+        let Some(case) = case_store::find_by_public_id(&mut conn, public_id).await? else {
+            return Ok(None);
+        };
+        let replayed = cases::replay_case(state, &mut conn, &case).await?;
+        let claimed = store::claimed(&mut conn, case.id).await?;
+        let caseworker = replayed.state.caseworker_id.is_some();
+        let any = due_rules(
+            &replayed.state,
+            &replayed.policy,
+            &state.calendar,
+            &settings,
+            today,
+        )
+        .into_iter()
+        .any(|t| runs_here(&t, caseworker) && !claimed.contains(&(t.key(), t.trigger_on)));
+        if !any {
+            return Ok(None);
+        }
+    }
     let mut tx = begin_write(&state.db).await?;
     let Some(case) = case_store::find_by_public_id(&mut tx, public_id).await? else {
         return Ok(None);
     };
     let replayed = cases::replay_case(state, &mut tx, &case).await?;
-    let Some(due_on) = no_contact_close_on(&replayed.state, &replayed.policy, &state.calendar)
-    else {
-        return Ok(None);
-    };
-    if due_on > today {
-        return Ok(None);
+    let caseworker = replayed.state.caseworker_id.clone();
+    let due = due_rules(
+        &replayed.state,
+        &replayed.policy,
+        &state.calendar,
+        &settings,
+        today,
+    );
+    for trigger in due {
+        if !runs_here(&trigger, caseworker.is_some()) {
+            continue;
+        }
+        let key = trigger.key();
+        if !store::claim(
+            &mut tx,
+            case.id,
+            &key,
+            trigger.trigger_on,
+            trigger.acts_on,
+            now,
+        )
+        .await?
+        {
+            continue;
+        }
+        match &trigger.action {
+            RuleAction::Close { .. } | RuleAction::RecordWindowClosed { .. } => {
+                let Some(event) = trigger.event() else {
+                    continue;
+                };
+                let record = EventRecord {
+                    at: now,
+                    actor: Actor {
+                        kind: ActorKind::System,
+                        name: None,
+                        id: None,
+                    },
+                    on: None,
+                    event,
+                };
+                cases::record_event(state, &mut tx, &case, None, record).await?;
+            }
+            RuleAction::RemindResident { window, last_day } => {
+                let (subject, body) =
+                    cases::notices::window_reminder(&case.reference, *window, *last_day);
+                cases::tell_resident(&mut tx, &case, now, &subject, &body).await?;
+            }
+            RuleAction::RemindCaseworker { due, date } => {
+                let (subject, body) = notices::due_soon(&case.reference, *due, *date);
+                if let Some(to) = match &caseworker {
+                    Some(id) => store::staff_contact(&mut tx, id).await?,
+                    None => None,
+                } {
+                    crate::outbox::enqueue_email(
+                        &mut tx, now, to.id, &to.email, &subject, &body, None,
+                    )
+                    .await?;
+                }
+            }
+            RuleAction::AlertOverdue { due, date } => {
+                let mut to = store::admins(&mut tx).await?;
+                if let Some(id) = &caseworker {
+                    if let Some(worker) = store::staff_contact(&mut tx, id).await? {
+                        if !to.iter().any(|a| a.id == worker.id) {
+                            to.insert(0, worker);
+                        }
+                    }
+                }
+                let (subject, body) = notices::overdue(&case.reference, *due, *date);
+                for someone in to {
+                    crate::outbox::enqueue_email(
+                        &mut tx,
+                        now,
+                        someone.id,
+                        &someone.email,
+                        &subject,
+                        &body,
+                        None,
+                    )
+                    .await?;
+                }
+            }
+            // Not run here (see `runs_here`).
+            RuleAction::AttemptSurvey => continue,
+        }
+        tx.commit().await?;
+        return Ok(Some(Acted {
+            case: case.public_id,
+            rule: trigger.rule.name(),
+            key,
+            due_on: trigger.acts_on,
+            acted_on: today,
+        }));
     }
-    let Some(responded_on) = replayed
-        .state
-        .stages
-        .first()
-        .and_then(|s| s.response.as_ref())
-        .map(|r| r.on)
-    else {
-        return Ok(None);
-    };
-    if !store::claim(
-        &mut tx,
-        case.id,
-        NO_CONTACT_AFTER_RESPONSE,
-        responded_on,
-        due_on,
-        now,
-    )
-    .await?
-    {
-        return Ok(None);
-    }
-    let record = EventRecord {
-        at: now,
-        actor: Actor {
-            kind: ActorKind::System,
-            name: None,
-            id: None,
-        },
-        on: None,
-        event: Event::Closed {
-            why: ClosedWhy::NoContact,
-        },
-    };
-    cases::record_event(state, &mut tx, &case, None, record).await?;
-    tx.commit().await?;
-    Ok(Some(Acted {
-        case: case.public_id,
-        rule: NO_CONTACT_AFTER_RESPONSE,
-        due_on,
-        acted_on: today,
-    }))
+    Ok(None)
 }

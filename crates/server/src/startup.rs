@@ -65,6 +65,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
         calendar: Arc::new(calendar),
         policy: Arc::new(policy),
         policies: Arc::new(policies),
+        metrics: Arc::default(),
     };
     // Issue 19: cases recorded before the figures existed get their rows.
     let filled = crate::cases::fill_missing_facts(&state)

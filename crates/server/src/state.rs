@@ -8,6 +8,7 @@ use sqlx::AnyPool;
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::metrics::Metrics;
 use crate::password::Hashing;
 use crate::secrets::SecretsKey;
 
@@ -27,6 +28,8 @@ pub struct AppState {
     pub hashing: Hashing,
     /// The key secrets are sealed under at rest ([`crate::secrets`]).
     pub secrets: Arc<SecretsKey>,
+    /// This process's request counts and timings ([`crate::metrics`]).
+    pub metrics: Arc<Metrics>,
 }
 
 impl AppState {

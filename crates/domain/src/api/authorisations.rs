@@ -19,6 +19,8 @@ pub const TEXT_MAX_CHARS: usize = 500;
 
 /// The words of every authorisation error, written once.
 pub mod messages {
+    /// `?status=` names no status an authorisation can have.
+    pub const STATUS_UNKNOWN: &str = "Select pending, active, expired, revoked or rejected";
     pub const ADVOCATE_EMAIL_MISSING: &str =
         "Enter the email address of the person you want to act for you";
     pub const ADVOCATE_IS_YOU: &str =

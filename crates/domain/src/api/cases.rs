@@ -252,6 +252,9 @@ pub struct TimelineEntry {
     pub on: NaiveDate,
     pub actor: Actor,
     pub event: Event,
+    /// For what the policy's clock did: the rule, and the policy's words for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<crate::case::RuleNote>,
 }
 
 /// A case in a list: the resident's cases, an advocate's, or the staff queue.
@@ -268,6 +271,10 @@ pub struct CaseSummary {
     pub stage: Option<StageRef>,
     pub next_due: Option<NaiveDate>,
     pub overdue: bool,
+    /// Not overdue, but `next_due` is within the working days before it that
+    /// the caseworker is reminded (the server's setting, 2 unless changed).
+    #[serde(default)]
+    pub due_soon: bool,
     /// The next step the resident may take, with its last day.
     pub open_window: Option<Window>,
     /// What to expect next, or how the case ended.
@@ -471,6 +478,8 @@ impl StaffActionRequest {
                 | Event::EscalationRequested { .. }
                 | Event::PanelRequested { .. }
                 | Event::Withdrawn { .. }
+                // The policy's clock records it, nobody else.
+                | Event::WindowClosed { .. }
         )
     }
 }

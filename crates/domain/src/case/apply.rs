@@ -171,6 +171,8 @@ pub fn apply(
         }
         Event::Declined { reasons } => decline(&mut next, on, reasons),
         Event::Reopened { reason } => reopen(&mut next, reason),
+        // A fact about time passing: it changes nothing the state holds.
+        Event::WindowClosed { .. } => Ok(()),
     }?;
     Ok(next)
 }

@@ -253,4 +253,10 @@ pub enum Event {
     ReferredToOmbudsman,
     /// A closed or withdrawn case was opened again.
     Reopened { reason: String },
+    /// The resident's window to ask for the next stage (or a panel) closed
+    /// on `last_day` without a request: recorded by the policy's clock.
+    WindowClosed {
+        window: super::DueKey,
+        last_day: NaiveDate,
+    },
 }

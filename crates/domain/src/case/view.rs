@@ -177,7 +177,8 @@ impl schemars::JsonSchema for DueKey {
         schemars::json_schema!({
             "type": "string",
             "description": "Which due date: stage_N_acknowledge, stage_N_respond, stage_N_window (the last day to ask for the stage after N), panel_window, panel_convene or panel_outcome.",
-            "pattern": "^(stage_[0-9]+_(acknowledge|respond|window)|panel_(window|convene|outcome))$"
+            "pattern": "^(stage_[0-9]+_(acknowledge|respond|window)|panel_(window|convene|outcome))$",
+            "maxLength": 32
         })
     }
 }
@@ -398,6 +399,10 @@ pub struct CaseView {
     /// How the complaint will close, once it has an answer and while it is open.
     #[serde(default)]
     pub closes: Option<super::Closing>,
+    /// The days the policy's automatic rules will act on the case, in order
+    /// (a window closing, the complaint closing, a survey): empty when none will.
+    #[serde(default)]
+    pub rules: Vec<super::RuleDate>,
     /// For a complaint that waited for a decision to take it on: why, and
     /// the decision once made.
     #[serde(default)]
@@ -437,6 +442,7 @@ pub fn view(state: &CaseState, policy: &Policy, calendar: &Calendar, today: Naiv
         latest_response,
         ombudsman_by,
         closes: super::closing(state, policy, calendar),
+        rules: super::rule_dates(state, policy, calendar),
         taking_on: state.taking_on.clone(),
     }
 }

@@ -29,7 +29,7 @@ endpoints! {
 
     ResetPassword: POST "/accounts/password-reset" {
         const OPERATION: &'static str = "reset_password";
-        const SUMMARY: &'static str = "Set a new password with the token from the link; every session of the account ends and its address counts as proved. The token is judged first (422 on `token`), so an empty password asks whether the link still works without using it";
+        const SUMMARY: &'static str = "Set a new password with the token from the link; every session of the account ends, its address counts as proved, and this browser gets the account's device cookie (an attack on the account's sign-in does not hold it back). The token is judged first (422 on `token`), so an empty password asks whether the link still works without using it";
         const ACCESS: Access = Public;
         type Request = PasswordReset;
         type Answer = NoBody;

@@ -2,8 +2,9 @@
 //! subject and body of the outbox message, or nothing when it is not news to
 //! them (a caseworker being assigned, a referral they made themselves).
 
+use chrono::NaiveDate;
 use domain::calendar::long_date;
-use domain::case::{CaseKind, CaseView, ClosedWhy, DueDate, DueKind, Event, Outcome};
+use domain::case::{CaseKind, CaseView, ClosedWhy, DueDate, DueKey, DueKind, Event, Outcome};
 use domain::policy::Policy;
 
 /// A message: its subject and body.
@@ -125,7 +126,10 @@ pub fn for_event(
     let subject = |what: &str| format!("Your {noun} {reference}: {what}");
     let notice = match event {
         Event::Received { .. } => return Some(received(kind, reference, view)),
-        Event::Assigned { .. } | Event::ReferredToOmbudsman => return None,
+        // A window closing is said on the case; the reminder came before it.
+        Event::Assigned { .. } | Event::ReferredToOmbudsman | Event::WindowClosed { .. } => {
+            return None
+        }
         Event::Acknowledged => (
             subject("we have acknowledged it"),
             format!("We have acknowledged your {noun}.{}", coming_dates(view)),
@@ -234,4 +238,25 @@ pub fn for_event(
         ),
     };
     Some(notice)
+}
+
+/// The reminder two working days before the resident's window to ask for a
+/// review (or a panel) closes, sent unless they asked, said they are
+/// satisfied or withdrew. Never asks why they might (Code 6.12).
+pub fn window_reminder(reference: &str, window: DueKey, last_day: NaiveDate) -> Notice {
+    let (ask, what) = match window {
+        DueKey::PanelWindow => ("a panel", "ask for a panel to look at your complaint"),
+        _ => (
+            "a review",
+            "ask us to review your complaint at the next stage",
+        ),
+    };
+    (
+        format!("Your complaint {reference}: your time to ask for {ask} ends soon"),
+        format!(
+            "If you are not happy with our response, you can {what} until {}. You do not have to say why.\n\n\
+             If you are happy with our response, you do not need to do anything. You can tell us you are satisfied online.",
+            long_date(last_day)
+        ),
+    )
 }

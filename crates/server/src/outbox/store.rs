@@ -68,23 +68,48 @@ pub async fn insert(conn: &mut AnyConnection, message: &NewMessage<'_>) -> Resul
 /// id, channel, recipient, subject, body, attempts.
 pub type PendingRow = (i64, String, String, String, String, i64);
 
-/// Up to 100 messages for the sender, oldest first: those never tried, and
-/// email tried fewer than `max_attempts` times. Email to an address not yet
-/// proved waits, unless it is the link that proves it, or a link to reset
-/// the password (which proves it too) (issue 13): it goes once the address
-/// is proved.
+/// Claims up to 100 messages for this sender until `until`, oldest first,
+/// and answers them: those never tried, and email tried fewer than
+/// `max_attempts` times, that no other sender holds a live claim on (issue
+/// 15: several processes on one database send each message once). Email to
+/// an address not yet proved waits, unless it is the link that proves it, or
+/// a link to reset the password (which proves it too) (issue 13): it goes
+/// once the address is proved.
 #[tracing::instrument(skip_all)]
-pub async fn pending(db: &AnyPool, max_attempts: i64) -> Result<Vec<PendingRow>, sqlx::Error> {
-    crate::db::query_as(
-        "SELECT o.id, o.channel, o.recipient, o.subject, o.body, o.attempts FROM outbox o \
-         LEFT JOIN users u ON u.id = o.user_id \
-         WHERE o.sent_at IS NULL AND (o.attempts = 0 OR (o.channel = 'email' AND o.attempts < ?)) \
-         AND (o.channel <> 'email' OR o.user_id IS NULL \
-              OR o.purpose IN ('verification', 'password_reset') \
-              OR u.email_verified_at IS NOT NULL) \
-         ORDER BY o.id LIMIT 100",
+pub async fn claim_pending(
+    db: &AnyPool,
+    max_attempts: i64,
+    claim: &str,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<Vec<PendingRow>, sqlx::Error> {
+    let now = timestamp(now);
+    // The lease is checked again outside the subquery: on PostgreSQL a row
+    // another sender claimed meanwhile is read again after its claim
+    // commits, and then no longer matches.
+    crate::db::query(
+        "UPDATE outbox SET claim = ?, claimed_until = ? \
+         WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?) AND id IN ( \
+           SELECT o.id FROM outbox o LEFT JOIN users u ON u.id = o.user_id \
+           WHERE o.sent_at IS NULL AND (o.attempts = 0 OR (o.channel = 'email' AND o.attempts < ?)) \
+           AND (o.claimed_until IS NULL OR o.claimed_until < ?) \
+           AND (o.channel <> 'email' OR o.user_id IS NULL \
+                OR o.purpose IN ('verification', 'password_reset') \
+                OR u.email_verified_at IS NOT NULL) \
+           ORDER BY o.id LIMIT 100)",
     )
+    .bind(claim)
+    .bind(timestamp(until))
+    .bind(&now)
     .bind(max_attempts)
+    .bind(&now)
+    .execute(db)
+    .await?;
+    crate::db::query_as(
+        "SELECT id, channel, recipient, subject, body, attempts FROM outbox \
+         WHERE claim = ? AND sent_at IS NULL ORDER BY id",
+    )
+    .bind(claim)
     .fetch_all(db)
     .await
 }
@@ -92,7 +117,8 @@ pub async fn pending(db: &AnyPool, max_attempts: i64) -> Result<Vec<PendingRow>,
 #[tracing::instrument(skip_all, fields(id))]
 pub async fn mark_sent(db: &AnyPool, id: i64, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
     crate::db::query(
-        "UPDATE outbox SET attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?",
+        "UPDATE outbox SET attempts = attempts + 1, sent_at = ?, last_error = NULL, \
+         claim = NULL, claimed_until = NULL WHERE id = ?",
     )
     .bind(timestamp(at))
     .bind(id)
@@ -103,12 +129,15 @@ pub async fn mark_sent(db: &AnyPool, id: i64, at: DateTime<Utc>) -> Result<(), s
 
 #[tracing::instrument(skip_all, fields(id))]
 pub async fn mark_not_sent(db: &AnyPool, id: i64, error: &str) -> Result<(), sqlx::Error> {
-    crate::db::query("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")
-        .bind(error)
-        .bind(id)
-        .execute(db)
-        .await
-        .map(|_| ())
+    crate::db::query(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, claim = NULL, \
+         claimed_until = NULL WHERE id = ?",
+    )
+    .bind(error)
+    .bind(id)
+    .execute(db)
+    .await
+    .map(|_| ())
 }
 
 /// channel, recipient, subject, body, created_at, sent_at, attempts.
@@ -182,5 +211,20 @@ pub async fn written_to(
     )
     .bind(recipient)
     .fetch_all(conn)
+    .await
+}
+
+/// Messages still to be tried, and those the sender gave up on (email tried
+/// `max_attempts` times, or anything else tried once).
+pub async fn depth(db: &AnyPool, max_attempts: i64) -> Result<(i64, i64), sqlx::Error> {
+    crate::db::query_as(
+        "SELECT \
+           COUNT(CASE WHEN attempts = 0 OR (channel = 'email' AND attempts < ?) THEN 1 END), \
+           COUNT(CASE WHEN attempts = 0 OR (channel = 'email' AND attempts < ?) THEN NULL ELSE 1 END) \
+         FROM outbox WHERE sent_at IS NULL",
+    )
+    .bind(max_attempts)
+    .bind(max_attempts)
+    .fetch_one(db)
     .await
 }

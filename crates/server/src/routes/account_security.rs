@@ -73,13 +73,16 @@ async fn send_reset_link(
     Ok(StatusCode::ACCEPTED)
 }
 
-/// No sign-in needed: the link may be opened on another device.
+/// No sign-in needed: the link may be opened on another device. That
+/// browser gets the account's device cookie, so its owner, held out by an
+/// attack on a new browser at a new address, gets in at once after a reset.
 async fn reset_password(
     State(state): State<AppState>,
     Json(reset): Json<PasswordReset>,
-) -> ApiResult<StatusCode> {
-    security::reset_password(&state, reset).await?;
-    Ok(StatusCode::NO_CONTENT)
+) -> ApiResult<Response> {
+    let email = security::reset_password(&state, reset).await?;
+    let device = crate::auth::device_cookie::issue(&state, &email);
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, device)]).into_response())
 }
 
 /// A page of where the account is signed in ([`crate::page`]).

@@ -318,7 +318,7 @@ async fn list_authorisations(
         Some(value) => Some(Status::parse(value).ok_or_else(|| {
             ApiError::field(
                 "status",
-                "Select pending, active, expired, revoked or rejected",
+                domain::api::authorisations::messages::STATUS_UNKNOWN,
             )
         })?),
     };

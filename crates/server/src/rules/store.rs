@@ -5,26 +5,17 @@ use sqlx::AnyConnection;
 
 use crate::clock::timestamp;
 
-/// The cases a "no contact after the response" rule may close: answered,
-/// under one of these policies. Oldest first.
+/// The complaints the rules may act on: not closed, withdrawn, declined or
+/// with the Housing Ombudsman. Oldest first.
 #[tracing::instrument(skip_all)]
-pub async fn answered_cases(
-    conn: &mut AnyConnection,
-    policy_ids: &[String],
-) -> Result<Vec<String>, sqlx::Error> {
-    if policy_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let marks = vec!["?"; policy_ids.len()].join(", ");
-    let sql = format!(
-        "SELECT public_id FROM cases WHERE status = 'responded' AND policy_id IN ({marks}) \
-         ORDER BY id"
-    );
-    let mut query = crate::db::query_scalar(&sql);
-    for id in policy_ids {
-        query = query.bind(id);
-    }
-    query.fetch_all(conn).await
+pub async fn open_complaints(conn: &mut AnyConnection) -> Result<Vec<String>, sqlx::Error> {
+    crate::db::query_scalar(
+        "SELECT public_id FROM cases WHERE kind = 'complaint' \
+         AND status NOT IN ('closed', 'withdrawn', 'not_taken_on', 'with_ombudsman') \
+         ORDER BY id",
+    )
+    .fetch_all(conn)
+    .await
 }
 
 /// Claims a rule's one action on a case for a trigger: `true` if this call
@@ -59,4 +50,54 @@ pub async fn runs(conn: &mut AnyConnection, case_id: i64) -> Result<i64, sqlx::E
         .bind(case_id)
         .fetch_one(conn)
         .await
+}
+
+/// A member of staff a rule writes to: their account and address.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StaffContact {
+    pub id: i64,
+    pub email: String,
+}
+
+/// The staff or admin account with this public id, if it still exists.
+#[tracing::instrument(skip_all)]
+pub async fn staff_contact(
+    conn: &mut AnyConnection,
+    public_id: &str,
+) -> Result<Option<StaffContact>, sqlx::Error> {
+    crate::db::query_as(
+        "SELECT id, email FROM users \
+         WHERE public_id = ? AND role IN ('staff', 'admin') AND deleted_at IS NULL",
+    )
+    .bind(public_id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// The admins: the team's managers, as the portal has no manager role.
+#[tracing::instrument(skip_all)]
+pub async fn admins(conn: &mut AnyConnection) -> Result<Vec<StaffContact>, sqlx::Error> {
+    crate::db::query_as(
+        "SELECT id, email FROM users WHERE role = 'admin' AND deleted_at IS NULL ORDER BY id",
+    )
+    .fetch_all(conn)
+    .await
+}
+
+/// The triggers already claimed on a case: each rule's name and the day it
+/// counts from.
+#[tracing::instrument(skip_all)]
+pub async fn claimed(
+    conn: &mut AnyConnection,
+    case_id: i64,
+) -> Result<std::collections::HashSet<(String, NaiveDate)>, sqlx::Error> {
+    let rows: Vec<(String, String)> =
+        crate::db::query_as("SELECT rule, trigger_on FROM rule_runs WHERE case_id = ?")
+            .bind(case_id)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(rule, on)| on.parse().ok().map(|on| (rule, on)))
+        .collect())
 }

@@ -111,7 +111,7 @@ async fn changing_the_password_needs_the_current_one_and_ends_every_other_sessio
 }
 
 /// The token of the latest reset link sent to `email`, and the whole message.
-async fn reset_token(app: &TestApp, email: &str) -> String {
+pub(crate) async fn reset_token(app: &TestApp, email: &str) -> String {
     let body: String = server::db::query_scalar(
         "SELECT body FROM outbox WHERE recipient = ? AND purpose = 'password_reset' \
          ORDER BY id DESC LIMIT 1",

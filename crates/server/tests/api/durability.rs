@@ -12,14 +12,14 @@ use serde_json::{json, Value};
 use crate::helpers::{fresh_database, key_file_if_needed};
 use crate::support::complaint;
 
-struct Answer {
-    status: u16,
-    headers: String,
-    body: Value,
+pub(crate) struct Answer {
+    pub status: u16,
+    pub headers: String,
+    pub body: Value,
 }
 
 /// One HTTP/1.1 request over a plain socket (no client library needed).
-fn http(
+pub(crate) fn http(
     port: u16,
     method: &str,
     path: &str,
@@ -66,7 +66,7 @@ fn http(
     })
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -75,7 +75,7 @@ fn free_port() -> u16 {
 }
 
 /// The server binary on `database`, with a secrets key file if the engine needs one.
-fn server(key_file: &Option<std::path::PathBuf>) -> Command {
+pub(crate) fn server(key_file: &Option<std::path::PathBuf>) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
     if let Some(key_file) = key_file {
         command.env("PORTAL_SECRETS_KEY_FILE", key_file);
@@ -83,7 +83,7 @@ fn server(key_file: &Option<std::path::PathBuf>) -> Command {
     command
 }
 
-fn start(database: &str, key_file: &Option<std::path::PathBuf>, port: u16) -> Child {
+pub(crate) fn start(database: &str, key_file: &Option<std::path::PathBuf>, port: u16) -> Child {
     let child = server(key_file)
         .args([
             "--port",
@@ -110,7 +110,7 @@ fn start(database: &str, key_file: &Option<std::path::PathBuf>, port: u16) -> Ch
     panic!("the server did not answer on port {port}");
 }
 
-fn cookie(answer: &Answer) -> String {
+pub(crate) fn cookie(answer: &Answer) -> String {
     answer
         .headers
         .lines()

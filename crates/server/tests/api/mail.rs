@@ -141,3 +141,101 @@ async fn without_a_relay_messages_are_left_for_staff_and_tried_once() {
     let messages = outbox(&app).await;
     assert!(messages.iter().all(|m| m["sent_at"].is_null()));
 }
+
+#[tokio::test]
+async fn two_processes_sending_from_one_database_send_each_message_once() {
+    let (address, received) = relay().await;
+    let app = TestApp::spawn_with(|c| c.smtp_relay = Some(address.clone())).await;
+    for n in 0..12 {
+        app.register_resident(&format!("Resident Number {n}")).await;
+    }
+    let unsent: i64 = server::db::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert!(unsent >= 12, "{unsent}");
+    // A second server process: its own state and connections, the same database.
+    let mut config = server::config::Config::for_tests(app.state.config.database_url.clone());
+    config.secrets_key_file = app.state.config.secrets_key_file.clone();
+    config.smtp_relay = Some(address);
+    let other = server::startup::build_state(config)
+        .await
+        .expect("a second process starts");
+
+    let (first, second) = tokio::join!(
+        server::outbox::deliver_pending(&app.state),
+        server::outbox::deliver_pending(&other)
+    );
+    assert_eq!(
+        first.unwrap() + second.unwrap(),
+        unsent as usize,
+        "between them they took each message once"
+    );
+    // The relay keeps a message once the conversation ends, which may be a
+    // moment after the sender has moved on.
+    for _ in 0..50 {
+        if received.lock().unwrap().len() >= unsent as usize {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let received = received.lock().unwrap().clone();
+    assert_eq!(
+        received.len(),
+        unsent as usize,
+        "one email each, none twice"
+    );
+    let mut recipients: Vec<&str> = received
+        .iter()
+        .filter_map(|t| t.lines().find(|l| l.starts_with("RCPT TO:")))
+        .collect();
+    recipients.sort();
+    recipients.dedup();
+    assert_eq!(recipients.len(), unsent as usize, "{recipients:?}");
+    let left: i64 = server::db::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+#[tokio::test]
+async fn a_message_claimed_by_a_process_that_died_is_sent_once_the_claim_lapses() {
+    let (address, received) = relay().await;
+    let app = TestApp::spawn_with(|c| c.smtp_relay = Some(address.clone())).await;
+    app.register_resident("Dora Departed").await;
+    let claim_until = |until: chrono::DateTime<chrono::Utc>| {
+        server::db::query("UPDATE outbox SET claim = 'a process that died', claimed_until = ?")
+            .bind(server::clock::timestamp(until))
+    };
+    // Claimed by another process, which then died: nobody else sends it yet.
+    claim_until(chrono::Utc::now() + chrono::Duration::minutes(20))
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        server::outbox::deliver_pending(&app.state).await.unwrap(),
+        0
+    );
+    assert!(received.lock().unwrap().is_empty());
+    // Its lease runs out (in real time, whatever the test clock says).
+    claim_until(chrono::Utc::now() - chrono::Duration::seconds(1))
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(
+        server::outbox::deliver_pending(&app.state).await.unwrap(),
+        1
+    );
+    for _ in 0..50 {
+        if !received.lock().unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(received.lock().unwrap().len(), 1);
+    assert_eq!(
+        server::outbox::deliver_pending(&app.state).await.unwrap(),
+        0
+    );
+}

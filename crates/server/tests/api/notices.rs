@@ -7,7 +7,9 @@
 //!
 //! Cases are replayed from realistic events under the seed policies, so the
 //! dates, the Ombudsman's details and the guidance come from the same code
-//! that writes them for real.
+//! that writes them for real. After each event the case view (what the
+//! resident's pages read: its state, dates, windows and allowed actions) is
+//! kept as a JSON snapshot too, so every state a case can be in is reviewed.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use domain::authorisation::{Relationship, Scope};
@@ -54,7 +56,7 @@ fn resident(on: &str, event: Event) -> EventRecord {
 /// Replays `records` under the policy `policy_id` and writes, for each, the
 /// message the resident is sent (what the case looks like once it happened,
 /// as the server does), or that nothing is sent.
-fn messages_for(policy_id: &str, kind: CaseKind, records: &[EventRecord]) -> Vec<(String, String)> {
+fn messages_for(policy_id: &str, kind: CaseKind, records: &[EventRecord]) -> Vec<Step> {
     let policy = Policy::preset(policy_id).expect("a seed policy");
     let calendar = Calendar::england_and_wales();
     let reference = "CMP-2026-00042";
@@ -76,14 +78,23 @@ fn messages_for(policy_id: &str, kind: CaseKind, records: &[EventRecord]) -> Vec
             for_event(&policy, kind, reference, event, &seen)
                 .map_or_else(|| "(nothing is sent)".to_owned(), |notice| shown(&notice))
         };
-        out.push((name, text));
+        let view = serde_json::to_value(&seen).expect("a view is JSON");
+        out.push((name, text, view));
     }
     out
 }
 
-fn snapshot_each(prefix: &str, messages: Vec<(String, String)>) {
-    for (name, text) in messages {
+/// One event of a scenario: its name, the message it sends, and the case as
+/// the resident's page reads it afterwards.
+type Step = (String, String, serde_json::Value);
+
+/// Keeps each step's message and the case view after it as snapshots: the
+/// view is what every page draws from, so a change to what a resident is
+/// shown in any state shows in review too (issue 14).
+fn snapshot_each(prefix: &str, steps: Vec<Step>) {
+    for (name, text, view) in steps {
         insta::assert_snapshot!(format!("{prefix}_{name}"), text);
+        insta::assert_json_snapshot!(format!("view_{prefix}_{name}"), view);
     }
 }
 
@@ -395,5 +406,58 @@ fn every_authorisation_notice() {
     ];
     for (name, notice) in all {
         insta::assert_snapshot!(format!("authorisation_{name}"), shown(&notice));
+    }
+}
+
+/// What the policy's clock writes: the resident's reminder before their
+/// window closes, and the caseworker's reminder and overdue alert.
+#[test]
+fn every_rule_notice() {
+    use domain::case::DueKey;
+    use server::rules::notices as rules;
+    let all = [
+        (
+            "window_reminder_review",
+            server::cases::notices::window_reminder(
+                "CMP-2026-00042",
+                DueKey::NextStageWindow { stage: 1 },
+                day("2026-03-16"),
+            ),
+        ),
+        (
+            "window_reminder_panel",
+            server::cases::notices::window_reminder(
+                "CMP-2026-00042",
+                DueKey::PanelWindow,
+                day("2026-06-01"),
+            ),
+        ),
+        (
+            "due_soon_acknowledge",
+            rules::due_soon(
+                "CMP-2026-00042",
+                DueKey::Acknowledge { stage: 1 },
+                day("2026-03-09"),
+            ),
+        ),
+        (
+            "due_soon_respond_stage_2",
+            rules::due_soon(
+                "CMP-2026-00042",
+                DueKey::Respond { stage: 2 },
+                day("2026-04-20"),
+            ),
+        ),
+        (
+            "overdue_respond",
+            rules::overdue(
+                "CMP-2026-00042",
+                DueKey::Respond { stage: 1 },
+                day("2026-03-23"),
+            ),
+        ),
+    ];
+    for (name, notice) in all {
+        insta::assert_snapshot!(format!("rule_{name}"), shown(&notice));
     }
 }

@@ -698,3 +698,51 @@ async fn during_an_attack_the_owner_gets_in_at_once_from_a_browser_they_used_bef
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }
+
+#[tokio::test]
+async fn during_an_attack_the_owner_on_a_new_browser_gets_in_at_once_after_a_reset_from_the_emailed_link(
+) {
+    let app = TestApp::spawn().await;
+    let owner = app.register_resident("Ada Lovelace").await;
+    attack(&app, &owner.email, 0).await;
+    // A browser the owner never used, at an address the account never used.
+    let new_browser = app.client();
+    let (status, _, _) = new_browser.sign_in(&owner.email, &owner.password).await;
+    assert_eq!(
+        status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "it waits, as anyone would"
+    );
+
+    let (status, _, body) = new_browser
+        .post_json(
+            "/api/v1/accounts/password-reset-link",
+            serde_json::json!({ "email": owner.email }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+    let token = crate::account_security::reset_token(&app, &owner.email).await;
+    const NEW_PASSWORD: &str = "a brand new passphrase for Ada";
+    let (status, _, body) = new_browser
+        .post_json(
+            "/api/v1/accounts/password-reset",
+            serde_json::json!({ "token": token, "password": NEW_PASSWORD }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+
+    // The attack goes on, and the browser that proved the address gets in.
+    attack(&app, &owner.email, 100).await;
+    let (status, _, body) = new_browser.sign_in(&owner.email, NEW_PASSWORD).await;
+    assert_eq!(status, StatusCode::OK, "at once: {body}");
+    // Only that browser: another one still waits out the attack.
+    let (status, _, _) = app.client().sign_in(&owner.email, NEW_PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+/// Twelve wrong passwords for `email`, each from a new address.
+async fn attack(app: &TestApp, email: &str, from: u32) {
+    for n in from..from + 12 {
+        app.client().sign_in(email, &format!("guess {n}")).await;
+    }
+}
