@@ -367,3 +367,35 @@ async fn a_period_or_a_setting_that_is_not_valid_is_refused_by_field() {
     let (_, _, f) = admin.get("/api/v1/staff/figures?period=fy2025").await;
     assert_eq!(f["stages"][0]["ch01"], ratio(0, 0));
 }
+
+#[tokio::test]
+async fn a_complaint_the_policys_clock_closes_is_closed_in_the_figures() {
+    // Under Pivotal a complaint answered on Monday 2 March 2026 closes itself
+    // on Tuesday 17 March when nothing has come from the resident: the
+    // scheduler's events must keep the figures' facts as staff's events do.
+    let app = app_with_policy("pivotal-2021").await;
+    let resident = app.register_resident("Rhiannon Price").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&resident, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    let closed_on = format!(
+        "SELECT COUNT(*) FROM case_facts f JOIN cases c ON c.id = f.case_id \
+         WHERE c.public_id = '{case}' AND f.closed_on = '2026-03-17'"
+    );
+    assert_eq!(app.count(&closed_on).await, 0, "open before the rule runs");
+
+    app.set_now(at("2026-03-17"));
+    let acted = server::rules::run_due(&app.state).await.unwrap();
+    assert!(
+        acted.iter().any(|a| a.key == "no_contact_after_response"),
+        "{acted:?}"
+    );
+    assert_eq!(app.count(&closed_on).await, 1, "closed on the rule's day");
+
+    let admin = app.create_admin("Ada Admin").await;
+    let (status, _, f) = admin.get("/api/v1/staff/figures?period=2026-03").await;
+    assert_eq!(status, StatusCode::OK, "{f}");
+    assert_eq!(f["stages"][0]["ch02"], ratio(1, 1), "answered within");
+    assert_eq!(f["overdue_now"], 0, "a closed complaint is not overdue");
+}
