@@ -8,6 +8,7 @@ pub mod account_security;
 pub mod accounts;
 pub mod authorisations;
 pub mod cases;
+pub mod figures;
 pub mod policies;
 pub mod preferences;
 pub mod second_factor;

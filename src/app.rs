@@ -43,6 +43,7 @@ use crate::pages::sign_in_page::SignInPage;
 use crate::pages::signed_out_page::SignedOutPage;
 use crate::pages::staff_authorisations_page::StaffAuthorisationsPage;
 use crate::pages::staff_case_page::StaffCasePage;
+use crate::pages::staff_figures_page::{StaffFigureCasesPage, StaffFiguresPage};
 use crate::pages::staff_new_case_page::StaffNewCasePage;
 use crate::pages::staff_queue_page::StaffQueuePage;
 use crate::pages::start_page::StartPage;
@@ -80,6 +81,8 @@ lazy_page!(cases: SatisfactionRoute => SatisfactionPage);
 lazy_page!(staff: StaffQueueRoute => StaffQueuePage);
 lazy_page!(staff: StaffCaseRoute => StaffCasePage);
 lazy_page!(staff: StaffAuthorisationsRoute => StaffAuthorisationsPage);
+lazy_page!(figures: StaffFiguresRoute => StaffFiguresPage);
+lazy_page!(figures: StaffFigureCasesRoute => StaffFigureCasesPage);
 lazy_page!(staff: StaffNewCaseRoute => StaffNewCasePage);
 lazy_page!(staff: SecondFactorRoute => SecondFactorPage);
 lazy_page!(staff: SetUpSecondFactorRoute => SetUpSecondFactorPage);
@@ -116,6 +119,8 @@ fn page(route: Route) -> Page {
         Route::StaffQueue => StaffQueueRoute::page(),
         Route::StaffCase => StaffCaseRoute::page(),
         Route::StaffAuthorisations => StaffAuthorisationsRoute::page(),
+        Route::StaffFigures => StaffFiguresRoute::page(),
+        Route::StaffFigureCases => StaffFigureCasesRoute::page(),
         Route::StaffNewCase => StaffNewCaseRoute::page(),
         Route::Authorisations => AuthorisationsRoute::page(),
         Route::InviteAdvocate => InviteAdvocateRoute::page(),

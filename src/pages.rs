@@ -24,6 +24,7 @@ pub mod sign_in_page;
 pub mod signed_out_page;
 pub mod staff_authorisations_page;
 pub mod staff_case_page;
+pub mod staff_figures_page;
 pub mod staff_hazard;
 pub mod staff_new_case_page;
 pub mod staff_queue_page;

@@ -36,6 +36,9 @@ pub enum Route {
     StaffQueue,
     StaffCase,
     StaffAuthorisations,
+    /// The landlord's figures, for administrators (issue 19).
+    StaffFigures,
+    StaffFigureCases,
     /// Staff raise a case that came by phone, letter, in person…
     StaffNewCase,
     Authorisations,
@@ -87,6 +90,8 @@ impl Route {
             ["staff"] => StaffQueue,
             ["staff", "cases", _] => StaffCase,
             ["staff", "authorisations"] => StaffAuthorisations,
+            ["staff", "figures"] => StaffFigures,
+            ["staff", "figures", "cases"] => StaffFigureCases,
             ["staff", "new-case"] => StaffNewCase,
             ["authorisations"] => Authorisations,
             ["authorisations", "new"] => InviteAdvocate,
@@ -250,6 +255,11 @@ mod tests {
             Route::AskForPanel
         );
         assert_eq!(Route::matching("/staff"), Route::StaffQueue);
+        assert_eq!(Route::matching("/staff/figures"), Route::StaffFigures);
+        assert_eq!(
+            Route::matching("/staff/figures/cases"),
+            Route::StaffFigureCases
+        );
         assert_eq!(Route::matching("/staff/cases/abc"), Route::StaffCase);
         assert_eq!(
             Route::matching("/advocate/complaints/new"),

@@ -84,6 +84,7 @@ fn Queue() -> impl IntoView {
             <Title text="Case queue" />
             <h1 class="app-heading-l">"Case queue"</h1>
             <p class="app-body"><A href="/staff/new-case">"Record a complaint, compliment or comment that came by phone, letter, email or in person"</A></p>
+            <p class="app-body"><A href="/staff/figures">"Complaint figures (administrators)"</A></p>
             <form novalidate on:submit=filter.clone() class="app-filters">
                 <div class="app-form-group">
                     <label class="app-label" for="stage">"Stage"</label>

@@ -28,12 +28,14 @@ impl Method {
 }
 
 /// Who may call an endpoint. Anyone but [`Access::Public`] can be answered
-/// 401; [`Access::Staff`] also 403.
+/// 401; [`Access::Staff`] and [`Access::Admin`] also 403.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     Public,
     SignedIn,
     Staff,
+    /// Administrators only: the landlord's managers (the figures, issue 19).
+    Admin,
 }
 
 /// Whether a write takes an `Idempotency-Key` header.

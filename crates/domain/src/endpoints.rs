@@ -39,6 +39,7 @@ pub mod accounts;
 pub mod authorisations;
 pub mod calendar;
 pub mod cases;
+pub mod figures;
 pub mod outbox;
 pub mod policies;
 pub mod preferences;
@@ -61,6 +62,7 @@ pub fn visit<V: crate::endpoint::Visitor>(visitor: &mut V) {
     outbox::visit(visitor);
     cases::visit(visitor);
     staff::visit(visitor);
+    figures::visit(visitor);
     authorisations::visit(visitor);
     test::visit(visitor);
 }

@@ -10,5 +10,6 @@ pub mod case;
 pub mod compliance;
 pub mod endpoint;
 pub mod endpoints;
+pub mod figures;
 pub mod policy;
 pub mod validation;

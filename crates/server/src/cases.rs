@@ -23,6 +23,7 @@ use domain::case::{
     apply, replay, start, view, Actor, CaseKind, CaseState, CaseView, Event, EventRecord,
     ResidentAction, Status,
 };
+use domain::figures::case_facts;
 use domain::policy::{HazardScreen, Policy, ScreeningResult};
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
@@ -365,6 +366,7 @@ pub async fn create(
         None,
     )
     .await?;
+    store::save_facts(conn, case_id, &case_facts(&case_state, &state.calendar)).await?;
     store_files(state, conn, case_id, filing.filed_by_id, &checked.files, at).await?;
     let (subject, body) = notices::received(new.kind, &reference, &case_view);
     tell_case_resident(
@@ -447,6 +449,7 @@ pub async fn record_event(
         next.caseworker_id.as_deref(),
     )
     .await?;
+    store::save_facts(conn, case.id, &case_facts(&next, &state.calendar)).await?;
     let kind: CaseKind = parse_wire(&case.kind)?;
     if let Some((subject, body)) = notices::for_event(
         &replayed.policy,
@@ -467,6 +470,31 @@ pub async fn record_event(
         .await?;
     }
     Ok(case_view)
+}
+
+/// Writes what the figures count for every case recorded before they
+/// existed (issue 19), replaying each case's events; run once at start-up,
+/// and a no-op once every case has its row.
+pub async fn fill_missing_facts(state: &AppState) -> Result<usize, ApiError> {
+    let mut filled = 0;
+    loop {
+        let mut tx = crate::db::begin_write(&state.db).await?;
+        let cases = store::cases_without_facts(&mut tx, 200).await?;
+        if cases.is_empty() {
+            return Ok(filled);
+        }
+        for case in &cases {
+            let replayed = replay_case(state, &mut tx, case).await?;
+            store::save_facts(
+                &mut tx,
+                case.id,
+                &case_facts(&replayed.state, &state.calendar),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        filled += cases.len();
+    }
 }
 
 /// Tells a case's resident something that is not an event's news (a

@@ -15,6 +15,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod figures;
 pub mod files;
 pub mod headers;
 pub mod idempotency;

@@ -78,7 +78,7 @@ impl Builder {
         if access != Access::Public {
             all_errors.push(401);
         }
-        if access == Access::Staff {
+        if access == Access::Staff || access == Access::Admin {
             all_errors.push(403);
         }
         if request.is_some() {
@@ -276,6 +276,39 @@ fn build() -> Value {
     let q = &mut b.query_parameter(staff::FindResidents::PATH, "q")["schema"];
     q["minLength"] = json!(2);
     q["maxLength"] = json!(254);
+    // The figures (issue 19): the period's forms, the figures and tables by
+    // name, and the CSV a table downloads as.
+    use domain::endpoints::figures;
+    let period = json!({
+        "type": "string",
+        "maxLength": 40,
+        "description": "A month (`2025-06`), a quarter of the financial year (`fy2025-q1`), a financial year (`fy2025`) or two dates (`2025-04-01..2025-06-30`, at most 3 years)"
+    });
+    for path in [
+        figures::GetFigures::PATH,
+        figures::ListFigureCases::PATH,
+        figures::DownloadFiguresCsv::PATH,
+    ] {
+        b.query_schema(path, "period", period.clone());
+    }
+    let names: Vec<&str> = domain::figures::Figure::ALL
+        .iter()
+        .map(|f| f.as_str())
+        .collect();
+    b.query_schema(
+        figures::ListFigureCases::PATH,
+        "figure",
+        json!({ "type": "string", "enum": names }),
+    );
+    b.query_schema(
+        figures::DownloadFiguresCsv::PATH,
+        "table",
+        json!({ "type": "string", "enum": crate::figures::TABLES }),
+    );
+    b.paths[figures::DownloadFiguresCsv::PATH]["get"]["responses"]["200"] = json!({
+        "description": "The table as CSV (RFC 4180, a header row; see the README's data dictionary)",
+        "content": { "text/csv": { "schema": { "type": "string" } } }
+    });
 
     let error_body = b.schema::<ErrorBody>();
     let mut schemas: Map<String, Value> = b.generator.take_definitions(true).into_iter().collect();

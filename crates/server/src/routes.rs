@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod authorisations;
 pub mod calendar;
 pub mod cases;
+pub mod figures;
 pub mod health;
 pub mod metrics;
 pub mod outbox;
@@ -105,6 +106,7 @@ pub fn endpoints() -> Routes {
         .merge(authorisations::router())
         .merge(cases::router())
         .merge(staff::router())
+        .merge(figures::router())
 }
 
 /// Everything under `/api/v1`. Unknown paths answer a JSON 404, never the app.

@@ -20,6 +20,8 @@ pub enum StartupError {
     Database { url: String, source: sqlx::Error },
     #[error("{0}")]
     Secrets(String),
+    #[error("figures: {0}")]
+    Figures(String),
 }
 
 /// Loads the calendar and the policy, opens and migrates the database, and
@@ -54,7 +56,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
             .unwrap_or_else(crate::password::Hashing::default_permits),
         config.hashing_queue,
     );
-    Ok(AppState {
+    let state = AppState {
         hashing,
         secrets: Arc::new(secrets),
         db,
@@ -64,7 +66,15 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
         policy: Arc::new(policy),
         policies: Arc::new(policies),
         metrics: Arc::default(),
-    })
+    };
+    // Issue 19: cases recorded before the figures existed get their rows.
+    let filled = crate::cases::fill_missing_facts(&state)
+        .await
+        .map_err(|e| StartupError::Figures(format!("{e:?}")))?;
+    if filled > 0 {
+        tracing::info!(filled, "figures worked out for cases recorded before them");
+    }
+    Ok(state)
 }
 
 fn load_calendar(config: &Config) -> Result<Calendar, StartupError> {

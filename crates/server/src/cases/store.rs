@@ -32,7 +32,7 @@ pub struct CaseRow {
     pub assigned_to: Option<i64>,
 }
 
-const SELECT_CASE: &str = "SELECT c.id, c.public_id, c.reference, c.kind, c.resident_id, \
+pub(crate) const SELECT_CASE: &str = "SELECT c.id, c.public_id, c.reference, c.kind, c.resident_id, \
      COALESCE(r.name, a.resident_name, cc.name, '') AS resident_name, c.filed_by_id, f.name AS filed_by_name, \
      f.role AS filed_by_role, c.authorisation_id, c.policy_id, c.category, c.details, \
      c.created_at, c.stage, c.status, c.next_due, c.assigned_to \
@@ -539,4 +539,83 @@ pub async fn resident_by_public_id(
     .bind(public_id)
     .fetch_optional(conn)
     .await
+}
+
+/// Keeps what the figures count about a case in step with its events
+/// (issue 19): its row in `case_facts` and one row per Code stage in
+/// `case_stage_facts`, replaced whole.
+#[tracing::instrument(skip_all)]
+pub async fn save_facts(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    facts: &domain::figures::CaseFacts,
+) -> Result<(), sqlx::Error> {
+    let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+    let flag = |b: Option<bool>| b.map(i64::from);
+    crate::db::query("DELETE FROM case_stage_facts WHERE case_id = ?")
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    crate::db::query("DELETE FROM case_facts WHERE case_id = ?")
+        .bind(case_id)
+        .execute(&mut *conn)
+        .await?;
+    crate::db::query(
+        "INSERT INTO case_facts (case_id, kind, received_on, counted, withdrawn_on, closed_on, \
+         satisfied_on, satisfied, ombudsman_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(case_id)
+    .bind(wire(&facts.kind))
+    .bind(facts.received_on.to_string())
+    .bind(i64::from(facts.counted))
+    .bind(day(facts.withdrawn_on))
+    .bind(day(facts.closed_on))
+    .bind(day(facts.satisfaction.map(|s| s.0)))
+    .bind(flag(facts.satisfaction.map(|s| s.1)))
+    .bind(day(facts.ombudsman_on))
+    .execute(&mut *conn)
+    .await?;
+    for stage in &facts.stages {
+        crate::db::query(
+            "INSERT INTO case_stage_facts (case_id, stage, received_on, acknowledged_on, \
+             responded_on, outcome, extended_on, extension_in_line, within_code) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(case_id)
+        .bind(i64::from(stage.stage))
+        .bind(stage.received_on.to_string())
+        .bind(day(stage.acknowledged_on))
+        .bind(day(stage.responded_on))
+        .bind(stage.outcome.map(|o| wire(&o)))
+        .bind(day(stage.extended_on))
+        .bind(flag(stage.extension_in_line))
+        .bind(flag(stage.within_code))
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Cases with no figures row yet (recorded before the figures existed), a
+/// batch at a time.
+#[tracing::instrument(skip_all)]
+pub async fn cases_without_facts(
+    conn: &mut AnyConnection,
+    limit: i64,
+) -> Result<Vec<CaseRow>, sqlx::Error> {
+    crate::db::query_as(&format!(
+        "{SELECT_CASE} WHERE NOT EXISTS (SELECT 1 FROM case_facts f WHERE f.case_id = c.id) \
+         ORDER BY c.id LIMIT ?"
+    ))
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// A unit enum's name as it is written on the wire (`partly_upheld`).
+fn wire<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
 }

@@ -11,6 +11,7 @@ mod cases;
 mod caseworkers;
 mod demo;
 mod durability;
+mod figures;
 mod hazards;
 mod idempotency;
 mod layout;
