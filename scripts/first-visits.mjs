@@ -5,7 +5,7 @@
 // built dist/ with the demo data, and each page is opened from an empty cache
 // (a fresh browser context, phone size) as the person who would open it.
 //
-//   node scripts/first-visits.mjs [--budget KiB] [--port N] [dist]
+//   node scripts/first-visits.mjs [--budget KiB] [--max-cls N] [--port N] [dist]
 //
 // For each page it prints the brotli bytes of wasm and JavaScript the browser
 // received (the server sends scripts/compress.mjs's pre-compressed copies, so
@@ -49,6 +49,10 @@ function option(name) {
 const budgetArg = option("--budget");
 const budget = budgetArg === undefined ? undefined : Number(budgetArg);
 const portArg = option("--port");
+// `--max-cls N`: fail when a page's cumulative layout shift is over N (issue
+// 20 asks for 0.02; scripts/test does not ask yet, as every page is over).
+const maxClsArg = option("--max-cls");
+const maxCls = maxClsArg === undefined ? undefined : Number(maxClsArg);
 const dist = resolve(args[0] ?? join(root, "dist"));
 
 // The release server scripts/build made, where e2e/playwright.config.ts finds it.
@@ -306,8 +310,11 @@ for (const r of results.filter((r) => r.cls > 0)) {
   for (const shift of r.shifts) console.log(`  ${shift.value.toFixed(3)} at ${shift.at} ms: ${shift.moved.join("; ")}`);
 }
 
+const problems = [];
+for (const r of results) {
+  if (maxCls !== undefined && r.cls > maxCls) problems.push(`${r.name}: its layout shifted by ${r.cls.toFixed(3)}, over ${maxCls}`);
+}
 if (budget !== undefined) {
-  const problems = [];
   for (const r of results) {
     if (r.br > budget * 1024) problems.push(`${r.name}: ${kib(r.br)} KiB of wasm and JavaScript with brotli, over the budget of ${budget} KiB`);
     if (r.rounds > 1) {
@@ -319,8 +326,8 @@ if (budget !== undefined) {
       );
     }
   }
-  if (problems.length > 0) {
-    console.error(`\n${problems.join("\n")}`);
-    process.exit(1);
-  }
+}
+if (problems.length > 0) {
+  console.error(`\n${problems.join("\n")}`);
+  process.exit(1);
 }
