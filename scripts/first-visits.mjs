@@ -73,7 +73,7 @@ const STAFF = { email: "caseworker@example.com", password: "demo-password-1", to
  */
 const PAGES = [
   { name: "start page", path: "/", heading: "Make a complaint, a compliment or a comment about your home", ready: '[data-testid="landlord"]' },
-  { name: "raise a complaint (first question)", as: RESIDENT, path: "/complaints/new", ready: "main form" },
+  { name: "raise a complaint (first question)", as: RESIDENT, path: "/complaints/new", heading: "What is your complaint about?", ready: "main form" },
   { name: "your cases", as: RESIDENT, path: "/cases", heading: "Your complaints, compliments and comments", ready: "main a[href^='/cases/']" },
   {
     name: "a case",
@@ -225,8 +225,12 @@ async function visit(browser, base, spec) {
     const heading = page.locator("main h1");
     await heading.waitFor();
     if (spec.heading) {
-      const text = (await heading.textContent())?.trim();
-      if (text !== spec.heading) throw new Error(`${path} shows "${text}", not "${spec.heading}"`);
+      await heading
+        .filter({ hasText: new RegExp(`^\\s*${spec.heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`) })
+        .waitFor({ timeout: 15_000 })
+        .catch(async () => {
+          throw new Error(`${path} shows "${(await heading.textContent())?.trim()}", not "${spec.heading}"`);
+        });
     }
     await page.locator(spec.ready).first().waitFor();
     await page.waitForLoadState("networkidle");
