@@ -131,6 +131,57 @@ function groupFiles(loader) {
   return groups;
 }
 
+/**
+ * The group of pages each address opens in (src/app.rs's `lazy_page!` lines,
+ * for the addresses of src/routes.rs), so that index.html can fetch the first
+ * page's code together with the main module instead of after it has run. An
+ * address matched by none (the start page, a page not found) fetches none.
+ * A wrong group costs a wasted download and the old wait, not a broken page:
+ * scripts/first-visits.mjs fails when a measured page waits.
+ */
+const ENTRY_GROUPS = [
+  [/^\/(help|accessibility|service-status|ombudsman)$/, "info"],
+  [/^\/sign-in\/(authenticator-code|set-up-authenticator-app)$/, "staff"],
+  [/^\/(sign-in|signed-out|create-account|settings|verify-email)$/, "account"],
+  [/^\/(account(\/(password|sessions|delete|deleted))?|forgot-password|reset-password)$/, "security"],
+  [/^\/feedback\/(new|sent)$/, "feedback"],
+  [/^\/cases(\/[^/]+(\/(add-information|ask-for-review|ask-for-panel|withdraw|satisfaction))?)?$/, "cases"],
+  [/^\/complaints\/new(\/|$)/, "complaint"],
+  [/^\/staff\/figures(\/cases)?$/, "figures"],
+  [/^\/staff(\/(cases\/[^/]+|authorisations|new-case))?$/, "staff"],
+  [/^\/(authorisations(\/new)?|advocate(\/(residents|complaints)\/new)?)$/, "advocates"],
+];
+
+/**
+ * An inline script for index.html's head: preload links for the chunks of the
+ * group the address opens in, written while the page is parsed, so they are
+ * fetched alongside the main module (as the loader fetches them: `fetch`,
+ * same origin). The server allows it by its hash (crates/server/src/web.rs).
+ */
+function entryPreloads(groups) {
+  const named = new Set(ENTRY_GROUPS.map(([, group]) => group));
+  const missing = Object.keys(groups).filter((group) => !named.has(group));
+  const unknown = [...named].filter((group) => !groups[group]);
+  if (missing.length > 0 || unknown.length > 0) {
+    throw new Error(`ENTRY_GROUPS and the app's groups differ: add ${missing.join(", ") || "none"}, drop ${unknown.join(", ") || "none"}`);
+  }
+  // Each group as its own part and the chunks it shares, as a bit mask in hex
+  // (bit n of the mask for chunk_n.wasm): a tenth the size of a list.
+  const table = ENTRY_GROUPS.map(([pattern, group]) => {
+    const [own, ...shared] = groups[group];
+    const bits = [];
+    for (const file of shared) {
+      const n = Number(file.match(/^chunk_(\d+)\.wasm$/)?.[1] ?? NaN);
+      if (Number.isNaN(n)) throw new Error(`unexpected chunk name ${file} in group ${group}: review entryPreloads`);
+      bits[n >> 2] = (bits[n >> 2] ?? 0) | (1 << (n & 3));
+    }
+    return [pattern.source, own, Array.from(bits, (b) => (b ?? 0).toString(16)).join("")];
+  });
+  return `(function(){var p=location.pathname.replace(/\\/+/g,"/").replace(/(.)\\/$/,"$1"),t=${JSON.stringify(table)};` +
+    `function l(f){var e=document.createElement("link");e.rel="preload";e.as="fetch";e.crossOrigin="anonymous";e.href="/${splitDir}/"+f;document.head.appendChild(e)}` +
+    `for(var i=0;i<t.length;i++)if(new RegExp(t[i][0]).test(p)){l(t[i][1]);for(var j=0;j<t[i][2].length*4;j++)if(parseInt(t[i][2][j>>2],16)>>(j&3)&1)l("chunk_"+j+".wasm");break}})()`;
+}
+
 const sha384 = (path) => `sha384-${createHash("sha384").update(readFileSync(path)).digest("base64")}`;
 
 // The names Trunk gave its build: put-it-right-<hash>.js and _bg.wasm.
@@ -183,6 +234,15 @@ try {
       tag.includes(`/${file}`) ? tag.replace(/sha384-[A-Za-z0-9+/=]+/, hash) : tag,
     );
   }
+  // The first page's chunks (entryPreloads), asked for by a script before
+  // the stylesheet, which would hold it back until loaded; and the loader,
+  // which the JavaScript glue imports, fetched with it rather than after it.
+  if (!/<link\b/.test(html) || !html.includes("</head>")) throw new Error("index.html has no <link> or </head>: review the preloads");
+  html = html.replace(/<link\b/, `<script>${entryPreloads(groups)}</script>$&`);
+  html = html.replace(
+    "</head>",
+    `<link crossorigin href=/${splitDir}/__wasm_split.js integrity=${sha384(join(staging, splitDir, "__wasm_split.js"))} rel=modulepreload></head>`,
+  );
   writeFileSync(htmlPath, html);
   console.log(`split ${crate} into ${chunks.length} chunks in ${splitDir}/`);
 } finally {
