@@ -568,13 +568,30 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
             None,
         ),
         Event::Extended {
-            reason, new_date, ..
+            reason,
+            new_date,
+            good_reason,
+            ..
         } => (
             tf(
                 "More time needed: new date {date}",
                 &[("date", &date_with_weekday(*new_date))],
             ),
-            text(reason),
+            match good_reason.as_deref().and_then(text) {
+                Some(why) => Some(
+                    [
+                        text(reason).unwrap_or_default(),
+                        tf(
+                            "This is longer than our policy usually allows, because: {reason}",
+                            &[("reason", &why)],
+                        ),
+                    ]
+                    .join("\n\n")
+                    .trim()
+                    .to_owned(),
+                ),
+                None => text(reason),
+            },
         ),
         Event::InformationRequested { what } => {
             (t("We asked for more information").into(), text(what))
@@ -929,6 +946,7 @@ mod tests {
             reason: "We are waiting for a contractor's report".into(),
             new_date: d("2027-01-20"),
             agreed_with_resident: false,
+            good_reason: None,
         };
         let (title, body) = event_words(&event);
         assert_eq!(
@@ -938,6 +956,23 @@ mod tests {
         assert_eq!(
             body.as_deref(),
             Some("We are waiting for a contractor's report")
+        );
+    }
+
+    #[test]
+    fn an_extension_beyond_the_policys_limit_gives_its_good_reason_too() {
+        let event = Event::Extended {
+            reason: "We are waiting for a contractor's report".into(),
+            new_date: d("2027-02-24"),
+            agreed_with_resident: false,
+            good_reason: Some(
+                "The contractor must dig up the drains, which needs a road closure".into(),
+            ),
+        };
+        let (_, body) = event_words(&event);
+        assert_eq!(
+            body.as_deref(),
+            Some("We are waiting for a contractor's report\n\nThis is longer than our policy usually allows, because: The contractor must dig up the drains, which needs a road closure")
         );
     }
 

@@ -47,11 +47,10 @@ test.describe("the caseworker's side", () => {
     await resident.close();
   });
 
-  test("an extension beyond the policy's limit is refused with the reason", async ({ page, browser }) => {
+  test("an extension beyond the policy's limit is refused with the reason, and made with a good reason the resident reads", async ({ page, browser }) => {
     const resident = await browser.newPage();
     await registerAs(resident);
     const complaint = await raiseComplaintByApi(resident);
-    await resident.close();
     await signInAs(page, DEMO.staff.email, DEMO.staff.password);
     await open(page, `/staff/cases/${complaint.id}`);
     // Standard letters read as such, not "Letters in standard".
@@ -67,7 +66,17 @@ test.describe("the caseworker's side", () => {
     await expect(page.getByRole("alert")).toBeVisible();
     // A refused action is not said to be recorded.
     await expect(page.getByTestId("staff-action-recorded")).toHaveCount(0);
+    await expect(page.getByRole("alert")).toContainText("unless you give a good reason for a later date");
     await expectNoA11yViolations(page);
+
+    // The Code (6.4) allows a longer extension for a good reason, explained to the resident.
+    const why = "The drains must be dug up, which needs a road closure";
+    await page.getByLabel("Good reason for a date beyond the policy's limit (only if it is)").fill(why);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("staff-action-recorded")).toContainText("The new response date has been recorded");
+    await resident.goto(`/cases/${complaint.id}`);
+    await expect(resident.getByText(`This is longer than our policy usually allows, because: ${why}`)).toBeVisible();
+    await resident.close();
   });
 
   test("a resident cannot open the staff queue", async ({ page }) => {

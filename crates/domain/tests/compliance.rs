@@ -268,6 +268,7 @@ fn an_extension_beyond_the_codes_limit_is_a_breach_unless_agreed() {
                 max_days: Some(days),
                 max_total_days_from_receipt: None,
                 beyond_by_agreement: agreed,
+                beyond_with_good_reason: false,
                 ombudsman_details_required: true,
             })
         })
@@ -290,6 +291,7 @@ fn an_extension_capped_from_receipt_counts_the_days_beyond_the_target() {
             max_days: None,
             max_total_days_from_receipt: Some(20),
             beyond_by_agreement: false,
+            beyond_with_good_reason: false,
             ombudsman_details_required: true,
         });
     });
@@ -303,6 +305,7 @@ fn an_extension_capped_from_receipt_counts_the_days_beyond_the_target() {
             max_days: None,
             max_total_days_from_receipt: Some(25),
             beyond_by_agreement: false,
+            beyond_with_good_reason: false,
             ombudsman_details_required: true,
         });
     });

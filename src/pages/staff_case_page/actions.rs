@@ -317,6 +317,8 @@ fn ExtendForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
     let agreed = RwSignal::new(String::new());
+    let good_reason = RwSignal::new(String::new());
+    let stage = case.view.stage.as_ref().map(|s| s.number);
     let policy_id = case.policy_id.clone();
     let policy = LocalResource::new(move || {
         let id = policy_id.clone();
@@ -341,6 +343,7 @@ fn ExtendForm(case: CaseDetail, sender: Sender) -> impl IntoView {
                 reason: text,
                 new_date,
                 agreed_with_resident: agreed.get_untracked() == "agreed",
+                good_reason: Some(trimmed(good_reason)).filter(|r| !r.is_empty()),
             }),
         );
     };
@@ -349,13 +352,26 @@ fn ExtendForm(case: CaseDetail, sender: Sender) -> impl IntoView {
         <ActionForm sender=sender on_submit=submit>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let reasons = policy.await.map(|p| p.effective.extension_reasons).unwrap_or_default();
+                    let effective = policy.await.ok().map(|p| p.effective);
+                    // Whether this stage's date may go beyond the policy's
+                    // limit for a good reason (the Code, 6.4, and section 6 at stage 2).
+                    let by_good_reason = effective.as_ref().is_some_and(|p| {
+                        p.stages.iter().any(|s| {
+                            Some(s.number) == stage
+                                && s.extension.as_ref().is_some_and(|e| e.beyond_with_good_reason)
+                        })
+                    });
+                    let reasons = effective.map(|p| p.extension_reasons).unwrap_or_default();
                     view! {
                         <div class="app-form-group">
                             <label class="app-label" for="text">"Reason (the resident will read it)"</label>
                             <input class="app-input" id="text" maxlength="5000" list="extension-reasons" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
                             <datalist id="extension-reasons">{reasons.into_iter().map(|r| view! { <option value=r.clone()></option> }).collect_view()}</datalist>
                         </div>
+                        {by_good_reason.then(|| view! {
+                            <Textarea field="good_reason" label="Good reason for a date beyond the policy's limit (only if it is)" value=good_reason errors=errors rows=3
+                                hint="The resident reads it with the Housing Ombudsman's details. The Complaint Handling Code allows a longer extension only for a good reason, explained to the resident." />
+                        })}
                     }
                 })}
             </Transition>

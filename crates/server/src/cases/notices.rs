@@ -135,11 +135,20 @@ pub fn for_event(
             format!("We have acknowledged your {noun}.{}", coming_dates(view)),
         ),
         Event::Extended {
-            reason, new_date, ..
+            reason,
+            new_date,
+            good_reason,
+            ..
         } => (
             subject("we need more time"),
             format!(
-                "We need more time to respond. The reason is: {reason}\n\nWe will now respond by {}.\n\n{}",
+                "We need more time to respond. The reason is: {reason}\n\n{}We will now respond by {}.\n\n{}",
+                match good_reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                    Some(why) => format!(
+                        "This is longer than our complaints policy usually allows. We are taking longer because: {why}\n\n"
+                    ),
+                    None => String::new(),
+                },
                 long_date(*new_date),
                 ombudsman_details(policy)
             ),

@@ -139,6 +139,7 @@ fn a_complaint_through_both_stages_closed_and_reopened() {
                 reason: "We are waiting for a surveyor's report on the roof.".into(),
                 new_date: day("2026-03-31"),
                 agreed_with_resident: false,
+                good_reason: None,
             },
         ),
         staff(

@@ -327,6 +327,67 @@ async fn an_extension_beyond_the_policys_limit_is_refused() {
 }
 
 #[tokio::test]
+async fn a_date_beyond_the_codes_limit_needs_a_good_reason_that_the_resident_is_told_with_the_ombudsmans_details(
+) {
+    // The Code, 6.4: "no more than 10 working days without good reason, and
+    // the reason(s) must be explained clearly to the resident"; 6.5: with the
+    // Ombudsman's contact details.
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    let beyond = |good_reason: Value| {
+        json!({ "type": "extended", "reason": "Waiting for a surveyor", "new_date": "2026-04-14",
+                "good_reason": good_reason })
+    };
+    let (status, _, body) = staff_action(&staff, &case, beyond(Value::Null)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(
+        error_messages(&body)[0].ends_with("unless you give a good reason for a later date."),
+        "{body}"
+    );
+    let (status, _, body) = staff_action(&staff, &case, beyond(json!("x".repeat(5001)))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        errors(&body)
+            .iter()
+            .any(|(field, _)| field.ends_with("good_reason")),
+        "{body}"
+    );
+
+    let why = "The drains must be dug up, which needs a road closure from the council";
+    staff_does(&staff, &case, beyond(json!(why))).await;
+    assert_eq!(
+        queue_columns(&app, &case).await.2,
+        Some("2026-04-14".into())
+    );
+
+    // The resident reads it on the case, and in the message with the Ombudsman's details.
+    let (_, _, detail) = riya.get(&format!("/api/v1/cases/{case}")).await;
+    let entry = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"]["type"] == "extended")
+        .unwrap();
+    assert_eq!(entry["event"]["good_reason"], why);
+    let (subject, body) = outbox(&app, &case).await.pop().unwrap();
+    assert!(subject.ends_with("we need more time"), "{subject}");
+    assert!(
+        body.contains(&format!(
+            "This is longer than our complaints policy usually allows. We are taking longer because: {why}"
+        )),
+        "{body}"
+    );
+    assert!(body.contains("Tuesday 14 April 2026"), "{body}");
+    assert!(
+        body.contains("0300 111 3000"),
+        "the Ombudsman's details: {body}"
+    );
+}
+
+#[tokio::test]
 async fn staff_may_back_date_an_action_but_not_date_it_in_the_future() {
     let app = TestApp::spawn().await;
     let riya = app.register_resident("Riya Resident").await;
