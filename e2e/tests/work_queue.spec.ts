@@ -60,6 +60,8 @@ test.describe("the caseworker's side", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
     await page.getByLabel("Extend the response date").check();
+    // The policy's latest date is shown before a date is chosen.
+    await expect(page.getByTestId("extension-allowance")).toContainText("The latest date the policy allows is");
     await page.getByLabel("Reason (the resident will read it)").fill("Waiting for a survey");
     await page.getByLabel("New response date").fill("2027-06-30");
     await page.getByRole("button", { name: "Save" }).click();

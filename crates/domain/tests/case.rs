@@ -10,9 +10,10 @@ use case_support::{
 use chrono::{TimeZone, Utc};
 use domain::calendar::{explain_skipped, Calendar};
 use domain::case::{
-    replay, uk_date, view, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind,
-    CaseState, CaseView, ClosedWhy, DueDate, DueKind, Event, EventRecord, Outcome, Refusal,
-    Representative, ResidentAction, StaffAction, Status,
+    extension_allowance, replay, uk_date, view, ActorKind, Attendance, Basis, BasisExtension,
+    BasisFrom, CaseKind, CaseState, CaseView, ClosedWhy, DueDate, DueKind, Event, EventRecord,
+    ExtensionAllowance, ExtensionLimit, Outcome, Refusal, Representative, ResidentAction,
+    StaffAction, Status,
 };
 use domain::policy::Policy;
 
@@ -348,6 +349,41 @@ fn torus_sets_no_limit_so_a_date_beyond_the_codes_ten_days_needs_a_good_reason()
     ]
     .concat();
     assert_eq!(refused(&torus, &blank).code, "extension_too_long");
+}
+
+#[test]
+fn staff_are_shown_how_far_a_torus_reply_may_move_before_they_choose_a_date() {
+    let torus = Policy::preset("torus").unwrap().effective();
+    let calendar = Calendar::england_and_wales();
+    let state = ok(&torus, &[received("2027-01-04")]);
+    assert_eq!(
+        extension_allowance(&state, &torus, &calendar),
+        Some(ExtensionAllowance {
+            stage: 1,
+            current: date("2027-01-18"),
+            latest: Some(date("2027-02-01")),
+            why: Some(ExtensionLimit::AfterOriginal {
+                days: 10,
+                original: date("2027-01-18"),
+            }),
+            beyond_by_agreement: false,
+            beyond_with_good_reason: true,
+        })
+    );
+    // Once extended, the date in force moves and the limit stays.
+    let extended_once = ok(
+        &torus,
+        &[
+            received("2027-01-04"),
+            extended("2027-01-12", "2027-01-25", false),
+        ],
+    );
+    let allowance = extension_allowance(&extended_once, &torus, &calendar).unwrap();
+    assert_eq!(allowance.current, date("2027-01-25"));
+    assert_eq!(allowance.latest, Some(date("2027-02-01")));
+    // After the response there is nothing to extend.
+    let answered = ok(&torus, &[received("2027-01-04"), responded("2027-01-12")]);
+    assert_eq!(extension_allowance(&answered, &torus, &calendar), None);
 }
 
 #[test]

@@ -735,6 +735,11 @@ pub async fn detail(
                     .collect()
             })
             .unwrap_or_default(),
+        extension: domain::case::extension_allowance(
+            &replayed.state,
+            &replayed.policy,
+            &state.calendar,
+        ),
     });
     // A possible hazard, for staff: the law's dates count from when the
     // complaint reached the landlord.

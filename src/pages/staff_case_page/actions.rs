@@ -319,6 +319,7 @@ fn ExtendForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let agreed = RwSignal::new(String::new());
     let good_reason = RwSignal::new(String::new());
     let stage = case.view.stage.as_ref().map(|s| s.number);
+    let allowance = case.staff.as_ref().and_then(|s| s.extension.clone());
     let policy_id = case.policy_id.clone();
     let policy = LocalResource::new(move || {
         let id = policy_id.clone();
@@ -375,6 +376,7 @@ fn ExtendForm(case: CaseDetail, sender: Sender) -> impl IntoView {
                     }
                 })}
             </Transition>
+            {allowance.map(|a| view! { <p class="app-body" data-testid="extension-allowance">{crate::case_words::extension_allowance_words(&a)}</p> })}
             <DateField label="New response date" value=date errors=errors />
             <Radios field="choice" legend="Did the resident agree to this date?" value=agreed errors=errors
                 hint="Only needed for a date beyond the policy's limit, where the policy allows it by agreement"

@@ -351,6 +351,9 @@ pub struct StaffCaseView {
     /// The accounts (public ids) that dealt with an earlier stage: none of
     /// them may take the current one (Code 6.13).
     pub earlier_stage_handlers: Vec<String>,
+    /// How far the response date may be extended now (`None`: it cannot be).
+    #[serde(default)]
+    pub extension: Option<crate::case::ExtensionAllowance>,
 }
 
 /// A member of staff who can be assigned a case, `GET /api/v1/staff/caseworkers`.

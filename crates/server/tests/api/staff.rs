@@ -356,6 +356,14 @@ async fn a_date_beyond_the_codes_limit_needs_a_good_reason_that_the_resident_is_
         "{body}"
     );
 
+    // Staff see the limit before choosing a date; the resident does not.
+    let (_, _, seen) = staff.get(&format!("/api/v1/cases/{case}")).await;
+    assert_eq!(
+        seen["staff"]["extension"],
+        json!({ "stage": 1, "current": "2026-03-16", "latest": "2026-03-30",
+                "why": { "kind": "after_original", "days": 10, "original": "2026-03-16" },
+                "beyond_by_agreement": false, "beyond_with_good_reason": true })
+    );
     let why = "The drains must be dug up, which needs a road closure from the council";
     staff_does(&staff, &case, beyond(json!(why))).await;
     assert_eq!(
