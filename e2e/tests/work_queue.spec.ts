@@ -74,6 +74,11 @@ test.describe("the caseworker's side", () => {
     // The Code (6.4) allows a longer extension for a good reason, explained to the resident.
     const why = "The drains must be dug up, which needs a road closure";
     await page.getByLabel("Good reason for a date beyond the policy's limit (only if it is)").fill(why);
+    // Staff see exactly what the resident will be told before saving.
+    await page.getByRole("button", { name: "Preview what the resident will be told" }).click();
+    await expect(page.getByTestId("message-preview")).toContainText(`We are taking longer because: ${why}`);
+    await expect(page.getByTestId("message-preview")).toContainText("Housing Ombudsman");
+    await expectNoA11yViolations(page);
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("staff-action-recorded")).toContainText("The new response date has been recorded");
     await resident.goto(`/cases/${complaint.id}`);

@@ -430,15 +430,7 @@ pub async fn record_event(
     actor_id: Option<i64>,
     record: EventRecord,
 ) -> Result<CaseView, ApiError> {
-    let replayed = replay_case(state, conn, case).await?;
-    let next =
-        apply(&replayed.state, &replayed.policy, &state.calendar, &record).map_err(refused)?;
-    let case_view = view(
-        &next,
-        &replayed.policy,
-        &state.calendar,
-        state.clock.today(),
-    );
+    let (replayed, next, case_view) = applied(state, conn, case, &record).await?;
     store::append_event(conn, case.id, actor_id, &record).await?;
     store::update_queue_columns(
         conn,
@@ -470,6 +462,46 @@ pub async fn record_event(
         .await?;
     }
     Ok(case_view)
+}
+
+/// The case as it would stand with `record` applied: its stored history,
+/// the next state and its view, or the lifecycle's refusal.
+async fn applied(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    record: &EventRecord,
+) -> Result<(Replayed, CaseState, CaseView), ApiError> {
+    let replayed = replay_case(state, conn, case).await?;
+    let next =
+        apply(&replayed.state, &replayed.policy, &state.calendar, record).map_err(refused)?;
+    let case_view = view(
+        &next,
+        &replayed.policy,
+        &state.calendar,
+        state.clock.today(),
+    );
+    Ok((replayed, next, case_view))
+}
+
+/// What the resident would be told if `record` were saved now (staff's
+/// preview): the same notice [`record_event`] sends, or `None` when the
+/// event sends none. Nothing is written.
+pub async fn preview_event(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    record: &EventRecord,
+) -> Result<Option<(String, String)>, ApiError> {
+    let (replayed, _, case_view) = applied(state, conn, case, record).await?;
+    let kind: CaseKind = parse_wire(&case.kind)?;
+    Ok(notices::for_event(
+        &replayed.policy,
+        kind,
+        &case.reference,
+        &record.event,
+        &case_view,
+    ))
 }
 
 /// Writes what the figures count for every case recorded before they

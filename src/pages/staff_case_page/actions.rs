@@ -4,7 +4,7 @@
 //! (issue 16, item 9).
 
 use chrono::NaiveDate;
-use domain::api::cases::{CaseDetail, StaffActionRequest};
+use domain::api::cases::{CaseDetail, MessagePreview, StaffActionRequest};
 use domain::case::{
     CaseKind, ClosedWhy, Event, Outcome, OutstandingAction, Remedy, RemedyKind, StaffAction,
 };
@@ -136,6 +136,11 @@ pub fn StaffActions(
 pub struct Sender {
     pub errors: RwSignal<Vec<FieldError>>,
     send: Action<StaffActionRequest, Result<CaseDetail, ClientError>>,
+    preview: Action<StaffActionRequest, Result<MessagePreview, ClientError>>,
+    /// Set by the preview button for the next submit: preview, not save.
+    previewing: StoredValue<bool>,
+    /// What the last preview showed; cleared when anything is saved.
+    previewed: RwSignal<Option<MessagePreview>>,
     recorded: RwSignal<Option<&'static str>>,
 }
 
@@ -163,20 +168,50 @@ impl Sender {
                 }
             }
         });
+        let previewed = RwSignal::new(None);
+        let preview_id = case.id.clone();
+        let preview = Action::new_local(move |request: &StaffActionRequest| {
+            let request = request.clone();
+            let id = preview_id.clone();
+            async move { api::staff::preview_action(&id, &request).await }
+        });
+        Effect::new(move |_| {
+            if let Some(result) = preview.value().get() {
+                match result {
+                    Ok(shown) => previewed.set(Some(shown)),
+                    Err(error) => {
+                        previewed.set(None);
+                        errors.set(error.field_errors());
+                    }
+                }
+            }
+        });
         Self {
             errors,
             send,
+            preview,
+            previewing: StoredValue::new(false),
+            previewed,
             recorded,
         }
     }
 
-    /// Sends `event` when `problems` found nothing, else shows them.
+    /// Sends `event` when `problems` found nothing, else shows them; after
+    /// the preview button, asks what the resident would be told instead.
     pub fn submit(&self, problems: Problems, event: Option<Event>) {
+        let previewing = self.previewing.get_value();
+        self.previewing.set_value(false);
         self.recorded.set(None);
+        self.previewed.set(None);
         match (problems.into_result(), event) {
             (Ok(()), Some(event)) => {
                 self.errors.set(Vec::new());
-                self.send.dispatch(StaffActionRequest { event, on: None });
+                let request = StaffActionRequest { event, on: None };
+                if previewing {
+                    self.preview.dispatch(request);
+                } else {
+                    self.send.dispatch(request);
+                }
             }
             (Err(found), _) => self.errors.set(found),
             _ => {}
@@ -188,14 +223,18 @@ impl Sender {
     }
 }
 
-/// An action's form: its errors above it, and its own Save button.
+/// An action's form: its errors above it, a button that previews what the
+/// resident will be told, and its own Save button.
 #[component]
 pub fn ActionForm(
     sender: Sender,
-    on_submit: impl Fn() + 'static,
+    on_submit: impl Fn() + Clone + 'static,
     children: Children,
 ) -> impl IntoView {
     let pending = sender.pending();
+    let preview_pending = sender.preview.pending();
+    let preview_submit = on_submit.clone();
+    let previewed = sender.previewed;
     view! {
         <ErrorSummary errors=sender.errors />
         <form novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
@@ -203,7 +242,28 @@ pub fn ActionForm(
             on_submit();
         }>
             {children()}
-            <button type="submit" class="app-button" disabled=move || pending.get()>"Save"</button>
+            <div class="app-button-group">
+                <button type="button" class="app-button app-button--secondary" disabled=move || preview_pending.get()
+                    on:click=move |_| {
+                        sender.previewing.set_value(true);
+                        preview_submit();
+                    }>"Preview what the resident will be told"</button>
+                <button type="submit" class="app-button" disabled=move || pending.get()>"Save"</button>
+            </div>
+            <div aria-live="polite" data-testid="message-preview">
+                {move || previewed.get().map(|shown| match shown.message {
+                    Some(message) => view! {
+                        <div class="app-inset-text">
+                            <h3 class="app-heading-s">"The resident will be told"</h3>
+                            <p class="app-body"><strong>{message.subject}</strong></p>
+                            <p class="app-body app-preserve-lines">{message.body}</p>
+                        </div>
+                    }.into_any(),
+                    None => view! {
+                        <p class="app-inset-text">"The resident is not sent a message for this. It shows on their case."</p>
+                    }.into_any(),
+                })}
+            </div>
         </form>
     }
 }

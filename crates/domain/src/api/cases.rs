@@ -487,6 +487,25 @@ impl StaffActionRequest {
     }
 }
 
+/// `POST /api/v1/cases/{id}/staff-actions/preview`: what the resident would
+/// be told if the action were saved now. Nothing is recorded or sent. The
+/// subject and body are the message itself, written by the server, as the
+/// resident will receive it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct MessagePreview {
+    /// `None`: this action sends the resident no message (it shows on the case).
+    pub message: Option<PreviewedMessage>,
+}
+
+/// A message as the resident would receive it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PreviewedMessage {
+    pub subject: String,
+    pub body: String,
+}
+
 /// Filters of the staff queue, `GET /api/v1/staff/cases`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
