@@ -249,6 +249,22 @@ pub fn for_event(
     Some(notice)
 }
 
+/// The satisfaction survey, sent when the resident has not replied to the
+/// outcome within the policy's working days (Pioneer §7: "a satisfaction
+/// survey will be attempted by the Customer 1st team").
+pub fn survey(reference: &str, outcome_on: NaiveDate) -> Notice {
+    (
+        format!("Your complaint {reference}: are you happy with how we dealt with it?"),
+        format!(
+            "We sent you the outcome of your complaint on {}. We would like to know whether you are \
+             satisfied with how we dealt with it, and what we could have done better.\n\n\
+             You can tell us online on your complaint's page: choose \"Tell us if you are satisfied\". \
+             You do not have to answer.",
+            long_date(outcome_on)
+        ),
+    )
+}
+
 /// The reminder two working days before the resident's window to ask for a
 /// review (or a panel) closes, sent unless they asked, said they are
 /// satisfied or withdrew. Never asks why they might (Code 6.12).

@@ -434,6 +434,10 @@ fn every_rule_notice() {
             ),
         ),
         (
+            "survey_after_outcome",
+            server::cases::notices::survey("CMP-2026-00042", day("2026-03-02")),
+        ),
+        (
             "due_soon_acknowledge",
             rules::due_soon(
                 "CMP-2026-00042",
