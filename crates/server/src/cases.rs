@@ -247,7 +247,7 @@ pub fn check_new_case(
     };
     let refusals: Vec<FieldError> = screening
         .iter()
-        .filter(|r| !r.may_insist)
+        .filter(|r| r.for_resident() && !r.may_insist)
         .map(|r| {
             FieldError::new(
                 "details",
@@ -263,7 +263,7 @@ pub fn check_new_case(
     if !refusals.is_empty() {
         return Err(ApiError::Unprocessable(refusals));
     }
-    if !screening.is_empty() && !new.insist {
+    if screening.iter().any(ScreeningResult::for_resident) && !new.insist {
         return Err(ApiError::field(
             "screening",
             messages::SCREENING_NOT_CONFIRMED,
@@ -295,7 +295,12 @@ pub async fn create(
             // Out of time, or screened as an exclusion, and sent anyway: it
             // waits for staff to decide whether to take it on.
             awaiting_decision: if new.kind == CaseKind::Complaint && new.insist {
-                checked.screening.iter().map(|r| r.id.clone()).collect()
+                checked
+                    .screening
+                    .iter()
+                    .filter(|r| r.for_resident())
+                    .map(|r| r.id.clone())
+                    .collect()
             } else {
                 Vec::new()
             },
@@ -323,7 +328,7 @@ pub async fn create(
         contact_phone: trimmed(&new.contact_phone),
         time_limit_reason: trimmed(&new.time_limit_reason),
         screening: checked.screening.clone(),
-        insisted: new.insist && !checked.screening.is_empty(),
+        insisted: new.insist && checked.screening.iter().any(ScreeningResult::for_resident),
         received_by: filing.received_by,
         hazard: match new.kind {
             CaseKind::Complaint => state.policy.screen_hazard(&new.details),
@@ -803,7 +808,12 @@ pub async fn detail(
         view: case_view,
         timeline,
         attachments,
-        screening: stored.screening,
+        // Where the policy routes a complaint about its staff is for staff.
+        screening: stored
+            .screening
+            .into_iter()
+            .filter(|r| is_staff || r.for_resident())
+            .collect(),
         resident_preferences,
         messages,
         staff,
