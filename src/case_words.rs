@@ -568,13 +568,30 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
             None,
         ),
         Event::Extended {
-            reason, new_date, ..
+            reason,
+            new_date,
+            good_reason,
+            ..
         } => (
             tf(
                 "More time needed: new date {date}",
                 &[("date", &date_with_weekday(*new_date))],
             ),
-            text(reason),
+            match good_reason.as_deref().and_then(text) {
+                Some(why) => Some(
+                    [
+                        text(reason).unwrap_or_default(),
+                        tf(
+                            "This is longer than our policy usually allows, because: {reason}",
+                            &[("reason", &why)],
+                        ),
+                    ]
+                    .join("\n\n")
+                    .trim()
+                    .to_owned(),
+                ),
+                None => text(reason),
+            },
         ),
         Event::InformationRequested { what } => {
             (t("We asked for more information").into(), text(what))
@@ -717,10 +734,40 @@ pub fn rule_note_words(note: &RuleNote) -> String {
     }
 }
 
+/// What staff's extension form says (staff pages are English) before a date is chosen: the date in force,
+/// the latest the policy allows and why, and what allows a later one.
+pub fn extension_allowance_words(a: &domain::case::ExtensionAllowance) -> String {
+    use domain::case::ExtensionLimit;
+    let now = format!("The response is due by {}.", date_with_weekday(a.current));
+    let Some(latest) = a.latest else {
+        return format!("{now} The policy sets no latest date.");
+    };
+    let why = match &a.why {
+        Some(ExtensionLimit::AfterOriginal { days, original }) => format!(
+            " ({days} working days after the original date, {})",
+            date_with_weekday(*original)
+        ),
+        Some(ExtensionLimit::FromReceipt { days, stage }) => {
+            format!(" ({days} working days after stage {stage} was received)")
+        }
+        None => String::new(),
+    };
+    let later = match (a.beyond_by_agreement, a.beyond_with_good_reason) {
+        (true, true) => " A later date needs the resident's agreement or a good reason.",
+        (true, false) => " A later date needs the resident's agreement.",
+        (false, true) => " A later date needs a good reason, which the resident is told.",
+        (false, false) => " No later date is allowed.",
+    };
+    format!(
+        "{now} The latest date the policy allows is {}{why}.{later}",
+        date_with_weekday(latest)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use domain::case::{NextStep, StageRef};
+    use domain::case::{ExtensionAllowance, ExtensionLimit, NextStep, StageRef};
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -929,6 +976,7 @@ mod tests {
             reason: "We are waiting for a contractor's report".into(),
             new_date: d("2027-01-20"),
             agreed_with_resident: false,
+            good_reason: None,
         };
         let (title, body) = event_words(&event);
         assert_eq!(
@@ -938,6 +986,23 @@ mod tests {
         assert_eq!(
             body.as_deref(),
             Some("We are waiting for a contractor's report")
+        );
+    }
+
+    #[test]
+    fn an_extension_beyond_the_policys_limit_gives_its_good_reason_too() {
+        let event = Event::Extended {
+            reason: "We are waiting for a contractor's report".into(),
+            new_date: d("2027-02-24"),
+            agreed_with_resident: false,
+            good_reason: Some(
+                "The contractor must dig up the drains, which needs a road closure".into(),
+            ),
+        };
+        let (_, body) = event_words(&event);
+        assert_eq!(
+            body.as_deref(),
+            Some("We are waiting for a contractor's report\n\nThis is longer than our policy usually allows, because: The contractor must dig up the drains, which needs a road closure")
         );
     }
 
@@ -1443,5 +1508,33 @@ mod tests {
         ] {
             assert!(!status_tag(status).0.is_empty());
         }
+    }
+
+    #[test]
+    fn the_extension_form_says_the_latest_date_and_what_allows_a_later_one() {
+        let allowance = ExtensionAllowance {
+            stage: 1,
+            current: d("2027-01-18"),
+            latest: Some(d("2027-02-01")),
+            why: Some(ExtensionLimit::AfterOriginal {
+                days: 10,
+                original: d("2027-01-18"),
+            }),
+            beyond_by_agreement: false,
+            beyond_with_good_reason: true,
+        };
+        assert_eq!(
+            extension_allowance_words(&allowance),
+            "The response is due by Monday 18 January 2027. The latest date the policy allows is Monday 1 February 2027 (10 working days after the original date, Monday 18 January 2027). A later date needs a good reason, which the resident is told."
+        );
+        let no_limit = ExtensionAllowance {
+            latest: None,
+            why: None,
+            ..allowance
+        };
+        assert_eq!(
+            extension_allowance_words(&no_limit),
+            "The response is due by Monday 18 January 2027. The policy sets no latest date."
+        );
     }
 }

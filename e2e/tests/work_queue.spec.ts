@@ -47,11 +47,10 @@ test.describe("the caseworker's side", () => {
     await resident.close();
   });
 
-  test("an extension beyond the policy's limit is refused with the reason", async ({ page, browser }) => {
+  test("an extension beyond the policy's limit is refused with the reason, and made with a good reason the resident reads", async ({ page, browser }) => {
     const resident = await browser.newPage();
     await registerAs(resident);
     const complaint = await raiseComplaintByApi(resident);
-    await resident.close();
     await signInAs(page, DEMO.staff.email, DEMO.staff.password);
     await open(page, `/staff/cases/${complaint.id}`);
     // Standard letters read as such, not "Letters in standard".
@@ -61,13 +60,30 @@ test.describe("the caseworker's side", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
     await page.getByLabel("Extend the response date").check();
+    // The policy's latest date is shown before a date is chosen.
+    await expect(page.getByTestId("extension-allowance")).toContainText("The latest date the policy allows is");
     await page.getByLabel("Reason (the resident will read it)").fill("Waiting for a survey");
     await page.getByLabel("New response date").fill("2027-06-30");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByRole("alert")).toBeVisible();
     // A refused action is not said to be recorded.
     await expect(page.getByTestId("staff-action-recorded")).toHaveCount(0);
+    await expect(page.getByRole("alert")).toContainText("unless you give a good reason for a later date");
     await expectNoA11yViolations(page);
+
+    // The Code (6.4) allows a longer extension for a good reason, explained to the resident.
+    const why = "The drains must be dug up, which needs a road closure";
+    await page.getByLabel("Good reason for a date beyond the policy's limit (only if it is)").fill(why);
+    // Staff see exactly what the resident will be told before saving.
+    await page.getByRole("button", { name: "Preview what the resident will be told" }).click();
+    await expect(page.getByTestId("message-preview")).toContainText(`We are taking longer because: ${why}`);
+    await expect(page.getByTestId("message-preview")).toContainText("Housing Ombudsman");
+    await expectNoA11yViolations(page);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("staff-action-recorded")).toContainText("The new response date has been recorded");
+    await resident.goto(`/cases/${complaint.id}`);
+    await expect(resident.getByText(`This is longer than our policy usually allows, because: ${why}`)).toBeVisible();
+    await resident.close();
   });
 
   test("a resident cannot open the staff queue", async ({ page }) => {

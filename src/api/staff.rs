@@ -1,9 +1,10 @@
 //! The caseworkers' queue and actions ([`domain::endpoints::staff`]).
 
-use domain::api::cases::{CaseDetail, CaseSummary, Caseworker, StaffActionRequest};
+use domain::api::cases::{CaseDetail, CaseSummary, Caseworker, MessagePreview, StaffActionRequest};
 use domain::api::staff_cases::{ResidentMatch, StaffNewCase};
 use domain::endpoints::staff::{
-    FindResidents, ListCaseworkers, ListQueue, RaiseCaseForResident, RecordStaffAction,
+    FindResidents, ListCaseworkers, ListQueue, PreviewStaffAction, RaiseCaseForResident,
+    RecordStaffAction,
 };
 
 use super::{all, call, page, ClientError};
@@ -43,4 +44,13 @@ pub async fn record_action(
     key: &str,
 ) -> Result<CaseDetail, ClientError> {
     call::<RecordStaffAction>(&[id], request, Some(key)).await
+}
+
+/// `POST /cases/{id}/staff-actions/preview`: what the resident would be told
+/// if the action were saved now; nothing is recorded, so no retry key.
+pub async fn preview_action(
+    id: &str,
+    request: &StaffActionRequest,
+) -> Result<MessagePreview, ClientError> {
+    call::<PreviewStaffAction>(&[id], request, None).await
 }

@@ -122,6 +122,14 @@ fn StaffCase(
             </div>
         })}
         {case.hazard.clone().map(|flag| view! { <crate::pages::staff_hazard::HazardWarning flag=flag /> })}
+        {case.screening.iter().filter(|r| r.about_own_staff).map(|r| view! {
+            <div class="app-inset-text" data-testid="about-own-staff">
+                <p class="app-body">{format!(
+                    "This complaint is about a member of staff. The policy says: {} The Complaint Handling Code counts it as a complaint (1.2), so it is answered through the complaints process; the policy's own route can run alongside.",
+                    r.explanation
+                )}</p>
+            </div>
+        }).collect_view()}
         <CaseContact case=case.clone() />
         {case.view.taking_on.as_ref().filter(|t| t.decision.is_none()).map(|t| {
             let grounds: Vec<String> = t.grounds.iter().map(|g| {

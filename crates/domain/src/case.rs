@@ -23,7 +23,10 @@ mod view;
 pub use crate::calendar::uk_date;
 pub use apply::{apply, listed_exceptions, replay, start};
 pub use closing::{closing, no_contact_close_on, Closing};
-pub use deadlines::{policy_stage, Basis, BasisExtension, BasisFrom, ExtensionLimit};
+pub use deadlines::{
+    extension_allowance, policy_stage, Basis, BasisExtension, BasisFrom, ExtensionAllowance,
+    ExtensionLimit,
+};
 pub use event::{
     Actor, ActorKind, Attendance, CaseKind, ClosedWhy, Event, EventRecord, Outcome,
     OutstandingAction, Remedy, RemedyKind, Representative,

@@ -494,7 +494,7 @@ fn check_stage(f: &mut Findings<'_>, stage: &Stage) {
                 extension_section,
                 Severity::Advice,
                 format!(
-                    "The policy lets a stage {n} response be extended without a limit; the Code allows no more than {code_extension} working days without good reason."
+                    "The policy lets a stage {n} response be extended without a limit; the Code allows no more than {code_extension} working days without good reason. The portal applies the Code's limit: a later date only with a good reason that staff record, which the resident is told with the Housing Ombudsman's details."
                 ),
                 extension_words,
                 &extend_within,

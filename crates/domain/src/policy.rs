@@ -212,6 +212,11 @@ pub struct Extension {
     /// Whether a longer extension is possible when both sides agree.
     #[serde(default)]
     pub beyond_by_agreement: bool,
+    /// Whether a longer extension is possible with a good reason that staff
+    /// record and the resident is told (the Code, 6.4 and section 6 at stage 2: "no more than
+    /// 10 [20] working days without good reason").
+    #[serde(default)]
+    pub beyond_with_good_reason: bool,
     /// Whether the resident must be told the Ombudsman's details with the extension.
     #[serde(default)]
     pub ombudsman_details_required: bool,

@@ -118,6 +118,7 @@ pub mod text {
         "what",
         "comment",
         "time_limit_reason",
+        "good_reason",
         "reasonable_adjustments",
         "resident_address",
     ];
@@ -134,7 +135,7 @@ pub mod text {
             // A response's reasons are a letter's body.
             "reasons" => 20_000,
             "details" | "desired_outcome" | "text" | "comment" | "reason" | "what"
-            | "time_limit_reason" => crate::api::cases::DETAILS_MAX_CHARS,
+            | "time_limit_reason" | "good_reason" => crate::api::cases::DETAILS_MAX_CHARS,
             "reasonable_adjustments" | "description" | "other" => {
                 crate::api::account::ADJUSTMENTS_MAX_CHARS
             }

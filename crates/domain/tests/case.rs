@@ -10,9 +10,10 @@ use case_support::{
 use chrono::{TimeZone, Utc};
 use domain::calendar::{explain_skipped, Calendar};
 use domain::case::{
-    replay, uk_date, view, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind,
-    CaseState, CaseView, ClosedWhy, DueDate, DueKind, Event, EventRecord, Outcome, Refusal,
-    Representative, ResidentAction, StaffAction, Status,
+    extension_allowance, replay, uk_date, view, ActorKind, Attendance, Basis, BasisExtension,
+    BasisFrom, CaseKind, CaseState, CaseView, ClosedWhy, DueDate, DueKind, Event, EventRecord,
+    ExtensionAllowance, ExtensionLimit, Outcome, Refusal, Representative, ResidentAction,
+    StaffAction, Status,
 };
 use domain::policy::Policy;
 
@@ -43,6 +44,19 @@ fn extended(on: &str, new_date: &str, agreed: bool) -> EventRecord {
             reason: "We are waiting for a surveyor's report.".to_owned(),
             new_date: date(new_date),
             agreed_with_resident: agreed,
+            good_reason: None,
+        },
+    )
+}
+
+fn extended_for_good_reason(on: &str, new_date: &str, good_reason: &str) -> EventRecord {
+    at(
+        on,
+        Event::Extended {
+            reason: "We are waiting for a surveyor's report.".to_owned(),
+            new_date: date(new_date),
+            agreed_with_resident: false,
+            good_reason: Some(good_reason.to_owned()),
         },
     )
 }
@@ -280,6 +294,164 @@ fn a_longer_extension_is_allowed_only_when_the_resident_agrees_where_the_policy_
     assert_eq!(refused(&code_like(), &with).code, "extension_too_long");
 }
 
+// --- Beyond the limit for a good reason. The Code, 6.4: "An extension must be
+// --- no more than 10 working days without good reason, and the reason(s) must
+// --- be explained clearly to the resident." TORUS §3.3(6) sets no limit
+// --- ("managers must be able to demonstrate that they have kept in touch"), so
+// --- the Code's applies, with its good-reason route; it is not a hard cap.
+
+#[test]
+fn torus_sets_no_limit_so_a_date_beyond_the_codes_ten_days_needs_a_good_reason() {
+    let torus = Policy::preset("torus").unwrap().effective();
+    // Received Monday 4 January 2027: the reply is due Monday 18 January,
+    // and ten working days more is Monday 1 February.
+    let base = [received("2027-01-04")];
+    assert_eq!(
+        due(&seen(&torus, &base, "2027-01-04"), "stage_1_respond").date,
+        date("2027-01-18")
+    );
+
+    let without = [
+        base.to_vec(),
+        vec![extended("2027-01-12", "2027-02-02", false)],
+    ]
+    .concat();
+    let refusal = refused(&torus, &without);
+    assert_eq!(refusal.code, "extension_too_long");
+    assert_eq!(
+        refusal.message,
+        "The new date can be no later than Monday 1 February 2027 (10 working days after the original date, Monday 18 January 2027) unless you give a good reason for a later date."
+    );
+
+    let with = [
+        base.to_vec(),
+        vec![extended_for_good_reason(
+            "2027-01-12",
+            "2027-02-02",
+            "The drains must be dug up, which needs a road closure",
+        )],
+    ]
+    .concat();
+    let v = seen(&torus, &with, "2027-01-12");
+    assert_eq!(due(&v, "stage_1_respond").date, date("2027-02-02"));
+    let state = ok(&torus, &with);
+    let extension = &state.stages[0].extensions[0];
+    assert_eq!(
+        extension.good_reason.as_deref(),
+        Some("The drains must be dug up, which needs a road closure")
+    );
+    assert_eq!(extension.limit, Some(date("2027-02-01")));
+
+    // A blank good reason is no reason.
+    let blank = [
+        base.to_vec(),
+        vec![extended_for_good_reason("2027-01-12", "2027-02-02", "  ")],
+    ]
+    .concat();
+    assert_eq!(refused(&torus, &blank).code, "extension_too_long");
+}
+
+#[test]
+fn staff_are_shown_how_far_a_torus_reply_may_move_before_they_choose_a_date() {
+    let torus = Policy::preset("torus").unwrap().effective();
+    let calendar = Calendar::england_and_wales();
+    let state = ok(&torus, &[received("2027-01-04")]);
+    assert_eq!(
+        extension_allowance(&state, &torus, &calendar),
+        Some(ExtensionAllowance {
+            stage: 1,
+            current: date("2027-01-18"),
+            latest: Some(date("2027-02-01")),
+            why: Some(ExtensionLimit::AfterOriginal {
+                days: 10,
+                original: date("2027-01-18"),
+            }),
+            beyond_by_agreement: false,
+            beyond_with_good_reason: true,
+        })
+    );
+    // Once extended, the date in force moves and the limit stays.
+    let extended_once = ok(
+        &torus,
+        &[
+            received("2027-01-04"),
+            extended("2027-01-12", "2027-01-25", false),
+        ],
+    );
+    let allowance = extension_allowance(&extended_once, &torus, &calendar).unwrap();
+    assert_eq!(allowance.current, date("2027-01-25"));
+    assert_eq!(allowance.latest, Some(date("2027-02-01")));
+    // After the response there is nothing to extend.
+    let answered = ok(&torus, &[received("2027-01-04"), responded("2027-01-12")]);
+    assert_eq!(extension_allowance(&answered, &torus, &calendar), None);
+}
+
+#[test]
+fn a_good_reason_given_for_a_date_inside_the_limit_is_not_recorded_as_going_beyond_it() {
+    let torus = Policy::preset("torus").unwrap().effective();
+    let records = [
+        received("2027-01-04"),
+        extended_for_good_reason("2027-01-12", "2027-01-25", "Not needed"),
+    ];
+    let state = ok(&torus, &records);
+    assert_eq!(state.stages[0].extensions[0].good_reason, None);
+}
+
+#[test]
+fn pivotals_must_not_exceed_20_days_is_a_hard_limit_that_a_good_reason_does_not_pass() {
+    // Pivotal: "must not exceed 20 days" after receipt; the policy has no
+    // good-reason route, which is stricter than the Code and allowed.
+    let too_long = [
+        received("2027-03-22"),
+        extended_for_good_reason("2027-04-01", "2027-04-22", "A specialist is on leave"),
+    ];
+    let refusal = refused(&pivotal_like(), &too_long);
+    assert_eq!(
+        refusal.message,
+        "The new date can be no later than Wednesday 21 April 2027 (20 working days after we received your complaint)."
+    );
+}
+
+#[test]
+fn the_codes_preset_and_every_preset_silent_on_a_limit_allow_a_good_reason() {
+    for id in ["code-2024", "pioneer-2020", "torus"] {
+        let policy = Policy::preset(id).unwrap().effective();
+        for stage in &policy.stages {
+            let extension = stage.extension.as_ref().unwrap();
+            assert!(
+                extension.beyond_with_good_reason,
+                "{id} stage {}",
+                stage.number
+            );
+            assert!(extension.max_days.is_some(), "{id} stage {}", stage.number);
+        }
+    }
+    // Plus Dane §12: "This will not exceed a further 20 working days without good reason."
+    let plus_dane = Policy::preset("plus-dane-2024").unwrap().effective();
+    assert!(
+        plus_dane.stages[1]
+            .extension
+            .as_ref()
+            .unwrap()
+            .beyond_with_good_reason
+    );
+    // §11: beyond that "agreed by both parties": by agreement, not a good reason alone.
+    let first = plus_dane.stages[0].extension.as_ref().unwrap();
+    assert!(first.beyond_by_agreement && !first.beyond_with_good_reason);
+    // Policy 2022 (seed 001) and Pivotal set limits of their own.
+    for id in ["policy-2022", "pivotal-2021"] {
+        let policy = Policy::preset(id).unwrap().effective();
+        assert!(
+            !policy.stages[0]
+                .extension
+                .as_ref()
+                .unwrap()
+                .beyond_with_good_reason,
+            "{id}"
+        );
+    }
+}
+
 #[test]
 fn pivotal_extensions_stop_at_20_working_days_after_receipt_across_easter_2027() {
     // Received Monday 22 March 2027: Good Friday 26 March and Easter Monday 29 March are not counted.
@@ -344,6 +516,7 @@ fn an_extension_must_be_a_later_working_day_with_a_reason_and_before_the_respons
                 reason: " ".to_owned(),
                 new_date: date("2027-01-15"),
                 agreed_with_resident: false,
+                good_reason: None,
             },
         )],
     ]

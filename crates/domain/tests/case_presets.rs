@@ -63,6 +63,7 @@ fn extended(on: &str, new_date: &str) -> EventRecord {
             reason: "A surveyor's report".to_owned(),
             new_date: date(new_date),
             agreed_with_resident: false,
+            good_reason: None,
         },
     )
 }

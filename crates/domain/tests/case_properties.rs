@@ -43,11 +43,14 @@ fn any_event() -> impl Strategy<Value = (i64, Event)> {
             caseworker: "Alex".to_owned(),
             caseworker_id: None,
         }),
-        (0i64..40, any::<bool>()).prop_map(|(days, agreed)| Event::Extended {
-            reason: "Waiting for a report".to_owned(),
-            // Filled in relative to the event's day below.
-            new_date: NaiveDate::MIN + Duration::days(days),
-            agreed_with_resident: agreed,
+        (0i64..40, any::<bool>(), any::<bool>()).prop_map(|(days, agreed, good)| {
+            Event::Extended {
+                reason: "Waiting for a report".to_owned(),
+                // Filled in relative to the event's day below.
+                new_date: NaiveDate::MIN + Duration::days(days),
+                agreed_with_resident: agreed,
+                good_reason: good.then(|| "A road closure is needed".to_owned()),
+            }
         }),
         Just(Event::InformationRequested {
             what: "Photos".to_owned()
@@ -123,10 +126,12 @@ fn records(first: NaiveDate, kind: CaseKind, events: Vec<(i64, Event)>) -> Vec<E
                 reason,
                 new_date,
                 agreed_with_resident,
+                good_reason,
             } => Event::Extended {
                 reason,
                 new_date: day + (new_date - NaiveDate::MIN),
                 agreed_with_resident,
+                good_reason,
             },
             Event::PanelHeld { date } => Event::PanelHeld {
                 date: day + (date - NaiveDate::MIN),

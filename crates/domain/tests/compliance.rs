@@ -268,6 +268,7 @@ fn an_extension_beyond_the_codes_limit_is_a_breach_unless_agreed() {
                 max_days: Some(days),
                 max_total_days_from_receipt: None,
                 beyond_by_agreement: agreed,
+                beyond_with_good_reason: false,
                 ombudsman_details_required: true,
             })
         })
@@ -290,6 +291,7 @@ fn an_extension_capped_from_receipt_counts_the_days_beyond_the_target() {
             max_days: None,
             max_total_days_from_receipt: Some(20),
             beyond_by_agreement: false,
+            beyond_with_good_reason: false,
             ombudsman_details_required: true,
         });
     });
@@ -303,6 +305,7 @@ fn an_extension_capped_from_receipt_counts_the_days_beyond_the_target() {
             max_days: None,
             max_total_days_from_receipt: Some(25),
             beyond_by_agreement: false,
+            beyond_with_good_reason: false,
             ombudsman_details_required: true,
         });
     });
@@ -508,4 +511,31 @@ fn the_check_says_what_it_cannot_judge() {
         assert!(("1"..="9").contains(&section), "{section}");
         assert!(what.starts_with("whether"), "{what}");
     }
+}
+
+#[test]
+fn a_policy_that_sets_no_limit_on_extensions_is_told_what_the_portal_applies_instead() {
+    // TORUS §3.3(6): "managers must be able to demonstrate that they have kept
+    // in touch with the customer" (no limit).
+    let findings = check(&preset("torus"));
+    let finding = findings
+        .iter()
+        .find(|f| f.section == "6.4")
+        .expect("a finding on the stage 1 extension");
+    assert_eq!(finding.severity, Advice);
+    assert!(
+        finding.message.contains("extended without a limit")
+            && finding.message.contains(
+                "a later date only with a good reason that staff record, which the resident is told with the Housing Ombudsman's details"
+            ),
+        "{}",
+        finding.message
+    );
+    assert!(
+        finding
+            .policy_says
+            .as_deref()
+            .is_some_and(|w| w.contains("kept in touch")),
+        "{finding:?}"
+    );
 }

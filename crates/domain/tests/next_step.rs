@@ -101,6 +101,7 @@ fn an_extended_response_says_it_was_extended_with_the_new_date() {
                 reason: "Waiting for a surveyor".to_owned(),
                 new_date: date("2027-01-20"),
                 agreed_with_resident: false,
+                good_reason: None,
             },
         ),
     ];

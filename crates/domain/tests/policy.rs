@@ -956,3 +956,25 @@ fn residents_are_never_shown_section_numbers_in_screening() {
         }
     }
 }
+
+#[test]
+fn pivotals_complaint_about_a_member_of_staff_is_a_complaint_kept_for_staff_not_a_refusal() {
+    // Pivotal §6.1(g): "Complaints about a Pivotal employee (these will be
+    // dealt with by their Line Manager ...)". The Code counts dissatisfaction
+    // with the landlord's own staff as a complaint (1.2).
+    let results = preset("pivotal-2021").screen(
+        "The housing officer was rude to me on the phone",
+        None,
+        today(),
+    );
+    let staff = results
+        .iter()
+        .find(|r| r.id == "employee_complaint")
+        .expect("the exclusion matches, for staff to see");
+    assert!(staff.about_own_staff);
+    assert!(staff.may_insist, "never a refusal");
+    assert!(!staff.for_resident(), "the resident is not asked to insist");
+    // Every other exclusion is still the resident's to read.
+    let noise = preset("pivotal-2021").screen("My neighbour's noise at night", None, today());
+    assert!(noise.iter().all(|r| r.for_resident() && !r.about_own_staff));
+}

@@ -191,7 +191,12 @@ fn each_preset_reads_exactly_the_lengths_its_seed_leaves_open() {
     let expected: [(&str, &[&str]); 6] = [
         // The Code says "working days" and what each counts from.
         ("code-2024", &[]),
-        ("pioneer-2020", &["stages[1].respond"]),
+        // Pioneer and TORUS set no limit on an extension: the Code's applies,
+        // with its good-reason route, and the reading says so.
+        (
+            "pioneer-2020",
+            &["stages[1].respond", "stages[0].extension"],
+        ),
         (
             "policy-2022",
             &["stages[0].extension", "stages[1].extension"],
@@ -204,7 +209,7 @@ fn each_preset_reads_exactly_the_lengths_its_seed_leaves_open() {
             "plus-dane-2024",
             &["stages[0].extension", "stages[1].respond"],
         ),
-        ("torus", &["stages[0].respond"]),
+        ("torus", &["stages[0].respond", "stages[0].extension"]),
     ];
     for (id, fields) in expected {
         let read: Vec<String> = preset(id).readings.into_iter().map(|r| r.field).collect();

@@ -247,7 +247,7 @@ pub fn check_new_case(
     };
     let refusals: Vec<FieldError> = screening
         .iter()
-        .filter(|r| !r.may_insist)
+        .filter(|r| r.for_resident() && !r.may_insist)
         .map(|r| {
             FieldError::new(
                 "details",
@@ -263,7 +263,7 @@ pub fn check_new_case(
     if !refusals.is_empty() {
         return Err(ApiError::Unprocessable(refusals));
     }
-    if !screening.is_empty() && !new.insist {
+    if screening.iter().any(ScreeningResult::for_resident) && !new.insist {
         return Err(ApiError::field(
             "screening",
             messages::SCREENING_NOT_CONFIRMED,
@@ -295,7 +295,12 @@ pub async fn create(
             // Out of time, or screened as an exclusion, and sent anyway: it
             // waits for staff to decide whether to take it on.
             awaiting_decision: if new.kind == CaseKind::Complaint && new.insist {
-                checked.screening.iter().map(|r| r.id.clone()).collect()
+                checked
+                    .screening
+                    .iter()
+                    .filter(|r| r.for_resident())
+                    .map(|r| r.id.clone())
+                    .collect()
             } else {
                 Vec::new()
             },
@@ -323,7 +328,7 @@ pub async fn create(
         contact_phone: trimmed(&new.contact_phone),
         time_limit_reason: trimmed(&new.time_limit_reason),
         screening: checked.screening.clone(),
-        insisted: new.insist && !checked.screening.is_empty(),
+        insisted: new.insist && checked.screening.iter().any(ScreeningResult::for_resident),
         received_by: filing.received_by,
         hazard: match new.kind {
             CaseKind::Complaint => state.policy.screen_hazard(&new.details),
@@ -430,15 +435,7 @@ pub async fn record_event(
     actor_id: Option<i64>,
     record: EventRecord,
 ) -> Result<CaseView, ApiError> {
-    let replayed = replay_case(state, conn, case).await?;
-    let next =
-        apply(&replayed.state, &replayed.policy, &state.calendar, &record).map_err(refused)?;
-    let case_view = view(
-        &next,
-        &replayed.policy,
-        &state.calendar,
-        state.clock.today(),
-    );
+    let (replayed, next, case_view) = applied(state, conn, case, &record).await?;
     store::append_event(conn, case.id, actor_id, &record).await?;
     store::update_queue_columns(
         conn,
@@ -470,6 +467,46 @@ pub async fn record_event(
         .await?;
     }
     Ok(case_view)
+}
+
+/// The case as it would stand with `record` applied: its stored history,
+/// the next state and its view, or the lifecycle's refusal.
+async fn applied(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    record: &EventRecord,
+) -> Result<(Replayed, CaseState, CaseView), ApiError> {
+    let replayed = replay_case(state, conn, case).await?;
+    let next =
+        apply(&replayed.state, &replayed.policy, &state.calendar, record).map_err(refused)?;
+    let case_view = view(
+        &next,
+        &replayed.policy,
+        &state.calendar,
+        state.clock.today(),
+    );
+    Ok((replayed, next, case_view))
+}
+
+/// What the resident would be told if `record` were saved now (staff's
+/// preview): the same notice [`record_event`] sends, or `None` when the
+/// event sends none. Nothing is written.
+pub async fn preview_event(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    record: &EventRecord,
+) -> Result<Option<(String, String)>, ApiError> {
+    let (replayed, _, case_view) = applied(state, conn, case, record).await?;
+    let kind: CaseKind = parse_wire(&case.kind)?;
+    Ok(notices::for_event(
+        &replayed.policy,
+        kind,
+        &case.reference,
+        &record.event,
+        &case_view,
+    ))
 }
 
 /// Writes what the figures count for every case recorded before they
@@ -735,6 +772,11 @@ pub async fn detail(
                     .collect()
             })
             .unwrap_or_default(),
+        extension: domain::case::extension_allowance(
+            &replayed.state,
+            &replayed.policy,
+            &state.calendar,
+        ),
     });
     // A possible hazard, for staff: the law's dates count from when the
     // complaint reached the landlord.
@@ -766,7 +808,12 @@ pub async fn detail(
         view: case_view,
         timeline,
         attachments,
-        screening: stored.screening,
+        // Where the policy routes a complaint about its staff is for staff.
+        screening: stored
+            .screening
+            .into_iter()
+            .filter(|r| is_staff || r.for_resident())
+            .collect(),
         resident_preferences,
         messages,
         staff,

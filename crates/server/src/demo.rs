@@ -479,6 +479,7 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
                     reason: (*reason).to_owned(),
                     new_date: new_date.date,
                     agreed_with_resident: false,
+                    good_reason: None,
                 }
             }
         };

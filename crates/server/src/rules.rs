@@ -109,11 +109,9 @@ pub async fn run_due(state: &AppState) -> Result<Vec<Acted>, ApiError> {
     Ok(acted)
 }
 
-/// Whether this server runs the rule: the satisfaction survey (Pioneer §7)
-/// is not run yet, so it is never claimed.
+/// Whether this server runs the rule now.
 fn runs_here(trigger: &RuleTrigger, caseworker: bool) -> bool {
     match trigger.rule {
-        RuleKind::SatisfactionSurvey => false,
         // Nobody to remind until someone is assigned; it may still come.
         RuleKind::DueSoon => caseworker,
         _ => true,
@@ -235,8 +233,10 @@ async fn act_once(state: &AppState, public_id: &str) -> Result<Option<Acted>, Ap
                     .await?;
                 }
             }
-            // Not run here (see `runs_here`).
-            RuleAction::AttemptSurvey => continue,
+            RuleAction::AttemptSurvey => {
+                let (subject, body) = cases::notices::survey(&case.reference, trigger.trigger_on);
+                cases::tell_resident(&mut tx, &case, now, &subject, &body).await?;
+            }
         }
         tx.commit().await?;
         return Ok(Some(Acted {

@@ -4,7 +4,7 @@
 //! (issue 16, item 9).
 
 use chrono::NaiveDate;
-use domain::api::cases::{CaseDetail, StaffActionRequest};
+use domain::api::cases::{CaseDetail, MessagePreview, StaffActionRequest};
 use domain::case::{
     CaseKind, ClosedWhy, Event, Outcome, OutstandingAction, Remedy, RemedyKind, StaffAction,
 };
@@ -136,6 +136,11 @@ pub fn StaffActions(
 pub struct Sender {
     pub errors: RwSignal<Vec<FieldError>>,
     send: Action<StaffActionRequest, Result<CaseDetail, ClientError>>,
+    preview: Action<StaffActionRequest, Result<MessagePreview, ClientError>>,
+    /// Set by the preview button for the next submit: preview, not save.
+    previewing: StoredValue<bool>,
+    /// What the last preview showed; cleared when anything is saved.
+    previewed: RwSignal<Option<MessagePreview>>,
     recorded: RwSignal<Option<&'static str>>,
 }
 
@@ -163,20 +168,50 @@ impl Sender {
                 }
             }
         });
+        let previewed = RwSignal::new(None);
+        let preview_id = case.id.clone();
+        let preview = Action::new_local(move |request: &StaffActionRequest| {
+            let request = request.clone();
+            let id = preview_id.clone();
+            async move { api::staff::preview_action(&id, &request).await }
+        });
+        Effect::new(move |_| {
+            if let Some(result) = preview.value().get() {
+                match result {
+                    Ok(shown) => previewed.set(Some(shown)),
+                    Err(error) => {
+                        previewed.set(None);
+                        errors.set(error.field_errors());
+                    }
+                }
+            }
+        });
         Self {
             errors,
             send,
+            preview,
+            previewing: StoredValue::new(false),
+            previewed,
             recorded,
         }
     }
 
-    /// Sends `event` when `problems` found nothing, else shows them.
+    /// Sends `event` when `problems` found nothing, else shows them; after
+    /// the preview button, asks what the resident would be told instead.
     pub fn submit(&self, problems: Problems, event: Option<Event>) {
+        let previewing = self.previewing.get_value();
+        self.previewing.set_value(false);
         self.recorded.set(None);
+        self.previewed.set(None);
         match (problems.into_result(), event) {
             (Ok(()), Some(event)) => {
                 self.errors.set(Vec::new());
-                self.send.dispatch(StaffActionRequest { event, on: None });
+                let request = StaffActionRequest { event, on: None };
+                if previewing {
+                    self.preview.dispatch(request);
+                } else {
+                    self.send.dispatch(request);
+                }
             }
             (Err(found), _) => self.errors.set(found),
             _ => {}
@@ -188,14 +223,18 @@ impl Sender {
     }
 }
 
-/// An action's form: its errors above it, and its own Save button.
+/// An action's form: its errors above it, a button that previews what the
+/// resident will be told, and its own Save button.
 #[component]
 pub fn ActionForm(
     sender: Sender,
-    on_submit: impl Fn() + 'static,
+    on_submit: impl Fn() + Clone + 'static,
     children: Children,
 ) -> impl IntoView {
     let pending = sender.pending();
+    let preview_pending = sender.preview.pending();
+    let preview_submit = on_submit.clone();
+    let previewed = sender.previewed;
     view! {
         <ErrorSummary errors=sender.errors />
         <form novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
@@ -203,7 +242,28 @@ pub fn ActionForm(
             on_submit();
         }>
             {children()}
-            <button type="submit" class="app-button" disabled=move || pending.get()>"Save"</button>
+            <div class="app-button-group">
+                <button type="button" class="app-button app-button--secondary" disabled=move || preview_pending.get()
+                    on:click=move |_| {
+                        sender.previewing.set_value(true);
+                        preview_submit();
+                    }>"Preview what the resident will be told"</button>
+                <button type="submit" class="app-button" disabled=move || pending.get()>"Save"</button>
+            </div>
+            <div aria-live="polite" data-testid="message-preview">
+                {move || previewed.get().map(|shown| match shown.message {
+                    Some(message) => view! {
+                        <div class="app-inset-text">
+                            <h3 class="app-heading-s">"The resident will be told"</h3>
+                            <p class="app-body"><strong>{message.subject}</strong></p>
+                            <p class="app-body app-preserve-lines">{message.body}</p>
+                        </div>
+                    }.into_any(),
+                    None => view! {
+                        <p class="app-inset-text">"The resident is not sent a message for this. It shows on their case."</p>
+                    }.into_any(),
+                })}
+            </div>
         </form>
     }
 }
@@ -317,6 +377,9 @@ fn ExtendForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let date = RwSignal::new(String::new());
     let agreed = RwSignal::new(String::new());
+    let good_reason = RwSignal::new(String::new());
+    let stage = case.view.stage.as_ref().map(|s| s.number);
+    let allowance = case.staff.as_ref().and_then(|s| s.extension.clone());
     let policy_id = case.policy_id.clone();
     let policy = LocalResource::new(move || {
         let id = policy_id.clone();
@@ -341,6 +404,7 @@ fn ExtendForm(case: CaseDetail, sender: Sender) -> impl IntoView {
                 reason: text,
                 new_date,
                 agreed_with_resident: agreed.get_untracked() == "agreed",
+                good_reason: Some(trimmed(good_reason)).filter(|r| !r.is_empty()),
             }),
         );
     };
@@ -349,16 +413,30 @@ fn ExtendForm(case: CaseDetail, sender: Sender) -> impl IntoView {
         <ActionForm sender=sender on_submit=submit>
             <Transition fallback=|| ()>
                 {move || Suspend::new(async move {
-                    let reasons = policy.await.map(|p| p.effective.extension_reasons).unwrap_or_default();
+                    let effective = policy.await.ok().map(|p| p.effective);
+                    // Whether this stage's date may go beyond the policy's
+                    // limit for a good reason (the Code, 6.4, and section 6 at stage 2).
+                    let by_good_reason = effective.as_ref().is_some_and(|p| {
+                        p.stages.iter().any(|s| {
+                            Some(s.number) == stage
+                                && s.extension.as_ref().is_some_and(|e| e.beyond_with_good_reason)
+                        })
+                    });
+                    let reasons = effective.map(|p| p.extension_reasons).unwrap_or_default();
                     view! {
                         <div class="app-form-group">
                             <label class="app-label" for="text">"Reason (the resident will read it)"</label>
                             <input class="app-input" id="text" maxlength="5000" list="extension-reasons" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
                             <datalist id="extension-reasons">{reasons.into_iter().map(|r| view! { <option value=r.clone()></option> }).collect_view()}</datalist>
                         </div>
+                        {by_good_reason.then(|| view! {
+                            <Textarea field="good_reason" label="Good reason for a date beyond the policy's limit (only if it is)" value=good_reason errors=errors rows=3
+                                hint="The resident reads it with the Housing Ombudsman's details. The Complaint Handling Code allows a longer extension only for a good reason, explained to the resident." />
+                        })}
                     }
                 })}
             </Transition>
+            {allowance.map(|a| view! { <p class="app-body" data-testid="extension-allowance">{crate::case_words::extension_allowance_words(&a)}</p> })}
             <DateField label="New response date" value=date errors=errors />
             <Radios field="choice" legend="Did the resident agree to this date?" value=agreed errors=errors
                 hint="Only needed for a date beyond the policy's limit, where the policy allows it by agreement"

@@ -351,6 +351,9 @@ pub struct StaffCaseView {
     /// The accounts (public ids) that dealt with an earlier stage: none of
     /// them may take the current one (Code 6.13).
     pub earlier_stage_handlers: Vec<String>,
+    /// How far the response date may be extended now (`None`: it cannot be).
+    #[serde(default)]
+    pub extension: Option<crate::case::ExtensionAllowance>,
 }
 
 /// A member of staff who can be assigned a case, `GET /api/v1/staff/caseworkers`.
@@ -482,6 +485,25 @@ impl StaffActionRequest {
                 | Event::WindowClosed { .. }
         )
     }
+}
+
+/// `POST /api/v1/cases/{id}/staff-actions/preview`: what the resident would
+/// be told if the action were saved now. Nothing is recorded or sent. The
+/// subject and body are the message itself, written by the server, as the
+/// resident will receive it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct MessagePreview {
+    /// `None`: this action sends the resident no message (it shows on the case).
+    pub message: Option<PreviewedMessage>,
+}
+
+/// A message as the resident would receive it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PreviewedMessage {
+    pub subject: String,
+    pub body: String,
 }
 
 /// Filters of the staff queue, `GET /api/v1/staff/cases`.

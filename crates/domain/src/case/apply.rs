@@ -118,14 +118,18 @@ pub fn apply(
             reason,
             new_date,
             agreed_with_resident,
+            good_reason,
         } => extend(
             &mut next,
             policy,
             calendar,
             on,
-            reason,
-            *new_date,
-            *agreed_with_resident,
+            Extending {
+                reason,
+                new_date: *new_date,
+                agreed_with_resident: *agreed_with_resident,
+                good_reason: good_reason.as_deref(),
+            },
         ),
         Event::InformationRequested { what } => request_information(&mut next, on, what),
         Event::InformationGiven { text } => give_information(&mut next, on, text),
@@ -670,9 +674,12 @@ fn extend(
     policy: &Policy,
     calendar: &Calendar,
     on: NaiveDate,
-    reason: &str,
-    new_date: NaiveDate,
-    agreed_with_resident: bool,
+    Extending {
+        reason,
+        new_date,
+        agreed_with_resident,
+        good_reason,
+    }: Extending,
 ) -> Result<(), Refusal> {
     if next.panel.is_some() {
         return Err(Refused::ExtendWithThePanel.into());
@@ -705,14 +712,21 @@ fn extend(
     let limit = extension_limit(rules, stage, calendar)?;
     let original =
         original_respond_target(rules, stage, calendar).ok_or(Refused::ResponseDateOutOfRange)?;
+    let good_reason = good_reason.map(str::trim).filter(|r| !r.is_empty());
+    let mut beyond_for = None;
     if let Some((limit_date, why)) = &limit {
-        if new_date > *limit_date && !(ext_rules.beyond_by_agreement && agreed_with_resident) {
-            return Err(Refused::ExtensionTooLong {
-                limit: *limit_date,
-                why: why.clone(),
-                by_agreement: ext_rules.beyond_by_agreement,
+        if new_date > *limit_date {
+            if ext_rules.beyond_with_good_reason && good_reason.is_some() {
+                beyond_for = good_reason.map(str::to_owned);
+            } else if !(ext_rules.beyond_by_agreement && agreed_with_resident) {
+                return Err(Refused::ExtensionTooLong {
+                    limit: *limit_date,
+                    why: why.clone(),
+                    by_agreement: ext_rules.beyond_by_agreement,
+                    by_good_reason: ext_rules.beyond_with_good_reason,
+                }
+                .into());
             }
-            .into());
         }
     }
     let stage = current(next)?;
@@ -726,8 +740,17 @@ fn extend(
         new_date,
         limit: limit.map(|(d, _)| d),
         agreed_with_resident,
+        good_reason: beyond_for,
     });
     Ok(())
+}
+
+/// What staff asked for when extending a response date.
+struct Extending<'a> {
+    reason: &'a str,
+    new_date: NaiveDate,
+    agreed_with_resident: bool,
+    good_reason: Option<&'a str>,
 }
 
 /// Compliments and comments: received, acknowledged, responded, closed.

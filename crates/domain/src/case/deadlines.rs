@@ -291,7 +291,9 @@ pub(crate) fn working_days(n: u32) -> String {
 
 /// Why an extension can go no further: the sentence in brackets after the
 /// limit's date ("10 working days after the original date, …").
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExtensionLimit {
     /// At most `days` working days after the original date.
     AfterOriginal { days: u32, original: NaiveDate },
@@ -316,6 +318,54 @@ impl fmt::Display for ExtensionLimit {
             ),
         }
     }
+}
+
+/// How far staff may move the current stage's response date, shown on their
+/// extension form before they choose a date (not learnt from a refusal).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct ExtensionAllowance {
+    /// The stage whose response date it is.
+    pub stage: u8,
+    /// The response date now in force.
+    pub current: NaiveDate,
+    /// The latest date the policy allows, with why (`None`: no limit).
+    pub latest: Option<NaiveDate>,
+    pub why: Option<ExtensionLimit>,
+    /// Whether a later date is allowed when the resident agrees.
+    pub beyond_by_agreement: bool,
+    /// Whether a later date is allowed for a good reason, recorded and told
+    /// to the resident (the Code, 6.4).
+    pub beyond_with_good_reason: bool,
+}
+
+/// How far the current stage's response date may be extended now: `None`
+/// when it cannot be (no stage, a response already sent, the panel under
+/// way, or a policy with no extension at this stage).
+pub fn extension_allowance(
+    state: &CaseState,
+    policy: &Policy,
+    calendar: &Calendar,
+) -> Option<ExtensionAllowance> {
+    if state.panel.is_some() || state.closed.is_some() {
+        return None;
+    }
+    let stage = state.current_stage()?;
+    if stage.response.is_some() {
+        return None;
+    }
+    let rules = policy_stage(policy, stage.number)?;
+    let extension = rules.extension.as_ref()?;
+    let current = current_respond_date(rules, stage, calendar)?;
+    let limit = extension_limit(rules, stage, calendar).ok()?;
+    Some(ExtensionAllowance {
+        stage: stage.number,
+        current,
+        latest: limit.as_ref().map(|(date, _)| *date),
+        why: limit.map(|(_, why)| why),
+        beyond_by_agreement: extension.beyond_by_agreement,
+        beyond_with_good_reason: extension.beyond_with_good_reason,
+    })
 }
 
 /// The latest response date the policy allows for a stage without the

@@ -201,6 +201,11 @@ pub enum Event {
         /// Whether the resident agreed to a date beyond the policy's limit.
         #[serde(default)]
         agreed_with_resident: bool,
+        /// Why the date is beyond the policy's limit, where the policy allows
+        /// that for a good reason (the Code, 6.4, and section 6 at stage 2); the resident is
+        /// told it with the Housing Ombudsman's details.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        good_reason: Option<String>,
     },
     /// The landlord asked the resident for something.
     InformationRequested { what: String },

@@ -176,6 +176,8 @@ pub enum Refused {
         why: ExtensionLimit,
         /// Whether the resident's agreement allows a later date.
         by_agreement: bool,
+        /// Whether a good reason, recorded, allows a later date.
+        by_good_reason: bool,
     },
     // Compliments and comments.
     FeedbackClosed {
@@ -385,13 +387,17 @@ impl Refused {
                 limit,
                 why,
                 by_agreement,
+                by_good_reason,
             } => format!(
                 "The new date can be no later than {} ({why}){}.",
                 long_date(*limit),
-                if *by_agreement {
-                    " unless the resident agrees to a later date"
-                } else {
-                    ""
+                match (*by_agreement, *by_good_reason) {
+                    (true, true) => {
+                        " unless the resident agrees to a later date or you give a good reason for it"
+                    }
+                    (true, false) => " unless the resident agrees to a later date",
+                    (false, true) => " unless you give a good reason for a later date",
+                    (false, false) => "",
                 }
             ),
             Refused::FeedbackClosed { kind } => format!("This {} has been closed.", kind.noun()),

@@ -30,6 +30,10 @@ pub struct ExtensionGranted {
     /// (`None`: the policy sets no limit).
     pub limit: Option<NaiveDate>,
     pub agreed_with_resident: bool,
+    /// Why the new date is beyond the limit, where the policy allows a later
+    /// date for a good reason (`None`: within the limit, or by agreement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub good_reason: Option<String>,
 }
 
 /// A response at a stage.

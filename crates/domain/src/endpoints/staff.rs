@@ -1,6 +1,6 @@
 //! The caseworkers' queue and their actions on a case.
 
-use crate::api::cases::{CaseDetail, CaseSummary, Caseworker, StaffActionRequest};
+use crate::api::cases::{CaseDetail, CaseSummary, Caseworker, MessagePreview, StaffActionRequest};
 use crate::api::staff_cases::{ResidentMatch, StaffNewCase};
 use crate::endpoint::Access::Staff;
 use crate::endpoint::{Access, NoBody, QueryParam, RetryKey};
@@ -72,5 +72,14 @@ endpoints! {
         type Answer = CaseDetail;
         const ERRORS: &'static [u16] = &[404, 409];
         const RETRY_KEY: RetryKey = RetryKey::Optional;
+    }
+
+    PreviewStaffAction: POST "/cases/{id}/staff-actions/preview" {
+        const OPERATION: &'static str = "preview_staff_action";
+        const SUMMARY: &'static str = "What the resident would be told if this staff event were recorded now; nothing is recorded";
+        const ACCESS: Access = Staff;
+        type Request = StaffActionRequest;
+        type Answer = MessagePreview;
+        const ERRORS: &'static [u16] = &[404, 409];
     }
 }

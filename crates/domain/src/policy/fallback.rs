@@ -217,21 +217,24 @@ fn fill_extension(
             note(
                 format!("stages[{i}].extension"),
                 extension_section,
-                format!("up to {code_days} more working days, with reasons and the Ombudsman's details"),
+                format!("up to {code_days} more working days without good reason, with reasons and the Ombudsman's details"),
                 format!(
-                    "This policy does not say how long a stage {n} response may be extended; the Complaint Handling Code's limit of {code_days} more working days, with reasons and the Housing Ombudsman's details, applies."
+                    "This policy does not say how long a stage {n} response may be extended; the Complaint Handling Code's limit applies: {code_days} more working days, or longer only for a good reason that you are told, with the Housing Ombudsman's details."
                 ),
             );
         }
         Some(extension) => {
+            // A policy that sets no limit is not held to the Code's as a
+            // hard cap: the Code allows longer for a good reason (6.4, and section 6 at stage 2).
             if extension.max_days.is_none() && extension.max_total_days_from_receipt.is_none() {
                 extension.max_days = code_extension.max_days;
+                extension.beyond_with_good_reason = code_extension.beyond_with_good_reason;
                 note(
                     format!("stages[{i}].extension.max_days"),
                     extension_section,
-                    format!("{code_days} working days"),
+                    format!("{code_days} working days without good reason"),
                     format!(
-                        "This policy does not limit how long a stage {n} response may be extended; the Complaint Handling Code's limit of {code_days} more working days applies."
+                        "This policy does not limit how long a stage {n} response may be extended; the Complaint Handling Code's limit applies: {code_days} more working days, or longer only for a good reason that you are told."
                     ),
                 );
             }

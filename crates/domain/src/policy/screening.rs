@@ -32,6 +32,21 @@ pub struct ScreeningResult {
     /// For an exclusion: the words in the description that matched.
     #[serde(default)]
     pub matched: Vec<String>,
+    /// An exclusion about the landlord's own staff (Pivotal §6.1(g): "dealt
+    /// with by their Line Manager"). The Code counts dissatisfaction with
+    /// the landlord's staff as a complaint (1.2), so it is not applied: the
+    /// complaint goes ahead without the resident being asked, and the result
+    /// is kept for staff, who see where the policy routes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub about_own_staff: bool,
+}
+
+impl ScreeningResult {
+    /// Whether the resident is told of it and must read it before going on
+    /// (every result but one about the landlord's own staff).
+    pub fn for_resident(&self) -> bool {
+        !self.about_own_staff
+    }
 }
 
 /// A policy's sentence as a resident reads it: without the references to
@@ -153,9 +168,11 @@ impl Policy {
                     title: without_section_references(&exclusion.title),
                     explanation: without_section_references(&exclusion.explanation),
                     instead: without_section_references(&exclusion.instead),
-                    may_insist: exclusion.may_insist,
+                    // Never a refusal: the Code makes it a complaint (1.2).
+                    may_insist: exclusion.may_insist || exclusion.about_own_staff,
                     exceptions: Vec::new(),
                     matched,
+                    about_own_staff: exclusion.about_own_staff,
                 })
             })
             .collect();
@@ -196,6 +213,7 @@ impl Policy {
                     may_insist: !exceptions.is_empty(),
                     exceptions,
                     matched: Vec::new(),
+                    about_own_staff: false,
                 });
             }
         }

@@ -135,11 +135,20 @@ pub fn for_event(
             format!("We have acknowledged your {noun}.{}", coming_dates(view)),
         ),
         Event::Extended {
-            reason, new_date, ..
+            reason,
+            new_date,
+            good_reason,
+            ..
         } => (
             subject("we need more time"),
             format!(
-                "We need more time to respond. The reason is: {reason}\n\nWe will now respond by {}.\n\n{}",
+                "We need more time to respond. The reason is: {reason}\n\n{}We will now respond by {}.\n\n{}",
+                match good_reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                    Some(why) => format!(
+                        "This is longer than our complaints policy usually allows. We are taking longer because: {why}\n\n"
+                    ),
+                    None => String::new(),
+                },
                 long_date(*new_date),
                 ombudsman_details(policy)
             ),
@@ -238,6 +247,22 @@ pub fn for_event(
         ),
     };
     Some(notice)
+}
+
+/// The satisfaction survey, sent when the resident has not replied to the
+/// outcome within the policy's working days (Pioneer §7: "a satisfaction
+/// survey will be attempted by the Customer 1st team").
+pub fn survey(reference: &str, outcome_on: NaiveDate) -> Notice {
+    (
+        format!("Your complaint {reference}: are you happy with how we dealt with it?"),
+        format!(
+            "We sent you the outcome of your complaint on {}. We would like to know whether you are \
+             satisfied with how we dealt with it, and what we could have done better.\n\n\
+             You can tell us online on your complaint's page: choose \"Tell us if you are satisfied\". \
+             You do not have to answer.",
+            long_date(outcome_on)
+        ),
+    )
 }
 
 /// The reminder two working days before the resident's window to ask for a

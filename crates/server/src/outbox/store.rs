@@ -68,6 +68,14 @@ pub async fn insert(conn: &mut AnyConnection, message: &NewMessage<'_>) -> Resul
 /// id, channel, recipient, subject, body, attempts.
 pub type PendingRow = (i64, String, String, String, String, i64);
 
+/// Whether a message of the outbox (`row`, its alias with a dot, or "") is
+/// still to be tried: never tried, or email tried fewer times than the most
+/// attempts (one `?`); anything else is given up after one try. The one
+/// place the senders and the metrics read it from.
+fn still_to_try(row: &str) -> String {
+    format!("({row}attempts = 0 OR ({row}channel = 'email' AND {row}attempts < ?))")
+}
+
 /// Claims up to 100 messages for this sender until `until`, oldest first,
 /// and answers them: those never tried, and email tried fewer than
 /// `max_attempts` times, that no other sender holds a live claim on (issue
@@ -87,24 +95,26 @@ pub async fn claim_pending(
     // The lease is checked again outside the subquery: on PostgreSQL a row
     // another sender claimed meanwhile is read again after its claim
     // commits, and then no longer matches.
-    crate::db::query(
+    let sql = format!(
         "UPDATE outbox SET claim = ?, claimed_until = ? \
          WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?) AND id IN ( \
            SELECT o.id FROM outbox o LEFT JOIN users u ON u.id = o.user_id \
-           WHERE o.sent_at IS NULL AND (o.attempts = 0 OR (o.channel = 'email' AND o.attempts < ?)) \
+           WHERE o.sent_at IS NULL AND {} \
            AND (o.claimed_until IS NULL OR o.claimed_until < ?) \
            AND (o.channel <> 'email' OR o.user_id IS NULL \
                 OR o.purpose IN ('verification', 'password_reset') \
                 OR u.email_verified_at IS NOT NULL) \
            ORDER BY o.id LIMIT 100)",
-    )
-    .bind(claim)
-    .bind(timestamp(until))
-    .bind(&now)
-    .bind(max_attempts)
-    .bind(&now)
-    .execute(db)
-    .await?;
+        still_to_try("o.")
+    );
+    crate::db::query(&sql)
+        .bind(claim)
+        .bind(timestamp(until))
+        .bind(&now)
+        .bind(max_attempts)
+        .bind(&now)
+        .execute(db)
+        .await?;
     crate::db::query_as(
         "SELECT id, channel, recipient, subject, body, attempts FROM outbox \
          WHERE claim = ? AND sent_at IS NULL ORDER BY id",
@@ -217,14 +227,14 @@ pub async fn written_to(
 /// Messages still to be tried, and those the sender gave up on (email tried
 /// `max_attempts` times, or anything else tried once).
 pub async fn depth(db: &AnyPool, max_attempts: i64) -> Result<(i64, i64), sqlx::Error> {
-    crate::db::query_as(
-        "SELECT \
-           COUNT(CASE WHEN attempts = 0 OR (channel = 'email' AND attempts < ?) THEN 1 END), \
-           COUNT(CASE WHEN attempts = 0 OR (channel = 'email' AND attempts < ?) THEN NULL ELSE 1 END) \
+    let sql = format!(
+        "SELECT COUNT(CASE WHEN {still} THEN 1 END), COUNT(CASE WHEN {still} THEN NULL ELSE 1 END) \
          FROM outbox WHERE sent_at IS NULL",
-    )
-    .bind(max_attempts)
-    .bind(max_attempts)
-    .fetch_one(db)
-    .await
+        still = still_to_try("")
+    );
+    crate::db::query_as(&sql)
+        .bind(max_attempts)
+        .bind(max_attempts)
+        .fetch_one(db)
+        .await
 }

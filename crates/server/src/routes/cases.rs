@@ -60,12 +60,17 @@ async fn screen_case(
     _user: CurrentUser,
     Json(request): Json<ScreeningRequest>,
 ) -> ApiResult<Json<ScreeningAnswer>> {
-    let results = state.policy.screen_in(
-        &request.details,
-        request.category.as_deref(),
-        request.started_on,
-        state.clock.today(),
-    );
+    let results = state
+        .policy
+        .screen_in(
+            &request.details,
+            request.category.as_deref(),
+            request.started_on,
+            state.clock.today(),
+        )
+        .into_iter()
+        .filter(domain::policy::ScreeningResult::for_resident)
+        .collect();
     let hazard = state.policy.screen_hazard(&request.details);
     Ok(Json(ScreeningAnswer { results, hazard }))
 }

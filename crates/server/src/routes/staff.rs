@@ -21,11 +21,15 @@ use axum::http::HeaderMap;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use axum::response::Response;
-use domain::api::cases::{Caseworker, CaseworkerFilter, QueueFilter, StaffActionRequest};
+use chrono::NaiveDate;
+use domain::api::cases::{
+    Caseworker, CaseworkerFilter, MessagePreview, PreviewedMessage, QueueFilter, StaffActionRequest,
+};
 use domain::api::staff_cases::{check_query, ResidentMatch, StaffNewCase};
-use domain::case::{Actor, ActorKind, CaseKind, Event};
+use domain::case::{Actor, ActorKind, CaseKind, Event, EventRecord};
 use domain::endpoints::staff::{
-    FindResidents, ListCaseworkers, ListQueue, RaiseCaseForResident, RecordStaffAction,
+    FindResidents, ListCaseworkers, ListQueue, PreviewStaffAction, RaiseCaseForResident,
+    RecordStaffAction,
 };
 
 use crate::auth::CurrentUser;
@@ -56,6 +60,7 @@ pub fn router() -> Routes {
         .add(ListCaseworkers, list_caseworkers)
         .add(FindResidents, find_residents)
         .add(RecordStaffAction, record_staff_action)
+        .add(PreviewStaffAction, preview_staff_action)
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
@@ -206,12 +211,7 @@ async fn record_staff_action(
     let retry = Retry::optional(&headers, &(&id, "staff-actions", &request))?;
     let event = named_caseworker(&state, request.event.clone()).await?;
     record_action(&state, &user, &id, Side::Landlord, retry, || {
-        if !request.is_staff_event() {
-            return Err(ApiError::field("event", NOT_A_STAFF_ACTION));
-        }
-        if request.on.is_some_and(|on| on > today) {
-            return Err(ApiError::field("on", ON_IN_FUTURE));
-        }
+        check_staff_event(&request, today)?;
         Ok(Action {
             event,
             on: request.on,
@@ -219,6 +219,46 @@ async fn record_staff_action(
         })
     })
     .await
+}
+
+/// A staff action's own checks, before the lifecycle's.
+fn check_staff_event(request: &StaffActionRequest, today: NaiveDate) -> Result<(), ApiError> {
+    if !request.is_staff_event() {
+        return Err(ApiError::field("event", NOT_A_STAFF_ACTION));
+    }
+    if request.on.is_some_and(|on| on > today) {
+        return Err(ApiError::field("on", ON_IN_FUTURE));
+    }
+    Ok(())
+}
+
+/// What the resident would be told if the action were saved now, with the
+/// same checks and refusals as saving it; nothing is written or sent.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn preview_staff_action(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+    Json(request): Json<StaffActionRequest>,
+) -> ApiResult<Json<MessagePreview>> {
+    user.require_staff()?;
+    let mut conn = state.db.acquire().await?;
+    // An outsider gets the 404 before anything they sent is looked at.
+    let access = case_access(&mut conn, &user, &id, state.clock.today()).await?;
+    access.require_landlord_action()?;
+    check_staff_event(&request, state.clock.today())?;
+    let event = named_caseworker(&state, request.event.clone()).await?;
+    access.require_event(&event)?;
+    let record = EventRecord {
+        at: state.clock.now(),
+        actor: access.actor.clone(),
+        on: request.on,
+        event,
+    };
+    let message = cases::preview_event(&state, &mut conn, &access.case, &record)
+        .await?
+        .map(|(subject, body)| PreviewedMessage { subject, body });
+    Ok(Json(MessagePreview { message }))
 }
 
 /// Shown when a case names a resident account that is not there.

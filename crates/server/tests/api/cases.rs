@@ -203,6 +203,35 @@ async fn a_repair_request_is_raised_only_when_the_resident_insists() {
 }
 
 #[tokio::test]
+async fn under_pivotal_a_complaint_about_a_member_of_staff_is_raised_as_a_complaint_and_staff_see_the_policys_route(
+) {
+    // Pivotal §6.1(g) sends complaints about employees to their Line Manager;
+    // the Code counts them as complaints (1.2).
+    let app = app_with_policy("pivotal-2021").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let details = "The housing officer was rude to me on the phone";
+    let (status, _, answer) = riya
+        .post_json("/api/v1/cases/screening", json!({ "details": details }))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        answer["results"],
+        json!([]),
+        "the resident is not warned off"
+    );
+    // Sent without insisting: a complaint, not waiting for a decision.
+    let detail = raise(&riya, with(complaint(), json!({ "details": details }))).await;
+    assert_eq!(detail["view"]["status"], "awaiting_acknowledgement");
+    assert_eq!(detail["screening"], json!([]));
+    let case = id(&detail);
+    let staff = app.create_staff("Sam Caseworker").await;
+    let (_, _, seen) = staff.get(&format!("/api/v1/cases/{case}")).await;
+    assert_eq!(seen["screening"][0]["id"], "employee_complaint");
+    assert_eq!(seen["screening"][0]["about_own_staff"], true);
+    assert!(seen["view"]["taking_on"].is_null(), "{}", seen["view"]);
+}
+
+#[tokio::test]
 async fn a_matter_before_a_court_cannot_be_a_complaint_even_when_insisted() {
     let app = TestApp::spawn().await;
     let riya = app.register_resident("Riya Resident").await;

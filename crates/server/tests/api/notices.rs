@@ -139,6 +139,7 @@ fn a_complaint_through_both_stages_closed_and_reopened() {
                 reason: "We are waiting for a surveyor's report on the roof.".into(),
                 new_date: day("2026-03-31"),
                 agreed_with_resident: false,
+                good_reason: None,
             },
         ),
         staff(
@@ -431,6 +432,10 @@ fn every_rule_notice() {
                 DueKey::PanelWindow,
                 day("2026-06-01"),
             ),
+        ),
+        (
+            "survey_after_outcome",
+            server::cases::notices::survey("CMP-2026-00042", day("2026-03-02")),
         ),
         (
             "due_soon_acknowledge",

@@ -417,3 +417,90 @@ async fn two_server_processes_on_one_database_act_once() {
     assert_eq!(windows, 1, "one window closing");
     assert_eq!(app.count(closures).await, 1, "one message");
 }
+
+#[tokio::test]
+async fn under_pioneer_the_survey_goes_to_a_resident_silent_for_ten_working_days_after_the_outcome_once(
+) {
+    // Pioneer §7: "If there has been no response from the customer to the
+    // complaint outcome within 10 working days, then a satisfaction survey
+    // will be attempted by the Customer 1st team."
+    let app = app_with_policy("pioneer-2020").await;
+    let resident = app.register_resident("Rhiannon Price").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&resident, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    let before = outbox(&app, &case).await.len();
+
+    // Answered Monday 2 March 2026: the tenth working day after is Monday 16 March.
+    app.set_now(instant("2026-03-16T17:00:00Z"));
+    let acted = server::rules::run_due(&app.state).await.unwrap();
+    assert!(
+        !acted
+            .iter()
+            .any(|a| a.key.starts_with("survey_after_outcome")),
+        "{acted:?}"
+    );
+    app.set_now(instant("2026-03-17T09:00:00Z"));
+    let acted = server::rules::run_due(&app.state).await.unwrap();
+    assert!(
+        acted
+            .iter()
+            .any(|a| a.key.starts_with("survey_after_outcome")),
+        "{acted:?}"
+    );
+    let messages = outbox(&app, &case).await;
+    let surveys: Vec<_> = messages[before..]
+        .iter()
+        .filter(|(subject, _)| subject.ends_with("are you happy with how we dealt with it?"))
+        .collect();
+    assert_eq!(surveys.len(), 1, "{messages:?}");
+    assert!(
+        surveys[0].1.contains("on Monday 2 March 2026"),
+        "{}",
+        surveys[0].1
+    );
+    assert!(
+        surveys[0].1.contains("Tell us if you are satisfied"),
+        "{}",
+        surveys[0].1
+    );
+
+    // Once: running again, or the next day, sends nothing more.
+    app.set_now(instant("2026-03-18T09:00:00Z"));
+    server::rules::run_due(&app.state).await.unwrap();
+    let again = outbox(&app, &case).await;
+    assert_eq!(
+        again
+            .iter()
+            .filter(|(subject, _)| subject.ends_with("are you happy with how we dealt with it?"))
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn under_pioneer_a_resident_who_replied_to_the_outcome_gets_no_survey() {
+    let app = app_with_policy("pioneer-2020").await;
+    let resident = app.register_resident("Rhiannon Price").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&resident, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    let (status, _, body) = resident_action(
+        &resident,
+        &case,
+        "satisfaction",
+        json!({ "satisfied": true }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    app.set_now(instant("2026-03-20T09:00:00Z"));
+    let acted = server::rules::run_due(&app.state).await.unwrap();
+    assert!(
+        !acted
+            .iter()
+            .any(|a| a.key.starts_with("survey_after_outcome")),
+        "{acted:?}"
+    );
+}

@@ -327,6 +327,155 @@ async fn an_extension_beyond_the_policys_limit_is_refused() {
 }
 
 #[tokio::test]
+async fn a_date_beyond_the_codes_limit_needs_a_good_reason_that_the_resident_is_told_with_the_ombudsmans_details(
+) {
+    // The Code, 6.4: "no more than 10 working days without good reason, and
+    // the reason(s) must be explained clearly to the resident"; 6.5: with the
+    // Ombudsman's contact details.
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    let beyond = |good_reason: Value| {
+        json!({ "type": "extended", "reason": "Waiting for a surveyor", "new_date": "2026-04-14",
+                "good_reason": good_reason })
+    };
+    let (status, _, body) = staff_action(&staff, &case, beyond(Value::Null)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(
+        error_messages(&body)[0].ends_with("unless you give a good reason for a later date."),
+        "{body}"
+    );
+    let (status, _, body) = staff_action(&staff, &case, beyond(json!("x".repeat(5001)))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        errors(&body)
+            .iter()
+            .any(|(field, _)| field.ends_with("good_reason")),
+        "{body}"
+    );
+
+    // Staff see the limit before choosing a date; the resident does not.
+    let (_, _, seen) = staff.get(&format!("/api/v1/cases/{case}")).await;
+    assert_eq!(
+        seen["staff"]["extension"],
+        json!({ "stage": 1, "current": "2026-03-16", "latest": "2026-03-30",
+                "why": { "kind": "after_original", "days": 10, "original": "2026-03-16" },
+                "beyond_by_agreement": false, "beyond_with_good_reason": true })
+    );
+    let why = "The drains must be dug up, which needs a road closure from the council";
+    staff_does(&staff, &case, beyond(json!(why))).await;
+    assert_eq!(
+        queue_columns(&app, &case).await.2,
+        Some("2026-04-14".into())
+    );
+
+    // The resident reads it on the case, and in the message with the Ombudsman's details.
+    let (_, _, detail) = riya.get(&format!("/api/v1/cases/{case}")).await;
+    let entry = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"]["type"] == "extended")
+        .unwrap();
+    assert_eq!(entry["event"]["good_reason"], why);
+    let (subject, body) = outbox(&app, &case).await.pop().unwrap();
+    assert!(subject.ends_with("we need more time"), "{subject}");
+    assert!(
+        body.contains(&format!(
+            "This is longer than our complaints policy usually allows. We are taking longer because: {why}"
+        )),
+        "{body}"
+    );
+    assert!(body.contains("Tuesday 14 April 2026"), "{body}");
+    assert!(
+        body.contains("0300 111 3000"),
+        "the Ombudsman's details: {body}"
+    );
+}
+
+#[tokio::test]
+async fn staff_preview_exactly_what_the_resident_will_be_told_and_nothing_is_recorded_or_sent() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    let preview = |event: Value| {
+        let staff = &staff;
+        let case = &case;
+        async move {
+            staff
+                .post_json(
+                    &format!("/api/v1/cases/{case}/staff-actions/preview"),
+                    json!({ "event": event }),
+                )
+                .await
+        }
+    };
+    let sent_before = outbox(&app, &case).await.len();
+    let extension =
+        json!({ "type": "extended", "reason": "Waiting for a surveyor", "new_date": "2026-03-23" });
+    let (status, _, body) = preview(extension.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let previewed = body["message"].clone();
+    assert!(
+        previewed["subject"]
+            .as_str()
+            .unwrap()
+            .ends_with("we need more time"),
+        "{body}"
+    );
+    assert!(
+        previewed["body"]
+            .as_str()
+            .unwrap()
+            .contains("Monday 23 March 2026"),
+        "{body}"
+    );
+    // Nothing was recorded or sent.
+    assert_eq!(outbox(&app, &case).await.len(), sent_before);
+    assert_eq!(
+        queue_columns(&app, &case).await.2,
+        Some("2026-03-16".into())
+    );
+
+    // Saving it sends exactly what was previewed.
+    staff_does(&staff, &case, extension).await;
+    let (subject, sent) = outbox(&app, &case).await.pop().unwrap();
+    assert_eq!(
+        (subject.as_str(), sent.as_str()),
+        (
+            previewed["subject"].as_str().unwrap(),
+            previewed["body"].as_str().unwrap()
+        )
+    );
+
+    // An action that tells the resident nothing says so.
+    let (_, _, session) = staff.get("/api/v1/session").await;
+    let sam = session["user"]["id"].as_str().unwrap().to_owned();
+    let (status, _, body) = preview(json!({ "type": "assigned", "caseworker_id": sam })).await;
+    assert_eq!(
+        (status, &body),
+        (StatusCode::OK, &json!({ "message": null }))
+    );
+
+    // The lifecycle refuses in the preview as it would on saving.
+    let (status, _, body) =
+        preview(json!({ "type": "extended", "reason": "Later", "new_date": "2026-03-20" })).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    // Residents may not preview staff actions.
+    let (status, _, _) = riya
+        .post_json(
+            &format!("/api/v1/cases/{case}/staff-actions/preview"),
+            json!({ "event": { "type": "acknowledged" } }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
 async fn staff_may_back_date_an_action_but_not_date_it_in_the_future() {
     let app = TestApp::spawn().await;
     let riya = app.register_resident("Riya Resident").await;
