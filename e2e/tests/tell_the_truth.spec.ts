@@ -113,8 +113,15 @@ test.describe("someone acting for a resident (the Code)", () => {
     await expect(main).toContainText("what they would still like us to put right");
     await expect(main).not.toContainText("what you would still like us to put right");
 
+    // Even when the page's code arrives before the answer to "who is signed
+    // in?", the page speaks of them: it waits for the answer, never guesses.
+    await advocatePage.route("**/api/v1/session", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await open(advocatePage, `/cases/${complaint.id}/satisfaction`);
     await expect(main.locator("h1")).toHaveText("Are they satisfied with our response?");
+    await advocatePage.unroute("**/api/v1/session");
     await expect(advocatePage.getByLabel("Anything else you or they want to tell us (optional)")).toBeVisible();
     await expect(main).toContainText("If they are not satisfied, you can also ask for a review for them, or contact the Housing Ombudsman.");
     await expect(main).not.toContainText("If you are not satisfied");

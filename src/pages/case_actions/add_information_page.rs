@@ -20,6 +20,13 @@ use crate::storage;
 /// chosen is kept on the device until it is sent (files when they fit).
 #[component]
 pub fn AddInformationPage() -> impl IntoView {
+    view! { <SignedIn><AddInformationForm /></SignedIn> }
+}
+
+/// Made only once the session is known, so that from the first paint it
+/// speaks to the resident, or of them to someone acting for them.
+#[component]
+fn AddInformationForm() -> impl IntoView {
     let id = case_id();
     let reader = crate::next_step_words::reader_for(
         crate::session::use_session()
@@ -66,7 +73,6 @@ pub fn AddInformationPage() -> impl IntoView {
     };
     view! {
         <Title text=move || page_title(if advocate { t("Add information to their complaint") } else { t("Add information to your complaint") }, !errors.get().is_empty()) />
-        <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
@@ -88,6 +94,5 @@ pub fn AddInformationPage() -> impl IntoView {
                     }}
                 </div>
             </div>
-        </SignedIn>
     }
 }

@@ -22,6 +22,13 @@ use domain::case::ResidentAction;
 /// send written submissions; bring a friend or relative, never a lawyer.
 #[component]
 pub fn AskForPanelPage() -> impl IntoView {
+    view! { <SignedIn><AskForPanelForm /></SignedIn> }
+}
+
+/// Made only once the session is known, so that from the first paint it
+/// speaks to the resident, or of them to someone acting for them.
+#[component]
+fn AskForPanelForm() -> impl IntoView {
     let id = case_id();
     let reader = crate::next_step_words::reader_for(
         crate::session::use_session()
@@ -98,7 +105,6 @@ pub fn AskForPanelPage() -> impl IntoView {
     };
     view! {
         <Title text=move || page_title(if advocate { t("Ask for a panel to hear their complaint") } else { t("Ask for a panel to hear your complaint") }, !errors.get().is_empty()) />
-        <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
@@ -141,7 +147,6 @@ pub fn AskForPanelPage() -> impl IntoView {
                     <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Ask for a panel")}</button>
                 </form>
             </div>
-        </SignedIn>
     }
 }
 

@@ -18,6 +18,13 @@ use domain::case::ResidentAction;
 /// Ask for a stage 2 review. No reason is required (Complaint Handling Code).
 #[component]
 pub fn AskForReviewPage() -> impl IntoView {
+    view! { <SignedIn><AskForReviewForm /></SignedIn> }
+}
+
+/// Made only once the session is known, so that from the first paint it
+/// speaks to the resident, or of them to someone acting for them.
+#[component]
+fn AskForReviewForm() -> impl IntoView {
     let id = case_id();
     let reader = crate::next_step_words::reader_for(
         crate::session::use_session()
@@ -39,7 +46,6 @@ pub fn AskForReviewPage() -> impl IntoView {
     };
     view! {
         <Title text=move || page_title(if advocate { t("Ask for a review of their complaint") } else { t("Ask for a review of your complaint") }, !errors.get().is_empty()) />
-        <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
@@ -60,6 +66,5 @@ pub fn AskForReviewPage() -> impl IntoView {
                     <button type="submit" class="app-button" disabled=move || send.pending().get()>{t("Ask for a review")}</button>
                 </form>
             </div>
-        </SignedIn>
     }
 }

@@ -16,6 +16,13 @@ use crate::form::page_title;
 /// Say whether the response put things right.
 #[component]
 pub fn SatisfactionPage() -> impl IntoView {
+    view! { <SignedIn><SatisfactionForm /></SignedIn> }
+}
+
+/// Made only once the session is known, so that from the first paint it
+/// speaks to the resident, or of them to someone acting for them.
+#[component]
+fn SatisfactionForm() -> impl IntoView {
     let id = case_id();
     let reader = crate::next_step_words::reader_for(
         crate::session::use_session()
@@ -56,7 +63,6 @@ pub fn SatisfactionPage() -> impl IntoView {
     };
     view! {
         <Title text=move || page_title(if advocate { t("Are they satisfied with our response?") } else { t("Are you satisfied with our response?") }, !errors.get().is_empty()) />
-        <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
@@ -68,6 +74,5 @@ pub fn SatisfactionPage() -> impl IntoView {
                 </form>
                 <p class="app-body">{if advocate { t("If they are not satisfied, you can also ask for a review for them, or contact the Housing Ombudsman.") } else { t("If you are not satisfied, you can also ask for a review, or contact the Housing Ombudsman.") }}</p>
             </div>
-        </SignedIn>
     }
 }

@@ -16,6 +16,13 @@ use crate::form::page_title;
 /// Withdraw a complaint, after a confirmation step.
 #[component]
 pub fn WithdrawPage() -> impl IntoView {
+    view! { <SignedIn><WithdrawForm /></SignedIn> }
+}
+
+/// Made only once the session is known, so that from the first paint it
+/// speaks to the resident, or of them to someone acting for them.
+#[component]
+fn WithdrawForm() -> impl IntoView {
     let id = case_id();
     let reader = crate::next_step_words::reader_for(
         crate::session::use_session()
@@ -54,7 +61,6 @@ pub fn WithdrawPage() -> impl IntoView {
     };
     view! {
         <Title text=move || page_title(if advocate { t("Withdraw their complaint") } else { t("Withdraw your complaint") }, !errors.get().is_empty()) />
-        <SignedIn>
             <BackLink href=format!("/cases/{}", id.get_untracked()) />
             <div class="app-grid-column-two-thirds">
                 <ErrorSummary errors=errors />
@@ -67,6 +73,5 @@ pub fn WithdrawPage() -> impl IntoView {
                     <button type="submit" class="app-button app-button--warning" disabled=move || send.pending().get()>{t("Continue")}</button>
                 </form>
             </div>
-        </SignedIn>
     }
 }
