@@ -13,8 +13,9 @@
 //! - `POST /api/v1/account/deletion`: delete the account (residents and
 //!   advocates), and sign out.
 
+use crate::ids::IdInPath;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::api::account_security::{
@@ -116,7 +117,7 @@ async fn end_session(
     State(state): State<AppState>,
     headers: HeaderMap,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
 ) -> ApiResult<Response> {
     let token = session::token_from_headers(&headers, &state.config);
     if security::end_session(&state, &user, token.as_deref(), &id).await? {

@@ -17,8 +17,9 @@
 //! Anyone who is not the resident, the advocate or staff gets 404, as for an
 //! authorisation that does not exist.
 
+use crate::ids::IdInPath;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::api::authorisations::{
@@ -363,7 +364,7 @@ async fn list_authorisations(
 async fn get_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
 ) -> ApiResult<Json<AuthorisationView>> {
     let mut conn = state.db.acquire().await?;
     let row = visible(&mut conn, &user, &id).await?;
@@ -374,7 +375,7 @@ async fn get_authorisation(
 async fn accept_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
 ) -> ApiResult<Json<AuthorisationView>> {
     let today = state.clock.today();
     let now = state.clock.now();
@@ -417,7 +418,7 @@ async fn accept_authorisation(
 async fn revoke_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
 ) -> ApiResult<Json<AuthorisationView>> {
     let today = state.clock.today();
     let now = state.clock.now();
@@ -460,7 +461,7 @@ async fn revoke_authorisation(
 async fn verify_authorisation(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
     Json(request): Json<Verification>,
 ) -> ApiResult<Json<AuthorisationView>> {
     let today = state.clock.today();
@@ -513,7 +514,7 @@ async fn verify_authorisation(
 async fn get_evidence(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
 ) -> ApiResult<Response> {
     let mut conn = state.db.acquire().await?;
     let row = store::find(&mut conn, &id)

@@ -10,7 +10,8 @@
 //! Someone who may not see a case gets 404 for all of it ([`crate::access`]).
 
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
+use crate::ids::{IdInPath, IdsInPath};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -206,7 +207,7 @@ pub(crate) fn bad_query(rejection: QueryRejection) -> ApiError {
 async fn get_case(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
 ) -> ApiResult<Json<CaseDetail>> {
     let mut conn = state.db.acquire().await?;
     let access = case_access(&mut conn, &user, &id, state.clock.today()).await?;
@@ -307,7 +308,7 @@ fn resident(event: Event) -> Action {
 async fn add_information(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
     headers: HeaderMap,
     Json(request): Json<NewInformation>,
 ) -> ApiResult<Response> {
@@ -332,7 +333,7 @@ async fn add_information(
 async fn request_escalation(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
     headers: HeaderMap,
     Json(request): Json<EscalationRequest>,
 ) -> ApiResult<Response> {
@@ -351,7 +352,7 @@ async fn request_escalation(
 async fn request_panel(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
     headers: HeaderMap,
     Json(request): Json<PanelRequest>,
 ) -> ApiResult<Response> {
@@ -383,7 +384,7 @@ async fn request_panel(
 async fn withdraw_case(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
     headers: HeaderMap,
     Json(request): Json<WithdrawalRequest>,
 ) -> ApiResult<Response> {
@@ -405,7 +406,7 @@ async fn withdraw_case(
 async fn record_satisfaction(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
     headers: HeaderMap,
     Json(request): Json<SatisfactionRequest>,
 ) -> ApiResult<Response> {
@@ -427,7 +428,7 @@ async fn record_satisfaction(
 async fn download_attachment(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path((id, attachment_id)): Path<(String, String)>,
+    IdsInPath(id, attachment_id): IdsInPath,
 ) -> ApiResult<Response> {
     let mut conn = state.db.acquire().await?;
     let access = case_access(&mut conn, &user, &id, state.clock.today()).await?;

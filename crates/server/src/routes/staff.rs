@@ -15,8 +15,9 @@
 //!   assignment names the caseworker's account (`caseworker_id`); the name
 //!   recorded is the account's.
 
+use crate::ids::IdInPath;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
@@ -202,7 +203,7 @@ async fn named_caseworker(state: &AppState, event: Event) -> Result<Event, ApiEr
 async fn record_staff_action(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
     headers: HeaderMap,
     Json(request): Json<StaffActionRequest>,
 ) -> ApiResult<Response> {
@@ -238,7 +239,7 @@ fn check_staff_event(request: &StaffActionRequest, today: NaiveDate) -> Result<(
 async fn preview_staff_action(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<String>,
+    IdInPath(id): IdInPath,
     Json(request): Json<StaffActionRequest>,
 ) -> ApiResult<Json<MessagePreview>> {
     user.require_staff()?;

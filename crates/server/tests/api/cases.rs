@@ -400,6 +400,82 @@ async fn another_resident_gets_the_same_404_as_for_a_case_that_does_not_exist() 
 }
 
 #[tokio::test]
+async fn an_id_that_cannot_be_one_gets_the_same_404_as_an_unknown_id_on_every_route_that_takes_one()
+{
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let detail = raise(
+        &riya,
+        with(
+            complaint(),
+            json!({ "attachments": [attachment("a.pdf", "application/pdf", PDF)] }),
+        ),
+    )
+    .await;
+    let case = id(&detail);
+    let file = detail["attachments"][0]["id"].as_str().unwrap().to_owned();
+    let (status, _, unknown) = riya.get("/api/v1/cases/no-such-case").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let too_long = "a".repeat(65);
+    for bad in [too_long.as_str(), "a%20b", "a.pdf", "caf%C3%A9", "%2E%2E"] {
+        let requests = [
+            (&riya, Method::GET, format!("/api/v1/cases/{bad}"), None),
+            (
+                &riya,
+                Method::GET,
+                format!("/api/v1/cases/{case}/attachments/{bad}"),
+                None,
+            ),
+            (
+                &riya,
+                Method::GET,
+                format!("/api/v1/cases/{bad}/attachments/{file}"),
+                None,
+            ),
+            (
+                &riya,
+                Method::POST,
+                format!("/api/v1/cases/{bad}/information"),
+                Some(json!({ "text": "More" })),
+            ),
+            (
+                &riya,
+                Method::GET,
+                format!("/api/v1/authorisations/{bad}"),
+                None,
+            ),
+            (
+                &riya,
+                Method::DELETE,
+                format!("/api/v1/account/sessions/{bad}"),
+                None,
+            ),
+            (
+                &staff,
+                Method::POST,
+                format!("/api/v1/cases/{bad}/staff-actions"),
+                Some(json!({ "event": { "type": "acknowledged" } })),
+            ),
+        ];
+        for (client, method, path, body) in requests {
+            let (status, _, answer) = client.request(method.clone(), &path, body).await;
+            assert_eq!(status, StatusCode::NOT_FOUND, "{method} {path}");
+            assert_eq!(answer, unknown, "{method} {path}");
+        }
+    }
+    // The real ids still work, and nothing was recorded on the case.
+    let (status, _, read) = riya.get(&format!("/api/v1/cases/{case}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(read["timeline"].as_array().unwrap().len(), 1);
+    let (status, _, _) = riya
+        .get(&format!("/api/v1/cases/{case}/attachments/{file}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn nobody_signed_in_gets_401_on_every_case_endpoint() {
     let app = TestApp::spawn().await;
     let riya = app.register_resident("Riya Resident").await;
