@@ -50,7 +50,7 @@ const budgetArg = option("--budget");
 const budget = budgetArg === undefined ? undefined : Number(budgetArg);
 const portArg = option("--port");
 // `--max-cls N`: fail when a page's cumulative layout shift is over N (issue
-// 20 asks for 0.02; scripts/test does not ask yet, as every page is over).
+// 20 asks for 0.02, and scripts/test asks it of every page measured).
 const maxClsArg = option("--max-cls");
 const maxCls = maxClsArg === undefined ? undefined : Number(maxClsArg);
 const dist = resolve(args[0] ?? join(root, "dist"));
@@ -63,8 +63,8 @@ if (!existsSync(serverBin)) throw new Error(`no server at ${serverBin}: run scri
 if (!existsSync(join(dist, "index.html"))) throw new Error(`no app in ${dist}: run scripts/build first`);
 
 /** The demo's accounts (crates/server/src/demo.rs) and the staff's authenticator key. */
-const RESIDENT = { email: "resident@example.com", password: "demo-password-1" };
-const STAFF = { email: "caseworker@example.com", password: "demo-password-1", totpSecret: "PUTITRIGHTDEMOTOTPSECRETFORDEMOS" };
+const RESIDENT = { email: "resident@example.com", password: "demo-password-1", role: "resident" };
+const STAFF = { email: "caseworker@example.com", password: "demo-password-1", totpSecret: "PUTITRIGHTDEMOTOTPSECRETFORDEMOS", role: "staff" };
 
 /**
  * The first visits measured: who opens the page, its address (a function of
@@ -211,6 +211,11 @@ async function visit(browser, base, spec) {
     const path = typeof spec.path === "function" ? await spec.path(context.request) : spec.path;
     const page = await context.newPage();
     await page.addInitScript(observeShifts);
+    // Someone signed in has signed in on this device before, through the
+    // app, which keeps the kind of account (src/device_data.rs, LAST_ROLE) so
+    // the header draws its links at once. Signing in through the API above
+    // does not, so it is kept here; the caches stay empty.
+    if (spec.as) await page.addInitScript((role) => localStorage.setItem("pir.last_role", role), spec.as.role);
     // Who asked for each file: the page's HTML (its parser or its own inline
     // scripts), or code that had to be downloaded and run first.
     const cdp = await context.newCDPSession(page);

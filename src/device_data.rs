@@ -27,6 +27,12 @@ pub fn is_typed(key: &str) -> bool {
 /// typed. It says nothing about anyone, and outlives the deleting it asks for.
 pub const SHARED_DEVICE: &str = "pir.shared_device";
 
+/// The kind of account last signed in here (resident, advocate, staff), so
+/// the header draws that account's links at once instead of changing under
+/// the reader when the session is known (a layout shift, issue 20). Only a
+/// guess until then; removed on signing out. It says nothing about anyone.
+pub const LAST_ROLE: &str = "pir.last_role";
+
 /// What [`SHARED_DEVICE`] holds on a device marked as shared.
 pub const SHARED: &str = "true";
 
@@ -67,6 +73,7 @@ mod tests {
     fn the_look_of_the_pages_and_the_policy_are_kept() {
         assert!(!is_typed("pir.preferences"));
         assert!(!is_typed("pir.active_policy"));
+        assert!(!is_typed(LAST_ROLE));
     }
 
     #[test]

@@ -4,11 +4,12 @@
 //! the device; after sign-in they come from (and are saved to) the account:
 //! the look of the pages as soon as it changes, one save at a time.
 
-use domain::api::account::{Preferences, Session, SessionUser};
+use domain::api::account::{Preferences, Role, Session, SessionUser};
 use leptos::prelude::*;
 
 use crate::api;
 use crate::client_error::ServiceProblem;
+use crate::device_data;
 use crate::display;
 use crate::preferences_saver::{LookSaved, SaveQueue};
 use crate::storage;
@@ -32,6 +33,10 @@ pub struct SessionContext {
     /// on has said so.
     pub account_created: RwSignal<bool>,
     saves: RwSignal<SaveQueue>,
+    /// The kind of account last signed in on this device: what the header
+    /// draws until the server answers, so its links do not change under the
+    /// reader (a layout shift, issue 20). Only ever a guess.
+    pub last_role: Option<Role>,
 }
 
 impl SessionContext {
@@ -47,6 +52,8 @@ impl SessionContext {
             look_saved: RwSignal::new(LookSaved::Nothing),
             account_created: RwSignal::new(false),
             saves: RwSignal::new(SaveQueue::default()),
+            last_role: storage::load_text(device_data::LAST_ROLE)
+                .and_then(|kept| Role::ALL.into_iter().find(|r| role_word(*r) == kept)),
         };
         provide_context(context);
         Effect::new(move |_| {
@@ -79,6 +86,7 @@ impl SessionContext {
     /// earlier problem reaching it is over.
     pub fn signed_in(&self, session: Session) {
         self.problem.set(None);
+        storage::save_text(device_data::LAST_ROLE, role_word(session.user.role));
         self.user.set(Some(session.user));
         self.preferences.set(session.preferences);
     }
@@ -88,6 +96,7 @@ impl SessionContext {
     /// pages that hold a draft go with the signed-in person, see `SignedIn`).
     pub fn signed_out(&self) {
         self.problem.set(None);
+        storage::remove(device_data::LAST_ROLE);
         self.user.set(None);
         self.account_created.set(false);
         self.preferences.update(|p| *p = display::device_only(p));
@@ -173,5 +182,15 @@ fn apply(preferences: &Preferences) {
     }
     for class in display::classes(preferences) {
         let _ = list.add_1(class);
+    }
+}
+
+/// How [`device_data::LAST_ROLE`] holds a role.
+fn role_word(role: Role) -> &'static str {
+    match role {
+        Role::Resident => "resident",
+        Role::Advocate => "advocate",
+        Role::Staff => "staff",
+        Role::Admin => "admin",
     }
 }

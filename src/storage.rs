@@ -24,6 +24,19 @@ pub fn save<T: Serialize>(key: &str, value: &T) {
     }
 }
 
+/// Reads plain text saved under `key` (no JSON: for the few words the first
+/// page reads, where the decoder's code would cost the start page).
+pub fn load_text(key: &str) -> Option<String> {
+    local()?.get_item(key).ok().flatten()
+}
+
+/// Saves plain text under `key`.
+pub fn save_text(key: &str, text: &str) {
+    if let Some(storage) = local() {
+        let _ = storage.set_item(key, text);
+    }
+}
+
 /// Forgets `key`.
 pub fn remove(key: &str) {
     if let Some(storage) = local() {

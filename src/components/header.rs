@@ -24,7 +24,13 @@ pub fn Header() -> impl IntoView {
             navigate("/signed-out", Default::default());
         }
     });
-    let role = move || session.user.with(|u| u.as_ref().map(|u| u.role));
+    // Until the server answers, the kind of account last signed in here.
+    let role = move || {
+        session
+            .user
+            .with(|u| u.as_ref().map(|u| u.role))
+            .or_else(|| session.last_role.filter(|_| !session.checked.get()))
+    };
     view! {
         <header class="app-header">
             <div class="app-header__container app-width-container">

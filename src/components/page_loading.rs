@@ -10,7 +10,9 @@ const SAY_AFTER: Duration = Duration::from_millis(400);
 /// Says "Loading…" when a page takes a while to fetch its code (each page but
 /// the start page loads when first visited). `routing` is the router's
 /// `set_is_routing` signal. The region is always present so screen readers
-/// announce the message when it appears.
+/// announce the message when it appears. It sits over the top of the page's
+/// space rather than in the flow, so showing or hiding it moves nothing
+/// (a layout shift, issue 20).
 #[component]
 pub fn PageLoading(routing: ReadSignal<bool>) -> impl IntoView {
     let slow = RwSignal::new(false);
@@ -30,7 +32,7 @@ pub fn PageLoading(routing: ReadSignal<bool>) -> impl IntoView {
         }
     });
     view! {
-        <div role="status" aria-live="polite">
+        <div class="app-page-loading-slot" role="status" aria-live="polite">
             <Show when=move || slow.get()>
                 <p class="app-page-loading">{t("Loading the page…")}</p>
             </Show>

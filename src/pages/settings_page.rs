@@ -230,12 +230,18 @@ fn conditional_radios(
 pub fn SettingsPage() -> impl IntoView {
     let session = use_session();
     let problem = Memo::new(move |_| session.problem.get().filter(|_| session.checked.get()));
-    move || match problem.get() {
-        Some(problem) => {
+    // Drawn once it is known whether someone is signed in: the form differs
+    // (the account link, what "saved" means, the contact choices), and drawn
+    // before it was redrawn under the reader's eyes (a layout shift, issue 20).
+    let known =
+        Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || session.checked.get());
+    move || match (known.get(), problem.get()) {
+        (_, Some(problem)) => {
             view! { <ProblemWithService problem=problem retry=move || session.check() /> }
                 .into_any()
         }
-        None => view! { <Settings /> }.into_any(),
+        (false, None) => view! { <p class="app-body" role="status">{t("Loading…")}</p> }.into_any(),
+        (true, None) => view! { <Settings /> }.into_any(),
     }
 }
 

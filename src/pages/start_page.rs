@@ -36,7 +36,6 @@ pub fn StartPage() -> impl IntoView {
         <p class="app-body-l">
             {t("Tell your housing provider when something has gone wrong, follow your complaint until it is put right, and ask for a review if you are not happy with their answer.")}
         </p>
-        <p class="app-body" data-testid="landlord">{move || effective().map(|p| landlord_sentence(&p))}</p>
         <Show
             when=move || session.is_signed_in()
             fallback=|| view! {
@@ -63,6 +62,24 @@ pub fn StartPage() -> impl IntoView {
                         missing=t("We cannot show the details of your housing provider's complaints policy at the moment.") />
                 })}
             </div>
+            <h2 class="app-heading-m">{t("What counts as a complaint")}</h2>
+            <p class="app-body">{t("A complaint is when you are unhappy with a service, with something your housing provider did or did not do, or with how their staff treated you. You can complain for yourself, or someone can complain for you if you agree.")}</p>
+            {move || effective().map(|p| {
+                let exclusions = p.exclusions;
+                (!exclusions.is_empty()).then(|| view! {
+                    <h3 class="app-heading-s">{t("What is not handled as a complaint")}</h3>
+                    <ul class="app-list app-list--bullet" data-testid="exclusions" lang="en-GB">
+                        {exclusions.into_iter().map(|e| view! { <li>{e.title}</li> }).collect_view()}
+                    </ul>
+                    <p class="app-body">{t("If your housing provider cannot treat something as a complaint, they will tell you why in writing and what to do instead. You can ask the Housing Ombudsman to look at that decision.")}</p>
+                })
+            })}
+            // What the policy says arrives with it: below what is written
+            // here already, so that arriving moves nothing a resident may be
+            // reading (above the ways in it pushed the buttons down as they
+            // were about to be pressed; above "What counts" it pushed that
+            // down: layout shifts, issue 20).
+            <p class="app-body" data-testid="landlord">{move || effective().map(|p| landlord_sentence(&p))}</p>
             {move || effective().map(|p| {
                 let summary = p.summary.trim().to_owned();
                 let readings = p.readings;
@@ -85,18 +102,6 @@ pub fn StartPage() -> impl IntoView {
                 }
             })}
 
-            <h2 class="app-heading-m">{t("What counts as a complaint")}</h2>
-            <p class="app-body">{t("A complaint is when you are unhappy with a service, with something your housing provider did or did not do, or with how their staff treated you. You can complain for yourself, or someone can complain for you if you agree.")}</p>
-            {move || effective().map(|p| {
-                let exclusions = p.exclusions;
-                (!exclusions.is_empty()).then(|| view! {
-                    <h3 class="app-heading-s">{t("What is not handled as a complaint")}</h3>
-                    <ul class="app-list app-list--bullet" data-testid="exclusions" lang="en-GB">
-                        {exclusions.into_iter().map(|e| view! { <li>{e.title}</li> }).collect_view()}
-                    </ul>
-                    <p class="app-body">{t("If your housing provider cannot treat something as a complaint, they will tell you why in writing and what to do instead. You can ask the Housing Ombudsman to look at that decision.")}</p>
-                })
-            })}
             {move || failed().then(|| view! {
                 <p class="app-body">{t("If you need something fixed for the first time, such as a repair, report it as a repair first. If it is not done, or not done well, you can then complain.")}</p>
             })}
