@@ -145,7 +145,7 @@ const ENTRY_GROUPS = [
   [/^\/(sign-in|signed-out|create-account|settings|verify-email)$/, "account"],
   [/^\/(account(\/(password|sessions|delete|deleted))?|forgot-password|reset-password)$/, "security"],
   [/^\/feedback\/(new|sent)$/, "feedback"],
-  [/^\/cases(\/[^/]+(\/(add-information|ask-for-review|ask-for-panel|withdraw|satisfaction))?)?$/, "cases"],
+  [/^\/cases(\/[^/]+(\/(add-information|not-understood|ask-for-review|ask-for-panel|withdraw|satisfaction))?)?$/, "cases"],
   [/^\/complaints\/new(\/|$)/, "complaint"],
   [/^\/staff\/figures(\/cases)?$/, "figures"],
   [/^\/staff(\/(cases\/[^/]+|authorisations|new-case))?$/, "staff"],

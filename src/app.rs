@@ -20,11 +20,7 @@ use crate::pages::account_page::AccountPage;
 use crate::pages::advocate_home_page::AdvocateHomePage;
 use crate::pages::authorisations_page::invite_advocate_page::InviteAdvocatePage;
 use crate::pages::authorisations_page::AuthorisationsPage;
-use crate::pages::case_actions::add_information_page::AddInformationPage;
-use crate::pages::case_actions::ask_for_panel_page::AskForPanelPage;
-use crate::pages::case_actions::ask_for_review_page::AskForReviewPage;
-use crate::pages::case_actions::satisfaction_page::SatisfactionPage;
-use crate::pages::case_actions::withdraw_page::WithdrawPage;
+use crate::pages::case_actions::CaseActionPage;
 use crate::pages::case_page::CasePage;
 use crate::pages::cases_page::CasesPage;
 use crate::pages::create_account_page::CreateAccountPage;
@@ -73,11 +69,7 @@ lazy_page!(feedback: FeedbackRoute => FeedbackPage);
 lazy_page!(feedback: FeedbackSentRoute => FeedbackSentPage);
 lazy_page!(cases: CasesRoute => CasesPage);
 lazy_page!(cases: CaseRoute => CasePage);
-lazy_page!(cases: AddInformationRoute => AddInformationPage);
-lazy_page!(cases: AskForReviewRoute => AskForReviewPage);
-lazy_page!(cases: AskForPanelRoute => AskForPanelPage);
-lazy_page!(cases: WithdrawRoute => WithdrawPage);
-lazy_page!(cases: SatisfactionRoute => SatisfactionPage);
+lazy_page!(cases: CaseActionRoute => CaseActionPage);
 lazy_page!(staff: StaffQueueRoute => StaffQueuePage);
 lazy_page!(staff: StaffCaseRoute => StaffCasePage);
 lazy_page!(staff: StaffAuthorisationsRoute => StaffAuthorisationsPage);
@@ -111,11 +103,12 @@ fn page(route: Route) -> Page {
         Route::FeedbackSent => FeedbackSentRoute::page(),
         Route::Cases => CasesRoute::page(),
         Route::Case => CaseRoute::page(),
-        Route::AddInformation => AddInformationRoute::page(),
-        Route::AskForReview => AskForReviewRoute::page(),
-        Route::AskForPanel => AskForPanelRoute::page(),
-        Route::Withdraw => WithdrawRoute::page(),
-        Route::Satisfaction => SatisfactionRoute::page(),
+        Route::AddInformation => CaseActionRoute::page(),
+        Route::NotUnderstood => CaseActionRoute::page(),
+        Route::AskForReview => CaseActionRoute::page(),
+        Route::AskForPanel => CaseActionRoute::page(),
+        Route::Withdraw => CaseActionRoute::page(),
+        Route::Satisfaction => CaseActionRoute::page(),
         Route::StaffQueue => StaffQueueRoute::page(),
         Route::StaffCase => StaffCaseRoute::page(),
         Route::StaffAuthorisations => StaffAuthorisationsRoute::page(),

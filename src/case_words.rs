@@ -86,6 +86,7 @@ pub fn stage_name(number: u8, name: &str) -> String {
 pub fn action_label(action: ResidentAction) -> &'static str {
     match action {
         ResidentAction::AddInformation => t("Add information"),
+        ResidentAction::QueryDefinition => t("Tell us if we have not understood your complaint"),
         ResidentAction::RequestEscalation => t("Ask for a review (stage 2)"),
         ResidentAction::RequestPanel => t("Ask for a panel (stage 3)"),
         ResidentAction::Withdraw => t("Withdraw your complaint"),
@@ -97,6 +98,9 @@ pub fn action_label(action: ResidentAction) -> &'static str {
 pub fn action_label_for(action: ResidentAction, reader: Reader) -> &'static str {
     match (action, reader) {
         (ResidentAction::Withdraw, Reader::Advocate) => t("Withdraw their complaint"),
+        (ResidentAction::QueryDefinition, Reader::Advocate) => {
+            t("Tell us if we have not understood their complaint")
+        }
         (ResidentAction::RecordSatisfaction, Reader::Advocate) => {
             t("Tell us if they are satisfied")
         }
@@ -108,6 +112,7 @@ pub fn action_label_for(action: ResidentAction, reader: Reader) -> &'static str 
 pub fn action_path(action: ResidentAction) -> &'static str {
     match action {
         ResidentAction::AddInformation => "add-information",
+        ResidentAction::QueryDefinition => "not-understood",
         ResidentAction::RequestEscalation => "ask-for-review",
         ResidentAction::RequestPanel => "ask-for-panel",
         ResidentAction::Withdraw => "withdraw",
@@ -127,6 +132,7 @@ pub fn not_sent_words(path: &str, reader: Reader) -> &'static str {
         "panel" => t("Your request for a panel has not been sent"),
         "withdrawal" => t("Your complaint has not been withdrawn"),
         "satisfaction" => t("Your answer has not been sent"),
+        "definition-query" => t("What we got wrong has not been sent"),
         _ => t("This has not been sent"),
     }
 }
@@ -554,7 +560,26 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
             .to_owned(),
             None,
         ),
-        Event::Acknowledged => (t("Acknowledged").into(), None),
+        Event::Acknowledged { definition } => (
+            t("Acknowledged").into(),
+            definition.as_ref().map(|d| {
+                [
+                    tf(
+                        "What the complaint is about: {about}",
+                        &[("about", &d.about)],
+                    ),
+                    tf(
+                        "The outcome wanted: {outcome}",
+                        &[("outcome", &d.outcome_sought)],
+                    ),
+                ]
+                .join("\n\n")
+            }),
+        ),
+        Event::DefinitionQueried { text: said } => (
+            t("Told us what we had not understood about the complaint").into(),
+            text(said),
+        ),
         Event::Accepted { .. } => (t("We decided to take the complaint on").into(), None),
         Event::Declined { reasons } => (
             t("We decided not to take the complaint on").into(),
@@ -842,7 +867,7 @@ mod tests {
                     awaiting_decision: Vec::new(),
                 },
             ),
-            entry("2026-12-21T09:00:00Z", Event::Acknowledged),
+            entry("2026-12-21T09:00:00Z", Event::acknowledged()),
             // The event keeps nanoseconds; its files were stored to the microsecond.
             entry(
                 "2026-12-22T14:30:00.123456789Z",
@@ -850,7 +875,7 @@ mod tests {
                     text: "A photo of the window".into(),
                 },
             ),
-            entry("2026-12-23T08:00:00Z", Event::Acknowledged),
+            entry("2026-12-23T08:00:00Z", Event::acknowledged()),
         ];
         let files = files_by_entry(
             &timeline,
@@ -877,7 +902,7 @@ mod tests {
 
     #[test]
     fn a_file_older_than_every_entry_is_not_put_on_the_timeline() {
-        let timeline = [entry("2026-12-18T10:00:00Z", Event::Acknowledged)];
+        let timeline = [entry("2026-12-18T10:00:00Z", Event::acknowledged())];
         let files = files_by_entry(&timeline, &[file("early.png", "2026-12-17T10:00:00Z")]);
         assert_eq!(files, vec![Vec::<AttachmentInfo>::new()]);
     }

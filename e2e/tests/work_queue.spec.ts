@@ -4,7 +4,8 @@ import { DEMO, open, raiseComplaintByApi, registerAs, signInAs } from "./fixture
 
 test.describe("the caseworker's side", () => {
   test("a caseworker finds a new complaint in the queue, sees the resident's needs, and acknowledges it", async ({ page, browser }) => {
-    const resident = await browser.newPage();
+    const residentContext = await browser.newContext();
+    const resident = await residentContext.newPage();
     await registerAs(resident, "resident", "Nadia Needs");
     const saved = await resident.request.put("/api/v1/preferences", {
       data: { letter_format: "large_print", contact_channel: "phone", phone: "07700 900123", reasonable_adjustments: "Please call after 10am" },
@@ -36,6 +37,15 @@ test.describe("the caseworker's side", () => {
     await expectNoA11yViolations(page);
 
     await page.getByLabel("Acknowledge").check();
+    // The complaint definition (Code 5.6) is asked for with the acknowledgement.
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("alert")).toContainText("Enter what the complaint is about, as you understand it");
+    await expect(page.getByRole("alert")).toContainText("Enter the outcome the resident wants, as you understand it");
+    await expectNoA11yViolations(page);
+    await page.getByLabel("What the complaint is about").fill("Nobody came to fix the boiler on Tuesday.");
+    await page.getByLabel("The outcome the resident wants").fill("A new appointment this week.");
+    await page.getByRole("button", { name: "Preview what the resident will be told" }).click();
+    await expect(page.getByTestId("message-preview")).toContainText("This is what we understand your complaint to be about:");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
     // A success banner says what was recorded, politely.
@@ -44,7 +54,27 @@ test.describe("the caseworker's side", () => {
 
     await resident.goto(`/cases/${complaint.id}`);
     await expect(resident.getByTestId("case-status")).toHaveText("Being looked into");
-    await resident.close();
+    const understood = resident.getByTestId("definition");
+    await expect(resident.getByRole("heading", { name: "What we understand your complaint to be" })).toBeVisible();
+    await expect(understood).toContainText("Nobody came to fix the boiler on Tuesday.");
+    await expect(understood).toContainText("A new appointment this week.");
+    // The resident says it is not right; an empty answer keeps them on the page.
+    await resident.getByRole("link", { name: "Tell us if we have not understood your complaint" }).click();
+    await expect(resident.locator("main h1")).toHaveText("What have we not understood about your complaint?");
+    await resident.getByRole("button", { name: "Send" }).click();
+    await expect(resident.getByRole("alert")).toContainText("Enter what we have got wrong");
+    await expectNoA11yViolations(resident);
+    await resident.getByLabel("What have we not understood about your complaint?").fill("It was Wednesday, and the radiators are cold too.");
+    await resident.getByRole("button", { name: "Send" }).click();
+    await expect(resident.getByRole("status").filter({ hasText: "We will check what we understand the complaint to be" })).toBeVisible();
+    await expect(resident.getByTestId("definition-queried")).toContainText("that this is not right");
+    await expectNoA11yViolations(resident);
+
+    // The caseworker sees what the resident said, beside the definition.
+    await page.reload();
+    await expect(page.getByTestId("staff-definition")).toContainText("Nobody came to fix the boiler on Tuesday.");
+    await expect(page.getByTestId("definition-queried")).toContainText("It was Wednesday, and the radiators are cold too.");
+    await residentContext.close();
   });
 
   test("an extension beyond the policy's limit is refused with the reason, and made with a good reason the resident reads", async ({ page, browser }) => {
@@ -57,6 +87,8 @@ test.describe("the caseworker's side", () => {
     await expect(page.getByTestId("resident-needs")).toContainText("Letters: standard print");
     await expect(page.getByTestId("resident-needs")).not.toContainText("Letters in standard");
     await page.getByLabel("Acknowledge").check();
+    await page.getByLabel("What the complaint is about").fill("The drains back up into the garden.");
+    await page.getByLabel("The outcome the resident wants").fill("The drains cleared for good.");
     await page.getByRole("button", { name: "Save" }).click();
     await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
     await page.getByLabel("Extend the response date").check();

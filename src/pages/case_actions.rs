@@ -3,5 +3,25 @@
 pub mod add_information_page;
 pub mod ask_for_panel_page;
 pub mod ask_for_review_page;
+pub mod not_understood_page;
 pub mod satisfaction_page;
 pub mod withdraw_page;
+
+use leptos::prelude::*;
+
+use crate::routes::Route;
+
+/// Every action page behind one lazy entry: each entry costs the first
+/// page's code a loader of its own, and these are always visited from a case.
+#[component]
+pub fn CaseActionPage() -> impl IntoView {
+    let location = crate::router::use_location();
+    match Route::matching(&location.pathname.get_untracked()) {
+        Route::AddInformation => view! { <add_information_page::AddInformationPage /> }.into_any(),
+        Route::NotUnderstood => view! { <not_understood_page::NotUnderstoodPage /> }.into_any(),
+        Route::AskForReview => view! { <ask_for_review_page::AskForReviewPage /> }.into_any(),
+        Route::AskForPanel => view! { <ask_for_panel_page::AskForPanelPage /> }.into_any(),
+        Route::Withdraw => view! { <withdraw_page::WithdrawPage /> }.into_any(),
+        _ => view! { <satisfaction_page::SatisfactionPage /> }.into_any(),
+    }
+}

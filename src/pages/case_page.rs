@@ -3,7 +3,7 @@ use crate::router::A;
 use crate::router::{use_case_id, use_query_map};
 use domain::api::cases::{AttachmentInfo, CaseDetail};
 use domain::api::PolicyDetail;
-use domain::case::{CaseView, DueDate, LatestResponse, NextStep};
+use domain::case::{CaseView, DefinitionView, DueDate, LatestResponse, NextStep};
 use leptos::prelude::*;
 
 use crate::api;
@@ -71,6 +71,7 @@ fn done_message(done: &str, reader: Reader) -> Option<&'static str> {
         "panel" => t("You have asked for a panel. We will tell you the date of the hearing."),
         "withdrawn" => t("You have withdrawn your complaint."),
         "satisfaction" => t("Thank you for telling us."),
+        "definition" => t("Thank you. We will check what we understand the complaint to be, and get in touch."),
         _ => return None,
     })
 }
@@ -113,15 +114,9 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
             <strong class=format!("app-tag {tag_class}") data-testid="case-status">{tag}</strong>
             {view.stage.as_ref().map(|s| view! { " "<span>{stage_name(s.number, &s.name)}</span> })}
         </p>
-        <Transition fallback=|| ()>
-            {move || {
-                let view = tracker_view.clone();
-                Suspend::new(async move {
-                    policy.await.ok().map(|p| view! { <StageTracker view=view policy=p /> })
-                })
-            }}
-        </Transition>
+        <StageTracker view=tracker_view />
         {view.latest_response.clone().map(|r| view! { <LatestAnswer response=r reader=reader /> })}
+        {view.definition.clone().map(|d| view! { <OurUnderstanding definition=d reader=reader /> })}
         <WhatHappensNext case_id=case.id.clone() view=view.clone() reader=reader />
         {ended.then(|| view! {
             <Transition fallback=|| ()>
@@ -152,7 +147,7 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
 
 /// Where the complaint is in the landlord's process: stage 1, 2 (and a panel).
 #[component]
-pub fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
+pub fn StageTracker(view: CaseView) -> impl IntoView {
     if view.kind != domain::case::CaseKind::Complaint {
         return ().into_any();
     }
@@ -164,15 +159,11 @@ pub fn StageTracker(view: CaseView, policy: PolicyDetail) -> impl IntoView {
             | domain::case::Status::WithOmbudsman
             | domain::case::Status::NotTakenOn
     );
-    let mut stages: Vec<(u8, String)> = policy
-        .effective
+    let stages: Vec<(u8, String)> = view
         .stages
         .iter()
         .map(|s| (s.number, s.name.clone()))
         .collect();
-    if let Some(panel) = &policy.effective.panel {
-        stages.push((panel.number, panel.name.clone()));
-    }
     view! {
         <h2 class="app-visually-hidden">{t("Stages")}</h2>
         <ol class="app-stages">
@@ -366,6 +357,32 @@ fn WhatHappensNext(case_id: String, view: CaseView, reader: Reader) -> impl Into
                     <li><A href=format!("/cases/{case_id}/{}", action_path(a))>{action_label_for(a, reader)}</A></li>
                 }).collect_view()}
             </ul>
+        })}
+    }
+}
+
+/// The landlord's understanding of the complaint and of what the resident
+/// wants (the Code's complaint definition, 5.6), and whether they have told
+/// us it is not right. The link to say so is under "What you can do".
+#[component]
+fn OurUnderstanding(definition: DefinitionView, reader: Reader) -> impl IntoView {
+    let advocate = reader == Reader::Advocate;
+    view! {
+        <h2 class="app-heading-m">{if advocate { t("What we understand their complaint to be") } else { t("What we understand your complaint to be") }}</h2>
+        <dl class="app-summary-list" data-testid="definition">
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">{t("What it is about")}</dt>
+                <dd class="app-summary-list__value app-preserve-lines">{definition.about}</dd>
+            </div>
+            <div class="app-summary-list__row">
+                <dt class="app-summary-list__key">{if advocate { t("What they want to happen") } else { t("What you want to happen") }}</dt>
+                <dd class="app-summary-list__value app-preserve-lines">{definition.outcome_sought}</dd>
+            </div>
+        </dl>
+        {definition.queried_on.map(|on| view! {
+            <div class="app-inset-text" data-testid="definition-queried">
+                <p class="app-body">{tf("You told us on {date} that this is not right. We will check it and get in touch.", &[("date", &date_with_weekday(on))])}</p>
+            </div>
         })}
     }
 }

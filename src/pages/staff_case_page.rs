@@ -150,6 +150,37 @@ fn StaffCase(
                 <ul class="app-list">{preference_lines(p).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
             </div>
         })}
+        {case.view.definition.clone().map(|d| {
+            // What the resident last said was not right, and when.
+            let queried = d.queried_on.and_then(|on| {
+                case.timeline.iter().rev().find_map(|e| match &e.event {
+                    domain::case::Event::DefinitionQueried { text } if e.on == on => {
+                        Some((on, text.clone()))
+                    }
+                    _ => None,
+                })
+            });
+            view! {
+                <h2 class="app-heading-m">{format!("The complaint definition (stage {})", d.stage)}</h2>
+                <dl class="app-summary-list" data-testid="staff-definition">
+                    <div class="app-summary-list__row">
+                        <dt class="app-summary-list__key">"What the complaint is about"</dt>
+                        <dd class="app-summary-list__value">{d.about}</dd>
+                    </div>
+                    <div class="app-summary-list__row">
+                        <dt class="app-summary-list__key">"The outcome the resident wants"</dt>
+                        <dd class="app-summary-list__value">{d.outcome_sought}</dd>
+                    </div>
+                </dl>
+                {queried.map(|(on, text)| view! {
+                    <div class="app-notification-banner" data-testid="definition-queried">
+                        <h2 class="app-notification-banner__heading">{format!("The resident says this is not right (told us on {})", crate::format::date(on))}</h2>
+                        <p class="app-body app-preserve-lines">{text}</p>
+                        <p class="app-body">"Check it with them (Code 5.6). If the complaint is not what you understood, say so in the response, or ask them for information."</p>
+                    </div>
+                })}
+            }
+        })}
         <StaffActions case=case.clone() saved=saved recorded=recorded />
         <DueDates dates=case.view.due_dates.clone() reader=Reader::Advocate />
         <Timeline case=case.clone() for_staff=true />

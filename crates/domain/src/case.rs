@@ -28,8 +28,8 @@ pub use deadlines::{
     ExtensionLimit,
 };
 pub use event::{
-    Actor, ActorKind, Attendance, CaseKind, ClosedWhy, Event, EventRecord, Outcome,
-    OutstandingAction, Remedy, RemedyKind, Representative,
+    Actor, ActorKind, Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, EventRecord,
+    Outcome, OutstandingAction, Remedy, RemedyKind, Representative,
 };
 pub use refusal::{Act, Refusal, RefusalReason, Refused};
 pub use rules::{
@@ -37,11 +37,11 @@ pub use rules::{
     RuleNote, RuleSettings, RuleTrigger, CASEWORKER_REMINDER_DAYS, RESIDENT_REMINDER_DAYS,
 };
 pub use state::{
-    CaseState, Closure, EscalationRefusal, ExtensionGranted, InformationGiven, InformationRequest,
-    PanelDecision, PanelState, Response, Satisfaction, StageState, TakingOn, TakingOnDecision,
-    Withdrawal,
+    CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted, InformationGiven,
+    InformationRequest, PanelDecision, PanelState, Response, Satisfaction, StageState, TakingOn,
+    TakingOnDecision, Withdrawal,
 };
 pub use view::{
-    view, CaseView, ClosedWindow, DueDate, DueKey, DueKind, LatestResponse, NextStep,
-    ResidentAction, StaffAction, StageRef, Status, Window, OMBUDSMAN_MONTHS,
+    view, CaseView, ClosedWindow, DefinitionView, DueDate, DueKey, DueKind, LatestResponse,
+    NextStep, ResidentAction, StaffAction, StageRef, Status, Window, OMBUDSMAN_MONTHS,
 };

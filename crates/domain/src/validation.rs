@@ -121,6 +121,8 @@ pub mod text {
         "good_reason",
         "reasonable_adjustments",
         "resident_address",
+        "about",
+        "outcome_sought",
     ];
 
     /// The most characters any request field may hold, by its JSON key:
@@ -135,7 +137,9 @@ pub mod text {
             // A response's reasons are a letter's body.
             "reasons" => 20_000,
             "details" | "desired_outcome" | "text" | "comment" | "reason" | "what"
-            | "time_limit_reason" | "good_reason" => crate::api::cases::DETAILS_MAX_CHARS,
+            | "time_limit_reason" | "good_reason" | "about" | "outcome_sought" => {
+                crate::api::cases::DETAILS_MAX_CHARS
+            }
             "reasonable_adjustments" | "description" | "other" => {
                 crate::api::account::ADJUSTMENTS_MAX_CHARS
             }

@@ -165,7 +165,7 @@ fn before_acknowledgement_the_reply_is_counted_from_the_acknowledgement_due_date
 fn once_acknowledged_on_22_december_2026_the_reply_is_due_on_8_january_2027() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
     ];
     let v = seen(&code_like(), &records, "2026-12-23");
     let ack = due(&v, "stage_1_acknowledge");
@@ -204,7 +204,7 @@ fn a_complaint_received_on_a_saturday_has_the_same_dates_as_one_received_the_fri
 fn a_late_reply_is_overdue_until_it_is_sent_and_then_marked_not_met() {
     let records = vec![
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
     ];
     let v = seen(&code_like(), &records, "2027-01-11");
     assert!(due(&v, "stage_1_respond").overdue);
@@ -225,7 +225,7 @@ fn a_late_reply_is_overdue_until_it_is_sent_and_then_marked_not_met() {
 fn an_extension_of_ten_working_days_moves_the_reply_from_8_to_22_january_2027() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         extended("2027-01-05", "2027-01-22", false),
     ];
     let v = seen(&code_like(), &records, "2027-01-06");
@@ -251,7 +251,7 @@ fn an_extension_of_ten_working_days_moves_the_reply_from_8_to_22_january_2027() 
 fn an_extension_beyond_ten_working_days_is_refused_with_the_last_allowed_date() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         extended("2027-01-05", "2027-01-25", false),
     ];
     let refusal = refused(&code_like(), &records);
@@ -266,7 +266,7 @@ fn an_extension_beyond_ten_working_days_is_refused_with_the_last_allowed_date() 
 fn a_longer_extension_is_allowed_only_when_the_resident_agrees_where_the_policy_says_so() {
     let base = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
     ];
     let mut without = base.to_vec();
     without.push(extended("2027-01-05", "2027-02-05", false));
@@ -491,7 +491,7 @@ fn pivotal_extensions_stop_at_20_working_days_after_receipt_across_easter_2027()
 fn an_extension_must_be_a_later_working_day_with_a_reason_and_before_the_response() {
     let base = vec![
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
     ];
     let on_saturday = [
         base.clone(),
@@ -620,7 +620,7 @@ fn an_appeal_on_the_last_day_starts_stage_two_counted_from_the_request() {
 fn the_code_sets_no_window_so_a_review_can_be_asked_for_any_time_before_closure() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         responded("2027-01-08"),
     ];
     let v = seen(&code_like(), &records, "2027-09-01");
@@ -630,7 +630,7 @@ fn the_code_sets_no_window_so_a_review_can_be_asked_for_any_time_before_closure(
     let v = seen(&code_like(), &later, "2027-09-01");
     assert_eq!(due(&v, "stage_2_acknowledge").date, date("2027-09-08"));
     // Stage 2 answered 20 working days after acknowledgement.
-    let acknowledged = [later, vec![at("2027-09-03", Event::Acknowledged)]].concat();
+    let acknowledged = [later, vec![at("2027-09-03", Event::acknowledged())]].concat();
     let v = seen(&code_like(), &acknowledged, "2027-09-03");
     assert_eq!(due(&v, "stage_2_respond").date, date("2027-10-01"));
 }
@@ -947,7 +947,7 @@ fn with_the_ombudsman_the_status_says_so() {
 fn an_information_request_sets_the_status_until_the_resident_answers() {
     let asked = vec![
         received("2027-01-08"),
-        at("2027-01-11", Event::Acknowledged),
+        at("2027-01-11", Event::acknowledged()),
         at(
             "2027-01-12",
             Event::InformationRequested {
@@ -1034,7 +1034,7 @@ fn a_response_to_a_complaint_must_give_an_outcome() {
 fn events_cannot_be_dated_before_the_complaint_was_received() {
     let records = [
         received("2027-01-08"),
-        at("2027-01-07", Event::Acknowledged),
+        at("2027-01-07", Event::acknowledged()),
     ];
     assert_eq!(refused(&code_like(), &records).code, "before_receipt");
 }
@@ -1043,7 +1043,7 @@ fn events_cannot_be_dated_before_the_complaint_was_received() {
 fn a_case_must_start_with_its_receipt() {
     assert_eq!(refused(&code_like(), &[]).code, "no_events");
     assert_eq!(
-        refused(&code_like(), &[at("2027-01-08", Event::Acknowledged)]).code,
+        refused(&code_like(), &[at("2027-01-08", Event::acknowledged())]).code,
         "not_received"
     );
 }
@@ -1061,7 +1061,7 @@ fn a_compliment_is_received_acknowledged_answered_and_closed_but_never_escalated
             awaiting_decision: Vec::new(),
         },
     );
-    let records = vec![received, at("2027-01-11", Event::Acknowledged)];
+    let records = vec![received, at("2027-01-11", Event::acknowledged())];
     let v = seen(&code_like(), &records, "2027-01-11");
     assert_eq!(
         (v.kind, v.status, v.stage.clone()),
@@ -1212,7 +1212,7 @@ fn each_due_date_says_what_it_was_counted_from_as_data() {
 
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         extended("2027-01-05", "2027-01-22", false),
     ];
     let v = seen(&code_like(), &records, "2027-01-06");
@@ -1275,10 +1275,10 @@ fn a_later_stage_and_the_windows_after_a_response_say_which_stage_as_data() {
 
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         responded("2027-01-08"),
         escalation("2027-01-11"),
-        at("2027-01-12", Event::Acknowledged),
+        at("2027-01-12", Event::acknowledged()),
     ];
     let v = seen(&code_like(), &records, "2027-01-12");
     assert_eq!(

@@ -95,7 +95,7 @@ fn under_the_code_a_complaint_of_18_december_2026_acknowledged_on_22_december_is
     assert_eq!(due_on(&v, "stage_1_respond"), date("2027-01-13"));
     let acknowledged = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
     ];
     assert_eq!(
         due_on(&seen(&code, &acknowledged, "2026-12-22"), "stage_1_respond"),
@@ -215,10 +215,10 @@ fn every_preset_runs_a_two_stage_complaint_end_to_end() {
         let policy = policy.effective();
         let records = [
             received("2026-12-18"),
-            at("2026-12-22", Event::Acknowledged),
+            at("2026-12-22", Event::acknowledged()),
             responded("2027-01-06"),
             at("2027-01-07", Event::EscalationRequested { reason: None }),
-            at("2027-01-08", Event::Acknowledged),
+            at("2027-01-08", Event::acknowledged()),
             responded("2027-02-01"),
         ];
         let state = replay(&policy, &calendar, &records)
@@ -237,4 +237,50 @@ fn every_preset_runs_a_two_stage_complaint_end_to_end() {
             policy.id
         );
     }
+}
+
+#[test]
+fn a_complaint_under_pioneers_policy_carries_its_two_stages_and_the_panel_so_the_page_draws_them_with_the_case(
+) {
+    let pioneer = preset("pioneer-2020");
+    let v = seen(&pioneer, &[received("2026-12-18")], "2026-12-18");
+    let stages: Vec<(u8, &str)> = v
+        .stages
+        .iter()
+        .map(|s| (s.number, s.name.as_str()))
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            (1, "Stage 1 (Main investigation)"),
+            (2, "Stage 2 (Senior officer review)"),
+            (
+                3,
+                pioneer
+                    .panel
+                    .as_ref()
+                    .expect("Pioneer has a panel")
+                    .name
+                    .as_str()
+            ),
+        ]
+    );
+    let code = seen(
+        &preset("code-2024"),
+        &[received("2026-12-18")],
+        "2026-12-18",
+    );
+    assert_eq!(code.stages.len(), 2, "the Code has two stages and no panel");
+    let compliment = [at(
+        "2026-12-18",
+        Event::Received {
+            kind: CaseKind::Compliment,
+            received_on: date("2026-12-18"),
+            awaiting_decision: Vec::new(),
+        },
+    )];
+    assert!(
+        seen(&pioneer, &compliment, "2026-12-18").stages.is_empty(),
+        "a compliment has no stages"
+    );
 }

@@ -38,7 +38,7 @@ fn any_event() -> impl Strategy<Value = (i64, Event)> {
         Just("neighbour")
     ];
     let event = prop_oneof![
-        Just(Event::Acknowledged),
+        Just(Event::acknowledged()),
         Just(Event::Assigned {
             caseworker: "Alex".to_owned(),
             caseworker_id: None,

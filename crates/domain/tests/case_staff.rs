@@ -47,7 +47,7 @@ fn escalation(on: &str) -> EventRecord {
 fn stage_one() -> Vec<EventRecord> {
     vec![
         received("2026-03-02"),
-        by_staff("ola", "2026-03-03", Event::Acknowledged),
+        by_staff("ola", "2026-03-03", Event::acknowledged()),
         by_staff("ola", "2026-03-03", assigned("sam")),
         by_staff("ola", "2026-03-10", responded()),
         escalation("2026-03-12"),
@@ -190,7 +190,7 @@ fn an_out_of_time_complaint_waits_for_a_decision_and_its_acknowledgement_date_st
     assert_eq!(v.next_due, Some(case_support::date("2026-03-09")));
     let records = [
         out_of_time(),
-        at("2026-03-03", Event::Acknowledged),
+        at("2026-03-03", Event::acknowledged()),
         at("2026-03-10", responded()),
     ];
     let refusal = run(&policy, &records).expect_err("decide first");
@@ -206,7 +206,7 @@ fn with_discretion_staff_accept_for_a_recorded_reason_and_the_complaint_goes_on(
             "2026-03-03",
             accepted("The resident was in hospital for a year.", None),
         ),
-        at("2026-03-04", Event::Acknowledged),
+        at("2026-03-04", Event::acknowledged()),
         at("2026-03-10", responded()),
     ];
     let state = run(&policy, &records).expect("discretion");
@@ -289,7 +289,7 @@ fn a_declined_complaint_is_finished_with_its_reasons_and_the_ombudsman_route() {
     let policy = preset("code-2024");
     let records = [
         out_of_time(),
-        at("2026-03-03", Event::Acknowledged),
+        at("2026-03-03", Event::acknowledged()),
         at(
             "2026-03-05",
             Event::Declined {
@@ -360,5 +360,118 @@ fn a_complaint_that_never_waited_cannot_be_accepted_or_declined() {
             .expect_err("nothing to decide")
             .code,
         "no_decision_pending"
+    );
+}
+
+fn defined(about: &str, outcome_sought: &str) -> Event {
+    Event::Acknowledged {
+        definition: Some(domain::case::ComplaintDefinition {
+            about: about.to_owned(),
+            outcome_sought: outcome_sought.to_owned(),
+        }),
+    }
+}
+
+fn not_understood(on: &str, text: &str) -> EventRecord {
+    by(
+        ActorKind::Resident,
+        on,
+        Event::DefinitionQueried {
+            text: text.to_owned(),
+        },
+    )
+}
+
+#[test]
+fn the_acknowledgement_sets_out_the_complaint_definition_and_the_resident_can_say_it_is_wrong_until_the_response(
+) {
+    let policy = code_like();
+    let acknowledged = vec![
+        received("2026-03-02"),
+        by_staff(
+            "ola",
+            "2026-03-03",
+            defined("  The boiler has failed three times.  ", "A new boiler"),
+        ),
+    ];
+    let v = seen(&policy, &acknowledged, "2026-03-03");
+    let definition = v.definition.clone().expect("set out at acknowledgement");
+    assert_eq!(
+        (
+            definition.stage,
+            definition.about.as_str(),
+            definition.outcome_sought.as_str()
+        ),
+        (1, "The boiler has failed three times.", "A new boiler")
+    );
+    assert_eq!(definition.queried_on, None);
+    assert!(v
+        .allowed_actions
+        .contains(&domain::case::ResidentAction::QueryDefinition));
+
+    let queried = [
+        acknowledged.clone(),
+        vec![not_understood(
+            "2026-03-04",
+            "It is the radiators, not the boiler.",
+        )],
+    ]
+    .concat();
+    let v = seen(&policy, &queried, "2026-03-04");
+    assert_eq!(
+        v.definition.and_then(|d| d.queried_on),
+        Some(case_support::date("2026-03-04"))
+    );
+
+    // After the response there is nothing left to correct at this stage.
+    let answered = [queried, vec![by_staff("ola", "2026-03-10", responded())]].concat();
+    assert!(!seen(&policy, &answered, "2026-03-10")
+        .allowed_actions
+        .contains(&domain::case::ResidentAction::QueryDefinition));
+    let late = [
+        answered,
+        vec![not_understood("2026-03-11", "Still the radiators.")],
+    ]
+    .concat();
+    assert_eq!(
+        run(&policy, &late).expect_err("refused").code,
+        "no_definition_to_query"
+    );
+}
+
+#[test]
+fn a_definition_needs_both_its_parts_and_without_one_there_is_nothing_to_query() {
+    let policy = code_like();
+    let half = [
+        received("2026-03-02"),
+        by_staff("ola", "2026-03-03", defined("The boiler", " ")),
+    ];
+    assert_eq!(
+        run(&policy, &half).expect_err("refused").code,
+        "definition_incomplete"
+    );
+    let plain = vec![
+        received("2026-03-02"),
+        by_staff("ola", "2026-03-03", Event::acknowledged()),
+    ];
+    let v = seen(&policy, &plain, "2026-03-03");
+    assert_eq!(v.definition, None);
+    assert!(!v
+        .allowed_actions
+        .contains(&domain::case::ResidentAction::QueryDefinition));
+    let queried = [plain, vec![not_understood("2026-03-04", "Wrong")]].concat();
+    assert_eq!(
+        run(&policy, &queried).expect_err("refused").code,
+        "no_definition_to_query"
+    );
+}
+
+#[test]
+fn an_old_acknowledgement_without_a_definition_still_reads() {
+    let event: Event = serde_json::from_str(r#"{"type":"acknowledged"}"#).expect("reads");
+    assert_eq!(event, Event::acknowledged());
+    assert_eq!(
+        serde_json::to_string(&Event::acknowledged()).unwrap(),
+        r#"{"type":"acknowledged"}"#
     );
 }

@@ -32,7 +32,7 @@ fn responded(on: &str) -> EventRecord {
 fn answered_on_14_december() -> Vec<EventRecord> {
     vec![
         received("2026-12-01"),
-        at("2026-12-02", Event::Acknowledged),
+        at("2026-12-02", Event::acknowledged()),
         responded("2026-12-14"),
     ]
 }
@@ -128,7 +128,7 @@ fn a_closed_or_reopened_complaint_is_not_closed_again_by_the_rule() {
 fn nothing_is_said_about_closing_before_the_answer() {
     let records = [
         received("2026-12-01"),
-        at("2026-12-02", Event::Acknowledged),
+        at("2026-12-02", Event::acknowledged()),
     ];
     assert_eq!(closes("pivotal-2021", &records), None);
     assert_eq!(closes("code-2024", &records), None);

@@ -63,7 +63,7 @@ fn a_new_complaint_expects_its_acknowledgement_not_the_reply() {
 fn an_acknowledged_complaint_expects_the_stage_1_response() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
     ];
     let v = seen(&code_like(), &records, "2026-12-23");
     assert_eq!(
@@ -94,7 +94,7 @@ fn a_late_acknowledgement_says_it_is_overdue() {
 fn an_extended_response_says_it_was_extended_with_the_new_date() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         at(
             "2027-01-05",
             Event::Extended {
@@ -121,7 +121,7 @@ fn an_extended_response_says_it_was_extended_with_the_new_date() {
 fn a_request_for_information_is_named_with_the_question() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         at(
             "2026-12-23",
             Event::InformationRequested {
@@ -144,7 +144,7 @@ fn a_request_for_information_is_named_with_the_question() {
 fn after_a_response_the_answer_comes_first_with_compensation_as_data() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         responded("2027-01-07"),
     ];
     let v = seen(&code_like(), &records, "2027-01-08");
@@ -168,7 +168,7 @@ fn after_a_response_the_answer_comes_first_with_compensation_as_data() {
 fn after_a_review_request_the_review_acknowledgement_then_response_are_expected() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         responded("2027-01-07"),
         by(
             ActorKind::Resident,
@@ -186,7 +186,7 @@ fn after_a_review_request_the_review_acknowledgement_then_response_are_expected(
         })
     );
     let mut acknowledged = records.to_vec();
-    acknowledged.push(at("2027-01-12", Event::Acknowledged));
+    acknowledged.push(at("2027-01-12", Event::acknowledged()));
     let v = seen(&code_like(), &acknowledged, "2027-01-12");
     let Some(NextStep::Respond { stage: 2, by, .. }) = v.next_step else {
         panic!("expected the stage 2 response, got {:?}", v.next_step)
@@ -202,14 +202,14 @@ fn after_a_review_request_the_review_acknowledgement_then_response_are_expected(
 fn the_final_response_gives_the_last_day_for_the_ombudsman() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         responded("2027-01-07"),
         by(
             ActorKind::Resident,
             "2027-01-11",
             Event::EscalationRequested { reason: None },
         ),
-        at("2027-01-12", Event::Acknowledged),
+        at("2027-01-12", Event::acknowledged()),
         responded("2027-02-05"),
     ];
     let v = seen(&code_like(), &records, "2027-02-08");
@@ -251,7 +251,7 @@ fn a_withdrawn_complaint_promises_nothing_more() {
 fn a_closed_complaint_says_how_and_when_it_ended() {
     let records = [
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         responded("2027-01-07"),
         at(
             "2027-01-22",
@@ -276,14 +276,14 @@ fn pioneer_panel_request_expects_the_panel_to_meet_not_a_reply() {
     let p = pioneer_like();
     let mut records = vec![
         received("2026-12-18"),
-        at("2026-12-22", Event::Acknowledged),
+        at("2026-12-22", Event::acknowledged()),
         responded("2027-01-07"),
         by(
             ActorKind::Resident,
             "2027-01-11",
             Event::EscalationRequested { reason: None },
         ),
-        at("2027-01-12", Event::Acknowledged),
+        at("2027-01-12", Event::acknowledged()),
         responded("2027-02-05"),
         by(
             ActorKind::Resident,

@@ -59,7 +59,7 @@ fn find(triggers: &[RuleTrigger], rule: RuleKind) -> Option<&RuleTrigger> {
 fn pivotal_answered_before_easter() -> Vec<EventRecord> {
     vec![
         received("2026-03-19"),
-        at("2026-03-20", Event::Acknowledged),
+        at("2026-03-20", Event::acknowledged()),
         responded("2026-04-02"),
     ]
 }
@@ -115,7 +115,7 @@ fn pivotal_over_christmas_closes_on_new_years_eve() {
         "pivotal-2021",
         &[
             received("2026-12-01"),
-            at("2026-12-02", Event::Acknowledged),
+            at("2026-12-02", Event::acknowledged()),
             responded("2026-12-14"),
         ],
     );
@@ -207,7 +207,7 @@ fn pioneer_attempts_a_survey_on_the_11th_working_day_without_a_reply() {
     // Wednesday 18 March, and the survey is attempted on Thursday 19.
     let records = [
         received("2026-02-25"),
-        at("2026-02-26", Event::Acknowledged),
+        at("2026-02-26", Event::acknowledged()),
         responded("2026-03-04"),
     ];
     let all = triggers("pioneer-2020", &records);
@@ -245,7 +245,7 @@ fn pioneer_over_the_early_may_bank_holiday() {
         "pioneer-2020",
         &[
             received("2026-04-20"),
-            at("2026-04-21", Event::Acknowledged),
+            at("2026-04-21", Event::acknowledged()),
             responded("2026-04-30"),
         ],
     );
@@ -262,14 +262,14 @@ fn pioneers_panel_window_closes_and_is_reminded_of() {
     // not counted); reminder Thursday 28 May; closed on Tuesday 2 June.
     let records = [
         received("2026-04-01"),
-        at("2026-04-02", Event::Acknowledged),
+        at("2026-04-02", Event::acknowledged()),
         responded("2026-04-15"),
         by(
             ActorKind::Resident,
             "2026-04-20",
             Event::EscalationRequested { reason: None },
         ),
-        at("2026-04-21", Event::Acknowledged),
+        at("2026-04-21", Event::acknowledged()),
         responded("2026-05-15"),
     ];
     let all = triggers("pioneer-2020", &records);
@@ -346,7 +346,7 @@ fn the_caseworker_is_reminded_before_each_due_date_and_alerted_after() {
         "code-2024",
         &[
             received("2026-03-02"),
-            at("2026-03-03", Event::Acknowledged),
+            at("2026-03-03", Event::acknowledged()),
         ],
     );
     let keys: Vec<String> = all.iter().map(RuleTrigger::key).collect();
@@ -378,7 +378,7 @@ fn the_code_never_closes_or_surveys_by_itself() {
         "code-2024",
         &[
             received("2026-03-02"),
-            at("2026-03-03", Event::Acknowledged),
+            at("2026-03-03", Event::acknowledged()),
             responded("2026-03-10"),
         ],
     );
@@ -404,7 +404,7 @@ fn any_day_event() -> impl Strategy<Value = Option<(ActorKind, Event)>> {
     ]
     .prop_map(|e| (ActorKind::Resident, e));
     let staff = prop_oneof![
-        Just(Event::Acknowledged),
+        Just(Event::acknowledged()),
         Just(Event::Responded {
             outcome: Some(Outcome::PartlyUpheld),
             reasons: String::new(),

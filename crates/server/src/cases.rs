@@ -466,6 +466,18 @@ pub async fn record_event(
         )
         .await?;
     }
+    // What the resident says we got wrong reaches the caseworker (Code 5.6).
+    if matches!(record.event, Event::DefinitionQueried { .. }) {
+        if let Some(id) = next.caseworker_id.as_deref() {
+            if let Some(to) = store::staff_contact(conn, id).await? {
+                let (subject, body) = notices::definition_queried(&case.reference);
+                crate::outbox::enqueue_email(
+                    conn, record.at, to.id, &to.email, &subject, &body, None,
+                )
+                .await?;
+            }
+        }
+    }
     Ok(case_view)
 }
 
@@ -825,7 +837,7 @@ pub async fn detail(
 fn authorisation_action(action: ResidentAction) -> domain::authorisation::Action {
     use domain::authorisation::Action;
     match action {
-        ResidentAction::AddInformation => Action::AddInformation,
+        ResidentAction::AddInformation | ResidentAction::QueryDefinition => Action::AddInformation,
         ResidentAction::RequestEscalation => Action::RequestEscalation,
         ResidentAction::RequestPanel => Action::RequestPanel,
         ResidentAction::Withdraw => Action::Withdraw,

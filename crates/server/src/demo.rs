@@ -174,6 +174,16 @@ fn resident(days_ago: u32, event: Event) -> (u32, By, Step) {
     (days_ago, By::Resident, Step::Event(event))
 }
 
+/// An acknowledgement with the complaint definition (Code 5.6).
+fn defined(about: &str, outcome_sought: &str) -> Event {
+    Event::Acknowledged {
+        definition: Some(domain::case::ComplaintDefinition {
+            about: about.to_owned(),
+            outcome_sought: outcome_sought.to_owned(),
+        }),
+    }
+}
+
 fn responded(outcome: Outcome, reasons: &str) -> Event {
     Event::Responded {
         outcome: Some(outcome),
@@ -234,14 +244,20 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             "communication",
             "I have written three times about my rent statement and have had no answer.",
             6,
-            vec![staff(4, Event::Acknowledged), staff(4, assigned())],
+            vec![
+                staff(4, defined(
+                    "You wrote to us three times about your rent statement and we did not answer.",
+                    "A reply to your letters, a correct rent statement, and an apology for the delay.",
+                )),
+                staff(4, assigned()),
+            ],
         ),
         complaint(
             "repairs",
             "The mould in the bathroom has come back twice since it was treated.",
             14,
             vec![
-                staff(13, Event::Acknowledged),
+                staff(13, Event::acknowledged()),
                 staff(13, assigned()),
                 (2, By::Staff, Step::ExtendBy(5, "We are waiting for the surveyor's report on the ventilation.")),
             ],
@@ -250,14 +266,14 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             "communication",
             "I asked for a copy of my tenancy agreement in large print three weeks ago and have not had it.",
             25,
-            vec![staff(22, Event::Acknowledged)],
+            vec![staff(22, Event::acknowledged())],
         ),
         complaint(
             "communication",
             "Letters about my tenancy keep going to my old address although I told you I moved.",
             8,
             vec![
-                staff(7, Event::Acknowledged),
+                staff(7, Event::acknowledged()),
                 staff(3, Event::InformationRequested {
                     what: "The date you told us about your new address, and who you spoke to.".to_owned(),
                 }),
@@ -268,7 +284,13 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             "The communal door entry system has been out of order for a month.",
             16,
             vec![
-                staff(15, Event::Acknowledged),
+                staff(15, defined(
+                    "The door entry system for your block has not worked for a month.",
+                    "The door entry system repaired.",
+                )),
+                resident(14, Event::DefinitionQueried {
+                    text: "It is also that the contractor did not come to two appointments, and I want to know why.".to_owned(),
+                }),
                 staff(2, responded(Outcome::PartlyUpheld, "The contractor missed two visits. A new panel was ordered and will be fitted by the end of the month.")),
             ],
         ),
@@ -277,10 +299,10 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             "I was charged for a service that has not been provided on my estate this year.",
             30,
             vec![
-                staff(28, Event::Acknowledged),
+                staff(28, Event::acknowledged()),
                 staff(12, responded(Outcome::NotUpheld, "The charge covers grounds maintenance, which was done on the dates in the enclosed schedule.")),
                 resident(4, Event::EscalationRequested { reason: None }),
-                staff(3, Event::Acknowledged),
+                staff(3, Event::acknowledged()),
             ],
         ),
         complaint(
@@ -288,7 +310,7 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             "The shared garden has not been cut since the spring and is overgrown.",
             60,
             vec![
-                staff(58, Event::Acknowledged),
+                staff(58, Event::acknowledged()),
                 staff(45, responded(Outcome::Upheld, "The garden was left out of the contract by mistake. It was cut on the day of this letter and is now on the schedule.")),
                 resident(44, Event::SatisfactionRecorded { satisfied: true, comment: Some("Thank you, it looks much better.".to_owned()) }),
                 staff(43, Event::Closed { why: ClosedWhy::Resolved }),
@@ -299,7 +321,7 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             "I was not told about the viewing of the flat I was offered.",
             15,
             vec![
-                staff(14, Event::Acknowledged),
+                staff(14, Event::acknowledged()),
                 resident(5, Event::Withdrawn { reason: Some("It has been sorted out.".to_owned()) }),
             ],
         ),
@@ -310,7 +332,7 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             outcome: "",
             received: 3,
             out_of_time: false,
-            steps: vec![staff(2, Event::Acknowledged)],
+            steps: vec![staff(2, Event::acknowledged())],
         },
         Script {
             kind: CaseKind::Comment,
@@ -327,7 +349,7 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             "repairs",
             "The damp in my son's bedroom was never looked at when we reported it two years ago, and his asthma got worse.",
             2,
-            vec![staff(1, Event::Acknowledged)],
+            vec![staff(1, Event::acknowledged())],
         ),
         late_complaint(
             "communication",
@@ -338,7 +360,7 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
                     reason: "The resident was in hospital for most of the time since.".to_owned(),
                     exception: None,
                 }),
-                staff(11, Event::Acknowledged),
+                staff(11, Event::acknowledged()),
                 staff(10, assigned()),
             ],
         ),

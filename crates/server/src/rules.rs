@@ -201,7 +201,7 @@ async fn act_once(state: &AppState, public_id: &str) -> Result<Option<Acted>, Ap
             RuleAction::RemindCaseworker { due, date } => {
                 let (subject, body) = notices::due_soon(&case.reference, *due, *date);
                 if let Some(to) = match &caseworker {
-                    Some(id) => store::staff_contact(&mut tx, id).await?,
+                    Some(id) => case_store::staff_contact(&mut tx, id).await?,
                     None => None,
                 } {
                     crate::outbox::enqueue_email(
@@ -213,7 +213,7 @@ async fn act_once(state: &AppState, public_id: &str) -> Result<Option<Acted>, Ap
             RuleAction::AlertOverdue { due, date } => {
                 let mut to = store::admins(&mut tx).await?;
                 if let Some(id) = &caseworker {
-                    if let Some(worker) = store::staff_contact(&mut tx, id).await? {
+                    if let Some(worker) = case_store::staff_contact(&mut tx, id).await? {
                         if !to.iter().any(|a| a.id == worker.id) {
                             to.insert(0, worker);
                         }

@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 use domain::api::cases::{CaseDetail, MessagePreview, StaffActionRequest};
 use domain::case::{
-    CaseKind, ClosedWhy, Event, Outcome, OutstandingAction, Remedy, RemedyKind, StaffAction,
+    CaseKind, ClosedWhy, ComplaintDefinition, Event, Outcome, OutstandingAction, Remedy,
+    RemedyKind, StaffAction,
 };
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
@@ -96,7 +97,9 @@ pub fn StaffActions(
         let sender = Sender::new(&case, action, saved, recorded);
         let case = case.clone();
         Some(match action {
-            StaffAction::Acknowledge => view! { <AcknowledgeForm sender=sender /> }.into_any(),
+            StaffAction::Acknowledge => {
+                view! { <AcknowledgeForm case=case sender=sender /> }.into_any()
+            }
             StaffAction::Assign => view! { <AssignForm case=case sender=sender /> }.into_any(),
             StaffAction::Extend => view! { <ExtendForm case=case sender=sender /> }.into_any(),
             StaffAction::RequestInformation => {
@@ -300,11 +303,48 @@ fn trimmed(value: RwSignal<String>) -> String {
     value.get_untracked().trim().to_owned()
 }
 
+/// Acknowledges the stage. For a complaint, with the complaint definition
+/// the Code requires when it is logged or escalated (5.6): what it is about
+/// and the outcome the resident wants, as the caseworker understands them.
+/// The resident reads both, and can say they are not right.
 #[component]
-fn AcknowledgeForm(sender: Sender) -> impl IntoView {
-    let submit = move || sender.submit(Problems::new(), Some(Event::Acknowledged));
+fn AcknowledgeForm(case: CaseDetail, sender: Sender) -> impl IntoView {
+    let complaint = case.kind == CaseKind::Complaint;
+    let about = RwSignal::new(String::new());
+    let outcome_sought = RwSignal::new(String::new());
+    let submit = move || {
+        let mut problems = Problems::new();
+        let definition = complaint.then(|| {
+            let (about, outcome_sought) = (trimmed(about), trimmed(outcome_sought));
+            need(
+                &mut problems,
+                &about,
+                "about",
+                "Enter what the complaint is about, as you understand it",
+            );
+            need(
+                &mut problems,
+                &outcome_sought,
+                "outcome_sought",
+                "Enter the outcome the resident wants, as you understand it",
+            );
+            ComplaintDefinition {
+                about,
+                outcome_sought,
+            }
+        });
+        sender.submit(problems, Some(Event::Acknowledged { definition }));
+    };
+    let errors = sender.errors;
     view! {
         <ActionForm sender=sender on_submit=submit>
+            {complaint.then(|| view! {
+                <p class="app-body">"Set out what you understand the complaint to be (the complaint definition, Code 5.6). The resident reads it, and can tell you if it is not right."</p>
+                <Textarea field="about" label="What the complaint is about" value=about errors=errors max_chars=5000
+                    hint="In plain words the resident will recognise, for example: the boiler has failed three times since October and the repairs did not last" />
+                <Textarea field="outcome_sought" label="The outcome the resident wants" value=outcome_sought errors=errors max_chars=5000
+                    hint="For example: a new boiler, and compensation for the days without heating" />
+            })}
             <p class="app-body">"The resident is told the complaint is acknowledged, and when to expect the response."</p>
         </ActionForm>
     }

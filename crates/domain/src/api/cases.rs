@@ -49,6 +49,7 @@ pub mod messages {
     pub const SCREENING_REFUSED: &str =
         "This cannot be handled as a complaint. Read what to do instead";
     pub const INFORMATION_MISSING: &str = "Enter the information you want to add";
+    pub const DEFINITION_QUERY_MISSING: &str = "Enter what we have got wrong";
     pub const WITHDRAW_NOT_CONFIRMED: &str = "Select yes if you want to withdraw your complaint";
     pub const SATISFIED_MISSING: &str = "Select if you are satisfied with our response";
     pub const REPRESENTATIVE_NAME_MISSING: &str =
@@ -419,6 +420,28 @@ impl NewInformation {
     }
 }
 
+/// `POST /api/v1/cases/{id}/definition-query`: what the complaint
+/// definition got wrong (Code 5.6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DefinitionQueryRequest {
+    pub text: String,
+}
+
+impl DefinitionQueryRequest {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut problems = Problems::new();
+        let text = self.text.trim();
+        if text.is_empty() {
+            problems.add("text", messages::DEFINITION_QUERY_MISSING);
+        } else if text.chars().count() > DETAILS_MAX_CHARS {
+            problems.add("text", messages::DETAILS_TOO_LONG);
+        }
+        problems.into_result()
+    }
+}
+
 /// `POST /api/v1/cases/{id}/escalation`: the reason is never required.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -698,7 +721,7 @@ mod tests {
         };
         assert!(!withdraw.is_staff_event());
         let ack = StaffActionRequest {
-            event: Event::Acknowledged,
+            event: Event::acknowledged(),
             on: None,
         };
         assert!(ack.is_staff_event());

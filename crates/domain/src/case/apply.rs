@@ -10,14 +10,14 @@ use super::deadlines::{
     panel_last_day, policy_stage_or_refuse,
 };
 use super::event::{
-    Attendance, CaseKind, ClosedWhy, Event, EventRecord, Outcome, OutstandingAction, Remedy,
-    Representative,
+    Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, EventRecord, Outcome,
+    OutstandingAction, Remedy, Representative,
 };
 use super::refusal::{Act, Refusal, RefusalReason, Refused};
 use super::state::{
-    CaseState, Closure, EscalationRefusal, ExtensionGranted, InformationGiven, InformationRequest,
-    PanelDecision, PanelState, Response, Satisfaction, StageState, TakingOn, TakingOnDecision,
-    Withdrawal,
+    CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted, InformationGiven,
+    InformationRequest, PanelDecision, PanelState, Response, Satisfaction, StageState, TakingOn,
+    TakingOnDecision, Withdrawal,
 };
 use crate::calendar::Calendar;
 use crate::policy::Policy;
@@ -58,6 +58,8 @@ pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal
             extensions: Vec::new(),
             response: None,
             handled_by: Vec::new(),
+            definition: None,
+            definition_queries: Vec::new(),
         });
     }
     Ok(CaseState {
@@ -109,7 +111,8 @@ pub fn apply(
 
     match &record.event {
         Event::Received { .. } => Err(Refused::AlreadyReceived.into()),
-        Event::Acknowledged => acknowledge(&mut next, on),
+        Event::Acknowledged { definition } => acknowledge(&mut next, on, definition.as_ref()),
+        Event::DefinitionQueried { text } => query_definition(&mut next, on, text),
         Event::Assigned {
             caseworker,
             caseworker_id,
@@ -221,13 +224,47 @@ fn still_open(state: &CaseState, event: &Event) -> Result<(), Refusal> {
     })
 }
 
-fn acknowledge(next: &mut CaseState, on: NaiveDate) -> Result<(), Refusal> {
+/// Acknowledges the current stage, with the landlord's understanding of the
+/// complaint where it is set out (Code 5.6): both of its parts, or neither.
+fn acknowledge(
+    next: &mut CaseState,
+    on: NaiveDate,
+    definition: Option<&ComplaintDefinition>,
+) -> Result<(), Refusal> {
     let stage = current(next)?;
     if stage.acknowledged_on.is_some() {
         return Err(Refused::StageAlreadyAcknowledged.into());
     }
     not_before(Act::Acknowledged, on, stage.started_on)?;
+    let definition = match definition {
+        None => None,
+        Some(d) if d.about.trim().is_empty() || d.outcome_sought.trim().is_empty() => {
+            return Err(Refused::DefinitionIncomplete.into())
+        }
+        Some(d) => Some(ComplaintDefinition {
+            about: d.about.trim().to_owned(),
+            outcome_sought: d.outcome_sought.trim().to_owned(),
+        }),
+    };
     stage.acknowledged_on = Some(on);
+    stage.definition = definition;
+    Ok(())
+}
+
+/// The resident says the current stage's complaint definition is not
+/// right: possible once it is set out and until the stage's response.
+fn query_definition(next: &mut CaseState, on: NaiveDate, text: &str) -> Result<(), Refusal> {
+    let stage = current(next)?;
+    if stage.definition.is_none() || stage.response.is_some() {
+        return Err(Refused::NoDefinitionToQuery.into());
+    }
+    if text.trim().is_empty() {
+        return Err(Refused::InformationMissing.into());
+    }
+    stage.definition_queries.push(DefinitionQuery {
+        on,
+        text: text.trim().to_owned(),
+    });
     Ok(())
 }
 
@@ -375,6 +412,8 @@ fn escalate(
         extensions: Vec::new(),
         response: None,
         handled_by: Vec::new(),
+        definition: None,
+        definition_queries: Vec::new(),
     });
     // The next stage needs someone who did not deal with this one (Code 6.13).
     next.caseworker = None;
@@ -760,8 +799,13 @@ fn apply_feedback(next: &mut CaseState, event: &Event, on: NaiveDate) -> Result<
         return Err(Refused::FeedbackClosed { kind }.into());
     }
     match event {
-        Event::Acknowledged if next.acknowledged_on.is_none() => next.acknowledged_on = Some(on),
-        Event::Acknowledged => return Err(Refused::FeedbackAlreadyAcknowledged { kind }.into()),
+        // A compliment or a comment has nothing to define.
+        Event::Acknowledged { definition: None } if next.acknowledged_on.is_none() => {
+            next.acknowledged_on = Some(on)
+        }
+        Event::Acknowledged { definition: None } => {
+            return Err(Refused::FeedbackAlreadyAcknowledged { kind }.into())
+        }
         Event::Responded { .. } if next.responded_on.is_none() => next.responded_on = Some(on),
         Event::Responded { .. } => return Err(Refused::FeedbackAlreadyResponded { kind }.into()),
         Event::Closed { why } => {

@@ -159,6 +159,17 @@ pub enum ClosedWhy {
     Other(String),
 }
 
+/// The landlord's understanding of a complaint at a stage, which the Code
+/// calls the complaint definition (5.6): what the complaint is about, and
+/// the outcome the resident wants.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ComplaintDefinition {
+    pub about: String,
+    pub outcome_sought: String,
+}
+
 /// What happened.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -184,8 +195,18 @@ pub enum Event {
     /// The landlord declined to take the complaint on, with its reasons:
     /// the resident can take that decision to the Housing Ombudsman (Code 2.4).
     Declined { reasons: String },
-    /// The landlord acknowledged the complaint (or the request for this stage).
-    Acknowledged,
+    /// The landlord acknowledged the complaint (or the request for this
+    /// stage), setting out its understanding of it: the complaint definition
+    /// (Code 5.6). None on a compliment or a comment, and on acknowledgements
+    /// recorded before definitions were kept.
+    Acknowledged {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        definition: Option<ComplaintDefinition>,
+    },
+    /// The resident (or someone for them) says the complaint definition is
+    /// not right, and what it should say: it reaches the caseworker, who
+    /// clarifies it with them (Code 5.6).
+    DefinitionQueried { text: String },
     /// A caseworker took the case: their name, and their account's public id
     /// (absent on assignments recorded before caseworkers were accounts).
     Assigned {
@@ -264,4 +285,12 @@ pub enum Event {
         window: super::DueKey,
         last_day: NaiveDate,
     },
+}
+
+impl Event {
+    /// An acknowledgement without a complaint definition (a compliment's or
+    /// a comment's, or one recorded before definitions were kept).
+    pub fn acknowledged() -> Self {
+        Event::Acknowledged { definition: None }
+    }
 }

@@ -120,6 +120,11 @@ pub enum Refused {
     },
     InformationRequestMissing,
     InformationMissing,
+    /// A complaint definition needs both its parts (Code 5.6).
+    DefinitionIncomplete,
+    /// There is no complaint definition at this stage, or the stage's
+    /// response has been sent.
+    NoDefinitionToQuery,
     // Taking a complaint on, or not.
     DecisionPending,
     NoDecisionPending,
@@ -214,6 +219,8 @@ impl Refused {
             }
             Refused::CaseworkerMissing => "caseworker_missing",
             Refused::HandledEarlierStage { .. } => "handled_earlier_stage",
+            Refused::DefinitionIncomplete => "definition_incomplete",
+            Refused::NoDefinitionToQuery => "no_definition_to_query",
             Refused::InformationRequestMissing | Refused::InformationMissing => {
                 "information_missing"
             }
@@ -297,6 +304,13 @@ impl Refused {
             ),
             Refused::InformationRequestMissing => "Say what information you need.".to_owned(),
             Refused::InformationMissing => "Enter the information you want to add.".to_owned(),
+            Refused::DefinitionIncomplete => {
+                "Enter what the complaint is about and the outcome the resident wants, or neither."
+                    .to_owned()
+            }
+            Refused::NoDefinitionToQuery => {
+                "There is no summary of the complaint to correct at this stage.".to_owned()
+            }
             Refused::OutcomeMissing => {
                 "Say whether the complaint is upheld, partly upheld or not upheld.".to_owned()
             }

@@ -65,6 +65,13 @@ pub struct StageState {
     /// stage (Code 6.13).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub handled_by: Vec<String>,
+    /// The landlord's understanding of the complaint at this stage, set out
+    /// when it was acknowledged (Code 5.6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<super::ComplaintDefinition>,
+    /// Each time the resident said that understanding was not right.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub definition_queries: Vec<DefinitionQuery>,
 }
 
 /// A refusal to escalate.
@@ -104,6 +111,14 @@ pub struct InformationRequest {
     pub on: NaiveDate,
     pub what: String,
     pub answered_on: Option<NaiveDate>,
+}
+
+/// The resident saying the complaint definition is not right.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct DefinitionQuery {
+    pub on: NaiveDate,
+    pub text: String,
 }
 
 /// Information the resident added.

@@ -315,6 +315,8 @@ pub struct LatestResponse {
 #[serde(rename_all = "snake_case")]
 pub enum ResidentAction {
     AddInformation,
+    /// Say the complaint definition is not right (Code 5.6).
+    QueryDefinition,
     RequestEscalation,
     RequestPanel,
     Withdraw,
@@ -407,6 +409,27 @@ pub struct CaseView {
     /// the decision once made.
     #[serde(default)]
     pub taking_on: Option<super::TakingOn>,
+    /// A complaint's stages under its policy, the panel last where there is
+    /// one, so that the page draws where the complaint stands with the case
+    /// itself; empty for a compliment or a comment.
+    #[serde(default)]
+    pub stages: Vec<StageRef>,
+    /// The landlord's understanding of the complaint at the current stage,
+    /// once set out (Code 5.6), and the day the resident last said it was
+    /// not right.
+    #[serde(default)]
+    pub definition: Option<DefinitionView>,
+}
+
+/// A stage's complaint definition as the resident reads it (Code 5.6).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct DefinitionView {
+    pub stage: u8,
+    pub about: String,
+    pub outcome_sought: String,
+    /// The day the resident last said it was not right, if they have.
+    pub queried_on: Option<NaiveDate>,
 }
 
 /// The case as it stands on `today` (the server's clock, UK date).
@@ -444,7 +467,37 @@ pub fn view(state: &CaseState, policy: &Policy, calendar: &Calendar, today: Naiv
         closes: super::closing(state, policy, calendar),
         rules: super::rule_dates(state, policy, calendar),
         taking_on: state.taking_on.clone(),
+        stages: stages(state, policy),
+        definition: definition(state),
     }
+}
+
+fn definition(state: &CaseState) -> Option<DefinitionView> {
+    let stage = state.current_stage()?;
+    let definition = stage.definition.as_ref()?;
+    Some(DefinitionView {
+        stage: stage.number,
+        about: definition.about.clone(),
+        outcome_sought: definition.outcome_sought.clone(),
+        queried_on: stage.definition_queries.last().map(|q| q.on),
+    })
+}
+
+fn stages(state: &CaseState, policy: &Policy) -> Vec<StageRef> {
+    if state.kind != CaseKind::Complaint {
+        return Vec::new();
+    }
+    let panel = policy.panel.iter().map(|p| (p.number, &p.name));
+    policy
+        .stages
+        .iter()
+        .map(|s| (s.number, &s.name))
+        .chain(panel)
+        .map(|(number, name)| StageRef {
+            number,
+            name: name.clone(),
+        })
+        .collect()
 }
 
 /// How long after the landlord's final response (or its closing the case)
@@ -1028,6 +1081,12 @@ fn resident_actions(
             },
         ),
         (
+            ResidentAction::QueryDefinition,
+            Event::DefinitionQueried {
+                text: "what is not right".to_owned(),
+            },
+        ),
+        (
             ResidentAction::RequestEscalation,
             Event::EscalationRequested { reason: None },
         ),
@@ -1080,7 +1139,7 @@ fn staff_actions(
                 reasons: "reasons".to_owned(),
             },
         ),
-        (StaffAction::Acknowledge, Event::Acknowledged),
+        (StaffAction::Acknowledge, Event::acknowledged()),
         (
             StaffAction::Assign,
             Event::Assigned {

@@ -2,8 +2,8 @@
 //! case is answered 404 for all of it.
 
 use crate::api::cases::{
-    CaseDetail, CaseSummary, EscalationRequest, NewCase, NewInformation, PanelRequest,
-    SatisfactionRequest, ScreeningAnswer, ScreeningRequest, WithdrawalRequest,
+    CaseDetail, CaseSummary, DefinitionQueryRequest, EscalationRequest, NewCase, NewInformation,
+    PanelRequest, SatisfactionRequest, ScreeningAnswer, ScreeningRequest, WithdrawalRequest,
 };
 use crate::endpoint::Access::SignedIn;
 use crate::endpoint::{Access, NoBody, RetryKey};
@@ -53,6 +53,16 @@ endpoints! {
         const SUMMARY: &'static str = "Add information";
         const ACCESS: Access = SignedIn;
         type Request = NewInformation;
+        type Answer = CaseDetail;
+        const ERRORS: &'static [u16] = &[403, 404, 409];
+        const RETRY_KEY: RetryKey = RetryKey::Optional;
+    }
+
+    QueryDefinition: POST "/cases/{id}/definition-query" {
+        const OPERATION: &'static str = "query_definition";
+        const SUMMARY: &'static str = "Say what the complaint definition got wrong (Code 5.6)";
+        const ACCESS: Access = SignedIn;
+        type Request = DefinitionQueryRequest;
         type Answer = CaseDetail;
         const ERRORS: &'static [u16] = &[403, 404, 409];
         const RETRY_KEY: RetryKey = RetryKey::Optional;

@@ -98,6 +98,8 @@ impl CaseAccess {
 fn advocate_action(event: &Event) -> Option<Action> {
     match event {
         Event::InformationGiven { .. } => Some(Action::AddInformation),
+        // Telling us what we got wrong is adding information about it.
+        Event::DefinitionQueried { .. } => Some(Action::AddInformation),
         Event::EscalationRequested { .. } => Some(Action::RequestEscalation),
         Event::PanelRequested { .. } => Some(Action::RequestPanel),
         Event::Withdrawn { .. } => Some(Action::Withdraw),

@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 use domain::calendar::long_date;
-use domain::case::{CaseKind, CaseView, ClosedWhy, DueDate, DueKey, DueKind, Event, Outcome};
+use domain::case::{
+    CaseKind, CaseView, ClosedWhy, ComplaintDefinition, DueDate, DueKey, DueKind, Event, Outcome,
+};
 use domain::policy::Policy;
 
 /// A message: its subject and body.
@@ -63,6 +65,14 @@ fn guidance(view: &CaseView) -> String {
     } else {
         format!("\n\n{}", view.ombudsman_guidance.join("\n\n"))
     }
+}
+
+/// The complaint definition, as the acknowledgement sets it out (Code 5.6).
+fn definition_words(definition: &ComplaintDefinition) -> String {
+    format!(
+        "\n\nThis is what we understand your complaint to be about:\n{}\n\nThis is what we understand you want to happen:\n{}\n\nIf we have got this wrong, tell us: you can do that on your complaint's page online, or contact us.",
+        definition.about, definition.outcome_sought
+    )
 }
 
 fn outcome_words(outcome: Option<Outcome>) -> &'static str {
@@ -130,9 +140,21 @@ pub fn for_event(
         Event::Assigned { .. } | Event::ReferredToOmbudsman | Event::WindowClosed { .. } => {
             return None
         }
-        Event::Acknowledged => (
+        // Code 5.6: our understanding of the complaint and of the outcome
+        // the resident wants, and a way to say it is wrong.
+        Event::Acknowledged { definition } => (
             subject("we have acknowledged it"),
-            format!("We have acknowledged your {noun}.{}", coming_dates(view)),
+            format!(
+                "We have acknowledged your {noun}.{}{}",
+                definition.as_ref().map(definition_words).unwrap_or_default(),
+                coming_dates(view)
+            ),
+        ),
+        Event::DefinitionQueried { .. } => (
+            subject("you told us what we got wrong"),
+            format!(
+                "Thank you for telling us what we got wrong about your {noun}. Your caseworker will read it, and contact you if they need to check anything."
+            ),
         ),
         Event::Extended {
             reason,
@@ -247,6 +269,20 @@ pub fn for_event(
         ),
     };
     Some(notice)
+}
+
+/// To the assigned caseworker, when the resident says the complaint
+/// definition is not right. What they said stays on the case, not in an email.
+pub fn definition_queried(reference: &str) -> Notice {
+    (
+        format!("Complaint {reference}: the resident says we have not understood it"),
+        format!(
+            "The resident (or someone acting for them) has told us that what we understand \
+             complaint {reference}, which is assigned to you, to be about is not right.\n\n\
+             Read what they said on the complaint's page in the staff queue, and check it with \
+             them (Code 5.6)."
+        ),
+    )
 }
 
 /// The satisfaction survey, sent when the resident has not replied to the

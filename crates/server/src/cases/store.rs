@@ -619,3 +619,26 @@ fn wire<T: serde::Serialize>(value: &T) -> String {
         _ => String::new(),
     }
 }
+
+/// A member of staff the portal writes to (a caseworker's reminder, what a
+/// resident said about their case): their account and address.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StaffContact {
+    pub id: i64,
+    pub email: String,
+}
+
+/// The staff or admin account with this public id, if it still exists.
+#[tracing::instrument(skip_all)]
+pub async fn staff_contact(
+    conn: &mut AnyConnection,
+    public_id: &str,
+) -> Result<Option<StaffContact>, sqlx::Error> {
+    crate::db::query_as(
+        "SELECT id, email FROM users \
+         WHERE public_id = ? AND role IN ('staff', 'admin') AND deleted_at IS NULL",
+    )
+    .bind(public_id)
+    .fetch_optional(conn)
+    .await
+}

@@ -9,20 +9,20 @@
 //!
 //! Someone who may not see a case gets 404 for all of it ([`crate::access`]).
 
+use crate::ids::{IdInPath, IdsInPath};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use crate::ids::{IdInPath, IdsInPath};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use domain::api::cases::{
-    messages, CaseDetail, EscalationRequest, NewCase, NewInformation, PanelRequest,
-    SatisfactionRequest, ScreeningAnswer, ScreeningRequest, WithdrawalRequest,
+    messages, CaseDetail, DefinitionQueryRequest, EscalationRequest, NewCase, NewInformation,
+    PanelRequest, SatisfactionRequest, ScreeningAnswer, ScreeningRequest, WithdrawalRequest,
 };
 use domain::case::{Event, EventRecord};
 use domain::endpoints::cases::{
-    AddInformation, CreateCase, DownloadAttachment, GetCase, ListCases, RecordSatisfaction,
-    RequestEscalation, RequestPanel, ScreenCase, WithdrawCase,
+    AddInformation, CreateCase, DownloadAttachment, GetCase, ListCases, QueryDefinition,
+    RecordSatisfaction, RequestEscalation, RequestPanel, ScreenCase, WithdrawCase,
 };
 
 use crate::auth::{CurrentUser, Role};
@@ -48,6 +48,7 @@ pub fn router() -> Routes {
         .add_with(AddInformation, add_information, |route| {
             route.layer(crate::with_files())
         })
+        .add(QueryDefinition, query_definition)
         .add(RequestEscalation, request_escalation)
         .add(RequestPanel, request_panel)
         .add(WithdrawCase, withdraw_case)
@@ -325,6 +326,24 @@ async fn add_information(
             files,
             ..resident(Event::InformationGiven { text })
         })
+    })
+    .await
+}
+
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn query_definition(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    IdInPath(id): IdInPath,
+    headers: HeaderMap,
+    Json(request): Json<DefinitionQueryRequest>,
+) -> ApiResult<Response> {
+    let retry = Retry::optional(&headers, &(&id, "definition-query", &request))?;
+    record_action(&state, &user, &id, Side::Resident, retry, || {
+        request.validate()?;
+        Ok(resident(Event::DefinitionQueried {
+            text: request.text.trim().to_owned(),
+        }))
     })
     .await
 }

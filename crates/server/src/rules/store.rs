@@ -52,31 +52,11 @@ pub async fn runs(conn: &mut AnyConnection, case_id: i64) -> Result<i64, sqlx::E
         .await
 }
 
-/// A member of staff a rule writes to: their account and address.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct StaffContact {
-    pub id: i64,
-    pub email: String,
-}
-
-/// The staff or admin account with this public id, if it still exists.
-#[tracing::instrument(skip_all)]
-pub async fn staff_contact(
-    conn: &mut AnyConnection,
-    public_id: &str,
-) -> Result<Option<StaffContact>, sqlx::Error> {
-    crate::db::query_as(
-        "SELECT id, email FROM users \
-         WHERE public_id = ? AND role IN ('staff', 'admin') AND deleted_at IS NULL",
-    )
-    .bind(public_id)
-    .fetch_optional(conn)
-    .await
-}
-
 /// The admins: the team's managers, as the portal has no manager role.
 #[tracing::instrument(skip_all)]
-pub async fn admins(conn: &mut AnyConnection) -> Result<Vec<StaffContact>, sqlx::Error> {
+pub async fn admins(
+    conn: &mut AnyConnection,
+) -> Result<Vec<crate::cases::store::StaffContact>, sqlx::Error> {
     crate::db::query_as(
         "SELECT id, email FROM users WHERE role = 'admin' AND deleted_at IS NULL ORDER BY id",
     )

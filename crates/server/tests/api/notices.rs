@@ -120,7 +120,7 @@ fn a_complaint_through_both_stages_closed_and_reopened() {
                 caseworker_id: None,
             },
         ),
-        staff("2026-03-03", Event::Acknowledged),
+        staff("2026-03-03", Event::acknowledged()),
         staff(
             "2026-03-04",
             Event::InformationRequested {
@@ -154,7 +154,7 @@ fn a_complaint_through_both_stages_closed_and_reopened() {
             },
         ),
         resident("2026-03-23", Event::EscalationRequested { reason: None }),
-        staff("2026-03-24", Event::Acknowledged),
+        staff("2026-03-24", Event::acknowledged()),
         staff(
             "2026-04-14",
             Event::Responded {
@@ -201,7 +201,7 @@ fn a_complaint_through_both_stages_closed_and_reopened() {
 fn a_complaint_the_landlord_will_not_take_further() {
     let records = [
         received_on("2026-03-02", CaseKind::Complaint),
-        staff("2026-03-03", Event::Acknowledged),
+        staff("2026-03-03", Event::acknowledged()),
         staff(
             "2026-03-16",
             Event::Responded {
@@ -285,7 +285,7 @@ fn an_out_of_time_complaint_declined() {
 fn a_complaint_that_goes_to_a_panel() {
     let records = [
         received_on("2026-03-02", CaseKind::Complaint),
-        staff("2026-03-03", Event::Acknowledged),
+        staff("2026-03-03", Event::acknowledged()),
         staff(
             "2026-03-16",
             Event::Responded {
@@ -296,7 +296,7 @@ fn a_complaint_that_goes_to_a_panel() {
             },
         ),
         resident("2026-03-17", Event::EscalationRequested { reason: None }),
-        staff("2026-03-18", Event::Acknowledged),
+        staff("2026-03-18", Event::acknowledged()),
         staff(
             "2026-03-30",
             Event::Responded {
