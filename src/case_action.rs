@@ -26,6 +26,17 @@ pub fn load_case(id: Memo<String>) -> LocalResource<Result<CaseDetail, ClientErr
     })
 }
 
+/// Who reads an action page: the resident ("your complaint"), or someone
+/// acting for them ("their complaint"). The pages are made inside
+/// `SignedIn`, so the session is known by then.
+pub fn reader() -> crate::next_step_words::Reader {
+    crate::next_step_words::reader_for(
+        use_session()
+            .user
+            .with_untracked(|u| u.as_ref().map(|u| u.role)),
+    )
+}
+
 /// Sends the action `E` (such as [`domain::endpoints::cases::RequestEscalation`]);
 /// on success goes to the case page with `?done={done}`, on
 /// failure puts the errors (a refusal's reason included, or what was not sent
@@ -41,11 +52,7 @@ pub fn action<E: Endpoint<Answer = CaseDetail>>(
 where
     E::Request: Clone,
 {
-    let reader = crate::next_step_words::reader_for(
-        use_session()
-            .user
-            .with_untracked(|u| u.as_ref().map(|u| u.role)),
-    );
+    let reader = reader();
     let keys = StoredValue::new_local(RetryKeys::default());
     let action = Action::new_local(move |body: &E::Request| {
         let body = body.clone();

@@ -9,12 +9,19 @@ pub mod withdraw_page;
 
 use leptos::prelude::*;
 
+use crate::components::signed_in::SignedIn;
 use crate::routes::Route;
 
-/// Every action page behind one lazy entry: each entry costs the first
-/// page's code a loader of its own, and these are always visited from a case.
+/// Every action page behind one lazy entry (each entry costs the first
+/// page's code a loader of its own), each made only once the session is
+/// known, so that from the first paint it speaks to the resident, or of them
+/// to someone acting for them.
 #[component]
 pub fn CaseActionPage() -> impl IntoView {
+    view! { <SignedIn>{action_page}</SignedIn> }
+}
+
+fn action_page() -> AnyView {
     let location = crate::router::use_location();
     match Route::matching(&location.pathname.get_untracked()) {
         Route::AddInformation => view! { <add_information_page::AddInformationPage /> }.into_any(),

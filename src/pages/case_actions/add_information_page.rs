@@ -4,12 +4,11 @@ use domain::endpoints::cases::AddInformation;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
-use crate::case_action::{action, case_id};
+use crate::case_action::{action, case_id, reader};
 use crate::complaint_draft::DraftFile;
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::multi_file_upload::MultiFileUpload;
-use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
 use crate::information_draft::{files_key, new_information, text_key};
@@ -20,20 +19,8 @@ use crate::storage;
 /// chosen is kept on the device until it is sent (files when they fit).
 #[component]
 pub fn AddInformationPage() -> impl IntoView {
-    view! { <SignedIn><AddInformationForm /></SignedIn> }
-}
-
-/// Made only once the session is known, so that from the first paint it
-/// speaks to the resident, or of them to someone acting for them.
-#[component]
-fn AddInformationForm() -> impl IntoView {
     let id = case_id();
-    let reader = crate::next_step_words::reader_for(
-        crate::session::use_session()
-            .user
-            .with_untracked(|u| u.as_ref().map(|u| u.role)),
-    );
-    let advocate = reader == crate::next_step_words::Reader::Advocate;
+    let advocate = reader() == crate::next_step_words::Reader::Advocate;
     let text_key = text_key(&id.get_untracked());
     let files_key = files_key(&id.get_untracked());
     let errors = RwSignal::new(Vec::<FieldError>::new());

@@ -13,7 +13,6 @@ use crate::components::action_unavailable::{blocked, ActionUnavailable};
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::radios::{Choice, Radios};
-use crate::components::signed_in::SignedIn;
 use crate::components::text_input::TextInput;
 use crate::form::page_title;
 use domain::case::ResidentAction;
@@ -22,19 +21,8 @@ use domain::case::ResidentAction;
 /// send written submissions; bring a friend or relative, never a lawyer.
 #[component]
 pub fn AskForPanelPage() -> impl IntoView {
-    view! { <SignedIn><AskForPanelForm /></SignedIn> }
-}
-
-/// Made only once the session is known, so that from the first paint it
-/// speaks to the resident, or of them to someone acting for them.
-#[component]
-fn AskForPanelForm() -> impl IntoView {
     let id = case_id();
-    let reader = crate::next_step_words::reader_for(
-        crate::session::use_session()
-            .user
-            .with_untracked(|u| u.as_ref().map(|u| u.role)),
-    );
+    let reader = reader();
     let advocate = reader == crate::next_step_words::Reader::Advocate;
     let case = load_case(id);
     let unavailable = blocked(case, ResidentAction::RequestPanel);

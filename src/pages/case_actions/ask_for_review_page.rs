@@ -10,7 +10,6 @@ use crate::case_words::window_sentence;
 use crate::components::action_unavailable::{blocked, ActionUnavailable};
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
-use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
 use domain::case::ResidentAction;
@@ -18,19 +17,8 @@ use domain::case::ResidentAction;
 /// Ask for a stage 2 review. No reason is required (Complaint Handling Code).
 #[component]
 pub fn AskForReviewPage() -> impl IntoView {
-    view! { <SignedIn><AskForReviewForm /></SignedIn> }
-}
-
-/// Made only once the session is known, so that from the first paint it
-/// speaks to the resident, or of them to someone acting for them.
-#[component]
-fn AskForReviewForm() -> impl IntoView {
     let id = case_id();
-    let reader = crate::next_step_words::reader_for(
-        crate::session::use_session()
-            .user
-            .with_untracked(|u| u.as_ref().map(|u| u.role)),
-    );
+    let reader = reader();
     let advocate = reader == crate::next_step_words::Reader::Advocate;
     let case = load_case(id);
     let unavailable = blocked(case, ResidentAction::RequestEscalation);

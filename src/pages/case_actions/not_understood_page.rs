@@ -5,10 +5,9 @@ use domain::endpoints::cases::QueryDefinition;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
-use crate::case_action::{action, case_id};
+use crate::case_action::{action, case_id, reader};
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
-use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
 use crate::information_draft::text_key;
@@ -19,20 +18,8 @@ use crate::storage;
 /// kept on the device until it is sent.
 #[component]
 pub fn NotUnderstoodPage() -> impl IntoView {
-    view! { <SignedIn><NotUnderstoodForm /></SignedIn> }
-}
-
-/// Made only once the session is known, so that from the first paint it
-/// speaks to the resident, or of them to someone acting for them.
-#[component]
-fn NotUnderstoodForm() -> impl IntoView {
     let id = case_id();
-    let reader = crate::next_step_words::reader_for(
-        crate::session::use_session()
-            .user
-            .with_untracked(|u| u.as_ref().map(|u| u.role)),
-    );
-    let advocate = reader == crate::next_step_words::Reader::Advocate;
+    let advocate = reader() == crate::next_step_words::Reader::Advocate;
     // Beside the information draft's key, so a shared device forgets it too.
     let key = format!("{}.not-understood", text_key(&id.get_untracked()));
     let errors = RwSignal::new(Vec::<FieldError>::new());

@@ -5,31 +5,18 @@ use domain::endpoints::cases::RecordSatisfaction;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
-use crate::case_action::{action, case_id};
+use crate::case_action::{action, case_id, reader};
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::radios::{Choice, Radios};
-use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
 
 /// Say whether the response put things right.
 #[component]
 pub fn SatisfactionPage() -> impl IntoView {
-    view! { <SignedIn><SatisfactionForm /></SignedIn> }
-}
-
-/// Made only once the session is known, so that from the first paint it
-/// speaks to the resident, or of them to someone acting for them.
-#[component]
-fn SatisfactionForm() -> impl IntoView {
     let id = case_id();
-    let reader = crate::next_step_words::reader_for(
-        crate::session::use_session()
-            .user
-            .with_untracked(|u| u.as_ref().map(|u| u.role)),
-    );
-    let advocate = reader == crate::next_step_words::Reader::Advocate;
+    let advocate = reader() == crate::next_step_words::Reader::Advocate;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let satisfied = RwSignal::new(String::new());
     let comment = RwSignal::new(String::new());

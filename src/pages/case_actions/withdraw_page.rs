@@ -5,31 +5,18 @@ use domain::endpoints::cases::WithdrawCase;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
-use crate::case_action::{action, case_id};
+use crate::case_action::{action, case_id, reader};
 use crate::components::back_link::BackLink;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::radios::{Choice, Radios};
-use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
 use crate::form::page_title;
 
 /// Withdraw a complaint, after a confirmation step.
 #[component]
 pub fn WithdrawPage() -> impl IntoView {
-    view! { <SignedIn><WithdrawForm /></SignedIn> }
-}
-
-/// Made only once the session is known, so that from the first paint it
-/// speaks to the resident, or of them to someone acting for them.
-#[component]
-fn WithdrawForm() -> impl IntoView {
     let id = case_id();
-    let reader = crate::next_step_words::reader_for(
-        crate::session::use_session()
-            .user
-            .with_untracked(|u| u.as_ref().map(|u| u.role)),
-    );
-    let advocate = reader == crate::next_step_words::Reader::Advocate;
+    let advocate = reader() == crate::next_step_words::Reader::Advocate;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let confirm = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
