@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
-import { acknowledgeThenRespond, open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
+import { acknowledgeThenRespond, DEMO, DEMO_TOTP_SECRET, open, POLICY_URL, raiseComplaintByApi, registerAs, setServerClock, signInAs, staffAction, START } from "./fixtures/app";
 
 test.describe("windows under Pivotal's policy (10 working days to appeal)", () => {
   test.use({ baseURL: POLICY_URL["pivotal-2021"] });
@@ -52,6 +52,43 @@ test.describe("windows under Pivotal's policy (10 working days to appeal)", () =
     await expect(page.getByTestId("closed-window")).toContainText("Housing Ombudsman");
     await expect(page.getByTestId("closes")).toHaveText("We will tell you when we close this complaint.");
     await expectNoA11yViolations(page);
+  });
+
+  test("a review asked for by phone is recorded by staff on the day of the call, and the window is checked against that day", async ({ page, browser }) => {
+    test.skip(test.info().project.name !== "desktop", "staff work at a desk");
+    const resident = await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    const staffContext = await browser.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
+    const staff = await staffContext.newPage();
+    await acknowledgeThenRespond(staff.request, complaint.id, "not_upheld", "We found no fault.");
+    // A word after the response keeps the complaint open past its window.
+    const added = await page.request.post(`/api/v1/cases/${complaint.id}/information`, { data: { text: "I will phone about this." } });
+    expect(added.status(), await added.text()).toBe(200);
+
+    // Friday 8 January: the window closed on Wednesday 6 January.
+    await setServerClock(page.request, "2027-01-08T10:00:00Z");
+    await signInAs(staff, DEMO.staff.email, DEMO.staff.password, DEMO_TOTP_SECRET);
+    await open(staff, `/staff/cases/${complaint.id}`);
+    await staff.getByLabel("Record a request for a review made by phone, letter or in person").check();
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByRole("alert")).toContainText("Enter the day the resident asked");
+    await staff.getByLabel("The day the resident asked (it reached us)").fill("2027-01-07");
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByRole("alert")).toContainText("The last day to ask was Wednesday 6 January 2027");
+    await expect(staff.getByTestId("staff-action-recorded")).toHaveCount(0);
+    await expectNoA11yViolations(staff);
+    // The call was on the last day: it is in time.
+    await staff.getByLabel("The day the resident asked (it reached us)").fill("2027-01-06");
+    await staff.getByLabel(/What they want reviewed/).fill("They say the lift is still broken.");
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByTestId("staff-action-recorded")).toContainText("The request for a review has been recorded");
+    await expect(staff.locator("main")).toContainText("Stage 2");
+
+    await signInAs(page, resident.email, resident.password);
+    await open(page, `/cases/${complaint.id}`);
+    await expect(page.getByTestId("case-status")).toContainText("Review asked for");
+    await expect(page.locator(".app-timeline")).toContainText("Wednesday 6 January 2027");
+    await staffContext.close();
   });
 });
 

@@ -475,3 +475,39 @@ fn an_old_acknowledgement_without_a_definition_still_reads() {
         r#"{"type":"acknowledged"}"#
     );
 }
+
+#[test]
+fn under_pivotal_staff_record_a_review_asked_for_by_phone_inside_the_window_after_it_has_closed(
+) {
+    // Pivotal section 9: an appeal "must be received by a Pivotal Director no
+    // later than 10 working days after" the stage 1 response: Monday 16 March.
+    let policy = preset("pivotal-2021");
+    let answered = vec![
+        received("2026-03-02"),
+        by_staff("ola", "2026-03-02", Event::acknowledged()),
+        by_staff("ola", "2026-03-02", responded()),
+    ];
+    let v = seen(&policy, &answered, "2026-03-22");
+    assert!(
+        v.staff_actions
+            .contains(&domain::case::StaffAction::RecordEscalationRequest),
+        "{:?}",
+        v.staff_actions
+    );
+    assert!(!v
+        .allowed_actions
+        .contains(&domain::case::ResidentAction::RequestEscalation));
+    let phoned = |on: &str| {
+        let mut record = by_staff("ola", on, Event::EscalationRequested { reason: None });
+        record.at = case_support::at("2026-03-22", Event::acknowledged()).at;
+        [answered.clone(), vec![record]].concat()
+    };
+    assert_eq!(
+        run(&policy, &phoned("2026-03-17"))
+            .expect_err("a day late")
+            .code,
+        "escalation_window_closed"
+    );
+    let state = run(&policy, &phoned("2026-03-16")).expect("in time");
+    assert_eq!(state.current_stage().map(|s| s.number), Some(2));
+}

@@ -494,18 +494,16 @@ pub struct StaffActionRequest {
 }
 
 impl StaffActionRequest {
-    /// Events only a resident (or their advocate) records are refused here.
-    /// Satisfaction is both: staff record what a resident said in a call or a
-    /// satisfaction survey (Pioneer's policy surveys after the outcome).
+    /// Events staff may record. Those a resident makes (information, a
+    /// review or a panel asked for, a withdrawal, whether they are satisfied)
+    /// staff also record when the resident made them by phone, letter or in
+    /// person, dated (`on`) the day they reached us, so a window is checked
+    /// against that day (issue 16, item 1). Receiving a case has its own
+    /// endpoint, and the policy's clock alone closes a window.
     pub fn is_staff_event(&self) -> bool {
         !matches!(
             self.event,
-            Event::Received { .. }
-                | Event::EscalationRequested { .. }
-                | Event::PanelRequested { .. }
-                | Event::Withdrawn { .. }
-                // The policy's clock records it, nobody else.
-                | Event::WindowClosed { .. }
+            Event::Received { .. } | Event::WindowClosed { .. }
         )
     }
 }

@@ -344,6 +344,13 @@ pub enum StaffAction {
     Accept,
     /// Decline to take it on, with reasons.
     Decline,
+    /// Record a request for a review that the resident made by phone,
+    /// letter or in person, on the day it was received.
+    RecordEscalationRequest,
+    /// Record a request for the panel made the same ways.
+    RecordPanelRequest,
+    /// Record that the resident withdrew the complaint the same ways.
+    RecordWithdrawal,
 }
 
 /// A window the resident can still act in.
@@ -1213,7 +1220,50 @@ fn staff_actions(
         // may be (a case dated after today offers neither).
         actions.insert(actions.len().min(2), StaffAction::Extend);
     }
+    actions.extend(for_the_resident(state, policy, calendar, today));
     actions
+}
+
+/// What a resident asked for by phone, letter or in person, which staff
+/// record dated the day it reached them (issue 16, item 1): offered while it
+/// could be asked for today, or on the last day of a window that has closed
+/// since (the request may have come in time; its own date is checked when
+/// it is recorded).
+fn for_the_resident(
+    state: &CaseState,
+    policy: &Policy,
+    calendar: &Calendar,
+    today: NaiveDate,
+) -> Vec<StaffAction> {
+    let (_, closed) = windows(state, policy, calendar, today);
+    let days: Vec<NaiveDate> = std::iter::once(today)
+        .chain(closed.iter().map(|w| w.last_day))
+        .collect();
+    let candidates = [
+        (
+            StaffAction::RecordEscalationRequest,
+            Event::EscalationRequested { reason: None },
+        ),
+        (
+            StaffAction::RecordPanelRequest,
+            Event::PanelRequested {
+                attendance: Attendance::Attend,
+                representative: None,
+            },
+        ),
+        (
+            StaffAction::RecordWithdrawal,
+            Event::Withdrawn { reason: None },
+        ),
+    ];
+    candidates
+        .into_iter()
+        .filter(|(_, event)| {
+            days.iter()
+                .any(|day| probe(state, policy, calendar, *day, event.clone()))
+        })
+        .map(|(action, _)| action)
+        .collect()
 }
 
 /// Whether the current stage's response date can still be extended (the new

@@ -514,14 +514,19 @@ async fn staff_may_back_date_an_action_but_not_date_it_in_the_future() {
 }
 
 #[tokio::test]
-async fn a_residents_own_event_is_not_a_staff_action() {
+async fn receiving_a_case_and_closing_a_window_are_not_staff_actions() {
     let app = TestApp::spawn().await;
     let riya = app.register_resident("Riya Resident").await;
     let staff = app.create_staff("Sam Caseworker").await;
     let case = id(&raise(&riya, complaint()).await);
-    let (status, _, body) = staff_action(&staff, &case, json!({ "type": "withdrawn" })).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(errors(&body)[0].0, "event");
+    for event in [
+        json!({ "type": "received", "kind": "complaint", "received_on": "2026-03-02" }),
+        json!({ "type": "window_closed", "window": "stage_1_window", "last_day": "2026-03-02" }),
+    ] {
+        let (status, _, body) = staff_action(&staff, &case, event.clone()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{event}");
+        assert_eq!(errors(&body)[0].0, "event");
+    }
     let (status, _, _) =
         staff_action(&staff, "no-such-case", json!({ "type": "acknowledged" })).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -572,4 +577,57 @@ async fn the_panel_dates_and_outcome_are_recorded_under_pioneer() {
     .await;
     assert_eq!(decided["view"]["status"], "responded");
     assert_eq!(decided["view"]["final_response"], true);
+}
+
+/// Pivotal section 9: an appeal "must be received by a Pivotal Director no
+/// later than 10 working days after" the stage 1 response.
+#[tokio::test]
+async fn staff_record_a_review_asked_for_by_phone_on_the_day_it_came_and_the_window_is_checked_against_that_day(
+) {
+    let app = crate::support::app_with_policy("pivotal-2021").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    // Monday 2 March 2026: the last day to ask is Monday 16 March.
+    let answered = staff_does(&staff, &case, responded("not_upheld")).await;
+    assert_eq!(answered["view"]["open_window"]["last_day"], "2026-03-16");
+    app.advance(Duration::days(20)); // Sunday 22 March: the window has closed.
+    let staff = signed_in_again(&app, &staff).await;
+    let (_, _, read) = staff.get(&format!("/api/v1/cases/{case}")).await;
+    assert!(
+        read["view"]["staff_actions"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("record_escalation_request")),
+        "a call inside the window can still be recorded: {}",
+        read["view"]["staff_actions"]
+    );
+    let escalation = |on: &str| {
+        json!({ "event": { "type": "escalation_requested", "reason": "Said on the phone" }, "on": on })
+    };
+    let path = format!("/api/v1/cases/{case}/staff-actions");
+    let (status, _, body) = staff.post_json(&path, escalation("2026-03-17")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "the day after the window: {body}");
+    let (status, _, body) = staff.post_json(&path, escalation("2026-03-16")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["view"]["stage"]["number"], 2);
+    let last = body["timeline"].as_array().unwrap().last().cloned().unwrap();
+    assert_eq!(last["on"], "2026-03-16");
+    assert_eq!(last["actor"]["kind"], "staff");
+    // The resident is told, as if they had asked online.
+    let told = outbox(&app, &case).await;
+    assert!(
+        told.last().unwrap().1.contains("We have received your request for a review"),
+        "{told:?}"
+    );
+    // And a withdrawal by letter is recorded the same way.
+    let (status, _, body) = staff
+        .post_json(
+            &path,
+            json!({ "event": { "type": "withdrawn", "reason": "By letter" }, "on": "2026-03-20" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["view"]["status"], "withdrawn");
 }
