@@ -477,8 +477,7 @@ fn an_old_acknowledgement_without_a_definition_still_reads() {
 }
 
 #[test]
-fn under_pivotal_staff_record_a_review_asked_for_by_phone_inside_the_window_after_it_has_closed(
-) {
+fn under_pivotal_staff_record_a_review_asked_for_by_phone_inside_the_window_after_it_has_closed() {
     // Pivotal section 9: an appeal "must be received by a Pivotal Director no
     // later than 10 working days after" the stage 1 response: Monday 16 March.
     let policy = preset("pivotal-2021");

@@ -7,7 +7,7 @@ use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::case_action::{action, case_id, load_case};
+use crate::case_action::{action, case_id, load_case, reader};
 use crate::case_words::window_sentence;
 use crate::components::action_unavailable::{blocked, ActionUnavailable};
 use crate::components::back_link::BackLink;

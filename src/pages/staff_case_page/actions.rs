@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use domain::api::cases::{CaseDetail, MessagePreview, StaffActionRequest};
 use domain::case::{
-    Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, Outcome, OutstandingAction, Remedy,
-    RemedyKind, Representative, StaffAction,
+    Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, Outcome, OutstandingAction,
+    Remedy, RemedyKind, Representative, StaffAction,
 };
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
@@ -143,8 +143,7 @@ pub fn StaffActions(
                     .into_any()
             }
             StaffAction::RecordPanelRequest => {
-                view! { <ForTheResidentForm sender=sender what=ForTheResident::Panel /> }
-                    .into_any()
+                view! { <ForTheResidentForm sender=sender what=ForTheResident::Panel /> }.into_any()
             }
             StaffAction::RecordWithdrawal => {
                 view! { <ForTheResidentForm sender=sender what=ForTheResident::Withdrawal /> }
@@ -912,12 +911,16 @@ fn ForTheResidentForm(sender: Sender, what: ForTheResident) -> impl IntoView {
                 let name = trimmed(representative);
                 let relation = trimmed(relation);
                 if !name.is_empty() {
-                    need(&mut problems, &relation, "relation", "Enter who the representative is to the resident");
+                    need(
+                        &mut problems,
+                        &relation,
+                        "relation",
+                        "Enter who the representative is to the resident",
+                    );
                 }
                 attendance.map(|attendance| Event::PanelRequested {
                     attendance,
-                    representative: (!name.is_empty())
-                        .then_some(Representative { name, relation }),
+                    representative: (!name.is_empty()).then_some(Representative { name, relation }),
                 })
             }
         };

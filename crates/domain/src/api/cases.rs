@@ -712,12 +712,26 @@ mod tests {
     }
 
     #[test]
-    fn residents_events_are_not_staff_actions() {
+    fn staff_record_what_a_resident_asked_for_but_not_a_case_arriving_or_a_window_closing() {
         let withdraw = StaffActionRequest {
             event: Event::Withdrawn { reason: None },
             on: None,
         };
-        assert!(!withdraw.is_staff_event());
+        assert!(withdraw.is_staff_event(), "a withdrawal by letter");
+        for event in [
+            Event::Received {
+                kind: crate::case::CaseKind::Complaint,
+                received_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+                awaiting_decision: Vec::new(),
+            },
+            Event::WindowClosed {
+                window: crate::case::DueKey::NextStageWindow { stage: 1 },
+                last_day: chrono::NaiveDate::from_ymd_opt(2026, 3, 16).unwrap(),
+            },
+        ] {
+            let request = StaffActionRequest { event, on: None };
+            assert!(!request.is_staff_event(), "{request:?}");
+        }
         let ack = StaffActionRequest {
             event: Event::acknowledged(),
             on: None,

@@ -603,22 +603,32 @@ async fn staff_record_a_review_asked_for_by_phone_on_the_day_it_came_and_the_win
         "a call inside the window can still be recorded: {}",
         read["view"]["staff_actions"]
     );
-    let escalation = |on: &str| {
-        json!({ "event": { "type": "escalation_requested", "reason": "Said on the phone" }, "on": on })
-    };
+    let escalation = |on: &str| json!({ "event": { "type": "escalation_requested", "reason": "Said on the phone" }, "on": on });
     let path = format!("/api/v1/cases/{case}/staff-actions");
     let (status, _, body) = staff.post_json(&path, escalation("2026-03-17")).await;
-    assert_eq!(status, StatusCode::CONFLICT, "the day after the window: {body}");
+    assert_eq!(
+        status,
+        StatusCode::CONFLICT,
+        "the day after the window: {body}"
+    );
     let (status, _, body) = staff.post_json(&path, escalation("2026-03-16")).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["view"]["stage"]["number"], 2);
-    let last = body["timeline"].as_array().unwrap().last().cloned().unwrap();
+    let last = body["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .cloned()
+        .unwrap();
     assert_eq!(last["on"], "2026-03-16");
     assert_eq!(last["actor"]["kind"], "staff");
     // The resident is told, as if they had asked online.
     let told = outbox(&app, &case).await;
     assert!(
-        told.last().unwrap().1.contains("We have received your request for a review"),
+        told.last()
+            .unwrap()
+            .1
+            .contains("We have received your request for a review"),
         "{told:?}"
     );
     // And a withdrawal by letter is recorded the same way.
