@@ -724,13 +724,7 @@ async fn a_review_is_asked_for_after_the_response_and_staff_cannot_ask_for_the_r
 #[tokio::test]
 async fn a_review_asked_for_after_the_window_is_refused() {
     // Pivotal: 10 working days after the stage 1 response to ask for stage 2.
-    let app = app_with_policy("pivotal-2021").await;
-    let riya = app.register_resident("Riya Resident").await;
-    let staff = app.create_staff("Sam Caseworker").await;
-    let case = id(&raise(&riya, complaint()).await);
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
-    let answered = staff_does(&staff, &case, responded("not_upheld")).await;
-    assert_eq!(answered["view"]["open_window"]["last_day"], "2026-03-16");
+    let (app, riya, _staff, case) = crate::support::answered_under_pivotal().await;
     app.advance(Duration::days(15)); // Tuesday 17 March
     let riya = signed_in_again(&app, &riya).await;
     let (status, _, body) = resident_action(&riya, &case, "escalation", json!({})).await;

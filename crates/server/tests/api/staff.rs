@@ -584,14 +584,7 @@ async fn the_panel_dates_and_outcome_are_recorded_under_pioneer() {
 #[tokio::test]
 async fn staff_record_a_review_asked_for_by_phone_on_the_day_it_came_and_the_window_is_checked_against_that_day(
 ) {
-    let app = crate::support::app_with_policy("pivotal-2021").await;
-    let riya = app.register_resident("Riya Resident").await;
-    let staff = app.create_staff("Sam Caseworker").await;
-    let case = id(&raise(&riya, complaint()).await);
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
-    // Monday 2 March 2026: the last day to ask is Monday 16 March.
-    let answered = staff_does(&staff, &case, responded("not_upheld")).await;
-    assert_eq!(answered["view"]["open_window"]["last_day"], "2026-03-16");
+    let (app, _riya, staff, case) = crate::support::answered_under_pivotal().await;
     app.advance(Duration::days(20)); // Sunday 22 March: the window has closed.
     let staff = signed_in_again(&app, &staff).await;
     let (_, _, read) = staff.get(&format!("/api/v1/cases/{case}")).await;

@@ -134,3 +134,18 @@ pub async fn app_with_policy(policy: &str) -> TestApp {
 pub async fn signed_in_again(app: &TestApp, client: &TestClient) -> TestClient {
     app.sign_in(&client.email, &client.password).await
 }
+
+/// Under Pivotal's policy, a complaint acknowledged and answered on Monday 2
+/// March 2026, whose last day to ask for stage 2 is Monday 16 March (section
+/// 9: "no later than 10 working days after" the response). Returns the app,
+/// the resident, the caseworker and the case.
+pub async fn answered_under_pivotal() -> (TestApp, TestClient, TestClient, String) {
+    let app = app_with_policy("pivotal-2021").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    let answered = staff_does(&staff, &case, responded("not_upheld")).await;
+    assert_eq!(answered["view"]["open_window"]["last_day"], "2026-03-16");
+    (app, riya, staff, case)
+}
