@@ -83,11 +83,18 @@ test.describe("windows under Pivotal's policy (10 working days to appeal)", () =
     await staff.getByRole("button", { name: "Save" }).click();
     await expect(staff.getByTestId("staff-action-recorded")).toContainText("The request for a review has been recorded");
     await expect(staff.locator("main")).toContainText("Stage 2");
+    // What they sent by post is added the same way, dated when it came.
+    await staff.getByLabel("Add information the resident gave by phone, letter or in person").check();
+    await staff.getByLabel("The day the resident asked (it reached us)").fill("2027-01-07");
+    await staff.getByLabel(/The information they gave/).fill("A photo of the broken lift, sent by post.");
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByTestId("staff-action-recorded")).toContainText("The information has been added to the case");
 
     await signInAs(page, resident.email, resident.password);
     await open(page, `/cases/${complaint.id}`);
     await expect(page.getByTestId("case-status")).toContainText("Review asked for");
     await expect(page.locator(".app-timeline")).toContainText("Wednesday 6 January 2027");
+    await expect(page.locator(".app-timeline")).toContainText("A photo of the broken lift, sent by post.");
     await staffContext.close();
   });
 });

@@ -42,6 +42,7 @@ fn recorded_words(action: StaffAction) -> &'static str {
         StaffAction::RecordEscalationRequest => "The request for a review has been recorded",
         StaffAction::RecordPanelRequest => "The request for a panel has been recorded",
         StaffAction::RecordWithdrawal => "The withdrawal has been recorded",
+        StaffAction::RecordInformation => "The information has been added to the case",
     }
 }
 
@@ -77,6 +78,10 @@ fn action_choice(action: StaffAction) -> (&'static str, &'static str) {
         StaffAction::RecordWithdrawal => (
             "record_withdrawal",
             "Record a withdrawal made by phone, letter or in person",
+        ),
+        StaffAction::RecordInformation => (
+            "record_information",
+            "Add information the resident gave by phone, letter or in person",
         ),
     }
 }
@@ -147,6 +152,10 @@ pub fn StaffActions(
             }
             StaffAction::RecordWithdrawal => {
                 view! { <ForTheResidentForm sender=sender what=ForTheResident::Withdrawal /> }
+                    .into_any()
+            }
+            StaffAction::RecordInformation => {
+                view! { <ForTheResidentForm sender=sender what=ForTheResident::Information /> }
                     .into_any()
             }
         })
@@ -876,6 +885,7 @@ enum ForTheResident {
     Review,
     Panel,
     Withdrawal,
+    Information,
 }
 
 /// Records what the resident asked for outside the portal, dated the day it
@@ -899,6 +909,16 @@ fn ForTheResidentForm(sender: Sender, what: ForTheResident) -> impl IntoView {
         let event = match what {
             ForTheResident::Review => Some(Event::EscalationRequested { reason }),
             ForTheResident::Withdrawal => Some(Event::Withdrawn { reason }),
+            ForTheResident::Information => {
+                let text = reason.unwrap_or_default();
+                need(
+                    &mut problems,
+                    &text,
+                    "reason",
+                    "Enter the information the resident gave",
+                );
+                Some(Event::InformationGiven { text })
+            }
             ForTheResident::Panel => {
                 let attendance = match attendance.get_untracked().as_str() {
                     "attend" => Some(Attendance::Attend),
@@ -942,6 +962,9 @@ fn ForTheResidentForm(sender: Sender, what: ForTheResident) -> impl IntoView {
                 }.into_any(),
                 ForTheResident::Withdrawal => view! {
                     <Textarea field="reason" label="Why they are withdrawing it, if they said (optional)" value=reason errors=errors />
+                }.into_any(),
+                ForTheResident::Information => view! {
+                    <Textarea field="reason" label="The information they gave (the resident will see it on their case)" value=reason errors=errors />
                 }.into_any(),
             }}
         </ActionForm>

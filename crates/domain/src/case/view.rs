@@ -351,6 +351,8 @@ pub enum StaffAction {
     RecordPanelRequest,
     /// Record that the resident withdrew the complaint the same ways.
     RecordWithdrawal,
+    /// Record information the resident gave the same ways.
+    RecordInformation,
 }
 
 /// A window the resident can still act in.
@@ -1254,6 +1256,12 @@ fn for_the_resident(
         (
             StaffAction::RecordWithdrawal,
             Event::Withdrawn { reason: None },
+        ),
+        (
+            StaffAction::RecordInformation,
+            Event::InformationGiven {
+                text: "information".to_owned(),
+            },
         ),
     ];
     candidates

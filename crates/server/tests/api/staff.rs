@@ -624,7 +624,18 @@ async fn staff_record_a_review_asked_for_by_phone_on_the_day_it_came_and_the_win
             .contains("We have received your request for a review"),
         "{told:?}"
     );
-    // And a withdrawal by letter is recorded the same way.
+    // Information by letter, and a withdrawal by letter, are recorded the same way.
+    let (status, _, body) = staff
+        .post_json(
+            &path,
+            json!({ "event": { "type": "information_given", "text": "A photo of the lift, by post" }, "on": "2026-03-18" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body["view"]["staff_actions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("record_information")));
     let (status, _, body) = staff
         .post_json(
             &path,
