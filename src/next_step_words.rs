@@ -600,6 +600,8 @@ mod tests {
             kind: RemedyKind::Financial,
             description: "Treat the mould".into(),
             amount_pence: Some(7500),
+            money: None,
+            settlement: None,
         };
         assert_eq!(
             remedy_row(&money),
@@ -612,6 +614,8 @@ mod tests {
             kind: RemedyKind::Action,
             description: "Treat the mould".into(),
             amount_pence: None,
+            money: None,
+            settlement: None,
         };
         assert_eq!(remedy_row(&work).0, "What we will do");
     }

@@ -21,7 +21,7 @@ mod state;
 mod view;
 
 pub use crate::calendar::uk_date;
-pub use apply::{apply, listed_exceptions, replay, start};
+pub use apply::{apply, check_close_approval, listed_exceptions, replay, start};
 pub use closing::{closing, no_contact_close_on, Closing};
 pub use deadlines::{
     extension_allowance, policy_stage, Basis, BasisExtension, BasisFrom, ExtensionAllowance,
@@ -29,7 +29,7 @@ pub use deadlines::{
 };
 pub use event::{
     Actor, ActorKind, Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, EventRecord,
-    Outcome, OutstandingAction, Remedy, RemedyKind, Representative,
+    Money, Outcome, OutstandingAction, Remedy, RemedyKind, Representative, Settlement,
 };
 pub use refusal::{Act, Refusal, RefusalReason, Refused};
 pub use rules::{
@@ -37,9 +37,9 @@ pub use rules::{
     RuleNote, RuleSettings, RuleTrigger, CASEWORKER_REMINDER_DAYS, RESIDENT_REMINDER_DAYS,
 };
 pub use state::{
-    CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted, InformationGiven,
-    InformationRequest, PanelDecision, PanelState, Response, Satisfaction, StageState, TakingOn,
-    TakingOnDecision, Withdrawal,
+    ActionChange, CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted,
+    InformationGiven, InformationRequest, PanelDecision, PanelState, PromisedAction, Response,
+    Satisfaction, StageState, TakingOn, TakingOnDecision, Withdrawal,
 };
 pub use view::{
     view, CaseView, ClosedWindow, DefinitionView, DueDate, DueKey, DueKind, LatestResponse,

@@ -102,6 +102,25 @@ pub struct Policy {
     /// `None`, or no `kinds`: the Code preset's apply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hazards: Option<Hazards>,
+    /// How money the landlord pays to put things right may be settled,
+    /// beyond paying it: each `Some` quotes the policy's words allowing it.
+    #[serde(default)]
+    pub remedies: RemedyRules,
+}
+
+/// How a financial remedy may be settled other than by paying it, in the
+/// policy's own words (`None`: the policy does not allow it, so the portal
+/// refuses it).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RemedyRules {
+    /// Set against money the resident owes, such as rent arrears.
+    #[serde(default)]
+    pub offset_against_money_owed: Option<String>,
+    /// Given in kind, such as decorating materials.
+    #[serde(default)]
+    pub in_kind: Option<String>,
 }
 
 /// A policy's own words on the points of the Complaint Handling Code 2024
@@ -257,6 +276,11 @@ pub struct AutoClose {
     pub days: Option<u32>,
     /// The policy's own words.
     pub description: String,
+    /// Who must approve closing a complaint before everything it promised
+    /// is done ("A Service Manager", TORUS §5.1), in the policy's words;
+    /// `None`: a caseworker may, with a reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub early_close_approved_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@ mod case_support;
 use case_support::{at, by, code_like, date, pioneer_like, received};
 use domain::calendar::Calendar;
 use domain::case::{
-    replay, view, ActorKind, Attendance, CaseView, ClosedWhy, DueKind, Event, EventRecord,
+    replay, view, ActorKind, Attendance, CaseView, ClosedWhy, DueKind, Event, EventRecord, Money,
     NextStep, Outcome, OutstandingAction, Remedy, RemedyKind,
 };
 use domain::policy::Policy;
@@ -22,10 +22,13 @@ fn responded(on: &str) -> EventRecord {
                 kind: RemedyKind::Financial,
                 description: "For the time without heating".to_owned(),
                 amount_pence: Some(7500),
+                money: Some(Money::Compensation),
+                settlement: None,
             }],
             outstanding_actions: vec![OutstandingAction {
                 description: "Treat the mould in the bathroom".to_owned(),
                 due: date("2027-02-26"),
+                owner: "Repairs team".to_owned(),
             }],
         },
     )

@@ -192,6 +192,8 @@ fn responded(outcome: Outcome, reasons: &str) -> Event {
             kind: RemedyKind::Apology,
             description: "We apologise for the delay and the distress it caused.".to_owned(),
             amount_pence: None,
+            money: None,
+            settlement: None,
         }],
         outstanding_actions: Vec::new(),
     }

@@ -11,13 +11,13 @@ use super::deadlines::{
 };
 use super::event::{
     Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, EventRecord, Outcome,
-    OutstandingAction, Remedy, Representative,
+    OutstandingAction, Remedy, RemedyKind, Representative, Settlement,
 };
 use super::refusal::{Act, Refusal, RefusalReason, Refused};
 use super::state::{
-    CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted, InformationGiven,
-    InformationRequest, PanelDecision, PanelState, Response, Satisfaction, StageState, TakingOn,
-    TakingOnDecision, Withdrawal,
+    ActionChange, CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted,
+    InformationGiven, InformationRequest, PanelDecision, PanelState, PromisedAction, Response,
+    Satisfaction, StageState, TakingOn, TakingOnDecision, Withdrawal,
 };
 use crate::calendar::Calendar;
 use crate::policy::Policy;
@@ -87,6 +87,7 @@ pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal
                 decision: None,
             }
         }),
+        actions: Vec::new(),
         last_event_on: *received_on,
     })
 }
@@ -143,12 +144,31 @@ pub fn apply(
             outstanding_actions,
         } => respond(
             &mut next,
+            policy,
             on,
             record.actor.id.as_deref(),
             *outcome,
             reasons,
             remedies,
             outstanding_actions,
+        ),
+        Event::ActionDone { action } => action_done(&mut next, on, *action),
+        Event::ActionChanged {
+            action,
+            reason,
+            description,
+            owner,
+            due,
+        } => change_action(
+            &mut next,
+            on,
+            *action,
+            reason,
+            OutstandingAction {
+                description: description.clone(),
+                due: *due,
+                owner: owner.clone(),
+            },
         ),
         Event::EscalationRequested { reason } => {
             escalate(&mut next, policy, calendar, on, reason.clone())
@@ -197,9 +217,17 @@ fn not_before_receipt(state: &CaseState, on: NaiveDate) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// After closure (or withdrawal), only reopening and going to the Ombudsman.
+/// After closure (or withdrawal), only reopening, going to the Ombudsman,
+/// and keeping the promises made before it.
 fn still_open(state: &CaseState, event: &Event) -> Result<(), Refusal> {
-    if !state.is_finished() || matches!(event, Event::Reopened { .. } | Event::ReferredToOmbudsman)
+    if !state.is_finished()
+        || matches!(
+            event,
+            Event::Reopened { .. }
+                | Event::ReferredToOmbudsman
+                | Event::ActionDone { .. }
+                | Event::ActionChanged { .. }
+        )
     {
         return Ok(());
     }
@@ -331,8 +359,10 @@ fn give_information(next: &mut CaseState, on: NaiveDate, text: &str) -> Result<(
 }
 
 #[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 fn respond(
     next: &mut CaseState,
+    policy: &Policy,
     on: NaiveDate,
     by: Option<&str>,
     outcome: Option<Outcome>,
@@ -357,6 +387,12 @@ fn respond(
         .into());
     }
     not_before(Act::RespondedTo, on, stage.started_on)?;
+    for remedy in remedies {
+        check_remedy(policy, remedy)?;
+    }
+    for action in outstanding_actions {
+        check_action(action, on, true)?;
+    }
     if let Some(by) = by {
         if !stage.handled_by.iter().any(|h| h == by) {
             stage.handled_by.push(by.to_owned());
@@ -369,6 +405,132 @@ fn respond(
         remedies: remedies.to_vec(),
         outstanding_actions: outstanding_actions.to_vec(),
     });
+    let stage = stage.number;
+    for action in outstanding_actions {
+        let number = u16::try_from(next.actions.len() + 1).unwrap_or(u16::MAX);
+        next.actions.push(PromisedAction {
+            number,
+            stage,
+            promised_on: on,
+            description: action.description.trim().to_owned(),
+            owner: action.owner.trim().to_owned(),
+            due: action.due,
+            done_on: None,
+            changes: Vec::new(),
+        });
+    }
+    Ok(())
+}
+
+/// A remedy: money has its amount, and is settled only in the ways the
+/// policy allows (Plus Dane §16, TORUS §3.4); nothing else has money.
+fn check_remedy(policy: &Policy, remedy: &Remedy) -> Result<(), Refusal> {
+    if remedy.kind != RemedyKind::Financial {
+        if remedy.amount_pence.is_some() || remedy.money.is_some() || remedy.settlement.is_some() {
+            return Err(Refused::NotAFinancialRemedy.into());
+        }
+        return Ok(());
+    }
+    if remedy.amount_pence.is_none() {
+        return Err(Refused::RemedyAmountMissing.into());
+    }
+    match remedy.settlement {
+        Some(Settlement::OffsetAgainstMoneyOwed)
+            if policy.remedies.offset_against_money_owed.is_none() =>
+        {
+            Err(Refused::SettlementNotAllowed { offset: true }.into())
+        }
+        Some(Settlement::InKind) if policy.remedies.in_kind.is_none() => {
+            Err(Refused::SettlementNotAllowed { offset: false }.into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A promised action says what, who, and a date no earlier than `on`. The
+/// owner is required of new actions (`new`), not of those recorded before
+/// owners were kept.
+fn check_action(action: &OutstandingAction, on: NaiveDate, new: bool) -> Result<(), Refusal> {
+    if action.description.trim().is_empty() {
+        return Err(Refused::ActionDescriptionMissing.into());
+    }
+    if new && action.owner.trim().is_empty() {
+        return Err(Refused::ActionOwnerMissing.into());
+    }
+    if action.due < on {
+        return Err(Refused::ActionDueTooEarly {
+            due: action.due,
+            earliest: on,
+        }
+        .into());
+    }
+    Ok(())
+}
+
+fn promised(next: &mut CaseState, action: u16) -> Result<&mut PromisedAction, Refusal> {
+    let found = next
+        .actions
+        .iter_mut()
+        .find(|a| a.number == action)
+        .ok_or(Refused::NoSuchAction { action })?;
+    if let Some(on) = found.done_on {
+        return Err(Refused::ActionAlreadyDone { action, on }.into());
+    }
+    Ok(found)
+}
+
+fn action_done(next: &mut CaseState, on: NaiveDate, action: u16) -> Result<(), Refusal> {
+    let found = promised(next, action)?;
+    not_before(Act::Done, on, found.promised_on)?;
+    found.done_on = Some(on);
+    Ok(())
+}
+
+fn change_action(
+    next: &mut CaseState,
+    on: NaiveDate,
+    action: u16,
+    reason: &str,
+    now: OutstandingAction,
+) -> Result<(), Refusal> {
+    let found = promised(next, action)?;
+    if reason.trim().is_empty() {
+        return Err(Refused::ActionChangeReasonMissing.into());
+    }
+    check_action(&now, on, true)?;
+    found.changes.push(ActionChange {
+        on,
+        reason: reason.trim().to_owned(),
+        previous_description: found.description.clone(),
+        previous_due: found.due,
+    });
+    found.description = now.description.trim().to_owned();
+    found.owner = now.owner.trim().to_owned();
+    found.due = now.due;
+    Ok(())
+}
+
+/// Whether closing the complaint with `why` needs the policy's approver,
+/// who `approver` says the closer is: closing before every promised action
+/// is done, where the policy names who approves that (TORUS §5.1).
+pub fn check_close_approval(
+    state: &CaseState,
+    policy: &Policy,
+    why: &ClosedWhy,
+    approver: bool,
+) -> Result<(), Refusal> {
+    let Some(by) = policy
+        .auto_close
+        .as_ref()
+        .and_then(|a| a.early_close_approved_by.as_ref())
+    else {
+        return Ok(());
+    };
+    let early = state.open_actions().next().is_some()
+        && matches!(why, ClosedWhy::Other(_) | ClosedWhy::Resolved);
+    if early && !approver {
+        return Err(Refused::CloseNeedsApproval { by: by.clone() }.into());
+    }
     Ok(())
 }
 
@@ -578,10 +740,21 @@ fn withdraw(next: &mut CaseState, on: NaiveDate, reason: &Option<String>) -> Res
 }
 
 fn close(next: &mut CaseState, on: NaiveDate, why: &ClosedWhy) -> Result<(), Refusal> {
-    if let ClosedWhy::Other(text) = why {
-        if text.trim().is_empty() {
+    let open: Vec<u16> = next.open_actions().map(|a| a.number).collect();
+    match why {
+        ClosedWhy::Other(text) if text.trim().is_empty() => {
             return Err(Refused::ClosedReasonMissing.into());
         }
+        ClosedWhy::ActionsDone if next.actions.is_empty() => {
+            return Err(Refused::NoActionsPromised.into());
+        }
+        ClosedWhy::ActionsDone if !open.is_empty() => {
+            return Err(Refused::ActionsNotDone { open }.into());
+        }
+        ClosedWhy::Resolved if !open.is_empty() => {
+            return Err(Refused::ActionsOutstanding { open }.into());
+        }
+        _ => {}
     }
     next.closed = Some(Closure {
         on,

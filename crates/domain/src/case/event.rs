@@ -105,6 +105,33 @@ pub enum RemedyKind {
     ChangedPolicy,
 }
 
+/// What money a financial remedy is (Code 7; Plus Dane §16, TORUS §3.4).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Money {
+    /// For distress, inconvenience, time and trouble.
+    Compensation,
+    /// Paying back what the resident spent.
+    Reimbursement,
+    /// A payment the landlord chooses to make (ex gratia).
+    Goodwill,
+}
+
+/// How a financial remedy reaches the resident.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Settlement {
+    /// Paid to the resident.
+    Paid,
+    /// Set against money the resident owes the landlord (rent arrears),
+    /// where the policy allows it (Plus Dane §16, TORUS §3.4).
+    OffsetAgainstMoneyOwed,
+    /// Given in kind, for example decorating materials (TORUS §3.4).
+    InKind,
+}
+
 /// One way the landlord puts things right.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -114,14 +141,26 @@ pub struct Remedy {
     /// For a financial remedy, the amount in pence.
     #[serde(default)]
     pub amount_pence: Option<u64>,
+    /// For a financial remedy: what the money is (absent on remedies
+    /// recorded before it was asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub money: Option<Money>,
+    /// For a financial remedy: how it is settled (absent: paid).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement: Option<Settlement>,
 }
 
-/// Something the landlord still has to do, and by when.
+/// Something the landlord promised in a response and still has to do: who
+/// does it, and by when. Each is followed to the end (issue 16, item 4).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct OutstandingAction {
     pub description: String,
     pub due: NaiveDate,
+    /// Who does it: a person or a team ("Repairs team"). Empty on actions
+    /// recorded before owners were kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
 }
 
 /// How the resident takes part in a panel.
@@ -272,6 +311,18 @@ pub enum Event {
     Withdrawn {
         #[serde(default)]
         reason: Option<String>,
+    },
+    /// A promised action (numbered from 1 across the case, in the order the
+    /// responses promised them) was done, on the record's day.
+    ActionDone { action: u16 },
+    /// A promised action was changed: what it now is, who does it and by
+    /// when, and why. The resident is told.
+    ActionChanged {
+        action: u16,
+        reason: String,
+        description: String,
+        owner: String,
+        due: NaiveDate,
     },
     /// The case was closed.
     Closed { why: ClosedWhy },

@@ -66,6 +66,7 @@ pub enum Act {
     RespondedTo,
     Held,
     Decided,
+    Done,
 }
 
 impl Act {
@@ -76,6 +77,7 @@ impl Act {
             Act::RespondedTo => "responded to",
             Act::Held => "held",
             Act::Decided => "decided",
+            Act::Done => "marked done",
         }
     }
 }
@@ -152,6 +154,45 @@ pub enum Refused {
     PanelNotHeld,
     PanelDecided,
     ClosedReasonMissing,
+    // Promises kept to the end (issue 16, item 4).
+    /// A promised action needs what it is, who does it, and a date.
+    ActionDescriptionMissing,
+    ActionOwnerMissing,
+    /// A promised action cannot be due before the day it is promised.
+    ActionDueTooEarly {
+        due: NaiveDate,
+        earliest: NaiveDate,
+    },
+    /// A financial remedy needs its amount.
+    RemedyAmountMissing,
+    /// Money, an amount or a settlement on a remedy that is not financial.
+    NotAFinancialRemedy,
+    /// The policy does not allow settling money this way.
+    SettlementNotAllowed {
+        offset: bool,
+    },
+    NoSuchAction {
+        action: u16,
+    },
+    ActionAlreadyDone {
+        action: u16,
+        on: NaiveDate,
+    },
+    ActionChangeReasonMissing,
+    /// "All actions done" with none promised.
+    NoActionsPromised,
+    /// "All actions done" while some are not.
+    ActionsNotDone {
+        open: Vec<u16>,
+    },
+    /// "Resolved" while promised actions are not done: close with a reason.
+    ActionsOutstanding {
+        open: Vec<u16>,
+    },
+    /// Closing before the promises are kept needs the policy's approver.
+    CloseNeedsApproval {
+        by: String,
+    },
     AlreadyWithOmbudsman,
     NotClosed,
     ReopenReasonMissing,
@@ -199,6 +240,25 @@ pub enum Refused {
     },
 }
 
+/// "action 2", "actions 1 and 3".
+fn numbered(open: &[u16]) -> String {
+    let words: Vec<String> = open.iter().map(u16::to_string).collect();
+    if words.len() == 1 {
+        format!("action {}", words[0])
+    } else {
+        format!("actions {}", join_words(&words, "and"))
+    }
+}
+
+/// "A Service Manager" as it reads inside a sentence.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 impl Refused {
     /// The stable code, as [`Refusal::code`].
     pub fn code(&self) -> &'static str {
@@ -241,6 +301,19 @@ impl Refused {
             Refused::PanelNotHeld => "panel_not_held",
             Refused::PanelDecided => "panel_decided",
             Refused::ClosedReasonMissing => "closed_reason_missing",
+            Refused::ActionDescriptionMissing => "action_description_missing",
+            Refused::ActionOwnerMissing => "action_owner_missing",
+            Refused::ActionDueTooEarly { .. } => "action_due_too_early",
+            Refused::RemedyAmountMissing => "remedy_amount_missing",
+            Refused::NotAFinancialRemedy => "not_a_financial_remedy",
+            Refused::SettlementNotAllowed { .. } => "settlement_not_allowed",
+            Refused::NoSuchAction { .. } => "no_such_action",
+            Refused::ActionAlreadyDone { .. } => "action_already_done",
+            Refused::ActionChangeReasonMissing => "action_change_reason_missing",
+            Refused::NoActionsPromised => "no_actions_promised",
+            Refused::ActionsNotDone { .. } => "actions_not_done",
+            Refused::ActionsOutstanding { .. } => "actions_outstanding",
+            Refused::CloseNeedsApproval { .. } => "close_needs_approval",
             Refused::AlreadyWithOmbudsman => "already_with_ombudsman",
             Refused::NotClosed => "not_closed",
             Refused::ReopenReasonMissing => "reopen_reason_missing",
@@ -364,6 +437,55 @@ impl Refused {
             Refused::PanelNotHeld => "The panel has not met yet, so it has no outcome.".to_owned(),
             Refused::PanelDecided => "The panel has already decided this complaint.".to_owned(),
             Refused::ClosedReasonMissing => "Say why the complaint is being closed.".to_owned(),
+            Refused::ActionDescriptionMissing => {
+                "Say what the action is, in words the resident will understand.".to_owned()
+            }
+            Refused::ActionOwnerMissing => {
+                "Say who will do the action: a person or a team.".to_owned()
+            }
+            Refused::ActionDueTooEarly { due, earliest } => format!(
+                "An action cannot be due on {}, before {}.",
+                long_date(*due),
+                long_date(*earliest)
+            ),
+            Refused::RemedyAmountMissing => {
+                "Enter the amount of money, in pounds and pence.".to_owned()
+            }
+            Refused::NotAFinancialRemedy => {
+                "Only money has an amount, a kind of payment or a way of settling it.".to_owned()
+            }
+            Refused::SettlementNotAllowed { offset: true } => {
+                "The policy does not allow money to be set against what the resident owes: pay it to them."
+                    .to_owned()
+            }
+            Refused::SettlementNotAllowed { offset: false } => {
+                "The policy does not allow payment in kind: pay the money to the resident.".to_owned()
+            }
+            Refused::NoSuchAction { action } => {
+                format!("There is no promised action {action} on this case.")
+            }
+            Refused::ActionAlreadyDone { action, on } => format!(
+                "Action {action} was done on {}: it cannot be done again or changed.",
+                long_date(*on)
+            ),
+            Refused::ActionChangeReasonMissing => {
+                "Say why the action is changing: the resident will read it.".to_owned()
+            }
+            Refused::NoActionsPromised => {
+                "No actions were promised on this complaint: close it as resolved.".to_owned()
+            }
+            Refused::ActionsNotDone { open } => format!(
+                "Not every promised action is done: {} still open. Mark each done first.",
+                numbered(open)
+            ),
+            Refused::ActionsOutstanding { open } => format!(
+                "Promised actions are not done ({} still open). Mark them done, or close the complaint with the reason it is closing before they are.",
+                numbered(open)
+            ),
+            Refused::CloseNeedsApproval { by } => format!(
+                "Promised actions are not done. The policy says {} must approve closing the complaint before they are: ask someone with that permission to close it.",
+                lower_first(by)
+            ),
             Refused::AlreadyWithOmbudsman => {
                 "This complaint has already gone to the Housing Ombudsman.".to_owned()
             }

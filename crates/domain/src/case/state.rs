@@ -220,8 +220,48 @@ pub struct CaseState {
     /// it wait, and the decision. `None` when it never had to wait.
     #[serde(default)]
     pub taking_on: Option<TakingOn>,
+    /// Every action the responses promised, numbered from 1 in the order
+    /// they were promised, each with where it stands.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<PromisedAction>,
     /// The day of the latest event.
     pub last_event_on: NaiveDate,
+}
+
+/// An action a response promised, followed to the end.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PromisedAction {
+    /// From 1, across the case.
+    pub number: u16,
+    /// The stage whose response promised it.
+    pub stage: u8,
+    pub promised_on: NaiveDate,
+    /// What it is now, who does it, and by when (after any change).
+    pub description: String,
+    pub owner: String,
+    pub due: NaiveDate,
+    pub done_on: Option<NaiveDate>,
+    /// Each change, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ActionChange>,
+}
+
+impl PromisedAction {
+    /// Not done, and its date has passed.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.done_on.is_none() && self.due < today
+    }
+}
+
+/// A change to a promised action: when, why, and what it was before.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct ActionChange {
+    pub on: NaiveDate,
+    pub reason: String,
+    pub previous_description: String,
+    pub previous_due: NaiveDate,
 }
 
 impl CaseState {
@@ -258,6 +298,11 @@ impl CaseState {
             .iter()
             .find(|s| s.handled_by.iter().any(|h| h == account))
             .map(|s| s.number)
+    }
+
+    /// The promised actions not yet done.
+    pub fn open_actions(&self) -> impl Iterator<Item = &PromisedAction> {
+        self.actions.iter().filter(|a| a.done_on.is_none())
     }
 
     pub(crate) fn current_stage_mut(&mut self) -> Option<&mut StageState> {

@@ -11,7 +11,7 @@ use super::deadlines::{
 };
 use super::{
     apply, Actor, ActorKind, Attendance, Basis, BasisExtension, BasisFrom, CaseKind, CaseState,
-    ClosedWhy, Event, EventRecord, Outcome, OutstandingAction, Remedy,
+    ClosedWhy, Event, EventRecord, Outcome, OutstandingAction, PromisedAction, Remedy,
 };
 use crate::calendar::{Calendar, SkippedDay};
 use crate::policy::{GuidanceWhen, Policy};
@@ -353,6 +353,10 @@ pub enum StaffAction {
     RecordWithdrawal,
     /// Record information the resident gave the same ways.
     RecordInformation,
+    /// Mark a promised action done.
+    MarkActionDone,
+    /// Change a promised action, with the reason the resident is told.
+    ChangeAction,
 }
 
 /// A window the resident can still act in.
@@ -428,6 +432,10 @@ pub struct CaseView {
     /// not right.
     #[serde(default)]
     pub definition: Option<DefinitionView>,
+    /// Every action the responses promised, in order, with where each
+    /// stands (issue 16, item 4): overdue when not done by its date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<PromisedAction>,
 }
 
 /// A stage's complaint definition as the resident reads it (Code 5.6).
@@ -478,6 +486,7 @@ pub fn view(state: &CaseState, policy: &Policy, calendar: &Calendar, today: Naiv
         taking_on: state.taking_on.clone(),
         stages: stages(state, policy),
         definition: definition(state),
+        actions: state.actions.clone(),
     }
 }
 
@@ -1197,8 +1206,9 @@ fn staff_actions(
         ),
         (
             StaffAction::Close,
+            // With a reason, which closes even with promises open.
             Event::Closed {
-                why: ClosedWhy::Resolved,
+                why: ClosedWhy::Other("reason".to_owned()),
             },
         ),
         (
@@ -1212,8 +1222,25 @@ fn staff_actions(
             Event::ReferredToOmbudsman,
         ),
     ];
+    let open = state.open_actions().next().map(|a| (a.number, a.due));
+    let promises = open.into_iter().flat_map(|(action, due)| {
+        [
+            (StaffAction::MarkActionDone, Event::ActionDone { action }),
+            (
+                StaffAction::ChangeAction,
+                Event::ActionChanged {
+                    action,
+                    reason: "reason".to_owned(),
+                    description: "action".to_owned(),
+                    owner: "owner".to_owned(),
+                    due: due.max(today),
+                },
+            ),
+        ]
+    });
     let mut actions: Vec<StaffAction> = candidates
         .into_iter()
+        .chain(promises)
         .filter(|(_, event)| probe(state, policy, calendar, today, event.clone()))
         .map(|(action, _)| action)
         .collect();
