@@ -814,6 +814,7 @@ mod tests {
             overdue,
             due_soon: false,
             caseworker: None,
+            actions_overdue: 0,
             open_window: None,
             next_step: next_due.map(|by| NextStep::Respond {
                 stage: 1,

@@ -343,9 +343,7 @@ pub fn outcome_sentence(
 }
 
 /// "£75.00".
-pub fn pounds(pence: u64) -> String {
-    format!("£{}.{:02}", pence / 100, pence % 100)
-}
+pub use domain::case::pounds;
 
 /// One way we put things right, as a row: its heading and the landlord's
 /// words. Money is compensation, never the cost of the work.

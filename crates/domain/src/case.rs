@@ -29,7 +29,7 @@ pub use deadlines::{
 };
 pub use event::{
     Actor, ActorKind, Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, EventRecord,
-    Money, Outcome, OutstandingAction, Remedy, RemedyKind, Representative, Settlement,
+    pounds, Money, Outcome, OutstandingAction, Remedy, RemedyKind, Representative, Settlement,
 };
 pub use refusal::{Act, Refusal, RefusalReason, Refused};
 pub use rules::{

@@ -501,6 +501,24 @@ async fn applied(
     Ok((replayed, next, case_view))
 }
 
+/// Closing a complaint before its promised actions are done, where the
+/// policy names who must approve that (TORUS §5.1), needs `approver`: the
+/// lifecycle's 409 otherwise. Any other event passes without a replay.
+pub async fn require_approval(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    event: &Event,
+    approver: bool,
+) -> Result<(), ApiError> {
+    let Event::Closed { why } = event else {
+        return Ok(());
+    };
+    let replayed = replay_case(state, conn, case).await?;
+    domain::case::check_close_approval(&replayed.state, &replayed.policy, why, approver)
+        .map_err(refused)
+}
+
 /// What the resident would be told if `record` were saved now (staff's
 /// preview): the same notice [`record_event`] sends, or `None` when the
 /// event sends none. Nothing is written.
@@ -671,6 +689,15 @@ pub async fn summary(
         resident_name: case.resident_name.clone(),
         created_at: created_at(case)?,
         caseworker: replayed.state.caseworker.clone(),
+        actions_overdue: u16::try_from(
+            replayed
+                .state
+                .actions
+                .iter()
+                .filter(|a| a.is_overdue(state.clock.today()))
+                .count(),
+        )
+        .unwrap_or(u16::MAX),
     })
 }
 

@@ -286,6 +286,14 @@ pub struct CaseSummary {
     /// The caseworker's name, when one is assigned.
     #[serde(default)]
     pub caseworker: Option<String>,
+    /// How many promised actions are not done by their date (issue 16,
+    /// item 4): the staff queue shows them.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub actions_overdue: u16,
+}
+
+fn is_zero(n: &u16) -> bool {
+    *n == 0
 }
 
 /// `GET /api/v1/cases/{id}`: everything about one case.

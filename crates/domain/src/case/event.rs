@@ -105,6 +105,11 @@ pub enum RemedyKind {
     ChangedPolicy,
 }
 
+/// An amount of money as it is written: "£75.00".
+pub fn pounds(pence: u64) -> String {
+    format!("£{}.{:02}", pence / 100, pence % 100)
+}
+
 /// What money a financial remedy is (Code 7; Plus Dane §16, TORUS §3.4).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]

@@ -34,6 +34,10 @@ pub struct CaseAccess {
     pub may_act_for_landlord: bool,
     /// May read the resident's accessibility and communication preferences.
     pub may_see_preferences: bool,
+    /// May close a complaint before its promised actions are done where the
+    /// policy names who approves that (TORUS §5.1): a manager, which in the
+    /// portal is an administrator account.
+    pub may_approve: bool,
     /// Who the events this account records are by.
     pub actor: Actor,
     /// For an advocate: what their authorisations permit on this case today.
@@ -133,6 +137,7 @@ pub async fn case_access(
             may_act_for_resident: true,
             may_act_for_landlord: false,
             may_see_preferences: false,
+            may_approve: false,
             actor: actor(ActorKind::Resident),
             advocate: None,
         }),
@@ -142,6 +147,7 @@ pub async fn case_access(
             may_act_for_resident: false,
             may_act_for_landlord: true,
             may_see_preferences: true,
+            may_approve: user.role == Role::Admin,
             actor: actor(ActorKind::Staff),
             advocate: None,
         }),
@@ -162,6 +168,7 @@ pub async fn case_access(
                 may_act_for_resident: true,
                 may_act_for_landlord: false,
                 may_see_preferences: grant.permits(Action::SeeAdjustments),
+                may_approve: false,
                 actor: actor(ActorKind::Advocate),
                 advocate: Some(grant),
             })

@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use domain::calendar::long_date;
 use domain::case::{
-    CaseKind, CaseView, ClosedWhy, ComplaintDefinition, DueDate, DueKey, DueKind, Event, Outcome,
+    pounds, CaseKind, CaseView, ClosedWhy, ComplaintDefinition, DueDate, DueKey, DueKind, Event,
+    Money, Outcome, OutstandingAction, PromisedAction, Remedy, RemedyKind, Settlement,
 };
 use domain::policy::Policy;
 
@@ -105,6 +106,86 @@ fn next_step(view: &CaseView) -> String {
     }
 }
 
+/// "An apology: …", "Compensation of £150.00, set against the rent you owe: …".
+fn remedy_words(remedy: &Remedy) -> String {
+    let what = match remedy.kind {
+        RemedyKind::Apology => "An apology".to_owned(),
+        RemedyKind::Action => "What we will do".to_owned(),
+        RemedyKind::ChangedDecision => "A changed decision".to_owned(),
+        RemedyKind::AmendedRecord => "A corrected record".to_owned(),
+        RemedyKind::ChangedPolicy => "A change to how we work".to_owned(),
+        RemedyKind::Financial => {
+            let money = match remedy.money {
+                Some(Money::Reimbursement) => "A refund",
+                Some(Money::Goodwill) => "A goodwill payment",
+                Some(Money::Compensation) | None => "Compensation",
+            };
+            let amount = remedy.amount_pence.map(pounds).unwrap_or_default();
+            let settled = match remedy.settlement {
+                Some(Settlement::OffsetAgainstMoneyOwed) => {
+                    ", set against the money you owe us (such as rent arrears)"
+                }
+                Some(Settlement::InKind) => ", given in kind rather than paid",
+                Some(Settlement::Paid) | None => "",
+            };
+            format!("{money} of {amount}{settled}")
+        }
+    };
+    format!("- {what}: {}", remedy.description.trim())
+}
+
+/// "- Replace the boiler, by Tuesday 24 March 2026 (Repairs team)."
+fn action_words(action: &OutstandingAction) -> String {
+    let owner = action.owner.trim();
+    let owner = if owner.is_empty() {
+        String::new()
+    } else {
+        format!(" ({owner})")
+    };
+    format!(
+        "- {}, by {}{owner}.",
+        action.description.trim().trim_end_matches('.'),
+        long_date(action.due)
+    )
+}
+
+/// What a response puts right and what it promises (Code 6.9, 6.19).
+fn putting_right(remedies: &[Remedy], actions: &[OutstandingAction]) -> String {
+    let mut out = String::new();
+    if !remedies.is_empty() {
+        let lines: Vec<String> = remedies.iter().map(remedy_words).collect();
+        out.push_str(&format!(
+            "\n\nTo put things right:\n{}",
+            lines.join("\n")
+        ));
+    }
+    if !actions.is_empty() {
+        let lines: Vec<String> = actions.iter().map(action_words).collect();
+        out.push_str(&format!(
+            "\n\nWhat we will do, and by when:\n{}\n\nYou can follow each of these on your complaint's page, and we will tell you when each is done or if anything changes.",
+            lines.join("\n")
+        ));
+    }
+    out
+}
+
+/// The promised action `number` as the case now holds it.
+fn promised(view: &CaseView, number: u16) -> Option<&PromisedAction> {
+    view.actions.iter().find(|a| a.number == number)
+}
+
+/// What is left to do after an action is done.
+fn still_to_do(view: &CaseView) -> String {
+    match view.actions.iter().filter(|a| a.done_on.is_none()).count() {
+        0 => "That is everything we promised in our response.".to_owned(),
+        1 => "There is 1 more thing we promised to do. You can follow it on your complaint's page."
+            .to_owned(),
+        n => format!(
+            "There are {n} more things we promised to do. You can follow them on your complaint's page."
+        ),
+    }
+}
+
 /// The message for a new case.
 pub fn received(kind: CaseKind, reference: &str, view: &CaseView) -> Notice {
     let noun = noun(kind);
@@ -183,12 +264,18 @@ pub fn for_event(
             subject("we have your information"),
             "Thank you: we have added the information you sent to your complaint.".to_owned(),
         ),
-        Event::Responded { outcome, reasons, .. } => (
+        Event::Responded {
+            outcome,
+            reasons,
+            remedies,
+            outstanding_actions,
+        } => (
             subject("our response"),
             format!(
-                "{}\n\n{}{}{}",
+                "{}\n\n{}{}{}{}",
                 outcome_words(*outcome),
                 reasons,
+                putting_right(remedies, outstanding_actions),
                 next_step(view),
                 guidance(view)
             )
@@ -233,6 +320,36 @@ pub fn for_event(
                 guidance(view)
             ),
         ),
+        Event::ActionDone { action } => {
+            let done = promised(view, *action)?;
+            (
+                subject("we have done something we promised"),
+                format!(
+                    "We have done something we promised in our response: {}.\n\n{}",
+                    done.description.trim().trim_end_matches('.'),
+                    still_to_do(view)
+                ),
+            )
+        }
+        Event::ActionChanged { action, reason, .. } => {
+            let changed = promised(view, *action)?;
+            let before = changed.changes.last()?;
+            (
+                subject("a change to what we promised"),
+                format!(
+                    "We have changed something we promised in our response.\n\n\
+                     It was: {}, by {}.\n\
+                     It is now: {}, by {}.\n\n\
+                     The reason is: {}\n\n\
+                     If you are not happy with this change, contact us. You can follow it on your complaint's page.",
+                    before.previous_description.trim().trim_end_matches('.'),
+                    long_date(before.previous_due),
+                    changed.description.trim().trim_end_matches('.'),
+                    long_date(changed.due),
+                    reason.trim()
+                ),
+            )
+        }
         Event::Closed { why } => {
             let why = match why {
                 ClosedWhy::Resolved => "it has been resolved".to_owned(),

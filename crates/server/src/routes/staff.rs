@@ -250,6 +250,7 @@ async fn preview_staff_action(
     check_staff_event(&request, state.clock.today())?;
     let event = named_caseworker(&state, request.event.clone()).await?;
     access.require_event(&event)?;
+    cases::require_approval(&state, &mut conn, &access.case, &event, access.may_approve).await?;
     let record = EventRecord {
         at: state.clock.now(),
         actor: access.actor.clone(),
