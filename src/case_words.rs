@@ -6,7 +6,8 @@ use domain::api::cases::{AttachmentInfo, CaseSummary, TimelineEntry};
 use domain::calendar::{SkipReason, SkippedDay};
 use domain::case::{
     Actor, ActorKind, Attendance, Basis, BasisFrom, CaseKind, ClosedWhy, ClosedWindow, DueDate,
-    DueKey, Event, Outcome, RefusalReason, ResidentAction, RuleKind, RuleNote, Status, Window,
+    DueKey, Event, Outcome, PromisedAction, RefusalReason, ResidentAction, RuleKind, RuleNote,
+    Status, Window,
 };
 use domain::validation::FieldError;
 
@@ -547,8 +548,9 @@ pub fn staff_actor_words(actor: &Actor, resident: &str) -> String {
     }
 }
 
-/// A timeline entry's title and body.
-pub fn event_words(event: &Event) -> (String, Option<String>) {
+/// A timeline entry's title and body; `actions` are the case's promised
+/// actions, which name what an action's number stands for.
+pub fn event_words(event: &Event, actions: &[PromisedAction]) -> (String, Option<String>) {
     let text = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
     match event {
         Event::Received { kind, .. } => (
@@ -725,6 +727,31 @@ pub fn event_words(event: &Event) -> (String, Option<String>) {
         ),
         Event::ReferredToOmbudsman => (t("Referred to the Housing Ombudsman").into(), None),
         Event::Reopened { reason } => (t("Reopened").into(), text(reason)),
+        Event::ActionDone { action } => (
+            t("We did something we promised").into(),
+            actions
+                .iter()
+                .find(|a| a.number == *action)
+                .map(|a| a.description.clone()),
+        ),
+        Event::ActionChanged {
+            reason,
+            description,
+            due,
+            ..
+        } => (
+            t("We changed something we promised").into(),
+            Some(
+                [
+                    tf(
+                        "Now: {action}, by {date}",
+                        &[("action", description), ("date", &date_with_weekday(*due))],
+                    ),
+                    tf("Why: {reason}", &[("reason", reason)]),
+                ]
+                .join("\n"),
+            ),
+        ),
         Event::WindowClosed { window, last_day } => (
             match window {
                 DueKey::PanelWindow => t("Your time to ask for a panel ended"),
@@ -987,7 +1014,7 @@ mod tests {
             "outstanding_actions": [{"description": "replace the window", "due": "2027-01-15"}]
         }))
         .unwrap();
-        let (title, body) = event_words(&event);
+        let (title, body) = event_words(&event, &[]);
         assert_eq!(title, "Response: complaint partly upheld");
         let body = body.unwrap();
         assert!(body.contains("The repair was late."));
@@ -1004,7 +1031,7 @@ mod tests {
             agreed_with_resident: false,
             good_reason: None,
         };
-        let (title, body) = event_words(&event);
+        let (title, body) = event_words(&event, &[]);
         assert_eq!(
             title,
             "More time needed: new date Wednesday 20 January 2027"
@@ -1025,7 +1052,7 @@ mod tests {
                 "The contractor must dig up the drains, which needs a road closure".into(),
             ),
         };
-        let (_, body) = event_words(&event);
+        let (_, body) = event_words(&event, &[]);
         assert_eq!(
             body.as_deref(),
             Some("We are waiting for a contractor's report\n\nThis is longer than our policy usually allows, because: The contractor must dig up the drains, which needs a road closure")
@@ -1057,7 +1084,7 @@ mod tests {
             "representative": {"name": "Sam Green", "relation": "friend"}
         }))
         .unwrap();
-        let (title, body) = event_words(&event);
+        let (title, body) = event_words(&event, &[]);
         assert_eq!(title, "You asked for a panel");
         assert_eq!(
             body.as_deref(),

@@ -116,6 +116,7 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
         </p>
         <StageTracker view=tracker_view />
         {view.latest_response.clone().map(|r| view! { <LatestAnswer response=r reader=reader /> })}
+        <Promises view=view.clone() />
         {view.definition.clone().map(|d| view! { <OurUnderstanding definition=d reader=reader /> })}
         <WhatHappensNext case_id=case.id.clone() view=view.clone() reader=reader />
         {ended.then(|| view! {
@@ -226,19 +227,47 @@ fn LatestAnswer(response: LatestResponse, reader: Reader) -> impl IntoView {
                     }).collect_view()}
                 </dl>
             })}
-            {(!response.outstanding_actions.is_empty()).then(|| view! {
-                <h3 class="app-heading-s">{t("What we still have to do")}</h3>
-                <dl class="app-summary-list">
-                    {response.outstanding_actions.iter().map(|a| view! {
-                        <div class="app-summary-list__row">
-                            <dt class="app-summary-list__key" lang="en-GB">{a.description.clone()}</dt>
-                            <dd class="app-summary-list__value">{tf("By {date}", &[("date", &date_with_weekday(a.due))])}</dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
-            })}
         </section>
     }
+}
+
+/// Every action the responses promised, and where each stands: done on a
+/// day, still to do by its date, or late; who is doing it; and each change
+/// with its reason (issue 16, item 4). Staff see the same list.
+#[component]
+pub fn Promises(view: CaseView) -> impl IntoView {
+    if view.actions.is_empty() {
+        return ().into_any();
+    }
+    let today = view.today;
+    view! {
+        <section aria-labelledby="promises-heading" data-testid="promises">
+            <h2 class="app-heading-m" id="promises-heading">{t("What we promised to do")}</h2>
+            <dl class="app-summary-list">
+                {view.actions.into_iter().map(|a| {
+                    let (tag, class, when) = match a.done_on {
+                        Some(on) => (t("Done"), "app-tag--green", tf("Done on {date}", &[("date", &date_with_weekday(on))])),
+                        None if a.is_overdue(today) => (t("Late"), "app-tag--red", tf("It should have been done by {date}", &[("date", &date_with_weekday(a.due))])),
+                        None => (t("To do"), "", tf("By {date}", &[("date", &date_with_weekday(a.due))])),
+                    };
+                    view! {
+                        <div class="app-summary-list__row" data-testid="promise">
+                            // The landlord's own words, in English.
+                            <dt class="app-summary-list__key" lang="en-GB">{a.description.clone()}</dt>
+                            <dd class="app-summary-list__value">
+                                <strong class=format!("app-tag {class}")>{tag}</strong>" "{when}
+                                {(!a.owner.is_empty()).then(|| view! { <br />{t("Who is doing it:")}" "<span lang="en-GB">{a.owner.clone()}</span> })}
+                                {a.changes.iter().map(|c| view! {
+                                    <br />{tf("Changed on {date}. Why:", &[("date", &date(c.on))])}" "<span lang="en-GB">{c.reason.clone()}</span>
+                                }).collect_view()}
+                            </dd>
+                        </div>
+                    }
+                }).collect_view()}
+            </dl>
+        </section>
+    }
+    .into_any()
 }
 
 /// What a resident can do about a complaint that has ended: ask us to look
@@ -443,7 +472,7 @@ pub fn Timeline(
         <h2 class="app-heading-m">{t("What has happened")}</h2>
         <ol class="app-timeline" reversed>
             {entries.into_iter().map(|(entry, files)| {
-                let (title, body) = event_words(&entry.event);
+                let (title, body) = event_words(&entry.event, &case.view.actions);
                 let id = id.clone();
                 view! {
                     <li class="app-timeline__item">

@@ -181,6 +181,7 @@ fn StaffCase(
                 })}
             }
         })}
+        <crate::pages::case_page::Promises view=case.view.clone() />
         <StaffActions case=case.clone() saved=saved recorded=recorded />
         <DueDates dates=case.view.due_dates.clone() reader=Reader::Advocate />
         <Timeline case=case.clone() for_staff=true />

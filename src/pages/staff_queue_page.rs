@@ -150,6 +150,12 @@ fn Queue() -> impl IntoView {
                                                     {c.next_due.map(date).unwrap_or_else(|| "–".into())}
                                                     {c.overdue.then(|| view! { " "<strong class="app-tag app-tag--red">"Overdue"</strong> })}
                                                     {c.due_soon.then(|| view! { " "<strong class="app-tag app-tag--yellow">"Due soon"</strong> })}
+                                                    {(c.actions_overdue > 0).then(|| view! {
+                                                        <br /><strong class="app-tag app-tag--red" data-testid="actions-overdue">{match c.actions_overdue {
+                                                            1 => "1 promised action late".to_owned(),
+                                                            n => format!("{n} promised actions late"),
+                                                        }}</strong>
+                                                    })}
                                                 </td>
                                             </tr>
                                         }

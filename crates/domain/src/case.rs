@@ -28,8 +28,8 @@ pub use deadlines::{
     ExtensionLimit,
 };
 pub use event::{
-    Actor, ActorKind, Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, EventRecord,
-    pounds, Money, Outcome, OutstandingAction, Remedy, RemedyKind, Representative, Settlement,
+    pounds, Actor, ActorKind, Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event,
+    EventRecord, Money, Outcome, OutstandingAction, Remedy, RemedyKind, Representative, Settlement,
 };
 pub use refusal::{Act, Refusal, RefusalReason, Refused};
 pub use rules::{

@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 use domain::api::cases::{CaseDetail, MessagePreview, StaffActionRequest};
 use domain::case::{
-    Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, Outcome, OutstandingAction,
-    Remedy, RemedyKind, Representative, StaffAction,
+    Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, Money, Outcome, OutstandingAction,
+    Remedy, RemedyKind, Representative, Settlement, StaffAction,
 };
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
@@ -43,6 +43,8 @@ fn recorded_words(action: StaffAction) -> &'static str {
         StaffAction::RecordPanelRequest => "The request for a panel has been recorded",
         StaffAction::RecordWithdrawal => "The withdrawal has been recorded",
         StaffAction::RecordInformation => "The information has been added to the case",
+        StaffAction::MarkActionDone => "The action is marked done",
+        StaffAction::ChangeAction => "The change to the action has been recorded",
     }
 }
 
@@ -83,6 +85,8 @@ fn action_choice(action: StaffAction) -> (&'static str, &'static str) {
             "record_information",
             "Add information the resident gave by phone, letter or in person",
         ),
+        StaffAction::MarkActionDone => ("action_done", "Mark a promised action done"),
+        StaffAction::ChangeAction => ("change_action", "Change a promised action"),
     }
 }
 
@@ -136,7 +140,13 @@ pub fn StaffActions(
             StaffAction::RecordSatisfaction => {
                 view! { <SatisfactionForm sender=sender /> }.into_any()
             }
-            StaffAction::Close => view! { <CloseForm sender=sender /> }.into_any(),
+            StaffAction::Close => view! { <CloseForm case=case sender=sender /> }.into_any(),
+            StaffAction::MarkActionDone => {
+                view! { <ActionDoneForm case=case sender=sender /> }.into_any()
+            }
+            StaffAction::ChangeAction => {
+                view! { <ChangeActionForm case=case sender=sender /> }.into_any()
+            }
             StaffAction::Reopen => view! { <ReopenForm sender=sender /> }.into_any(),
             StaffAction::RecordReferralToOmbudsman => {
                 view! { <OmbudsmanForm sender=sender /> }.into_any()
@@ -547,14 +557,302 @@ fn RequestInformationForm(sender: Sender) -> impl IntoView {
     }
 }
 
+/// The most remedies and promised actions one response form holds: each
+/// row's fields have their own ids.
+const ROWS: usize = 6;
+
+/// Each remedy row's field ids: kind, words, amount, money, settlement.
+const REMEDY_FIELDS: [[&str; 5]; ROWS] = [
+    [
+        "remedy_kind_1",
+        "remedy_1",
+        "amount_1",
+        "money_1",
+        "settlement_1",
+    ],
+    [
+        "remedy_kind_2",
+        "remedy_2",
+        "amount_2",
+        "money_2",
+        "settlement_2",
+    ],
+    [
+        "remedy_kind_3",
+        "remedy_3",
+        "amount_3",
+        "money_3",
+        "settlement_3",
+    ],
+    [
+        "remedy_kind_4",
+        "remedy_4",
+        "amount_4",
+        "money_4",
+        "settlement_4",
+    ],
+    [
+        "remedy_kind_5",
+        "remedy_5",
+        "amount_5",
+        "money_5",
+        "settlement_5",
+    ],
+    [
+        "remedy_kind_6",
+        "remedy_6",
+        "amount_6",
+        "money_6",
+        "settlement_6",
+    ],
+];
+
+/// Each promised action row's field ids: what, who, by when.
+const ACTION_FIELDS: [[&str; 3]; ROWS] = [
+    ["action_1", "owner_1", "due_1"],
+    ["action_2", "owner_2", "due_2"],
+    ["action_3", "owner_3", "due_3"],
+    ["action_4", "owner_4", "due_4"],
+    ["action_5", "owner_5", "due_5"],
+    ["action_6", "owner_6", "due_6"],
+];
+
+const REMEDY_KINDS: [(&str, &str); 6] = [
+    ("apology", "An apology"),
+    ("action", "Something we will do"),
+    ("changed_decision", "A changed decision"),
+    ("amended_record", "A corrected record"),
+    ("changed_policy", "A change to how we work"),
+    ("financial", "Money"),
+];
+
+fn remedy_kind(value: &str) -> Option<RemedyKind> {
+    Some(match value {
+        "apology" => RemedyKind::Apology,
+        "action" => RemedyKind::Action,
+        "changed_decision" => RemedyKind::ChangedDecision,
+        "amended_record" => RemedyKind::AmendedRecord,
+        "changed_policy" => RemedyKind::ChangedPolicy,
+        "financial" => RemedyKind::Financial,
+        _ => return None,
+    })
+}
+
+fn money_kind(value: &str) -> Option<Money> {
+    Some(match value {
+        "compensation" => Money::Compensation,
+        "reimbursement" => Money::Reimbursement,
+        "goodwill" => Money::Goodwill,
+        _ => return None,
+    })
+}
+
+fn settlement(value: &str) -> Option<Settlement> {
+    Some(match value {
+        "paid" => Settlement::Paid,
+        "offset" => Settlement::OffsetAgainstMoneyOwed,
+        "in_kind" => Settlement::InKind,
+        _ => return None,
+    })
+}
+
+/// Pounds as typed ("50", "25.50", "£1,200") in pence.
+fn pence(text: &str) -> Option<u64> {
+    let text = text.trim().trim_start_matches('£').replace(',', "");
+    let (pounds, pennies) = match text.split_once('.') {
+        Some((p, d)) if d.len() == 2 => (p, d),
+        Some((p, d)) if d.len() == 1 => (p, d),
+        Some(_) => return None,
+        None => (text.as_str(), "0"),
+    };
+    let pounds: u64 = pounds.parse().ok()?;
+    let mut pennies: u64 = pennies.parse().ok()?;
+    if text.split_once('.').is_some_and(|(_, d)| d.len() == 1) {
+        pennies *= 10;
+    }
+    pounds.checked_mul(100)?.checked_add(pennies)
+}
+
+/// One remedy's fields.
+#[derive(Clone, Copy)]
+struct RemedyRow {
+    kind: RwSignal<String>,
+    words: RwSignal<String>,
+    amount: RwSignal<String>,
+    money: RwSignal<String>,
+    settlement: RwSignal<String>,
+}
+
+impl RemedyRow {
+    fn new() -> Self {
+        Self {
+            kind: RwSignal::new(String::new()),
+            words: RwSignal::new(String::new()),
+            amount: RwSignal::new(String::new()),
+            money: RwSignal::new(String::new()),
+            settlement: RwSignal::new(String::new()),
+        }
+    }
+
+    fn signals(&self) -> [RwSignal<String>; 5] {
+        [
+            self.kind,
+            self.words,
+            self.amount,
+            self.money,
+            self.settlement,
+        ]
+    }
+
+    /// The remedy, or what is missing, keyed by this row's `fields`.
+    fn read(&self, fields: [&'static str; 5], problems: &mut Problems) -> Option<Remedy> {
+        let kind = remedy_kind(&self.kind.get_untracked());
+        if kind.is_none() {
+            problems.add(fields[0], "Select the kind of remedy");
+        }
+        let words = trimmed(self.words);
+        need(
+            problems,
+            &words,
+            fields[1],
+            "Enter what the remedy is, in words the resident will understand",
+        );
+        let (mut amount_pence, mut money, mut settled) = (None, None, None);
+        if kind == Some(RemedyKind::Financial) {
+            amount_pence = pence(&self.amount.get_untracked());
+            if amount_pence.is_none() {
+                problems.add(fields[2], "Enter the amount in pounds, like 50 or 25.50");
+            }
+            money = money_kind(&self.money.get_untracked());
+            if money.is_none() {
+                problems.add(fields[3], "Select what the money is for");
+            }
+            settled = settlement(&self.settlement.get_untracked()).or(Some(Settlement::Paid));
+        }
+        Some(Remedy {
+            kind: kind?,
+            description: words,
+            amount_pence,
+            money,
+            settlement: settled,
+        })
+    }
+}
+
+/// One promised action's fields.
+#[derive(Clone, Copy)]
+struct ActionRow {
+    words: RwSignal<String>,
+    owner: RwSignal<String>,
+    due: RwSignal<String>,
+}
+
+impl ActionRow {
+    fn new() -> Self {
+        Self {
+            words: RwSignal::new(String::new()),
+            owner: RwSignal::new(String::new()),
+            due: RwSignal::new(String::new()),
+        }
+    }
+
+    fn signals(&self) -> [RwSignal<String>; 3] {
+        [self.words, self.owner, self.due]
+    }
+
+    fn read(
+        &self,
+        fields: [&'static str; 3],
+        today: NaiveDate,
+        problems: &mut Problems,
+    ) -> Option<OutstandingAction> {
+        let description = trimmed(self.words);
+        need(problems, &description, fields[0], "Enter what will be done");
+        let owner = trimmed(self.owner);
+        need(
+            problems,
+            &owner,
+            fields[1],
+            "Enter who will do it: a person or a team",
+        );
+        let due = parse_date(&self.due.get_untracked());
+        match due {
+            None => problems.add(fields[2], "Enter the date it will be done by"),
+            Some(d) if d < today => problems.add(
+                fields[2],
+                "The date it will be done by must be today or later",
+            ),
+            _ => {}
+        }
+        Some(OutstandingAction {
+            description,
+            owner,
+            due: due?,
+        })
+    }
+}
+
+/// Removes row `at` of the first `count` rows, moving the rest up, so the
+/// rows stay in order with no gap.
+fn remove_row<const N: usize>(rows: &[[RwSignal<String>; N]], count: RwSignal<usize>, at: usize) {
+    let shown = count.get_untracked();
+    for i in at..shown.saturating_sub(1) {
+        for (to, from) in rows[i].iter().zip(rows[i + 1].iter()) {
+            to.set(from.get_untracked());
+        }
+    }
+    if let Some(last) = rows.get(shown.saturating_sub(1)) {
+        for field in last {
+            field.set(String::new());
+        }
+    }
+    count.set(shown.saturating_sub(1));
+}
+
+/// A select of `options` (value, label) with its label and error.
+#[component]
+fn SelectField(
+    field: &'static str,
+    #[prop(into)] label: String,
+    options: Vec<(&'static str, String)>,
+    value: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let error = move || crate::form::message_for(&errors.get(), field);
+    let error_id = format!("{field}-error");
+    let described = error_id.clone();
+    view! {
+        <div class=move || if error().is_some() { "app-form-group app-form-group--error" } else { "app-form-group" }>
+            <label class="app-label" for=field>{label}</label>
+            {move || error().map(|e| view! { <p class="app-error-message" id=error_id.clone()><span class="app-visually-hidden">"Error: "</span>{e}</p> })}
+            <select class="app-select" id=field name=field aria-describedby=move || error().map(|_| described.clone())
+                on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+                <option value="">"Select"</option>
+                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The response: the outcome and reasons, each remedy (money with its
+/// amount, what it is, and how it is settled where the policy allows more
+/// than paying it), and each action still to do with who does it and by
+/// when (issue 16, item 4). The resident's message lists them all.
 #[component]
 fn RespondForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     let reasons = RwSignal::new(String::new());
-    let remedy = RwSignal::new(String::new());
-    let amount = RwSignal::new(String::new());
-    let date = RwSignal::new(String::new());
+    let remedies: [RemedyRow; ROWS] = std::array::from_fn(|_| RemedyRow::new());
+    let actions: [ActionRow; ROWS] = std::array::from_fn(|_| ActionRow::new());
+    let remedy_count = RwSignal::new(0usize);
+    let action_count = RwSignal::new(0usize);
     let is_complaint = case.kind == CaseKind::Complaint;
+    let today = case.view.today;
+    let policy_id = case.policy_id.clone();
+    let policy = LocalResource::new(move || {
+        let id = policy_id.clone();
+        async move { api::policies::get(&id).await }
+    });
     let submit = move || {
         let mut problems = Problems::new();
         let outcome = outcome(&chosen.get_untracked());
@@ -568,57 +866,246 @@ fn RespondForm(case: CaseDetail, sender: Sender) -> impl IntoView {
             "text",
             "Enter the reasons for the decision",
         );
-        let remedy_text = trimmed(remedy);
-        let pounds = trimmed(amount);
-        let amount_pence = pounds
-            .parse::<f64>()
-            .ok()
-            .filter(|p| p.is_finite() && *p >= 0.0)
-            .map(|p| (p * 100.0).round() as u64);
-        if !pounds.is_empty() && amount_pence.is_none() {
-            problems.add(
-                "amount",
-                "Enter the compensation in pounds, like 50 or 25.50",
-            );
+        let remedies: Vec<Option<Remedy>> = (0..remedy_count.get_untracked())
+            .map(|i| remedies[i].read(REMEDY_FIELDS[i], &mut problems))
+            .collect();
+        let actions: Vec<Option<OutstandingAction>> = (0..action_count.get_untracked())
+            .map(|i| actions[i].read(ACTION_FIELDS[i], today, &mut problems))
+            .collect();
+        let event = Some(Event::Responded {
+            outcome,
+            reasons: text,
+            remedies: remedies.into_iter().flatten().collect(),
+            outstanding_actions: actions.into_iter().flatten().collect(),
+        });
+        sender.submit(problems, event);
+    };
+    let errors = sender.errors;
+    let settlements = move || {
+        let mut options = vec![("paid", "Paid to the resident".to_owned())];
+        if let Some(Ok(p)) = policy.get() {
+            if let Some(words) = p.effective.remedies.offset_against_money_owed {
+                options.push((
+                    "offset",
+                    format!("Set against money they owe (the policy: \u{201c}{words}\u{201d})"),
+                ));
+            }
+            if let Some(words) = p.effective.remedies.in_kind {
+                options.push((
+                    "in_kind",
+                    format!("In kind (the policy: \u{201c}{words}\u{201d})"),
+                ));
+            }
         }
-        let remedies = (!remedy_text.is_empty())
-            .then(|| Remedy {
-                kind: if amount_pence.is_some() {
-                    RemedyKind::Financial
-                } else {
-                    RemedyKind::Action
-                },
-                description: remedy_text.clone(),
-                amount_pence,
-            })
-            .into_iter()
-            .collect();
-        let outstanding_actions = parse_date(&date.get_untracked())
-            .filter(|_| !remedy_text.is_empty())
-            .map(|due| OutstandingAction {
-                description: remedy_text.clone(),
-                due,
-            })
-            .into_iter()
-            .collect();
-        sender.submit(
+        options
+    };
+    let remedy_rows = move || {
+        (0..remedy_count.get()).map(|i| {
+            let row = remedies[i];
+            let [kind_id, words_id, amount_id, money_id, settlement_id] = REMEDY_FIELDS[i];
+            let money = move || row.kind.get() == "financial";
+            let all: Vec<[RwSignal<String>; 5]> = remedies.iter().map(RemedyRow::signals).collect();
+            view! {
+                <fieldset class="app-fieldset app-add-another__item" data-testid="remedy-row">
+                    <legend class="app-fieldset__legend app-fieldset__legend--s">{format!("Remedy {}", i + 1)}</legend>
+                    <SelectField field=kind_id label="Kind of remedy" value=row.kind errors=errors
+                        options=REMEDY_KINDS.iter().map(|(v, l)| (*v, (*l).to_owned())).collect() />
+                    <TextInput field=words_id label="What it is, as the resident will read it" value=row.words errors=errors />
+                    <Show when=money>
+                        <SelectField field=money_id label="What the money is" value=row.money errors=errors options=vec![
+                            ("compensation", "Compensation for distress, inconvenience, time and trouble".to_owned()),
+                            ("reimbursement", "A refund of what the resident spent".to_owned()),
+                            ("goodwill", "A goodwill payment".to_owned()),
+                        ] />
+                        <TextInput field=amount_id label="Amount in pounds" value=row.amount errors=errors inputmode="decimal" width="app-input--width-10" />
+                        <SelectField field=settlement_id label="How it is settled" value=row.settlement errors=errors options=settlements() />
+                    </Show>
+                    <button type="button" class="app-button app-button--secondary app-add-another__remove"
+                        on:click=move |_| remove_row(&all, remedy_count, i)>{format!("Remove remedy {}", i + 1)}</button>
+                </fieldset>
+            }
+        }).collect_view()
+    };
+    let action_rows = move || {
+        (0..action_count.get()).map(|i| {
+            let row = actions[i];
+            let [words_id, owner_id, due_id] = ACTION_FIELDS[i];
+            let all: Vec<[RwSignal<String>; 3]> = actions.iter().map(ActionRow::signals).collect();
+            view! {
+                <fieldset class="app-fieldset app-add-another__item" data-testid="action-row">
+                    <legend class="app-fieldset__legend app-fieldset__legend--s">{format!("Action {}", i + 1)}</legend>
+                    <TextInput field=words_id label="What will be done" value=row.words errors=errors />
+                    <TextInput field=owner_id label="Who will do it" value=row.owner errors=errors hint="A person or a team, for example: Repairs team" />
+                    <DateField field=due_id label="Date it will be done by" value=row.due errors=errors />
+                    <button type="button" class="app-button app-button--secondary app-add-another__remove"
+                        on:click=move |_| remove_row(&all, action_count, i)>{format!("Remove action {}", i + 1)}</button>
+                </fieldset>
+            }
+        }).collect_view()
+    };
+    view! {
+        <ActionForm sender=sender on_submit=submit>
+            {is_complaint.then(|| view! { <Radios field="choice" legend="Outcome" value=chosen errors=errors choices=outcomes() /> })}
+            <Textarea field="text" label="Decision and reasons, answering each point" value=reasons errors=errors max_chars=20000 />
+            <h3 class="app-heading-s">"Putting things right"</h3>
+            {remedy_rows}
+            <Show when=move || { remedy_count.get() < ROWS }>
+                <button type="button" class="app-button app-button--secondary" on:click=move |_| remedy_count.update(|n| *n += 1)>
+                    {move || if remedy_count.get() == 0 { "Add a remedy" } else { "Add another remedy" }}
+                </button>
+            </Show>
+            <h3 class="app-heading-s">"Actions still to do"</h3>
+            <p class="app-hint">"Each is followed to the end: you mark it done, or change it with a reason the resident is told."</p>
+            {action_rows}
+            <Show when=move || { action_count.get() < ROWS }>
+                <button type="button" class="app-button app-button--secondary" on:click=move |_| action_count.update(|n| *n += 1)>
+                    {move || if action_count.get() == 0 { "Add an action" } else { "Add another action" }}
+                </button>
+            </Show>
+        </ActionForm>
+    }
+}
+
+/// The promised actions not done, as choices: "2: Replace the boiler (by 24 March 2026)".
+fn open_actions(case: &CaseDetail) -> Vec<(&'static str, String)> {
+    const NUMBERS: [&str; 36] = [
+        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+        "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+        "32", "33", "34", "35", "36",
+    ];
+    case.view
+        .actions
+        .iter()
+        .filter(|a| a.done_on.is_none())
+        .filter_map(|a| {
+            let value = NUMBERS.get(usize::from(a.number).checked_sub(1)?)?;
+            Some((
+                *value,
+                format!(
+                    "{}: {} (by {}, {})",
+                    a.number,
+                    a.description,
+                    crate::format::date(a.due),
+                    a.owner
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// Marks a promised action done, on the day it was done.
+#[component]
+fn ActionDoneForm(case: CaseDetail, sender: Sender) -> impl IntoView {
+    let chosen = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let today = case.view.today;
+    let choices = open_actions(&case);
+    let submit = move || {
+        let mut problems = Problems::new();
+        let action = chosen.get_untracked().parse::<u16>().ok();
+        if action.is_none() {
+            problems.add("action", "Select the action that is done");
+        }
+        let on = parse_date(&date.get_untracked());
+        match on {
+            None => problems.add("date", "Enter the date it was done"),
+            Some(d) if d > today => {
+                problems.add("date", "The date it was done must be today or earlier")
+            }
+            _ => {}
+        }
+        sender.submit_on(
             problems,
-            Some(Event::Responded {
-                outcome,
-                reasons: text,
-                remedies,
-                outstanding_actions,
-            }),
+            action.map(|action| Event::ActionDone { action }),
+            on,
         );
     };
     let errors = sender.errors;
     view! {
         <ActionForm sender=sender on_submit=submit>
-            {is_complaint.then(|| view! { <Radios field="choice" legend="Outcome" value=chosen errors=errors choices=outcomes() /> })}
-            <Textarea field="text" label="Decision and reasons, answering each point" value=reasons errors=errors max_chars=20000 />
-            <TextInput field="second" label="What we will do to put things right (optional)" value=remedy errors=errors />
-            <TextInput field="amount" label="Compensation in pounds (optional)" value=amount errors=errors inputmode="decimal" width="app-input--width-10" />
-            <DateField label="Date that action will be done by (optional)" value=date errors=errors />
+            <SelectField field="action" label="Which action is done?" value=chosen errors=errors options=choices />
+            <DateField label="Date it was done" value=date errors=errors />
+            <p class="app-body">"The resident is told, and the case shows it as done."</p>
+        </ActionForm>
+    }
+}
+
+/// Changes a promised action: what it now is, who does it, its new date,
+/// and why, which the resident is told.
+#[component]
+fn ChangeActionForm(case: CaseDetail, sender: Sender) -> impl IntoView {
+    let chosen = RwSignal::new(String::new());
+    let words = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let due = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let today = case.view.today;
+    let choices = open_actions(&case);
+    let current = case.view.actions.clone();
+    // Choosing an action fills in what it is now, to be edited.
+    Effect::new(move |_| {
+        let number = chosen.get().parse::<u16>().ok();
+        if let Some(a) = current.iter().find(|a| Some(a.number) == number) {
+            words.set(a.description.clone());
+            owner.set(a.owner.clone());
+            due.set(a.due.to_string());
+        }
+    });
+    let submit = move || {
+        let mut problems = Problems::new();
+        let action = chosen.get_untracked().parse::<u16>().ok();
+        if action.is_none() {
+            problems.add("action", "Select the action that is changing");
+        }
+        let description = trimmed(words);
+        need(
+            &mut problems,
+            &description,
+            "description",
+            "Enter what will be done",
+        );
+        let who = trimmed(owner);
+        need(
+            &mut problems,
+            &who,
+            "owner",
+            "Enter who will do it: a person or a team",
+        );
+        let by = parse_date(&due.get_untracked());
+        match by {
+            None => problems.add("date", "Enter the date it will be done by"),
+            Some(d) if d < today => {
+                problems.add("date", "The date it will be done by must be today or later")
+            }
+            _ => {}
+        }
+        let why = trimmed(reason);
+        need(
+            &mut problems,
+            &why,
+            "reason",
+            "Enter why it is changing: the resident will read it",
+        );
+        let event = match (action, by) {
+            (Some(action), Some(due)) => Some(Event::ActionChanged {
+                action,
+                reason: why,
+                description,
+                owner: who,
+                due,
+            }),
+            _ => None,
+        };
+        sender.submit(problems, event);
+    };
+    let errors = sender.errors;
+    view! {
+        <ActionForm sender=sender on_submit=submit>
+            <SelectField field="action" label="Which action is changing?" value=chosen errors=errors options=choices />
+            <TextInput field="description" label="What will be done" value=words errors=errors />
+            <TextInput field="owner" label="Who will do it" value=owner errors=errors />
+            <DateField label="Date it will be done by" value=due errors=errors />
+            <Textarea field="reason" label="Why it is changing, which the resident will read" value=reason errors=errors max_chars=5000 />
         </ActionForm>
     }
 }
@@ -725,10 +1212,26 @@ fn SatisfactionForm(sender: Sender) -> impl IntoView {
     }
 }
 
+/// Closes the case. "Every promised action is done" is offered once each is;
+/// while any is open the complaint closes only with the reason it closes
+/// before they are, and under a policy that names who approves that (TORUS
+/// §5.1) only an administrator can.
 #[component]
-fn CloseForm(sender: Sender) -> impl IntoView {
+fn CloseForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     let other = RwSignal::new(String::new());
+    let open = case
+        .view
+        .actions
+        .iter()
+        .filter(|a| a.done_on.is_none())
+        .count();
+    let promised = !case.view.actions.is_empty();
+    let policy_id = case.policy_id.clone();
+    let policy = LocalResource::new(move || {
+        let id = policy_id.clone();
+        async move { api::policies::get(&id).await }
+    });
     let submit = move || {
         let mut problems = Problems::new();
         let text = trimmed(other);
@@ -749,16 +1252,48 @@ fn CloseForm(sender: Sender) -> impl IntoView {
         sender.submit(problems, why.map(|why| Event::Closed { why }));
     };
     let errors = sender.errors;
+    let mut choices = Vec::new();
+    if promised && open == 0 {
+        choices.push(Choice::new("actions_done", "Every promised action is done"));
+    }
+    if open == 0 {
+        choices.push(Choice::new("resolved", "Resolved"));
+    }
+    choices.push(Choice::new(
+        "no_contact",
+        "No contact from the resident after the response",
+    ));
+    choices.push(Choice::new(
+        "other",
+        if open == 0 {
+            "Another reason"
+        } else {
+            "Closing before the promised actions are done, for a reason"
+        },
+    ));
+    let approver = move || {
+        policy.get().and_then(|p| p.ok()).and_then(|p| {
+            p.effective
+                .auto_close
+                .and_then(|a| a.early_close_approved_by)
+        })
+    };
     view! {
         <ActionForm sender=sender on_submit=submit>
-            <Radios field="choice" legend="Why is it closed?" value=chosen errors=errors choices=vec![
-                Choice::new("resolved", "Resolved"),
-                Choice::new("no_contact", "No contact from the resident after the response"),
-                Choice::new("actions_done", "Every agreed action is done"),
-                Choice::new("other", "Another reason"),
-            ] />
+            {(open > 0).then(|| view! {
+                <div class="app-inset-text" data-testid="close-with-actions-open">
+                    <p class="app-body">{match open {
+                        1 => "1 promised action is not done. To close the complaint before it is, give the reason: the resident is told it, and the action stays on the case to be marked done.".to_owned(),
+                        n => format!("{n} promised actions are not done. To close the complaint before they are, give the reason: the resident is told it, and the actions stay on the case to be marked done."),
+                    }}</p>
+                    {move || approver().map(|by| view! {
+                        <p class="app-body">{format!("The policy says {} must approve closing it before they are: only an administrator can close it now.", by.to_lowercase())}</p>
+                    })}
+                </div>
+            })}
+            <Radios field="choice" legend="Why is it closed?" value=chosen errors=errors choices=choices />
             <Show when=move || chosen.get() == "other">
-                <TextInput field="text" label="The other reason" value=other errors=errors />
+                <TextInput field="text" label="The reason" value=other errors=errors />
             </Show>
         </ActionForm>
     }

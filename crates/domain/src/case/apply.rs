@@ -359,7 +359,6 @@ fn give_information(next: &mut CaseState, on: NaiveDate, text: &str) -> Result<(
 }
 
 #[allow(clippy::too_many_arguments)]
-#[allow(clippy::too_many_arguments)]
 fn respond(
     next: &mut CaseState,
     policy: &Policy,

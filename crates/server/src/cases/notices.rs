@@ -154,10 +154,7 @@ fn putting_right(remedies: &[Remedy], actions: &[OutstandingAction]) -> String {
     let mut out = String::new();
     if !remedies.is_empty() {
         let lines: Vec<String> = remedies.iter().map(remedy_words).collect();
-        out.push_str(&format!(
-            "\n\nTo put things right:\n{}",
-            lines.join("\n")
-        ));
+        out.push_str(&format!("\n\nTo put things right:\n{}", lines.join("\n")));
     }
     if !actions.is_empty() {
         let lines: Vec<String> = actions.iter().map(action_words).collect();

@@ -260,8 +260,14 @@ pub(crate) async fn record_action(
     }
     let action = check()?;
     access.require_event(&action.event)?;
-    cases::require_approval(state, &mut tx, &access.case, &action.event, access.may_approve)
-        .await?;
+    cases::require_approval(
+        state,
+        &mut tx,
+        &access.case,
+        &action.event,
+        access.may_approve,
+    )
+    .await?;
     let used = access.escalation_under(&action.event);
     let record = EventRecord {
         at: now,
