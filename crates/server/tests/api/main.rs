@@ -24,6 +24,7 @@ mod openapi;
 mod pages;
 mod platform;
 mod preferences;
+mod promises;
 mod retention;
 mod rules;
 mod second_factor;

@@ -15,7 +15,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use domain::authorisation::{Relationship, Scope};
 use domain::calendar::Calendar;
 use domain::case::{
-    replay, view, Actor, ActorKind, Attendance, CaseKind, ClosedWhy, Event, EventRecord, Outcome,
+    replay, view, Actor, ActorKind, Attendance, CaseKind, ClosedWhy, Event, EventRecord, Money,
+    Outcome, OutstandingAction, Remedy, RemedyKind, Settlement,
 };
 use domain::policy::Policy;
 use server::authorisations::notices::{self, long_date, Use};
@@ -332,6 +333,87 @@ fn a_complaint_that_goes_to_a_panel() {
     snapshot_each(
         "panel",
         messages_for("pioneer-2020", CaseKind::Complaint, &records),
+    );
+}
+
+/// Promises kept to the end under TORUS (issue 16, item 4): a response with
+/// money set against arrears, a payment in kind and two actions; one action
+/// changed, both done, and the complaint closed as "actions done".
+#[test]
+fn a_response_s_promises_kept_to_the_end() {
+    let action = |description: &str, owner: &str, due: &str| OutstandingAction {
+        description: description.into(),
+        owner: owner.into(),
+        due: day(due),
+    };
+    let money = |description: &str, pence: u64, money: Money, settlement: Settlement| Remedy {
+        kind: RemedyKind::Financial,
+        description: description.into(),
+        amount_pence: Some(pence),
+        money: Some(money),
+        settlement: Some(settlement),
+    };
+    let records = [
+        received_on("2026-03-02", CaseKind::Complaint),
+        staff("2026-03-03", Event::acknowledged()),
+        staff(
+            "2026-03-13",
+            Event::Responded {
+                outcome: Some(Outcome::Upheld),
+                reasons: "The boiler repair was three weeks late, and nobody told you why.".into(),
+                remedies: vec![
+                    Remedy {
+                        kind: RemedyKind::Apology,
+                        description: "We are sorry for the weeks without heating.".into(),
+                        amount_pence: None,
+                        money: None,
+                        settlement: None,
+                    },
+                    money(
+                        "For the weeks without heating",
+                        15_000,
+                        Money::Compensation,
+                        Settlement::OffsetAgainstMoneyOwed,
+                    ),
+                    money(
+                        "Paint and paper for the damp-damaged bedroom",
+                        6_000,
+                        Money::Goodwill,
+                        Settlement::InKind,
+                    ),
+                ],
+                outstanding_actions: vec![
+                    action("Replace the boiler", "Repairs team", "2026-03-27"),
+                    action(
+                        "Refund the heater's electricity",
+                        "Income team",
+                        "2026-04-03",
+                    ),
+                ],
+            },
+        ),
+        staff(
+            "2026-03-20",
+            Event::ActionChanged {
+                action: 1,
+                reason: "The new boiler is on order and arrives on 1 April.".into(),
+                description: "Replace the boiler".into(),
+                owner: "Repairs team".into(),
+                due: day("2026-04-02"),
+            },
+        ),
+        staff("2026-03-30", Event::ActionDone { action: 2 }),
+        staff("2026-04-02", Event::ActionDone { action: 1 }),
+        staff(
+            "2026-04-02",
+            Event::Closed {
+                why: ClosedWhy::ActionsDone,
+            },
+        ),
+    ];
+    snapshot_each(
+        "promises",
+        messages_for("torus", CaseKind::Complaint, &records),
     );
 }
 
