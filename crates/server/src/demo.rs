@@ -151,6 +151,9 @@ enum Step {
     Event(Event),
     /// Extend the current response date by this many working days.
     ExtendBy(u32, &'static str),
+    /// Respond, upheld, with compensation and these actions: what, who, and
+    /// the working days after today each is due (before today when negative).
+    RespondWithActions(&'static str, Vec<(&'static str, &'static str, i32)>),
 }
 
 struct Script {
@@ -345,6 +348,26 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             out_of_time: false,
             steps: vec![],
         },
+        // Promises kept to the end (issue 16, item 4): one action done, one
+        // late, one still to come.
+        complaint(
+            "repairs",
+            "We had no heating or hot water for three weeks in January and had to buy electric heaters.",
+            22,
+            vec![
+                staff(21, Event::acknowledged()),
+                staff(20, assigned()),
+                (12, By::Staff, Step::RespondWithActions(
+                    "The repair should have been done within 24 hours. The part was ordered late and nobody kept you informed.",
+                    vec![
+                        ("Fit a new heating system", "Heating team", -6),
+                        ("Pay the compensation into your bank account", "Income team", -2),
+                        ("Check the new heating after a month", "Heating team", 10),
+                    ],
+                )),
+                staff(7, Event::ActionDone { action: 1 }),
+            ],
+        ),
         // Taking a complaint on, or not (issue 16): one waiting for the
         // decision, one taken on, one not.
         late_complaint(
@@ -488,6 +511,48 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
                 caseworker_id: people.staff_public_id.clone(),
             },
             Step::Event(event) => event.clone(),
+            Step::RespondWithActions(reasons, actions) => {
+                let mut outstanding_actions = Vec::new();
+                for (description, owner, due) in actions {
+                    let due = if *due < 0 {
+                        working_days_before(&state.calendar, today, due.unsigned_abs())
+                    } else {
+                        match state.calendar.add_working_days(today, due.unsigned_abs()) {
+                            Ok(w) => w.date,
+                            Err(_) => break,
+                        }
+                    };
+                    outstanding_actions.push(domain::case::OutstandingAction {
+                        description: (*description).to_owned(),
+                        owner: (*owner).to_owned(),
+                        due: due.max(on),
+                    });
+                }
+                Event::Responded {
+                    outcome: Some(Outcome::Upheld),
+                    reasons: (*reasons).to_owned(),
+                    remedies: vec![
+                        Remedy {
+                            kind: RemedyKind::Apology,
+                            description: "We are sorry for the weeks you were without heating."
+                                .to_owned(),
+                            amount_pence: None,
+                            money: None,
+                            settlement: None,
+                        },
+                        Remedy {
+                            kind: RemedyKind::Financial,
+                            description:
+                                "For the weeks without heating and the cost of running heaters"
+                                    .to_owned(),
+                            amount_pence: Some(12_500),
+                            money: Some(domain::case::Money::Compensation),
+                            settlement: None,
+                        },
+                    ],
+                    outstanding_actions,
+                }
+            }
             Step::ExtendBy(days, reason) => {
                 let replayed = cases::replay_case(state, &mut tx, &case).await?;
                 let current = view(&replayed.state, &replayed.policy, &state.calendar, on);
