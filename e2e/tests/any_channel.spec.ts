@@ -5,6 +5,13 @@ import { DEMO, open, signInAs } from "./fixtures/app";
 // Issue 16, item 1: complaints from any channel. Staff work at a desk: the
 // desktop run is enough.
 
+/** The date `n` calendar days after `today`, as YYYY-MM-DD. */
+function daysAfter(today: string, n: number): string {
+  const day = new Date(`${today}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + n);
+  return day.toISOString().slice(0, 10);
+}
+
 /** The date `n` working days (Monday to Friday) before `today`, as YYYY-MM-DD. */
 function workingDaysBefore(today: string, n: number): string {
   const day = new Date(`${today}T12:00:00Z`);
@@ -15,7 +22,7 @@ function workingDaysBefore(today: string, n: number): string {
   return day.toISOString().slice(0, 10);
 }
 
-test("a caseworker logs a phone complaint received three working days ago for someone with no account", async ({ page }, testInfo) => {
+test("a caseworker logs a phone complaint received three working days ago for someone with no account, answers it with a remedy and two actions, and closes it once both are done", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "staff work at a desk");
   await signInAs(page, DEMO.staff.email, DEMO.staff.password);
   const today: string = (await (await page.request.get("/api/v1/health")).json()).today;
@@ -58,4 +65,79 @@ test("a caseworker logs a phone complaint received three working days ago for so
   expect(detail.view.received_on).toBe(received);
   const messages: { subject: string }[] = await (await page.request.get(`/api/v1/test/messages?to=${encodeURIComponent(email)}`)).json();
   expect(messages.map((m) => m.subject).join("\n")).toContain("We have received your complaint");
+
+  // Acknowledged with what we understand the complaint to be (Code 5.6).
+  await page.getByLabel("Acknowledge").check();
+  await page.getByLabel("What the complaint is about").fill("Nobody came about the gutter although the visit was booked twice.");
+  await page.getByLabel("The outcome the resident wants").fill("The gutter seen to, and a date for it.");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
+
+  // The response: a remedy (money, paid) and two actions, each owned and dated.
+  await page.getByLabel("Record the response").check();
+  await page.getByRole("group", { name: "Outcome" }).getByLabel("Upheld", { exact: true }).check();
+  await page.getByLabel("Decision and reasons, answering each point").fill("The visit was booked twice and nobody came. That should not have happened.");
+  await page.getByRole("button", { name: "Add a remedy" }).click();
+  const remedy = page.getByRole("group", { name: "Remedy 1" });
+  await remedy.getByLabel("Kind of remedy").selectOption("financial");
+  await remedy.getByLabel("What it is, as the resident will read it").fill("For the two wasted days at home");
+  await remedy.getByLabel("What the money is").selectOption("compensation");
+  await remedy.getByLabel("Amount in pounds").fill("50");
+  await page.getByRole("button", { name: "Add an action" }).click();
+  await page.getByRole("button", { name: "Add another action" }).click();
+  // An action with nothing filled in is named in the error summary.
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter who will do it: a person or a team");
+  await expectNoA11yViolations(page);
+  const first = page.getByRole("group", { name: "Action 1" });
+  await first.getByLabel("What will be done").fill("Clear and repair the gutter");
+  await first.getByLabel("Who will do it").fill("Repairs team");
+  await first.getByLabel("Date it will be done by").fill(daysAfter(today, 7));
+  const second = page.getByRole("group", { name: "Action 2" });
+  await second.getByLabel("What will be done").fill("Pay the compensation");
+  await second.getByLabel("Who will do it").fill("Income team");
+  await second.getByLabel("Date it will be done by").fill(daysAfter(today, 14));
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("case-status")).toHaveText("Responded");
+  const promises = page.getByTestId("promises");
+  await expect(promises.getByTestId("promise")).toHaveCount(2);
+  await expect(promises.getByTestId("promise").first()).toContainText("To do");
+  await expectNoA11yViolations(page);
+
+  // Not "every action done" while one is open: that choice is not offered.
+  await page.getByLabel("Close the case").check();
+  await expect(page.getByTestId("close-with-actions-open")).toContainText("2 promised actions are not done");
+  await expect(page.getByLabel("Every promised action is done")).toHaveCount(0);
+
+  for (const [n, action] of [[1, "Clear and repair the gutter"], [2, "Pay the compensation"]] as const) {
+    await page.getByLabel("Mark a promised action done").check();
+    await page.getByLabel("Which action is done?").selectOption(String(n));
+    await page.getByLabel("Date it was done").fill(today);
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "The action is marked done" })).toBeVisible();
+    await expect(promises.getByTestId("promise").filter({ hasText: action })).toContainText("Done");
+  }
+  await page.getByLabel("Close the case").check();
+  await page.getByLabel("Every promised action is done").check();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByTestId("case-status")).toHaveText("Closed");
+  await expectNoA11yViolations(page);
+
+  // Every step reached them by email (the list is newest first).
+  const newest: { subject: string; body: string }[] = await (await page.request.get(`/api/v1/test/messages?to=${encodeURIComponent(email)}`)).json();
+  const sent = [...newest].reverse();
+  const subjects = sent.map((m) => m.subject.replace(/^Your complaint [A-Z0-9-]+: /, ""));
+  expect(subjects).toEqual([
+    expect.stringContaining("We have received your complaint"),
+    "we have acknowledged it",
+    "our response",
+    "we have done something we promised",
+    "we have done something we promised",
+    "closed",
+  ]);
+  const response = sent[2].body;
+  expect(response).toContain("- Compensation of £50.00: For the two wasted days at home");
+  expect(response).toContain("- Clear and repair the gutter, by");
+  expect(response).toContain("(Repairs team).");
+  expect(sent[5].body).toContain("everything we agreed to do is done");
 });

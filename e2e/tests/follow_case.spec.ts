@@ -80,15 +80,17 @@ test.describe("following a complaint", () => {
       outcome: "partly_upheld",
       reasons: "The first appointment was missed.",
       remedies: [{ kind: "apology", description: "We apologise for the missed appointment" }],
-      outstanding_actions: [{ description: "replace the window", due: "2027-01-15" }],
+      outstanding_actions: [{ description: "replace the window", owner: "Repairs team", due: "2027-01-15" }],
     });
     await open(page, `/cases/${complaint.id}`);
     await expect(page.getByText("Response: complaint partly upheld")).toBeVisible();
-    // The answer comes first, with what is still to be done and by when.
+    // The answer comes first, then what we promised, by when and who does it.
     const answer = page.getByTestId("latest-answer");
     await expect(answer).toContainText("We partly upheld your complaint.");
-    await expect(answer.getByRole("term").filter({ hasText: "replace the window" })).toBeVisible();
-    await expect(answer).toContainText("By Friday 15 January 2027");
+    const promises = page.getByTestId("promises");
+    await expect(promises.getByRole("term").filter({ hasText: "replace the window" })).toBeVisible();
+    await expect(promises).toContainText("To do By Friday 15 January 2027");
+    await expect(promises).toContainText("Who is doing it: Repairs team");
     await expect(page.getByText("Still to do, by Friday 15 January 2027: replace the window")).toBeVisible();
     await page.getByRole("link", { name: "Ask for a review (stage 2)" }).click();
     await expect(page.locator("h1")).toHaveText("Ask for a review of your complaint");

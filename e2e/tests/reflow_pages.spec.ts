@@ -106,7 +106,7 @@ for (const largest of [false, true]) {
       outcome: "partly_upheld",
       reasons: "The first appointment was missed and we did not call to rearrange it.",
       remedies: [{ kind: "financial", description: "Compensation for the missed appointment", amount_pence: 5000 }],
-      outstanding_actions: [{ description: "replace the window", due: "2027-01-15" }],
+      outstanding_actions: [{ description: "replace the window", owner: "Repairs team", due: "2027-01-15" }],
     });
     await staff.dispose();
 

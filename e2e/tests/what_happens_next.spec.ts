@@ -201,7 +201,7 @@ const RESPONSE = {
     { kind: "financial", description: "For the two missed appointments", amount_pence: 7500 },
     { kind: "apology", description: "We are sorry for the time you lost" },
   ],
-  outstanding_actions: [{ description: "Replace the kitchen window", due: "2027-02-26" }],
+  outstanding_actions: [{ description: "Replace the kitchen window", owner: "Repairs team", due: "2027-02-26" }],
 };
 
 /** Moves this server's clock (forward only) and signs the resident in again. */
@@ -352,9 +352,11 @@ test.describe("what happens next, at every state, under the Code (two stages, no
     await expect(answer.getByRole("term").filter({ hasText: "Compensation: £75.00" })).toBeVisible();
     await expect(answer.getByRole("definition").filter({ hasText: "For the two missed appointments" })).toBeVisible();
     await expect(answer.getByRole("term").filter({ hasText: "An apology" })).toBeVisible();
-    await expect(answer.getByRole("heading", { name: "What we still have to do" })).toBeVisible();
-    const action = answer.locator(".app-summary-list__row", { hasText: "Replace the kitchen window" });
+    const promises = page.getByTestId("promises");
+    await expect(promises.getByRole("heading", { name: "What we promised to do" })).toBeVisible();
+    const action = promises.locator(".app-summary-list__row", { hasText: "Replace the kitchen window" });
     await expect(action).toContainText("By Friday 26 February 2027");
+    await expect(action).toContainText("Who is doing it: Repairs team");
     // The Code sets no time limit to ask for a review.
     await expect(page.getByTestId("open-window")).toHaveText("There is no time limit to ask for a review while your complaint is open.");
     await expect(page.getByTestId("ombudsman-by")).toHaveCount(0);
@@ -392,6 +394,9 @@ test.describe("what happens next, at every state, under the Code (two stages, no
 
   test("closed because it was resolved: how and when, the Ombudsman's last day, and only what was done", async ({ page, playwright }) => {
     const staff = await staffFor(playwright, url);
+    // What the response promised is done first: a complaint with a promise
+    // still open closes only with the reason it closes before it is kept.
+    await staffAction(staff, resolved.id, { type: "action_done", action: 1 });
     await staffAction(staff, resolved.id, { type: "closed", why: "resolved" });
     await staff.dispose();
     await signInAs(page, resident.email, resident.password);
@@ -607,6 +612,9 @@ test.describe("what happens next, at every state, under Pioneer's policy (with a
     for (const c of [main, late]) {
       await staffAction(staff, c.id, { type: "responded", outcome: "not_upheld", reasons: "The senior officer found no fault." });
     }
+    // What the response promised is done first: a complaint with a promise
+    // still open closes only with the reason it closes before it is kept.
+    await staffAction(staff, resolved.id, { type: "action_done", action: 1 });
     await staffAction(staff, resolved.id, { type: "closed", why: "resolved" });
     await staffAction(staff, noContact.id, { type: "closed", why: "no_contact" });
     await staff.dispose();

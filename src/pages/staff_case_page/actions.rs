@@ -609,12 +609,12 @@ const REMEDY_FIELDS: [[&str; 5]; ROWS] = [
 
 /// Each promised action row's field ids: what, who, by when.
 const ACTION_FIELDS: [[&str; 3]; ROWS] = [
-    ["action_1", "owner_1", "due_1"],
-    ["action_2", "owner_2", "due_2"],
-    ["action_3", "owner_3", "due_3"],
-    ["action_4", "owner_4", "due_4"],
-    ["action_5", "owner_5", "due_5"],
-    ["action_6", "owner_6", "due_6"],
+    ["promised_1", "promised_owner_1", "promised_due_1"],
+    ["promised_2", "promised_owner_2", "promised_due_2"],
+    ["promised_3", "promised_owner_3", "promised_due_3"],
+    ["promised_4", "promised_owner_4", "promised_due_4"],
+    ["promised_5", "promised_owner_5", "promised_due_5"],
+    ["promised_6", "promised_owner_6", "promised_due_6"],
 ];
 
 const REMEDY_KINDS: [(&str, &str); 6] = [
@@ -1004,7 +1004,7 @@ fn ActionDoneForm(case: CaseDetail, sender: Sender) -> impl IntoView {
         let mut problems = Problems::new();
         let action = chosen.get_untracked().parse::<u16>().ok();
         if action.is_none() {
-            problems.add("action", "Select the action that is done");
+            problems.add("which_action", "Select the action that is done");
         }
         let on = parse_date(&date.get_untracked());
         match on {
@@ -1023,7 +1023,7 @@ fn ActionDoneForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let errors = sender.errors;
     view! {
         <ActionForm sender=sender on_submit=submit>
-            <SelectField field="action" label="Which action is done?" value=chosen errors=errors options=choices />
+            <SelectField field="which_action" label="Which action is done?" value=chosen errors=errors options=choices />
             <DateField label="Date it was done" value=date errors=errors />
             <p class="app-body">"The resident is told, and the case shows it as done."</p>
         </ActionForm>
@@ -1055,7 +1055,7 @@ fn ChangeActionForm(case: CaseDetail, sender: Sender) -> impl IntoView {
         let mut problems = Problems::new();
         let action = chosen.get_untracked().parse::<u16>().ok();
         if action.is_none() {
-            problems.add("action", "Select the action that is changing");
+            problems.add("which_action", "Select the action that is changing");
         }
         let description = trimmed(words);
         need(
@@ -1101,7 +1101,7 @@ fn ChangeActionForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let errors = sender.errors;
     view! {
         <ActionForm sender=sender on_submit=submit>
-            <SelectField field="action" label="Which action is changing?" value=chosen errors=errors options=choices />
+            <SelectField field="which_action" label="Which action is changing?" value=chosen errors=errors options=choices />
             <TextInput field="description" label="What will be done" value=words errors=errors />
             <TextInput field="owner" label="Who will do it" value=owner errors=errors />
             <DateField label="Date it will be done by" value=due errors=errors />
