@@ -203,6 +203,12 @@ pub fn counted_words(basis: &Basis) -> String {
             n,
             &[("stage", stage)],
         ),
+        BasisFrom::StageResponseReceived { stage } => tn(
+            "{count} working day after you received our stage {stage} response",
+            "{count} working days after you received our stage {stage} response",
+            n,
+            &[("stage", stage)],
+        ),
         BasisFrom::PanelRequested => tn(
             "{count} working day after you asked for a panel",
             "{count} working days after you asked for a panel",
@@ -629,6 +635,7 @@ pub fn event_words(event: &Event, actions: &[PromisedAction]) -> (String, Option
             reasons,
             remedies,
             outstanding_actions,
+            ..
         } => {
             let title = match outcome {
                 Some(Outcome::Upheld) => t("Response: complaint upheld"),
@@ -1127,6 +1134,7 @@ mod tests {
                 all.push(BasisFrom::AcknowledgeDue { stage, date: due });
                 all.push(BasisFrom::ReceivedNotAcknowledged { stage });
                 all.push(BasisFrom::StageResponse { stage });
+                all.push(BasisFrom::StageResponseReceived { stage });
             }
             all.push(BasisFrom::PanelRequested);
             all.push(BasisFrom::PanelMet);
@@ -1309,6 +1317,7 @@ mod tests {
                 reasons: String::new(),
                 remedies: Vec::new(),
                 outstanding_actions: Vec::new(),
+                sent_by: None,
             },
         )
     }

@@ -198,10 +198,21 @@ fn LatestAnswer(response: LatestResponse, reader: Reader) -> impl IntoView {
         (false, true) => t("Our final response"),
         (false, false) => t("Our response"),
     };
-    let sent = tf(
-        "Sent on {date}",
-        &[("date", &date_with_weekday(response.on))],
-    );
+    let sent = match (response.by_post, response.received_on) {
+        // A letter counts as received some working days after it is posted
+        // (issue 16, item 8): say both days, as the resident's time counts from one.
+        (true, Some(received)) => tf(
+            "Sent by post on {date}. We count it as received on {received}.",
+            &[
+                ("date", &date_with_weekday(response.on)),
+                ("received", &date_with_weekday(received)),
+            ],
+        ),
+        _ => tf(
+            "Sent on {date}",
+            &[("date", &date_with_weekday(response.on))],
+        ),
+    };
     let reasons = response.reasons.trim().to_owned();
     view! {
         <section class="app-answer" aria-labelledby="latest-answer" data-testid="latest-answer">

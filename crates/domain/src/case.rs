@@ -29,7 +29,8 @@ pub use deadlines::{
 };
 pub use event::{
     pounds, Actor, ActorKind, Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event,
-    EventRecord, Money, Outcome, OutstandingAction, Remedy, RemedyKind, Representative, Settlement,
+    EventRecord, Money, Outcome, OutstandingAction, Remedy, RemedyKind, Representative, SentBy,
+    Settlement,
 };
 pub use refusal::{Act, Refusal, RefusalReason, Refused};
 pub use rules::{

@@ -102,6 +102,10 @@ pub struct Policy {
     /// `None`, or no `kinds`: the Code preset's apply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hazards: Option<Hazards>,
+    /// Working days after posting that a response sent by post counts as
+    /// received; `None`: [`POSTING_DAYS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub posting_days: Option<u32>,
     /// How money the landlord pays to put things right may be settled,
     /// beyond paying it: each `Some` quotes the policy's words allowing it.
     #[serde(default)]
@@ -195,7 +199,34 @@ pub struct Stage {
     /// `None`: the policy sets no window.
     #[serde(default)]
     pub next_stage_window: Option<u32>,
+    /// What that window counts from: the day the response was sent (the
+    /// default), or the day the resident received it (Pivotal §9).
+    #[serde(default, skip_serializing_if = "WindowFrom::is_sent")]
+    pub next_stage_window_from: WindowFrom,
 }
+
+/// What a resident's window to ask for the next stage counts from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum WindowFrom {
+    /// The day the response was sent.
+    #[default]
+    ResponseSent,
+    /// The day the resident received it: that day in the portal or by
+    /// email; by post, the policy's posting days later.
+    ResponseReceived,
+}
+
+impl WindowFrom {
+    fn is_sent(&self) -> bool {
+        *self == WindowFrom::ResponseSent
+    }
+}
+
+/// Working days after posting that a letter counts as received, where the
+/// policy does not say (issue 16, item 8).
+pub const POSTING_DAYS: u32 = 2;
 
 /// A target: `days` working days after `from`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -422,4 +453,11 @@ pub struct Document {
 pub enum DocumentKind {
     Letter,
     Form,
+}
+
+impl Policy {
+    /// Working days after posting that a letter counts as received.
+    pub fn posting_days(&self) -> u32 {
+        self.posting_days.unwrap_or(POSTING_DAYS)
+    }
 }

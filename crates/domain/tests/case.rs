@@ -25,6 +25,7 @@ fn responded(on: &str) -> EventRecord {
             reasons: "We were slow to fix the boiler.".to_owned(),
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
+            sent_by: None,
         },
     )
 }
@@ -1024,6 +1025,7 @@ fn a_response_to_a_complaint_must_give_an_outcome() {
                 reasons: String::new(),
                 remedies: vec![],
                 outstanding_actions: vec![],
+                sent_by: None,
             },
         ),
     ];

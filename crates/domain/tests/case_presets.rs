@@ -52,6 +52,7 @@ fn responded(on: &str) -> EventRecord {
             reasons: "Reasons".to_owned(),
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
+            sent_by: None,
         },
     )
 }

@@ -63,6 +63,7 @@ fn any_event() -> impl Strategy<Value = (i64, Event)> {
             reasons: String::new(),
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
+            sent_by: None,
         }),
         Just(Event::EscalationRequested { reason: None }),
         Just(Event::EscalationRefused {

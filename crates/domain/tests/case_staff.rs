@@ -32,6 +32,7 @@ fn responded() -> Event {
         reasons: "The repair was done on time.".to_owned(),
         remedies: Vec::new(),
         outstanding_actions: Vec::new(),
+        sent_by: None,
     }
 }
 

@@ -25,6 +25,7 @@ fn responded(on: &str) -> EventRecord {
             reasons: "The repair was done on time.".to_owned(),
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
+            sent_by: None,
         },
     )
 }

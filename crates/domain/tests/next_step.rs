@@ -30,6 +30,7 @@ fn responded(on: &str) -> EventRecord {
                 due: date("2027-02-26"),
                 owner: "Repairs team".to_owned(),
             }],
+            sent_by: None,
         },
     )
 }

@@ -41,6 +41,7 @@ fn responded(remedies: Vec<Remedy>, actions: Vec<OutstandingAction>) -> Event {
         reasons: "The boiler repair was late.".to_owned(),
         remedies,
         outstanding_actions: actions,
+        sent_by: None,
     }
 }
 

@@ -201,9 +201,15 @@ fn each_preset_reads_exactly_the_lengths_its_seed_leaves_open() {
             "policy-2022",
             &["stages[0].extension", "stages[1].extension"],
         ),
+        // Pivotal's appeal window counts from when the resident received
+        // the response, without saying when a posted one is received.
         (
             "pivotal-2021",
-            &["stages[0].acknowledge", "stages[0].extension"],
+            &[
+                "stages[0].acknowledge",
+                "stages[0].next_stage_window",
+                "stages[0].extension",
+            ],
         ),
         (
             "plus-dane-2024",

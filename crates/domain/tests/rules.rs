@@ -32,6 +32,7 @@ fn responded(on: &str) -> EventRecord {
             reasons: "The repair was done on time.".to_owned(),
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
+            sent_by: None,
         },
     )
 }
@@ -410,6 +411,7 @@ fn any_day_event() -> impl Strategy<Value = Option<(ActorKind, Event)>> {
             reasons: String::new(),
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
+            sent_by: None,
         }),
     ]
     .prop_map(|e| (ActorKind::Staff, e));

@@ -199,6 +199,7 @@ fn responded(outcome: Outcome, reasons: &str) -> Event {
             settlement: None,
         }],
         outstanding_actions: Vec::new(),
+        sent_by: None,
     }
 }
 
@@ -551,6 +552,7 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
                         },
                     ],
                     outstanding_actions,
+                    sent_by: None,
                 }
             }
             Step::ExtendBy(days, reason) => {

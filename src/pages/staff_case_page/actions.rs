@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use domain::api::cases::{CaseDetail, MessagePreview, StaffActionRequest};
 use domain::case::{
     Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, Money, Outcome, OutstandingAction,
-    Remedy, RemedyKind, Representative, Settlement, StaffAction,
+    Remedy, RemedyKind, Representative, SentBy, Settlement, StaffAction,
 };
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
@@ -842,6 +842,7 @@ fn SelectField(
 fn RespondForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     let reasons = RwSignal::new(String::new());
+    let sent = RwSignal::new("online".to_owned());
     let remedies: [RemedyRow; ROWS] = std::array::from_fn(|_| RemedyRow::new());
     let actions: [ActionRow; ROWS] = std::array::from_fn(|_| ActionRow::new());
     let remedy_count = RwSignal::new(0usize);
@@ -877,6 +878,11 @@ fn RespondForm(case: CaseDetail, sender: Sender) -> impl IntoView {
             reasons: text,
             remedies: remedies.into_iter().flatten().collect(),
             outstanding_actions: actions.into_iter().flatten().collect(),
+            sent_by: Some(if sent.get_untracked() == "post" {
+                SentBy::Post
+            } else {
+                SentBy::Online
+            }),
         });
         sender.submit(problems, event);
     };
@@ -947,6 +953,12 @@ fn RespondForm(case: CaseDetail, sender: Sender) -> impl IntoView {
         <ActionForm sender=sender on_submit=submit>
             {is_complaint.then(|| view! { <Radios field="choice" legend="Outcome" value=chosen errors=errors choices=outcomes() /> })}
             <Textarea field="text" label="Decision and reasons, answering each point" value=reasons errors=errors max_chars=20000 />
+            <Radios field="sent_by" legend="How is the response sent?" value=sent errors=errors
+                hint="A window the resident has to ask for the next stage may count from the day they receive it"
+                choices=vec![
+                    Choice::new("online", "In the portal or by email: they receive it today"),
+                    Choice::new("post", "By post: it counts as received 2 working days after posting, unless the policy says otherwise"),
+                ] />
             <h3 class="app-heading-s">"Putting things right"</h3>
             {remedy_rows}
             <Show when=move || { remedy_count.get() < ROWS }>

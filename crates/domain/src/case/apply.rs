@@ -11,7 +11,7 @@ use super::deadlines::{
 };
 use super::event::{
     Attendance, CaseKind, ClosedWhy, ComplaintDefinition, Event, EventRecord, Outcome,
-    OutstandingAction, Remedy, RemedyKind, Representative, Settlement,
+    OutstandingAction, Remedy, RemedyKind, Representative, SentBy, Settlement,
 };
 use super::refusal::{Act, Refusal, RefusalReason, Refused};
 use super::state::{
@@ -142,9 +142,12 @@ pub fn apply(
             reasons,
             remedies,
             outstanding_actions,
+            sent_by,
         } => respond(
             &mut next,
             policy,
+            calendar,
+            *sent_by,
             on,
             record.actor.id.as_deref(),
             *outcome,
@@ -362,6 +365,8 @@ fn give_information(next: &mut CaseState, on: NaiveDate, text: &str) -> Result<(
 fn respond(
     next: &mut CaseState,
     policy: &Policy,
+    calendar: &Calendar,
+    sent_by: Option<SentBy>,
     on: NaiveDate,
     by: Option<&str>,
     outcome: Option<Outcome>,
@@ -403,6 +408,8 @@ fn respond(
         reasons: reasons.to_owned(),
         remedies: remedies.to_vec(),
         outstanding_actions: outstanding_actions.to_vec(),
+        sent_by,
+        received_on: received_on(policy, calendar, on, sent_by)?,
     });
     let stage = stage.number;
     for action in outstanding_actions {
@@ -419,6 +426,20 @@ fn respond(
         });
     }
     Ok(())
+}
+
+/// The day a response sent on `on` reached the resident: that day online;
+/// by post, the policy's posting days later (issue 16, item 8).
+pub(crate) fn received_on(
+    policy: &Policy,
+    calendar: &Calendar,
+    on: NaiveDate,
+    sent_by: Option<SentBy>,
+) -> Result<NaiveDate, Refusal> {
+    match sent_by {
+        Some(SentBy::Post) => Ok(calendar.add_working_days(on, policy.posting_days())?.date),
+        Some(SentBy::Online) | None => Ok(on),
+    }
 }
 
 /// A remedy: money has its amount, and is settled only in the ways the

@@ -47,6 +47,9 @@ pub enum BasisFrom {
     ReceivedNotAcknowledged { stage: u8 },
     /// "after our stage 1 response".
     StageResponse { stage: u8 },
+    /// "after you received our stage 1 response" (Pivotal §9): the day it
+    /// was sent online, or the policy's posting days after it was posted.
+    StageResponseReceived { stage: u8 },
     /// "after you asked for a panel".
     PanelRequested,
     /// "after the panel met".
@@ -97,6 +100,9 @@ impl fmt::Display for Basis {
             BasisFrom::StageResponse { stage } => {
                 write!(f, "{days} after our stage {stage} response")?
             }
+            BasisFrom::StageResponseReceived { stage } => {
+                write!(f, "{days} after you received our stage {stage} response")?
+            }
             BasisFrom::PanelRequested => write!(f, "{days} after you asked for a panel")?,
             BasisFrom::PanelMet => write!(f, "{days} after the panel met")?,
         }
@@ -143,8 +149,21 @@ pub(crate) fn escalation_last_day(
         .into());
     }
     match rules.next_stage_window {
-        Some(days) => Ok(Some(calendar.add_working_days(response.on, days)?.date)),
+        Some(days) => Ok(Some(
+            calendar
+                .add_working_days(window_from(rules, response), days)?
+                .date,
+        )),
         None => Ok(None),
+    }
+}
+
+/// The day a stage's window to ask for the next stage counts from: its
+/// response's sending, or its receipt where the policy says so (Pivotal §9).
+pub(crate) fn window_from(rules: &crate::policy::Stage, response: &super::Response) -> NaiveDate {
+    match rules.next_stage_window_from {
+        crate::policy::WindowFrom::ResponseSent => response.on,
+        crate::policy::WindowFrom::ResponseReceived => response.received_on,
     }
 }
 

@@ -168,6 +168,17 @@ pub struct OutstandingAction {
     pub owner: String,
 }
 
+/// How a response reached the resident (issue 16, item 8).
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SentBy {
+    /// In the portal or by email: received the day it was sent.
+    Online,
+    /// By post: counted as received the policy's posting days later.
+    Post,
+}
+
 /// How the resident takes part in a panel.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -287,6 +298,9 @@ pub enum Event {
         remedies: Vec<Remedy>,
         #[serde(default)]
         outstanding_actions: Vec<OutstandingAction>,
+        /// How it was sent (absent: online, received that day).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sent_by: Option<SentBy>,
     },
     /// The resident asked for the next stage. Never ask why (Code 6.12): the
     /// reason is optional.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::deadlines::Basis;
 use super::event::{
     Actor, Attendance, CaseKind, ClosedWhy, Outcome, OutstandingAction, Remedy, Representative,
+    SentBy,
 };
 
 /// An extension of a stage's response date.
@@ -45,6 +46,12 @@ pub struct Response {
     pub reasons: String,
     pub remedies: Vec<Remedy>,
     pub outstanding_actions: Vec<OutstandingAction>,
+    /// How it was sent: `None` online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_by: Option<SentBy>,
+    /// The day the resident received it: `on` online; by post, the
+    /// policy's posting days later (issue 16, item 8).
+    pub received_on: NaiveDate,
 }
 
 /// Where one stage stands.

@@ -307,6 +307,13 @@ pub struct LatestResponse {
     pub outstanding_actions: Vec<OutstandingAction>,
     /// Whether this is the landlord's final response.
     pub final_response: bool,
+    /// Sent by post (issue 16, item 8): then `received_on` is the day it
+    /// counts as received, the policy's posting days later.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_post: bool,
+    /// The day it counts as received: `on`, unless sent by post.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_on: Option<NaiveDate>,
 }
 
 /// Something a resident (or their advocate) can do.
@@ -555,6 +562,8 @@ fn latest_response(
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
             final_response: true,
+            by_post: false,
+            received_on: None,
         });
     }
     let (stage, response) = state
@@ -572,6 +581,8 @@ fn latest_response(
         remedies: response.remedies.clone(),
         outstanding_actions: response.outstanding_actions.clone(),
         final_response: final_response && current,
+        by_post: response.sent_by == Some(super::SentBy::Post),
+        received_on: (response.received_on != response.on).then_some(response.received_on),
     })
 }
 
@@ -876,19 +887,26 @@ fn due_dates(
             out.push(item);
         }
 
-        if let (Some(responded), Ok(Some(last_day))) =
-            (response_on, escalation_last_day(policy, calendar, stage))
-        {
+        if let (Some(response), Ok(Some(last_day))) = (
+            &stage.response,
+            escalation_last_day(policy, calendar, stage),
+        ) {
             let days = rules.next_stage_window.unwrap_or(0);
             let next = state.stages.get(index + 1);
+            let from = match rules.next_stage_window_from {
+                crate::policy::WindowFrom::ResponseSent => BasisFrom::StageResponse { stage: n },
+                crate::policy::WindowFrom::ResponseReceived => {
+                    BasisFrom::StageResponseReceived { stage: n }
+                }
+            };
             out.push(due(
                 DueKey::NextStageWindow { stage: n },
                 DueKind::RequestNextStage,
                 n,
                 last_day,
-                responded,
+                super::deadlines::window_from(rules, response),
                 days,
-                Basis::new(days, BasisFrom::StageResponse { stage: n }),
+                Basis::new(days, from),
                 calendar,
                 next.map(|s| s.started_on),
             ));
@@ -1178,6 +1196,7 @@ fn staff_actions(
                 reasons: String::new(),
                 remedies: Vec::new(),
                 outstanding_actions: Vec::new(),
+                sent_by: None,
             },
         ),
         (

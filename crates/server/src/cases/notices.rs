@@ -149,7 +149,8 @@ fn action_words(action: &OutstandingAction) -> String {
     )
 }
 
-/// What a response puts right and what it promises (Code 6.9, 6.19).
+/// What a response puts right and what it promises (section 6 of the Code),
+/// each action then tracked to the end (Code 6.6).
 fn putting_right(remedies: &[Remedy], actions: &[OutstandingAction]) -> String {
     let mut out = String::new();
     if !remedies.is_empty() {
@@ -266,6 +267,7 @@ pub fn for_event(
             reasons,
             remedies,
             outstanding_actions,
+            ..
         } => (
             subject("our response"),
             format!(

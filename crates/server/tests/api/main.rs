@@ -25,6 +25,7 @@ mod pages;
 mod platform;
 mod preferences;
 mod promises;
+mod received;
 mod retention;
 mod rules;
 mod second_factor;

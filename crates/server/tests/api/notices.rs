@@ -152,6 +152,7 @@ fn a_complaint_through_both_stages_closed_and_reopened() {
                     .into(),
                 remedies: Vec::new(),
                 outstanding_actions: Vec::new(),
+                sent_by: None,
             },
         ),
         resident("2026-03-23", Event::EscalationRequested { reason: None }),
@@ -163,6 +164,7 @@ fn a_complaint_through_both_stages_closed_and_reopened() {
                 reasons: "We should have found the leaking pipe at the first visit.".into(),
                 remedies: Vec::new(),
                 outstanding_actions: Vec::new(),
+                sent_by: None,
             },
         ),
         resident(
@@ -210,6 +212,7 @@ fn a_complaint_the_landlord_will_not_take_further() {
                 reasons: "The repair was done on the day we agreed.".into(),
                 remedies: Vec::new(),
                 outstanding_actions: Vec::new(),
+                sent_by: None,
             },
         ),
         resident("2026-03-18", Event::EscalationRequested { reason: None }),
@@ -294,6 +297,7 @@ fn a_complaint_that_goes_to_a_panel() {
                 reasons: "The heating was repaired within our target time.".into(),
                 remedies: Vec::new(),
                 outstanding_actions: Vec::new(),
+                sent_by: None,
             },
         ),
         resident("2026-03-17", Event::EscalationRequested { reason: None }),
@@ -305,6 +309,7 @@ fn a_complaint_that_goes_to_a_panel() {
                 reasons: "We looked again and the repair was on time.".into(),
                 remedies: Vec::new(),
                 outstanding_actions: Vec::new(),
+                sent_by: None,
             },
         ),
         resident(
@@ -390,6 +395,7 @@ fn a_response_s_promises_kept_to_the_end() {
                         "2026-04-03",
                     ),
                 ],
+                sent_by: None,
             },
         ),
         staff(
