@@ -97,6 +97,51 @@ test.describe("windows under Pivotal's policy (10 working days to appeal)", () =
     await expect(page.locator(".app-timeline")).toContainText("A photo of the broken lift, sent by post.");
     await staffContext.close();
   });
+
+  test("a stage 1 response sent by post opens the appeal window from the day it counts as received; a call inside it is accepted and one after it refused", async ({ page, browser }) => {
+    test.skip(test.info().project.name !== "desktop", "staff work at a desk");
+    const resident = await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    const staffContext = await browser.newContext({ baseURL: POLICY_URL["pivotal-2021"] });
+    const staff = await staffContext.newPage();
+    await signInAs(staff, DEMO.staff.email, DEMO.staff.password, DEMO_TOTP_SECRET);
+    await staffAction(staff.request, complaint.id, { type: "acknowledged" });
+    await open(staff, `/staff/cases/${complaint.id}`);
+    await staff.getByLabel("Record the response").check();
+    await staff.getByRole("group", { name: "Outcome" }).getByLabel("Not upheld").check();
+    await staff.getByLabel("Decision and reasons, answering each point").fill("The lift was repaired within the time we promised.");
+    await staff.getByLabel(/By post/).check();
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByTestId("case-status")).toHaveText("Responded");
+
+    // Posted on Friday 18 December 2026, it counts as received on Tuesday
+    // 22 December; 10 working days from then, skipping Christmas, Boxing Day
+    // and New Year's Day, is Friday 8 January (by email it was Wednesday 6).
+    await open(page, `/cases/${complaint.id}`);
+    await expect(page.getByTestId("latest-answer")).toContainText("Sent by post on Friday 18 December 2026. We count it as received on Tuesday 22 December 2026.");
+    await expect(page.getByTestId("open-window")).toContainText("You can ask for a review until Friday 8 January 2027");
+    const row = page.locator(".app-summary-list__row", { hasText: "You can ask for a review until" });
+    await row.getByText("How we worked out this date").click();
+    await expect(row).toContainText("10 working days after you received our stage 1 response (counted from 22 December 2026)");
+    await expectNoA11yViolations(page);
+    // A word after the response keeps the complaint open past its window.
+    const added = await page.request.post(`/api/v1/cases/${complaint.id}/information`, { data: { text: "I will phone about this." } });
+    expect(added.status(), await added.text()).toBe(200);
+
+    // Monday 11 January: a call that day is too late; one on Friday 8 January was in time.
+    await setServerClock(page.request, "2027-01-11T10:00:00Z");
+    await signInAs(staff, DEMO.staff.email, DEMO.staff.password, DEMO_TOTP_SECRET);
+    await open(staff, `/staff/cases/${complaint.id}`);
+    await staff.getByLabel("Record a request for a review made by phone, letter or in person").check();
+    await staff.getByLabel("The day the resident asked (it reached us)").fill("2027-01-11");
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByRole("alert")).toContainText("The last day to ask was Friday 8 January 2027");
+    await staff.getByLabel("The day the resident asked (it reached us)").fill("2027-01-08");
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByTestId("staff-action-recorded")).toContainText("The request for a review has been recorded");
+    await expect(staff.locator("main")).toContainText("Stage 2");
+    await staffContext.close();
+  });
 });
 
 test.describe("the stage 3 panel under Pioneer's policy", () => {

@@ -169,3 +169,22 @@ proptest! {
         prop_assert_eq!(calendar.add_working_days(emailed_last, POSTING_DAYS).unwrap().date, posted_last);
     }
 }
+
+#[test]
+fn pivotals_silence_rule_waits_for_a_posted_responses_appeal_window() {
+    use domain::case::no_contact_close_on;
+    let calendar = Calendar::england_and_wales();
+    // Emailed on Monday 2 March: the 11th working day, Tuesday 17 March.
+    let state = run(&pivotal(), &answered("2026-03-02", None)).expect("allowed");
+    assert_eq!(
+        no_contact_close_on(&state, &pivotal(), &calendar),
+        Some(date("2026-03-17"))
+    );
+    // Posted: the resident may appeal until Wednesday 18 March, so it
+    // closes on Thursday 19 March, not before.
+    let state = run(&pivotal(), &answered("2026-03-02", Some(SentBy::Post))).expect("allowed");
+    assert_eq!(
+        no_contact_close_on(&state, &pivotal(), &calendar),
+        Some(date("2026-03-19"))
+    );
+}

@@ -151,7 +151,7 @@ enum Step {
     Event(Event),
     /// Extend the current response date by this many working days.
     ExtendBy(u32, &'static str),
-    /// Respond, upheld, with compensation and these actions: what, who, and
+    /// Respond by post, upheld, with compensation and these actions: what, who, and
     /// the working days after today each is due (before today when negative).
     RespondWithActions(&'static str, Vec<(&'static str, &'static str, i32)>),
 }
@@ -552,7 +552,8 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
                         },
                     ],
                     outstanding_actions,
-                    sent_by: None,
+                    // Posted: it counts as received the policy's posting days later.
+                    sent_by: Some(domain::case::SentBy::Post),
                 }
             }
             Step::ExtendBy(days, reason) => {

@@ -48,7 +48,8 @@ pub fn closing(state: &CaseState, policy: &Policy, calendar: &Calendar) -> Optio
 
 /// The day a "no contact after the response" rule closes the complaint:
 /// the working day after the policy's `days` working days from the first
-/// stage's response (Pivotal: the 11th working day), while nothing has
+/// stage's response (Pivotal: the 11th working day), or after the last day
+/// to appeal if that is later (a posted response), while nothing has
 /// come from the resident since that response. `None` under any other
 /// rule, once the complaint has moved on, and for a reopened complaint
 /// (which staff close themselves).
@@ -82,8 +83,18 @@ pub fn no_contact_close_on(
         return None;
     }
     let days = rule.days?;
-    calendar
+    let by_rule = calendar
         .add_working_days(responded_on, days.saturating_add(1))
+        .ok()?
+        .date;
+    // Never while the resident may still appeal: a posted response's window
+    // counts from the day it is received (Pivotal §9), which can end after
+    // the rule's tenth working day. The complaint closes the working day
+    // after the later of the two.
+    let after_window = super::deadlines::escalation_last_day(policy, calendar, &state.stages[0])
         .ok()
-        .map(|w| w.date)
+        .flatten()
+        .and_then(|last| calendar.add_working_days(last, 1).ok())
+        .map(|w| w.date);
+    Some(after_window.map_or(by_rule, |w| w.max(by_rule)))
 }
