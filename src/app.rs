@@ -11,12 +11,7 @@ use crate::components::page_loading::PageLoading;
 use crate::components::skip_link::SkipLink;
 use crate::language::LanguageContext;
 use crate::pages::accessibility_statement_page::AccessibilityStatementPage;
-use crate::pages::account_page::change_password_page::ChangePasswordPage;
-use crate::pages::account_page::delete_account_page::{AccountDeletedPage, DeleteAccountPage};
-use crate::pages::account_page::forgot_password_page::ForgotPasswordPage;
-use crate::pages::account_page::reset_password_page::ResetPasswordPage;
-use crate::pages::account_page::sessions_page::SessionsPage;
-use crate::pages::account_page::AccountPage;
+use crate::pages::account_pages::AccountPages;
 use crate::pages::advocate_home_page::AdvocateHomePage;
 use crate::pages::authorisations_page::invite_advocate_page::InviteAdvocatePage;
 use crate::pages::authorisations_page::AuthorisationsPage;
@@ -57,13 +52,7 @@ lazy_page!(account: SignedOutRoute => SignedOutPage);
 lazy_page!(account: CreateAccountRoute => CreateAccountPage);
 lazy_page!(account: SettingsRoute => SettingsPage);
 lazy_page!(account: VerifyEmailRoute => VerifyEmailPage);
-lazy_page!(security: AccountRoute => AccountPage);
-lazy_page!(security: ChangePasswordRoute => ChangePasswordPage);
-lazy_page!(security: AccountSessionsRoute => SessionsPage);
-lazy_page!(security: DeleteAccountRoute => DeleteAccountPage);
-lazy_page!(security: AccountDeletedRoute => AccountDeletedPage);
-lazy_page!(security: ForgotPasswordRoute => ForgotPasswordPage);
-lazy_page!(security: ResetPasswordRoute => ResetPasswordPage);
+lazy_page!(security: AccountRoute => AccountPages);
 lazy_page!(info: OmbudsmanRoute => OmbudsmanPage);
 lazy_page!(feedback: FeedbackRoute => FeedbackPage);
 lazy_page!(feedback: FeedbackSentRoute => FeedbackSentPage);
@@ -71,6 +60,7 @@ lazy_page!(cases: CasesRoute => CasesPage);
 lazy_page!(cases: CaseRoute => CasePage);
 lazy_page!(cases: CaseActionRoute => CaseActionPage);
 lazy_page!(staff: StaffQueueRoute => StaffQueuePage);
+
 lazy_page!(staff: StaffCaseRoute => StaffCasePage);
 lazy_page!(staff: StaffAuthorisationsRoute => StaffAuthorisationsPage);
 lazy_page!(figures: StaffFiguresRoute => StaffFiguresPage);
@@ -122,12 +112,12 @@ fn page(route: Route) -> Page {
         Route::RaiseOnBehalf => RaiseOnBehalfRoute::page(),
         Route::VerifyEmail => VerifyEmailRoute::page(),
         Route::Account => AccountRoute::page(),
-        Route::ChangePassword => ChangePasswordRoute::page(),
-        Route::AccountSessions => AccountSessionsRoute::page(),
-        Route::DeleteAccount => DeleteAccountRoute::page(),
-        Route::AccountDeleted => AccountDeletedRoute::page(),
-        Route::ForgotPassword => ForgotPasswordRoute::page(),
-        Route::ResetPassword => ResetPasswordRoute::page(),
+        Route::ChangePassword => AccountRoute::page(),
+        Route::AccountSessions => AccountRoute::page(),
+        Route::DeleteAccount => AccountRoute::page(),
+        Route::AccountDeleted => AccountRoute::page(),
+        Route::ForgotPassword => AccountRoute::page(),
+        Route::ResetPassword => AccountRoute::page(),
         Route::NotFound => Page::eager(|| view! { <NotFoundPage /> }.into_any()),
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod accessibility_statement_page;
 pub mod account_page;
+pub mod account_pages;
 pub mod advocate_home_page;
 pub mod authorisations_page;
 pub mod case_actions;
