@@ -1318,6 +1318,8 @@ mod tests {
                 remedies: Vec::new(),
                 outstanding_actions: Vec::new(),
                 sent_by: None,
+                root_causes: Vec::new(),
+                lessons: None,
             },
         )
     }

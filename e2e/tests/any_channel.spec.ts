@@ -83,6 +83,9 @@ test("a caseworker logs a phone complaint received three working days ago for so
   await remedy.getByLabel("What it is, as the resident will read it").fill("For the two wasted days at home");
   await remedy.getByLabel("What the money is").selectOption("compensation");
   await remedy.getByLabel("Amount in pounds").fill("50");
+  // What caused it and what we learnt, for the landlord's figures.
+  await page.getByTestId("root-causes").getByLabel("A missed appointment").check();
+  await page.getByLabel("What we learnt, and what we will change (optional)").fill("Confirm visits the day before.");
   await page.getByRole("button", { name: "Add an action" }).click();
   await page.getByRole("button", { name: "Add another action" }).click();
   // An action with nothing filled in is named in the error summary.
@@ -101,6 +104,8 @@ test("a caseworker logs a phone complaint received three working days ago for so
   await expect(page.getByTestId("case-status")).toHaveText("Responded");
   const promises = page.getByTestId("promises");
   await expect(promises.getByTestId("promise")).toHaveCount(2);
+  await expect(page.getByTestId("learning")).toContainText("Causes: A missed appointment");
+  await expect(page.getByTestId("learning")).toContainText("Learnt: Confirm visits the day before.");
   await expect(promises.getByTestId("promise").first()).toContainText("To do");
   await expectNoA11yViolations(page);
 
@@ -140,4 +145,6 @@ test("a caseworker logs a phone complaint received three working days ago for so
   expect(response).toContain("- Clear and repair the gutter, by");
   expect(response).toContain("(Repairs team).");
   expect(sent[5].body).toContain("everything we agreed to do is done");
+  // What we learnt stays with us.
+  expect(sent.map((m) => m.body).join("\n")).not.toContain("Confirm visits the day before.");
 });

@@ -95,6 +95,60 @@ fn letters_line(format: LetterFormat, language: Option<&str>) -> String {
     }
 }
 
+/// What each response said caused the complaint, and what was learnt
+/// (issue 16, item 6), with the policy's labels for the causes.
+#[component]
+fn Learnt(case: CaseDetail) -> impl IntoView {
+    let rows: Vec<(Vec<String>, Option<String>)> = case
+        .timeline
+        .iter()
+        .filter_map(|e| match &e.event {
+            domain::case::Event::Responded {
+                root_causes,
+                lessons,
+                ..
+            } if !root_causes.is_empty() || lessons.is_some() => {
+                Some((root_causes.clone(), lessons.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    if rows.is_empty() {
+        return ().into_any();
+    }
+    let policy_id = case.policy_id.clone();
+    let policy = LocalResource::new(move || {
+        let id = policy_id.clone();
+        async move { crate::api::policies::get(&id).await }
+    });
+    view! {
+        <h2 class="app-heading-m">"What we learnt"</h2>
+        <ul class="app-list" data-testid="learning">
+            {move || {
+                let labels = policy
+                    .get()
+                    .and_then(|p| p.ok())
+                    .map(|p| p.effective.root_causes())
+                    .unwrap_or_default();
+                rows.iter().map(|(causes, lessons)| {
+                    let words: Vec<String> = causes
+                        .iter()
+                        .map(|id| labels.iter().find(|c| &c.id == id).map_or_else(|| id.clone(), |c| c.label.clone()))
+                        .collect();
+                    let causes = if words.is_empty() { "none given".to_owned() } else { words.join("; ") };
+                    view! {
+                        <li>
+                            {format!("Causes: {causes}")}
+                            {lessons.clone().map(|l| view! { <br />{format!("Learnt: {l}")} })}
+                        </li>
+                    }
+                }).collect_view()
+            }}
+        </ul>
+    }
+    .into_any()
+}
+
 #[component]
 fn StaffCase(
     case: CaseDetail,
@@ -182,6 +236,7 @@ fn StaffCase(
             }
         })}
         <crate::pages::case_page::Promises view=case.view.clone() />
+        <Learnt case=case.clone() />
         <StaffActions case=case.clone() saved=saved recorded=recorded />
         <DueDates dates=case.view.due_dates.clone() reader=Reader::Advocate />
         <Timeline case=case.clone() for_staff=true />

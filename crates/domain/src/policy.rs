@@ -106,6 +106,11 @@ pub struct Policy {
     /// received; `None`: [`POSTING_DAYS`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posting_days: Option<u32>,
+    /// The causes a response can name, so the landlord learns from its
+    /// complaints (Code section 9; Plus Dane §9, Pioneer's learning form).
+    /// Empty: [`DEFAULT_ROOT_CAUSES`] (see [`Policy::root_causes`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub root_causes: Vec<RootCause>,
     /// How money the landlord pays to put things right may be settled,
     /// beyond paying it: each `Some` quotes the policy's words allowing it.
     #[serde(default)]
@@ -223,6 +228,35 @@ impl WindowFrom {
         *self == WindowFrom::ResponseSent
     }
 }
+
+/// A cause a response can name: its id, as events record it, and its label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RootCause {
+    pub id: String,
+    pub label: String,
+}
+
+/// The causes offered where a landlord has not listed its own: the themes
+/// that landlords' annual complaints reports most often count.
+pub const DEFAULT_ROOT_CAUSES: [(&str, &str); 9] = [
+    (
+        "communication",
+        "Communication: not kept informed, or told the wrong thing",
+    ),
+    ("delay", "Delay: a service or repair took too long"),
+    ("quality", "Quality: work not done properly the first time"),
+    ("missed_appointment", "A missed appointment"),
+    ("staff_conduct", "Staff conduct or attitude"),
+    (
+        "policy_or_process",
+        "A policy or process that did not work for the resident",
+    ),
+    ("contractor", "A contractor's performance"),
+    ("records", "Records or information that were wrong"),
+    ("other", "Another cause"),
+];
 
 /// Working days after posting that a letter counts as received, where the
 /// policy does not say (issue 16, item 8).
@@ -459,5 +493,19 @@ impl Policy {
     /// Working days after posting that a letter counts as received.
     pub fn posting_days(&self) -> u32 {
         self.posting_days.unwrap_or(POSTING_DAYS)
+    }
+
+    /// The causes a response can name: the policy's own, or the defaults.
+    pub fn root_causes(&self) -> Vec<RootCause> {
+        if !self.root_causes.is_empty() {
+            return self.root_causes.clone();
+        }
+        DEFAULT_ROOT_CAUSES
+            .iter()
+            .map(|(id, label)| RootCause {
+                id: (*id).to_owned(),
+                label: (*label).to_owned(),
+            })
+            .collect()
     }
 }

@@ -123,6 +123,7 @@ pub mod text {
         "resident_address",
         "about",
         "outcome_sought",
+        "lessons",
     ];
 
     /// The most characters any request field may hold, by its JSON key:
@@ -137,7 +138,7 @@ pub mod text {
             // A response's reasons are a letter's body.
             "reasons" => 20_000,
             "details" | "desired_outcome" | "text" | "comment" | "reason" | "what"
-            | "time_limit_reason" | "good_reason" | "about" | "outcome_sought" => {
+            | "time_limit_reason" | "good_reason" | "about" | "outcome_sought" | "lessons" => {
                 crate::api::cases::DETAILS_MAX_CHARS
             }
             "reasonable_adjustments" | "description" | "other" => {

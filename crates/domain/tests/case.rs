@@ -26,6 +26,8 @@ fn responded(on: &str) -> EventRecord {
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
             sent_by: None,
+            root_causes: Vec::new(),
+            lessons: None,
         },
     )
 }
@@ -1026,6 +1028,8 @@ fn a_response_to_a_complaint_must_give_an_outcome() {
                 remedies: vec![],
                 outstanding_actions: vec![],
                 sent_by: None,
+                root_causes: Vec::new(),
+                lessons: None,
             },
         ),
     ];

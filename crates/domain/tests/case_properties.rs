@@ -64,6 +64,8 @@ fn any_event() -> impl Strategy<Value = (i64, Event)> {
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
             sent_by: None,
+            root_causes: Vec::new(),
+            lessons: None,
         }),
         Just(Event::EscalationRequested { reason: None }),
         Just(Event::EscalationRefused {

@@ -33,6 +33,8 @@ fn responded() -> Event {
         remedies: Vec::new(),
         outstanding_actions: Vec::new(),
         sent_by: None,
+        root_causes: Vec::new(),
+        lessons: None,
     }
 }
 

@@ -26,6 +26,8 @@ fn responded(on: &str) -> EventRecord {
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
             sent_by: None,
+            root_causes: Vec::new(),
+            lessons: None,
         },
     )
 }

@@ -31,6 +31,8 @@ fn responded(on: &str) -> EventRecord {
                 owner: "Repairs team".to_owned(),
             }],
             sent_by: None,
+            root_causes: Vec::new(),
+            lessons: None,
         },
     )
 }

@@ -42,6 +42,8 @@ fn responded(remedies: Vec<Remedy>, actions: Vec<OutstandingAction>) -> Event {
         remedies,
         outstanding_actions: actions,
         sent_by: None,
+        root_causes: Vec::new(),
+        lessons: None,
     }
 }
 
@@ -352,4 +354,39 @@ fn staff_are_offered_marking_done_and_changing_while_an_action_is_open() {
     assert!(!shown.staff_actions.contains(&StaffAction::MarkActionDone));
     assert!(!shown.staff_actions.contains(&StaffAction::ChangeAction));
     assert!(shown.actions.iter().all(|a| !a.is_overdue(shown.today)));
+}
+
+/// What caused the complaint and what was learnt (issue 16, item 6): causes
+/// from the policy's list (or the defaults), kept with the response.
+#[test]
+fn a_response_names_its_causes_from_the_policys_list_and_what_was_learnt() {
+    let with_learning = |causes: &[&str]| Event::Responded {
+        outcome: Some(Outcome::Upheld),
+        reasons: "The repair was late.".to_owned(),
+        remedies: Vec::new(),
+        outstanding_actions: Vec::new(),
+        sent_by: None,
+        root_causes: causes.iter().map(|c| (*c).to_owned()).collect(),
+        lessons: Some("  Book repairs with the part in stock.  ".to_owned()),
+    };
+    let mut records = answered();
+    records[2] = at("2026-03-10", with_learning(&["delay", "communication"]));
+    let state = run(&code_like(), &records).expect("allowed");
+    let response = state.stages[0].response.as_ref().expect("answered");
+    assert_eq!(response.root_causes, ["delay", "communication"]);
+    assert_eq!(
+        response.lessons.as_deref(),
+        Some("Book repairs with the part in stock.")
+    );
+
+    records[2] = at("2026-03-10", with_learning(&["bad_luck"]));
+    let refusal = run(&code_like(), &records).unwrap_err();
+    assert_eq!(refusal.code, "unknown_root_cause");
+    assert!(refusal
+        .message
+        .starts_with("\"bad_luck\" is not one of the causes the policy lists"));
+    // Every preset offers causes to choose from, its own or the defaults.
+    for policy in domain::policy::presets() {
+        assert!(!policy.root_causes().is_empty(), "{}", policy.id);
+    }
 }

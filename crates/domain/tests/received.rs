@@ -29,6 +29,8 @@ fn responded(sent_by: Option<SentBy>) -> Event {
         remedies: Vec::new(),
         outstanding_actions: Vec::new(),
         sent_by,
+        root_causes: Vec::new(),
+        lessons: None,
     }
 }
 

@@ -33,6 +33,8 @@ fn responded(on: &str) -> EventRecord {
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
             sent_by: None,
+            root_causes: Vec::new(),
+            lessons: None,
         },
     )
 }
@@ -412,6 +414,8 @@ fn any_day_event() -> impl Strategy<Value = Option<(ActorKind, Event)>> {
             remedies: Vec::new(),
             outstanding_actions: Vec::new(),
             sent_by: None,
+            root_causes: Vec::new(),
+            lessons: None,
         }),
     ]
     .prop_map(|e| (ActorKind::Staff, e));

@@ -787,6 +787,23 @@ pub async fn detail(
                     caseworker: caseworker.clone(),
                     caseworker_id: None,
                 },
+                // What the landlord learnt is for staff and the figures.
+                Event::Responded {
+                    outcome,
+                    reasons,
+                    remedies,
+                    outstanding_actions,
+                    sent_by,
+                    ..
+                } if !is_staff => Event::Responded {
+                    outcome: *outcome,
+                    reasons: reasons.clone(),
+                    remedies: remedies.clone(),
+                    outstanding_actions: outstanding_actions.clone(),
+                    sent_by: *sent_by,
+                    root_causes: Vec::new(),
+                    lessons: None,
+                },
                 event => event.clone(),
             },
         })

@@ -200,6 +200,8 @@ fn responded(outcome: Outcome, reasons: &str) -> Event {
         }],
         outstanding_actions: Vec::new(),
         sent_by: None,
+        root_causes: Vec::new(),
+        lessons: None,
     }
 }
 
@@ -554,6 +556,11 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
                     outstanding_actions,
                     // Posted: it counts as received the policy's posting days later.
                     sent_by: Some(domain::case::SentBy::Post),
+                    root_causes: vec!["delay".to_owned(), "communication".to_owned()],
+                    lessons: Some(
+                        "Order the part when the repair is booked, and tell the resident the date it will come."
+                            .to_owned(),
+                    ),
                 }
             }
             Step::ExtendBy(days, reason) => {

@@ -843,6 +843,8 @@ fn RespondForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     let reasons = RwSignal::new(String::new());
     let sent = RwSignal::new("online".to_owned());
+    let causes = RwSignal::new(Vec::<String>::new());
+    let lessons = RwSignal::new(String::new());
     let remedies: [RemedyRow; ROWS] = std::array::from_fn(|_| RemedyRow::new());
     let actions: [ActionRow; ROWS] = std::array::from_fn(|_| ActionRow::new());
     let remedy_count = RwSignal::new(0usize);
@@ -883,6 +885,8 @@ fn RespondForm(case: CaseDetail, sender: Sender) -> impl IntoView {
             } else {
                 SentBy::Online
             }),
+            root_causes: causes.get_untracked(),
+            lessons: Some(trimmed(lessons)).filter(|l| !l.is_empty()),
         });
         sender.submit(problems, event);
     };
@@ -966,6 +970,7 @@ fn RespondForm(case: CaseDetail, sender: Sender) -> impl IntoView {
                     {move || if remedy_count.get() == 0 { "Add a remedy" } else { "Add another remedy" }}
                 </button>
             </Show>
+            <LearningFields policy=policy causes=causes lessons=lessons errors=errors />
             <h3 class="app-heading-s">"Actions still to do"</h3>
             <p class="app-hint">"Each is followed to the end: you mark it done, or change it with a reason the resident is told."</p>
             {action_rows}
@@ -975,6 +980,57 @@ fn RespondForm(case: CaseDetail, sender: Sender) -> impl IntoView {
                 </button>
             </Show>
         </ActionForm>
+    }
+}
+
+/// What caused the complaint, from the policy's list, and what we learnt
+/// (Code section 9): kept for the landlord's figures, never shown to the
+/// resident.
+#[component]
+fn LearningFields(
+    policy: LocalResource<Result<domain::api::PolicyDetail, ClientError>>,
+    causes: RwSignal<Vec<String>>,
+    lessons: RwSignal<String>,
+    errors: RwSignal<Vec<FieldError>>,
+) -> impl IntoView {
+    let boxes = move || {
+        let list = policy.get().and_then(|p| p.ok())?.effective.root_causes();
+        Some(
+            list.into_iter()
+                .map(|cause| {
+                    let id = format!("cause-{}", cause.id);
+                    let (checked, toggled) = (cause.id.clone(), cause.id);
+                    view! {
+                        <div class="app-checkboxes__item">
+                            <input class="app-checkboxes__input" id=id.clone() type="checkbox"
+                                prop:checked=move || causes.with(|c| c.contains(&checked))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    causes.update(|c| {
+                                        c.retain(|x| x != &toggled);
+                                        if on {
+                                            c.push(toggled.clone());
+                                        }
+                                    });
+                                } />
+                            <label class="app-checkboxes__label" for=id>{cause.label}</label>
+                        </div>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+    view! {
+        <h3 class="app-heading-s">"What we learnt"</h3>
+        <div class="app-form-group">
+            <fieldset class="app-fieldset" aria-describedby="root_causes-hint" data-testid="root-causes">
+                <legend class="app-fieldset__legend app-fieldset__legend--s">"What caused the complaint?"</legend>
+                <p class="app-hint" id="root_causes-hint">"Select all that apply. For the landlord's figures: the resident does not see this."</p>
+                <div class="app-checkboxes">{boxes}</div>
+            </fieldset>
+        </div>
+        <Textarea field="lessons" label="What we learnt, and what we will change (optional)" value=lessons errors=errors max_chars=5000
+            hint="For the landlord's figures and reports: the resident does not see this" />
     }
 }
 

@@ -143,10 +143,16 @@ pub fn apply(
             remedies,
             outstanding_actions,
             sent_by,
+            root_causes,
+            lessons,
         } => respond(
             &mut next,
             policy,
             calendar,
+            Learning {
+                root_causes,
+                lessons: lessons.as_deref(),
+            },
             *sent_by,
             on,
             record.actor.id.as_deref(),
@@ -366,6 +372,7 @@ fn respond(
     next: &mut CaseState,
     policy: &Policy,
     calendar: &Calendar,
+    learning: Learning,
     sent_by: Option<SentBy>,
     on: NaiveDate,
     by: Option<&str>,
@@ -394,6 +401,18 @@ fn respond(
     for remedy in remedies {
         check_remedy(policy, remedy)?;
     }
+    let known = policy.root_causes();
+    if let Some(unknown) = learning
+        .root_causes
+        .iter()
+        .find(|id| !known.iter().any(|c| &c.id == *id))
+    {
+        return Err(Refused::UnknownRootCause {
+            id: unknown.clone(),
+            known: known.into_iter().map(|c| c.id).collect(),
+        }
+        .into());
+    }
     for action in outstanding_actions {
         check_action(action, on, true)?;
     }
@@ -410,6 +429,12 @@ fn respond(
         outstanding_actions: outstanding_actions.to_vec(),
         sent_by,
         received_on: received_on(policy, calendar, on, sent_by)?,
+        root_causes: learning.root_causes.to_vec(),
+        lessons: learning
+            .lessons
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned),
     });
     let stage = stage.number;
     for action in outstanding_actions {
@@ -426,6 +451,12 @@ fn respond(
         });
     }
     Ok(())
+}
+
+/// What a response says the landlord learnt (issue 16, item 6).
+struct Learning<'a> {
+    root_causes: &'a [String],
+    lessons: Option<&'a str>,
 }
 
 /// The day a response sent on `on` reached the resident: that day online;

@@ -301,6 +301,13 @@ pub enum Event {
         /// How it was sent (absent: online, received that day).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         sent_by: Option<SentBy>,
+        /// What caused the complaint, from the policy's list of causes (its
+        /// ids), and what the landlord learnt (Code section 9): for staff
+        /// and the figures, never shown to the resident.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        root_causes: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lessons: Option<String>,
     },
     /// The resident asked for the next stage. Never ask why (Code 6.12): the
     /// reason is optional.

@@ -193,6 +193,11 @@ pub enum Refused {
     CloseNeedsApproval {
         by: String,
     },
+    /// A root cause the policy does not list.
+    UnknownRootCause {
+        id: String,
+        known: Vec<String>,
+    },
     AlreadyWithOmbudsman,
     NotClosed,
     ReopenReasonMissing,
@@ -314,6 +319,7 @@ impl Refused {
             Refused::ActionsNotDone { .. } => "actions_not_done",
             Refused::ActionsOutstanding { .. } => "actions_outstanding",
             Refused::CloseNeedsApproval { .. } => "close_needs_approval",
+            Refused::UnknownRootCause { .. } => "unknown_root_cause",
             Refused::AlreadyWithOmbudsman => "already_with_ombudsman",
             Refused::NotClosed => "not_closed",
             Refused::ReopenReasonMissing => "reopen_reason_missing",
@@ -481,6 +487,10 @@ impl Refused {
             Refused::ActionsOutstanding { open } => format!(
                 "Promised actions are not done ({} still open). Mark them done, or close the complaint with the reason it is closing before they are.",
                 numbered(open)
+            ),
+            Refused::UnknownRootCause { id, known } => format!(
+                "\"{id}\" is not one of the causes the policy lists: choose from {}.",
+                join_words(known, "or")
             ),
             Refused::CloseNeedsApproval { by } => format!(
                 "Promised actions are not done. The policy says {} must approve closing the complaint before they are: ask someone with that permission to close it.",

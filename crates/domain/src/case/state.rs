@@ -52,6 +52,12 @@ pub struct Response {
     /// The day the resident received it: `on` online; by post, the
     /// policy's posting days later (issue 16, item 8).
     pub received_on: NaiveDate,
+    /// What caused the complaint (the policy's cause ids) and what was
+    /// learnt (issue 16, item 6): for staff and the figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub root_causes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lessons: Option<String>,
 }
 
 /// Where one stage stands.

@@ -1197,6 +1197,8 @@ fn staff_actions(
                 remedies: Vec::new(),
                 outstanding_actions: Vec::new(),
                 sent_by: None,
+                root_causes: Vec::new(),
+                lessons: None,
             },
         ),
         (

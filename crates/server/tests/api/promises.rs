@@ -249,3 +249,48 @@ async fn under_torus_only_someone_who_may_approve_closes_before_the_promises_are
     let done = staff_does(&staff, &case, json!({ "type": "action_done", "action": 1 })).await;
     assert_eq!(done["view"]["actions"][0]["done_on"], "2026-03-02");
 }
+
+/// What caused the complaint and what was learnt (issue 16, item 6) are kept
+/// with the response for staff and the figures; the resident never sees them.
+#[tokio::test]
+async fn causes_and_lessons_are_kept_for_staff_and_not_shown_to_the_resident() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    let mut response = responded_with_promises("paid");
+    response["root_causes"] = json!(["not_a_cause"]);
+    let (status, _, body) = staff_action(&staff, &case, response.clone()).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(code_of(&body), "unknown_root_cause");
+
+    response["root_causes"] = json!(["delay", "communication"]);
+    response["lessons"] = json!("Order the part when the job is booked.");
+    staff_does(&staff, &case, response).await;
+    let (_, _, seen) = staff.get(&format!("/api/v1/cases/{case}")).await;
+    let answer = seen["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"]["type"] == "responded")
+        .cloned()
+        .expect("the response");
+    assert_eq!(
+        answer["event"]["root_causes"],
+        json!(["delay", "communication"])
+    );
+    assert_eq!(
+        answer["event"]["lessons"],
+        "Order the part when the job is booked."
+    );
+
+    let (_, _, read) = riya.get(&format!("/api/v1/cases/{case}")).await;
+    let text = read.to_string();
+    assert!(!text.contains("root_causes"), "{text}");
+    assert!(!text.contains("Order the part"), "{text}");
+    let told = outbox(&app, &case).await;
+    assert!(told
+        .iter()
+        .all(|(_, body)| !body.contains("Order the part")));
+}
