@@ -787,24 +787,22 @@ pub async fn detail(
                     caseworker: caseworker.clone(),
                     caseworker_id: None,
                 },
-                // What the landlord learnt is for staff and the figures.
-                Event::Responded {
-                    outcome,
-                    reasons,
-                    remedies,
-                    outstanding_actions,
-                    sent_by,
-                    ..
-                } if !is_staff => Event::Responded {
-                    outcome: *outcome,
-                    reasons: reasons.clone(),
-                    remedies: remedies.clone(),
-                    outstanding_actions: outstanding_actions.clone(),
-                    sent_by: *sent_by,
-                    root_causes: Vec::new(),
-                    lessons: None,
-                },
-                event => event.clone(),
+                event => {
+                    let mut event = event.clone();
+                    // What the landlord learnt is for staff and the figures.
+                    if let Event::Responded {
+                        root_causes,
+                        lessons,
+                        ..
+                    } = &mut event
+                    {
+                        if !is_staff {
+                            root_causes.clear();
+                            *lessons = None;
+                        }
+                    }
+                    event
+                }
             },
         })
         .collect();

@@ -1125,28 +1125,12 @@ fn ChangeActionForm(case: CaseDetail, sender: Sender) -> impl IntoView {
         if action.is_none() {
             problems.add("which_action", "Select the action that is changing");
         }
-        let description = trimmed(words);
-        need(
+        // The same checks as an action in the response form.
+        let now = ActionRow { words, owner, due }.read(
+            ["description", "owner", "date"],
+            today,
             &mut problems,
-            &description,
-            "description",
-            "Enter what will be done",
         );
-        let who = trimmed(owner);
-        need(
-            &mut problems,
-            &who,
-            "owner",
-            "Enter who will do it: a person or a team",
-        );
-        let by = parse_date(&due.get_untracked());
-        match by {
-            None => problems.add("date", "Enter the date it will be done by"),
-            Some(d) if d < today => {
-                problems.add("date", "The date it will be done by must be today or later")
-            }
-            _ => {}
-        }
         let why = trimmed(reason);
         need(
             &mut problems,
@@ -1154,13 +1138,13 @@ fn ChangeActionForm(case: CaseDetail, sender: Sender) -> impl IntoView {
             "reason",
             "Enter why it is changing: the resident will read it",
         );
-        let event = match (action, by) {
-            (Some(action), Some(due)) => Some(Event::ActionChanged {
+        let event = match (action, now) {
+            (Some(action), Some(now)) => Some(Event::ActionChanged {
                 action,
                 reason: why,
-                description,
-                owner: who,
-                due,
+                description: now.description,
+                owner: now.owner,
+                due: now.due,
             }),
             _ => None,
         };
