@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::TestApp;
 use crate::support::{
-    app_with_policy, complaint, id, outbox, raise, signed_in_again, staff_action, staff_does,
+    acknowledged_complaint, app_with_policy, outbox, signed_in_again, staff_action, staff_does,
 };
 
 /// Upheld, with compensation settled as `settlement` and two actions: the
@@ -56,11 +56,8 @@ async fn queue_row(staff: &crate::helpers::TestClient, case: &str) -> Value {
 #[tokio::test]
 async fn each_promise_is_followed_to_the_end_and_the_resident_is_told_at_each_step() {
     let app = TestApp::spawn().await;
-    let riya = app.register_resident("Riya Resident").await;
+    let (riya, staff, case) = acknowledged_complaint(&app).await;
     let ben = app.register_resident("Ben Jones").await;
-    let staff = app.create_staff("Sam Caseworker").await;
-    let case = id(&raise(&riya, complaint()).await);
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
 
     // The Code's preset does not allow money to be set against arrears.
     let (status, _, body) = staff_action(
@@ -200,11 +197,8 @@ async fn each_promise_is_followed_to_the_end_and_the_resident_is_told_at_each_st
 #[tokio::test]
 async fn under_torus_only_someone_who_may_approve_closes_before_the_promises_are_kept() {
     let app = app_with_policy("torus").await;
-    let riya = app.register_resident("Riya Resident").await;
-    let staff = app.create_staff("Sam Caseworker").await;
+    let (_, staff, case) = acknowledged_complaint(&app).await;
     let manager = app.create_admin("Ada Manager").await;
-    let case = id(&raise(&riya, complaint()).await);
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
     // TORUS allows compensation set against rent arrears (§3.4).
     staff_does(
         &staff,
@@ -255,10 +249,7 @@ async fn under_torus_only_someone_who_may_approve_closes_before_the_promises_are
 #[tokio::test]
 async fn causes_and_lessons_are_kept_for_staff_and_not_shown_to_the_resident() {
     let app = TestApp::spawn().await;
-    let riya = app.register_resident("Riya Resident").await;
-    let staff = app.create_staff("Sam Caseworker").await;
-    let case = id(&raise(&riya, complaint()).await);
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    let (riya, staff, case) = acknowledged_complaint(&app).await;
     let mut response = responded_with_promises("paid");
     response["root_causes"] = json!(["not_a_cause"]);
     let (status, _, body) = staff_action(&staff, &case, response.clone()).await;

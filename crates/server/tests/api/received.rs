@@ -7,7 +7,7 @@ use chrono::Duration;
 use serde_json::{json, Value};
 
 use crate::support::{
-    app_with_policy, complaint, id, outbox, raise, signed_in_again, staff_action, staff_does,
+    acknowledged_complaint, app_with_policy, outbox, signed_in_again, staff_action, staff_does,
 };
 
 /// The appeal window's row among the case's dates.
@@ -24,10 +24,7 @@ fn appeal_window(case: &Value) -> Value {
 #[tokio::test]
 async fn a_posted_response_opens_pivotals_appeal_window_from_the_day_it_is_received() {
     let app = app_with_policy("pivotal-2021").await;
-    let riya = app.register_resident("Riya Resident").await;
-    let staff = app.create_staff("Sam Caseworker").await;
-    let case = id(&raise(&riya, complaint()).await);
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    let (riya, staff, case) = acknowledged_complaint(&app).await;
     // Posted on Monday 2 March 2026: received Wednesday 4 March.
     let answered = staff_does(
         &staff,

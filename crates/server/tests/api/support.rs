@@ -129,6 +129,16 @@ pub async fn app_with_policy(policy: &str) -> TestApp {
     TestApp::spawn_with(move |c| c.policy = policy).await
 }
 
+/// Riya raises a complaint and Sam, a caseworker, acknowledges it: the
+/// resident, the caseworker and the case.
+pub async fn acknowledged_complaint(app: &TestApp) -> (TestClient, TestClient, String) {
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    (riya, staff, case)
+}
+
 /// The same account signed in again: after the clock moves on by more than a
 /// session lasts, the old session is over.
 pub async fn signed_in_again(app: &TestApp, client: &TestClient) -> TestClient {
