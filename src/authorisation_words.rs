@@ -416,6 +416,7 @@ impl OnBehalfDraft {
             insist: self.insist,
             time_limit_reason: None,
             on_behalf_of: Some(on_behalf_of.to_owned()),
+            in_confidence: false,
         };
         let errors = case.validate(policy, today).err().unwrap_or_default();
         let mut errors = with_date_error(errors, "started_on", started.err());

@@ -36,6 +36,17 @@ pub fn status_tag(status: Status) -> (&'static str, &'static str) {
     }
 }
 
+/// The resident's name on a staff page, or, on a confidential case seen by
+/// staff outside the complaints team, that it is withheld (staff pages are
+/// in English).
+pub fn resident_for_staff(name: &str, withheld: bool) -> String {
+    if withheld {
+        "Name withheld: confidential".to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 /// "Complaint", "Compliment", "Comment".
 pub fn kind_name(kind: CaseKind) -> &'static str {
     match kind {
@@ -544,8 +555,12 @@ pub fn advocates_actor_words(actor: &Actor, resident: &str) -> String {
 /// Who did it, as staff read the timeline (English, like the staff pages):
 /// the resident by name, never "You".
 pub fn staff_actor_words(actor: &Actor, resident: &str) -> String {
+    // Empty: a confidential case seen from outside the complaints team.
+    let withheld = resident.is_empty();
     match (actor.kind, &actor.name) {
+        (ActorKind::Resident, _) if withheld => "The resident".to_owned(),
         (ActorKind::Resident, _) => format!("{resident} (resident)"),
+        (ActorKind::Advocate, _) if withheld => "Someone acting for the resident".to_owned(),
         (ActorKind::Advocate, Some(name)) => format!("{name}, for {resident}"),
         (ActorKind::Advocate, None) => format!("An advocate for {resident}"),
         (ActorKind::Staff, Some(name)) => name.clone(),
@@ -849,6 +864,9 @@ mod tests {
             due_soon: false,
             caseworker: None,
             actions_overdue: 0,
+            definition_queried: false,
+            confidential: false,
+            identity_withheld: false,
             open_window: None,
             next_step: next_due.map(|by| NextStep::Respond {
                 stage: 1,

@@ -476,13 +476,15 @@ mod tests {
                 ("When it started", Step::Started),
                 ("What would put it right", Step::PutRight),
                 ("How to contact you", Step::Contact),
+                ("Confidential", Step::Contact),
                 ("Photos and documents", Step::Attachments),
             ]
         );
         assert_eq!(rows[0].value, "Communication");
         assert_eq!(rows[2].value, "2 November 2026");
         assert_eq!(rows[4].value, "Phone call to 07700 900123");
-        assert_eq!(rows[5].value, "No files added");
+        assert_eq!(rows[5].value, "No");
+        assert_eq!(rows[6].value, "No files added");
     }
 
     #[test]

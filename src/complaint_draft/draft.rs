@@ -29,6 +29,8 @@ pub struct ComplaintDraft {
     pub desired_outcome: String,
     pub contact_channel: Option<ContactChannel>,
     pub contact_phone: String,
+    /// Only the complaints team may know who raised it.
+    pub in_confidence: bool,
     /// What screening said last, and for which answers.
     pub screening: Vec<ScreeningResult>,
     pub screened_for: Option<ScreeningRequest>,
@@ -298,6 +300,7 @@ impl ComplaintDraft {
             insist: self.acknowledged.iter().any(|a| a != HAZARD_READ),
             time_limit_reason: self.time_limit_reason(),
             on_behalf_of: None,
+            in_confidence: self.in_confidence,
         };
         if errors.is_empty() {
             if let Err(found) = case.validate(policy, today) {
@@ -385,6 +388,16 @@ impl ComplaintDraft {
             contact,
             Step::Contact,
             t("how to contact you"),
+        ));
+        rows.push(CheckRow::new(
+            t("Confidential"),
+            if self.in_confidence {
+                t("Yes: only the complaints team will know it is you").to_owned()
+            } else {
+                t("No").to_owned()
+            },
+            Step::Contact,
+            t("whether your complaint is confidential"),
         ));
         let names = if files.is_empty() {
             t("No files added").to_owned()

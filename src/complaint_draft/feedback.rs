@@ -59,6 +59,7 @@ impl FeedbackDraft {
             insist: false,
             time_limit_reason: None,
             on_behalf_of: None,
+            in_confidence: false,
         })
     }
 }

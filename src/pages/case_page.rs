@@ -544,7 +544,17 @@ pub fn YourComplaint(case: CaseDetail, #[prop(optional)] reader: Reader) -> impl
             {case.filed_by.clone().map(|f| view! {
                 <div class="app-summary-list__row">
                     <dt class="app-summary-list__key">{t("Raised by")}</dt>
-                    <dd class="app-summary-list__value">{tf("{name} ({relationship}) for {resident}", &[("name", &f.name), ("relationship", &f.relationship), ("resident", &case.resident_name)])}</dd>
+                    <dd class="app-summary-list__value">{if case.identity_withheld || f.name.is_empty() {
+                        f.relationship.clone()
+                    } else {
+                        tf("{name} ({relationship}) for {resident}", &[("name", &f.name), ("relationship", &f.relationship), ("resident", &case.resident_name)])
+                    }}</dd>
+                </div>
+            })}
+            {case.confidential.then(|| view! {
+                <div class="app-summary-list__row" data-testid="confidential-row">
+                    <dt class="app-summary-list__key">{t("Confidential")}</dt>
+                    <dd class="app-summary-list__value">{t("Yes: only the complaints team knows who raised it")}</dd>
                 </div>
             })}
         </dl>

@@ -9,7 +9,7 @@ use domain::api::cases::CaseDetail;
 use leptos::prelude::*;
 
 use crate::case_action::{case_id, load_case};
-use crate::case_words::{kind_name, status_tag};
+use crate::case_words::{kind_name, resident_for_staff, status_tag};
 use crate::components::case_contact::CaseContact;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
@@ -160,8 +160,17 @@ fn StaffCase(
     view! {
         <Title text=title.clone() />
         <p class="app-body"><A href="/staff">"Back to the queue"</A></p>
-        <span class="app-caption-l">{case.resident_name.clone()}</span>
+        <span class="app-caption-l" data-testid="resident-name">{resident_for_staff(&case.resident_name, case.identity_withheld)}</span>
         <h1 class="app-heading-l">{title}</h1>
+        {case.confidential.then(|| view! {
+            <div class="app-inset-text" data-testid="confidential">
+                <p class="app-body">{if case.identity_withheld {
+                    "Confidential: the resident asked that only the complaints team knows who they are. You can see and act on the complaint, but not their name, contact details, needs or messages. Ask the complaints team if you need to contact them."
+                } else {
+                    "Confidential: the resident asked that only the complaints team knows who they are. Staff outside the team see this case without their name, contact details, needs or messages. Do not share who they are."
+                }}</p>
+            </div>
+        })}
         <p class="app-body">
             <strong class=format!("app-tag {class}") data-testid="case-status">{tag}</strong>
             {case.view.stage.as_ref().map(|s| view! { " "{s.name.clone()} })}

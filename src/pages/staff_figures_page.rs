@@ -9,7 +9,7 @@ use domain::figures::{Figure, Figures, Period, Ratio};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::case_words::{kind_name, status_tag};
+use crate::case_words::{kind_name, resident_for_staff, status_tag};
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::components::title::Title;
@@ -348,7 +348,7 @@ fn FigureCases() -> impl IntoView {
                                     let (tag, class) = status_tag(c.status);
                                     view! { <tr>
                                         <td><A href=format!("/staff/cases/{}", c.id)>{c.reference.clone()}</A><br /><span class="app-hint">{kind_name(c.kind)}</span></td>
-                                        <td>{c.resident_name.clone()}</td>
+                                        <td>{resident_for_staff(&c.resident_name, c.identity_withheld)}</td>
                                         <td><strong class=format!("app-tag {class}")>{tag}</strong></td>
                                     </tr> }
                                 }).collect_view()}

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::case_action::retry_key;
+use crate::components::checkbox::Checkbox;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::radios::{Choice, Radios};
 use crate::components::signed_in::SignedIn;
@@ -85,6 +86,7 @@ fn NewCaseForm() -> impl IntoView {
     let details = RwSignal::new(String::new());
     let started_on = RwSignal::new(String::new());
     let outcome = RwSignal::new(String::new());
+    let in_confidence = RwSignal::new(false);
 
     let policy = LocalResource::new(|| async { api::policies::active().await });
     let search = Action::new_local(move |q: &String| {
@@ -185,6 +187,7 @@ fn NewCaseForm() -> impl IntoView {
                     received_on,
                     resident_id,
                     someone,
+                    in_confidence: in_confidence.get_untracked(),
                 });
             }
             (Err(found), ..) => errors.set(found),
@@ -257,6 +260,12 @@ fn NewCaseForm() -> impl IntoView {
                 <DateField field="started_on" label="When the problem started" value=started_on errors=errors />
                 <Textarea field="desired_outcome" label="What they would like us to do to put things right" value=outcome errors=errors />
             </Show>
+            <div class="app-form-group">
+                <div class="app-checkboxes">
+                    <Checkbox id="in_confidence" label="They asked us to keep who they are confidential" checked=in_confidence
+                        hint="Only the complaints team and you will see their name and contact details. Other staff will see the case without them." />
+                </div>
+            </div>
             <button type="submit" class="app-button" disabled=move || send.pending().get()>"Record it"</button>
         </form>
     }

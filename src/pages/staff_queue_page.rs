@@ -4,7 +4,7 @@ use crate::router::{use_navigate, use_query_map};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::case_words::{kind_name, status_tag};
+use crate::case_words::{kind_name, resident_for_staff, status_tag};
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::format::date;
@@ -142,7 +142,10 @@ fn Queue() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <td><A href=format!("/staff/cases/{}", c.id)>{c.reference.clone()}</A><br /><span class="app-hint">{kind_name(c.kind)}</span></td>
-                                                <td>{c.resident_name.clone()}</td>
+                                                <td>
+                                                    {resident_for_staff(&c.resident_name, c.identity_withheld)}
+                                                    {c.confidential.then(|| view! { <br /><strong class="app-tag app-tag--grey" data-testid="confidential">"Confidential"</strong> })}
+                                                </td>
                                                 <td>{c.stage.map(|s| s.name).unwrap_or_default()}</td>
                                                 <td><strong class=format!("app-tag {class}")>{tag}</strong></td>
                                                 <td>{c.caseworker.clone().unwrap_or_else(|| "Not assigned".into())}</td>
@@ -150,6 +153,9 @@ fn Queue() -> impl IntoView {
                                                     {c.next_due.map(date).unwrap_or_else(|| "–".into())}
                                                     {c.overdue.then(|| view! { " "<strong class="app-tag app-tag--red">"Overdue"</strong> })}
                                                     {c.due_soon.then(|| view! { " "<strong class="app-tag app-tag--yellow">"Due soon"</strong> })}
+                                                    {c.definition_queried.then(|| view! {
+                                                        <br /><strong class="app-tag app-tag--yellow" data-testid="definition-queried">"Definition queried"</strong>
+                                                    })}
                                                     {(c.actions_overdue > 0).then(|| view! {
                                                         <br /><strong class="app-tag app-tag--red" data-testid="actions-overdue">{match c.actions_overdue {
                                                             1 => "1 promised action late".to_owned(),

@@ -416,6 +416,12 @@ pub struct Complainants {
     /// How anonymous complaints are handled, in the policy's words.
     #[serde(default)]
     pub anonymous: Option<String>,
+    /// What the policy says of a complaint made in confidence, in its words
+    /// (seed 001, TORUS section 2), served with the policy. The portal offers
+    /// confidentiality under every policy: only the complaints team, and
+    /// whoever took the complaint, sees who raised it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_confidence: Option<String>,
 }
 
 /// Housing Ombudsman guidance.

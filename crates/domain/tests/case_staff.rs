@@ -425,9 +425,13 @@ fn the_acknowledgement_sets_out_the_complaint_definition_and_the_resident_can_sa
         v.definition.and_then(|d| d.queried_on),
         Some(case_support::date("2026-03-04"))
     );
+    // The queue flags a queried definition until the stage is answered.
+    assert!(!run(&policy, &acknowledged).unwrap().definition_queried());
+    assert!(run(&policy, &queried).unwrap().definition_queried());
 
     // After the response there is nothing left to correct at this stage.
     let answered = [queried, vec![by_staff("ola", "2026-03-10", responded())]].concat();
+    assert!(!run(&policy, &answered).unwrap().definition_queried());
     assert!(!seen(&policy, &answered, "2026-03-10")
         .allowed_actions
         .contains(&domain::case::ResidentAction::QueryDefinition));

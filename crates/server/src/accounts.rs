@@ -54,7 +54,9 @@ pub fn validate_account(
 pub async fn create_account(
     state: &AppState,
     account: ValidRegistration,
+    complaints_team: bool,
 ) -> ApiResult<CurrentUser> {
+    let complaints_team = complaints_team && account.role.is_staff();
     // Hashing takes a while: do it before taking the write lock.
     let password_hash = hash_password(&state.hashing, account.password).await?;
     let now = state.clock.now();
@@ -72,6 +74,7 @@ pub async fn create_account(
             role: account.role,
             password_hash: &password_hash,
             at: now,
+            complaints_team,
         },
     )
     .await?;
@@ -83,6 +86,7 @@ pub async fn create_account(
         email: account.email,
         role: account.role,
         email_verified: true,
+        complaints_team,
     })
 }
 

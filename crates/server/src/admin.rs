@@ -15,6 +15,7 @@ pub async fn run(state: &AppState, command: UserCommand) -> Result<(), String> {
             role,
             email,
             name,
+            complaints_team,
             password_on_command_line,
             password,
         } => {
@@ -38,12 +39,35 @@ pub async fn run(state: &AppState, command: UserCommand) -> Result<(), String> {
                 true,
             )
             .map_err(|errors| describe(&ApiError::Unprocessable(errors)))?;
-            let user = create_account(state, account)
+            let user = create_account(state, account, complaints_team)
                 .await
                 .map_err(|e| describe(&e))?;
             println!(
-                "Made a {} account for {} <{}> (id {})",
-                user.role, user.name, user.email, user.public_id
+                "Made a {} account for {} <{}> (id {}){}",
+                user.role,
+                user.name,
+                user.email,
+                user.public_id,
+                if user.complaints_team {
+                    ", in the complaints team"
+                } else {
+                    ""
+                }
+            );
+            Ok(())
+        }
+        UserCommand::ComplaintsTeam { email, leave } => {
+            let email = email.trim().to_lowercase();
+            let mut conn = state.db.acquire().await.map_err(|e| e.to_string())?;
+            let done = crate::accounts::store::set_complaints_team(&mut conn, &email, !leave)
+                .await
+                .map_err(|e| e.to_string())?;
+            if !done {
+                return Err(format!("no staff or admin account has the address {email}"));
+            }
+            println!(
+                "{email} {} the complaints team",
+                if leave { "has left" } else { "is in" }
             );
             Ok(())
         }

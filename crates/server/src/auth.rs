@@ -50,6 +50,9 @@ pub struct CurrentUser {
     pub role: Role,
     /// Whether the account's email address has been proved.
     pub email_verified: bool,
+    /// Staff or admin in the complaints team: they see who raised a
+    /// confidential complaint (issue 16, item 7); other staff do not.
+    pub complaints_team: bool,
 }
 
 impl CurrentUser {
@@ -204,6 +207,7 @@ mod tests {
             email: "sam@example.com".into(),
             role,
             email_verified: true,
+            complaints_team: false,
         }
     }
 

@@ -355,6 +355,7 @@ pub async fn create(
             details: &details,
             created_at: at,
             status: &status,
+            confidential: new.in_confidence,
         },
     )
     .await?;
@@ -653,12 +654,15 @@ fn created_at(case: &CaseRow) -> Result<DateTime<Utc>, ApiError> {
     parse_timestamp(&case.created_at).ok_or_else(|| ApiError::internal("unreadable created_at"))
 }
 
-/// A case in a list, as it stands today.
+/// A case in a list, as it stands today, for `viewer` (a confidential
+/// case's resident is not named to staff outside the complaints team).
 pub async fn summary(
     state: &AppState,
     conn: &mut AnyConnection,
     case: &CaseRow,
+    viewer: &CurrentUser,
 ) -> Result<CaseSummary, ApiError> {
+    let sees_identity = access::sees_identity(viewer, case);
     let replayed = replay_case(state, conn, case).await?;
     let case_view = view(
         &replayed.state,
@@ -686,7 +690,13 @@ pub async fn summary(
         }) && !case_view.due_dates.iter().any(|d| d.overdue),
         open_window: case_view.open_window.clone(),
         next_step: case_view.next_step.clone(),
-        resident_name: case.resident_name.clone(),
+        resident_name: if sees_identity {
+            case.resident_name.clone()
+        } else {
+            String::new()
+        },
+        confidential: case.confidential,
+        identity_withheld: !sees_identity,
         created_at: created_at(case)?,
         caseworker: replayed.state.caseworker.clone(),
         actions_overdue: u16::try_from(
@@ -698,18 +708,20 @@ pub async fn summary(
                 .count(),
         )
         .unwrap_or(u16::MAX),
+        definition_queried: replayed.state.definition_queried(),
     })
 }
 
-/// Summaries of several cases.
+/// Summaries of several cases, for `viewer`.
 pub async fn summaries(
     state: &AppState,
     conn: &mut AnyConnection,
     cases: &[CaseRow],
+    viewer: &CurrentUser,
 ) -> Result<Vec<CaseSummary>, ApiError> {
     let mut out = Vec::with_capacity(cases.len());
     for case in cases {
-        out.push(summary(state, conn, case).await?);
+        out.push(summary(state, conn, case, viewer).await?);
     }
     Ok(out)
 }
@@ -855,6 +867,8 @@ pub async fn detail(
             access.relation != access::Relation::Advocate || access.may_see_preferences
         }),
         resident_name: case.resident_name.clone(),
+        confidential: case.confidential,
+        identity_withheld: false,
         filed_by,
         policy_id: case.policy_id.clone(),
         landlord: replayed.policy.landlord.clone(),
@@ -873,6 +887,44 @@ pub async fn detail(
         staff,
         hazard,
     })
+    .map(|mut detail| {
+        if !access.may_see_identity {
+            withhold_identity(&mut detail, &case.filed_by_role);
+        }
+        detail
+    })
+}
+
+/// A confidential case as staff outside the complaints team see it (issue
+/// 16, item 7): what the complaint is about and everything done about it,
+/// without who raised it: no name, telephone number, needs, messages (their
+/// addresses and greetings name the resident), contact details, or the names
+/// of the resident, whoever acted for them, or their panel representative.
+fn withhold_identity(detail: &mut CaseDetail, filed_by_role: &str) {
+    detail.identity_withheld = true;
+    detail.resident_name.clear();
+    detail.contact_phone = None;
+    detail.resident_preferences = None;
+    detail.messages = None;
+    if let Some(staff) = &mut detail.staff {
+        staff.contact = None;
+    }
+    let filed_by_staff = matches!(filed_by_role, "staff" | "admin");
+    if let Some(filed_by) = detail.filed_by.as_mut().filter(|_| !filed_by_staff) {
+        filed_by.name.clear();
+    }
+    for entry in &mut detail.timeline {
+        if entry.actor.kind != domain::case::ActorKind::Staff {
+            entry.actor.name = None;
+        }
+        if let Event::PanelRequested {
+            representative: Some(representative),
+            ..
+        } = &mut entry.event
+        {
+            representative.name.clear();
+        }
+    }
 }
 
 /// The permission a resident's action needs from an advocate.

@@ -36,6 +36,11 @@ pub enum UserCommand {
         email: String,
         #[arg(long)]
         name: String,
+        /// A staff or admin account in the complaints team: it sees who
+        /// raised a confidential complaint. Other staff see such a case
+        /// without the resident's name, contact details or needs.
+        #[arg(long)]
+        complaints_team: bool,
         /// Refused: a password on the command line can be read by anyone on
         /// the machine (ps, /proc) and stays in shell history.
         #[arg(long = "password", hide = true)]
@@ -44,6 +49,14 @@ pub enum UserCommand {
         /// read from standard input (a prompt, not echoed, on a terminal).
         #[arg(skip)]
         password: Option<String>,
+    },
+    /// Put a staff or admin account in the complaints team (it sees who
+    /// raised a confidential complaint), or with --leave take it out.
+    ComplaintsTeam {
+        /// The account's email address.
+        email: String,
+        #[arg(long)]
+        leave: bool,
     },
     /// Reset a staff or admin account's second factor (a lost or replaced
     /// phone): its recovery codes stop working, its sessions are signed out,

@@ -31,12 +31,18 @@ pub const RESIDENT_EMAIL: &str = "resident@example.com";
 /// (`Config::check_deployment`), so this key never guards real data.
 pub const TOTP_SECRET: &str = "PUTITRIGHTDEMOTOTPSECRETFORDEMOS";
 
+/// A member of staff outside the complaints team (a repairs manager asked
+/// to look into a complaint): they see a confidential complaint without the
+/// resident's identity. Every other demo staff account is in the team.
+pub const OUTSIDE_TEAM_EMAIL: &str = "repairs@example.com";
+
 /// The demo accounts: role, name, email.
-pub const ACCOUNTS: [(Role, &str, &str); 4] = [
+pub const ACCOUNTS: [(Role, &str, &str); 5] = [
     (Role::Resident, "Riya Resident", RESIDENT_EMAIL),
     (Role::Staff, "Sam Caseworker", "caseworker@example.com"),
     (Role::Admin, "Avery Admin", "admin@example.com"),
     (Role::Advocate, "Alex Advocate", "advocate@example.com"),
+    (Role::Staff, "Robin Repairs", OUTSIDE_TEAM_EMAIL),
 ];
 
 /// Seeds the demo (once) and prints how to sign in.
@@ -74,7 +80,12 @@ pub async fn seed(state: &AppState) -> Result<(), String> {
     }
     println!("Demo: open http://{}", state.config.addr());
     for (role, name, email) in ACCOUNTS {
-        println!("Sign in as {name} ({role}): {email} / {PASSWORD}");
+        let outside = if email == OUTSIDE_TEAM_EMAIL {
+            ", outside the complaints team"
+        } else {
+            ""
+        };
+        println!("Sign in as {name} ({role}{outside}): {email} / {PASSWORD}");
     }
     println!(
         "Staff and admins then give a code from an authenticator app: add the demo key \
@@ -130,7 +141,9 @@ async fn account(state: &AppState, role: Role, name: &str, email: &str) -> Resul
         },
         true,
     )?;
-    Ok(create_account(state, valid).await?.id)
+    Ok(create_account(state, valid, email != OUTSIDE_TEAM_EMAIL)
+        .await?
+        .id)
 }
 
 struct People {
@@ -166,6 +179,8 @@ struct Script {
     /// The problem started two years before: out of any policy's time
     /// limit, and sent anyway, so the complaint waits for a decision.
     out_of_time: bool,
+    /// Only the complaints team may know who raised it.
+    in_confidence: bool,
     steps: Vec<(u32, By, Step)>,
 }
 
@@ -218,6 +233,7 @@ fn complaint(
         outcome: "Put it right and tell me what will happen next.",
         received,
         out_of_time: false,
+        in_confidence: false,
         steps,
     }
 }
@@ -340,6 +356,7 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             outcome: "",
             received: 3,
             out_of_time: false,
+            in_confidence: false,
             steps: vec![staff(2, Event::acknowledged())],
         },
         Script {
@@ -349,6 +366,7 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
             outcome: "",
             received: 1,
             out_of_time: false,
+            in_confidence: false,
             steps: vec![],
         },
         // Promises kept to the end (issue 16, item 4): one action done, one
@@ -400,6 +418,23 @@ fn scripts(_policy: &Policy) -> Vec<Script> {
                 reasons: "The late collections were in the summer two years ago, were put right at the time, and nothing stopped you telling us then.".to_owned(),
             })],
         ),
+        // Confidential (issue 16, item 7): Robin Repairs (outside the complaints team) sees it
+        // without Riya's name.
+        Script {
+            in_confidence: true,
+            ..complaint(
+                "neighbourhood",
+                "The people next door run a car repair business from their drive and the noise goes on late into the evening. I do not want them to know I complained.",
+                3,
+                vec![
+                    staff(2, defined(
+                        "Noise from a car repair business run from a neighbouring home, late into the evening.",
+                        "The noise stopped in the evenings, without your neighbours learning who complained.",
+                    )),
+                    staff(2, assigned()),
+                ],
+            )
+        },
     ]
 }
 
@@ -465,6 +500,7 @@ async fn play(state: &AppState, people: &People, script: &Script) -> Result<(), 
         desired_outcome: is_complaint.then(|| script.outcome.to_owned()),
         contact_channel: None,
         contact_phone: None,
+        in_confidence: script.in_confidence,
         attachments: Vec::new(),
         insist: true,
         time_limit_reason: None,

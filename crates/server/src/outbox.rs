@@ -316,6 +316,7 @@ fn shown_to_staff(body: String, purpose: Option<&str>) -> String {
 #[tracing::instrument(skip_all)]
 pub async fn latest(
     conn: &mut AnyConnection,
+    viewer: store::Reader,
     page: &crate::page::Page,
 ) -> Result<(Vec<OutboxMessage>, Option<String>), crate::error::ApiError> {
     let after = match page.after_keys(2)? {
@@ -331,7 +332,7 @@ pub async fn latest(
         )),
         Some(_) => None,
     };
-    let rows = store::latest(conn, after, page.fetch()).await?;
+    let rows = store::latest(conn, viewer, after, page.fetch()).await?;
     let (rows, next) = page.cut(rows, |r| vec![r.created_at.clone(), r.id.to_string()]);
     let messages = rows
         .into_iter()

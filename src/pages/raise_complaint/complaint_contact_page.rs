@@ -1,3 +1,4 @@
+use crate::components::checkbox::Checkbox;
 use crate::i18n::t;
 use crate::router::use_navigate;
 use leptos::prelude::*;
@@ -36,6 +37,7 @@ pub fn ComplaintContactPage() -> impl IntoView {
         |d, v| d.contact_channel = channel_from_str(&v),
     );
     let phone = journey.bind(|d| d.contact_phone.clone(), |d, v| d.contact_phone = v);
+    let in_confidence = journey.bind(|d| d.in_confidence, |d, v| d.in_confidence = v);
     let needs_phone = move || channel_from_str(&channel.get()).is_some_and(|c| c.needs_phone());
     let choices = CHANNELS
         .into_iter()
@@ -58,6 +60,12 @@ pub fn ComplaintContactPage() -> impl IntoView {
                         hint=t("For international numbers include the country code") />
                 </div>
             </Show>
+            <div class="app-form-group">
+                <div class="app-checkboxes">
+                    <Checkbox id="in_confidence" label=t("Keep who I am confidential") checked=in_confidence
+                        hint=t("Only the complaints team will know you made this complaint. Other staff who look into it will not see your name or contact details.") />
+                </div>
+            </div>
         </ComplaintQuestion>
     }
 }

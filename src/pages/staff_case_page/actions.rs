@@ -1044,7 +1044,7 @@ fn open_actions(case: &CaseDetail) -> Vec<(&'static str, String)> {
     case.view
         .actions
         .iter()
-        .filter(|a| a.done_on.is_none())
+        .filter(|a| a.is_open())
         .filter_map(|a| {
             let value = NUMBERS.get(usize::from(a.number).checked_sub(1)?)?;
             Some((
@@ -1272,12 +1272,7 @@ fn SatisfactionForm(sender: Sender) -> impl IntoView {
 fn CloseForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     let other = RwSignal::new(String::new());
-    let open = case
-        .view
-        .actions
-        .iter()
-        .filter(|a| a.done_on.is_none())
-        .count();
+    let open = case.view.actions.iter().filter(|a| a.is_open()).count();
     let promised = !case.view.actions.is_empty();
     let policy_id = case.policy_id.clone();
     let policy = LocalResource::new(move || {

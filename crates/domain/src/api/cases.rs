@@ -105,6 +105,10 @@ pub struct NewCase {
     /// For an advocate: the authorisation (public id) they file under.
     #[serde(default)]
     pub on_behalf_of: Option<String>,
+    /// The resident asks that only the complaints team knows who raised it
+    /// (issue 16, item 7): other staff see the case without their identity.
+    #[serde(default)]
+    pub in_confidence: bool,
 }
 
 /// The earliest date a problem can have started: anything before is a typing
@@ -281,7 +285,15 @@ pub struct CaseSummary {
     /// What to expect next, or how the case ended.
     #[serde(default)]
     pub next_step: Option<NextStep>,
+    /// Empty when `identity_withheld`.
     pub resident_name: String,
+    /// The resident asked that only the complaints team knows who raised it.
+    #[serde(default)]
+    pub confidential: bool,
+    /// The case is confidential and the signed-in account is staff outside
+    /// the complaints team: the resident's name is not sent.
+    #[serde(default)]
+    pub identity_withheld: bool,
     pub created_at: DateTime<Utc>,
     /// The caseworker's name, when one is assigned.
     #[serde(default)]
@@ -290,6 +302,10 @@ pub struct CaseSummary {
     /// item 4): the staff queue shows them.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub actions_overdue: u16,
+    /// The resident said the complaint definition is not right, and the
+    /// stage is not answered yet (Code 5.6): the queue flags it.
+    #[serde(default)]
+    pub definition_queried: bool,
 }
 
 fn is_zero(n: &u16) -> bool {
@@ -316,7 +332,18 @@ pub struct CaseDetail {
     /// resident's communication needs.
     #[serde(default)]
     pub contact_phone: Option<String>,
+    /// Empty when `identity_withheld`.
     pub resident_name: String,
+    /// The resident asked that only the complaints team knows who raised it
+    /// (issue 16, item 7).
+    #[serde(default)]
+    pub confidential: bool,
+    /// The case is confidential and the signed-in account is staff outside
+    /// the complaints team (and did not take the complaint themselves): the
+    /// resident's name, telephone number, needs, messages and contact
+    /// details are not sent, nor the names of whoever acted for them.
+    #[serde(default)]
+    pub identity_withheld: bool,
     pub filed_by: Option<FiledBy>,
     pub policy_id: String,
     pub landlord: String,
@@ -594,6 +621,7 @@ mod tests {
             insist: false,
             time_limit_reason: None,
             on_behalf_of: None,
+            in_confidence: false,
         }
     }
 

@@ -126,6 +126,9 @@ pub struct StaffNewCase {
     /// Or someone without an account.
     #[serde(default)]
     pub someone: Option<NoAccountContact>,
+    /// They asked that only the complaints team knows who raised it.
+    #[serde(default)]
+    pub in_confidence: bool,
 }
 
 impl StaffNewCase {
@@ -144,6 +147,7 @@ impl StaffNewCase {
             insist: true,
             time_limit_reason: None,
             on_behalf_of: None,
+            in_confidence: self.in_confidence,
         }
     }
 
@@ -254,6 +258,7 @@ mod tests {
                 phone: None,
                 contact_channel: ContactChannel::Letter,
             }),
+            in_confidence: false,
         }
     }
 

@@ -261,9 +261,15 @@ pub struct PromisedAction {
 }
 
 impl PromisedAction {
+    /// Not done yet: the one test of an open action, for the case, its
+    /// view, the queue and the app.
+    pub fn is_open(&self) -> bool {
+        self.done_on.is_none()
+    }
+
     /// Not done, and its date has passed.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.done_on.is_none() && self.due < today
+        self.is_open() && self.due < today
     }
 }
 
@@ -315,7 +321,17 @@ impl CaseState {
 
     /// The promised actions not yet done.
     pub fn open_actions(&self) -> impl Iterator<Item = &PromisedAction> {
-        self.actions.iter().filter(|a| a.done_on.is_none())
+        self.actions.iter().filter(|a| a.is_open())
+    }
+
+    /// The resident said the current stage's complaint definition is not
+    /// right and the stage has not been answered yet: the caseworker should
+    /// clarify it with them (Code 5.6), and the queue says so.
+    pub fn definition_queried(&self) -> bool {
+        !self.is_finished()
+            && self
+                .current_stage()
+                .is_some_and(|s| !s.definition_queries.is_empty() && s.response.is_none())
     }
 
     pub(crate) fn current_stage_mut(&mut self) -> Option<&mut StageState> {

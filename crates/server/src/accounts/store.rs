@@ -40,6 +40,8 @@ pub struct NewAccount<'a> {
     pub role: Role,
     pub password_hash: &'a str,
     pub at: DateTime<Utc>,
+    /// Staff or admin in the complaints team (see [`CurrentUser`]).
+    pub complaints_team: bool,
 }
 
 /// Stores an account whose address counts as proved; returns its id.
@@ -50,7 +52,7 @@ pub async fn insert_proved(
 ) -> Result<i64, sqlx::Error> {
     crate::db::query_scalar(
         "INSERT INTO users (public_id, email, name, role, password_hash, created_at, \
-         email_verified_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         email_verified_at, complaints_team) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(account.public_id)
     .bind(account.email)
@@ -59,8 +61,29 @@ pub async fn insert_proved(
     .bind(account.password_hash)
     .bind(timestamp(account.at))
     .bind(timestamp(account.at))
+    .bind(i64::from(
+        account.complaints_team && account.role.is_staff(),
+    ))
     .fetch_one(conn)
     .await
+}
+
+/// Puts a staff or admin account in the complaints team, or takes it out;
+/// `false` when there is no staff or admin account with this address.
+#[tracing::instrument(skip_all)]
+pub async fn set_complaints_team(
+    conn: &mut AnyConnection,
+    email: &str,
+    member: bool,
+) -> Result<bool, sqlx::Error> {
+    let done = crate::db::query(
+        "UPDATE users SET complaints_team = ? WHERE email = ? AND role IN ('staff', 'admin')",
+    )
+    .bind(i64::from(member))
+    .bind(email)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// An account as signing in reads it.
@@ -74,6 +97,8 @@ pub struct SignInRow {
     pub password_hash: String,
     #[sqlx(try_from = "crate::db::Flag")]
     pub email_verified: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub complaints_team: bool,
 }
 
 impl SignInRow {
@@ -87,6 +112,7 @@ impl SignInRow {
             name: self.name,
             email: self.email,
             email_verified: self.email_verified,
+            complaints_team: self.complaints_team,
             role,
         })
     }
@@ -97,7 +123,7 @@ impl SignInRow {
 pub async fn for_sign_in(db: &AnyPool, email: &str) -> Result<Option<SignInRow>, sqlx::Error> {
     crate::db::query_as(
         "SELECT id, public_id, name, email, role, password_hash, \
-         email_verified_at IS NOT NULL AS email_verified FROM users WHERE email = ?",
+         email_verified_at IS NOT NULL AS email_verified, complaints_team FROM users WHERE email = ?",
     )
     .bind(email)
     .fetch_optional(db)

@@ -174,6 +174,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> Result<Option<Curren
         email: row.email,
         role,
         email_verified: row.email_verified,
+        complaints_team: row.complaints_team,
     }))
 }
 

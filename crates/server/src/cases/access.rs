@@ -10,6 +10,11 @@
 //! An advocate's resident actions are checked event by event with
 //! [`CaseAccess::require_event`]: out of scope answers 404, as for a case that
 //! does not exist.
+//!
+//! A confidential complaint (issue 16, item 7; seed 001: "their identity will
+//! only be known to the person who received the complaint and to a member of
+//! the Resolution team") is seen by staff outside the complaints team without
+//! who raised it: [`sees_identity`] decides, for a case page and for every list.
 
 use chrono::NaiveDate;
 use domain::authorisation::Action;
@@ -34,6 +39,9 @@ pub struct CaseAccess {
     pub may_act_for_landlord: bool,
     /// May read the resident's accessibility and communication preferences.
     pub may_see_preferences: bool,
+    /// May know who the resident is (see [`sees_identity`]): when not, the
+    /// case is shown without their name, contact details, needs and messages.
+    pub may_see_identity: bool,
     /// May close a complaint before its promised actions are done where the
     /// policy names who approves that (TORUS §5.1): a manager, which in the
     /// portal is an administrator account.
@@ -98,6 +106,25 @@ impl CaseAccess {
     }
 }
 
+/// Whether `user`, who may see `case`, may also know who raised it: anyone
+/// unless the case is confidential; then the resident and those acting for
+/// them, the complaints team, and the member of staff who took the complaint.
+pub fn sees_identity(user: &CurrentUser, case: &CaseRow) -> bool {
+    !case.confidential
+        || !user.role.is_staff()
+        || user.complaints_team
+        || case.filed_by_id == user.id
+}
+
+/// Who reads a list of cases or messages, for the queries that leave out
+/// what would say who raised a confidential case (see [`sees_identity`]).
+pub fn viewer(user: &CurrentUser) -> store::Viewer {
+    store::Viewer {
+        id: user.id,
+        complaints_team: user.complaints_team || !user.role.is_staff(),
+    }
+}
+
 /// What a resident's event needs an advocate's authorisation to permit.
 fn advocate_action(event: &Event) -> Option<Action> {
     match event {
@@ -137,16 +164,18 @@ pub async fn case_access(
             may_act_for_resident: true,
             may_act_for_landlord: false,
             may_see_preferences: false,
+            may_see_identity: true,
             may_approve: false,
             actor: actor(ActorKind::Resident),
             advocate: None,
         }),
         Role::Staff | Role::Admin => Ok(CaseAccess {
-            case,
             relation: Relation::Staff,
             may_act_for_resident: false,
             may_act_for_landlord: true,
-            may_see_preferences: true,
+            may_see_preferences: sees_identity(user, &case),
+            may_see_identity: sees_identity(user, &case),
+            case,
             may_approve: user.role == Role::Admin,
             actor: actor(ActorKind::Staff),
             advocate: None,
@@ -168,6 +197,7 @@ pub async fn case_access(
                 may_act_for_resident: true,
                 may_act_for_landlord: false,
                 may_see_preferences: grant.permits(Action::SeeAdjustments),
+                may_see_identity: true,
                 may_approve: false,
                 actor: actor(ActorKind::Advocate),
                 advocate: Some(grant),

@@ -30,12 +30,15 @@ pub struct CaseRow {
     pub status: String,
     pub next_due: Option<String>,
     pub assigned_to: Option<i64>,
+    /// Only the complaints team may know who raised it (issue 16, item 7).
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub confidential: bool,
 }
 
 pub(crate) const SELECT_CASE: &str = "SELECT c.id, c.public_id, c.reference, c.kind, c.resident_id, \
      COALESCE(r.name, a.resident_name, cc.name, '') AS resident_name, c.filed_by_id, f.name AS filed_by_name, \
      f.role AS filed_by_role, c.authorisation_id, c.policy_id, c.category, c.details, \
-     c.created_at, c.stage, c.status, c.next_due, c.assigned_to \
+     c.created_at, c.stage, c.status, c.next_due, c.assigned_to, c.confidential \
      FROM cases c LEFT JOIN users r ON r.id = c.resident_id JOIN users f ON f.id = c.filed_by_id \
      LEFT JOIN authorisations a ON a.id = c.authorisation_id \
      LEFT JOIN case_contacts cc ON cc.case_id = c.id";
@@ -50,6 +53,15 @@ pub async fn find_by_public_id(
         .bind(public_id)
         .fetch_optional(conn)
         .await
+}
+
+/// A member of staff reading a list: a confidential case's resident is
+/// not found through the case by staff outside the complaints team, unless
+/// they took the complaint (see [`crate::cases::access::sees_identity`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Viewer {
+    pub id: i64,
+    pub complaints_team: bool,
 }
 
 /// Where a page of a list starts: the sort keys of the last item of the
@@ -203,6 +215,7 @@ pub struct NewCaseRow<'a> {
     pub details: &'a str,
     pub created_at: DateTime<Utc>,
     pub status: &'a str,
+    pub confidential: bool,
 }
 
 #[tracing::instrument(skip_all)]
@@ -212,8 +225,8 @@ pub async fn insert_case(
 ) -> Result<i64, sqlx::Error> {
     crate::db::query_scalar(
         "INSERT INTO cases (public_id, reference, kind, resident_id, filed_by_id, \
-         authorisation_id, policy_id, category, details, created_at, status) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         authorisation_id, policy_id, category, details, created_at, status, confidential) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(row.public_id)
     .bind(row.reference)
@@ -226,6 +239,7 @@ pub async fn insert_case(
     .bind(row.details)
     .bind(timestamp(row.created_at))
     .bind(row.status)
+    .bind(i64::from(row.confidential))
     .fetch_one(conn)
     .await
 }
@@ -491,6 +505,7 @@ pub struct ResidentRow {
 pub async fn find_residents(
     conn: &mut AnyConnection,
     q: &str,
+    viewer: Viewer,
     after: Option<(&str, &str)>,
     fetch: i64,
 ) -> Result<Vec<ResidentRow>, sqlx::Error> {
@@ -505,7 +520,8 @@ pub async fn find_residents(
          WHERE u.role = 'resident' AND u.deleted_at IS NULL AND ( \
          LOWER(u.name) LIKE ? ESCAPE '\\' OR LOWER(u.email) LIKE ? ESCAPE '\\' \
          OR u.id IN (SELECT p.user_id FROM preferences p WHERE p.document LIKE ? ESCAPE '\\') \
-         OR u.id IN (SELECT c.resident_id FROM cases c WHERE UPPER(c.reference) = ?))"
+         OR u.id IN (SELECT c.resident_id FROM cases c WHERE UPPER(c.reference) = ? \
+             AND (c.confidential = 0 OR ? = 1 OR c.filed_by_id = ?)))"
         .to_owned();
     if after.is_some() {
         sql.push_str(" AND (u.name > ? OR (u.name = ? AND u.public_id > ?))");
@@ -520,7 +536,9 @@ pub async fn find_residents(
         .bind(like.clone())
         .bind(like)
         .bind(phone_like)
-        .bind(q.trim().to_uppercase());
+        .bind(q.trim().to_uppercase())
+        .bind(i64::from(viewer.complaints_team))
+        .bind(viewer.id);
     if let Some((name, public_id)) = after {
         query = query.bind(name).bind(name).bind(public_id);
     }

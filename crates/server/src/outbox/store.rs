@@ -185,25 +185,39 @@ pub struct OutboxRow {
     pub purpose: Option<String>,
 }
 
+/// Who reads the messages: their account, and whether they may know who
+/// raised a confidential case (the complaints team, or anyone not staff).
+#[derive(Debug, Clone, Copy)]
+pub struct Reader {
+    pub account: i64,
+    pub complaints_team: bool,
+}
+
 /// `fetch` messages, newest first, after the one made at `after`
 /// (created_at, id) when given: a page (see [`crate::page`]).
 #[tracing::instrument(skip_all)]
 pub async fn latest(
     conn: &mut AnyConnection,
+    viewer: Reader,
     after: Option<(&str, i64)>,
     fetch: i64,
 ) -> Result<Vec<OutboxRow>, sqlx::Error> {
+    // Messages about a confidential case name its resident: staff outside
+    // the complaints team do not see them (issue 16, item 7).
     let mut sql = String::from(
         "SELECT o.id, u.public_id AS user_public_id, c.public_id AS case_public_id, o.channel, \
          o.recipient, o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error, \
          o.purpose FROM outbox o LEFT JOIN users u ON u.id = o.user_id \
-         LEFT JOIN cases c ON c.id = o.case_id",
+         LEFT JOIN cases c ON c.id = o.case_id \
+         WHERE (c.id IS NULL OR c.confidential = 0 OR ? = 1 OR c.filed_by_id = ?)",
     );
     if after.is_some() {
-        sql.push_str(" WHERE o.created_at < ? OR (o.created_at = ? AND o.id < ?)");
+        sql.push_str(" AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?))");
     }
     sql.push_str(" ORDER BY o.created_at DESC, o.id DESC LIMIT ?");
-    let mut query = crate::db::query_as(&sql);
+    let mut query = crate::db::query_as(&sql)
+        .bind(i64::from(viewer.complaints_team))
+        .bind(viewer.account);
     if let Some((created_at, id)) = after {
         query = query.bind(created_at).bind(created_at).bind(id);
     }

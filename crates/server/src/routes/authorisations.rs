@@ -561,7 +561,7 @@ async fn list_advocate_residents(
         for (_, _, public_id) in visible.iter().filter(|(by, _, _)| *by == row.id) {
             if let Some(case) = crate::cases::store::find_by_public_id(&mut conn, public_id).await?
             {
-                cases.push(crate::cases::summary(&state, &mut conn, &case).await?);
+                cases.push(crate::cases::summary(&state, &mut conn, &case, &user).await?);
             }
         }
         out.push(ActingFor {

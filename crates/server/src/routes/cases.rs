@@ -188,7 +188,7 @@ async fn list_cases(
             store::list_for_resident(&mut conn, user.id, after.as_ref(), page.fetch()).await?;
         page.cut(rows, cases::newest_keys)
     };
-    let summaries = cases::summaries(&state, &mut conn, &rows).await?;
+    let summaries = cases::summaries(&state, &mut conn, &rows, &user).await?;
     Ok(crate::page::answer(
         summaries,
         next,

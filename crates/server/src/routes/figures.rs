@@ -120,7 +120,7 @@ async fn list_figure_cases(
     let rows =
         crate::figures::cases_behind(&state, &mut conn, figure, range, after, page.fetch()).await?;
     let (rows, next) = page.cut(rows, |row| vec![row.id.to_string()]);
-    let summaries = crate::cases::summaries(&state, &mut conn, &rows).await?;
+    let summaries = crate::cases::summaries(&state, &mut conn, &rows, &user).await?;
     Ok(crate::page::answer(
         summaries,
         next,

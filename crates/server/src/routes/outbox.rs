@@ -16,6 +16,16 @@ pub fn router() -> Routes {
     Routes::new().add(ListOutbox, list_outbox)
 }
 
+/// Who reads: messages about a confidential case are for the complaints
+/// team and whoever took the complaint (see `cases::access::sees_identity`).
+fn reader(user: &CurrentUser) -> crate::outbox::store::Reader {
+    let viewer = crate::cases::access::viewer(user);
+    crate::outbox::store::Reader {
+        account: viewer.id,
+        complaints_team: viewer.complaints_team,
+    }
+}
+
 /// Staff and admins: a page of the messages, newest first (see [`crate::page`]).
 #[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn list_outbox(
@@ -26,7 +36,7 @@ async fn list_outbox(
     user.require_staff()?;
     let page = page.map_err(crate::routes::cases::bad_query)?.0.check()?;
     let mut conn = state.db.acquire().await?;
-    let (messages, next) = crate::outbox::latest(&mut conn, &page).await?;
+    let (messages, next) = crate::outbox::latest(&mut conn, reader(&user), &page).await?;
     Ok(crate::page::answer(
         messages,
         next,

@@ -106,7 +106,7 @@ async fn list_queue(
     )
     .await?;
     let (rows, next) = page.cut(rows, cases::due_keys);
-    let summaries = cases::summaries(&state, &mut conn, &rows).await?;
+    let summaries = cases::summaries(&state, &mut conn, &rows, &user).await?;
     // The next page keeps the filters.
     let mut address = format!("/api/v1/staff/cases?limit={}", page.limit);
     if let Some(stage) = filter.stage {
@@ -290,6 +290,7 @@ async fn find_residents(
     let rows = store::find_residents(
         &mut conn,
         &q,
+        crate::cases::access::viewer(&user),
         after.as_ref().map(|(n, i)| (n.as_str(), i.as_str())),
         page.fetch(),
     )

@@ -112,9 +112,22 @@ async fn the_resident_reads_our_understanding_says_it_is_wrong_and_the_caseworke
         last["event"],
         json!({ "type": "definition_queried", "text": "It was Wednesday, and I also want the missed day's pay back." })
     );
+    // The queue flags it until the stage is answered.
+    let queried = |queue: &Value| {
+        queue
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == case.as_str())
+            .map(|c| c["definition_queried"].clone())
+    };
+    let (_, _, queue) = staff.get("/api/v1/staff/cases").await;
+    assert_eq!(queried(&queue), Some(json!(true)), "{queue}");
 
     // After the response, this stage's definition is settled.
     staff_does(&staff, &case, responded("upheld")).await;
+    let (_, _, queue) = staff.get("/api/v1/staff/cases").await;
+    assert_eq!(queried(&queue), Some(json!(false)), "{queue}");
     let (status, _, body) =
         resident_action(&riya, &case, "definition-query", json!({ "text": "Again" })).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");

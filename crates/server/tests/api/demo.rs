@@ -15,13 +15,39 @@ async fn the_demo_seeds_once_with_a_case_in_each_status() {
         .expect("the demo seeds");
     let cases = app.count("SELECT COUNT(*) FROM cases").await;
     let events = app.count("SELECT COUNT(*) FROM case_events").await;
-    assert_eq!(cases, 15);
+    assert_eq!(cases, 16);
     server::demo::seed(&app.state)
         .await
         .expect("the demo seeds again");
     assert_eq!(app.count("SELECT COUNT(*) FROM cases").await, cases);
     assert_eq!(app.count("SELECT COUNT(*) FROM case_events").await, events);
-    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 4);
+    assert_eq!(app.count("SELECT COUNT(*) FROM users").await, 5);
+
+    // One case is confidential: Robin Repairs, outside the complaints team,
+    // sees it without Riya's name; Sam, in the team, sees her name.
+    let withheld = |list: &serde_json::Value| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["identity_withheld"] == true)
+            .count()
+    };
+    let robin = app
+        .sign_in(server::demo::OUTSIDE_TEAM_EMAIL, PASSWORD)
+        .await;
+    let (status, _, queue) = robin.get("/api/v1/staff/cases?limit=100").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(withheld(&queue), 1, "{queue}");
+    let sam = app.sign_in("caseworker@example.com", PASSWORD).await;
+    let (_, _, queue) = sam.get("/api/v1/staff/cases?limit=100").await;
+    assert_eq!(withheld(&queue), 0, "{queue}");
+    let confidential = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["confidential"] == true)
+        .count();
+    assert_eq!(confidential, 1);
 
     let resident = app.sign_in("resident@example.com", PASSWORD).await;
     let (status, _, list) = resident.get("/api/v1/cases").await;
@@ -117,6 +143,6 @@ async fn the_demo_runs_under_every_preset_policy() {
             .unwrap_or_else(|e| panic!("{policy}: {e}"));
         // The complaints out of time are left out where a policy refuses them.
         let cases = app.count("SELECT COUNT(*) FROM cases").await;
-        assert!((12..=15).contains(&cases), "{policy}: {cases}");
+        assert!((12..=16).contains(&cases), "{policy}: {cases}");
     }
 }

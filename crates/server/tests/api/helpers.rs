@@ -298,19 +298,40 @@ impl TestApp {
     /// Makes an account with `server user add` (the admin command's own
     /// code), then signs it in. Panics if either fails.
     pub async fn create_user(&self, role: &str, name: &str) -> TestClient {
+        self.create_account(role, name, false).await
+    }
+
+    /// `server user add`, in the complaints team or not, then signs in.
+    pub async fn create_account(&self, role: &str, name: &str, team: bool) -> TestClient {
         let email = self.unique_email(name);
-        self.run_user_add(role, name, &email, PASSWORD)
+        let command = UserCommand::Add {
+            role: role.into(),
+            email: email.clone(),
+            name: name.into(),
+            complaints_team: team,
+            password_on_command_line: None,
+            password: Some(PASSWORD.into()),
+        };
+        server::admin::run(&self.state, command)
             .await
             .unwrap_or_else(|e| panic!("server user add --role {role}: {e}"));
         self.sign_in(&email, PASSWORD).await
     }
 
+    /// A caseworker in the complaints team.
     pub async fn create_staff(&self, name: &str) -> TestClient {
-        self.create_user("staff", name).await
+        self.create_account("staff", name, true).await
     }
 
+    /// Staff outside the complaints team (a repairs manager, say): they
+    /// see a confidential complaint without the resident's identity.
+    pub async fn create_staff_outside_team(&self, name: &str) -> TestClient {
+        self.create_account("staff", name, false).await
+    }
+
+    /// An administrator in the complaints team.
     pub async fn create_admin(&self, name: &str) -> TestClient {
-        self.create_user("admin", name).await
+        self.create_account("admin", name, true).await
     }
 
     /// `server user add --role … --email … --name …` with the password as if
@@ -326,6 +347,7 @@ impl TestApp {
             role: role.into(),
             email: email.into(),
             name: name.into(),
+            complaints_team: false,
             password_on_command_line: None,
             password: Some(password.into()),
         };

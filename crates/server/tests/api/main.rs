@@ -9,6 +9,7 @@ mod any_channel;
 mod authorisations;
 mod cases;
 mod caseworkers;
+mod confidential;
 mod definition;
 mod demo;
 mod durability;

@@ -480,6 +480,7 @@ async fn user_add_refuses_a_password_given_on_the_command_line() {
         role: "admin".into(),
         email: "root@example.com".into(),
         name: "Root".into(),
+        complaints_team: true,
         password_on_command_line: Some(crate::helpers::PASSWORD.into()),
         password: None,
     };

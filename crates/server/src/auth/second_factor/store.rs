@@ -315,16 +315,17 @@ pub async fn id_and_role_by_email(
 
 /// The account, as the session will show it.
 pub async fn user(conn: &mut AnyConnection, user_id: i64) -> Result<CurrentUser, ApiError> {
-    let (id, public_id, name, email, role, email_verified): (
+    let (id, public_id, name, email, role, email_verified, complaints_team): (
         i64,
         String,
         String,
         String,
         String,
         crate::db::Flag,
+        crate::db::Flag,
     ) = crate::db::query_as(
-        "SELECT id, public_id, name, email, role, email_verified_at IS NOT NULL \
-         FROM users WHERE id = ?",
+        "SELECT id, public_id, name, email, role, email_verified_at IS NOT NULL, \
+         complaints_team FROM users WHERE id = ?",
     )
     .bind(user_id)
     .fetch_one(conn)
@@ -335,6 +336,7 @@ pub async fn user(conn: &mut AnyConnection, user_id: i64) -> Result<CurrentUser,
         name,
         email,
         email_verified: email_verified.0,
+        complaints_team: complaints_team.0,
         role: Role::parse(&role)
             .ok_or_else(|| ApiError::internal(format!("unknown role {role:?}")))?,
     })

@@ -109,13 +109,15 @@ pub(super) struct SessionRow {
     pub(super) role: String,
     #[sqlx(try_from = "crate::db::Flag")]
     pub(super) email_verified: bool,
+    #[sqlx(try_from = "crate::db::Flag")]
+    pub(super) complaints_team: bool,
 }
 
 /// The session with this token hash and its account, unless it was signed out.
 pub(super) async fn live_row(db: &AnyPool, hash: &str) -> Result<Option<SessionRow>, sqlx::Error> {
     crate::db::query_as(
         "SELECT s.created_at, s.last_seen_at, u.id AS user_id, u.public_id, u.name, u.email, u.role, \
-         u.email_verified_at IS NOT NULL AS email_verified \
+         u.email_verified_at IS NOT NULL AS email_verified, u.complaints_team \
          FROM sessions s JOIN users u ON u.id = s.user_id \
          WHERE s.token_hash = ? AND s.revoked_at IS NULL",
     )
