@@ -356,6 +356,11 @@ pub fn join_words(parts: &[String], conjunction: &str) -> String {
 /// The UK calendar day of a moment: British Summer Time (UTC+1) runs from
 /// 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
 pub fn uk_date(at: DateTime<Utc>) -> NaiveDate {
+    uk_local(at).date()
+}
+
+/// The UK wall-clock time of a moment (see [`uk_date`]).
+pub fn uk_local(at: DateTime<Utc>) -> chrono::NaiveDateTime {
     let year = at.year();
     let start = last_sunday_one_am(year, 3);
     let end = last_sunday_one_am(year, 10);
@@ -364,9 +369,9 @@ pub fn uk_date(at: DateTime<Utc>) -> NaiveDate {
         _ => false,
     };
     if in_bst {
-        (at + Duration::hours(1)).date_naive()
+        (at + Duration::hours(1)).naive_utc()
     } else {
-        at.date_naive()
+        at.naive_utc()
     }
 }
 

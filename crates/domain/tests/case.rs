@@ -1185,6 +1185,29 @@ fn an_event_without_a_day_happens_on_the_uk_day_of_its_timestamp() {
     );
 }
 
+#[test]
+fn a_moment_reads_as_the_uk_wall_clock_in_summer_and_winter() {
+    use domain::calendar::uk_local;
+    let hm = |at: chrono::DateTime<Utc>| uk_local(at).format("%Y-%m-%d %H:%M").to_string();
+    assert_eq!(
+        hm(Utc.with_ymd_and_hms(2026, 7, 1, 9, 15, 0).unwrap()),
+        "2026-07-01 10:15"
+    );
+    assert_eq!(
+        hm(Utc.with_ymd_and_hms(2026, 12, 2, 9, 15, 0).unwrap()),
+        "2026-12-02 09:15"
+    );
+    // The hour the clocks go back: 00:59 UTC is 01:59 BST, 01:00 UTC is 01:00 GMT.
+    assert_eq!(
+        hm(Utc.with_ymd_and_hms(2026, 10, 25, 0, 59, 0).unwrap()),
+        "2026-10-25 01:59"
+    );
+    assert_eq!(
+        hm(Utc.with_ymd_and_hms(2026, 10, 25, 1, 0, 0).unwrap()),
+        "2026-10-25 01:00"
+    );
+}
+
 // --- How each date was counted, as data: the same as the words, so an app
 // --- can say it in another language.
 

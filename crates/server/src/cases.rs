@@ -765,9 +765,7 @@ pub async fn detail(
             _ => None,
         };
     let messages = match access.relation {
-        access::Relation::Staff => Some(
-            crate::outbox::case_messages(conn, case.id, state.config.smtp_relay.is_some()).await?,
-        ),
+        access::Relation::Staff => Some(crate::outbox::case_messages(conn, case.id).await?),
         _ => None,
     };
     let filed_under = match case.authorisation_id {

@@ -115,6 +115,21 @@ pub struct Config {
     /// Without one, messages stay in the outbox for staff and the log.
     #[arg(long, env = "PORTAL_SMTP_RELAY")]
     pub smtp_relay: Option<String>,
+    /// A file holding a GOV.UK Notify API key: text messages (with
+    /// --notify-sms-template) and email (with --notify-email-template) then go
+    /// through Notify. A file, so the key is not on a command line.
+    #[arg(long, env = "NOTIFY_API_KEY_FILE")]
+    pub notify_api_key_file: Option<PathBuf>,
+    /// GOV.UK Notify's API (a local stand-in for tests).
+    #[arg(long, env = "NOTIFY_BASE_URL", default_value = crate::notify::NOTIFY_URL)]
+    pub notify_base_url: String,
+    /// The Notify email template to send through: subject `((subject))`,
+    /// message `((body))`. Without it, email goes to the SMTP relay.
+    #[arg(long, env = "NOTIFY_EMAIL_TEMPLATE")]
+    pub notify_email_template: Option<String>,
+    /// The Notify text message template to send through: message `((body))`.
+    #[arg(long, env = "NOTIFY_SMS_TEMPLATE")]
+    pub notify_sms_template: Option<String>,
     /// The address people open the portal at (`https://complaints.example.org`),
     /// for the links in messages. Defaults to `http://HOST:PORT`. An
     /// `https://` address turns on --secure-cookies.
@@ -251,6 +266,10 @@ impl Config {
             secure_cookies: false,
             allow_clock_changes: false,
             smtp_relay: None,
+            notify_api_key_file: None,
+            notify_base_url: crate::notify::NOTIFY_URL.into(),
+            notify_email_template: None,
+            notify_sms_template: None,
             mail_from: "complaints@example.org".into(),
             public_url: None,
             trusted_proxy_header: None,

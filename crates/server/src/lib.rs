@@ -22,6 +22,7 @@ pub mod idempotency;
 pub mod ids;
 pub mod links;
 pub mod metrics;
+pub mod notify;
 pub mod openapi;
 pub mod outbox;
 pub mod page;

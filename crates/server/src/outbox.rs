@@ -1,10 +1,16 @@
 //! Messages to residents: written to the `outbox` table in the same transaction
-//! as the change they tell of, then delivered by a sender, or shown to staff.
+//! as the change they tell of, then delivered by a sender, or left for staff.
 //!
-//! No delivery service (email, SMS, post) is configured yet, so the sender
-//! logs each new message once and leaves it undelivered (`sent_at` NULL, with
-//! the reason in `last_error`): staff see it in `GET /api/v1/outbox` and can
-//! send it by hand. Nothing is marked sent that was not.
+//! The outbox is a working queue (issue 17, item 4). Email goes through GOV.UK
+//! Notify (with an email template) or the SMTP relay, text messages through
+//! Notify; a try that fails is made again after a longer wait each time
+//! ([`retry_after`]), up to [`MAX_ATTEMPTS`]. A message that no service can
+//! send (a call, a letter, a format a person makes, a channel with no
+//! service configured) or that a service refused or failed every time waits
+//! for staff (`given_up_at`, why in `needs_staff`): they see it on their list
+//! of messages to send and on the case, send it by hand and say so, or have it
+//! tried again. Everything that happens to a message is kept for its history.
+//! Nothing is marked sent that was not.
 
 use std::time::Duration;
 
@@ -12,7 +18,9 @@ pub mod store;
 
 use chrono::{DateTime, Utc};
 use domain::api::account::{ContactChannel, LetterFormat, OutboxMessage};
-use domain::api::cases::{CaseMessage, Delivery};
+use domain::api::cases::{
+    CaseMessage, Delivery, MessageEvent, MessageEventKind, NeedsStaff, SentVia,
+};
 use serde::Deserialize;
 use sqlx::AnyConnection;
 
@@ -31,8 +39,14 @@ pub mod purpose {
 /// How often the sender looks for new messages.
 pub const SEND_INTERVAL: Duration = Duration::from_secs(5);
 
-/// What `last_error` says while there is no way to deliver.
-pub const NOT_DELIVERED: &str = "Not sent: no email, text message or post service is configured";
+/// How many times a service is tried before the message is left for staff.
+pub const MAX_ATTEMPTS: i64 = 5;
+
+/// The wait after the `failures`-th failed try: 1, 4, 16 and 64 minutes.
+pub fn retry_after(failures: i64) -> chrono::Duration {
+    let exponent = u32::try_from(failures.clamp(1, 5) - 1).unwrap_or(0);
+    chrono::Duration::minutes(4_i64.pow(exponent))
+}
 
 /// Queues a message for an account, by the channel its preferences choose
 /// (email unless set otherwise). Call it with the transaction that makes the
@@ -66,6 +80,16 @@ pub async fn enqueue(
         }
     }
     let (channel, recipient) = match (preferences.contact_channel, preferences.phone) {
+        (ContactChannel::Phone, Some(phone)) if preferences.interpreter => {
+            let language = preferences
+                .interpreter_language
+                .as_deref()
+                .unwrap_or("their language");
+            (
+                ContactChannel::Phone,
+                format!("{phone} (with an interpreter: {language})"),
+            )
+        }
         (channel @ (ContactChannel::Phone | ContactChannel::TextMessage), Some(phone)) => {
             (channel, phone)
         }
@@ -85,6 +109,13 @@ pub async fn enqueue(
         }
         _ => (ContactChannel::Email, email),
     };
+    let needs_staff = match channel {
+        ContactChannel::Letter => Some(match preferences.letter_format {
+            LetterFormat::Standard | LetterFormat::LargePrint => NeedsStaff::Post,
+            _ => NeedsStaff::Format,
+        }),
+        _ => needs_staff(channel),
+    };
     store::insert(
         conn,
         &NewMessage {
@@ -96,9 +127,40 @@ pub async fn enqueue(
             body,
             at,
             purpose: None,
+            needs_staff: needs_staff.map(wire),
         },
     )
     .await
+}
+
+/// Whether a message by `channel` goes straight to staff: a call is made
+/// by a person, and a letter printed and posted (the portal holds no
+/// resident's postal address to send one through a service).
+fn needs_staff(channel: ContactChannel) -> Option<NeedsStaff> {
+    match channel {
+        ContactChannel::Phone => Some(NeedsStaff::Call),
+        ContactChannel::Letter => Some(NeedsStaff::Post),
+        ContactChannel::Email | ContactChannel::TextMessage => None,
+    }
+}
+
+/// The wire (and column) name of a reason to wait for staff.
+fn wire(reason: NeedsStaff) -> &'static str {
+    match reason {
+        NeedsStaff::NoService => "no_service",
+        NeedsStaff::Call => "call",
+        NeedsStaff::Post => "post",
+        NeedsStaff::Format => "format",
+        NeedsStaff::Failed => "failed",
+    }
+}
+
+fn parse_needs_staff(value: &str) -> Option<NeedsStaff> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
+}
+
+fn parse_sent_via(value: &str) -> Option<SentVia> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
 }
 
 /// The two fields of a case's stored details (`cases::StoredDetails`) that
@@ -133,6 +195,7 @@ pub async fn enqueue_without_account(
             body,
             at,
             purpose: None,
+            needs_staff: needs_staff(channel).map(wire),
         },
     )
     .await
@@ -161,6 +224,7 @@ pub async fn enqueue_email(
             body,
             at,
             purpose,
+            needs_staff: None,
         },
     )
     .await
@@ -181,33 +245,43 @@ pub fn spawn_sender(state: AppState) -> tokio::task::JoinHandle<()> {
 }
 
 /// How long a sender holds the messages it claimed: longer than sending 100
-/// of them can take (each SMTP conversation times out after 15 seconds),
-/// short enough that a process that died does not hold them long.
+/// of them can take (each SMTP conversation and Notify request times out
+/// after 15 seconds), short enough that a process that died does not hold
+/// them long.
 pub const CLAIM_LEASE: chrono::Duration = chrono::Duration::minutes(30);
 
-/// How many times an email is tried before it is left for staff.
-pub const MAX_ATTEMPTS: i64 = 5;
+/// What became of one try.
+enum Outcome {
+    Sent(SentVia, Option<String>),
+    TryAgain(String),
+    Staff(NeedsStaff, Option<String>),
+}
 
-/// One round of the sender. Email goes to the SMTP relay when one is
-/// configured, and is retried up to [`MAX_ATTEMPTS`] times; anything else (and
-/// email with no relay) is logged once and left unsent for staff to see.
-/// Returns how many messages it took.
-pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
-    let relay = state.config.smtp_relay.clone();
-    // Email to an address not yet proved waits, unless it is the link
-    // that proves it, or a link to reset the password (which proves it
-    // too) (issue 13): it goes once the address is proved.
-    let max_attempts = if relay.is_some() { MAX_ATTEMPTS } else { 0 };
-    // Leases are in real time, not the clock tests and `--now` move: they
-    // are about processes, not cases.
-    let now = Utc::now();
-    // Unguessable and unique, like every public id: one round's claim.
-    let claim = crate::ids::new_public_id();
-    let pending =
-        store::claim_pending(&state.db, max_attempts, &claim, now, now + CLAIM_LEASE).await?;
-    for (id, channel, recipient, subject, body, _) in &pending {
-        let outcome = match (&relay, channel.as_str()) {
-            (Some(relay), "email") => {
+/// Sends one message by its channel's service, if one is configured.
+async fn send_one(
+    state: &AppState,
+    channel: &str,
+    recipient: &str,
+    subject: &str,
+    body: &str,
+    id: i64,
+) -> Outcome {
+    // No personal data in the reference Notify keeps.
+    let reference = format!("outbox-{id}");
+    let notify = state.notify.as_deref();
+    let from_notify = |result: Result<String, crate::notify::Failure>| match result {
+        Ok(provider_id) => Outcome::Sent(SentVia::Notify, Some(provider_id)),
+        Err(crate::notify::Failure::Retry(detail)) => Outcome::TryAgain(detail),
+        Err(crate::notify::Failure::GiveUp(detail)) => {
+            Outcome::Staff(NeedsStaff::Failed, Some(detail))
+        }
+    };
+    match channel {
+        "email" => match (notify.filter(|n| n.sends_email()), &state.config.smtp_relay) {
+            (Some(notify), _) => {
+                from_notify(notify.email(recipient, subject, body, &reference).await)
+            }
+            (None, Some(relay)) => {
                 let email = crate::smtp::Email {
                     from: &state.config.mail_from,
                     to: recipient,
@@ -215,75 +289,146 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
                     body,
                 };
                 let date = state.clock.now().to_rfc2822();
-                crate::smtp::send(relay, &email, &date).await
+                match crate::smtp::send(relay, &email, &date).await {
+                    Ok(()) => Outcome::Sent(SentVia::Smtp, None),
+                    Err(error) => Outcome::TryAgain(error.detail),
+                }
             }
-            _ => Err(crate::smtp::SendError {
-                detail: NOT_DELIVERED.to_owned(),
-                summary: NOT_DELIVERED.to_owned(),
-            }),
-        };
+            (None, None) => Outcome::Staff(NeedsStaff::NoService, None),
+        },
+        "text_message" => match notify.filter(|n| n.sends_text_messages()) {
+            Some(notify) => from_notify(notify.text_message(recipient, body, &reference).await),
+            None => Outcome::Staff(NeedsStaff::NoService, None),
+        },
+        "phone" => Outcome::Staff(NeedsStaff::Call, None),
+        _ => Outcome::Staff(NeedsStaff::Post, None),
+    }
+}
+
+/// One round of the sender: each message due a try goes to its channel's
+/// service; a failure is tried again later, up to [`MAX_ATTEMPTS`] times;
+/// what no service can send, or a service refused, waits for staff.
+/// Returns how many messages it took.
+pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
+    // Leases and waits are in real time, not the clock tests and `--now`
+    // move: they are about processes and services, not cases.
+    let now = Utc::now();
+    // Unguessable and unique, like every public id: one round's claim.
+    let claim = crate::ids::new_public_id();
+    let pending = store::claim_pending(&state.db, &claim, now, now + CLAIM_LEASE).await?;
+    for (id, channel, recipient, subject, body, attempts) in &pending {
+        let outcome = send_one(state, channel, recipient, subject, body, *id).await;
+        let at = state.clock.now();
+        let mut conn = state.db.acquire().await?;
         match outcome {
-            Ok(()) => {
+            Outcome::Sent(via, provider_id) => {
                 tracing::info!(id, %channel, "message sent");
-                store::mark_sent(&state.db, *id, state.clock.now()).await?;
+                store::mark_sent(&mut conn, *id, at, sent_via(via), provider_id.as_deref()).await?;
             }
-            Err(error) => {
-                // Ids and the channel only: the recipient, the subject (which
-                // can hold names) and the body are personal data, and so may
-                // be the relay's answer (it often quotes the address).
-                tracing::info!(id, %channel, reason = %error.summary, "message not sent; staff can see it in the outbox");
-                store::mark_not_sent(&state.db, *id, &error.detail).await?;
+            // Ids and the channel only: the recipient, the subject (which can
+            // hold names) and the body are personal data, and so may be the
+            // service's answer (it often quotes the address).
+            Outcome::TryAgain(detail) if attempts + 1 < MAX_ATTEMPTS => {
+                tracing::info!(id, %channel, attempt = attempts + 1, "message not sent; tried again later");
+                let next = Utc::now() + retry_after(attempts + 1);
+                store::mark_failed(&mut conn, *id, at, &detail, next).await?;
+            }
+            Outcome::TryAgain(detail) => {
+                tracing::warn!(id, %channel, "message not sent after every try; it waits for staff");
+                store::give_up(
+                    &mut conn,
+                    *id,
+                    at,
+                    wire(NeedsStaff::Failed),
+                    Some(&detail),
+                    true,
+                )
+                .await?;
+            }
+            Outcome::Staff(reason, detail) => {
+                tracing::info!(id, %channel, reason = wire(reason), "message waits for staff");
+                let tried = reason == NeedsStaff::Failed;
+                store::give_up(&mut conn, *id, at, wire(reason), detail.as_deref(), tried).await?;
             }
         }
     }
     Ok(pending.len())
 }
 
-/// How many messages are still to be sent, and how many the sender gave up
-/// on (for the metrics).
-pub async fn depth(db: &sqlx::AnyPool) -> Result<(i64, i64), sqlx::Error> {
-    store::depth(db, MAX_ATTEMPTS).await
+fn sent_via(via: SentVia) -> &'static str {
+    match via {
+        SentVia::Smtp => "smtp",
+        SentVia::Notify => "notify",
+        SentVia::Staff => "staff",
+    }
 }
 
-/// The messages about one case, oldest first, with whether each reached the
-/// resident: for the staff's view of the case.
+/// How many messages are still to be sent by a service, and how many wait
+/// for staff (for the metrics).
+pub async fn depth(db: &sqlx::AnyPool) -> Result<(i64, i64), sqlx::Error> {
+    store::depth(db).await
+}
+
+fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|d| d.with_timezone(&Utc))
+}
+
+/// Where a message stands.
+fn delivery(sent: bool, given_up: bool, attempts: i64) -> Delivery {
+    match (sent, given_up, attempts) {
+        (true, _, _) => Delivery::Sent,
+        (false, true, _) => Delivery::StaffToSend,
+        (false, false, 0) => Delivery::Queued,
+        (false, false, _) => Delivery::Retrying,
+    }
+}
+
+/// The messages about one case, oldest first, each with where it stands and
+/// what happened to it: for the staff's view of the case.
 pub async fn case_messages(
     conn: &mut AnyConnection,
     case_id: i64,
-    email_relay: bool,
 ) -> Result<Vec<CaseMessage>, sqlx::Error> {
     let rows = store::for_case(conn, case_id).await?;
-    let parse = |s: &str| {
-        DateTime::parse_from_rfc3339(s)
-            .ok()
-            .map(|d| d.with_timezone(&Utc))
-    };
+    let events = store::events_for_case(conn, case_id).await?;
     Ok(rows
         .into_iter()
-        .map(
-            |(channel, recipient, subject, body, created_at, sent_at, attempts)| {
-                let channel = ContactChannel::parse(&channel).unwrap_or(ContactChannel::Email);
-                let delivery = match (&sent_at, attempts) {
-                    (Some(_), _) => Delivery::Sent,
-                    (None, 0) => Delivery::Queued,
-                    (None, n)
-                        if channel == ContactChannel::Email && email_relay && n < MAX_ATTEMPTS =>
-                    {
-                        Delivery::Retrying
-                    }
-                    (None, _) => Delivery::StaffToSend,
-                };
-                CaseMessage {
-                    channel,
-                    recipient,
-                    subject,
-                    body,
-                    created_at: parse(&created_at).unwrap_or_default(),
-                    sent_at: sent_at.as_deref().and_then(parse),
-                    delivery,
-                }
-            },
-        )
+        .map(|row| {
+            let history = events
+                .iter()
+                .filter(|(outbox_id, ..)| *outbox_id == row.id)
+                .filter_map(|(_, at, kind, detail, by)| {
+                    let kind: MessageEventKind =
+                        serde_json::from_value(serde_json::Value::String(kind.clone())).ok()?;
+                    Some(MessageEvent {
+                        at: parse_time(at)?,
+                        kind,
+                        // "sent" keeps the service's name: `sent_by` says it.
+                        detail: detail.clone().filter(|_| kind != MessageEventKind::Sent),
+                        by: by.clone(),
+                    })
+                })
+                .collect();
+            CaseMessage {
+                id: row.id,
+                channel: ContactChannel::parse(&row.channel).unwrap_or(ContactChannel::Email),
+                delivery: delivery(
+                    row.sent_at.is_some(),
+                    row.given_up_at.is_some(),
+                    row.attempts,
+                ),
+                needs_staff: row.needs_staff.as_deref().and_then(parse_needs_staff),
+                sent_by: row.sent_by.as_deref().and_then(parse_sent_via),
+                recipient: row.recipient,
+                subject: row.subject,
+                body: row.body,
+                created_at: parse_time(&row.created_at).unwrap_or_default(),
+                sent_at: row.sent_at.as_deref().and_then(parse_time),
+                history,
+            }
+        })
         .collect())
 }
 
@@ -317,6 +462,7 @@ fn shown_to_staff(body: String, purpose: Option<&str>) -> String {
 pub async fn latest(
     conn: &mut AnyConnection,
     viewer: store::Reader,
+    which: store::Which,
     page: &crate::page::Page,
 ) -> Result<(Vec<OutboxMessage>, Option<String>), crate::error::ApiError> {
     let after = match page.after_keys(2)? {
@@ -332,25 +478,74 @@ pub async fn latest(
         )),
         Some(_) => None,
     };
-    let rows = store::latest(conn, viewer, after, page.fetch()).await?;
+    let rows = store::latest(conn, viewer, which, after, page.fetch()).await?;
     let (rows, next) = page.cut(rows, |r| vec![r.created_at.clone(), r.id.to_string()]);
-    let messages = rows
-        .into_iter()
-        .map(|r| OutboxMessage {
-            id: r.id,
-            user_id: r.user_public_id,
-            case_id: r.case_public_id,
-            channel: r.channel,
-            recipient: r.recipient,
-            subject: r.subject,
-            body: shown_to_staff(r.body, r.purpose.as_deref()),
-            created_at: r.created_at,
-            sent_at: r.sent_at,
-            attempts: r.attempts,
-            last_error: r.last_error,
-        })
-        .collect();
-    Ok((messages, next))
+    Ok((rows.into_iter().map(as_staff_read_it).collect(), next))
+}
+
+/// A message as staff read it.
+fn as_staff_read_it(r: store::OutboxRow) -> OutboxMessage {
+    OutboxMessage {
+        id: r.id,
+        user_id: r.user_public_id,
+        case_id: r.case_public_id,
+        case_reference: r.case_reference,
+        delivery: delivery(r.sent_at.is_some(), r.given_up_at.is_some(), r.attempts),
+        needs_staff: r.needs_staff.as_deref().and_then(parse_needs_staff),
+        sent_by: r.sent_by.as_deref().and_then(parse_sent_via),
+        channel: r.channel,
+        recipient: r.recipient,
+        subject: r.subject,
+        body: shown_to_staff(r.body, r.purpose.as_deref()),
+        created_at: r.created_at,
+        sent_at: r.sent_at,
+        attempts: r.attempts,
+        last_error: r.last_error,
+    }
+}
+
+/// What a member of staff does about a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffDoes {
+    /// They sent it by hand (called, texted, posted, emailed) and say so.
+    SentByHand,
+    /// Its service tries it again, from the start.
+    TryAgain,
+}
+
+/// Shown when a message staff act on was sent already.
+pub const ALREADY_SENT: &str = "This message has been sent already";
+
+/// A member of staff acts on a message they may see: 404 for one they may
+/// not (a confidential case's, outside the complaints team) or that does not
+/// exist, 409 for one sent already. The message as it now stands.
+pub async fn staff_does(
+    state: &AppState,
+    viewer: store::Reader,
+    id: i64,
+    does: StaffDoes,
+) -> Result<OutboxMessage, crate::error::ApiError> {
+    use crate::error::ApiError;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    store::one(&mut tx, viewer, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let at = state.clock.now();
+    let done = match does {
+        StaffDoes::SentByHand => store::mark_sent_by_hand(&mut tx, id, at, viewer.account).await?,
+        StaffDoes::TryAgain => store::queue_again(&mut tx, id, at, viewer.account).await?,
+    };
+    if !done {
+        return Err(ApiError::Conflict(vec![crate::error::FieldError::new(
+            "id",
+            ALREADY_SENT,
+        )]));
+    }
+    let row = store::one(&mut tx, viewer, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    tx.commit().await?;
+    Ok(as_staff_read_it(row))
 }
 
 /// Every message to an address, newest first, as it was written (links

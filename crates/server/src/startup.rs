@@ -22,6 +22,8 @@ pub enum StartupError {
     Secrets(String),
     #[error("figures: {0}")]
     Figures(String),
+    #[error("GOV.UK Notify: {0}")]
+    Notify(String),
 }
 
 /// Loads the calendar and the policy, opens and migrates the database, and
@@ -36,6 +38,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
             source,
         })?;
     let secrets = crate::secrets::load(&config).map_err(StartupError::Secrets)?;
+    let notify = load_notify(&config).map_err(StartupError::Notify)?;
     let sealed = crate::auth::second_factor::store::seal_stored_keys(&db, &secrets)
         .await
         .map_err(StartupError::Secrets)?;
@@ -66,6 +69,7 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
         policy: Arc::new(policy),
         policies: Arc::new(policies),
         metrics: Arc::default(),
+        notify: notify.map(Arc::new),
     };
     // Issue 19: cases recorded before the figures existed get their rows.
     let filled = crate::cases::fill_missing_facts(&state)
@@ -75,6 +79,33 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
         tracing::info!(filled, "figures worked out for cases recorded before them");
     }
     Ok(state)
+}
+
+/// GOV.UK Notify, when a key file is given: its key read and checked, and
+/// at least one template to send through.
+fn load_notify(config: &Config) -> Result<Option<crate::notify::Notify>, String> {
+    let Some(path) = &config.notify_api_key_file else {
+        if config.notify_email_template.is_some() || config.notify_sms_template.is_some() {
+            return Err("a template is given but no --notify-api-key-file".into());
+        }
+        return Ok(None);
+    };
+    let key = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: {e}", path.display()))
+        .and_then(|k| crate::notify::ApiKey::parse(&k))?;
+    if config.notify_email_template.is_none() && config.notify_sms_template.is_none() {
+        return Err(
+            "give --notify-sms-template, --notify-email-template or both: the templates to send through"
+                .into(),
+        );
+    }
+    crate::notify::Notify::new(
+        &config.notify_base_url,
+        key,
+        config.notify_email_template.clone(),
+        config.notify_sms_template.clone(),
+    )
+    .map(Some)
 }
 
 fn load_calendar(config: &Config) -> Result<Calendar, StartupError> {

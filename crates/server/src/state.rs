@@ -30,6 +30,8 @@ pub struct AppState {
     pub secrets: Arc<SecretsKey>,
     /// This process's request counts and timings ([`crate::metrics`]).
     pub metrics: Arc<Metrics>,
+    /// GOV.UK Notify, when configured ([`crate::notify`]).
+    pub notify: Option<Arc<crate::notify::Notify>>,
 }
 
 impl AppState {

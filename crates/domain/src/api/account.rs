@@ -553,6 +553,22 @@ pub struct OutboxMessage {
     pub sent_at: Option<String>,
     pub attempts: i64,
     pub last_error: Option<String>,
+    /// Whether it reached the resident, is on its way, or waits for staff.
+    #[serde(default = "queued")]
+    pub delivery: crate::api::cases::Delivery,
+    /// Why it waits for staff, when it does.
+    #[serde(default)]
+    pub needs_staff: Option<crate::api::cases::NeedsStaff>,
+    /// How it went, once sent.
+    #[serde(default)]
+    pub sent_by: Option<crate::api::cases::SentVia>,
+    /// The case's reference (`CMP-2026-00042`), when it is about a case.
+    #[serde(default)]
+    pub case_reference: Option<String>,
+}
+
+fn queued() -> crate::api::cases::Delivery {
+    crate::api::cases::Delivery::Queued
 }
 
 #[cfg(test)]

@@ -410,17 +410,82 @@ pub enum Delivery {
     Sent,
     /// Not tried yet.
     Queued,
-    /// No delivery service is configured for its channel: staff send it by
-    /// hand (call, text or post it) and record that they did.
+    /// It waits for staff (see `needs_staff`): they send it by hand (call,
+    /// text or post it) and say so, or have it tried again.
     StaffToSend,
     /// The service refused it or could not be reached; it is tried again.
     Retrying,
+}
+
+/// Why a message waits for staff (issue 17, items 3 and 4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NeedsStaff {
+    /// No delivery service is configured for its channel.
+    NoService,
+    /// A telephone call: staff make it.
+    Call,
+    /// A letter: staff print and post it.
+    Post,
+    /// A format a person makes (Braille, audio, easy read, another language).
+    Format,
+    /// The delivery service refused it, or it failed every try: see
+    /// `last_error` for what the service said.
+    Failed,
+}
+
+/// How a message went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SentVia {
+    /// The SMTP relay took the email.
+    Smtp,
+    /// GOV.UK Notify took it.
+    Notify,
+    /// A member of staff sent it by hand (called, texted, posted) and said so.
+    Staff,
+}
+
+/// What happened to a message, oldest first: its history on the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MessageEventKind {
+    /// A try failed; it is tried again later.
+    Failed,
+    /// It was left for staff (see `NeedsStaff`).
+    GaveUp,
+    /// A delivery service took it.
+    Sent,
+    /// A member of staff sent it by hand.
+    SentByHand,
+    /// A member of staff had it tried again.
+    QueuedAgain,
+}
+
+/// One thing that happened to a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct MessageEvent {
+    pub at: DateTime<Utc>,
+    pub kind: MessageEventKind,
+    /// What the delivery service said, or why it waits for staff.
+    #[serde(default)]
+    pub detail: Option<String>,
+    /// The member of staff, for what staff did.
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 /// A message about a case, as staff see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct CaseMessage {
+    /// Its id in the outbox, for `POST /outbox/{id}/sent-by-hand` and `/retry`.
+    #[serde(default)]
+    pub id: i64,
     pub channel: ContactChannel,
     /// The email address, telephone number, or name for a letter.
     pub recipient: String,
@@ -429,6 +494,15 @@ pub struct CaseMessage {
     pub created_at: DateTime<Utc>,
     pub sent_at: Option<DateTime<Utc>>,
     pub delivery: Delivery,
+    /// Why it waits for staff, when it does.
+    #[serde(default)]
+    pub needs_staff: Option<NeedsStaff>,
+    /// How it went, once sent.
+    #[serde(default)]
+    pub sent_by: Option<SentVia>,
+    /// What happened to it, oldest first.
+    #[serde(default)]
+    pub history: Vec<MessageEvent>,
 }
 
 /// `POST /api/v1/cases/{id}/information`.

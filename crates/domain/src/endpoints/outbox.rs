@@ -1,17 +1,39 @@
-//! The messages the portal wrote, for staff.
+//! The messages the portal wrote, for staff: all of them, or those waiting
+//! for staff (issue 17, item 4), and what staff do about one.
 
 use crate::api::account::OutboxMessage;
 use crate::endpoint::Access::Staff;
-use crate::endpoint::{Access, NoBody};
+use crate::endpoint::{Access, NoBody, QueryParam};
 
 endpoints! {
     ListOutbox: GET "/outbox" {
         const OPERATION: &'static str = "list_outbox";
-        const SUMMARY: &'static str = "Messages to residents, and whether they were delivered, newest first, a page at a time";
+        const SUMMARY: &'static str = "Messages to residents, and whether they were delivered, newest first, or (waiting=staff) those waiting for staff, oldest first; a page at a time";
         const ACCESS: Access = Staff;
         type Request = NoBody;
         type Answer = Vec<OutboxMessage>;
         const ERRORS: &'static [u16] = &[400];
+        const QUERY: &'static [QueryParam] = &[
+            QueryParam { name: "waiting", kind: "string", required: false, ..QueryParam::PLAIN },
+        ];
         const PAGED: bool = true;
+    }
+
+    MarkMessageSentByHand: POST "/outbox/{id}/sent-by-hand" {
+        const OPERATION: &'static str = "mark_message_sent_by_hand";
+        const SUMMARY: &'static str = "A member of staff sent this message by hand (called, texted, posted or emailed it) and says so";
+        const ACCESS: Access = Staff;
+        type Request = NoBody;
+        type Answer = OutboxMessage;
+        const ERRORS: &'static [u16] = &[404, 409];
+    }
+
+    RetryMessage: POST "/outbox/{id}/retry" {
+        const OPERATION: &'static str = "retry_message";
+        const SUMMARY: &'static str = "Try a message waiting for staff again, through its delivery service";
+        const ACCESS: Access = Staff;
+        type Request = NoBody;
+        type Answer = OutboxMessage;
+        const ERRORS: &'static [u16] = &[404, 409];
     }
 }

@@ -44,13 +44,17 @@ pub struct NewMessage<'a> {
     pub at: DateTime<Utc>,
     /// The one kind an unproved address may be sent, if it is one.
     pub purpose: Option<&'a str>,
+    /// Why it goes straight to staff (a call, a letter, a format a person
+    /// makes), if it does: its wire name (`NeedsStaff`).
+    pub needs_staff: Option<&'a str>,
 }
 
 #[tracing::instrument(skip_all, fields(user_id = message.user_id, case_id = message.case_id))]
 pub async fn insert(conn: &mut AnyConnection, message: &NewMessage<'_>) -> Result<(), sqlx::Error> {
-    crate::db::query(
+    let at = timestamp(message.at);
+    let id: i64 = crate::db::query_scalar(
         "INSERT INTO outbox (user_id, case_id, channel, recipient, subject, body, created_at, \
-         purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         purpose, given_up_at, needs_staff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(message.user_id)
     .bind(message.case_id)
@@ -58,8 +62,36 @@ pub async fn insert(conn: &mut AnyConnection, message: &NewMessage<'_>) -> Resul
     .bind(message.recipient)
     .bind(message.subject)
     .bind(message.body)
-    .bind(timestamp(message.at))
+    .bind(&at)
     .bind(message.purpose)
+    .bind(message.needs_staff.map(|_| at.clone()))
+    .bind(message.needs_staff)
+    .fetch_one(&mut *conn)
+    .await?;
+    if message.needs_staff.is_some() {
+        record(conn, id, message.at, "gave_up", None, None).await?;
+    }
+    Ok(())
+}
+
+/// Keeps one thing that happened to a message, for its history.
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn record(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: DateTime<Utc>,
+    kind: &str,
+    detail: Option<&str>,
+    by_user_id: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    crate::db::query(
+        "INSERT INTO outbox_events (outbox_id, at, kind, detail, by_user_id) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(id)
+    .bind(timestamp(at))
+    .bind(kind)
+    .bind(detail)
+    .bind(by_user_id)
     .execute(conn)
     .await
     .map(|_| ())
@@ -68,25 +100,17 @@ pub async fn insert(conn: &mut AnyConnection, message: &NewMessage<'_>) -> Resul
 /// id, channel, recipient, subject, body, attempts.
 pub type PendingRow = (i64, String, String, String, String, i64);
 
-/// Whether a message of the outbox (`row`, its alias with a dot, or "") is
-/// still to be tried: never tried, or email tried fewer times than the most
-/// attempts (one `?`); anything else is given up after one try. The one
-/// place the senders and the metrics read it from.
-fn still_to_try(row: &str) -> String {
-    format!("({row}attempts = 0 OR ({row}channel = 'email' AND {row}attempts < ?))")
-}
-
 /// Claims up to 100 messages for this sender until `until`, oldest first,
-/// and answers them: those never tried, and email tried fewer than
-/// `max_attempts` times, that no other sender holds a live claim on (issue
-/// 15: several processes on one database send each message once). Email to
-/// an address not yet proved waits, unless it is the link that proves it, or
-/// a link to reset the password (which proves it too) (issue 13): it goes
-/// once the address is proved.
+/// and answers them: those not sent, not waiting for staff, and due a try
+/// (never tried, or their wait after a failure is over at `now`), that no
+/// other sender holds a live claim on (issue 15: several processes on one
+/// database send each message once). Email to an address not yet proved
+/// waits, unless it is the link that proves it, or a link to reset the
+/// password (which proves it too) (issue 13): it goes once the address is
+/// proved.
 #[tracing::instrument(skip_all)]
 pub async fn claim_pending(
     db: &AnyPool,
-    max_attempts: i64,
     claim: &str,
     now: DateTime<Utc>,
     until: DateTime<Utc>,
@@ -95,26 +119,25 @@ pub async fn claim_pending(
     // The lease is checked again outside the subquery: on PostgreSQL a row
     // another sender claimed meanwhile is read again after its claim
     // commits, and then no longer matches.
-    let sql = format!(
+    crate::db::query(
         "UPDATE outbox SET claim = ?, claimed_until = ? \
          WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?) AND id IN ( \
            SELECT o.id FROM outbox o LEFT JOIN users u ON u.id = o.user_id \
-           WHERE o.sent_at IS NULL AND {} \
+           WHERE o.sent_at IS NULL AND o.given_up_at IS NULL \
+           AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?) \
            AND (o.claimed_until IS NULL OR o.claimed_until < ?) \
            AND (o.channel <> 'email' OR o.user_id IS NULL \
                 OR o.purpose IN ('verification', 'password_reset') \
                 OR u.email_verified_at IS NOT NULL) \
            ORDER BY o.id LIMIT 100)",
-        still_to_try("o.")
-    );
-    crate::db::query(&sql)
-        .bind(claim)
-        .bind(timestamp(until))
-        .bind(&now)
-        .bind(max_attempts)
-        .bind(&now)
-        .execute(db)
-        .await?;
+    )
+    .bind(claim)
+    .bind(timestamp(until))
+    .bind(&now)
+    .bind(&now)
+    .bind(&now)
+    .execute(db)
+    .await?;
     crate::db::query_as(
         "SELECT id, channel, recipient, subject, body, attempts FROM outbox \
          WHERE claim = ? AND sent_at IS NULL ORDER BY id",
@@ -124,44 +147,164 @@ pub async fn claim_pending(
     .await
 }
 
+/// A delivery service took the message: how (`sent_by`), and its id for it.
 #[tracing::instrument(skip_all, fields(id))]
-pub async fn mark_sent(db: &AnyPool, id: i64, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+pub async fn mark_sent(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: DateTime<Utc>,
+    sent_by: &str,
+    provider_id: Option<&str>,
+) -> Result<(), sqlx::Error> {
     crate::db::query(
-        "UPDATE outbox SET attempts = attempts + 1, sent_at = ?, last_error = NULL, \
+        "UPDATE outbox SET attempts = attempts + 1, sent_at = ?, sent_by = ?, provider_id = ?, \
+         last_error = NULL, next_attempt_at = NULL, claim = NULL, claimed_until = NULL WHERE id = ?",
+    )
+    .bind(timestamp(at))
+    .bind(sent_by)
+    .bind(provider_id)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    record(conn, id, at, "sent", Some(sent_by), None).await
+}
+
+/// A try failed: tried again at `next_attempt_at` (real time).
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn mark_failed(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: DateTime<Utc>,
+    error: &str,
+    next_attempt_at: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    crate::db::query(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?, \
          claim = NULL, claimed_until = NULL WHERE id = ?",
+    )
+    .bind(error)
+    .bind(timestamp(next_attempt_at))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    record(conn, id, at, "failed", Some(error), None).await
+}
+
+/// Left for staff: why (`needs_staff`), and what the service said, if anything.
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn give_up(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: DateTime<Utc>,
+    needs_staff: &str,
+    error: Option<&str>,
+    tried: bool,
+) -> Result<(), sqlx::Error> {
+    crate::db::query(
+        "UPDATE outbox SET attempts = attempts + ?, last_error = ?, given_up_at = ?, \
+         needs_staff = ?, next_attempt_at = NULL, claim = NULL, claimed_until = NULL WHERE id = ?",
+    )
+    .bind(i64::from(tried))
+    .bind(error)
+    .bind(timestamp(at))
+    .bind(needs_staff)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    record(conn, id, at, "gave_up", error, None).await
+}
+
+/// A member of staff sent it by hand; `false` if it was sent already.
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn mark_sent_by_hand(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: DateTime<Utc>,
+    by_user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = crate::db::query(
+        "UPDATE outbox SET sent_at = ?, sent_by = 'staff', next_attempt_at = NULL, claim = NULL, \
+         claimed_until = NULL WHERE id = ? AND sent_at IS NULL",
     )
     .bind(timestamp(at))
     .bind(id)
-    .execute(db)
-    .await
-    .map(|_| ())
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    record(conn, id, at, "sent_by_hand", None, Some(by_user_id)).await?;
+    Ok(true)
 }
 
+/// Queues a message waiting for staff to be tried again from the start;
+/// `false` if it was sent already.
 #[tracing::instrument(skip_all, fields(id))]
-pub async fn mark_not_sent(db: &AnyPool, id: i64, error: &str) -> Result<(), sqlx::Error> {
-    crate::db::query(
-        "UPDATE outbox SET attempts = attempts + 1, last_error = ?, claim = NULL, \
-         claimed_until = NULL WHERE id = ?",
+pub async fn queue_again(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: DateTime<Utc>,
+    by_user_id: i64,
+) -> Result<bool, sqlx::Error> {
+    let done = crate::db::query(
+        "UPDATE outbox SET attempts = 0, last_error = NULL, given_up_at = NULL, needs_staff = NULL, \
+         next_attempt_at = NULL, claim = NULL, claimed_until = NULL WHERE id = ? AND sent_at IS NULL",
     )
-    .bind(error)
     .bind(id)
-    .execute(db)
-    .await
-    .map(|_| ())
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    record(conn, id, at, "queued_again", None, Some(by_user_id)).await?;
+    Ok(true)
 }
 
-/// channel, recipient, subject, body, created_at, sent_at, attempts.
-pub type MessageRow = (String, String, String, String, String, Option<String>, i64);
+/// A message about a case, as the case page shows it.
+#[derive(sqlx::FromRow)]
+pub struct CaseMessageRow {
+    pub id: i64,
+    pub channel: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: String,
+    pub sent_at: Option<String>,
+    pub attempts: i64,
+    pub given_up_at: Option<String>,
+    pub needs_staff: Option<String>,
+    pub sent_by: Option<String>,
+}
 
 /// The first 200 messages about one case, oldest first.
 #[tracing::instrument(skip_all, fields(case_id))]
 pub async fn for_case(
     conn: &mut AnyConnection,
     case_id: i64,
-) -> Result<Vec<MessageRow>, sqlx::Error> {
+) -> Result<Vec<CaseMessageRow>, sqlx::Error> {
     crate::db::query_as(
-        "SELECT channel, recipient, subject, body, created_at, sent_at, attempts FROM outbox \
+        "SELECT id, channel, recipient, subject, body, created_at, sent_at, attempts, \
+         given_up_at, needs_staff, sent_by FROM outbox \
          WHERE case_id = ? ORDER BY created_at, id LIMIT 200",
+    )
+    .bind(case_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// outbox id, at, kind, detail, the staff member's name.
+pub type EventRow = (i64, String, String, Option<String>, Option<String>);
+
+/// What happened to the messages about one case, oldest first.
+#[tracing::instrument(skip_all, fields(case_id))]
+pub async fn events_for_case(
+    conn: &mut AnyConnection,
+    case_id: i64,
+) -> Result<Vec<EventRow>, sqlx::Error> {
+    crate::db::query_as(
+        "SELECT e.outbox_id, e.at, e.kind, e.detail, u.name FROM outbox_events e \
+         JOIN outbox o ON o.id = e.outbox_id LEFT JOIN users u ON u.id = e.by_user_id \
+         WHERE o.case_id = ? ORDER BY e.at, e.id LIMIT 1000",
     )
     .bind(case_id)
     .fetch_all(conn)
@@ -174,6 +317,7 @@ pub struct OutboxRow {
     pub id: i64,
     pub user_public_id: Option<String>,
     pub case_public_id: Option<String>,
+    pub case_reference: Option<String>,
     pub channel: String,
     pub recipient: String,
     pub subject: String,
@@ -183,6 +327,9 @@ pub struct OutboxRow {
     pub attempts: i64,
     pub last_error: Option<String>,
     pub purpose: Option<String>,
+    pub given_up_at: Option<String>,
+    pub needs_staff: Option<String>,
+    pub sent_by: Option<String>,
 }
 
 /// Who reads the messages: their account, and whether they may know who
@@ -193,28 +340,50 @@ pub struct Reader {
     pub complaints_team: bool,
 }
 
-/// `fetch` messages, newest first, after the one made at `after`
-/// (created_at, id) when given: a page (see [`crate::page`]).
+const SELECT_MESSAGE: &str = "SELECT o.id, u.public_id AS user_public_id, \
+     c.public_id AS case_public_id, c.reference AS case_reference, o.channel, o.recipient, \
+     o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error, o.purpose, \
+     o.given_up_at, o.needs_staff, o.sent_by \
+     FROM outbox o LEFT JOIN users u ON u.id = o.user_id LEFT JOIN cases c ON c.id = o.case_id \
+     WHERE (c.id IS NULL OR c.confidential = 0 OR ? = 1 OR c.filed_by_id = ?)";
+
+/// Which messages a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// Every message, newest first.
+    All,
+    /// Those waiting for staff, oldest first.
+    WaitingForStaff,
+}
+
+/// `fetch` messages after the one made at `after` (created_at, id) when
+/// given: a page (see [`crate::page`]). Messages about a confidential case
+/// name its resident: staff outside the complaints team do not see them
+/// (issue 16, item 7).
 #[tracing::instrument(skip_all)]
 pub async fn latest(
     conn: &mut AnyConnection,
     viewer: Reader,
+    which: Which,
     after: Option<(&str, i64)>,
     fetch: i64,
 ) -> Result<Vec<OutboxRow>, sqlx::Error> {
-    // Messages about a confidential case name its resident: staff outside
-    // the complaints team do not see them (issue 16, item 7).
-    let mut sql = String::from(
-        "SELECT o.id, u.public_id AS user_public_id, c.public_id AS case_public_id, o.channel, \
-         o.recipient, o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error, \
-         o.purpose FROM outbox o LEFT JOIN users u ON u.id = o.user_id \
-         LEFT JOIN cases c ON c.id = o.case_id \
-         WHERE (c.id IS NULL OR c.confidential = 0 OR ? = 1 OR c.filed_by_id = ?)",
-    );
+    let mut sql = SELECT_MESSAGE.to_owned();
+    let (before, order) = match which {
+        Which::All => ("<", "DESC"),
+        Which::WaitingForStaff => {
+            sql.push_str(" AND o.sent_at IS NULL AND o.given_up_at IS NOT NULL");
+            (">", "ASC")
+        }
+    };
     if after.is_some() {
-        sql.push_str(" AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?))");
+        sql.push_str(&format!(
+            " AND (o.created_at {before} ? OR (o.created_at = ? AND o.id {before} ?))"
+        ));
     }
-    sql.push_str(" ORDER BY o.created_at DESC, o.id DESC LIMIT ?");
+    sql.push_str(&format!(
+        " ORDER BY o.created_at {order}, o.id {order} LIMIT ?"
+    ));
     let mut query = crate::db::query_as(&sql)
         .bind(i64::from(viewer.complaints_team))
         .bind(viewer.account);
@@ -222,6 +391,21 @@ pub async fn latest(
         query = query.bind(created_at).bind(created_at).bind(id);
     }
     query.bind(fetch).fetch_all(conn).await
+}
+
+/// One message, if `viewer` may see it.
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn one(
+    conn: &mut AnyConnection,
+    viewer: Reader,
+    id: i64,
+) -> Result<Option<OutboxRow>, sqlx::Error> {
+    crate::db::query_as(&format!("{SELECT_MESSAGE} AND o.id = ?"))
+        .bind(i64::from(viewer.complaints_team))
+        .bind(viewer.account)
+        .bind(id)
+        .fetch_optional(conn)
+        .await
 }
 
 /// (subject, body) of the latest 50 messages to an address, newest first.
@@ -238,17 +422,13 @@ pub async fn written_to(
     .await
 }
 
-/// Messages still to be tried, and those the sender gave up on (email tried
-/// `max_attempts` times, or anything else tried once).
-pub async fn depth(db: &AnyPool, max_attempts: i64) -> Result<(i64, i64), sqlx::Error> {
-    let sql = format!(
-        "SELECT COUNT(CASE WHEN {still} THEN 1 END), COUNT(CASE WHEN {still} THEN NULL ELSE 1 END) \
+/// Messages still to be sent by a service, and those waiting for staff.
+pub async fn depth(db: &AnyPool) -> Result<(i64, i64), sqlx::Error> {
+    crate::db::query_as(
+        "SELECT COUNT(CASE WHEN given_up_at IS NULL THEN 1 END), \
+         COUNT(CASE WHEN given_up_at IS NULL THEN NULL ELSE 1 END) \
          FROM outbox WHERE sent_at IS NULL",
-        still = still_to_try("")
-    );
-    crate::db::query_as(&sql)
-        .bind(max_attempts)
-        .bind(max_attempts)
-        .fetch_one(db)
-        .await
+    )
+    .fetch_one(db)
+    .await
 }

@@ -911,8 +911,10 @@ async fn the_sender_never_marks_a_message_sent_that_it_could_not_send() {
     let staff = app.create_staff("Sam Caseworker").await;
     let (_, _, body) = staff.get("/api/v1/outbox").await;
     assert_eq!(body[0]["sent_at"], Value::Null);
-    assert_eq!(body[0]["attempts"], 1);
-    assert_eq!(body[0]["last_error"], server::outbox::NOT_DELIVERED);
+    // Nothing could send it, so nothing tried: it waits for staff.
+    assert_eq!(body[0]["attempts"], 0);
+    assert_eq!(body[0]["delivery"], "staff_to_send");
+    assert_eq!(body[0]["needs_staff"], "no_service");
 }
 
 // --- proving an email address (issue 13, finding 2) ---------------------------

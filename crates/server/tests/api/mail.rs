@@ -104,7 +104,8 @@ async fn a_welcome_email_goes_through_the_relay_and_is_marked_sent() {
 }
 
 #[tokio::test]
-async fn when_the_relay_cannot_be_reached_the_email_stays_unsent_with_the_reason_and_is_retried() {
+async fn when_the_relay_cannot_be_reached_the_email_stays_unsent_with_the_reason_and_is_retried_later(
+) {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let address = closed.local_addr().unwrap().to_string();
     drop(closed);
@@ -112,13 +113,23 @@ async fn when_the_relay_cannot_be_reached_the_email_stays_unsent_with_the_reason
     let resident = app.register_resident("Nia Nodelivery").await;
     server::outbox::deliver_pending(&app.state).await.unwrap();
     let again = server::outbox::deliver_pending(&app.state).await.unwrap();
-    assert_eq!(again, 1, "an email that failed is tried again");
+    assert_eq!(again, 0, "not tried again before its wait is over");
+    server::db::query("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00Z' WHERE next_attempt_at IS NOT NULL")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let again = server::outbox::deliver_pending(&app.state).await.unwrap();
+    assert_eq!(
+        again, 1,
+        "an email that failed is tried again once its wait is over"
+    );
     let messages = outbox(&app).await;
     let welcome = messages
         .iter()
         .find(|m| m["recipient"] == resident.email.as_str())
         .unwrap();
     assert_eq!(welcome["sent_at"], Value::Null);
+    assert_eq!(welcome["delivery"], "retrying");
     assert_eq!(welcome["attempts"], 2);
     assert!(welcome["last_error"]
         .as_str()

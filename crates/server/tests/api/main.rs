@@ -11,6 +11,7 @@ mod cases;
 mod caseworkers;
 mod confidential;
 mod definition;
+mod delivery;
 mod demo;
 mod durability;
 mod figures;

@@ -1,0 +1,440 @@
+//! Messages reach residents by the channel they chose (issue 17, items 3
+//! and 4): email and text messages through GOV.UK Notify (here a local
+//! stand-in that checks what the real service checks: the signed token, the
+//! template, every field), a try that fails made again after a longer wait
+//! each time, and what no service can send (a call, a letter) or what every
+//! try failed to send left for staff, who see it on their list, send it by
+//! hand and say so, or have it tried again. The case shows what happened to
+//! each message.
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+use stand_ins::notify::{NotifyStandIn, API_KEY, EMAIL_TEMPLATE, SMS_TEMPLATE};
+
+use crate::helpers::{TestApp, TestClient};
+use crate::support::{complaint, id, raise, with};
+
+/// The portal sending through a Notify stand-in with both templates, and the
+/// folder that holds its key file.
+async fn with_notify() -> (TestApp, NotifyStandIn, tempfile::TempDir) {
+    let notify = NotifyStandIn::default();
+    let base_url = notify.start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let key_file = dir.path().join("notify-key");
+    std::fs::write(&key_file, format!("{API_KEY}\n")).unwrap();
+    let app = TestApp::spawn_with(|c| {
+        c.notify_api_key_file = Some(key_file);
+        c.notify_base_url = base_url;
+        c.notify_email_template = Some(EMAIL_TEMPLATE.into());
+        c.notify_sms_template = Some(SMS_TEMPLATE.into());
+    })
+    .await;
+    (app, notify, dir)
+}
+
+/// Riya, registered, and the email that proved her address sent (or left
+/// for staff, where no service is configured).
+async fn riya(app: &TestApp) -> TestClient {
+    let riya = app.register_resident("Riya Resident").await;
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    riya
+}
+
+/// Riya raises a complaint to be answered by `channel` at 07700 900123.
+async fn complaint_by(riya: &TestClient, channel: &str) -> String {
+    let detail = raise(
+        riya,
+        with(
+            complaint(),
+            json!({ "contact_channel": channel, "contact_phone": "07700 900123" }),
+        ),
+    )
+    .await;
+    id(&detail)
+}
+
+/// The messages about a case, as staff read them on the case.
+async fn case_messages(staff: &TestClient, case: &str) -> Vec<Value> {
+    let (status, _, detail) = staff.get(&format!("/api/v1/cases/{case}")).await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    detail["messages"]
+        .as_array()
+        .expect("staff see the messages")
+        .clone()
+}
+
+/// The kinds of what happened to a message, oldest first.
+fn history(message: &Value) -> Vec<&str> {
+    message["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect()
+}
+
+async fn waiting_for_staff(staff: &TestClient) -> Vec<Value> {
+    let (status, _, list) = staff.get("/api/v1/outbox?waiting=staff").await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array().unwrap().clone()
+}
+
+/// Makes every message's wait after a failure over, as if the time had passed.
+async fn wait_is_over(app: &TestApp) {
+    server::db::query("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00Z' WHERE next_attempt_at IS NOT NULL")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn text_messages_and_email_go_through_notify_signed_and_filled_in_and_say_so_on_the_case() {
+    let (app, notify, _dir) = with_notify().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    let case = complaint_by(&riya, "text_message").await;
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+
+    let received = notify.received();
+    // The resident's address was proved by an email through Notify, and the
+    // complaint's receipt went by text message, as she asked.
+    let email = received
+        .iter()
+        .find(|r| r.kind == "email")
+        .expect("an email through Notify");
+    assert_eq!(email.request["template_id"], EMAIL_TEMPLATE);
+    assert!(email.request["email_address"]
+        .as_str()
+        .unwrap()
+        .ends_with("@example.com"));
+    assert!(!email.request["personalisation"]["subject"]
+        .as_str()
+        .unwrap()
+        .is_empty());
+    let text = received
+        .iter()
+        .find(|r| r.kind == "sms")
+        .expect("a text message through Notify");
+    assert_eq!(text.request["template_id"], SMS_TEMPLATE);
+    assert_eq!(text.request["phone_number"], "07700 900123");
+    let (_, _, detail) = staff.get(&format!("/api/v1/cases/{case}")).await;
+    let reference = detail["reference"].as_str().unwrap();
+    assert!(
+        text.request["personalisation"]["body"]
+            .as_str()
+            .unwrap()
+            .contains(reference),
+        "{}",
+        text.request
+    );
+    // Notify keeps the reference: no name, address or number in it.
+    assert!(text.request["reference"]
+        .as_str()
+        .unwrap()
+        .starts_with("outbox-"));
+
+    let messages = case_messages(&staff, &case).await;
+    let message = &messages[0];
+    assert_eq!(message["delivery"], "sent", "{message}");
+    assert_eq!(message["sent_by"], "notify");
+    assert_eq!(message["needs_staff"], Value::Null);
+    assert_eq!(history(message), ["sent"]);
+    assert_eq!(server::outbox::depth(&app.state.db).await.unwrap(), (0, 0));
+}
+
+#[tokio::test]
+async fn a_service_that_fails_is_tried_again_each_wait_longer_and_after_five_tries_staff_send_it() {
+    let (app, notify, _dir) = with_notify().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    let case = complaint_by(&riya, "text_message").await;
+    // The text message fails five times: busy (429) or broken (500), which
+    // trying later can mend.
+    notify.fail_next(2, 429);
+    notify.fail_next(3, 500);
+    let mut waits = Vec::new();
+    for attempt in 1..=4 {
+        let started = chrono::Utc::now();
+        assert!(server::outbox::deliver_pending(&app.state).await.unwrap() >= 1);
+        let message = &case_messages(&staff, &case).await[0];
+        assert_eq!(message["delivery"], "retrying", "{message}");
+        let next: String = server::db::query_scalar(
+            "SELECT next_attempt_at FROM outbox WHERE channel = 'text_message' AND sent_at IS NULL",
+        )
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+        let next = chrono::DateTime::parse_from_rfc3339(&next).unwrap();
+        waits.push((next.with_timezone(&chrono::Utc) - started).num_seconds());
+        // Not tried again before its time.
+        assert_eq!(
+            server::outbox::deliver_pending(&app.state).await.unwrap(),
+            0,
+            "try {attempt}"
+        );
+        wait_is_over(&app).await;
+    }
+    // 1, 4, 16 and 64 minutes.
+    for (wait, minutes) in waits.iter().zip([1, 4, 16, 64]) {
+        assert!(
+            (minutes * 60 - 5..=minutes * 60 + 5).contains(wait),
+            "{waits:?}"
+        );
+    }
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["delivery"], "staff_to_send", "{message}");
+    assert_eq!(message["needs_staff"], "failed");
+    assert_eq!(
+        history(message),
+        ["failed", "failed", "failed", "failed", "gave_up"]
+    );
+    assert!(
+        message["history"][4]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("500"),
+        "{message}"
+    );
+    // Never again by itself; it is on the staff's list.
+    wait_is_over(&app).await;
+    assert_eq!(
+        server::outbox::deliver_pending(&app.state).await.unwrap(),
+        0
+    );
+    let waiting = waiting_for_staff(&staff).await;
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    assert_eq!(waiting[0]["attempts"], 5);
+    assert_eq!(waiting[0]["needs_staff"], "failed");
+    assert_eq!(server::outbox::depth(&app.state.db).await.unwrap(), (0, 1));
+
+    // Staff have it tried again once the service is back: it goes.
+    let message_id = waiting[0]["id"].as_i64().unwrap();
+    let (status, _, answer) = staff
+        .post_json(&format!("/api/v1/outbox/{message_id}/retry"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["delivery"], "queued");
+    assert_eq!(
+        server::outbox::deliver_pending(&app.state).await.unwrap(),
+        1
+    );
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["delivery"], "sent");
+    assert_eq!(message["sent_by"], "notify");
+    let kinds = history(message);
+    assert_eq!(kinds[kinds.len() - 2..], ["queued_again", "sent"]);
+    assert_eq!(message["history"][kinds.len() - 2]["by"], "Sam Staff");
+    assert!(waiting_for_staff(&staff).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_message_the_service_refuses_waits_for_staff_at_once() {
+    let (app, notify, _dir) = with_notify().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    let case = complaint_by(&riya, "text_message").await;
+    // A 400 (a number Notify cannot send to, say) fails the same way every time.
+    notify.fail_next(1, 400);
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["delivery"], "staff_to_send", "{message}");
+    assert_eq!(message["needs_staff"], "failed");
+    assert_eq!(history(message), ["gave_up"]);
+    let waiting = waiting_for_staff(&staff).await;
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0]["attempts"], 1);
+    assert!(waiting[0]["last_error"].as_str().unwrap().contains("400"));
+}
+
+#[tokio::test]
+async fn with_no_service_for_a_channel_the_message_waits_for_staff_and_says_why() {
+    let app = TestApp::spawn().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    let case = complaint_by(&riya, "text_message").await;
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["delivery"], "staff_to_send");
+    assert_eq!(message["needs_staff"], "no_service");
+    assert_eq!(message["sent_by"], Value::Null);
+}
+
+#[tokio::test]
+async fn a_call_goes_to_staff_who_say_when_they_made_it_once() {
+    let (app, notify, _dir) = with_notify().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    let case = complaint_by(&riya, "phone").await;
+    // Straight to staff: no service makes a call.
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["delivery"], "staff_to_send", "{message}");
+    assert_eq!(message["needs_staff"], "call");
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    assert!(notify.received().iter().all(|r| r.kind != "sms"));
+    let waiting = waiting_for_staff(&staff).await;
+    let call = waiting
+        .iter()
+        .find(|m| m["channel"] == "phone")
+        .expect("the call is on the staff's list");
+    assert_eq!(call["case_id"], case.as_str());
+    assert!(call["case_reference"].as_str().unwrap().starts_with("CMP-"));
+
+    let id = call["id"].as_i64().unwrap();
+    let path = format!("/api/v1/outbox/{id}/sent-by-hand");
+    let (status, _, answer) = staff.post_json(&path, json!({})).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["delivery"], "sent");
+    assert_eq!(answer["sent_by"], "staff");
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["sent_by"], "staff");
+    assert!(message["sent_at"].is_string());
+    let last = message["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["kind"], "sent_by_hand");
+    assert_eq!(last["by"], "Sam Staff");
+    assert!(waiting_for_staff(&staff)
+        .await
+        .iter()
+        .all(|m| m["id"] != id));
+
+    // Said twice: the second says it was sent already, and changes nothing.
+    let (status, _, answer) = staff.post_json(&path, json!({})).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{answer}");
+    assert_eq!(answer["errors"][0]["field"], "id");
+    let (status, _, _) = staff
+        .post_json(&format!("/api/v1/outbox/{id}/retry"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        history(&case_messages(&staff, &case).await[0])
+            .iter()
+            .filter(|k| **k == "sent_by_hand")
+            .count(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_letter_goes_to_staff_to_post() {
+    let app = TestApp::spawn().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let (status, _, body) = riya
+        .put_json(
+            "/api/v1/preferences",
+            json!({
+                "text_size": "standard", "high_contrast": false, "reduced_motion": false,
+                "readable_font": false, "language": "en", "letter_format": "braille",
+                "letter_language": null, "contact_channel": "letter", "phone": null,
+                "interpreter": false, "interpreter_language": null, "reasonable_adjustments": ""
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let case = id(&raise(&riya, complaint()).await);
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["channel"], "letter");
+    assert_eq!(message["delivery"], "staff_to_send");
+    // Braille is made by a person, not printed as it stands.
+    assert_eq!(message["needs_staff"], "format");
+    assert!(message["recipient"]
+        .as_str()
+        .unwrap()
+        .contains("Riya Resident"));
+}
+
+#[tokio::test]
+async fn staff_act_only_on_messages_they_may_see_and_only_staff_act() {
+    let app = TestApp::spawn().await;
+    let outsider = app.create_staff_outside_team("Robin Repairs").await;
+    let team = app.create_staff("Sam Staff").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let case = id(&raise(
+        &riya,
+        with(
+            complaint(),
+            json!({
+                "in_confidence": true,
+                "contact_channel": "phone",
+                "contact_phone": "07700 900123",
+            }),
+        ),
+    )
+    .await);
+    let waiting = waiting_for_staff(&team).await;
+    let call = waiting
+        .iter()
+        .find(|m| m["case_id"] == case.as_str())
+        .expect("the team sees it");
+    let id = call["id"].as_i64().unwrap();
+    // Outside the complaints team, a confidential case's messages name its
+    // resident: they are not listed, and acting on one answers 404.
+    assert!(waiting_for_staff(&outsider)
+        .await
+        .iter()
+        .all(|m| m["id"] != id));
+    for action in ["sent-by-hand", "retry"] {
+        let (status, _, _) = outsider
+            .post_json(&format!("/api/v1/outbox/{id}/{action}"), json!({}))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{action}");
+        let (status, _, _) = riya
+            .post_json(&format!("/api/v1/outbox/{id}/{action}"), json!({}))
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{action}");
+    }
+    for missing in ["999999", "not-a-number"] {
+        let (status, _, _) = team
+            .post_json(&format!("/api/v1/outbox/{missing}/sent-by-hand"), json!({}))
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+    let (status, _, body) = team.get("/api/v1/outbox?waiting=everyone").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["errors"][0]["field"], "waiting");
+    assert_eq!(
+        history(&case_messages(&team, &case).await[0]),
+        ["gave_up"],
+        "nothing was done to it"
+    );
+}
+
+#[tokio::test]
+async fn the_waiting_list_comes_a_page_at_a_time_oldest_first() {
+    let app = TestApp::spawn().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let mut cases = Vec::new();
+    for _ in 0..3 {
+        cases.push(complaint_by(&riya, "phone").await);
+        app.advance(chrono::Duration::minutes(1));
+    }
+    let (status, headers, first) = staff.get("/api/v1/outbox?waiting=staff&limit=2").await;
+    assert_eq!(status, StatusCode::OK);
+    let first = first.as_array().unwrap().clone();
+    assert_eq!(first.len(), 2);
+    assert_eq!(first[0]["case_id"], cases[0].as_str());
+    assert_eq!(first[1]["case_id"], cases[1].as_str());
+    let link = headers
+        .get("link")
+        .expect("a link to the next page")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let next = link
+        .trim_start_matches('<')
+        .split('>')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(next.contains("waiting=staff"), "{next}");
+    let (_, _, second) = staff.get(&next).await;
+    let second = second.as_array().unwrap().clone();
+    assert_eq!(second.len(), 1, "{second:?}");
+    assert_eq!(second[0]["case_id"], cases[2].as_str());
+}

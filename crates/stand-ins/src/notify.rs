@@ -1,0 +1,445 @@
+//! A local stand-in for GOV.UK Notify's REST API (v2), for the tests: it
+//! checks what the real service checks of each request and answers as it
+//! does, and keeps what it was sent so a test can read it. Nothing here ever
+//! reaches the real service.
+//!
+//! What it checks, from Notify's published API documentation
+//! (docs.notifications.service.gov.uk/rest-api.html):
+//! - `Authorization: Bearer <JWT>`: header `{"typ":"JWT","alg":"HS256"}`,
+//!   claims `iss` (the service id) and `iat` (seconds since the epoch, within
+//!   30 seconds of now), signed with HMAC-SHA256 under the key's secret; else
+//!   403 `AuthError`.
+//! - `POST /v2/notifications/email`: `email_address` and `template_id`
+//!   required; `personalisation`, `reference`, `email_reply_to_id`,
+//!   `one_click_unsubscribe_url` allowed; nothing else.
+//! - `POST /v2/notifications/sms`: `phone_number` and `template_id`
+//!   required; `personalisation`, `reference`, `sms_sender_id` allowed.
+//! - `POST /v2/notifications/letter` (a precompiled letter): `reference` and
+//!   `content` (a base64 PDF) required; `postage` (`first`, `second`,
+//!   `economy`) allowed.
+//! - The template must exist, and its placeholders must all be given in
+//!   `personalisation`; else 400 `BadRequestError`.
+//!
+//! A test can make the next answers fail ([`NotifyStandIn::fail_next`]) to
+//! see retries and dead letters.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use serde_json::{json, Map, Value};
+use sha2::Sha256;
+
+/// The tests' API key: `{name}-{service id}-{secret}`, as Notify issues them.
+pub const API_KEY: &str =
+    "put_it_right_tests-4c0f5d7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f-9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
+/// The service id inside [`API_KEY`].
+pub const SERVICE_ID: &str = "4c0f5d7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+/// The secret inside [`API_KEY`].
+pub const SECRET: &str = "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
+/// An email template: subject `((subject))`, body `((body))`.
+pub const EMAIL_TEMPLATE: &str = "1f6c0e43-6e0f-4a4e-9d0b-2f8b4c1a7e11";
+/// A text message template: body `((body))`.
+pub const SMS_TEMPLATE: &str = "6a2b9d10-3c4e-4f5a-8b6c-7d8e9f0a1b22";
+
+/// One notification the stand-in accepted.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Received {
+    /// `email`, `sms` or `letter`.
+    pub kind: String,
+    /// The id it answered with.
+    pub id: String,
+    /// The request body as sent.
+    pub request: Value,
+}
+
+#[derive(Default)]
+struct Inner {
+    received: Vec<Received>,
+    /// Statuses to answer with instead of accepting, oldest first.
+    failures: VecDeque<u16>,
+    next_id: u64,
+}
+
+/// The stand-in's shared state: what it received, and failures to come.
+#[derive(Clone, Default)]
+pub struct NotifyStandIn {
+    inner: Arc<Mutex<Inner>>,
+}
+
+impl NotifyStandIn {
+    /// What it accepted so far, oldest first.
+    pub fn received(&self) -> Vec<Received> {
+        self.lock().received.clone()
+    }
+
+    /// The next `n` requests that pass the checks are answered `status`
+    /// (429, 500, 400…) and not kept.
+    pub fn fail_next(&self, n: usize, status: u16) {
+        let mut inner = self.lock();
+        for _ in 0..n {
+            inner.failures.push_back(status);
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Notify's routes, and `GET /stand-in/received` (optionally `?to=`, an
+    /// email address or a phone number's digits) for the end-to-end tests.
+    pub fn router(&self) -> Router {
+        Router::new()
+            .route("/v2/notifications/{kind}", post(send))
+            .route("/stand-in/received", get(list))
+            .route("/stand-in/health", get(|| async { "ok" }))
+            .with_state(self.clone())
+    }
+
+    /// Serves the stand-in on 127.0.0.1 at an unused port; its base URL.
+    pub async fn start(&self) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a port for the Notify stand-in");
+        let address = listener.local_addr().expect("its address");
+        let router = self.router();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        format!("http://{address}")
+    }
+}
+
+/// Notify's error body.
+fn error(status: StatusCode, error: &str, message: &str) -> Response {
+    (
+        status,
+        Json(json!({
+            "status_code": status.as_u16(),
+            "errors": [{ "error": error, "message": message }],
+        })),
+    )
+        .into_response()
+}
+
+fn bad(message: &str) -> Response {
+    error(StatusCode::BAD_REQUEST, "ValidationError", message)
+}
+
+/// Checks the bearer token as Notify does; the reason when it is not right.
+pub fn check_token(headers: &HeaderMap, now: i64) -> Result<(), String> {
+    let value = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .ok_or("Unauthorized: authentication token must be provided")?;
+    let token = value
+        .strip_prefix("Bearer ")
+        .ok_or("Unauthorized: authentication bearer scheme must be used")?;
+    let parts: Vec<&str> = token.split('.').collect();
+    let [header, claims, signature] = parts[..] else {
+        return Err("Invalid token: signature, api token is not valid".into());
+    };
+    let decode = |part: &str| -> Result<Value, String> {
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(part)
+            .map_err(|_| "Invalid token: signature, api token is not valid".to_owned())?;
+        serde_json::from_slice(&bytes)
+            .map_err(|_| "Invalid token: signature, api token is not valid".to_owned())
+    };
+    let header = decode(header)?;
+    if header["alg"] != "HS256" || header["typ"] != "JWT" {
+        return Err("Invalid token: algorithm used is not HS256".into());
+    }
+    let claims = decode(claims)?;
+    if claims["iss"] != SERVICE_ID {
+        return Err("Invalid token: service not found".into());
+    }
+    let iat = claims["iat"]
+        .as_i64()
+        .ok_or("Invalid token: API key not found")?;
+    if (now - iat).abs() > 30 {
+        return Err("Error: Your system clock must be accurate to within 30 seconds".into());
+    }
+    let mut mac = Hmac::<Sha256>::new_from_slice(SECRET.as_bytes()).expect("any key length");
+    mac.update(format!("{}.{}", parts[0], parts[1]).as_bytes());
+    let expected =
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes());
+    if expected != signature {
+        return Err("Invalid token: signature, api token is not valid".into());
+    }
+    Ok(())
+}
+
+fn is_uuid(value: &Value) -> bool {
+    let Some(s) = value.as_str() else {
+        return false;
+    };
+    s.len() == 36
+        && s.char_indices().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// A UK mobile number as Notify reads it: digits after `+44`, `0044` or
+/// `0`, with spaces, brackets and dashes ignored, 10 digits starting 7.
+fn is_uk_mobile(value: &str) -> bool {
+    let digits: String = value
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '(' | ')' | '-'))
+        .collect();
+    let national = digits
+        .strip_prefix("+44")
+        .or_else(|| digits.strip_prefix("0044"))
+        .or_else(|| digits.strip_prefix('0'))
+        .unwrap_or(&digits);
+    national.len() == 10
+        && national.starts_with('7')
+        && national.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Checks a request body against Notify's schema for `kind`.
+pub fn check_body(kind: &str, body: &Map<String, Value>) -> Result<(), String> {
+    let (required, allowed): (&[&str], &[&str]) = match kind {
+        "email" => (
+            &["email_address", "template_id"],
+            &[
+                "personalisation",
+                "reference",
+                "email_reply_to_id",
+                "one_click_unsubscribe_url",
+            ],
+        ),
+        "sms" => (
+            &["phone_number", "template_id"],
+            &["personalisation", "reference", "sms_sender_id"],
+        ),
+        "letter" => (&["reference", "content"], &["postage"]),
+        _ => return Err(format!("{kind} is not a notification type")),
+    };
+    for field in required {
+        if !body.contains_key(*field) {
+            return Err(format!("{field} is a required property"));
+        }
+    }
+    for field in body.keys() {
+        if !required.contains(&field.as_str()) && !allowed.contains(&field.as_str()) {
+            return Err(format!(
+                "Additional properties are not allowed ({field} was unexpected)"
+            ));
+        }
+    }
+    if let Some(reference) = body.get("reference") {
+        if !reference.is_string() {
+            return Err("reference is not of type string".into());
+        }
+    }
+    match kind {
+        "email" => {
+            let address = body["email_address"].as_str().unwrap_or_default();
+            let valid = address
+                .split_once('@')
+                .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.'));
+            if !valid {
+                return Err("email_address Not a valid email address".into());
+            }
+            check_template(
+                &body["template_id"],
+                EMAIL_TEMPLATE,
+                &["subject", "body"],
+                body,
+            )
+        }
+        "sms" => {
+            if !is_uk_mobile(body["phone_number"].as_str().unwrap_or_default()) {
+                return Err("phone_number Not a UK mobile number".into());
+            }
+            check_template(&body["template_id"], SMS_TEMPLATE, &["body"], body)
+        }
+        _ => {
+            let pdf = body["content"]
+                .as_str()
+                .and_then(|c| base64::engine::general_purpose::STANDARD.decode(c).ok())
+                .ok_or("content is not a valid base64 string")?;
+            if !pdf.starts_with(b"%PDF-") {
+                return Err("Letter content is not a valid PDF".into());
+            }
+            match body.get("postage").and_then(Value::as_str) {
+                None | Some("first" | "second" | "economy") => Ok(()),
+                Some(other) => Err(format!(
+                    "postage invalid. It must be first, second or economy, not {other}"
+                )),
+            }
+        }
+    }
+}
+
+fn check_template(
+    id: &Value,
+    known: &str,
+    placeholders: &[&str],
+    body: &Map<String, Value>,
+) -> Result<(), String> {
+    if !is_uuid(id) {
+        return Err("template_id is not a valid UUID".into());
+    }
+    if id != known {
+        return Err("Template not found".into());
+    }
+    let given = body.get("personalisation").cloned().unwrap_or(json!({}));
+    let Some(given) = given.as_object() else {
+        return Err("personalisation is not of type object".into());
+    };
+    let missing: Vec<&str> = placeholders
+        .iter()
+        .filter(|p| !given.contains_key(**p))
+        .copied()
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("Missing personalisation: {}", missing.join(", ")))
+    }
+}
+
+async fn send(
+    State(stand_in): State<NotifyStandIn>,
+    Path(kind): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
+    if let Err(message) = check_token(&headers, now) {
+        return error(StatusCode::FORBIDDEN, "AuthError", &message);
+    }
+    let Ok(Value::Object(request)) = serde_json::from_slice::<Value>(&body) else {
+        return bad("Invalid JSON supplied in POST data");
+    };
+    if let Err(message) = check_body(&kind, &request) {
+        let kind_of_error = if message == "Template not found" || message.starts_with("Missing") {
+            "BadRequestError"
+        } else {
+            "ValidationError"
+        };
+        return error(StatusCode::BAD_REQUEST, kind_of_error, &message);
+    }
+    let mut inner = stand_in.lock();
+    if let Some(status) = inner.failures.pop_front() {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let name = match status.as_u16() {
+            429 => "RateLimitError",
+            400 => "BadRequestError",
+            _ => "Exception",
+        };
+        return error(status, name, "The stand-in was told to fail this request");
+    }
+    inner.next_id += 1;
+    let id = format!("00000000-0000-4000-8000-{:012x}", inner.next_id);
+    inner.received.push(Received {
+        kind: kind.clone(),
+        id: id.clone(),
+        request: Value::Object(request.clone()),
+    });
+    let personalisation = request.get("personalisation").cloned().unwrap_or(json!({}));
+    let content = match kind.as_str() {
+        "email" => json!({
+            "subject": personalisation["subject"],
+            "body": personalisation["body"],
+            "from_email": "complaints@example.gov.uk",
+        }),
+        "sms" => json!({ "body": personalisation["body"], "from_number": "PutItRight" }),
+        _ => json!({}),
+    };
+    let answer = json!({
+        "id": id,
+        "reference": request.get("reference").cloned().unwrap_or(Value::Null),
+        "content": content,
+        "uri": format!("https://api.notifications.service.gov.uk/v2/notifications/{id}"),
+        "template": {
+            "id": request.get("template_id").cloned().unwrap_or(Value::Null),
+            "version": 1,
+            "uri": "https://api.notifications.service.gov.uk/v2/template/stand-in",
+        },
+        "scheduled_for": null,
+    });
+    (StatusCode::CREATED, Json(answer)).into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct ListQuery {
+    #[serde(default)]
+    to: Option<String>,
+}
+
+/// What was accepted, for the end-to-end tests: to one email address or
+/// phone number (matched on its digits), or everything.
+async fn list(
+    State(stand_in): State<NotifyStandIn>,
+    Query(query): Query<ListQuery>,
+) -> Json<Vec<Received>> {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let received = stand_in.received();
+    Json(match query.to {
+        None => received,
+        Some(to) => received
+            .into_iter()
+            .filter(|r| {
+                r.request["email_address"].as_str() == Some(to.as_str())
+                    || r.request["phone_number"].as_str().is_some_and(|p| {
+                        !digits(&to).is_empty() && digits(p).ends_with(&digits(&to)[1..])
+                    })
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uk_mobile_numbers_are_read_as_notify_reads_them() {
+        for good in ["07700 900123", "+44 7700 900123", "0044 (7700) 900-123"] {
+            assert!(is_uk_mobile(good), "{good}");
+        }
+        for bad in ["0113 496 0000", "07700 9001", "not a number"] {
+            assert!(!is_uk_mobile(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_body_with_a_field_notify_does_not_take_is_refused() {
+        let body = json!({
+            "phone_number": "07700 900123",
+            "template_id": SMS_TEMPLATE,
+            "personalisation": { "body": "Hello" },
+            "subject": "Not for a text",
+        });
+        assert_eq!(
+            check_body("sms", body.as_object().unwrap()).unwrap_err(),
+            "Additional properties are not allowed (subject was unexpected)"
+        );
+    }
+
+    #[test]
+    fn a_template_placeholder_left_out_is_refused() {
+        let body = json!({
+            "email_address": "a@example.com",
+            "template_id": EMAIL_TEMPLATE,
+            "personalisation": { "body": "Hello" },
+        });
+        assert_eq!(
+            check_body("email", body.as_object().unwrap()).unwrap_err(),
+            "Missing personalisation: subject"
+        );
+    }
+}
