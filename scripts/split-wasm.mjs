@@ -148,7 +148,7 @@ const ENTRY_GROUPS = [
   [/^\/cases(\/[^/]+(\/(add-information|not-understood|ask-for-review|ask-for-panel|withdraw|satisfaction))?)?$/, "cases"],
   [/^\/complaints\/new(\/|$)/, "complaint"],
   [/^\/staff\/figures(\/cases)?$/, "figures"],
-  [/^\/staff(\/(cases\/[^/]+|authorisations|new-case))?$/, "staff"],
+  [/^\/staff(\/(cases\/[^/]+|authorisations|new-case|messages))?$/, "staff"],
   [/^\/(authorisations(\/new)?|advocate(\/(residents|complaints)\/new)?)$/, "advocates"],
 ];
 

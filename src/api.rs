@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod authorisations;
 pub mod cases;
 pub mod figures;
+pub mod outbox;
 pub mod policies;
 pub mod preferences;
 pub mod second_factor;

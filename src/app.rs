@@ -35,6 +35,7 @@ use crate::pages::signed_out_page::SignedOutPage;
 use crate::pages::staff_authorisations_page::StaffAuthorisationsPage;
 use crate::pages::staff_case_page::StaffCasePage;
 use crate::pages::staff_figures_page::{StaffFigureCasesPage, StaffFiguresPage};
+use crate::pages::staff_messages_page::StaffMessagesPage;
 use crate::pages::staff_new_case_page::StaffNewCasePage;
 use crate::pages::staff_queue_page::StaffQueuePage;
 use crate::pages::start_page::StartPage;
@@ -66,6 +67,7 @@ lazy_page!(staff: StaffAuthorisationsRoute => StaffAuthorisationsPage);
 lazy_page!(figures: StaffFiguresRoute => StaffFiguresPage);
 lazy_page!(figures: StaffFigureCasesRoute => StaffFigureCasesPage);
 lazy_page!(staff: StaffNewCaseRoute => StaffNewCasePage);
+lazy_page!(staff: StaffMessagesRoute => StaffMessagesPage);
 lazy_page!(staff: SecondFactorRoute => SecondFactorPage);
 lazy_page!(staff: SetUpSecondFactorRoute => SetUpSecondFactorPage);
 lazy_page!(advocates: AuthorisationsRoute => AuthorisationsPage);
@@ -105,6 +107,7 @@ fn page(route: Route) -> Page {
         Route::StaffFigures => StaffFiguresRoute::page(),
         Route::StaffFigureCases => StaffFigureCasesRoute::page(),
         Route::StaffNewCase => StaffNewCaseRoute::page(),
+        Route::StaffMessages => StaffMessagesRoute::page(),
         Route::Authorisations => AuthorisationsRoute::page(),
         Route::InviteAdvocate => InviteAdvocateRoute::page(),
         Route::AdvocateHome => AdvocateHomeRoute::page(),

@@ -865,6 +865,7 @@ mod tests {
             caseworker: None,
             actions_overdue: 0,
             definition_queried: false,
+            messages_to_send: 0,
             confidential: false,
             identity_withheld: false,
             open_window: None,

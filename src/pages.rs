@@ -27,6 +27,7 @@ pub mod staff_authorisations_page;
 pub mod staff_case_page;
 pub mod staff_figures_page;
 pub mod staff_hazard;
+pub mod staff_messages_page;
 pub mod staff_new_case_page;
 pub mod staff_queue_page;
 pub mod start_page;

@@ -42,6 +42,8 @@ pub enum Route {
     StaffFigureCases,
     /// Staff raise a case that came by phone, letter, in person…
     StaffNewCase,
+    /// Messages waiting for staff to send: calls, letters, refusals (issue 17).
+    StaffMessages,
     Authorisations,
     InviteAdvocate,
     AdvocateHome,
@@ -95,6 +97,7 @@ impl Route {
             ["staff", "figures"] => StaffFigures,
             ["staff", "figures", "cases"] => StaffFigureCases,
             ["staff", "new-case"] => StaffNewCase,
+            ["staff", "messages"] => StaffMessages,
             ["authorisations"] => Authorisations,
             ["authorisations", "new"] => InviteAdvocate,
             ["advocate"] => AdvocateHome,
@@ -263,6 +266,7 @@ mod tests {
             Route::StaffFigureCases
         );
         assert_eq!(Route::matching("/staff/cases/abc"), Route::StaffCase);
+        assert_eq!(Route::matching("/staff/messages"), Route::StaffMessages);
         assert_eq!(
             Route::matching("/advocate/complaints/new"),
             Route::RaiseOnBehalf

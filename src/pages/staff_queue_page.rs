@@ -84,6 +84,7 @@ fn Queue() -> impl IntoView {
             <Title text="Case queue" />
             <h1 class="app-heading-l">"Case queue"</h1>
             <p class="app-body"><A href="/staff/new-case">"Record a complaint, compliment or comment that came by phone, letter, email or in person"</A></p>
+            <p class="app-body"><A href="/staff/messages">"Messages waiting for staff to send"</A></p>
             <p class="app-body"><A href="/staff/figures">"Complaint figures (administrators)"</A></p>
             <form novalidate on:submit=filter.clone() class="app-filters">
                 <div class="app-form-group">
@@ -155,6 +156,12 @@ fn Queue() -> impl IntoView {
                                                     {c.due_soon.then(|| view! { " "<strong class="app-tag app-tag--yellow">"Due soon"</strong> })}
                                                     {c.definition_queried.then(|| view! {
                                                         <br /><strong class="app-tag app-tag--yellow" data-testid="definition-queried">"Definition queried"</strong>
+                                                    })}
+                                                    {(c.messages_to_send > 0).then(|| view! {
+                                                        <br /><strong class="app-tag app-tag--yellow" data-testid="messages-to-send">{match c.messages_to_send {
+                                                            1 => "1 message to send by hand".to_owned(),
+                                                            n => format!("{n} messages to send by hand"),
+                                                        }}</strong>
                                                     })}
                                                     {(c.actions_overdue > 0).then(|| view! {
                                                         <br /><strong class="app-tag app-tag--red" data-testid="actions-overdue">{match c.actions_overdue {

@@ -16,6 +16,8 @@ UPDATE outbox SET given_up_at = created_at,
     needs_staff = CASE channel WHEN 'phone' THEN 'call' WHEN 'letter' THEN 'post' ELSE 'no_service' END
     WHERE sent_at IS NULL AND attempts > 0;
 CREATE INDEX outbox_waiting ON outbox (given_up_at, sent_at);
+-- A case's messages, and how many of them wait for staff (the queue).
+CREATE INDEX outbox_case ON outbox (case_id, sent_at);
 CREATE TABLE outbox_events (
     id         INTEGER PRIMARY KEY,
     outbox_id  INTEGER NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,

@@ -709,6 +709,7 @@ pub async fn summary(
         )
         .unwrap_or(u16::MAX),
         definition_queried: replayed.state.definition_queried(),
+        messages_to_send: 0,
     })
 }
 
@@ -722,6 +723,19 @@ pub async fn summaries(
     let mut out = Vec::with_capacity(cases.len());
     for case in cases {
         out.push(summary(state, conn, case, viewer).await?);
+    }
+    // Staff see which cases have messages waiting for them to send: one
+    // query for the whole page (a confidential case's messages name its
+    // resident, but that one waits is no more than the case shows).
+    if viewer.is_staff() && !cases.is_empty() {
+        let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
+        let waiting = crate::outbox::waiting_by_case(conn, &ids).await?;
+        for (summary, case) in out.iter_mut().zip(cases) {
+            summary.messages_to_send = waiting
+                .iter()
+                .find(|(id, _)| *id == case.id)
+                .map_or(0, |(_, n)| u16::try_from(*n).unwrap_or(u16::MAX));
+        }
     }
     Ok(out)
 }

@@ -363,6 +363,15 @@ fn sent_via(via: SentVia) -> &'static str {
     }
 }
 
+/// For each of these cases that has any, how many of its messages wait for
+/// staff to send: (case row id, count).
+pub async fn waiting_by_case(
+    conn: &mut AnyConnection,
+    case_ids: &[i64],
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    store::waiting_by_case(conn, case_ids).await
+}
+
 /// How many messages are still to be sent by a service, and how many wait
 /// for staff (for the metrics).
 pub async fn depth(db: &sqlx::AnyPool) -> Result<(i64, i64), sqlx::Error> {

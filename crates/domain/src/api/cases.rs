@@ -306,6 +306,11 @@ pub struct CaseSummary {
     /// stage is not answered yet (Code 5.6): the queue flags it.
     #[serde(default)]
     pub definition_queried: bool,
+    /// Staff only: how many messages about the case wait for staff to send
+    /// by hand (a call, a letter, a format a person makes, or what no service
+    /// could send; issue 17, items 3 and 4).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub messages_to_send: u16,
 }
 
 fn is_zero(n: &u16) -> bool {

@@ -422,6 +422,25 @@ pub async fn written_to(
     .await
 }
 
+/// (case id, how many of its messages wait for staff) for those of `case_ids`
+/// with any (at most a page of cases, so the list of placeholders is short).
+#[tracing::instrument(skip_all)]
+pub async fn waiting_by_case(
+    conn: &mut AnyConnection,
+    case_ids: &[i64],
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    let placeholders = vec!["?"; case_ids.len()].join(", ");
+    let sql = format!(
+        "SELECT case_id, COUNT(*) FROM outbox WHERE sent_at IS NULL AND given_up_at IS NOT NULL \
+         AND case_id IN ({placeholders}) GROUP BY case_id"
+    );
+    let mut query = crate::db::query_as(&sql);
+    for id in case_ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(conn).await
+}
+
 /// Messages still to be sent by a service, and those waiting for staff.
 pub async fn depth(db: &AnyPool) -> Result<(i64, i64), sqlx::Error> {
     crate::db::query_as(

@@ -79,6 +79,18 @@ async fn waiting_for_staff(staff: &TestClient) -> Vec<Value> {
     list.as_array().unwrap().clone()
 }
 
+/// The case as the staff queue lists it.
+async fn queue_entry(staff: &TestClient, case: &str) -> Value {
+    let (status, _, list) = staff.get("/api/v1/staff/cases").await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == case)
+        .unwrap_or_else(|| panic!("{case} is not in the queue"))
+        .clone()
+}
+
 /// Makes every message's wait after a failure over, as if the time had passed.
 async fn wait_is_over(app: &TestApp) {
     server::db::query("UPDATE outbox SET next_attempt_at = '2000-01-01T00:00:00Z' WHERE next_attempt_at IS NOT NULL")
@@ -280,6 +292,19 @@ async fn a_call_goes_to_staff_who_say_when_they_made_it_once() {
     assert_eq!(call["case_id"], case.as_str());
     assert!(call["case_reference"].as_str().unwrap().starts_with("CMP-"));
 
+    // The queue says the case has a message to send by hand; the
+    // resident's own list says nothing of it.
+    assert_eq!(queue_entry(&staff, &case).await["messages_to_send"], 1);
+    let (_, _, own) = riya.get("/api/v1/cases").await;
+    let own = own
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == case.as_str())
+        .unwrap()
+        .clone();
+    assert!(own.get("messages_to_send").is_none(), "{own}");
+
     let id = call["id"].as_i64().unwrap();
     let path = format!("/api/v1/outbox/{id}/sent-by-hand");
     let (status, _, answer) = staff.post_json(&path, json!({})).await;
@@ -301,6 +326,10 @@ async fn a_call_goes_to_staff_who_say_when_they_made_it_once() {
         .await
         .iter()
         .all(|m| m["id"] != id));
+    assert!(queue_entry(&staff, &case)
+        .await
+        .get("messages_to_send")
+        .is_none());
 
     // Said twice: the second says it was sent already, and changes nothing.
     let (status, _, answer) = staff.post_json(&path, json!({})).await;
