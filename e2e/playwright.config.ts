@@ -20,11 +20,30 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 const chromium = chromiumLaunchOptions;
 
+// A local stand-in for GOV.UK Notify (crates/stand-ins): Pioneer's server
+// sends its text messages through it, with the stand-in's test key and text
+// message template (crates/stand-ins/src/notify.rs); nothing reaches the real
+// service. Its other servers have no text message service, so staff send them.
+const notifyPort = port + 3;
+const notifyBin = path.join(path.dirname(serverBin), "notify-stand-in");
+const notifyKeyFile = path.join(dataDir, "notify-api-key");
+fs.writeFileSync(
+  notifyKeyFile,
+  "put_it_right_tests-4c0f5d7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f-9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d\n",
+  { mode: 0o600 },
+);
+const notifyFor: Record<string, string> = {
+  "pioneer-2020":
+    ` --notify-api-key-file ${notifyKeyFile} --notify-base-url http://127.0.0.1:${notifyPort}` +
+    " --notify-sms-template 6a2b9d10-3c4e-4f5a-8b6c-7d8e9f0a1b22",
+};
+
 function server(serverPort: number, policy: string) {
   return {
     command:
       `${serverBin} --port ${serverPort} --database-url sqlite://${dataDir}/${policy}.sqlite ` +
-      `--dist-dir ../dist --policy ${policy} --now 2026-12-18T10:00:00Z --demo --allow-clock-changes`,
+      `--dist-dir ../dist --policy ${policy} --now 2026-12-18T10:00:00Z --demo --allow-clock-changes` +
+      (notifyFor[policy] ?? ""),
     url: `http://127.0.0.1:${serverPort}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -59,5 +78,13 @@ export default defineConfig({
     server(port, "code-2024"),
     server(port + 1, "pivotal-2021"),
     server(port + 2, "pioneer-2020"),
+    {
+      command: `${notifyBin} --port ${notifyPort}`,
+      url: `http://127.0.0.1:${notifyPort}/stand-in/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore" as const,
+      stderr: "pipe" as const,
+    },
   ],
 });

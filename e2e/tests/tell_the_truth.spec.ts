@@ -54,7 +54,7 @@ test.describe("the contact channel chosen on a complaint (the Code)", () => {
       await expect(staffPage.getByTestId("case-contact")).toContainText("Contact about this case: Text message to 07700 900123");
       await expect(staffPage.getByTestId("case-messages")).toContainText("to send by hand", { timeout: 1000 });
     }).toPass({ timeout: 20_000 });
-    await expect(staffPage.getByTestId("case-messages")).toContainText("text message to 07700 900123");
+    await expect(staffPage.getByTestId("case-messages")).toContainText("Text message to 07700 900123");
     await expect(staffPage.getByTestId("case-messages")).toContainText("Not sent: no text message service. Text it by hand");
     await expectNoA11yViolations(staffPage);
     await staff.close();

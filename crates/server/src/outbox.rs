@@ -297,7 +297,12 @@ async fn send_one(
             (None, None) => Outcome::Staff(NeedsStaff::NoService, None),
         },
         "text_message" => match notify.filter(|n| n.sends_text_messages()) {
-            Some(notify) => from_notify(notify.text_message(recipient, body, &reference).await),
+            // A text message has no subject line: the subject (which names
+            // the case by its reference) comes first in the message.
+            Some(notify) => {
+                let text = format!("{subject}\n\n{body}");
+                from_notify(notify.text_message(recipient, &text, &reference).await)
+            }
             None => Outcome::Staff(NeedsStaff::NoService, None),
         },
         "phone" => Outcome::Staff(NeedsStaff::Call, None),

@@ -87,29 +87,33 @@ fn message_id(id: &IdInPath) -> Result<i64, ApiError> {
 }
 
 /// A member of staff sent the message by hand and says so.
-#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn sent_by_hand(
     State(state): State<AppState>,
     user: CurrentUser,
     id: IdInPath,
 ) -> ApiResult<Json<OutboxMessage>> {
-    user.require_staff()?;
-    let id = message_id(&id)?;
-    crate::outbox::staff_does(&state, reader(&user), id, StaffDoes::SentByHand)
-        .await
-        .map(Json)
+    staff_does(&state, &user, &id, StaffDoes::SentByHand).await
 }
 
 /// A member of staff has the message tried again by its service.
-#[tracing::instrument(skip_all, fields(user_id = user.id))]
 async fn retry(
     State(state): State<AppState>,
     user: CurrentUser,
     id: IdInPath,
 ) -> ApiResult<Json<OutboxMessage>> {
+    staff_does(&state, &user, &id, StaffDoes::TryAgain).await
+}
+
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn staff_does(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &IdInPath,
+    does: StaffDoes,
+) -> ApiResult<Json<OutboxMessage>> {
     user.require_staff()?;
-    let id = message_id(&id)?;
-    crate::outbox::staff_does(&state, reader(&user), id, StaffDoes::TryAgain)
+    let id = message_id(id)?;
+    crate::outbox::staff_does(state, reader(user), id, does)
         .await
         .map(Json)
 }

@@ -148,6 +148,16 @@ async fn text_messages_and_email_go_through_notify_signed_and_filled_in_and_say_
     let messages = case_messages(&staff, &case).await;
     let message = &messages[0];
     assert_eq!(message["delivery"], "sent", "{message}");
+    // A text has no subject line: the subject, which names the case, comes
+    // first in the message.
+    assert_eq!(
+        text.request["personalisation"]["body"],
+        format!(
+            "{}\n\n{}",
+            message["subject"].as_str().unwrap(),
+            message["body"].as_str().unwrap()
+        )
+    );
     assert_eq!(message["sent_by"], "notify");
     assert_eq!(message["needs_staff"], Value::Null);
     assert_eq!(history(message), ["sent"]);
