@@ -92,14 +92,18 @@ const PAGES = [
     ready: '[data-testid="next-step"]',
   },
   { name: "settings", ceiling: 270, as: RESIDENT, path: "/settings", heading: "Settings", ready: "main form" },
-  // 510 since 2026-12-04 (490 before): the caseworker's forms for promised
-  // actions (issue 16, item 4) added 8.8 KiB to the staff pages' one chunk,
-  // and the causes and lessons of each response (item 6) 6.4 more.
+  // 525 since 2026-12-05 (510 before; 490 before 2026-12-04): the
+  // caseworker's forms for promised actions (issue 16, item 4) added 8.8 KiB
+  // to the staff pages' one chunk, the causes and lessons of each response
+  // (item 6) 6.4 more, and the messages waiting for staff with each
+  // message's history and actions (issue 17, item 4) 14. A group of their
+  // own for the messages page made this visit 9.5 KiB heavier, not lighter:
+  // the shared chunks it splits off cost more than the page.
   // Giving the queue a group of its own takes 266 KiB off this visit, but the
   // extra, smaller shared chunks add 5 to 7 KiB to every resident page and
   // 0.6 to the start page, so it waits for a split that does not fragment
   // (issue 20). Staff work at a desk; residents' pages come first.
-  { name: "staff queue", ceiling: 510, as: STAFF, path: "/staff", heading: "Case queue", ready: "main table" },
+  { name: "staff queue", ceiling: 525, as: STAFF, path: "/staff", heading: "Case queue", ready: "main table" },
 ];
 
 const freePort = () =>

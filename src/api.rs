@@ -78,7 +78,15 @@ async fn call_empty<E: Endpoint>(
 async fn page<E: Endpoint<Request = NoBody, Answer = Vec<T>>, T: DeserializeOwned>(
     query: &str,
 ) -> Result<(Vec<T>, Option<String>), ClientError> {
-    let path = format!("{}{query}", E::path(&[]));
+    page_of::<E, T>(&[], query).await
+}
+
+/// [`page`] of a list under a path with parameters (`/cases/{id}/messages`).
+async fn page_of<E: Endpoint<Request = NoBody, Answer = Vec<T>>, T: DeserializeOwned>(
+    params: &[&str],
+    query: &str,
+) -> Result<(Vec<T>, Option<String>), ClientError> {
+    let path = format!("{}{query}", E::path(params));
     let response = send(request(E::METHOD, path, &NoBody {}, None)).await?;
     let next = response
         .headers()
@@ -93,9 +101,17 @@ async fn page<E: Endpoint<Request = NoBody, Answer = Vec<T>>, T: DeserializeOwne
 async fn all<E: Endpoint<Request = NoBody, Answer = Vec<T>>, T: DeserializeOwned>(
     query: &str,
 ) -> Result<Vec<T>, ClientError> {
-    let (mut all, mut next) = page::<E, T>(query).await?;
+    all_of::<E, T>(&[], query).await
+}
+
+/// [`all`] of a list under a path with parameters.
+async fn all_of<E: Endpoint<Request = NoBody, Answer = Vec<T>>, T: DeserializeOwned>(
+    params: &[&str],
+    query: &str,
+) -> Result<Vec<T>, ClientError> {
+    let (mut all, mut next) = page_of::<E, T>(params, query).await?;
     while let Some(query) = next {
-        let (more, after) = page::<E, T>(&format!("?{query}")).await?;
+        let (more, after) = page_of::<E, T>(params, &format!("?{query}")).await?;
         all.extend(more);
         next = after;
     }

@@ -1,13 +1,15 @@
 //! The caseworkers' queue and actions ([`domain::endpoints::staff`]).
 
-use domain::api::cases::{CaseDetail, CaseSummary, Caseworker, MessagePreview, StaffActionRequest};
+use domain::api::cases::{
+    CaseDetail, CaseMessage, CaseSummary, Caseworker, MessagePreview, StaffActionRequest,
+};
 use domain::api::staff_cases::{ResidentMatch, StaffNewCase};
 use domain::endpoints::staff::{
-    FindResidents, ListCaseworkers, ListQueue, PreviewStaffAction, RaiseCaseForResident,
-    RecordStaffAction,
+    FindResidents, ListCaseMessages, ListCaseworkers, ListQueue, PreviewStaffAction,
+    RaiseCaseForResident, RecordStaffAction,
 };
 
-use super::{all, call, page, ClientError};
+use super::{all, all_of, call, page, ClientError};
 
 /// `GET /staff/cases`: a page of the queue; `query` is the page's own query
 /// string (`?stage=2&overdue=true`, or empty), passed on as it is.
@@ -19,6 +21,12 @@ pub async fn queue(query: &str) -> Result<(Vec<CaseSummary>, Option<String>), Cl
 /// case, by name (each page in turn, so nobody is left out of a list).
 pub async fn caseworkers() -> Result<Vec<Caseworker>, ClientError> {
     all::<ListCaseworkers, _>("?limit=100").await
+}
+
+/// `GET /cases/{id}/messages`: every message about a case, oldest first
+/// (each page in turn: a case has a handful).
+pub async fn case_messages(id: &str) -> Result<Vec<CaseMessage>, ClientError> {
+    all_of::<ListCaseMessages, _>(&[id], "?limit=100").await
 }
 
 /// `GET /staff/residents?q=`: the first `limit` residents whose name, email

@@ -166,37 +166,59 @@ pub fn MessageActions(id: i64, needs_staff: Option<NeedsStaff>, subject: String)
 
 /// For staff: how to contact the resident about this case, first, and every
 /// message about it with where it stands, what happened to it, and the
-/// actions on one that waits for them.
+/// actions on one that waits for them (loaded apart from the case: a
+/// confidential case's messages name its resident, so staff outside the
+/// complaints team get none).
 #[component]
 pub fn CaseContact(case: CaseDetail) -> impl IntoView {
     let line = case_contact_line(&case);
-    let messages = case.messages.clone().unwrap_or_default();
-    let waiting = messages
-        .iter()
-        .filter(|m| m.delivery == Delivery::StaffToSend)
-        .count();
+    let id = case.id.clone();
+    let withheld = case.identity_withheld;
+    let messages = LocalResource::new(move || {
+        let id = id.clone();
+        async move {
+            if withheld {
+                return Ok(Vec::new());
+            }
+            api::staff::case_messages(&id).await
+        }
+    });
     view! {
         {line.map(|line| view! {
             <div class="app-inset-text" data-testid="case-contact">
                 <p class="app-body"><strong>"Contact about this case: "</strong>{line}</p>
             </div>
         })}
-        {(!messages.is_empty()).then(|| view! {
-            <details class="app-details" data-testid="case-messages" open=waiting > 0>
-                <summary class="app-details__summary">
-                    {if waiting > 0 {
-                        format!("Messages to the resident ({waiting} to send by hand)")
-                    } else {
-                        "Messages to the resident".to_owned()
-                    }}
-                </summary>
-                <div class="app-details__text">
-                    <ul class="app-list">
-                        {messages.into_iter().map(|m| view! { <CaseMessageItem message=m /> }).collect_view()}
-                    </ul>
-                </div>
-            </details>
-        })}
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                messages.await.ok().filter(|m| !m.is_empty()).map(|messages| view! { <CaseMessages messages=messages /> })
+            })}
+        </Suspense>
+    }
+}
+
+/// The messages, folded away unless some wait for staff.
+#[component]
+fn CaseMessages(messages: Vec<CaseMessage>) -> impl IntoView {
+    let waiting = messages
+        .iter()
+        .filter(|m| m.delivery == Delivery::StaffToSend)
+        .count();
+    view! {
+        <details class="app-details" data-testid="case-messages" open=waiting > 0>
+            <summary class="app-details__summary">
+                {if waiting > 0 {
+                    format!("Messages to the resident ({waiting} to send by hand)")
+                } else {
+                    "Messages to the resident".to_owned()
+                }}
+            </summary>
+            <div class="app-details__text">
+                <ul class="app-list">
+                    {messages.into_iter().map(|m| view! { <CaseMessageItem message=m /> }).collect_view()}
+                </ul>
+            </div>
+        </details>
     }
 }
 

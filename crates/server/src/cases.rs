@@ -778,10 +778,6 @@ pub async fn detail(
             (true, Some(resident_id)) => Some(crate::preferences::load(conn, resident_id).await?),
             _ => None,
         };
-    let messages = match access.relation {
-        access::Relation::Staff => Some(crate::outbox::case_messages(conn, case.id).await?),
-        _ => None,
-    };
     let filed_under = match case.authorisation_id {
         Some(id) => crate::authorisations::filed_under(conn, id).await?,
         None => None,
@@ -895,7 +891,6 @@ pub async fn detail(
             .filter(|r| is_staff || r.for_resident())
             .collect(),
         resident_preferences,
-        messages,
         staff,
         hazard,
     })
@@ -917,7 +912,6 @@ fn withhold_identity(detail: &mut CaseDetail, filed_by_role: &str) {
     detail.resident_name.clear();
     detail.contact_phone = None;
     detail.resident_preferences = None;
-    detail.messages = None;
     if let Some(staff) = &mut detail.staff {
         staff.contact = None;
     }

@@ -399,15 +399,37 @@ fn delivery(sent: bool, given_up: bool, attempts: i64) -> Delivery {
     }
 }
 
-/// The messages about one case, oldest first, each with where it stands and
-/// what happened to it: for the staff's view of the case.
+/// A page of the messages about one case (see [`crate::page`]), oldest
+/// first, each with where it stands and what happened to it: for the staff's
+/// view of the case; and the cursor of the next page when there is one.
 pub async fn case_messages(
     conn: &mut AnyConnection,
     case_id: i64,
-) -> Result<Vec<CaseMessage>, sqlx::Error> {
-    let rows = store::for_case(conn, case_id).await?;
-    let events = store::events_for_case(conn, case_id).await?;
-    Ok(rows
+    page: &crate::page::Page,
+) -> Result<(Vec<CaseMessage>, Option<String>), crate::error::ApiError> {
+    let after = match page.after_keys(2)? {
+        Some([created_at, id]) => Some((
+            created_at.clone(),
+            id.parse::<i64>().map_err(|_| {
+                crate::error::ApiError::BadRequest(vec![crate::error::FieldError::new(
+                    "after",
+                    crate::page::CURSOR_NOT_VALID,
+                )])
+            })?,
+        )),
+        _ => None,
+    };
+    let rows = store::for_case(
+        conn,
+        case_id,
+        after.as_ref().map(|(c, i)| (c.as_str(), *i)),
+        page.fetch(),
+    )
+    .await?;
+    let (rows, next) = page.cut(rows, |r| vec![r.created_at.clone(), r.id.to_string()]);
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let events = store::events_for(conn, &ids).await?;
+    let messages = rows
         .into_iter()
         .map(|row| {
             let history = events
@@ -443,7 +465,8 @@ pub async fn case_messages(
                 history,
             }
         })
-        .collect())
+        .collect();
+    Ok((messages, next))
 }
 
 /// What staff read of a message: a link that proves an address, or resets

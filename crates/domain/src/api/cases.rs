@@ -362,10 +362,6 @@ pub struct CaseDetail {
     /// The resident's accessibility and communication needs: for staff, and for
     /// an advocate whose authorisation includes them. `None` otherwise.
     pub resident_preferences: Option<Preferences>,
-    /// For staff: the messages about this case and whether each was
-    /// delivered. `None` for anyone else.
-    #[serde(default)]
-    pub messages: Option<Vec<CaseMessage>>,
     /// What only staff see. `None` for anyone else.
     #[serde(default)]
     pub staff: Option<StaffCaseView>,

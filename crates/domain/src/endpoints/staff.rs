@@ -1,6 +1,8 @@
 //! The caseworkers' queue and their actions on a case.
 
-use crate::api::cases::{CaseDetail, CaseSummary, Caseworker, MessagePreview, StaffActionRequest};
+use crate::api::cases::{
+    CaseDetail, CaseMessage, CaseSummary, Caseworker, MessagePreview, StaffActionRequest,
+};
 use crate::api::staff_cases::{ResidentMatch, StaffNewCase};
 use crate::endpoint::Access::Staff;
 use crate::endpoint::{Access, NoBody, QueryParam, RetryKey};
@@ -61,6 +63,20 @@ endpoints! {
         const QUERY: &'static [QueryParam] = &[
             QueryParam { name: "q", kind: "string", required: true, ..QueryParam::PLAIN },
         ];
+        const PAGED: bool = true;
+    }
+
+    /// Staff only: what the resident was sent, and what became of each
+    /// message (issue 17, item 4); a confidential case's, only within the
+    /// complaints team. Apart from the case, so that the case a resident
+    /// reads carries nothing of it.
+    ListCaseMessages: GET "/cases/{id}/messages" {
+        const OPERATION: &'static str = "list_case_messages";
+        const SUMMARY: &'static str = "The messages about a case, oldest first, each with where it stands and its history (staff); a page at a time";
+        const ACCESS: Access = Staff;
+        type Request = NoBody;
+        type Answer = Vec<CaseMessage>;
+        const ERRORS: &'static [u16] = &[400, 404];
         const PAGED: bool = true;
     }
 

@@ -276,39 +276,52 @@ pub struct CaseMessageRow {
     pub sent_by: Option<String>,
 }
 
-/// The first 200 messages about one case, oldest first.
+/// `fetch` messages about one case, oldest first, after the one made at
+/// `after` (created_at, id) when given: a page (see [`crate::page`]).
 #[tracing::instrument(skip_all, fields(case_id))]
 pub async fn for_case(
     conn: &mut AnyConnection,
     case_id: i64,
+    after: Option<(&str, i64)>,
+    fetch: i64,
 ) -> Result<Vec<CaseMessageRow>, sqlx::Error> {
-    crate::db::query_as(
-        "SELECT id, channel, recipient, subject, body, created_at, sent_at, attempts, \
-         given_up_at, needs_staff, sent_by FROM outbox \
-         WHERE case_id = ? ORDER BY created_at, id LIMIT 200",
-    )
-    .bind(case_id)
-    .fetch_all(conn)
-    .await
+    let mut sql = "SELECT id, channel, recipient, subject, body, created_at, sent_at, attempts, \
+         given_up_at, needs_staff, sent_by FROM outbox WHERE case_id = ?"
+        .to_owned();
+    if after.is_some() {
+        sql.push_str(" AND (created_at > ? OR (created_at = ? AND id > ?))");
+    }
+    sql.push_str(" ORDER BY created_at, id LIMIT ?");
+    let mut query = crate::db::query_as(&sql).bind(case_id);
+    if let Some((created_at, id)) = after {
+        query = query.bind(created_at).bind(created_at).bind(id);
+    }
+    query.bind(fetch).fetch_all(conn).await
 }
 
 /// outbox id, at, kind, detail, the staff member's name.
 pub type EventRow = (i64, String, String, Option<String>, Option<String>);
 
-/// What happened to the messages about one case, oldest first.
-#[tracing::instrument(skip_all, fields(case_id))]
-pub async fn events_for_case(
+/// What happened to these messages (a page of them), oldest first.
+#[tracing::instrument(skip_all)]
+pub async fn events_for(
     conn: &mut AnyConnection,
-    case_id: i64,
+    ids: &[i64],
 ) -> Result<Vec<EventRow>, sqlx::Error> {
-    crate::db::query_as(
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders = vec!["?"; ids.len()].join(", ");
+    let sql = format!(
         "SELECT e.outbox_id, e.at, e.kind, e.detail, u.name FROM outbox_events e \
-         JOIN outbox o ON o.id = e.outbox_id LEFT JOIN users u ON u.id = e.by_user_id \
-         WHERE o.case_id = ? ORDER BY e.at, e.id LIMIT 1000",
-    )
-    .bind(case_id)
-    .fetch_all(conn)
-    .await
+         LEFT JOIN users u ON u.id = e.by_user_id \
+         WHERE e.outbox_id IN ({placeholders}) ORDER BY e.at, e.id"
+    );
+    let mut query = crate::db::query_as(&sql);
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(conn).await
 }
 
 /// A message as staff list them.

@@ -9,6 +9,9 @@
 //!   compliment or comment that came by phone, letter, email, in person… for
 //!   a resident or for someone without an account, dated when it was received
 //!   (issue 16, item 1).
+//! - `GET /cases/{id}/messages`: what the resident was sent about the case,
+//!   oldest first, each with where it stands and its history (issue 17); a
+//!   confidential case's, 404 outside the complaints team.
 //! - `POST /cases/{id}/staff-actions`: one landlord event (acknowledge, assign,
 //!   extend, ask for information, respond, refuse escalation, panel date and
 //!   outcome, close, referral to the Ombudsman, reopen), by who and when. An
@@ -29,8 +32,8 @@ use domain::api::cases::{
 use domain::api::staff_cases::{check_query, ResidentMatch, StaffNewCase};
 use domain::case::{Actor, ActorKind, CaseKind, Event, EventRecord};
 use domain::endpoints::staff::{
-    FindResidents, ListCaseworkers, ListQueue, PreviewStaffAction, RaiseCaseForResident,
-    RecordStaffAction,
+    FindResidents, ListCaseMessages, ListCaseworkers, ListQueue, PreviewStaffAction,
+    RaiseCaseForResident, RecordStaffAction,
 };
 
 use crate::auth::CurrentUser;
@@ -62,6 +65,32 @@ pub fn router() -> Routes {
         .add(FindResidents, find_residents)
         .add(RecordStaffAction, record_staff_action)
         .add(PreviewStaffAction, preview_staff_action)
+        .add(ListCaseMessages, list_case_messages)
+}
+
+/// A page of the messages about a case, oldest first: 404 for a case the
+/// member of staff may not see, or whose resident they may not know (a
+/// message names them).
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn list_case_messages(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    IdInPath(id): IdInPath,
+    page: Result<Query<crate::page::PageQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    user.require_staff()?;
+    let page = page.map_err(crate::routes::cases::bad_query)?.0.check()?;
+    let mut conn = state.db.acquire().await?;
+    let access = case_access(&mut conn, &user, &id, state.clock.today()).await?;
+    if !access.may_see_identity {
+        return Err(ApiError::NotFound);
+    }
+    let (messages, next) = crate::outbox::case_messages(&mut conn, access.case.id, &page).await?;
+    Ok(crate::page::answer(
+        messages,
+        next,
+        &format!("/api/v1/cases/{id}/messages?limit={}", page.limit),
+    ))
 }
 
 #[tracing::instrument(skip_all, fields(user_id = user.id))]

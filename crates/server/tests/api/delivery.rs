@@ -53,14 +53,11 @@ async fn complaint_by(riya: &TestClient, channel: &str) -> String {
     id(&detail)
 }
 
-/// The messages about a case, as staff read them on the case.
+/// The messages about a case, as staff read them beside the case.
 async fn case_messages(staff: &TestClient, case: &str) -> Vec<Value> {
-    let (status, _, detail) = staff.get(&format!("/api/v1/cases/{case}")).await;
-    assert_eq!(status, StatusCode::OK, "{detail}");
-    detail["messages"]
-        .as_array()
-        .expect("staff see the messages")
-        .clone()
+    let (status, _, messages) = staff.get(&format!("/api/v1/cases/{case}/messages")).await;
+    assert_eq!(status, StatusCode::OK, "{messages}");
+    messages.as_array().expect("a list").clone()
 }
 
 /// The kinds of what happened to a message, oldest first.
@@ -476,4 +473,59 @@ async fn the_waiting_list_comes_a_page_at_a_time_oldest_first() {
     let second = second.as_array().unwrap().clone();
     assert_eq!(second.len(), 1, "{second:?}");
     assert_eq!(second[0]["case_id"], cases[2].as_str());
+}
+
+#[tokio::test]
+async fn a_case_messages_come_a_page_at_a_time_oldest_first() {
+    let app = TestApp::spawn().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    let case = complaint_by(&riya, "phone").await;
+    for event in [
+        json!({ "type": "acknowledged" }),
+        json!({ "type": "responded", "outcome": "upheld", "reasons": "We were slow." }),
+    ] {
+        app.advance(chrono::Duration::minutes(1));
+        crate::support::staff_does(&staff, &case, event).await;
+    }
+    let (status, headers, first) = staff
+        .get(&format!("/api/v1/cases/{case}/messages?limit=2"))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    let first = first.as_array().unwrap().clone();
+    assert_eq!(first.len(), 2);
+    let link = headers
+        .get("link")
+        .expect("a next page")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let next = link
+        .trim_start_matches('<')
+        .split('>')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (_, _, second) = staff.get(&next).await;
+    let second = second.as_array().unwrap().clone();
+    assert!(!second.is_empty(), "{link}");
+    let all: Vec<&Value> = first.iter().chain(second.iter()).collect();
+    let times: Vec<&str> = all
+        .iter()
+        .map(|m| m["created_at"].as_str().unwrap())
+        .collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times, sorted, "oldest first");
+    assert!(
+        first[0]["subject"].as_str().unwrap().contains("received"),
+        "{}",
+        first[0]
+    );
+    let (status, _, _) = staff
+        .get(&format!("/api/v1/cases/{case}/messages?after=rubbish"))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _, _) = staff.get("/api/v1/cases/no-such-case/messages").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }
