@@ -100,3 +100,39 @@ test.describe("text messages through GOV.UK Notify (Pioneer)", () => {
     await staff.close();
   });
 });
+
+// Issue 17, item 3: a resident who asked for large-print letters; staff
+// download the letter as a PDF to print and post.
+test("a large-print letter waits for staff, who download it as a PDF to print", async ({ page, browser }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "staff work at a desk");
+  await registerAs(page, "resident", "Lena Letters");
+  const saved = await page.request.put("/api/v1/preferences", {
+    data: { letter_format: "large_print", contact_channel: "letter" },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const complaint = await raiseComplaintByApi(page, "The bin store has no light.");
+
+  const staff = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const sam = await staff.newPage();
+  await signInAs(sam, DEMO.staff.email, DEMO.staff.password);
+  await open(sam, `/staff/cases/${complaint.id}`);
+  const onCase = sam.getByTestId("case-messages");
+  await expect(onCase).toContainText("Letter to Lena Letters (large print): To do: print and post it");
+  const link = onCase.getByRole("link", { name: "Download the letter to print (PDF)" });
+  const href = await link.getAttribute("href");
+  const pdf = await sam.request.get(href!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const bytes = (await pdf.body()).toString("latin1");
+  expect(bytes.startsWith("%PDF-")).toBe(true);
+  // Its words are text (the standard Helvetica, not pictures of words), and
+  // every size it sets is 16 pt or more.
+  expect(bytes).toContain("/BaseFont /Helvetica");
+  expect(bytes).toContain(complaint.reference);
+  expect(bytes).toContain("(Lena Letters)");
+  const sizes = [...bytes.matchAll(/\/F\d+ ([\d.]+) Tf/g)].map((m) => Number(m[1]));
+  expect(sizes.length).toBeGreaterThan(0);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
+  await expectNoA11yViolations(sam);
+  await staff.close();
+});

@@ -3,9 +3,15 @@
 
 use domain::api::account::OutboxMessage;
 use domain::endpoint::NoBody;
-use domain::endpoints::outbox::{ListOutbox, MarkMessageSentByHand, RetryMessage};
+use domain::endpoints::outbox::{GetLetter, ListOutbox, MarkMessageSentByHand, RetryMessage};
 
-use super::{call, page, ClientError};
+use super::{call, href, page, ClientError};
+
+/// `GET /outbox/{id}/letter`: the address of a letter's PDF, to download,
+/// print and post.
+pub fn letter_href(id: i64) -> String {
+    href::<GetLetter>(&[&id.to_string()])
+}
 
 /// `GET /outbox?waiting=staff`: a page of the messages waiting for staff,
 /// oldest first: the first, or the one after `cursor` (the `after` of the

@@ -164,6 +164,21 @@ pub fn MessageActions(id: i64, needs_staff: Option<NeedsStaff>, subject: String)
     }
 }
 
+/// For a letter: the link to its PDF, in the format the resident asked for,
+/// to print and post.
+#[component]
+pub fn LetterLink(id: i64, channel: ContactChannel) -> impl IntoView {
+    (channel == ContactChannel::Letter).then(|| {
+        view! {
+            <p class="app-body">
+                <a class="app-link" href=api::outbox::letter_href(id) download="" data-testid="letter-pdf">
+                    "Download the letter to print (PDF)"
+                </a>
+            </p>
+        }
+    })
+}
+
 /// For staff: how to contact the resident about this case, first, and every
 /// message about it with where it stands, what happened to it, and the
 /// actions on one that waits for them (loaded apart from the case: a
@@ -243,6 +258,7 @@ fn CaseMessageItem(message: CaseMessage) -> impl IntoView {
                 <summary class="app-details__summary">"The message"</summary>
                 <div class="app-details__text app-message-body">{message.body.clone()}</div>
             </details>
+            <LetterLink id=message.id channel=message.channel />
             {(!history.is_empty()).then(|| view! {
                 <ul class="app-list app-list--bullet" data-testid="case-message-history">
                     {history.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}

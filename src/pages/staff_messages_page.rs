@@ -8,7 +8,7 @@ use domain::api::account::{ContactChannel, OutboxMessage};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::case_contact::{channel_words, delivery_words, MessageActions};
+use crate::components::case_contact::{channel_words, delivery_words, LetterLink, MessageActions};
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::components::title::Title;
@@ -108,6 +108,7 @@ fn WaitingMessage(message: OutboxMessage) -> impl IntoView {
                 <summary class="app-details__summary">"The message"</summary>
                 <div class="app-details__text app-message-body">{message.body.clone()}</div>
             </details>
+            <LetterLink id=message.id channel=channel />
             <MessageActions id=message.id needs_staff=message.needs_staff subject=message.subject.clone() />
         </li>
     }

@@ -20,6 +20,7 @@ pub mod files;
 pub mod headers;
 pub mod idempotency;
 pub mod ids;
+pub mod letters;
 pub mod links;
 pub mod metrics;
 pub mod notify;

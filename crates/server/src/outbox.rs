@@ -109,6 +109,12 @@ pub async fn enqueue(
         }
         _ => (ContactChannel::Email, email),
     };
+    let letter_format = (channel == ContactChannel::Letter).then(|| {
+        serde_json::to_value(preferences.letter_format)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    });
     let needs_staff = match channel {
         ContactChannel::Letter => Some(match preferences.letter_format {
             LetterFormat::Standard | LetterFormat::LargePrint => NeedsStaff::Post,
@@ -128,6 +134,7 @@ pub async fn enqueue(
             at,
             purpose: None,
             needs_staff: needs_staff.map(wire),
+            letter_format: letter_format.as_deref(),
         },
     )
     .await
@@ -196,6 +203,7 @@ pub async fn enqueue_without_account(
             at,
             purpose: None,
             needs_staff: needs_staff(channel).map(wire),
+            letter_format: (channel == ContactChannel::Letter).then_some("standard"),
         },
     )
     .await
@@ -225,6 +233,7 @@ pub async fn enqueue_email(
             at,
             purpose,
             needs_staff: None,
+            letter_format: None,
         },
     )
     .await
@@ -583,6 +592,81 @@ pub async fn staff_does(
         .ok_or(ApiError::NotFound)?;
     tx.commit().await?;
     Ok(as_staff_read_it(row))
+}
+
+/// A letter as a PDF to print and post, in the format the resident asked
+/// for (see [`crate::letters`]), and a name for its file: 404 for a message
+/// `viewer` may not see, or one that is not a letter.
+pub async fn letter(
+    state: &AppState,
+    viewer: store::Reader,
+    id: i64,
+) -> Result<(String, Vec<u8>), crate::error::ApiError> {
+    use crate::error::ApiError;
+    let mut conn = state.db.acquire().await?;
+    let row = store::one(&mut conn, viewer, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if row.channel != ContactChannel::Letter.as_str() {
+        return Err(ApiError::NotFound);
+    }
+    let format = row
+        .letter_format
+        .as_deref()
+        .and_then(|f| {
+            serde_json::from_value::<LetterFormat>(serde_json::Value::String(f.to_owned())).ok()
+        })
+        .unwrap_or(LetterFormat::Standard);
+    let policy = state.policy.effective();
+    let mut landlord_contact: Vec<String> = policy
+        .contact
+        .post
+        .as_deref()
+        .map(|post| {
+            post.lines()
+                .map(|l| l.trim().to_owned())
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(telephone) = &policy.contact.telephone {
+        landlord_contact.push(format!("Telephone: {telephone}"));
+    }
+    if let Some(email) = &policy.contact.email {
+        landlord_contact.push(format!("Email: {email}"));
+    }
+    let created = parse_time(&row.created_at).unwrap_or_default();
+    let pdf = crate::letters::Letter {
+        landlord: &policy.landlord,
+        landlord_contact,
+        to: address_lines(&row.recipient, format),
+        date: domain::calendar::uk_date(created),
+        subject: &row.subject,
+        body: &shown_to_staff(row.body.clone(), row.purpose.as_deref()),
+        large_print: format == LetterFormat::LargePrint,
+    }
+    .pdf();
+    let name = match &row.case_reference {
+        Some(reference) => format!("letter-{reference}-{id}.pdf"),
+        None => format!("letter-{id}.pdf"),
+    };
+    Ok((name, pdf))
+}
+
+/// The lines of a letter's address block from its recipient: "Name, 1 High
+/// Street, Town, AB1 2CD" (someone without an account) or "Name (large
+/// print)" (an account, whose address the portal does not hold: staff add it).
+fn address_lines(recipient: &str, format: LetterFormat) -> Vec<String> {
+    let without_format = match (format, recipient.rfind(" (")) {
+        (LetterFormat::Standard, _) | (_, None) => recipient,
+        (_, Some(at)) if recipient.ends_with(')') => &recipient[..at],
+        _ => recipient,
+    };
+    without_format
+        .split(", ")
+        .map(|line| line.trim().to_owned())
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 /// Every message to an address, newest first, as it was written (links

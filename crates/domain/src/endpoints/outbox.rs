@@ -36,4 +36,15 @@ endpoints! {
         type Answer = OutboxMessage;
         const ERRORS: &'static [u16] = &[404, 409];
     }
+
+    /// A letter as a PDF (A4; large print at 18 pt when the resident asked
+    /// for it), to print and post.
+    GetLetter: GET "/outbox/{id}/letter" {
+        const OPERATION: &'static str = "get_letter";
+        const SUMMARY: &'static str = "A letter to a resident as a PDF to print and post, in the format they asked for";
+        const ACCESS: Access = Staff;
+        type Request = NoBody;
+        type Answer = NoBody;
+        const ERRORS: &'static [u16] = &[404];
+    }
 }

@@ -11,6 +11,8 @@ ALTER TABLE outbox ADD COLUMN given_up_at TEXT;
 ALTER TABLE outbox ADD COLUMN needs_staff TEXT;
 ALTER TABLE outbox ADD COLUMN sent_by TEXT;
 ALTER TABLE outbox ADD COLUMN provider_id TEXT;
+-- A letter's format (`LetterFormat`: standard, large_print…), for its PDF.
+ALTER TABLE outbox ADD COLUMN letter_format TEXT;
 -- What the sender left unsent before this waits for staff now.
 UPDATE outbox SET given_up_at = created_at,
     needs_staff = CASE channel WHEN 'phone' THEN 'call' WHEN 'letter' THEN 'post' ELSE 'no_service' END

@@ -47,6 +47,8 @@ pub struct NewMessage<'a> {
     /// Why it goes straight to staff (a call, a letter, a format a person
     /// makes), if it does: its wire name (`NeedsStaff`).
     pub needs_staff: Option<&'a str>,
+    /// A letter's format, its wire name (`LetterFormat`).
+    pub letter_format: Option<&'a str>,
 }
 
 #[tracing::instrument(skip_all, fields(user_id = message.user_id, case_id = message.case_id))]
@@ -54,7 +56,8 @@ pub async fn insert(conn: &mut AnyConnection, message: &NewMessage<'_>) -> Resul
     let at = timestamp(message.at);
     let id: i64 = crate::db::query_scalar(
         "INSERT INTO outbox (user_id, case_id, channel, recipient, subject, body, created_at, \
-         purpose, given_up_at, needs_staff) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         purpose, given_up_at, needs_staff, letter_format) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(message.user_id)
     .bind(message.case_id)
@@ -66,6 +69,7 @@ pub async fn insert(conn: &mut AnyConnection, message: &NewMessage<'_>) -> Resul
     .bind(message.purpose)
     .bind(message.needs_staff.map(|_| at.clone()))
     .bind(message.needs_staff)
+    .bind(message.letter_format)
     .fetch_one(&mut *conn)
     .await?;
     if message.needs_staff.is_some() {
@@ -343,6 +347,7 @@ pub struct OutboxRow {
     pub given_up_at: Option<String>,
     pub needs_staff: Option<String>,
     pub sent_by: Option<String>,
+    pub letter_format: Option<String>,
 }
 
 /// Who reads the messages: their account, and whether they may know who
@@ -356,7 +361,7 @@ pub struct Reader {
 const SELECT_MESSAGE: &str = "SELECT o.id, u.public_id AS user_public_id, \
      c.public_id AS case_public_id, c.reference AS case_reference, o.channel, o.recipient, \
      o.subject, o.body, o.created_at, o.sent_at, o.attempts, o.last_error, o.purpose, \
-     o.given_up_at, o.needs_staff, o.sent_by \
+     o.given_up_at, o.needs_staff, o.sent_by, o.letter_format \
      FROM outbox o LEFT JOIN users u ON u.id = o.user_id LEFT JOIN cases c ON c.id = o.case_id \
      WHERE (c.id IS NULL OR c.confidential = 0 OR ? = 1 OR c.filed_by_id = ?)";
 

@@ -1,13 +1,14 @@
 //! `GET /api/v1/outbox`: staff and admins read the messages written, and
 //! whether each was sent (see [`crate::outbox`]), a page at a time: all of
 //! them, or (`?waiting=staff`) those waiting for staff. `POST
-//! /api/v1/outbox/{id}/sent-by-hand` and `/retry`: what staff do about one.
+//! /api/v1/outbox/{id}/sent-by-hand` and `/retry`: what staff do about one;
+//! `GET /api/v1/outbox/{id}/letter`: a letter as a PDF to print and post.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use domain::api::account::OutboxMessage;
-use domain::endpoints::outbox::{ListOutbox, MarkMessageSentByHand, RetryMessage};
+use domain::endpoints::outbox::{GetLetter, ListOutbox, MarkMessageSentByHand, RetryMessage};
 
 use crate::auth::CurrentUser;
 use crate::error::{ApiError, ApiResult};
@@ -24,6 +25,7 @@ pub fn router() -> Routes {
         .add(ListOutbox, list_outbox)
         .add(MarkMessageSentByHand, sent_by_hand)
         .add(RetryMessage, retry)
+        .add(GetLetter, letter)
 }
 
 /// Who reads: messages about a confidential case are for the complaints
@@ -116,4 +118,17 @@ async fn staff_does(
     crate::outbox::staff_does(state, reader(user), id, does)
         .await
         .map(Json)
+}
+
+/// A letter as a PDF to print and post.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn letter(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    id: IdInPath,
+) -> ApiResult<Response> {
+    user.require_staff()?;
+    let id = message_id(&id)?;
+    let (name, pdf) = crate::outbox::letter(&state, reader(&user), id).await?;
+    crate::files::download(&name, "application/pdf", pdf)
 }

@@ -529,3 +529,205 @@ async fn a_case_messages_come_a_page_at_a_time_oldest_first() {
     let (status, _, _) = staff.get("/api/v1/cases/no-such-case/messages").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+// --- letters as PDF (issue 17, item 3) -------------------------------------
+
+/// The PDF's text, page by page, and every font size its pages set.
+fn read_pdf(bytes: &[u8]) -> (String, Vec<f32>) {
+    let document = lopdf::Document::load_mem(bytes).expect("a PDF a reader opens");
+    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+    let text = document.extract_text(&pages).expect("its text can be read");
+    let mut sizes = Vec::new();
+    for page in document.get_pages().values() {
+        let content = lopdf::content::Content::decode(&document.get_page_content(*page)).unwrap();
+        for operation in content.operations {
+            if operation.operator == "Tf" {
+                sizes.push(operation.operands[1].as_float().unwrap());
+            }
+        }
+    }
+    (text, sizes)
+}
+
+/// Riya, who asked for letters in `format`, raises a complaint; the letter
+/// that tells her it was received, from the staff's list.
+async fn letter_to_riya(app: &TestApp, staff: &TestClient, format: &str) -> (String, Value) {
+    let riya = app.register_resident("Riya Resident").await;
+    let (status, _, body) = riya
+        .put_json(
+            "/api/v1/preferences",
+            json!({
+                "text_size": "standard", "high_contrast": false, "reduced_motion": false,
+                "readable_font": false, "language": "en", "letter_format": format,
+                "letter_language": null, "contact_channel": "letter", "phone": null,
+                "interpreter": false, "interpreter_language": null, "reasonable_adjustments": ""
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let case = id(&raise(&riya, complaint()).await);
+    let letter = waiting_for_staff(staff)
+        .await
+        .into_iter()
+        .find(|m| m["case_id"] == case.as_str() && m["channel"] == "letter")
+        .expect("the letter waits for staff");
+    (case, letter)
+}
+
+#[tokio::test]
+async fn a_large_print_letter_is_a_pdf_whose_words_are_text_at_18_point() {
+    let app = TestApp::spawn().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let (_, letter) = letter_to_riya(&app, &staff, "large_print").await;
+    let id = letter["id"].as_i64().unwrap();
+    let (status, headers, pdf) = staff
+        .get_bytes(&format!("/api/v1/outbox/{id}/letter"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/pdf");
+    let disposition = headers["content-disposition"].to_str().unwrap();
+    let reference = letter["case_reference"].as_str().unwrap();
+    assert!(
+        disposition.contains(&format!("letter-{reference}-{id}.pdf")),
+        "{disposition}"
+    );
+    let (text, sizes) = read_pdf(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The landlord, then the resident (her address is added by staff: the
+    // portal holds none), the subject, and the message itself, as text.
+    assert!(flat.contains("Housing Ombudsman Service"), "{flat}");
+    assert!(flat.contains("Riya Resident"), "{flat}");
+    assert!(
+        !flat.contains("(large print)"),
+        "the format is not part of the address: {flat}"
+    );
+    let subject = letter["subject"].as_str().unwrap();
+    assert!(
+        flat.contains(&subject.split_whitespace().collect::<Vec<_>>().join(" ")),
+        "{flat}"
+    );
+    assert!(flat.contains(reference), "{flat}");
+    assert!(!sizes.is_empty());
+    assert!(
+        sizes.iter().all(|s| *s >= 16.0),
+        "large print is 16 pt or more: {sizes:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_standard_letter_to_someone_without_an_account_carries_their_address() {
+    let app = TestApp::spawn().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let (status, _, detail) = staff
+        .with_header("idempotency-key", &crate::support::new_key())
+        .post_json(
+            "/api/v1/staff/cases",
+            with(
+                complaint(),
+                json!({
+                    "received_by": "letter",
+                    "received_on": "2026-02-25",
+                    "someone": {
+                        "name": "Pat Nocount",
+                        "resident_address": "1 High Street\nLeeds LS1 1AA",
+                        "contact_channel": "letter"
+                    }
+                }),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{detail}");
+    let case = id(&detail);
+    let letter = waiting_for_staff(&staff)
+        .await
+        .into_iter()
+        .find(|m| m["case_id"] == case.as_str())
+        .expect("the letter waits for staff");
+    assert_eq!(letter["needs_staff"], "post");
+    let id = letter["id"].as_i64().unwrap();
+    let (status, _, pdf) = staff
+        .get_bytes(&format!("/api/v1/outbox/{id}/letter"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (text, sizes) = read_pdf(&pdf);
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let name = lines
+        .iter()
+        .position(|l| *l == "Pat Nocount")
+        .expect("the name on a line of its own");
+    assert_eq!(lines[name + 1], "1 High Street", "{lines:?}");
+    assert_eq!(lines[name + 2], "Leeds LS1 1AA", "{lines:?}");
+    assert!(sizes.contains(&12.0), "{sizes:?}");
+}
+
+#[tokio::test]
+async fn only_a_letter_has_a_pdf_and_only_staff_who_may_see_it_open_it() {
+    let app = TestApp::spawn().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let outsider = app.create_staff_outside_team("Robin Repairs").await;
+    let (_, letter) = letter_to_riya(&app, &staff, "standard").await;
+    let letter_id = letter["id"].as_i64().unwrap();
+    let path = format!("/api/v1/outbox/{letter_id}/letter");
+    assert_eq!(staff.get_bytes(&path).await.0, StatusCode::OK);
+    // Not a letter: a call.
+    let callum = app.register_resident("Callum Call").await;
+    let call_case = complaint_by(&callum, "phone").await;
+    let call = waiting_for_staff(&staff)
+        .await
+        .into_iter()
+        .find(|m| m["case_id"] == call_case.as_str())
+        .unwrap();
+    let call_id = call["id"].as_i64().unwrap();
+    assert_eq!(
+        staff
+            .get_bytes(&format!("/api/v1/outbox/{call_id}/letter"))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        staff.get_bytes("/api/v1/outbox/999999/letter").await.0,
+        StatusCode::NOT_FOUND
+    );
+    // A resident is not staff.
+    assert_eq!(callum.get_bytes(&path).await.0, StatusCode::FORBIDDEN);
+    // Outside the complaints team, a confidential case's letter is not there.
+    let rosa = app.register_resident("Rosa Confidential").await;
+    let (status, _, _) = rosa
+        .put_json(
+            "/api/v1/preferences",
+            json!({
+                "text_size": "standard", "high_contrast": false, "reduced_motion": false,
+                "readable_font": false, "language": "en", "letter_format": "standard",
+                "letter_language": null, "contact_channel": "letter", "phone": null,
+                "interpreter": false, "interpreter_language": null, "reasonable_adjustments": ""
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let secret = id(&raise(&rosa, with(complaint(), json!({ "in_confidence": true }))).await);
+    let secret_letter = waiting_for_staff(&staff)
+        .await
+        .into_iter()
+        .find(|m| m["case_id"] == secret.as_str())
+        .unwrap();
+    let secret_id = secret_letter["id"].as_i64().unwrap();
+    assert_eq!(
+        outsider
+            .get_bytes(&format!("/api/v1/outbox/{secret_id}/letter"))
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        staff
+            .get_bytes(&format!("/api/v1/outbox/{secret_id}/letter"))
+            .await
+            .0,
+        StatusCode::OK
+    );
+}

@@ -546,7 +546,30 @@ impl TestClient {
 
     /// Sends any request (add the body and headers yourself), with the
     /// client's cookies, headers and address.
-    pub async fn send(&self, mut request: Request<Body>) -> Answer {
+    pub async fn send(&self, request: Request<Body>) -> Answer {
+        let (status, headers, bytes) = self.send_raw(request).await;
+        let value = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
+        };
+        (status, headers, value)
+    }
+
+    /// `GET path`, its body as it came: a file to download.
+    pub async fn get_bytes(&self, path: &str) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let request = Request::builder()
+            .method(Method::GET)
+            .uri(path)
+            .body(Body::empty())
+            .expect("a request");
+        self.send_raw(request).await
+    }
+
+    /// Sends `request` with this client's cookies, headers and address, and
+    /// keeps the cookies it sets; the answer's body as bytes.
+    pub async fn send_raw(&self, mut request: Request<Body>) -> (StatusCode, HeaderMap, Vec<u8>) {
         let headers = request.headers_mut();
         headers.insert(header::HOST, HeaderValue::from_static("localhost"));
         let cookie = self
@@ -580,13 +603,7 @@ impl TestClient {
         let (parts, body) = response.into_parts();
         self.keep_cookies(&parts.headers);
         let bytes = body.collect().await.expect("a body").to_bytes();
-        let value = if bytes.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(&bytes)
-                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into_owned()))
-        };
-        (parts.status, parts.headers, value)
+        (parts.status, parts.headers, bytes.to_vec())
     }
 
     fn keep_cookies(&self, headers: &HeaderMap) {
