@@ -76,6 +76,23 @@ async fn waiting_for_staff(staff: &TestClient) -> Vec<Value> {
     list.as_array().unwrap().clone()
 }
 
+/// `client` asks for letters in `format` (`standard`, `large_print`,
+/// `braille`…) in their settings.
+async fn asks_for_letters(client: &TestClient, format: &str) {
+    let (status, _, body) = client
+        .put_json(
+            "/api/v1/preferences",
+            json!({
+                "text_size": "standard", "high_contrast": false, "reduced_motion": false,
+                "readable_font": false, "language": "en", "letter_format": format,
+                "letter_language": null, "contact_channel": "letter", "phone": null,
+                "interpreter": false, "interpreter_language": null, "reasonable_adjustments": ""
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
 /// The case as the staff queue lists it.
 async fn queue_entry(staff: &TestClient, case: &str) -> Value {
     let (status, _, list) = staff.get("/api/v1/staff/cases").await;
@@ -360,18 +377,7 @@ async fn a_letter_goes_to_staff_to_post() {
     let app = TestApp::spawn().await;
     let staff = app.create_staff("Sam Staff").await;
     let riya = app.register_resident("Riya Resident").await;
-    let (status, _, body) = riya
-        .put_json(
-            "/api/v1/preferences",
-            json!({
-                "text_size": "standard", "high_contrast": false, "reduced_motion": false,
-                "readable_font": false, "language": "en", "letter_format": "braille",
-                "letter_language": null, "contact_channel": "letter", "phone": null,
-                "interpreter": false, "interpreter_language": null, "reasonable_adjustments": ""
-            }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    asks_for_letters(&riya, "braille").await;
     let case = id(&raise(&riya, complaint()).await);
     let message = &case_messages(&staff, &case).await[0];
     assert_eq!(message["channel"], "letter");
@@ -553,18 +559,7 @@ fn read_pdf(bytes: &[u8]) -> (String, Vec<f32>) {
 /// that tells her it was received, from the staff's list.
 async fn letter_to_riya(app: &TestApp, staff: &TestClient, format: &str) -> (String, Value) {
     let riya = app.register_resident("Riya Resident").await;
-    let (status, _, body) = riya
-        .put_json(
-            "/api/v1/preferences",
-            json!({
-                "text_size": "standard", "high_contrast": false, "reduced_motion": false,
-                "readable_font": false, "language": "en", "letter_format": format,
-                "letter_language": null, "contact_channel": "letter", "phone": null,
-                "interpreter": false, "interpreter_language": null, "reasonable_adjustments": ""
-            }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    asks_for_letters(&riya, format).await;
     let case = id(&raise(&riya, complaint()).await);
     let letter = waiting_for_staff(staff)
         .await
@@ -697,18 +692,7 @@ async fn only_a_letter_has_a_pdf_and_only_staff_who_may_see_it_open_it() {
     assert_eq!(callum.get_bytes(&path).await.0, StatusCode::FORBIDDEN);
     // Outside the complaints team, a confidential case's letter is not there.
     let rosa = app.register_resident("Rosa Confidential").await;
-    let (status, _, _) = rosa
-        .put_json(
-            "/api/v1/preferences",
-            json!({
-                "text_size": "standard", "high_contrast": false, "reduced_motion": false,
-                "readable_font": false, "language": "en", "letter_format": "standard",
-                "letter_language": null, "contact_channel": "letter", "phone": null,
-                "interpreter": false, "interpreter_language": null, "reasonable_adjustments": ""
-            }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    asks_for_letters(&rosa, "standard").await;
     let secret = id(&raise(&rosa, with(complaint(), json!({ "in_confidence": true }))).await);
     let secret_letter = waiting_for_staff(&staff)
         .await
