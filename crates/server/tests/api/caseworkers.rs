@@ -5,7 +5,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{errors, TestApp, TestClient};
+use crate::helpers::{errors, next_page, TestApp, TestClient};
 use crate::support::{complaint, id, raise, resident_action, responded, staff_action, staff_does};
 
 /// The account id of the caseworker with this name, from the list staff pick from.
@@ -66,13 +66,7 @@ async fn only_staff_list_caseworkers_and_the_list_holds_staff_and_admins_only() 
     assert_eq!(names, ["Avery Admin", "Sam Caseworker"], "by name");
     let (_, headers, first) = sam.get("/api/v1/staff/caseworkers?limit=1").await;
     assert_eq!(first.as_array().unwrap().len(), 1);
-    let link = headers["link"].to_str().unwrap();
-    let next = link
-        .trim_start_matches('<')
-        .split('>')
-        .next()
-        .unwrap()
-        .to_owned();
+    let next = next_page(&headers).expect("a next page");
     let (_, _, second) = sam.get(&next).await;
     assert_eq!(second[0]["name"], "Sam Caseworker");
 }

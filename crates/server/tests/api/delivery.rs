@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use serde_json::{json, Value};
 use stand_ins::notify::{NotifyStandIn, API_KEY, EMAIL_TEMPLATE, SMS_TEMPLATE};
 
-use crate::helpers::{TestApp, TestClient};
+use crate::helpers::{next_page, TestApp, TestClient};
 use crate::support::{complaint, id, raise, with};
 
 /// The portal sending through a Notify stand-in with both templates, and the
@@ -103,6 +103,15 @@ async fn queue_entry(staff: &TestClient, case: &str) -> Value {
         .find(|c| c["id"] == case)
         .unwrap_or_else(|| panic!("{case} is not in the queue"))
         .clone()
+}
+
+/// The message about `case` on the staff's list of messages waiting for them.
+async fn waiting_for(staff: &TestClient, case: &str) -> Value {
+    waiting_for_staff(staff)
+        .await
+        .into_iter()
+        .find(|m| m["case_id"] == case)
+        .unwrap_or_else(|| panic!("a message about {case} waits for staff"))
 }
 
 /// Makes every message's wait after a failure over, as if the time had passed.
@@ -462,18 +471,7 @@ async fn the_waiting_list_comes_a_page_at_a_time_oldest_first() {
     assert_eq!(first.len(), 2);
     assert_eq!(first[0]["case_id"], cases[0].as_str());
     assert_eq!(first[1]["case_id"], cases[1].as_str());
-    let link = headers
-        .get("link")
-        .expect("a link to the next page")
-        .to_str()
-        .unwrap()
-        .to_owned();
-    let next = link
-        .trim_start_matches('<')
-        .split('>')
-        .next()
-        .unwrap()
-        .to_owned();
+    let next = next_page(&headers).expect("a link to the next page");
     assert!(next.contains("waiting=staff"), "{next}");
     let (_, _, second) = staff.get(&next).await;
     let second = second.as_array().unwrap().clone();
@@ -500,21 +498,10 @@ async fn a_case_messages_come_a_page_at_a_time_oldest_first() {
     assert_eq!(status, StatusCode::OK, "{first}");
     let first = first.as_array().unwrap().clone();
     assert_eq!(first.len(), 2);
-    let link = headers
-        .get("link")
-        .expect("a next page")
-        .to_str()
-        .unwrap()
-        .to_owned();
-    let next = link
-        .trim_start_matches('<')
-        .split('>')
-        .next()
-        .unwrap()
-        .to_owned();
+    let next = next_page(&headers).expect("a next page");
     let (_, _, second) = staff.get(&next).await;
     let second = second.as_array().unwrap().clone();
-    assert!(!second.is_empty(), "{link}");
+    assert!(!second.is_empty(), "{next}");
     let all: Vec<&Value> = first.iter().chain(second.iter()).collect();
     let times: Vec<&str> = all
         .iter()
@@ -633,11 +620,7 @@ async fn a_standard_letter_to_someone_without_an_account_carries_their_address()
         .await;
     assert_eq!(status, StatusCode::CREATED, "{detail}");
     let case = id(&detail);
-    let letter = waiting_for_staff(&staff)
-        .await
-        .into_iter()
-        .find(|m| m["case_id"] == case.as_str())
-        .expect("the letter waits for staff");
+    let letter = waiting_for(&staff, &case).await;
     assert_eq!(letter["needs_staff"], "post");
     let id = letter["id"].as_i64().unwrap();
     let (status, _, pdf) = staff
@@ -671,11 +654,7 @@ async fn only_a_letter_has_a_pdf_and_only_staff_who_may_see_it_open_it() {
     // Not a letter: a call.
     let callum = app.register_resident("Callum Call").await;
     let call_case = complaint_by(&callum, "phone").await;
-    let call = waiting_for_staff(&staff)
-        .await
-        .into_iter()
-        .find(|m| m["case_id"] == call_case.as_str())
-        .unwrap();
+    let call = waiting_for(&staff, &call_case).await;
     let call_id = call["id"].as_i64().unwrap();
     assert_eq!(
         staff
@@ -694,11 +673,7 @@ async fn only_a_letter_has_a_pdf_and_only_staff_who_may_see_it_open_it() {
     let rosa = app.register_resident("Rosa Confidential").await;
     asks_for_letters(&rosa, "standard").await;
     let secret = id(&raise(&rosa, with(complaint(), json!({ "in_confidence": true }))).await);
-    let secret_letter = waiting_for_staff(&staff)
-        .await
-        .into_iter()
-        .find(|m| m["case_id"] == secret.as_str())
-        .unwrap();
+    let secret_letter = waiting_for(&staff, &secret).await;
     let secret_id = secret_letter["id"].as_i64().unwrap();
     assert_eq!(
         outsider

@@ -639,6 +639,20 @@ pub fn fields(body: &Value) -> Vec<String> {
 }
 
 /// `(field, message)` pairs of an error body.
+/// The address of the next page, from an answer's `Link: <…>; rel="next"`;
+/// `None` on the last page.
+pub fn next_page(headers: &HeaderMap) -> Option<String> {
+    headers.get(header::LINK).map(|link| {
+        let link = link.to_str().expect("a readable Link header");
+        assert!(link.ends_with(">; rel=\"next\""), "{link}");
+        link.trim_start_matches('<')
+            .split('>')
+            .next()
+            .expect("an address")
+            .to_owned()
+    })
+}
+
 pub fn errors(body: &Value) -> Vec<(String, String)> {
     body["errors"]
         .as_array()

@@ -4,7 +4,7 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
-use crate::helpers::{errors, TestApp, TestClient, PASSWORD};
+use crate::helpers::{errors, next_page, TestApp, TestClient, PASSWORD};
 use crate::support::{complaint, post_case, with};
 
 /// Follows `Link: <…>; rel="next"` from `first` to the end: every page's
@@ -16,17 +16,7 @@ async fn all_pages(client: &TestClient, first: &str) -> Vec<Vec<String>> {
         let (status, headers, body) = client.get(&address).await;
         assert_eq!(status, StatusCode::OK, "{address}: {body}");
         pages.push(references(&body));
-        next = headers
-            .get("link")
-            .map(|l| l.to_str().unwrap().to_owned())
-            .map(|l| {
-                assert!(l.ends_with(">; rel=\"next\""), "{l}");
-                l.trim_start_matches('<')
-                    .split('>')
-                    .next()
-                    .unwrap()
-                    .to_owned()
-            });
+        next = next_page(&headers);
         assert!(pages.len() < 20, "the pages never end");
     }
     pages
@@ -68,9 +58,8 @@ async fn a_residents_cases_come_newest_first_a_page_at_a_time_each_once() {
     // A case raised between pages neither repeats nor pushes one off.
     let (_, headers, first) = resident.get("/api/v1/cases?limit=2").await;
     raise_many(&resident, 1).await;
-    let link = headers["link"].to_str().unwrap();
-    let next = link.trim_start_matches('<').split('>').next().unwrap();
-    let (_, _, second) = resident.get(next).await;
+    let next = next_page(&headers).expect("a next page");
+    let (_, _, second) = resident.get(&next).await;
     assert_eq!(
         [references(&first), references(&second)].concat(),
         newest_first[..4]
@@ -145,15 +134,7 @@ async fn all_pages_of(client: &TestClient, first: &str) -> Vec<Vec<Value>> {
         let (status, headers, body) = client.get(&address).await;
         assert_eq!(status, StatusCode::OK, "{address}: {body}");
         pages.push(body.as_array().unwrap().clone());
-        next = headers.get("link").map(|l| {
-            let l = l.to_str().unwrap();
-            assert!(l.ends_with(">; rel=\"next\""), "{l}");
-            l.trim_start_matches('<')
-                .split('>')
-                .next()
-                .unwrap()
-                .to_owned()
-        });
+        next = next_page(&headers);
         assert!(pages.len() < 20, "the pages never end");
     }
     pages
