@@ -1,10 +1,11 @@
 //! `server user add`: the only way to make staff and admin accounts;
-//! `server user reset-second-factor`: when one loses their authenticator app.
+//! `server user reset-second-factor`: when one loses their authenticator app;
+//! `server projections check|rebuild`: what is kept beside the events.
 
 use domain::api::account::{Registration, Role};
 
 use crate::accounts::{create_account, validate_account};
-use crate::config::UserCommand;
+use crate::config::{ProjectionsCommand, UserCommand};
 use crate::error::ApiError;
 use crate::AppState;
 
@@ -129,4 +130,44 @@ fn describe(error: &ApiError) -> String {
         ApiError::Internal(cause) => cause.to_string(),
         other => other.to_string(),
     }
+}
+
+/// `server projections check|rebuild`: the lines to print (case references
+/// only, never who), and an error when checking found a disagreement.
+pub async fn projections(
+    state: &AppState,
+    command: ProjectionsCommand,
+) -> (Vec<String>, Result<(), String>) {
+    let write = matches!(command, ProjectionsCommand::Rebuild);
+    let found = match crate::cases::rebuild_projections(state, write).await {
+        Ok(found) => found,
+        Err(error) => return (Vec::new(), Err(format!("{error:?}"))),
+    };
+    let mut lines: Vec<String> = found
+        .disagreed
+        .iter()
+        .map(|reference| format!("{reference}: what is stored disagreed with its events"))
+        .collect();
+    let n = found.disagreed.len();
+    let result = match (write, n) {
+        (_, 0) => {
+            lines.push(format!(
+                "{} cases: every projection agrees with the events",
+                found.cases
+            ));
+            Ok(())
+        }
+        (true, n) => {
+            lines.push(format!(
+                "{} cases: {n} rebuilt from their events",
+                found.cases
+            ));
+            Ok(())
+        }
+        (false, n) => Err(format!(
+            "{} cases: {n} disagree with their events (run `server projections rebuild`)",
+            found.cases
+        )),
+    };
+    (lines, result)
 }

@@ -363,16 +363,19 @@ pub async fn create(
         store::insert_case_contact(conn, case_id, someone).await?;
     }
     store::append_event(conn, case_id, Some(filing.filed_by_id), &record).await?;
-    store::update_queue_columns(
+    let row = store::find_by_public_id(conn, &public_id)
+        .await?
+        .ok_or_else(|| ApiError::internal("a new case could not be read back"))?;
+    project(
+        state,
         conn,
-        case_id,
-        case_view.stage.as_ref().map(|s| s.number),
-        &status,
-        case_view.next_due,
-        None,
+        &row,
+        &case_state,
+        &policy,
+        at,
+        state.clock.today(),
     )
     .await?;
-    store::save_facts(conn, case_id, &case_facts(&case_state, &state.calendar)).await?;
     store_files(state, conn, case_id, filing.filed_by_id, &checked.files, at).await?;
     let (subject, body) = notices::received(new.kind, &reference, &case_view);
     tell_case_resident(
@@ -385,9 +388,7 @@ pub async fn create(
         &body,
     )
     .await?;
-    store::find_by_public_id(conn, &public_id)
-        .await?
-        .ok_or_else(|| ApiError::internal("a new case could not be read back"))
+    Ok(row)
 }
 
 // --- recording events -------------------------------------------------------------
@@ -405,6 +406,7 @@ pub async fn replay_case(
     conn: &mut AnyConnection,
     case: &CaseRow,
 ) -> Result<Replayed, ApiError> {
+    state.metrics.case_replayed();
     let policy = state.policy_for(&case.policy_id).effective();
     let records = store::events(conn, case.id)
         .await?
@@ -438,16 +440,16 @@ pub async fn record_event(
 ) -> Result<CaseView, ApiError> {
     let (replayed, next, case_view) = applied(state, conn, case, &record).await?;
     store::append_event(conn, case.id, actor_id, &record).await?;
-    store::update_queue_columns(
+    project(
+        state,
         conn,
-        case.id,
-        case_view.stage.as_ref().map(|s| s.number),
-        &wire_name(&case_view.status),
-        case_view.next_due,
-        next.caseworker_id.as_deref(),
+        case,
+        &next,
+        &replayed.policy,
+        record.at,
+        state.clock.today(),
     )
     .await?;
-    store::save_facts(conn, case.id, &case_facts(&next, &state.calendar)).await?;
     let kind: CaseKind = parse_wire(&case.kind)?;
     if let Some((subject, body)) = notices::for_event(
         &replayed.policy,
@@ -662,73 +664,59 @@ pub async fn summary(
     case: &CaseRow,
     viewer: &CurrentUser,
 ) -> Result<CaseSummary, ApiError> {
-    let sees_identity = access::sees_identity(viewer, case);
-    let replayed = replay_case(state, conn, case).await?;
-    let case_view = view(
-        &replayed.state,
-        &replayed.policy,
-        &state.calendar,
-        state.clock.today(),
-    );
-    Ok(CaseSummary {
-        id: case.public_id.clone(),
-        reference: case.reference.clone(),
-        kind: parse_wire(&case.kind)?,
-        category: case.category.clone(),
-        category_label: category_label(&replayed.policy, case.category.as_deref()),
-        status: case_view.status,
-        stage: case_view.stage.clone(),
-        next_due: case_view.next_due,
-        overdue: case_view.due_dates.iter().any(|d| d.overdue),
-        due_soon: case_view.next_due.is_some_and(|due| {
-            domain::case::is_due_soon(
-                due,
-                state.clock.today(),
-                &state.calendar,
-                state.config.caseworker_reminder_days,
-            )
-        }) && !case_view.due_dates.iter().any(|d| d.overdue),
-        open_window: case_view.open_window.clone(),
-        next_step: case_view.next_step.clone(),
-        resident_name: if sees_identity {
-            case.resident_name.clone()
-        } else {
-            String::new()
-        },
-        confidential: case.confidential,
-        identity_withheld: !sees_identity,
-        created_at: created_at(case)?,
-        caseworker: replayed.state.caseworker.clone(),
-        actions_overdue: u16::try_from(
-            replayed
-                .state
-                .actions
-                .iter()
-                .filter(|a| a.is_overdue(state.clock.today()))
-                .count(),
-        )
-        .unwrap_or(u16::MAX),
-        definition_queried: replayed.state.definition_queried(),
-        messages_to_send: 0,
-    })
+    summaries(state, conn, std::slice::from_ref(case), viewer)
+        .await?
+        .pop()
+        .ok_or_else(|| ApiError::internal("a case's summary went missing"))
 }
 
-/// Summaries of several cases, for `viewer`.
+/// Summaries of several cases, for `viewer`. Each comes from the case's
+/// stored summary when it holds for today (issue 15: a list does not replay
+/// its cases' events), and from a replay of that case's events otherwise.
 pub async fn summaries(
     state: &AppState,
     conn: &mut AnyConnection,
     cases: &[CaseRow],
     viewer: &CurrentUser,
 ) -> Result<Vec<CaseSummary>, ApiError> {
+    let today = state.clock.today();
+    let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
+    let stored = store::summaries_of(conn, &ids).await?;
     let mut out = Vec::with_capacity(cases.len());
     for case in cases {
-        out.push(summary(state, conn, case, viewer).await?);
+        let trusted = stored
+            .iter()
+            .find(|s| s.case_id == case.id)
+            .filter(|s| {
+                s.as_of
+                    .as_deref()
+                    .is_none_or(|day| day == today.to_string())
+            })
+            .map(|s| serde_json::from_str::<CaseSummary>(&s.summary))
+            .transpose()
+            .map_err(|e| {
+                ApiError::internal(format!("case {}: unreadable summary: {e}", case.id))
+            })?;
+        let mut summary = match trusted {
+            Some(summary) => summary,
+            None => {
+                let replayed = replay_case(state, conn, case).await?;
+                list_summary(state, case, &replayed.state, &replayed.policy, today)?
+            }
+        };
+        let sees_identity = access::sees_identity(viewer, case);
+        summary.resident_name = if sees_identity {
+            case.resident_name.clone()
+        } else {
+            String::new()
+        };
+        summary.identity_withheld = !sees_identity;
+        out.push(summary);
     }
     // Staff see which cases have messages waiting for them to send: one
     // query for the whole page (a confidential case's messages name its
     // resident, but that one waits is no more than the case shows).
     if viewer.is_staff() && !cases.is_empty() {
-        let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
         let waiting = crate::outbox::waiting_by_case(conn, &ids).await?;
         for (summary, case) in out.iter_mut().zip(cases) {
             summary.messages_to_send = waiting
@@ -738,6 +726,214 @@ pub async fn summaries(
         }
     }
     Ok(out)
+}
+
+/// What a list shows of a case on `today`, before it is fitted to who reads
+/// it (the resident's name, and the messages waiting for staff, are added
+/// as it is read, never stored with it).
+fn list_summary(
+    state: &AppState,
+    case: &CaseRow,
+    case_state: &CaseState,
+    policy: &Policy,
+    today: NaiveDate,
+) -> Result<CaseSummary, ApiError> {
+    let case_view = view(case_state, policy, &state.calendar, today);
+    let overdue = case_view.due_dates.iter().any(|d| d.overdue);
+    Ok(CaseSummary {
+        id: case.public_id.clone(),
+        reference: case.reference.clone(),
+        kind: parse_wire(&case.kind)?,
+        category: case.category.clone(),
+        category_label: category_label(policy, case.category.as_deref()),
+        status: case_view.status,
+        stage: case_view.stage.clone(),
+        next_due: case_view.next_due,
+        overdue,
+        due_soon: !overdue
+            && case_view.next_due.is_some_and(|due| {
+                domain::case::is_due_soon(
+                    due,
+                    today,
+                    &state.calendar,
+                    state.config.caseworker_reminder_days,
+                )
+            }),
+        open_window: case_view.open_window.clone(),
+        next_step: case_view.next_step.clone(),
+        resident_name: String::new(),
+        confidential: case.confidential,
+        identity_withheld: false,
+        created_at: created_at(case)?,
+        caseworker: case_state.caseworker.clone(),
+        actions_overdue: u16::try_from(
+            case_state
+                .actions
+                .iter()
+                .filter(|a| a.is_overdue(today))
+                .count(),
+        )
+        .unwrap_or(u16::MAX),
+        definition_queried: case_state.definition_queried(),
+        messages_to_send: 0,
+    })
+}
+
+/// How far ahead a summary is compared with itself to call it settled.
+const SETTLED_AFTER_DAYS: u64 = 800;
+
+/// Writes everything kept about a case beside its events, as the case
+/// stands on `day` after `last_event_at`: the queue's columns, its summary
+/// (settled when it reads the same far ahead) and what the figures count.
+/// Run in the transaction that appended the event.
+pub async fn project(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    case_state: &CaseState,
+    policy: &Policy,
+    last_event_at: DateTime<Utc>,
+    day: NaiveDate,
+) -> Result<(), ApiError> {
+    let case_view = view(case_state, policy, &state.calendar, day);
+    store::update_queue_columns(
+        conn,
+        case.id,
+        case_view.stage.as_ref().map(|s| s.number),
+        &wire_name(&case_view.status),
+        case_view.next_due,
+        case_state.caseworker_id.as_deref(),
+    )
+    .await?;
+    let summary = list_summary(state, case, case_state, policy, day)?;
+    let later = day
+        .checked_add_days(chrono::Days::new(SETTLED_AFTER_DAYS))
+        .map(|later| list_summary(state, case, case_state, policy, later))
+        .transpose()?;
+    let settled = later.is_some_and(|later| later == summary);
+    let next_due_kind = case_view.next_due.and_then(|due| {
+        case_view
+            .due_dates
+            .iter()
+            .find(|d| d.date == due && d.met.is_none() && !d.kind.is_residents_window())
+            .map(|d| wire_name(&d.kind))
+    });
+    store::save_summary(
+        conn,
+        case.id,
+        (!settled).then_some(day),
+        last_event_at,
+        next_due_kind.as_deref(),
+        &serde_json::to_string(&summary).map_err(ApiError::internal)?,
+    )
+    .await?;
+    store::save_facts(conn, case.id, &case_facts(case_state, &state.calendar)).await?;
+    Ok(())
+}
+
+/// Brings every summary a list would not trust today up to date (the day
+/// has changed since it was worked out), a batch per transaction; the
+/// policy's clock runs it each round, so a list replays only what changed
+/// in the minute since. Returns how many it rewrote.
+pub async fn refresh_summaries(state: &AppState) -> Result<usize, ApiError> {
+    let today = state.clock.today();
+    let mut after = 0;
+    let mut refreshed = 0;
+    loop {
+        let mut tx = crate::db::begin_write(&state.db).await?;
+        let cases = store::cases_with_stale_summaries(&mut tx, today, after, 200).await?;
+        let Some(last) = cases.last() else {
+            return Ok(refreshed);
+        };
+        after = last.id;
+        for case in &cases {
+            let replayed = replay_case(state, &mut tx, case).await?;
+            let last_event_at = last_event_at(case, &replayed)?;
+            project(
+                state,
+                &mut tx,
+                case,
+                &replayed.state,
+                &replayed.policy,
+                last_event_at,
+                today,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        refreshed += cases.len();
+    }
+}
+
+fn last_event_at(case: &CaseRow, replayed: &Replayed) -> Result<DateTime<Utc>, ApiError> {
+    match replayed.records.last() {
+        Some(record) => Ok(record.at),
+        None => created_at(case),
+    }
+}
+
+/// What rebuilding the projections found.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Rebuilt {
+    /// Cases looked at.
+    pub cases: usize,
+    /// The references of cases whose stored projections did not agree with
+    /// their events.
+    pub disagreed: Vec<String>,
+}
+
+/// Recomputes every case's projections from its events and compares them
+/// with what is stored (`server projections check`, or `rebuild` with
+/// `write`). Checking works each out for the day it was stored for, so a
+/// summary from yesterday that a list would not trust is not a
+/// disagreement; rebuilding works each out for today and writes it.
+pub async fn rebuild_projections(state: &AppState, write: bool) -> Result<Rebuilt, ApiError> {
+    let today = state.clock.today();
+    let mut after = 0;
+    let mut rebuilt = Rebuilt::default();
+    loop {
+        let mut tx = crate::db::begin_write(&state.db).await?;
+        let cases = store::cases_after(&mut tx, after, 200).await?;
+        let Some(last) = cases.last() else {
+            tx.rollback().await?;
+            return Ok(rebuilt);
+        };
+        after = last.id;
+        let ids: Vec<i64> = cases.iter().map(|c| c.id).collect();
+        let stored = store::summaries_of(&mut tx, &ids).await?;
+        for case in &cases {
+            let day = match stored.iter().find(|s| s.case_id == case.id) {
+                Some(s) if !write => s
+                    .as_of
+                    .as_deref()
+                    .and_then(|d| d.parse::<NaiveDate>().ok())
+                    .unwrap_or(today),
+                _ => today,
+            };
+            let before = store::projection_text(&mut tx, case.id).await?;
+            let replayed = replay_case(state, &mut tx, case).await?;
+            let last_event_at = last_event_at(case, &replayed)?;
+            project(
+                state,
+                &mut tx,
+                case,
+                &replayed.state,
+                &replayed.policy,
+                last_event_at,
+                day,
+            )
+            .await?;
+            if store::projection_text(&mut tx, case.id).await? != before {
+                rebuilt.disagreed.push(case.reference.clone());
+            }
+        }
+        rebuilt.cases += cases.len();
+        if write {
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+    }
 }
 
 /// Everything about a case, as `access` may see it.

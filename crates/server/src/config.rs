@@ -24,6 +24,21 @@ pub enum Command {
     User(UserCommand),
     /// Print the API's OpenAPI 3.1 document (as served at /api/v1/openapi.json).
     Openapi,
+    /// What is kept beside each case's events (the queue's columns, its
+    /// summary, what the figures count): check it against the events, or
+    /// rebuild it from them.
+    #[command(subcommand)]
+    Projections(ProjectionsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProjectionsCommand {
+    /// Recompute every case's projections from its events and say which
+    /// disagree with what is stored, changing nothing (exits 1 if any do).
+    Check,
+    /// Recompute every case's projections from its events, as of today, and
+    /// store them (after a fix to the rules, or to repair a disagreement).
+    Rebuild,
 }
 
 #[derive(Debug, Subcommand)]

@@ -45,6 +45,13 @@ async fn run(mut cli: Cli) -> Result<(), String> {
         Command::Serve => serve(state).await,
         Command::User(command) => server::admin::run(&state, command).await,
         Command::Openapi => Ok(()),
+        Command::Projections(command) => {
+            let (lines, result) = server::admin::projections(&state, command).await;
+            for line in lines {
+                println!("{line}");
+            }
+            result
+        }
     }
 }
 

@@ -46,6 +46,7 @@ pub struct Metrics {
     outbox_unsent: Gauge,
     outbox_failed: Gauge,
     rules_lag: Gauge,
+    case_replays: Counter,
     /// When the rules last finished a round (Unix seconds; 0: not yet).
     rules_ran_at: AtomicI64,
 }
@@ -88,8 +89,16 @@ impl Default for Metrics {
             "Seconds since the policy's rules last finished a round in this process (-1: not yet)",
             rules_lag.clone(),
         );
+        let case_replays = Counter::default();
+        registry.register(
+            "case_replays",
+            "Cases replayed from their events: a case page, an event recorded, or a list whose \
+             stored summary is from another day",
+            case_replays.clone(),
+        );
         Self {
             registry,
+            case_replays,
             requests,
             latency,
             outbox_unsent,
@@ -105,6 +114,16 @@ impl Metrics {
     pub fn rules_ran(&self) {
         self.rules_ran_at
             .store(chrono::Utc::now().timestamp(), Ordering::Relaxed);
+    }
+
+    /// A case was replayed from its events.
+    pub fn case_replayed(&self) {
+        self.case_replays.inc();
+    }
+
+    /// How many cases this process has replayed from their events.
+    pub fn case_replays(&self) -> u64 {
+        self.case_replays.get()
     }
 
     /// The Prometheus text of every metric, with the outbox's depth as read

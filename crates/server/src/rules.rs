@@ -66,6 +66,13 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
                 Ok(_) => state.metrics.rules_ran(),
                 Err(error) => tracing::warn!(%error, "the policy's rules could not run"),
             }
+            // A new day makes yesterday's summaries untrusted: work them
+            // out again, so the lists read them instead of replaying.
+            match crate::cases::refresh_summaries(&state).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(cases = n, "summaries worked out for today"),
+                Err(error) => tracing::warn!(%error, "case summaries could not be refreshed"),
+            }
             // Retention counts in days and years: once an hour is plenty.
             if round % RETENTION_EVERY == 0 {
                 if let Err(error) = crate::retention::run(&state).await {

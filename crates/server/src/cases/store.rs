@@ -660,3 +660,152 @@ pub async fn staff_contact(
     .fetch_optional(conn)
     .await
 }
+
+/// A case's stored summary (issue 15): what a list shows of it, as JSON,
+/// worked out on `as_of` (`None`: settled, the same on every later day).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SummaryRow {
+    pub case_id: i64,
+    pub as_of: Option<String>,
+    pub summary: String,
+}
+
+/// Keeps a case's summary in step with its events: replaced whole.
+#[tracing::instrument(skip_all)]
+pub async fn save_summary(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    as_of: Option<NaiveDate>,
+    last_event_at: DateTime<Utc>,
+    next_due_kind: Option<&str>,
+    summary: &str,
+) -> Result<(), sqlx::Error> {
+    crate::db::query(
+        "INSERT INTO case_summaries (case_id, as_of, last_event_at, next_due_kind, summary) \
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET as_of = excluded.as_of, \
+         last_event_at = excluded.last_event_at, next_due_kind = excluded.next_due_kind, \
+         summary = excluded.summary",
+    )
+    .bind(case_id)
+    .bind(as_of.map(|d| d.to_string()))
+    .bind(timestamp(last_event_at))
+    .bind(next_due_kind)
+    .bind(summary)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The stored summaries of these cases (those that have one).
+#[tracing::instrument(skip_all)]
+pub async fn summaries_of(
+    conn: &mut AnyConnection,
+    case_ids: &[i64],
+) -> Result<Vec<SummaryRow>, sqlx::Error> {
+    if case_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; case_ids.len()].join(", ");
+    let sql =
+        format!("SELECT case_id, as_of, summary FROM case_summaries WHERE case_id IN ({marks})");
+    let mut query = crate::db::query_as(&sql);
+    for id in case_ids {
+        query = query.bind(*id);
+    }
+    query.fetch_all(conn).await
+}
+
+/// Cases whose summary a list would not trust on `today` (none stored, or
+/// worked out on another day and not settled), a batch at a time by id.
+#[tracing::instrument(skip_all)]
+pub async fn cases_with_stale_summaries(
+    conn: &mut AnyConnection,
+    today: NaiveDate,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<CaseRow>, sqlx::Error> {
+    crate::db::query_as(&format!(
+        "{SELECT_CASE} LEFT JOIN case_summaries s ON s.case_id = c.id \
+         WHERE c.id > ? AND (s.case_id IS NULL OR (s.as_of IS NOT NULL AND s.as_of <> ?)) \
+         ORDER BY c.id LIMIT ?"
+    ))
+    .bind(after_id)
+    .bind(today.to_string())
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// Every case, a batch at a time by id (rebuilding the projections).
+#[tracing::instrument(skip_all)]
+pub async fn cases_after(
+    conn: &mut AnyConnection,
+    after_id: i64,
+    limit: i64,
+) -> Result<Vec<CaseRow>, sqlx::Error> {
+    crate::db::query_as(&format!(
+        "{SELECT_CASE} WHERE c.id > ? ORDER BY c.id LIMIT ?"
+    ))
+    .bind(after_id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// Everything kept about a case beside its events, as text, in a fixed
+/// order: the queue's columns, its summary, and what the figures count.
+/// Two readings compare equal exactly when the projections agree.
+#[tracing::instrument(skip_all)]
+pub async fn projection_text(
+    conn: &mut AnyConnection,
+    case_id: i64,
+) -> Result<Vec<String>, sqlx::Error> {
+    let text = |column: &str| format!("COALESCE(CAST({column} AS TEXT), '-')");
+    let mut rows: Vec<String> = Vec::new();
+    let queries = [
+        format!(
+            "SELECT {} || '|' || {} || '|' || {} || '|' || {} FROM cases WHERE id = ?",
+            text("stage"),
+            text("status"),
+            text("next_due"),
+            text("assigned_to")
+        ),
+        format!(
+            "SELECT {} || '|' || {} || '|' || {} || '|' || summary FROM case_summaries \
+             WHERE case_id = ?",
+            text("as_of"),
+            text("last_event_at"),
+            text("next_due_kind")
+        ),
+        format!(
+            "SELECT kind || '|' || received_on || '|' || {} || '|' || {} || '|' || {} || '|' \
+             || {} || '|' || {} || '|' || {} FROM case_facts WHERE case_id = ?",
+            text("counted"),
+            text("withdrawn_on"),
+            text("closed_on"),
+            text("satisfied_on"),
+            text("satisfied"),
+            text("ombudsman_on")
+        ),
+        format!(
+            "SELECT {} || '|' || received_on || '|' || {} || '|' || {} || '|' || {} || '|' \
+             || {} || '|' || {} || '|' || {} FROM case_stage_facts WHERE case_id = ? \
+             ORDER BY stage",
+            text("stage"),
+            text("acknowledged_on"),
+            text("responded_on"),
+            text("outcome"),
+            text("extended_on"),
+            text("extension_in_line"),
+            text("within_code")
+        ),
+    ];
+    for (n, sql) in queries.iter().enumerate() {
+        let found: Vec<String> = crate::db::query_scalar(sql)
+            .bind(case_id)
+            .fetch_all(&mut *conn)
+            .await?;
+        rows.push(format!("{n}: {}", found.join(" / ")));
+    }
+    Ok(rows)
+}

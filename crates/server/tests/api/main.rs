@@ -26,6 +26,7 @@ mod openapi;
 mod pages;
 mod platform;
 mod preferences;
+mod projections;
 mod promises;
 mod received;
 mod retention;

@@ -1,0 +1,12 @@
+-- The PostgreSQL twin of ../0027_case_summaries.sql. Issue 15: reads that do
+-- not replay. What a list shows of a case is kept beside the events,
+-- rewritten in the same transaction as each event; `as_of` is the day it was
+-- worked out (NULL: settled, the same on every later day).
+CREATE TABLE case_summaries (
+    case_id       BIGINT PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
+    as_of         TEXT,
+    last_event_at TEXT NOT NULL,
+    next_due_kind TEXT,
+    summary       TEXT NOT NULL
+);
+CREATE INDEX case_summaries_as_of ON case_summaries (as_of);
