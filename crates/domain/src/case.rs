@@ -34,8 +34,9 @@ pub use event::{
 };
 pub use refusal::{Act, Refusal, RefusalReason, Refused};
 pub use rules::{
-    due_rules, is_due_soon, rule_behind, rule_dates, rule_triggers, RuleAction, RuleDate, RuleKind,
-    RuleNote, RuleSettings, RuleTrigger, CASEWORKER_REMINDER_DAYS, RESIDENT_REMINDER_DAYS,
+    due_rules, is_due_soon, next_rule_on, rule_behind, rule_dates, rule_triggers, RuleAction,
+    RuleDate, RuleKind, RuleNote, RuleSettings, RuleTrigger, CASEWORKER_REMINDER_DAYS,
+    RESIDENT_REMINDER_DAYS,
 };
 pub use state::{
     ActionChange, CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted,

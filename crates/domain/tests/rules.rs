@@ -11,9 +11,9 @@ use case_support::{at, by, date, received};
 use chrono::{Duration, NaiveDate};
 use domain::calendar::Calendar;
 use domain::case::{
-    apply, due_rules, is_due_soon, replay, rule_dates, rule_triggers, ActorKind, CaseState,
-    ClosedWhy, DueKey, Event, EventRecord, Outcome, RuleAction, RuleDate, RuleKind, RuleSettings,
-    RuleTrigger,
+    apply, due_rules, is_due_soon, next_rule_on, replay, rule_dates, rule_triggers, ActorKind,
+    CaseState, ClosedWhy, DueKey, Event, EventRecord, Outcome, RuleAction, RuleDate, RuleKind,
+    RuleSettings, RuleTrigger,
 };
 use domain::policy::Policy;
 use proptest::prelude::*;
@@ -440,6 +440,10 @@ proptest! {
         let mut claimed: HashSet<(String, NaiveDate)> = HashSet::new();
         let mut acted: HashMap<(String, NaiveDate), u32> = HashMap::new();
         let mut today = first;
+        // The day the server stores for the clock's round to look at the
+        // case again, worked out whenever the case changes or a rule acts.
+        let mut look_on = next_rule_on(
+            &rule_triggers(&state, &policy, &calendar, &settings), &claimed, true, today);
         for happening in days {
             today += Duration::days(1);
             if let Some((actor, event)) = happening {
@@ -447,7 +451,16 @@ proptest! {
                 if let Ok(next) = apply(&state, &policy, &calendar, &record) {
                     state = next;
                     records.push(record);
+                    look_on = next_rule_on(
+                        &rule_triggers(&state, &policy, &calendar, &settings), &claimed, true, today);
                 }
+            }
+            // A round that looks only at cases whose day has come misses no rule.
+            let due_now = due_rules(&state, &policy, &calendar, &settings, today)
+                .into_iter()
+                .any(|t| !claimed.contains(&(t.key(), t.trigger_on)));
+            if due_now {
+                prop_assert!(look_on.is_some_and(|on| on <= today), "{:?} on {}", look_on, today);
             }
             // A reminder comes before the day it is about, anything else on
             // or after the day it counts from.
@@ -465,6 +478,7 @@ proptest! {
                 let Some(trigger) = next else { break };
                 let id = (trigger.key(), trigger.trigger_on);
                 claimed.insert(id.clone());
+                look_on = None;
                 *acted.entry(id).or_default() += 1;
                 if let Some(event) = trigger.event() {
                     let record = by(ActorKind::System, &today.to_string(), event);
@@ -479,6 +493,10 @@ proptest! {
                         }
                     }
                 }
+            }
+            if look_on.is_none() {
+                look_on = next_rule_on(
+                    &rule_triggers(&state, &policy, &calendar, &settings), &claimed, true, today);
             }
         }
         for (id, times) in &acted {

@@ -11,11 +11,17 @@
 -- only on that day; NULL says it is settled (the same on every later day, as
 -- a closed case's is). The policy's clock refreshes the unsettled ones each
 -- day, and `server projections check` recomputes every one from the events.
+--
+-- `rules_on` is the first day one of the policy's rules will act on the case
+-- and has not yet (NULL: none will), so the clock's round looks only at the
+-- cases whose day has come instead of replaying every open complaint.
 CREATE TABLE case_summaries (
     case_id       INTEGER PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
     as_of         TEXT,
     last_event_at TEXT NOT NULL,
     next_due_kind TEXT,
-    summary       TEXT NOT NULL
+    summary       TEXT NOT NULL,
+    rules_on      TEXT
 );
 CREATE INDEX case_summaries_as_of ON case_summaries (as_of);
+CREATE INDEX case_summaries_rules_on ON case_summaries (rules_on);

@@ -818,6 +818,7 @@ pub async fn project(
             .find(|d| d.date == due && d.met.is_none() && !d.kind.is_residents_window())
             .map(|d| wire_name(&d.kind))
     });
+    let rules_on = rules_on(state, conn, case, case_state, policy, day).await?;
     store::save_summary(
         conn,
         case.id,
@@ -825,9 +826,50 @@ pub async fn project(
         last_event_at,
         next_due_kind.as_deref(),
         &serde_json::to_string(&summary).map_err(ApiError::internal)?,
+        rules_on,
     )
     .await?;
     store::save_facts(conn, case.id, &case_facts(case_state, &state.calendar)).await?;
+    Ok(())
+}
+
+/// The first day from `day` on which one of the policy's rules will act on
+/// the case and has not yet (the clock's round looks at it then).
+async fn rules_on(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    case_state: &CaseState,
+    policy: &Policy,
+    day: NaiveDate,
+) -> Result<Option<NaiveDate>, ApiError> {
+    let settings = domain::case::RuleSettings {
+        caseworker_reminder_days: state.config.caseworker_reminder_days,
+    };
+    let triggers = domain::case::rule_triggers(case_state, policy, &state.calendar, &settings);
+    if triggers.is_empty() {
+        return Ok(None);
+    }
+    let done = store::rules_done(conn, case.id).await?;
+    Ok(domain::case::next_rule_on(
+        &triggers,
+        &done,
+        case_state.caseworker_id.is_some(),
+        day,
+    ))
+}
+
+/// Works out again, after a rule acted or found nothing to do, the day the
+/// clock's round next looks at the case. Run it in the rule's transaction.
+pub async fn reschedule_rules(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    replayed: &Replayed,
+    day: NaiveDate,
+) -> Result<(), ApiError> {
+    let on = rules_on(state, conn, case, &replayed.state, &replayed.policy, day).await?;
+    store::set_rules_on(conn, case.id, on).await?;
     Ok(())
 }
 

@@ -7,7 +7,11 @@
 //!
 //! The rules run on the server's own clock (the one `--now` and the test
 //! clock move): on start, to catch up on whatever fell due while the server
-//! was down; every minute; and straight after the test clock moves. Each
+//! was down; every minute; and straight after the test clock moves. A round
+//! looks only at the cases whose day has come: each case keeps the first
+//! day a rule will act on it (`case_summaries.rules_on`), worked out with
+//! each event and each rule's action, so a round costs what is due, not
+//! the number of open complaints. Each
 //! acts once per case and trigger, claimed in `rule_runs` in the same
 //! transaction as its event or message, so restarts and a second process on
 //! the same database never act twice. Events are the system's, and the
@@ -19,9 +23,7 @@ pub mod store;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use domain::case::{
-    due_rules, Actor, ActorKind, EventRecord, RuleAction, RuleKind, RuleSettings, RuleTrigger,
-};
+use domain::case::{due_rules, Actor, ActorKind, EventRecord, RuleAction, RuleSettings};
 
 use crate::cases::{self, store as case_store};
 use crate::db::begin_write;
@@ -62,16 +64,18 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         for round in 0u64.. {
             interval.tick().await;
-            match run_due(&state).await {
-                Ok(_) => state.metrics.rules_ran(),
-                Err(error) => tracing::warn!(%error, "the policy's rules could not run"),
-            }
             // A new day makes yesterday's summaries untrusted: work them
-            // out again, so the lists read them instead of replaying.
+            // out again, so the lists read them instead of replaying (and a
+            // case without one, from before they were kept, gets its day
+            // for the rules).
             match crate::cases::refresh_summaries(&state).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(cases = n, "summaries worked out for today"),
                 Err(error) => tracing::warn!(%error, "case summaries could not be refreshed"),
+            }
+            match run_due(&state).await {
+                Ok(_) => state.metrics.rules_ran(),
+                Err(error) => tracing::warn!(%error, "the policy's rules could not run"),
             }
             // Retention counts in days and years: once an hour is plenty.
             if round % RETENTION_EVERY == 0 {
@@ -94,7 +98,7 @@ fn settings(state: &AppState) -> RuleSettings {
 pub async fn run_due(state: &AppState) -> Result<Vec<Acted>, ApiError> {
     let candidates = {
         let mut conn = state.db.acquire().await?;
-        store::open_complaints(&mut conn).await?
+        store::cases_due(&mut conn, state.clock.today()).await?
     };
     let mut acted = Vec::new();
     for public_id in candidates {
@@ -116,43 +120,14 @@ pub async fn run_due(state: &AppState) -> Result<Vec<Acted>, ApiError> {
     Ok(acted)
 }
 
-/// Whether this server runs the rule now.
-fn runs_here(trigger: &RuleTrigger, caseworker: bool) -> bool {
-    match trigger.rule {
-        // Nobody to remind until someone is assigned; it may still come.
-        RuleKind::DueSoon => caseworker,
-        _ => true,
-    }
-}
-
 /// The first rule due on the case that nobody has claimed, claimed and
 /// done in one transaction; `None` when there is none.
 async fn act_once(state: &AppState, public_id: &str) -> Result<Option<Acted>, ApiError> {
     let now = state.clock.now();
     let today = state.clock.today();
     let settings = settings(state);
-    // Most rounds find nothing new: look first, write only when needed.
-    {
-        let mut conn = state.db.acquire().await?;
-        let Some(case) = case_store::find_by_public_id(&mut conn, public_id).await? else {
-            return Ok(None);
-        };
-        let replayed = cases::replay_case(state, &mut conn, &case).await?;
-        let claimed = store::claimed(&mut conn, case.id).await?;
-        let caseworker = replayed.state.caseworker_id.is_some();
-        let any = due_rules(
-            &replayed.state,
-            &replayed.policy,
-            &state.calendar,
-            &settings,
-            today,
-        )
-        .into_iter()
-        .any(|t| runs_here(&t, caseworker) && !claimed.contains(&(t.key(), t.trigger_on)));
-        if !any {
-            return Ok(None);
-        }
-    }
+    // In one write transaction, so that the day stored for the next round
+    // is worked out from what is true now, whatever another process did.
     let mut tx = begin_write(&state.db).await?;
     let Some(case) = case_store::find_by_public_id(&mut tx, public_id).await? else {
         return Ok(None);
@@ -167,7 +142,7 @@ async fn act_once(state: &AppState, public_id: &str) -> Result<Option<Acted>, Ap
         today,
     );
     for trigger in due {
-        if !runs_here(&trigger, caseworker.is_some()) {
+        if !trigger.can_act(caseworker.is_some()) {
             continue;
         }
         let key = trigger.key();
@@ -245,6 +220,11 @@ async fn act_once(state: &AppState, public_id: &str) -> Result<Option<Acted>, Ap
                 cases::tell_resident(&mut tx, &case, now, &subject, &body).await?;
             }
         }
+        // Its event, if it recorded one, has rescheduled the case already;
+        // a message changed nothing but the claims.
+        if trigger.event().is_none() {
+            cases::reschedule_rules(state, &mut tx, &case, &replayed, today).await?;
+        }
         tx.commit().await?;
         return Ok(Some(Acted {
             case: case.public_id,
@@ -254,5 +234,9 @@ async fn act_once(state: &AppState, public_id: &str) -> Result<Option<Acted>, Ap
             acted_on: today,
         }));
     }
+    // Nothing due after all (a reminder's last day passed while the server
+    // was down): look again on the next day a rule will act.
+    cases::reschedule_rules(state, &mut tx, &case, &replayed, today).await?;
+    tx.commit().await?;
     Ok(None)
 }

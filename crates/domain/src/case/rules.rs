@@ -134,6 +134,12 @@ impl RuleTrigger {
         }
     }
 
+    /// Whether a server acts on it at all: a due-soon reminder waits until
+    /// someone is assigned to remind (it may still come).
+    pub fn can_act(&self, caseworker: bool) -> bool {
+        self.rule != RuleKind::DueSoon || caseworker
+    }
+
     /// Whether it should act on `today`.
     pub fn is_due(&self, today: NaiveDate) -> bool {
         self.acts_on <= today && self.until.is_none_or(|until| today <= until)
@@ -229,6 +235,25 @@ pub fn due_rules(
         .into_iter()
         .filter(|t| t.is_due(today))
         .collect()
+}
+
+/// The first day from `today` on which one of `triggers` will act and has
+/// not yet (`done` holds the `(key, trigger_on)` of those that have), so the
+/// clock's round need not look at the case before then; `None`: no rule
+/// will act unless something happens to the case. A trigger that fell due
+/// earlier and still makes sense gives `today`.
+pub fn next_rule_on(
+    triggers: &[RuleTrigger],
+    done: &std::collections::HashSet<(String, NaiveDate)>,
+    caseworker: bool,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    triggers
+        .iter()
+        .filter(|t| t.can_act(caseworker) && !done.contains(&(t.key(), t.trigger_on)))
+        .filter(|t| t.until.is_none_or(|until| until >= today.max(t.acts_on)))
+        .map(|t| t.acts_on.max(today))
+        .min()
 }
 
 /// The dates rules will act on the case that the resident sees.

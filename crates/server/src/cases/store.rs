@@ -679,18 +679,21 @@ pub async fn save_summary(
     last_event_at: DateTime<Utc>,
     next_due_kind: Option<&str>,
     summary: &str,
+    rules_on: Option<NaiveDate>,
 ) -> Result<(), sqlx::Error> {
     crate::db::query(
-        "INSERT INTO case_summaries (case_id, as_of, last_event_at, next_due_kind, summary) \
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET as_of = excluded.as_of, \
-         last_event_at = excluded.last_event_at, next_due_kind = excluded.next_due_kind, \
-         summary = excluded.summary",
+        "INSERT INTO case_summaries (case_id, as_of, last_event_at, next_due_kind, summary, \
+         rules_on) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id) DO UPDATE SET \
+         as_of = excluded.as_of, last_event_at = excluded.last_event_at, \
+         next_due_kind = excluded.next_due_kind, summary = excluded.summary, \
+         rules_on = excluded.rules_on",
     )
     .bind(case_id)
     .bind(as_of.map(|d| d.to_string()))
     .bind(timestamp(last_event_at))
     .bind(next_due_kind)
     .bind(summary)
+    .bind(rules_on.map(|d| d.to_string()))
     .execute(conn)
     .await?;
     Ok(())
@@ -771,11 +774,12 @@ pub async fn projection_text(
             text("assigned_to")
         ),
         format!(
-            "SELECT {} || '|' || {} || '|' || {} || '|' || summary FROM case_summaries \
-             WHERE case_id = ?",
+            "SELECT {} || '|' || {} || '|' || {} || '|' || {} || '|' || summary \
+             FROM case_summaries WHERE case_id = ?",
             text("as_of"),
             text("last_event_at"),
-            text("next_due_kind")
+            text("next_due_kind"),
+            text("rules_on")
         ),
         format!(
             "SELECT kind || '|' || received_on || '|' || {} || '|' || {} || '|' || {} || '|' \
@@ -808,4 +812,38 @@ pub async fn projection_text(
         rows.push(format!("{n}: {}", found.join(" / ")));
     }
     Ok(rows)
+}
+
+/// The triggers already claimed on a case: each rule's name and the day it
+/// counts from.
+#[tracing::instrument(skip_all)]
+pub async fn rules_done(
+    conn: &mut AnyConnection,
+    case_id: i64,
+) -> Result<std::collections::HashSet<(String, NaiveDate)>, sqlx::Error> {
+    let rows: Vec<(String, String)> =
+        crate::db::query_as("SELECT rule, trigger_on FROM rule_runs WHERE case_id = ?")
+            .bind(case_id)
+            .fetch_all(conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(rule, on)| on.parse().ok().map(|on| (rule, on)))
+        .collect())
+}
+
+/// The first day one of the policy's rules will act on a case (`None`:
+/// none will unless something happens to it).
+#[tracing::instrument(skip_all)]
+pub async fn set_rules_on(
+    conn: &mut AnyConnection,
+    case_id: i64,
+    rules_on: Option<NaiveDate>,
+) -> Result<(), sqlx::Error> {
+    crate::db::query("UPDATE case_summaries SET rules_on = ? WHERE case_id = ?")
+        .bind(rules_on.map(|d| d.to_string()))
+        .bind(case_id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }

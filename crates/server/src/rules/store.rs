@@ -5,15 +5,19 @@ use sqlx::AnyConnection;
 
 use crate::clock::timestamp;
 
-/// The complaints the rules may act on: not closed, withdrawn, declined or
-/// with the Housing Ombudsman. Oldest first.
+/// The cases whose day for the rules has come (`case_summaries.rules_on`,
+/// kept with each event and each rule's action), oldest first: the round
+/// looks at these and no others.
 #[tracing::instrument(skip_all)]
-pub async fn open_complaints(conn: &mut AnyConnection) -> Result<Vec<String>, sqlx::Error> {
+pub async fn cases_due(
+    conn: &mut AnyConnection,
+    today: NaiveDate,
+) -> Result<Vec<String>, sqlx::Error> {
     crate::db::query_scalar(
-        "SELECT public_id FROM cases WHERE kind = 'complaint' \
-         AND status NOT IN ('closed', 'withdrawn', 'not_taken_on', 'with_ombudsman') \
-         ORDER BY id",
+        "SELECT c.public_id FROM case_summaries s JOIN cases c ON c.id = s.case_id \
+         WHERE s.rules_on <= ? ORDER BY c.id",
     )
+    .bind(today.to_string())
     .fetch_all(conn)
     .await
 }
@@ -62,22 +66,4 @@ pub async fn admins(
     )
     .fetch_all(conn)
     .await
-}
-
-/// The triggers already claimed on a case: each rule's name and the day it
-/// counts from.
-#[tracing::instrument(skip_all)]
-pub async fn claimed(
-    conn: &mut AnyConnection,
-    case_id: i64,
-) -> Result<std::collections::HashSet<(String, NaiveDate)>, sqlx::Error> {
-    let rows: Vec<(String, String)> =
-        crate::db::query_as("SELECT rule, trigger_on FROM rule_runs WHERE case_id = ?")
-            .bind(case_id)
-            .fetch_all(conn)
-            .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(rule, on)| on.parse().ok().map(|on| (rule, on)))
-        .collect())
 }

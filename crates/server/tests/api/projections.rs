@@ -198,3 +198,42 @@ async fn checking_finds_what_disagrees_with_the_events_and_rebuilding_mends_it()
     assert_eq!(result, Ok(()));
     assert_eq!(lines, ["2 cases: every projection agrees with the events"]);
 }
+
+#[tokio::test]
+async fn the_clocks_round_looks_only_at_cases_whose_day_has_come() {
+    let app = crate::support::app_with_policy("pivotal-2021").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let answered = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &answered, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &answered, responded("not_upheld")).await;
+
+    // Nothing is due today: the round replays no case at all.
+    let before = replays(&app);
+    assert!(server::rules::run_due(&app.state).await.unwrap().is_empty());
+    assert_eq!(replays(&app), before);
+
+    // A month on, Pivotal's silence rule closes the answered complaint
+    // (section 10.1(c)); three complaints raised today, open but with
+    // nothing due, are never looked at.
+    app.advance(Duration::days(30));
+    let riya = app.sign_in(&riya.email, &riya.password).await;
+    for _ in 0..3 {
+        raise(&riya, complaint()).await;
+    }
+    let before = replays(&app);
+    let acted = server::rules::run_due(&app.state).await.unwrap();
+    assert!(acted.iter().any(|a| a.case == answered), "{acted:?}");
+    // Each action replays its case twice (to find it, and to record its
+    // event), and one more look finds nothing left.
+    assert_eq!(
+        replays(&app) - before,
+        2 * acted.len() as u64 + 1,
+        "{acted:?}"
+    );
+
+    // Done: the next round has nothing to look at.
+    let before = replays(&app);
+    assert!(server::rules::run_due(&app.state).await.unwrap().is_empty());
+    assert_eq!(replays(&app), before);
+}
