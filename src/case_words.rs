@@ -866,6 +866,7 @@ mod tests {
             actions_overdue: 0,
             definition_queried: false,
             messages_to_send: 0,
+            hazard: false,
             confidential: false,
             identity_withheld: false,
             open_window: None,

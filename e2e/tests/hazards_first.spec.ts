@@ -37,6 +37,11 @@ test.describe("hazards first", () => {
 
     const staff = await browser.newPage();
     await signInAs(staff, DEMO.staff.email, DEMO.staff.password);
+    // The queue flags it before anyone opens it.
+    await open(staff, "/staff?status=awaiting_acknowledgement");
+    const row = staff.getByTestId("queue").getByRole("row").filter({ hasText: reference });
+    await expect(row.getByTestId("hazard")).toHaveText("Possible hazard");
+    await expectNoA11yViolations(staff);
     await open(staff, `/staff/cases/${sent!.id}`);
     const flag = staff.getByTestId("hazard-flag");
     await expect(flag).toContainText("Possible damp and mould hazard");

@@ -309,11 +309,12 @@ fn tables(f: Figures) -> impl IntoView {
         {csv("categories", "Download the categories as CSV")}
         <h3 class="app-heading-s">"Other figures"</h3>
         <table class="app-table" data-testid="other">
-            <caption class="app-table__caption">"Overdue, compliments and comments"</caption>
+            <caption class="app-table__caption">"Overdue, compliments, comments and possible hazards"</caption>
             <tbody>
                 <tr><th scope="row">"Cases overdue now"</th><td>{cases_link(&f.period, Figure::Overdue, f.overdue_now.to_string())}</td></tr>
                 <tr><th scope="row">"Compliments received"</th><td>{cases_link(&f.period, Figure::Compliments, f.compliments.to_string())}</td></tr>
                 <tr><th scope="row">"Comments received"</th><td>{cases_link(&f.period, Figure::Comments, f.comments.to_string())}</td></tr>
+                <tr><th scope="row">"Complaints describing a possible hazard (Awaab's Law)"</th><td>{cases_link(&f.period, Figure::Hazards, f.hazards.to_string())}</td></tr>
             </tbody>
         </table>
     }

@@ -142,7 +142,10 @@ fn Queue() -> impl IntoView {
                                         let (tag, class) = status_tag(c.status);
                                         view! {
                                             <tr>
-                                                <td><A href=format!("/staff/cases/{}", c.id)>{c.reference.clone()}</A><br /><span class="app-hint">{kind_name(c.kind)}</span></td>
+                                                <td>
+                                                    <A href=format!("/staff/cases/{}", c.id)>{c.reference.clone()}</A><br /><span class="app-hint">{kind_name(c.kind)}</span>
+                                                    {c.hazard.then(|| view! { <br /><strong class="app-tag app-tag--red" data-testid="hazard">"Possible hazard"</strong> })}
+                                                </td>
                                                 <td>
                                                     {resident_for_staff(&c.resident_name, c.identity_withheld)}
                                                     {c.confidential.then(|| view! { <br /><strong class="app-tag app-tag--grey" data-testid="confidential">"Confidential"</strong> })}

@@ -273,6 +273,10 @@ pub struct CaseFacts {
     pub satisfaction: Option<(NaiveDate, bool)>,
     pub ombudsman_on: Option<NaiveDate>,
     pub stages: Vec<StageFacts>,
+    /// The description suggested a hazard when the complaint was raised
+    /// (Awaab's Law): not part of the events, so the server sets it from what
+    /// it screened (false from [`case_facts`]).
+    pub hazard: bool,
 }
 
 /// Whether a stage's response was within the Code's timescales, and whether
@@ -359,6 +363,7 @@ pub fn case_facts(state: &CaseState, calendar: &Calendar) -> CaseFacts {
         satisfaction: state.satisfaction.as_ref().map(|s| (s.on, s.satisfied)),
         ombudsman_on: state.referred_to_ombudsman_on,
         stages,
+        hazard: false,
     }
 }
 
@@ -500,6 +505,10 @@ pub struct Figures {
     pub compliments: u64,
     pub comments: u64,
     pub kpis: Kpis,
+    /// Complaints received in the period whose description suggested a
+    /// hazard (Awaab's Law), flagged to staff with the law's dates.
+    #[serde(default)]
+    pub hazards: u64,
 }
 
 /// The figures a list of cases can be asked for.
@@ -527,10 +536,13 @@ pub enum Figure {
     Extended,
     /// Complaints referred to the Ombudsman in the period (KPI i).
     Ombudsman,
+    /// Complaints received in the period whose description suggested a
+    /// hazard (Awaab's Law).
+    Hazards,
 }
 
 impl Figure {
-    pub const ALL: [Figure; 11] = [
+    pub const ALL: [Figure; 12] = [
         Figure::Stage1Received,
         Figure::Stage2Received,
         Figure::Stage1Responded,
@@ -542,6 +554,7 @@ impl Figure {
         Figure::Comments,
         Figure::Extended,
         Figure::Ombudsman,
+        Figure::Hazards,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -557,6 +570,7 @@ impl Figure {
             Figure::Comments => "comments",
             Figure::Extended => "extended",
             Figure::Ombudsman => "ombudsman",
+            Figure::Hazards => "hazards",
         }
     }
 

@@ -67,6 +67,12 @@ pub struct StoredDetails {
     pub hazard: Option<HazardScreen>,
 }
 
+/// What the resident told us, as kept with the case.
+fn stored_details(case: &CaseRow) -> Result<StoredDetails, ApiError> {
+    serde_json::from_str(&case.details)
+        .map_err(|e| ApiError::internal(format!("case {}: unreadable details: {e}", case.id)))
+}
+
 /// A value's serde name: `Status::UnderInvestigation` → `under_investigation`.
 pub fn wire_name<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
@@ -555,12 +561,7 @@ pub async fn fill_missing_facts(state: &AppState) -> Result<usize, ApiError> {
         }
         for case in &cases {
             let replayed = replay_case(state, &mut tx, case).await?;
-            store::save_facts(
-                &mut tx,
-                case.id,
-                &case_facts(&replayed.state, &state.calendar),
-            )
-            .await?;
+            store::save_facts(&mut tx, case.id, &facts(state, case, &replayed.state)?).await?;
         }
         tx.commit().await?;
         filled += cases.len();
@@ -711,6 +712,8 @@ pub async fn summaries(
             String::new()
         };
         summary.identity_withheld = !sees_identity;
+        // Triage is for staff: a resident was told what to do at once.
+        summary.hazard &= viewer.is_staff();
         out.push(summary);
     }
     // Staff see which cases have messages waiting for them to send: one
@@ -776,6 +779,7 @@ fn list_summary(
         .unwrap_or(u16::MAX),
         definition_queried: case_state.definition_queried(),
         messages_to_send: 0,
+        hazard: stored_details(case)?.hazard.is_some(),
     })
 }
 
@@ -829,8 +833,20 @@ pub async fn project(
         rules_on,
     )
     .await?;
-    store::save_facts(conn, case.id, &case_facts(case_state, &state.calendar)).await?;
+    store::save_facts(conn, case.id, &facts(state, case, case_state)?).await?;
     Ok(())
+}
+
+/// What the figures count about a case: from its events, and whether its
+/// description suggested a hazard when it was raised.
+fn facts(
+    state: &AppState,
+    case: &CaseRow,
+    case_state: &CaseState,
+) -> Result<domain::figures::CaseFacts, ApiError> {
+    let mut facts = case_facts(case_state, &state.calendar);
+    facts.hazard = stored_details(case)?.hazard.is_some();
+    Ok(facts)
 }
 
 /// The first day from `day` on which one of the policy's rules will act on
@@ -999,7 +1015,7 @@ pub async fn detail(
             .allowed_actions
             .retain(|a| grant.permits(authorisation_action(*a)));
     }
-    let stored: StoredDetails = serde_json::from_str(&case.details).map_err(ApiError::internal)?;
+    let stored = stored_details(case)?;
     let attachments = store::attachments(conn, case.id)
         .await?
         .into_iter()

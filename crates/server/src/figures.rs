@@ -139,6 +139,7 @@ pub async fn figures(
     let (extended, in_line) = store::extensions(conn, &from, &to).await?;
     let (answers, satisfied) = store::satisfaction(conn, &from, &to).await?;
     let ombudsman = store::ombudsman(conn, &from, &to).await?;
+    let hazards = count(store::hazards(conn, &from, &to).await?);
     let kpis = Kpis {
         received: stages[0].ch01.numerator,
         resolved: stages[0].ch02.denominator,
@@ -171,6 +172,7 @@ pub async fn figures(
         compliments: kind("compliment"),
         comments: kind("comment"),
         kpis,
+        hazards,
     })
 }
 
@@ -202,6 +204,7 @@ pub async fn cases_behind(
         Figure::Comments => Behind::Kind("comment"),
         Figure::Extended => Behind::Extended,
         Figure::Ombudsman => Behind::Ombudsman,
+        Figure::Hazards => Behind::Hazards,
     };
     Ok(store::cases_behind(
         conn,

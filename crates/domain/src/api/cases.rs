@@ -311,6 +311,10 @@ pub struct CaseSummary {
     /// could send; issue 17, items 3 and 4).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub messages_to_send: u16,
+    /// Staff only: the description suggested a hazard when the complaint
+    /// was raised (Awaab's Law); the queue flags it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hazard: bool,
 }
 
 fn is_zero(n: &u16) -> bool {

@@ -580,7 +580,7 @@ pub async fn save_facts(
         .await?;
     crate::db::query(
         "INSERT INTO case_facts (case_id, kind, received_on, counted, withdrawn_on, closed_on, \
-         satisfied_on, satisfied, ombudsman_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         satisfied_on, satisfied, ombudsman_on, hazard) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(case_id)
     .bind(wire(&facts.kind))
@@ -591,6 +591,7 @@ pub async fn save_facts(
     .bind(day(facts.satisfaction.map(|s| s.0)))
     .bind(flag(facts.satisfaction.map(|s| s.1)))
     .bind(day(facts.ombudsman_on))
+    .bind(i64::from(facts.hazard))
     .execute(&mut *conn)
     .await?;
     for stage in &facts.stages {
@@ -783,13 +784,14 @@ pub async fn projection_text(
         ),
         format!(
             "SELECT kind || '|' || received_on || '|' || {} || '|' || {} || '|' || {} || '|' \
-             || {} || '|' || {} || '|' || {} FROM case_facts WHERE case_id = ?",
+             || {} || '|' || {} || '|' || {} || '|' || {} FROM case_facts WHERE case_id = ?",
             text("counted"),
             text("withdrawn_on"),
             text("closed_on"),
             text("satisfied_on"),
             text("satisfied"),
-            text("ombudsman_on")
+            text("ombudsman_on"),
+            text("hazard")
         ),
         format!(
             "SELECT {} || '|' || received_on || '|' || {} || '|' || {} || '|' || {} || '|' \

@@ -141,6 +141,19 @@ pub async fn overdue_now(conn: &mut AnyConnection, today: &str) -> Result<i64, s
     .await
 }
 
+/// Complaints received in the period whose description suggested a hazard.
+#[tracing::instrument(skip_all)]
+pub async fn hazards(conn: &mut AnyConnection, from: &str, to: &str) -> Result<i64, sqlx::Error> {
+    crate::db::query_scalar(
+        "SELECT COUNT(*) FROM case_facts \
+         WHERE kind = 'complaint' AND hazard = 1 AND received_on BETWEEN ? AND ?",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_one(conn)
+    .await
+}
+
 /// Compliments and comments received in the period, by kind.
 #[tracing::instrument(skip_all)]
 pub async fn feedback(
@@ -219,6 +232,7 @@ pub enum Behind<'a> {
     Kind(&'a str),
     Extended,
     Ombudsman,
+    Hazards,
 }
 
 /// A page of the cases behind a figure, by id, after the id `after`.
@@ -254,6 +268,9 @@ pub async fn cases_behind(
         Behind::Ombudsman => "SELECT case_id FROM case_facts \
              WHERE kind = 'complaint' AND ombudsman_on BETWEEN ? AND ?"
             .to_owned(),
+        Behind::Hazards => "SELECT case_id FROM case_facts \
+             WHERE kind = 'complaint' AND hazard = 1 AND received_on BETWEEN ? AND ?"
+            .to_owned(),
     };
     let mut sql = format!("{SELECT_CASE} WHERE c.id IN ({condition})");
     if after.is_some() {
@@ -270,7 +287,9 @@ pub async fn cases_behind(
             .bind(kind.to_string())
             .bind(from.to_owned())
             .bind(to.to_owned()),
-        Behind::Extended | Behind::Ombudsman => query.bind(from.to_owned()).bind(to.to_owned()),
+        Behind::Extended | Behind::Ombudsman | Behind::Hazards => {
+            query.bind(from.to_owned()).bind(to.to_owned())
+        }
     };
     if let Some(after) = after {
         query = query.bind(after);

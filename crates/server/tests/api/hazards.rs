@@ -76,3 +76,52 @@ async fn staff_see_the_hazard_and_the_laws_dates_and_the_resident_does_not() {
     // The complaint's own clock is unchanged: acknowledge within 5 working days.
     assert_eq!(seen["view"]["next_due"], "2026-03-09");
 }
+
+#[tokio::test]
+async fn the_queue_flags_a_possible_hazard_and_the_figures_count_it() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let mould = id(&raise(
+        &riya,
+        with(
+            complaint(),
+            json!({ "details": BLACK_MOULD, "insist": true }),
+        ),
+    )
+    .await);
+    let other = id(&raise(&riya, complaint()).await);
+
+    // The queue flags the one that describes a hazard, for staff only.
+    let staff = app.create_staff("Sam Caseworker").await;
+    let (_, _, queue) = staff.get("/api/v1/staff/cases").await;
+    let flagged = |list: &serde_json::Value, case: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == case)
+            .map(|c| c["hazard"] == true)
+            .unwrap()
+    };
+    assert!(flagged(&queue, &mould), "{queue}");
+    assert!(!flagged(&queue, &other));
+    let (_, _, mine) = riya.get("/api/v1/cases").await;
+    assert!(!flagged(&mine, &mould), "the resident's list: {mine}");
+
+    // The figures count it in the month it arrived, and it is the case behind the number.
+    let admin = app.create_admin("Ada Admin").await;
+    let (status, _, figures) = admin.get("/api/v1/staff/figures?period=2026-03").await;
+    assert_eq!(status, StatusCode::OK, "{figures}");
+    assert_eq!(figures["hazards"], 1);
+    let (_, _, behind) = admin
+        .get("/api/v1/staff/figures/cases?period=2026-03&figure=hazards")
+        .await;
+    let ids: Vec<&str> = behind
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [mould.as_str()]);
+    let (_, _, february) = admin.get("/api/v1/staff/figures?period=2026-02").await;
+    assert_eq!(february["hazards"], 0);
+}
