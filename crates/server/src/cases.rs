@@ -905,29 +905,35 @@ pub async fn refresh_summaries(state: &AppState) -> Result<usize, ApiError> {
         };
         after = last.id;
         for case in &cases {
-            let replayed = replay_case(state, &mut tx, case).await?;
-            let last_event_at = last_event_at(case, &replayed)?;
-            project(
-                state,
-                &mut tx,
-                case,
-                &replayed.state,
-                &replayed.policy,
-                last_event_at,
-                today,
-            )
-            .await?;
+            reproject(state, &mut tx, case, today).await?;
         }
         tx.commit().await?;
         refreshed += cases.len();
     }
 }
 
-fn last_event_at(case: &CaseRow, replayed: &Replayed) -> Result<DateTime<Utc>, ApiError> {
-    match replayed.records.last() {
-        Some(record) => Ok(record.at),
-        None => created_at(case),
-    }
+/// Replays a case and writes its projections as of `day`.
+async fn reproject(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    case: &CaseRow,
+    day: NaiveDate,
+) -> Result<(), ApiError> {
+    let replayed = replay_case(state, conn, case).await?;
+    let last_event_at = match replayed.records.last() {
+        Some(record) => record.at,
+        None => created_at(case)?,
+    };
+    project(
+        state,
+        conn,
+        case,
+        &replayed.state,
+        &replayed.policy,
+        last_event_at,
+        day,
+    )
+    .await
 }
 
 /// What rebuilding the projections found.
@@ -969,18 +975,7 @@ pub async fn rebuild_projections(state: &AppState, write: bool) -> Result<Rebuil
                 _ => today,
             };
             let before = store::projection_text(&mut tx, case.id).await?;
-            let replayed = replay_case(state, &mut tx, case).await?;
-            let last_event_at = last_event_at(case, &replayed)?;
-            project(
-                state,
-                &mut tx,
-                case,
-                &replayed.state,
-                &replayed.policy,
-                last_event_at,
-                day,
-            )
-            .await?;
+            reproject(state, &mut tx, case, day).await?;
             if store::projection_text(&mut tx, case.id).await? != before {
                 rebuilt.disagreed.push(case.reference.clone());
             }
