@@ -24,6 +24,17 @@ pub enum Command {
     User(UserCommand),
     /// Print the API's OpenAPI 3.1 document (as served at /api/v1/openapi.json).
     Openapi,
+    /// Fill the database with residents and cases for the benchmarks
+    /// (`scripts/bench`); never on a real portal's database.
+    #[command(hide = true)]
+    SeedBench {
+        /// Cases to add.
+        #[arg(long)]
+        cases: usize,
+        /// Residents to spread them over (made if not there yet).
+        #[arg(long, default_value_t = 300_000)]
+        residents: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -45,6 +45,9 @@ async fn run(mut cli: Cli) -> Result<(), String> {
         Command::Serve => serve(state).await,
         Command::User(command) => server::admin::run(&state, command).await,
         Command::Openapi => Ok(()),
+        Command::SeedBench { cases, residents } => {
+            server::seed_bench::run(&state, cases, residents).await
+        }
     }
 }
 
