@@ -6,3 +6,5 @@ CREATE INDEX cases_queue_order ON cases (COALESCE(next_due, '9999-12-31'), creat
 -- A resident's cases, newest first (cases::store::list_for_resident): read
 -- in order instead of sorting all of the resident's cases for each page.
 CREATE INDEX cases_resident_newest ON cases (resident_id, created_at, id);
+-- (PostgreSQL's twin also indexes users (email) as written: here the UNIQUE
+-- COLLATE NOCASE column already answers `email = ?`.)
