@@ -29,6 +29,17 @@ pub enum Command {
     /// rebuild it from them.
     #[command(subcommand)]
     Projections(ProjectionsCommand),
+    /// Fill the database with residents and cases for the benchmarks
+    /// (`scripts/bench`); never on a real portal's database.
+    #[command(hide = true)]
+    SeedBench {
+        /// Cases to add.
+        #[arg(long)]
+        cases: usize,
+        /// Residents to spread them over (made if not there yet).
+        #[arg(long, default_value_t = 300_000)]
+        residents: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -111,7 +111,7 @@ async fn demo_second_factor(state: &AppState, user_id: i64) -> Result<(), String
     Ok(())
 }
 
-fn describe(error: ApiError) -> String {
+pub(crate) fn describe(error: ApiError) -> String {
     match error {
         ApiError::Internal(cause) => cause.to_string(),
         ApiError::Unprocessable(errors) | ApiError::Conflict(errors) => errors
@@ -193,7 +193,7 @@ fn resident(days_ago: u32, event: Event) -> (u32, By, Step) {
 }
 
 /// An acknowledgement with the complaint definition (Code 5.6).
-fn defined(about: &str, outcome_sought: &str) -> Event {
+pub(crate) fn defined(about: &str, outcome_sought: &str) -> Event {
     Event::Acknowledged {
         definition: Some(domain::case::ComplaintDefinition {
             about: about.to_owned(),
@@ -202,7 +202,7 @@ fn defined(about: &str, outcome_sought: &str) -> Event {
     }
 }
 
-fn responded(outcome: Outcome, reasons: &str) -> Event {
+pub(crate) fn responded(outcome: Outcome, reasons: &str) -> Event {
     Event::Responded {
         outcome: Some(outcome),
         reasons: reasons.to_owned(),
@@ -455,7 +455,7 @@ fn working_days_before(calendar: &Calendar, day: NaiveDate, n: u32) -> NaiveDate
 }
 
 /// Ten in the morning (UTC) of a day, but never later than now.
-fn moment(day: NaiveDate, now: DateTime<Utc>) -> DateTime<Utc> {
+pub(crate) fn moment(day: NaiveDate, now: DateTime<Utc>) -> DateTime<Utc> {
     day.and_hms_opt(10, 0, 0)
         .map(|t| Utc.from_utc_datetime(&t))
         .map_or(now, |t| t.min(now))

@@ -34,6 +34,7 @@ pub mod retention;
 pub mod routes;
 pub mod rules;
 pub mod secrets;
+pub mod seed_bench;
 pub mod serve;
 pub mod smtp;
 pub mod startup;

@@ -52,6 +52,9 @@ async fn run(mut cli: Cli) -> Result<(), String> {
             }
             result
         }
+        Command::SeedBench { cases, residents } => {
+            server::seed_bench::run(&state, cases, residents).await
+        }
     }
 }
 

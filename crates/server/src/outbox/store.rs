@@ -173,6 +173,21 @@ pub async fn mark_sent(
     record(conn, id, at, "sent", Some(sent_by), None).await
 }
 
+/// Messages not yet sent or given up, after `after_id`, with when each was
+/// made (`server seed-bench` marks them sent as the sender would have).
+pub async fn unsent_after(
+    conn: &mut AnyConnection,
+    after_id: i64,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    crate::db::query_as(
+        "SELECT id, created_at FROM outbox WHERE id > ? AND sent_at IS NULL \
+         AND given_up_at IS NULL ORDER BY id",
+    )
+    .bind(after_id)
+    .fetch_all(conn)
+    .await
+}
+
 /// A try failed: tried again at `next_attempt_at` (real time).
 #[tracing::instrument(skip_all, fields(id))]
 pub async fn mark_failed(
