@@ -405,6 +405,14 @@ fn glyph_width(c: char, bold: bool) -> u32 {
     }
 }
 
+/// Whether every character of `text` can be printed in the letters' font
+/// (WinAnsiEncoding), rather than as "?".
+pub fn can_print(text: &str) -> bool {
+    text.chars()
+        .zip(win_ansi(text))
+        .all(|(c, byte)| byte != b'?' || c == '?')
+}
+
 /// The text in WinAnsiEncoding (the standard fonts' encoding): Latin-1 as it
 /// stands, the typographic quotes, dashes, bullet, ellipsis and euro where
 /// Windows-1252 puts them, anything else as "?".

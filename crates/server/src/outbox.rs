@@ -16,6 +16,7 @@
 
 use std::time::Duration;
 
+pub mod languages;
 pub mod store;
 
 use chrono::{DateTime, Utc};
@@ -137,6 +138,12 @@ pub async fn enqueue(
         },
         _ => needs_staff(channel),
     };
+    // In English, offering it in their language when they read another.
+    let body = languages::for_reader(
+        body,
+        &preferences.language,
+        channel == ContactChannel::Letter,
+    );
     store::insert(
         conn,
         &NewMessage {
@@ -145,7 +152,7 @@ pub async fn enqueue(
             channel: channel.as_str(),
             recipient: &recipient,
             subject,
-            body,
+            body: &body,
             at,
             purpose: None,
             needs_staff: needs_staff.map(wire),

@@ -937,3 +937,36 @@ async fn a_postal_address_is_checked_kept_in_its_own_columns_and_given_back_tidi
     let (_, _, stored) = riya.get("/api/v1/preferences").await;
     assert_eq!(stored["postal_address"], Value::Null);
 }
+
+#[tokio::test]
+async fn a_resident_who_reads_welsh_is_offered_the_message_in_welsh_first() {
+    let app = TestApp::spawn().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let mut settings = letter_settings("standard", riyas_address());
+    settings["language"] = json!("cy");
+    let (status, _, body) = riya.put_json("/api/v1/preferences", settings).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let case = id(&raise(&riya, complaint()).await);
+    let letter = case_messages(&staff, &case)
+        .await
+        .into_iter()
+        .find(|m| m["channel"] == "letter")
+        .expect("the letter");
+    let body = letter["body"].as_str().unwrap();
+    assert!(
+        body.starts_with("Mae'r neges hon yn Saesneg. Os hoffech ei chael yn Gymraeg"),
+        "{body}"
+    );
+    assert!(body.contains("We have received your complaint"), "{body}");
+    // The letter prints it: Welsh here needs no letter its font lacks.
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    let id = letter["id"].as_i64().unwrap();
+    let (status, _, pdf) = staff
+        .get_bytes(&format!("/api/v1/outbox/{id}/letter"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (text, _) = read_pdf(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("cysylltwch â ni"), "{flat}");
+}
