@@ -2,6 +2,7 @@
 //! Pure, so tested natively; the page holds one signal per field.
 
 use domain::api::account::{ContactChannel, LetterFormat, Preferences, TextSize};
+use domain::validation::postal::PostalAddress;
 use domain::validation::FieldError;
 
 use crate::i18n::{self, n_, t, tf};
@@ -180,10 +181,16 @@ pub struct SettingsForm {
     pub interpreter: bool,
     pub interpreter_language: String,
     pub reasonable_adjustments: String,
+    /// The postal address, GOV.UK's pattern: line 1, line 2, town, postcode.
+    pub address_line_1: String,
+    pub address_line_2: String,
+    pub town: String,
+    pub postcode: String,
 }
 
 impl SettingsForm {
     pub fn of(preferences: &Preferences) -> Self {
+        let address = preferences.postal_address.as_ref();
         Self {
             display: Display::of(preferences),
             letter_format: letter_format_value(preferences.letter_format).to_owned(),
@@ -193,6 +200,14 @@ impl SettingsForm {
             interpreter: preferences.interpreter,
             interpreter_language: preferences.interpreter_language.clone().unwrap_or_default(),
             reasonable_adjustments: preferences.reasonable_adjustments.clone(),
+            address_line_1: address
+                .map(|a| a.address_line_1.clone())
+                .unwrap_or_default(),
+            address_line_2: address
+                .and_then(|a| a.address_line_2.clone())
+                .unwrap_or_default(),
+            town: address.map(|a| a.town.clone()).unwrap_or_default(),
+            postcode: address.map(|a| a.postcode.clone()).unwrap_or_default(),
         }
     }
 
@@ -207,6 +222,13 @@ impl SettingsForm {
             interpreter: self.interpreter,
             interpreter_language: text(&self.interpreter_language),
             reasonable_adjustments: self.reasonable_adjustments.clone(),
+            // All four blank is no address (`normalised` makes it `None`).
+            postal_address: Some(PostalAddress {
+                address_line_1: self.address_line_1.clone(),
+                address_line_2: text(&self.address_line_2),
+                town: self.town.clone(),
+                postcode: self.postcode.clone(),
+            }),
             ..Preferences::default()
         })
     }
@@ -238,6 +260,12 @@ mod tests {
             interpreter: true,
             interpreter_language: Some("Polish".into()),
             reasonable_adjustments: "Call after 10am".into(),
+            postal_address: Some(PostalAddress {
+                address_line_1: "2 High Street".into(),
+                address_line_2: None,
+                town: "Leeds".into(),
+                postcode: "LS1 4AP".into(),
+            }),
         }
     }
 
@@ -320,6 +348,34 @@ mod tests {
             saved.reasonable_adjustments,
             "send letters to my support worker"
         );
+    }
+
+    #[test]
+    fn an_address_is_all_blank_or_complete_with_a_uk_postcode() {
+        let form = SettingsForm {
+            town: "Leeds".into(),
+            postcode: "LS1".into(),
+            ..SettingsForm::of(&Preferences::default())
+        };
+        assert_eq!(
+            form.validated().unwrap_err(),
+            vec![
+                FieldError::new(
+                    "postal_address.address_line_1",
+                    messages::ADDRESS_LINE_1_MISSING
+                ),
+                FieldError::new("postal_address.postcode", messages::POSTCODE_FORMAT),
+            ]
+        );
+        let form = SettingsForm {
+            address_line_1: "2 High Street".into(),
+            town: "Leeds".into(),
+            postcode: "ls14ap".into(),
+            ..SettingsForm::of(&Preferences::default())
+        };
+        let address = form.validated().unwrap().postal_address.unwrap();
+        assert_eq!(address.postcode, "LS1 4AP");
+        assert_eq!(address.address_line_2, None);
     }
 
     #[test]

@@ -101,15 +101,30 @@ test.describe("text messages through GOV.UK Notify (Pioneer)", () => {
   });
 });
 
-// Issue 17, item 3: a resident who asked for large-print letters; staff
-// download the letter as a PDF to print and post.
-test("a large-print letter waits for staff, who download it as a PDF to print", async ({ page, browser }, testInfo) => {
+// Issue 17, item 3: a resident who asked for large-print letters gives her
+// postal address in Settings; with no letter service here, staff download the
+// letter as a PDF, her address in the envelope window, to print and post.
+test("a large-print letter to the address given in settings waits for staff, who download it as a PDF to print", async ({ page, browser }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "staff work at a desk");
   await registerAs(page, "resident", "Lena Letters");
   const saved = await page.request.put("/api/v1/preferences", {
     data: { letter_format: "large_print", contact_channel: "letter" },
   });
   expect(saved.status(), await saved.text()).toBe(200);
+  await open(page, "/settings");
+  const address = page.getByRole("group", { name: "Your postal address" });
+  await address.getByLabel("Address line 1").fill("2 High Street");
+  await expect(address.getByLabel("Address line 1")).toHaveAttribute("autocomplete", "address-line1");
+  await address.getByLabel("Town or city").fill("Leeds");
+  await address.getByLabel("Postcode").fill("nowhere");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  // A postcode that is not one is named in the error summary.
+  await expect(page.getByRole("link", { name: "Enter a full UK postcode, like LS1 4AP" })).toBeVisible();
+  await address.getByLabel("Postcode").fill("ls6 3aa");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your settings have been saved" })).toBeVisible();
+  await expect(address.getByLabel("Postcode")).toHaveValue("LS6 3AA");
+  await expectNoA11yViolations(page);
   const complaint = await raiseComplaintByApi(page, "The bin store has no light.");
 
   const staff = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
@@ -117,7 +132,11 @@ test("a large-print letter waits for staff, who download it as a PDF to print", 
   await signInAs(sam, DEMO.staff.email, DEMO.staff.password);
   await open(sam, `/staff/cases/${complaint.id}`);
   const onCase = sam.getByTestId("case-messages");
-  await expect(onCase).toContainText("Letter to Lena Letters (large print): To do: print and post it");
+  // The sender finds no letter service here and leaves it for staff.
+  await expect(async () => {
+    await sam.reload();
+    await expect(onCase).toContainText("Letter to Lena Letters (large print): To do: print and post it", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   const link = onCase.getByRole("link", { name: "Download the letter to print (PDF)" });
   const href = await link.getAttribute("href");
   const pdf = await sam.request.get(href!);
@@ -126,13 +145,19 @@ test("a large-print letter waits for staff, who download it as a PDF to print", 
   const bytes = (await pdf.body()).toString("latin1");
   expect(bytes.startsWith("%PDF-")).toBe(true);
   // Its words are text (the standard Helvetica, not pictures of words), and
-  // every size it sets is 16 pt or more.
+  // every size it sets is 16 pt or more, but the address in the envelope
+  // window, only as large as fits there.
   expect(bytes).toContain("/BaseFont /Helvetica");
   expect(bytes).toContain(complaint.reference);
-  expect(bytes).toContain("(Lena Letters)");
-  const sizes = [...bytes.matchAll(/\/F\d+ ([\d.]+) Tf/g)].map((m) => Number(m[1]));
-  expect(sizes.length).toBeGreaterThan(0);
-  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
+  const addressLines = ["Lena Letters", "2 High Street", "Leeds", "LS6 3AA"];
+  const runs = [...bytes.matchAll(/\/F\d+ ([\d.]+) Tf\s+[\d.-]+ [\d.-]+ Td\s+\((.*?)\) Tj/g)].map((m) => ({
+    size: Number(m[1]),
+    text: m[2],
+  }));
+  expect(runs.filter((r) => addressLines.includes(r.text)).map((r) => r.text)).toEqual(addressLines);
+  const letterSizes = runs.filter((r) => !addressLines.includes(r.text)).map((r) => r.size);
+  expect(letterSizes.length).toBeGreaterThan(0);
+  expect(Math.min(...letterSizes)).toBeGreaterThanOrEqual(16);
   await expectNoA11yViolations(sam);
   await staff.close();
 });

@@ -44,6 +44,9 @@ pub fn delivery_words(
             "To do: call the resident and tell them"
         }
         (Delivery::StaffToSend, _, Some(NeedsStaff::Post)) => "To do: print and post it",
+        (Delivery::StaffToSend, _, Some(NeedsStaff::NoAddress)) => {
+            "To do: find their postal address (we hold none a service can post to), then print and post it"
+        }
         (Delivery::StaffToSend, _, Some(NeedsStaff::Format)) => {
             "To do: make it in the format they need and post it"
         }
@@ -138,7 +141,7 @@ pub fn MessageActions(id: i64, needs_staff: Option<NeedsStaff>, subject: String)
     });
     let can_retry = matches!(
         needs_staff,
-        None | Some(NeedsStaff::Failed | NeedsStaff::NoService)
+        None | Some(NeedsStaff::Failed | NeedsStaff::NoService | NeedsStaff::NoAddress)
     );
     let sent_label = format!("I have sent it: {subject}");
     let retry_label = format!("Try again: {subject}");

@@ -35,6 +35,10 @@ struct Fields {
     interpreter: RwSignal<bool>,
     interpreter_language: RwSignal<String>,
     reasonable_adjustments: RwSignal<String>,
+    address_line_1: RwSignal<String>,
+    address_line_2: RwSignal<String>,
+    town: RwSignal<String>,
+    postcode: RwSignal<String>,
 }
 
 impl Fields {
@@ -52,6 +56,10 @@ impl Fields {
             interpreter: RwSignal::new(form.interpreter),
             interpreter_language: RwSignal::new(form.interpreter_language),
             reasonable_adjustments: RwSignal::new(form.reasonable_adjustments),
+            address_line_1: RwSignal::new(form.address_line_1),
+            address_line_2: RwSignal::new(form.address_line_2),
+            town: RwSignal::new(form.town),
+            postcode: RwSignal::new(form.postcode),
         }
     }
 
@@ -83,6 +91,10 @@ impl Fields {
             interpreter: self.interpreter.get_untracked(),
             interpreter_language: self.interpreter_language.get_untracked(),
             reasonable_adjustments: self.reasonable_adjustments.get_untracked(),
+            address_line_1: self.address_line_1.get_untracked(),
+            address_line_2: self.address_line_2.get_untracked(),
+            town: self.town.get_untracked(),
+            postcode: self.postcode.get_untracked(),
         }
     }
 
@@ -97,6 +109,10 @@ impl Fields {
             interpreter: self.interpreter.get(),
             interpreter_language: self.interpreter_language.get(),
             reasonable_adjustments: self.reasonable_adjustments.get(),
+            address_line_1: self.address_line_1.get(),
+            address_line_2: self.address_line_2.get(),
+            town: self.town.get(),
+            postcode: self.postcode.get(),
         }
     }
 
@@ -109,6 +125,10 @@ impl Fields {
         set_if_changed(self.interpreter, form.interpreter);
         set_if_changed(self.interpreter_language, form.interpreter_language);
         set_if_changed(self.reasonable_adjustments, form.reasonable_adjustments);
+        set_if_changed(self.address_line_1, form.address_line_1);
+        set_if_changed(self.address_line_2, form.address_line_2);
+        set_if_changed(self.town, form.town);
+        set_if_changed(self.postcode, form.postcode);
     }
 }
 
@@ -510,6 +530,21 @@ fn ContactChoices(
                         errors=errors width="app-input--width-20" spellcheck=true />
                 }.into_any()),
             )}
+            // GOV.UK's address pattern: a line each, autocomplete for each.
+            <div class="app-form-group">
+                <fieldset class="app-fieldset" aria-describedby="postal-address-hint">
+                    <legend class="app-fieldset__legend app-fieldset__legend--s">{t("Your postal address")}</legend>
+                    <div class="app-hint" id="postal-address-hint">{t("We post letters to this address.")}</div>
+                    <TextInput field="postal_address.address_line_1" label=t("Address line 1") value=fields.address_line_1
+                        errors=errors autocomplete="address-line1" />
+                    <TextInput field="postal_address.address_line_2" label=t("Address line 2 (optional)") value=fields.address_line_2
+                        errors=errors autocomplete="address-line2" />
+                    <TextInput field="postal_address.town" label=t("Town or city") value=fields.town
+                        errors=errors autocomplete="address-level2" width="app-input--width-20" />
+                    <TextInput field="postal_address.postcode" label=t("Postcode") value=fields.postcode
+                        errors=errors autocomplete="postal-code" width="app-input--width-10" />
+                </fieldset>
+            </div>
             {conditional_radios(
                 "contact_channel",
                 t("How should we contact you?"),

@@ -154,6 +154,8 @@ pub mod text {
             }
             "language" | "letter_language" | "interpreter_language" => 50,
             "contact_phone" | "phone" => 40,
+            "address_line_1" | "address_line_2" | "town" => super::postal::LINE_MAX_CHARS,
+            "postcode" => super::postal::POSTCODE_MAX_CHARS,
             _ => crate::api::account::NAME_MAX_CHARS,
         }
     }
@@ -176,6 +178,10 @@ pub mod text {
             "letter_language" | "interpreter_language" => {
                 account::LETTER_LANGUAGE_TOO_LONG.to_owned()
             }
+            "address_line_1" => super::postal::LINE_1_TOO_LONG.to_owned(),
+            "address_line_2" => super::postal::LINE_2_TOO_LONG.to_owned(),
+            "town" => super::postal::TOWN_TOO_LONG.to_owned(),
+            "postcode" => super::postal::POSTCODE_FORMAT.to_owned(),
             _ => format!("Enter {max} characters or fewer"),
         }
     }
@@ -353,6 +359,219 @@ pub mod text {
                 ["attachments[0].filename", "event.caseworker", "name"]
             );
             assert_eq!(body["details"], "Line one\nLine two\nthree");
+        }
+    }
+}
+
+/// A UK postal address in GOV.UK's address pattern (address line 1, line 2
+/// if needed, town or city, postcode), for letters: the limits, the
+/// messages and the postcode's shape, shared by the server and the app.
+pub mod postal {
+    use serde::{Deserialize, Serialize};
+
+    use super::Problems;
+
+    /// The most characters of an address line or the town: a line of the
+    /// address window of a letter (95 mm wide) at 12 pt.
+    pub const LINE_MAX_CHARS: usize = 35;
+    /// The most characters of a postcode as typed ("SW1A 1AA" is 8).
+    pub const POSTCODE_MAX_CHARS: usize = 10;
+
+    // The messages, with the account's others (where the app's catalogues
+    // find them to translate).
+    pub use crate::api::account::messages::{
+        ADDRESS_LINE_1_MISSING as LINE_1_MISSING, ADDRESS_LINE_1_TOO_LONG as LINE_1_TOO_LONG,
+        ADDRESS_LINE_2_TOO_LONG as LINE_2_TOO_LONG, POSTCODE_FORMAT, POSTCODE_MISSING,
+        TOWN_MISSING, TOWN_TOO_LONG,
+    };
+
+    /// A postal address as a resident gives it.
+    #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+    #[serde(deny_unknown_fields)]
+    pub struct PostalAddress {
+        pub address_line_1: String,
+        #[serde(default)]
+        pub address_line_2: Option<String>,
+        /// Town or city.
+        pub town: String,
+        pub postcode: String,
+    }
+
+    impl PostalAddress {
+        /// Trimmed, a blank line 2 as `None`, the postcode in capitals with
+        /// one space before its last three characters; `None` when every
+        /// part is blank (no address given).
+        pub fn normalised(self) -> Option<Self> {
+            let line = |v: &str| v.split_whitespace().collect::<Vec<_>>().join(" ");
+            let address = Self {
+                address_line_1: line(&self.address_line_1),
+                address_line_2: self
+                    .address_line_2
+                    .map(|v| line(&v))
+                    .filter(|v| !v.is_empty()),
+                town: line(&self.town),
+                postcode: normalise_postcode(&self.postcode),
+            };
+            let blank = address.address_line_1.is_empty()
+                && address.address_line_2.is_none()
+                && address.town.is_empty()
+                && address.postcode.is_empty();
+            (!blank).then_some(address)
+        }
+
+        /// Every problem, keyed `{prefix}.address_line_1` and so on. Call on
+        /// a [`normalised`](Self::normalised) value.
+        pub fn check(&self, prefix: &str, problems: &mut Problems) {
+            let key = |field: &str| format!("{prefix}.{field}");
+            let long = |v: &str| v.chars().count() > LINE_MAX_CHARS;
+            if self.address_line_1.is_empty() {
+                problems.add(&key("address_line_1"), LINE_1_MISSING);
+            } else if long(&self.address_line_1) {
+                problems.add(&key("address_line_1"), LINE_1_TOO_LONG);
+            }
+            if self.address_line_2.as_deref().is_some_and(long) {
+                problems.add(&key("address_line_2"), LINE_2_TOO_LONG);
+            }
+            if self.town.is_empty() {
+                problems.add(&key("town"), TOWN_MISSING);
+            } else if long(&self.town) {
+                problems.add(&key("town"), TOWN_TOO_LONG);
+            }
+            if self.postcode.is_empty() {
+                problems.add(&key("postcode"), POSTCODE_MISSING);
+            } else if !is_uk_postcode(&self.postcode) {
+                problems.add(&key("postcode"), POSTCODE_FORMAT);
+            }
+        }
+
+        /// The lines of the address as a letter's address block gives them
+        /// (after the name): line 1, line 2 when given, town, postcode.
+        pub fn lines(&self) -> Vec<String> {
+            [
+                Some(self.address_line_1.clone()),
+                self.address_line_2.clone(),
+                Some(self.town.clone()),
+                Some(self.postcode.clone()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()
+        }
+    }
+
+    /// A postcode in capitals, spaces taken out and one put back before the
+    /// inward code (its last three characters): " ls14ap " is "LS1 4AP".
+    pub fn normalise_postcode(value: &str) -> String {
+        let compact: String = value
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_uppercase();
+        match compact.char_indices().rev().nth(2) {
+            Some((at, _)) if compact.len() > 3 => {
+                format!("{} {}", &compact[..at], &compact[at..])
+            }
+            _ => compact,
+        }
+    }
+
+    /// The shape of a UK postcode (not whether it exists): an outward code
+    /// of one or two letters, a digit, and perhaps a letter or digit; then
+    /// an inward code of a digit and two letters. Spaces and case do not
+    /// matter. "GIR 0AA" is one too.
+    pub fn is_uk_postcode(value: &str) -> bool {
+        let compact: String = value
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_uppercase();
+        if compact == "GIR0AA" {
+            return true;
+        }
+        let bytes = compact.as_bytes();
+        if !(5..=7).contains(&bytes.len()) {
+            return false;
+        }
+        let (outward, inward) = bytes.split_at(bytes.len() - 3);
+        let inward_ok = inward[0].is_ascii_digit()
+            && inward[1].is_ascii_uppercase()
+            && inward[2].is_ascii_uppercase();
+        let letters = outward
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
+        let rest = &outward[letters..];
+        inward_ok
+            && (1..=2).contains(&letters)
+            && (1..=2).contains(&rest.len())
+            && rest[0].is_ascii_digit()
+            && rest[1..].iter().all(u8::is_ascii_alphanumeric)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn uk_postcodes_are_known_by_their_shape_whatever_the_spacing() {
+            for good in [
+                "LS1 4AP", "ls14ap", "SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT",
+                "EC1A 1BB", "GIR 0AA",
+            ] {
+                assert!(is_uk_postcode(good), "{good}");
+            }
+            for bad in [
+                "",
+                "LS1",
+                "LS1 4A",
+                "1LS 4AP",
+                "LS1 4AP X",
+                "ABC1 4AP",
+                "LS1 AAP",
+            ] {
+                assert!(!is_uk_postcode(bad), "{bad}");
+            }
+            assert_eq!(normalise_postcode(" ls14ap "), "LS1 4AP");
+            assert_eq!(normalise_postcode("sw1a1aa"), "SW1A 1AA");
+        }
+
+        #[test]
+        fn an_address_needs_line_1_a_town_and_a_real_postcode_and_short_lines() {
+            let address = PostalAddress {
+                address_line_1: " 2  High Street ".into(),
+                address_line_2: Some("  ".into()),
+                town: "Leeds".into(),
+                postcode: "ls1 4ap".into(),
+            }
+            .normalised()
+            .unwrap();
+            assert_eq!(address.lines(), ["2 High Street", "Leeds", "LS1 4AP"]);
+            let mut problems = Problems::new();
+            address.check("postal_address", &mut problems);
+            assert!(problems.is_empty());
+
+            let mut problems = Problems::new();
+            PostalAddress {
+                address_line_1: "x".repeat(36),
+                address_line_2: None,
+                town: String::new(),
+                postcode: "nowhere".into(),
+            }
+            .normalised()
+            .unwrap()
+            .check("postal_address", &mut problems);
+            let errors = problems.into_result().unwrap_err();
+            let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+            assert_eq!(
+                fields,
+                [
+                    "postal_address.address_line_1",
+                    "postal_address.town",
+                    "postal_address.postcode"
+                ]
+            );
+            assert_eq!(PostalAddress::default().normalised(), None);
         }
     }
 }

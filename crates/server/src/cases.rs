@@ -614,12 +614,19 @@ async fn tell_case_resident(
         (None, None) => {
             // Someone without an account whose complaint staff raised.
             if let Some(someone) = store::case_contact(conn, case_id).await? {
+                // The letter goes to the name and address staff gave, as
+                // their columns hold them.
+                let block = crate::outbox::address_block(
+                    &someone.name,
+                    someone.resident_address.as_deref(),
+                );
                 crate::outbox::enqueue_without_account(
                     conn,
                     at,
                     Some(case_id),
                     someone.contact_channel,
                     &someone.recipient(),
+                    Some(&block),
                     subject,
                     body,
                 )

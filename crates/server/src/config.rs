@@ -156,6 +156,12 @@ pub struct Config {
     /// The Notify text message template to send through: message `((body))`.
     #[arg(long, env = "NOTIFY_SMS_TEMPLATE")]
     pub notify_sms_template: Option<String>,
+    /// Letters go through GOV.UK Notify as precompiled PDF letters, posted
+    /// `first`, `second` or `economy` class. Without it, letters wait for
+    /// staff to print and post. The Notify service must be allowed to send
+    /// letters.
+    #[arg(long, env = "NOTIFY_LETTERS", value_name = "POSTAGE")]
+    pub notify_letters: Option<String>,
     /// The address people open the portal at (`https://complaints.example.org`),
     /// for the links in messages. Defaults to `http://HOST:PORT`. An
     /// `https://` address turns on --secure-cookies.
@@ -296,6 +302,7 @@ impl Config {
             notify_base_url: crate::notify::NOTIFY_URL.into(),
             notify_email_template: None,
             notify_sms_template: None,
+            notify_letters: None,
             mail_from: "complaints@example.org".into(),
             public_url: None,
             trusted_proxy_header: None,

@@ -1,11 +1,36 @@
 //! Letters as PDF (issue 17, item 3): a message to a resident who asked for
-//! letters, laid out on A4 for staff to print and post, in the format they
-//! asked for: standard (12 pt) or large print (18 pt; RNIB and the issue ask
-//! 16 pt or more), in Helvetica, a plain sans-serif every PDF reader has.
-//! The landlord's name and contact details head the page, the resident's
-//! name and address sit where a window envelope shows them, then the date,
-//! the subject and the message. The text is real text (WinAnsi-encoded, one
-//! of the PDF standard fonts), so it can be read aloud, searched and copied.
+//! letters, laid out on A4 in the format they asked for: standard (12 pt)
+//! or large print (18 pt; RNIB and the issue ask 16 pt or more), in
+//! Helvetica, a plain sans-serif every PDF reader has. The text is real text
+//! (WinAnsi-encoded, one of the PDF standard fonts), so it can be read
+//! aloud, searched and copied.
+//!
+//! One PDF serves both ways a letter leaves: staff print and post it in a
+//! window envelope, or GOV.UK Notify prints and posts it (a "precompiled
+//! letter", `POST /v2/notifications/letter`). So the first page keeps to
+//! Notify's letter specification, as its published documentation
+//! (docs.notifications.service.gov.uk, "Send a precompiled letter" and the
+//! letter specification it links to) and the checks of its template-preview
+//! service (alphagov/notifications-template-preview, `app/precompiled.py`)
+//! give it:
+//! - A4 portrait, 210 × 297 mm (within 2 mm).
+//! - Everything printed at least 15 mm from the left and right edges and
+//!   5 mm from the top and bottom.
+//! - The recipient's address inside the address window, 24.6 to 120 mm from
+//!   the left and 39.5 to 66.3 mm from the top of the first page, and
+//!   nothing else there: 3 to 7 lines, the last a UK postcode (or, for
+//!   letters abroad, a country). Notify reads the address from that box,
+//!   then writes it again itself in 8 pt Arial, so here it is only as large
+//!   as fits (12 pt at most): large print is for the letter, not the envelope.
+//! - On the first page, nothing else above 95 mm from the top but the logo
+//!   area (15 to 125 mm across, 5 to 30 mm down) and the sender's column on
+//!   the right (125 to 195 mm across, 5 to 95 mm down): here the landlord's
+//!   name, contact details and the date sit in that column.
+//! - The left margin's top corner is kept clear: Notify prints its "NOTIFY"
+//!   tag there (4.3 mm down, centred in the 15 mm margin), and refuses a
+//!   letter with that tag on a later page.
+//! - Fonts embedded, or one of the standard fonts (Notify embeds those
+//!   itself before printing): here Helvetica, a standard font.
 //!
 //! Written with `pdf-writer` (the Typst project's PDF writer); the layout
 //! (wrapping words to the line, breaking pages) is here, measured with
@@ -14,11 +39,25 @@
 use chrono::NaiveDate;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
+/// Points in a millimetre.
+pub const MM: f32 = 72.0 / 25.4;
 /// A4, in points.
-const WIDTH: f32 = 595.0;
-const HEIGHT: f32 = 842.0;
-/// 25 mm margins.
-const MARGIN: f32 = 71.0;
+pub const WIDTH: f32 = 595.0;
+pub const HEIGHT: f32 = 842.0;
+/// 25 mm margins for the body of the letter (inside Notify's 15 mm).
+const MARGIN: f32 = 25.0 * MM;
+
+/// Notify's address window on the first page, in millimetres from the
+/// page's top left corner: left, top, right, bottom.
+pub const ADDRESS_WINDOW_MM: [f32; 4] = [24.6, 39.5, 120.0, 66.3];
+/// Where the body may start on the first page, in millimetres from the top.
+pub const BODY_TOP_MM: f32 = 95.0;
+/// The sender's column on the first page: left and right, in millimetres.
+const COLUMN_MM: [f32; 2] = [125.0, 195.0];
+/// The largest address text (points).
+const ADDRESS_MAX_SIZE: f32 = 12.0;
+/// The most lines an address may have (Notify's limit), the name included.
+pub const ADDRESS_MAX_LINES: usize = 7;
 
 /// What a letter says and to whom.
 #[derive(Debug, Clone)]
@@ -28,7 +67,8 @@ pub struct Letter<'a> {
     /// The landlord's postal address, telephone number and email, as far as
     /// the policy gives them.
     pub landlord_contact: Vec<String>,
-    /// The resident's name, then their address lines when known.
+    /// The resident's name, then their address lines when known (the
+    /// postcode last).
     pub to: Vec<String>,
     pub date: NaiveDate,
     pub subject: &'a str,
@@ -46,6 +86,9 @@ struct Line {
     gap: f32,
 }
 
+/// A line placed on a page: x and y of its baseline's start.
+type Placed = (f32, f32, Line);
+
 impl Letter<'_> {
     fn body_size(&self) -> f32 {
         if self.large_print {
@@ -55,72 +98,154 @@ impl Letter<'_> {
         }
     }
 
-    /// Every line of the letter, in order, wrapped to the page's width.
-    fn lines(&self) -> Vec<Line> {
-        let size = self.body_size();
-        let heading = size + if self.large_print { 4.0 } else { 2.0 };
-        let width = WIDTH - 2.0 * MARGIN;
-        let mut lines = Vec::new();
-        let push = |text: &str, size: f32, bold: bool, gap: f32, lines: &mut Vec<Line>| {
-            for (n, part) in wrap(text, size, bold, width).into_iter().enumerate() {
-                lines.push(Line {
-                    text: part,
-                    size,
-                    bold,
-                    gap: if n == 0 { gap } else { 0.0 },
-                });
-            }
-        };
-        push(self.landlord, heading, true, 0.0, &mut lines);
-        for line in &self.landlord_contact {
-            push(line, size, false, 0.0, &mut lines);
-        }
-        for (n, line) in self.to.iter().enumerate() {
-            push(
-                line,
+    fn heading_size(&self) -> f32 {
+        self.body_size() + if self.large_print { 4.0 } else { 2.0 }
+    }
+
+    /// `text` wrapped to `width`, as lines with `gap` before the first.
+    fn wrapped(text: &str, size: f32, bold: bool, gap: f32, width: f32) -> Vec<Line> {
+        wrap(text, size, bold, width)
+            .into_iter()
+            .enumerate()
+            .map(|(n, part)| Line {
+                text: part,
                 size,
-                false,
-                if n == 0 { size * 2.0 } else { 0.0 },
-                &mut lines,
-            );
+                bold,
+                gap: if n == 0 { gap } else { 0.0 },
+            })
+            .collect()
+    }
+
+    /// The sender's column: the landlord's name, contact details and the date.
+    fn column(&self) -> Vec<Line> {
+        let size = self.body_size();
+        let width = (COLUMN_MM[1] - COLUMN_MM[0]) * MM;
+        let mut lines = Self::wrapped(self.landlord, self.heading_size(), true, 0.0, width);
+        for line in &self.landlord_contact {
+            lines.extend(Self::wrapped(line, size, false, 0.0, width));
         }
-        push(&letter_date(self.date), size, false, size * 2.0, &mut lines);
-        push(self.subject, heading, true, size * 1.5, &mut lines);
+        lines.extend(Self::wrapped(
+            &letter_date(self.date),
+            size,
+            false,
+            size,
+            width,
+        ));
+        lines
+    }
+
+    /// The address block: its lines, at the largest size (12 pt at most)
+    /// at which every line fits the window's width and all of them its
+    /// height; the size, and the lines.
+    fn address(&self) -> (f32, Vec<String>) {
+        let [left, top, right, bottom] = ADDRESS_WINDOW_MM;
+        // Half a millimetre inside the window on each side.
+        let width = (right - left - 1.0) * MM;
+        let height = (bottom - top - 1.0) * MM;
+        let lines: Vec<String> = self
+            .to
+            .iter()
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut size = ADDRESS_MAX_SIZE;
+        while size > 6.0 {
+            let fits_across = lines.iter().all(|l| text_width(l, size, false) <= width);
+            if fits_across && address_height(lines.len(), size) <= height {
+                break;
+            }
+            size -= 0.5;
+        }
+        (size, lines)
+    }
+
+    /// The body: the subject, then the message, wrapped to the page.
+    fn body_lines(&self) -> Vec<Line> {
+        let size = self.body_size();
+        let width = WIDTH - 2.0 * MARGIN;
+        let mut lines = Self::wrapped(self.subject, self.heading_size(), true, 0.0, width);
         let mut gap = size;
         for paragraph in self.body.split('\n') {
             if paragraph.trim().is_empty() {
                 gap = size * 0.75;
                 continue;
             }
-            push(paragraph.trim_end(), size, false, gap, &mut lines);
+            lines.extend(Self::wrapped(paragraph.trim_end(), size, false, gap, width));
             gap = 0.0;
         }
         lines
     }
 
-    /// The letter as a PDF.
-    pub fn pdf(&self) -> Vec<u8> {
-        // Lay out the pages first, to number them "Page 1 of 2".
-        let mut pages: Vec<Vec<(f32, Line)>> = vec![Vec::new()];
-        let mut y = HEIGHT - MARGIN;
+    /// Every line of the letter, in reading order (the column, the address,
+    /// the body).
+    #[cfg(test)]
+    fn lines(&self) -> Vec<Line> {
+        let (size, address) = self.address();
+        let mut lines = self.column();
+        lines.extend(address.into_iter().map(|text| Line {
+            text,
+            size,
+            bold: false,
+            gap: 0.0,
+        }));
+        lines.extend(self.body_lines());
+        lines
+    }
+
+    /// The pages, each a list of lines placed on it.
+    fn pages(&self) -> Vec<Vec<Placed>> {
+        let mut first = Vec::new();
+        // The sender's column, from 15 mm down.
+        let column_x = COLUMN_MM[0] * MM;
+        let mut y = HEIGHT - 15.0 * MM;
+        for line in self.column() {
+            y -= line.gap + line.size * 1.2;
+            first.push((column_x, y, line));
+        }
+        let column_bottom = y - self.body_size() * 0.3;
+        // The address, from the window's top, half a millimetre in.
+        let [left, top, ..] = ADDRESS_WINDOW_MM;
+        let (size, address) = self.address();
+        let mut baseline = HEIGHT - (top + 0.5) * MM - size * ASCENT;
+        for text in address {
+            first.push((
+                (left + 0.5) * MM,
+                baseline,
+                Line {
+                    text,
+                    size,
+                    bold: false,
+                    gap: 0.0,
+                },
+            ));
+            baseline -= size * ADDRESS_LEADING;
+        }
+        // The body, below both.
+        let mut pages = vec![first];
+        let mut y = (HEIGHT - BODY_TOP_MM * MM).min(column_bottom);
         let bottom = MARGIN + self.body_size() * 2.0;
-        for line in self.lines() {
-            let advance = line.gap + line.size * 1.4;
-            if y - advance < bottom && !pages.last().is_some_and(Vec::is_empty) {
+        let mut page_empty = true;
+        for line in self.body_lines() {
+            let gap = if page_empty { 0.0 } else { line.gap };
+            let advance = gap + line.size * 1.4;
+            if y - advance < bottom && !page_empty {
+                // A new page, where the line starts at the top.
                 pages.push(Vec::new());
-                y = HEIGHT - MARGIN;
-            }
-            let gap = if pages.last().is_some_and(Vec::is_empty) {
-                0.0
+                y = HEIGHT - MARGIN - line.size * 1.4;
             } else {
-                line.gap
-            };
-            y -= gap + line.size * 1.4;
+                y -= advance;
+            }
+            page_empty = false;
             if let Some(page) = pages.last_mut() {
-                page.push((y, line));
+                page.push((MARGIN, y, line));
             }
         }
+        pages
+    }
 
+    /// The letter as a PDF.
+    pub fn pdf(&self) -> Vec<u8> {
+        let pages = self.pages();
         let catalog = Ref::new(1);
         let tree = Ref::new(2);
         let regular = Ref::new(3);
@@ -158,8 +283,8 @@ impl Letter<'_> {
             resources.finish();
             page.finish();
             let mut content = Content::new();
-            for (y, line) in lines {
-                show(&mut content, MARGIN, *y, line);
+            for (x, y, line) in lines {
+                show(&mut content, *x, *y, line);
             }
             if count > 1 {
                 let number = Line {
@@ -174,6 +299,18 @@ impl Letter<'_> {
         }
         pdf.finish()
     }
+}
+
+/// Helvetica's ascent and descent, as parts of the size.
+const ASCENT: f32 = 0.75;
+const DESCENT: f32 = 0.25;
+/// The address block's line spacing, as a part of its size.
+const ADDRESS_LEADING: f32 = 1.2;
+
+/// The height `lines` lines of address take at `size`, ascent to descent.
+fn address_height(lines: usize, size: f32) -> f32 {
+    let lines = lines.max(1) as f32;
+    size * (ASCENT + DESCENT) + (lines - 1.0) * size * ADDRESS_LEADING
 }
 
 fn show(content: &mut Content, x: f32, y: f32, line: &Line) {
@@ -268,6 +405,14 @@ fn glyph_width(c: char, bold: bool) -> u32 {
     }
 }
 
+/// Whether every character of `text` can be printed in the letters' font
+/// (WinAnsiEncoding), rather than as "?".
+pub fn can_print(text: &str) -> bool {
+    text.chars()
+        .zip(win_ansi(text))
+        .all(|(c, byte)| byte != b'?' || c == '?')
+}
+
 /// The text in WinAnsiEncoding (the standard fonts' encoding): Latin-1 as it
 /// stands, the typographic quotes, dashes, bullet, ellipsis and euro where
 /// Windows-1252 puts them, anything else as "?".
@@ -360,6 +505,85 @@ mod tests {
                 .filter(|l| l.text.starts_with("A paragraph"))
                 .count(),
             12
+        );
+    }
+
+    fn letter<'a>(to: &[&str], body: &'a str, large_print: bool) -> Letter<'a> {
+        Letter {
+            landlord: "Pioneer Housing Association",
+            landlord_contact: vec![
+                "1 Pioneer Way".into(),
+                "Leeds".into(),
+                "LS1 4AP".into(),
+                "Telephone: 0300 000 0000".into(),
+                "Email: complaints@pioneer-housing.example.org".into(),
+            ],
+            to: to.iter().map(|l| (*l).to_owned()).collect(),
+            date: NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
+            subject: "We have received your complaint (PIR-2026-00042)",
+            body,
+            large_print,
+        }
+    }
+
+    #[test]
+    fn the_address_sits_in_notifys_window_and_the_letter_passes_notifys_checks() {
+        for large_print in [false, true] {
+            for to in [
+                &["Riya Resident", "2 High Street", "Leeds", "LS1 1AA"][..],
+                &[
+                    "Riya Resident",
+                    "Flat 12, Brunswick Court",
+                    "Long Lane Industrial Estate",
+                    "Little Snoring",
+                    "Fakenham",
+                    "Norfolk",
+                    "NR21 0AA",
+                ],
+            ] {
+                let body = "We have received your complaint. ".repeat(40);
+                let pdf = letter(to, &body, large_print).pdf();
+                // As Notify reads it: the lines in its address window.
+                let lines = stand_ins::notify::check_letter(&pdf)
+                    .unwrap_or_else(|e| panic!("{e}: large print {large_print}, {to:?}"));
+                assert_eq!(lines, to, "large print {large_print}");
+                let (_, runs) = stand_ins::pdf::read(&pdf).unwrap();
+                let [left, top, right, bottom] = ADDRESS_WINDOW_MM;
+                let address_runs = runs
+                    .iter()
+                    .filter(|r| r.page == 1 && r.x < COLUMN_MM[0] * MM)
+                    .filter(|r| to.contains(&r.text.as_str()));
+                for run in address_runs {
+                    let from_top = (HEIGHT - run.y) / MM;
+                    assert!(run.x / MM >= left && from_top - run.size * ASCENT / MM >= top);
+                    assert!(from_top + run.size * DESCENT / MM <= bottom, "{run:?}");
+                    assert!((run.x + text_width(&run.text, run.size, false)) / MM <= right);
+                }
+                // The body starts below the window, in large print at 18 pt.
+                let body_runs: Vec<_> = runs
+                    .iter()
+                    .filter(|r| r.text.starts_with("We have received your complaint."))
+                    .collect();
+                assert!(!body_runs.is_empty());
+                for run in body_runs {
+                    assert!(run.page > 1 || (HEIGHT - run.y) / MM > BODY_TOP_MM);
+                    assert_eq!(run.size, if large_print { 18.0 } else { 12.0 });
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_letter_with_no_address_is_refused_by_notifys_checks() {
+        let pdf = letter(&["Riya Resident"], "Hello", false).pdf();
+        assert_eq!(
+            stand_ins::notify::check_letter(&pdf).unwrap_err(),
+            "not-enough-address-lines"
+        );
+        let pdf = letter(&["Riya Resident", "2 High Street", "Leeds"], "Hello", false).pdf();
+        assert_eq!(
+            stand_ins::notify::check_letter(&pdf).unwrap_err(),
+            "not-a-real-uk-postcode"
         );
     }
 

@@ -1,6 +1,10 @@
 //! GOV.UK Notify (issue 17, item 3): text messages, and email where a
-//! template is given, sent through Notify's REST API (v2), the delivery
-//! service UK public bodies and landlords use.
+//! template is given, and letters where postage is given, sent through
+//! Notify's REST API (v2), the delivery service UK public bodies and
+//! landlords use. A letter goes as a precompiled PDF (`POST
+//! /v2/notifications/letter` with `reference`, the PDF base64-encoded in
+//! `content`, and `postage`): the PDF of [`crate::letters`], laid out to
+//! Notify's letter specification, which Notify prints and posts.
 //!
 //! A Notify API key is `{name}-{service id}-{secret}` (two UUIDs at its end).
 //! Each request carries a JSON Web Token signed with HMAC-SHA256 under the
@@ -97,7 +101,39 @@ pub struct Notify {
     key: ApiKey,
     email_template: Option<String>,
     sms_template: Option<String>,
+    /// Letters go through Notify with this postage, when given.
+    letter_postage: Option<Postage>,
     client: reqwest::Client,
+}
+
+/// How Notify posts a letter (its `postage`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Postage {
+    First,
+    Second,
+    Economy,
+}
+
+impl Postage {
+    /// Postage as Notify names it ("first", "second", "economy").
+    pub fn parse(value: &str) -> Result<Self, String> {
+        match value.trim() {
+            "first" => Ok(Postage::First),
+            "second" => Ok(Postage::Second),
+            "economy" => Ok(Postage::Economy),
+            other => Err(format!(
+                "{other:?} is not GOV.UK Notify postage: give first, second or economy"
+            )),
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Postage::First => "first",
+            Postage::Second => "second",
+            Postage::Economy => "economy",
+        }
+    }
 }
 
 /// Why a message did not go.
@@ -124,6 +160,7 @@ impl Notify {
         key: ApiKey,
         email_template: Option<String>,
         sms_template: Option<String>,
+        letter_postage: Option<Postage>,
     ) -> Result<Self, String> {
         for template in email_template.iter().chain(sms_template.iter()) {
             if !is_uuid(template) {
@@ -142,6 +179,7 @@ impl Notify {
             key,
             email_template,
             sms_template,
+            letter_postage,
             client,
         })
     }
@@ -154,6 +192,28 @@ impl Notify {
     /// Whether Notify sends text messages (a text message template is configured).
     pub fn sends_text_messages(&self) -> bool {
         self.sms_template.is_some()
+    }
+
+    /// Whether Notify posts letters (postage is configured).
+    pub fn sends_letters(&self) -> bool {
+        self.letter_postage.is_some()
+    }
+
+    /// Sends a letter, a PDF laid out to Notify's letter specification, as
+    /// a precompiled letter; Notify's id for it.
+    pub async fn letter(&self, pdf: &[u8], reference: &str) -> Result<String, Failure> {
+        let postage = self.letter_postage.ok_or_else(|| {
+            Failure::GiveUp("GOV.UK Notify is not configured to post letters".into())
+        })?;
+        self.post(
+            "letter",
+            json!({
+                "reference": reference,
+                "content": base64::engine::general_purpose::STANDARD.encode(pdf),
+                "postage": postage.as_str(),
+            }),
+        )
+        .await
     }
 
     /// Sends an email; Notify's id for it.

@@ -3,17 +3,20 @@
 //!
 //! The outbox is a working queue (issue 17, item 4). Email goes through GOV.UK
 //! Notify (with an email template) or the SMTP relay, text messages through
-//! Notify; a try that fails is made again after a longer wait each time
-//! ([`retry_after`]), up to [`MAX_ATTEMPTS`]. A message that no service can
-//! send (a call, a letter, a format a person makes, a channel with no
-//! service configured) or that a service refused or failed every time waits
-//! for staff (`given_up_at`, why in `needs_staff`): they see it on their list
+//! Notify, and letters in standard or large print through Notify as
+//! precompiled PDF letters (with `--notify-letters`; item 3) when the
+//! resident's postal address is held; a try that fails is made again after a
+//! longer wait each time ([`retry_after`]), up to [`MAX_ATTEMPTS`]. A message
+//! that no service can send (a call, a letter with no service or no postal
+//! address, a format a person makes, a channel with no service configured)
+//! or that a service refused or failed every time waits for staff (`given_up_at`, why in `needs_staff`): they see it on their list
 //! of messages to send and on the case, send it by hand and say so, or have it
 //! tried again. Everything that happens to a message is kept for its history.
 //! Nothing is marked sent that was not.
 
 use std::time::Duration;
 
+pub mod languages;
 pub mod store;
 
 use chrono::{DateTime, Utc};
@@ -65,6 +68,7 @@ pub async fn enqueue(
     let mut preferences = document
         .map(|d| crate::preferences::parse(&d, user_id))
         .unwrap_or_default();
+    let address = crate::preferences::postal_address(conn, user_id).await?;
     // The channel chosen for the case comes first: a resident who asked to
     // be texted about this complaint is texted about it.
     if let Some(case_id) = case_id {
@@ -95,7 +99,7 @@ pub async fn enqueue(
         }
         (ContactChannel::Letter, _) => {
             let recipient = match preferences.letter_format {
-                LetterFormat::Standard => name,
+                LetterFormat::Standard => name.clone(),
                 LetterFormat::AnotherLanguage => format!(
                     "{name} (letter in {})",
                     preferences
@@ -115,13 +119,31 @@ pub async fn enqueue(
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default()
     });
+    // A letter's address block: the name, then the address held.
+    let address_block = (channel == ContactChannel::Letter).then(|| {
+        let mut lines = vec![name.clone()];
+        lines.extend(address.iter().flat_map(|a| a.lines()));
+        lines
+    });
     let needs_staff = match channel {
-        ContactChannel::Letter => Some(match preferences.letter_format {
-            LetterFormat::Standard | LetterFormat::LargePrint => NeedsStaff::Post,
-            _ => NeedsStaff::Format,
-        }),
+        ContactChannel::Letter => match preferences.letter_format {
+            // Printed as it stands: by a service when the address is known
+            // (the sender decides, by what is configured), else by staff.
+            LetterFormat::Standard | LetterFormat::LargePrint => address_block
+                .as_deref()
+                .filter(|lines| postable(lines))
+                .is_none()
+                .then_some(NeedsStaff::NoAddress),
+            _ => Some(NeedsStaff::Format),
+        },
         _ => needs_staff(channel),
     };
+    // In English, offering it in their language when they read another.
+    let body = languages::for_reader(
+        body,
+        &preferences.language,
+        channel == ContactChannel::Letter,
+    );
     store::insert(
         conn,
         &NewMessage {
@@ -130,25 +152,64 @@ pub async fn enqueue(
             channel: channel.as_str(),
             recipient: &recipient,
             subject,
-            body,
+            body: &body,
             at,
             purpose: None,
             needs_staff: needs_staff.map(wire),
             letter_format: letter_format.as_deref(),
+            address_block: address_block.map(|lines| lines.join("\n")).as_deref(),
         },
     )
     .await
 }
 
 /// Whether a message by `channel` goes straight to staff: a call is made
-/// by a person, and a letter printed and posted (the portal holds no
-/// resident's postal address to send one through a service).
+/// by a person. (A letter waits for the sender, which knows whether a
+/// service posts letters, unless no address is held: see [`postable`].)
 fn needs_staff(channel: ContactChannel) -> Option<NeedsStaff> {
     match channel {
         ContactChannel::Phone => Some(NeedsStaff::Call),
-        ContactChannel::Letter => Some(NeedsStaff::Post),
-        ContactChannel::Email | ContactChannel::TextMessage => None,
+        ContactChannel::Letter | ContactChannel::Email | ContactChannel::TextMessage => None,
     }
+}
+
+/// Whether an address block (the name first) is one GOV.UK Notify can post
+/// to: 3 to 7 lines (the name and at least two of address), the last a UK
+/// postcode (Notify's rule for a precompiled letter's address).
+pub fn postable(lines: &[String]) -> bool {
+    (3..=crate::letters::ADDRESS_MAX_LINES).contains(&lines.len())
+        && lines
+            .last()
+            .is_some_and(|l| domain::validation::postal::is_uk_postcode(l))
+}
+
+/// An address block from a name and an address typed as free text (staff
+/// filing for someone without an account, an advocate naming a resident):
+/// a line of the block for each line of the text, and a postcode written at
+/// the end of the last line ("Leeds LS1 1AA") put on a line of its own, as
+/// Notify wants it.
+pub fn address_block(name: &str, address: Option<&str>) -> Vec<String> {
+    let mut lines = vec![name.trim().to_owned()];
+    lines.extend(
+        address
+            .unwrap_or_default()
+            .lines()
+            .map(|l| l.trim().trim_end_matches(',').trim().to_owned())
+            .filter(|l| !l.is_empty()),
+    );
+    if let Some(last) = lines.last().cloned() {
+        let words: Vec<&str> = last.split_whitespace().collect();
+        let split = (words.len() > 2)
+            .then(|| words[words.len() - 2..].join(" "))
+            .filter(|tail| domain::validation::postal::is_uk_postcode(tail));
+        if let (Some(postcode), false) = (split, lines.len() == 1) {
+            let town = words[..words.len() - 2].join(" ");
+            lines.pop();
+            lines.push(town.trim_end_matches(',').to_owned());
+            lines.push(domain::validation::postal::normalise_postcode(&postcode));
+        }
+    }
+    lines
 }
 
 /// The wire (and column) name of a reason to wait for staff.
@@ -157,6 +218,7 @@ fn wire(reason: NeedsStaff) -> &'static str {
         NeedsStaff::NoService => "no_service",
         NeedsStaff::Call => "call",
         NeedsStaff::Post => "post",
+        NeedsStaff::NoAddress => "no_address",
         NeedsStaff::Format => "format",
         NeedsStaff::Failed => "failed",
     }
@@ -181,16 +243,29 @@ struct CaseContact {
 }
 
 /// Queues a message for someone with no account (a resident an advocate
-/// acts for): by email, or a letter to `recipient`'s address.
+/// acts for, or whose complaint staff raised): by email to `recipient`, or
+/// a letter to `recipient` (their name and address, as staff read it) at
+/// `address_block` (see [`address_block`]).
+#[allow(clippy::too_many_arguments)]
 pub async fn enqueue_without_account(
     conn: &mut AnyConnection,
     at: DateTime<Utc>,
     case_id: Option<i64>,
     channel: ContactChannel,
     recipient: &str,
+    address_block: Option<&[String]>,
     subject: &str,
     body: &str,
 ) -> Result<(), sqlx::Error> {
+    let letter = channel == ContactChannel::Letter;
+    let needs_staff = if letter {
+        (!address_block.is_some_and(postable)).then_some(NeedsStaff::NoAddress)
+    } else {
+        needs_staff(channel)
+    };
+    let block = address_block
+        .filter(|_| letter)
+        .map(|lines| lines.join("\n"));
     store::insert(
         conn,
         &NewMessage {
@@ -202,8 +277,9 @@ pub async fn enqueue_without_account(
             body,
             at,
             purpose: None,
-            needs_staff: needs_staff(channel).map(wire),
-            letter_format: (channel == ContactChannel::Letter).then_some("standard"),
+            needs_staff: needs_staff.map(wire),
+            letter_format: letter.then_some("standard"),
+            address_block: block.as_deref(),
         },
     )
     .await
@@ -234,6 +310,7 @@ pub async fn enqueue_email(
             purpose,
             needs_staff: None,
             letter_format: None,
+            address_block: None,
         },
     )
     .await
@@ -315,8 +392,67 @@ async fn send_one(
             None => Outcome::Staff(NeedsStaff::NoService, None),
         },
         "phone" => Outcome::Staff(NeedsStaff::Call, None),
-        _ => Outcome::Staff(NeedsStaff::Post, None),
+        _ => match notify.filter(|n| n.sends_letters()) {
+            Some(notify) => match send_letter(state, id).await {
+                Ok(Ok(pdf)) => from_notify(notify.letter(&pdf, &reference).await),
+                Ok(Err(outcome)) => outcome,
+                Err(error) => {
+                    tracing::warn!(id, %error, "the letter could not be read to send it");
+                    Outcome::TryAgain("The letter could not be read to send it".into())
+                }
+            },
+            None => Outcome::Staff(NeedsStaff::Post, None),
+        },
     }
+}
+
+/// Shown to staff when a letter cannot go by post through a service.
+pub const NO_ADDRESS: &str = "No postal address that GOV.UK Notify can post to is held \
+     (it needs the name, at least two lines of address and a UK postcode on the last line). \
+     Find the address, then print and post the letter, or try again once the resident has \
+     added it in their settings.";
+
+/// A letter's PDF to send through a service; or, when it has no address a
+/// service can post to, what to do instead. A letter to an account that had
+/// no address when it was written takes the one the account holds now (so
+/// "try again" sends it once the resident has added it).
+async fn send_letter(state: &AppState, id: i64) -> Result<Result<Vec<u8>, Outcome>, sqlx::Error> {
+    let mut conn = state.db.acquire().await?;
+    let Some(mut row) = store::letter(&mut conn, id).await? else {
+        return Ok(Err(Outcome::Staff(NeedsStaff::NoAddress, None)));
+    };
+    let mut lines = block_lines(row.address_block.as_deref());
+    if !postable(&lines) {
+        if let Some(user_id) = row.user_id {
+            if let Some(address) = crate::preferences::postal_address(&mut conn, user_id).await? {
+                let name = lines
+                    .first()
+                    .cloned()
+                    .or_else(|| row.name.clone())
+                    .unwrap_or_default();
+                lines = std::iter::once(name).chain(address.lines()).collect();
+                store::set_address_block(&mut conn, id, &lines.join("\n")).await?;
+                row.address_block = Some(lines.join("\n"));
+            }
+        }
+    }
+    if !postable(&lines) {
+        return Ok(Err(Outcome::Staff(
+            NeedsStaff::NoAddress,
+            Some(NO_ADDRESS.to_owned()),
+        )));
+    }
+    Ok(Ok(letter_pdf(state, &row)))
+}
+
+/// The lines of a stored address block.
+fn block_lines(block: Option<&str>) -> Vec<String> {
+    block
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_owned)
+        .filter(|l| !l.trim().is_empty())
+        .collect()
 }
 
 /// One round of the sender: each message due a try goes to its channel's
@@ -604,12 +740,28 @@ pub async fn letter(
 ) -> Result<(String, Vec<u8>), crate::error::ApiError> {
     use crate::error::ApiError;
     let mut conn = state.db.acquire().await?;
-    let row = store::one(&mut conn, viewer, id)
+    let seen = store::one(&mut conn, viewer, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if row.channel != ContactChannel::Letter.as_str() {
+    if seen.channel != ContactChannel::Letter.as_str() {
         return Err(ApiError::NotFound);
     }
+    let row = store::letter(&mut conn, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let pdf = letter_pdf(state, &row);
+    let name = match &row.case_reference {
+        Some(reference) => format!("letter-{reference}-{id}.pdf"),
+        None => format!("letter-{id}.pdf"),
+    };
+    Ok((name, pdf))
+}
+
+/// A letter's PDF: the landlord's details from the policy, the address
+/// block the letter was written to (for a letter written before address
+/// blocks were kept, the recipient's name alone: staff add the address),
+/// the date it was written, its subject and message.
+fn letter_pdf(state: &AppState, row: &store::LetterRow) -> Vec<u8> {
     let format = row
         .letter_format
         .as_deref()
@@ -635,38 +787,21 @@ pub async fn letter(
     if let Some(email) = &policy.contact.email {
         landlord_contact.push(format!("Email: {email}"));
     }
+    let to = match block_lines(row.address_block.as_deref()) {
+        lines if !lines.is_empty() => lines,
+        _ => vec![row.name.clone().unwrap_or_else(|| row.recipient.clone())],
+    };
     let created = parse_time(&row.created_at).unwrap_or_default();
-    let pdf = crate::letters::Letter {
+    crate::letters::Letter {
         landlord: &policy.landlord,
         landlord_contact,
-        to: address_lines(&row.recipient, format),
+        to,
         date: domain::calendar::uk_date(created),
         subject: &row.subject,
         body: &shown_to_staff(row.body.clone(), row.purpose.as_deref()),
         large_print: format == LetterFormat::LargePrint,
     }
-    .pdf();
-    let name = match &row.case_reference {
-        Some(reference) => format!("letter-{reference}-{id}.pdf"),
-        None => format!("letter-{id}.pdf"),
-    };
-    Ok((name, pdf))
-}
-
-/// The lines of a letter's address block from its recipient: "Name, 1 High
-/// Street, Town, AB1 2CD" (someone without an account) or "Name (large
-/// print)" (an account, whose address the portal does not hold: staff add it).
-fn address_lines(recipient: &str, format: LetterFormat) -> Vec<String> {
-    let without_format = match (format, recipient.rfind(" (")) {
-        (LetterFormat::Standard, _) | (_, None) => recipient,
-        (_, Some(at)) if recipient.ends_with(')') => &recipient[..at],
-        _ => recipient,
-    };
-    without_format
-        .split(", ")
-        .map(|line| line.trim().to_owned())
-        .filter(|line| !line.is_empty())
-        .collect()
+    .pdf()
 }
 
 /// Every message to an address, newest first, as it was written (links
@@ -676,4 +811,27 @@ pub async fn written_to(
     recipient: &str,
 ) -> Result<Vec<(String, String)>, sqlx::Error> {
     store::written_to(conn, recipient).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_address_typed_as_text_becomes_a_block_notify_can_post_to() {
+        let block = address_block(" Pat Nocount ", Some("1 High Street,\n\nLeeds ls1 1aa\n"));
+        assert_eq!(block, ["Pat Nocount", "1 High Street", "Leeds", "LS1 1AA"]);
+        assert!(postable(&block));
+        let block = address_block("Pat Nocount", Some("1 High Street\nLeeds\nLS1 1AA"));
+        assert_eq!(block, ["Pat Nocount", "1 High Street", "Leeds", "LS1 1AA"]);
+        // No postcode, too few lines, too many: staff find the address.
+        assert!(!postable(&address_block(
+            "Pat",
+            Some("1 High Street\nLeeds")
+        )));
+        assert!(!postable(&address_block("Pat", Some("LS1 1AA"))));
+        assert!(!postable(&address_block("Pat", None)));
+        let eight = "a\nb\nc\nd\ne\nf\nLS1 1AA";
+        assert!(!postable(&address_block("Pat", Some(eight))));
+    }
 }

@@ -1,6 +1,8 @@
 //! An account's accessibility and communication preferences: one JSON
-//! document per account, the defaults until it is set. Read by the session,
-//! the case view (for staff) and the outbox (which channel to write by).
+//! document per account, the defaults until it is set, and the postal
+//! address letters go to, in typed columns of its own (`postal_addresses`).
+//! Read by the session, the case view (for staff) and the outbox (which
+//! channel to write by, and where a letter goes).
 
 pub mod store;
 
@@ -14,7 +16,17 @@ use crate::error::ApiError;
 #[tracing::instrument(skip_all, fields(user_id))]
 pub async fn load(conn: &mut AnyConnection, user_id: i64) -> Result<Preferences, sqlx::Error> {
     let document = store::document(conn, user_id).await?;
-    Ok(document.map(|d| parse(&d, user_id)).unwrap_or_default())
+    let mut preferences = document.map(|d| parse(&d, user_id)).unwrap_or_default();
+    preferences.postal_address = store::postal_address(conn, user_id).await?;
+    Ok(preferences)
+}
+
+/// The postal address an account gave for letters, if any.
+pub async fn postal_address(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> Result<Option<domain::validation::postal::PostalAddress>, sqlx::Error> {
+    store::postal_address(conn, user_id).await
 }
 
 /// Replaces the whole document (a field left out takes its default) and
@@ -28,8 +40,14 @@ pub async fn save(
 ) -> Result<Preferences, ApiError> {
     let preferences = preferences.normalised();
     preferences.validate()?;
-    let document = serde_json::to_string(&preferences).map_err(ApiError::internal)?;
+    // The address has columns of its own; the document holds the rest.
+    let document = serde_json::to_string(&Preferences {
+        postal_address: None,
+        ..preferences.clone()
+    })
+    .map_err(ApiError::internal)?;
     store::save(conn, user_id, &document, at).await?;
+    store::save_postal_address(conn, user_id, preferences.postal_address.as_ref(), at).await?;
     Ok(preferences)
 }
 

@@ -82,20 +82,33 @@ pub async fn build_state(config: Config) -> Result<AppState, StartupError> {
 }
 
 /// GOV.UK Notify, when a key file is given: its key read and checked, and
-/// at least one template to send through.
+/// at least one template to send through, or postage for letters.
 fn load_notify(config: &Config) -> Result<Option<crate::notify::Notify>, String> {
     let Some(path) = &config.notify_api_key_file else {
-        if config.notify_email_template.is_some() || config.notify_sms_template.is_some() {
-            return Err("a template is given but no --notify-api-key-file".into());
+        if config.notify_email_template.is_some()
+            || config.notify_sms_template.is_some()
+            || config.notify_letters.is_some()
+        {
+            return Err(
+                "a template or --notify-letters is given but no --notify-api-key-file".into(),
+            );
         }
         return Ok(None);
     };
     let key = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: {e}", path.display()))
         .and_then(|k| crate::notify::ApiKey::parse(&k))?;
-    if config.notify_email_template.is_none() && config.notify_sms_template.is_none() {
+    let postage = config
+        .notify_letters
+        .as_deref()
+        .map(crate::notify::Postage::parse)
+        .transpose()?;
+    if config.notify_email_template.is_none()
+        && config.notify_sms_template.is_none()
+        && postage.is_none()
+    {
         return Err(
-            "give --notify-sms-template, --notify-email-template or both: the templates to send through"
+            "give --notify-sms-template, --notify-email-template, --notify-letters or several: what to send through Notify"
                 .into(),
         );
     }
@@ -104,6 +117,7 @@ fn load_notify(config: &Config) -> Result<Option<crate::notify::Notify>, String>
         key,
         config.notify_email_template.clone(),
         config.notify_sms_template.clone(),
+        postage,
     )
     .map(Some)
 }

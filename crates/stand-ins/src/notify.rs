@@ -16,7 +16,10 @@
 //!   required; `personalisation`, `reference`, `sms_sender_id` allowed.
 //! - `POST /v2/notifications/letter` (a precompiled letter): `reference` and
 //!   `content` (a base64 PDF) required; `postage` (`first`, `second`,
-//!   `economy`) allowed.
+//!   `economy`) allowed; the PDF checked as Notify checks it
+//!   ([`check_letter`]: A4 portrait, the printable area, an address of 3 to
+//!   7 lines ending in a UK postcode in the address window). Notify answers
+//!   `{"id", "reference", "postage"}`.
 //! - The template must exist, and its placeholders must all be given in
 //!   `personalisation`; else 400 `BadRequestError`.
 //!
@@ -263,21 +266,132 @@ pub fn check_body(kind: &str, body: &Map<String, Value>) -> Result<(), String> {
             check_template(&body["template_id"], SMS_TEMPLATE, &["body"], body)
         }
         _ => {
+            match body.get("postage").map(Value::as_str) {
+                None | Some(Some("first" | "second" | "economy")) => {}
+                Some(_) => {
+                    return Err("postage invalid. It must be first, second or economy".into())
+                }
+            }
             let pdf = body["content"]
                 .as_str()
                 .and_then(|c| base64::engine::general_purpose::STANDARD.decode(c).ok())
-                .ok_or("content is not a valid base64 string")?;
-            if !pdf.starts_with(b"%PDF-") {
-                return Err("Letter content is not a valid PDF".into());
-            }
-            match body.get("postage").and_then(Value::as_str) {
-                None | Some("first" | "second" | "economy") => Ok(()),
-                Some(other) => Err(format!(
-                    "postage invalid. It must be first, second or economy, not {other}"
-                )),
-            }
+                .ok_or("Cannot decode letter content (invalid base64 encoding)")?;
+            check_letter(&pdf).map(|_| ())
         }
     }
+}
+
+/// Notify's address window on the first page (mm from the top left:
+/// left, top, right, bottom), and the area Notify reads the address from
+/// (3 mm wider each way).
+const ADDRESS_WINDOW_MM: [f32; 4] = [24.6, 39.5, 120.0, 66.3];
+const ADDRESS_AREA_MM: [f32; 4] = [24.6 - 3.0, 39.5 - 3.0, 120.0 + 3.0, 66.3 + 3.0];
+/// Notify's printable area: 15 mm from the sides, 5 mm from top and bottom.
+const BORDER_MM: [f32; 2] = [15.0, 5.0];
+/// Where the body may start on the first page (mm from the top), and the
+/// sender's column to its right (mm from the left).
+const BODY_TOP_MM: f32 = 95.0;
+const SERVICE_COLUMN_MM: f32 = 125.0;
+
+/// Checks a precompiled letter as Notify does (its API, then its
+/// template-preview service's validation); the address lines when it
+/// passes, else Notify's reason: the API's own message, or the code
+/// template-preview gives the letter (`not-a-real-uk-postcode`…).
+///
+/// Notify itself answers 201 to a PDF it can read and fails the letter
+/// later (status `validation-failed`); the stand-in refuses it at once, so
+/// that a test sees what Notify would fail. Notify renders the page and
+/// looks for ink outside the areas; the stand-in reads where each run of
+/// text starts (and its size, for how far up and down it reaches), so it
+/// cannot see where a line ends on the right: the unit tests of the
+/// portal's letters measure that, with the font's widths.
+pub fn check_letter(pdf: &[u8]) -> Result<Vec<String>, String> {
+    const MM: f32 = 72.0 / 25.4;
+    let (pages, runs) =
+        crate::pdf::read(pdf).map_err(|_| "Letter content is not a valid PDF".to_owned())?;
+    if pages.is_empty() {
+        return Err("Letter content is not a valid PDF".into());
+    }
+    // A4 portrait, within 2 mm.
+    if pages
+        .iter()
+        .any(|(w, h)| (w / MM - 210.0).abs() > 2.0 || (h / MM - 297.0).abs() > 2.0)
+    {
+        return Err("letter-not-a4-portrait-oriented".into());
+    }
+    // Every word inside the printable area; on the first page, above the
+    // body, only in the logo area, the address window or the sender's column.
+    let [side, end] = BORDER_MM;
+    for run in &runs {
+        let (width, height) = pages[run.page - 1];
+        let from_left = run.x / MM;
+        let from_top = (height - run.y) / MM;
+        let outside = from_left < side - 1.0
+            || from_left > width / MM - side + 1.0
+            || from_top - run.size / MM < end - 1.0
+            || from_top > height / MM - end + 1.0;
+        // Notify allows 1 mm around each area, for anti-aliasing.
+        let [al, at, ar, ab] = ADDRESS_WINDOW_MM;
+        let glyph_top = from_top - run.size * 0.75 / MM;
+        let glyph_bottom = from_top + run.size * 0.25 / MM;
+        let in_window = from_left >= al - 1.0
+            && from_left <= ar + 1.0
+            && glyph_top >= at - 1.0
+            && glyph_bottom <= ab + 1.0;
+        let in_header = run.page == 1 && glyph_top < BODY_TOP_MM - 1.0;
+        let allowed_in_header =
+            glyph_bottom <= 30.0 + 1.0 || from_left >= SERVICE_COLUMN_MM - 1.0 || in_window;
+        if outside || (in_header && !allowed_in_header) {
+            return Err("content-outside-printable-area".into());
+        }
+    }
+    let lines = crate::pdf::text_in(&runs, pages[0].1, 1, ADDRESS_AREA_MM);
+    if lines.is_empty() {
+        return Err("address-is-empty".into());
+    }
+    if lines.len() < 3 {
+        return Err("not-enough-address-lines".into());
+    }
+    if lines.len() > 7 {
+        return Err("too-many-address-lines".into());
+    }
+    if !lines.last().is_some_and(|l| is_uk_postcode(l)) {
+        return Err("not-a-real-uk-postcode".into());
+    }
+    Ok(lines)
+}
+
+/// A UK postcode as Notify reads one: spaces ignored, any case; an outward
+/// code of a letter or two, a digit and perhaps a letter or digit, then an
+/// inward code of a digit and two letters.
+pub fn is_uk_postcode(value: &str) -> bool {
+    let compact: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if compact == "GIR0AA" {
+        return true;
+    }
+    let bytes = compact.as_bytes();
+    if !(5..=7).contains(&bytes.len()) {
+        return false;
+    }
+    let (outward, inward) = bytes.split_at(bytes.len() - 3);
+    let inward_ok = inward[0].is_ascii_digit()
+        && inward[1].is_ascii_alphabetic()
+        && inward[2].is_ascii_alphabetic();
+    let letters = outward
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let rest = &outward[letters..];
+    let outward_ok = (1..=2).contains(&letters)
+        && !rest.is_empty()
+        && rest[0].is_ascii_digit()
+        && rest.len() <= 2
+        && rest[1..].iter().all(u8::is_ascii_alphanumeric);
+    inward_ok && outward_ok
 }
 
 fn check_template(
@@ -325,7 +439,11 @@ async fn send(
         return bad("Invalid JSON supplied in POST data");
     };
     if let Err(message) = check_body(&kind, &request) {
-        let kind_of_error = if message == "Template not found" || message.starts_with("Missing") {
+        let kind_of_error = if message == "Template not found"
+            || message.starts_with("Missing")
+            || message.starts_with("Cannot decode letter")
+            || message == "Letter content is not a valid PDF"
+        {
             "BadRequestError"
         } else {
             "ValidationError"
@@ -357,8 +475,17 @@ async fn send(
             "from_email": "complaints@example.gov.uk",
         }),
         "sms" => json!({ "body": personalisation["body"], "from_number": "PutItRight" }),
-        _ => json!({}),
+        _ => Value::Null,
     };
+    if kind == "letter" {
+        // A precompiled letter's answer: its id, reference and postage.
+        let answer = json!({
+            "id": id,
+            "reference": request.get("reference").cloned().unwrap_or(Value::Null),
+            "postage": request.get("postage").cloned().unwrap_or(json!("second")),
+        });
+        return (StatusCode::CREATED, Json(answer)).into_response();
+    }
     let answer = json!({
         "id": id,
         "reference": request.get("reference").cloned().unwrap_or(Value::Null),
@@ -428,6 +555,37 @@ mod tests {
             check_body("sms", body.as_object().unwrap()).unwrap_err(),
             "Additional properties are not allowed (subject was unexpected)"
         );
+    }
+
+    #[test]
+    fn a_precompiled_letter_must_be_base64_of_a_pdf_with_known_postage() {
+        let letter = |content: &str, postage: &str| {
+            let body = json!({ "reference": "outbox-1", "content": content, "postage": postage });
+            check_body("letter", body.as_object().unwrap())
+        };
+        assert_eq!(
+            letter("not base64!", "second").unwrap_err(),
+            "Cannot decode letter content (invalid base64 encoding)"
+        );
+        let not_a_pdf = base64::engine::general_purpose::STANDARD.encode(b"Dear Riya");
+        assert_eq!(
+            letter(&not_a_pdf, "second").unwrap_err(),
+            "Letter content is not a valid PDF"
+        );
+        assert_eq!(
+            letter(&not_a_pdf, "by pigeon").unwrap_err(),
+            "postage invalid. It must be first, second or economy"
+        );
+    }
+
+    #[test]
+    fn uk_postcodes_are_read_by_their_shape() {
+        for good in ["SW1A 1AA", "ls1 4ap", "M1 1AE", "GIR 0AA"] {
+            assert!(is_uk_postcode(good), "{good}");
+        }
+        for bad in ["Leeds", "LS1", "LS1 4AP 4AP", "12345"] {
+            assert!(!is_uk_postcode(bad), "{bad}");
+        }
     }
 
     #[test]

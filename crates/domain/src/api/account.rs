@@ -92,6 +92,14 @@ pub mod messages {
         "Enter a telephone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192";
     pub const INTERPRETER_LANGUAGE_MISSING: &str = "Enter the language you need an interpreter for";
     pub const INTERPRETER_LANGUAGE_TOO_LONG: &str = "Language must be 50 characters or fewer";
+    pub const ADDRESS_LINE_1_MISSING: &str =
+        "Enter address line 1, typically the building and street";
+    pub const ADDRESS_LINE_1_TOO_LONG: &str = "Address line 1 must be 35 characters or fewer";
+    pub const ADDRESS_LINE_2_TOO_LONG: &str = "Address line 2 must be 35 characters or fewer";
+    pub const TOWN_MISSING: &str = "Enter town or city";
+    pub const TOWN_TOO_LONG: &str = "Town or city must be 35 characters or fewer";
+    pub const POSTCODE_MISSING: &str = "Enter postcode";
+    pub const POSTCODE_FORMAT: &str = "Enter a full UK postcode, like LS1 4AP";
     pub const ADJUSTMENTS_TOO_LONG: &str =
         "Reasonable adjustments must be 2000 characters or fewer";
 }
@@ -410,6 +418,9 @@ pub struct Preferences {
     pub interpreter_language: Option<String>,
     /// Anything else we should do to make things easier (free text).
     pub reasonable_adjustments: String,
+    /// Where letters go (required for letters to be posted by a service;
+    /// without it a letter waits for staff to find the address).
+    pub postal_address: Option<crate::validation::postal::PostalAddress>,
 }
 
 impl Default for Preferences {
@@ -427,6 +438,7 @@ impl Default for Preferences {
             interpreter: false,
             interpreter_language: None,
             reasonable_adjustments: String::new(),
+            postal_address: None,
         }
     }
 }
@@ -443,6 +455,9 @@ impl Preferences {
         self.phone = blank_to_none(self.phone);
         self.interpreter_language = blank_to_none(self.interpreter_language);
         self.reasonable_adjustments = self.reasonable_adjustments.trim().to_owned();
+        self.postal_address = self
+            .postal_address
+            .and_then(crate::validation::postal::PostalAddress::normalised);
         if self.letter_format != LetterFormat::AnotherLanguage {
             self.letter_language = None;
         }
@@ -491,6 +506,9 @@ impl Preferences {
         }
         if self.reasonable_adjustments.chars().count() > ADJUSTMENTS_MAX_CHARS {
             problems.add("reasonable_adjustments", messages::ADJUSTMENTS_TOO_LONG);
+        }
+        if let Some(address) = &self.postal_address {
+            address.check("postal_address", &mut problems);
         }
         problems.into_result()
     }

@@ -433,6 +433,10 @@ pub enum NeedsStaff {
     Call,
     /// A letter: staff print and post it.
     Post,
+    /// A letter to someone whose postal address the portal does not hold
+    /// (or not one a delivery service can post to): staff find it, then
+    /// print and post the letter.
+    NoAddress,
     /// A format a person makes (Braille, audio, easy read, another language).
     Format,
     /// The delivery service refused it, or it failed every try: see

@@ -129,6 +129,7 @@ pub async fn erase_account(
     for table in [
         "sessions",
         "preferences",
+        "postal_addresses",
         "email_verifications",
         "password_resets",
         "idempotency_keys",

@@ -194,13 +194,26 @@ pub async fn tell_resident(
         return crate::outbox::enqueue(conn, at, resident_id, case_id, subject, body).await;
     }
     let name = row.resident_name.clone().unwrap_or_default();
-    let (channel, recipient) = match (&row.resident_email, &row.resident_address) {
-        (Some(email), _) => (ContactChannel::Email, email.clone()),
-        (None, Some(address)) => (ContactChannel::Letter, format!("{name}, {address}")),
+    let (channel, recipient, block) = match (&row.resident_email, &row.resident_address) {
+        (Some(email), _) => (ContactChannel::Email, email.clone(), None),
+        (None, Some(address)) => (
+            ContactChannel::Letter,
+            format!("{name}, {address}"),
+            Some(crate::outbox::address_block(&name, Some(address))),
+        ),
         (None, None) => return Ok(()),
     };
-    crate::outbox::enqueue_without_account(conn, at, case_id, channel, &recipient, subject, body)
-        .await
+    crate::outbox::enqueue_without_account(
+        conn,
+        at,
+        case_id,
+        channel,
+        &recipient,
+        block.as_deref(),
+        subject,
+        body,
+    )
+    .await
 }
 
 /// Tells the resident that their authorisation was used on a case: to raise

@@ -49,6 +49,8 @@ pub struct NewMessage<'a> {
     pub needs_staff: Option<&'a str>,
     /// A letter's format, its wire name (`LetterFormat`).
     pub letter_format: Option<&'a str>,
+    /// A letter's address block, a line a line (the name first).
+    pub address_block: Option<&'a str>,
 }
 
 #[tracing::instrument(skip_all, fields(user_id = message.user_id, case_id = message.case_id))]
@@ -56,8 +58,8 @@ pub async fn insert(conn: &mut AnyConnection, message: &NewMessage<'_>) -> Resul
     let at = timestamp(message.at);
     let id: i64 = crate::db::query_scalar(
         "INSERT INTO outbox (user_id, case_id, channel, recipient, subject, body, created_at, \
-         purpose, given_up_at, needs_staff, letter_format) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         purpose, given_up_at, needs_staff, letter_format, address_block) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(message.user_id)
     .bind(message.case_id)
@@ -70,6 +72,7 @@ pub async fn insert(conn: &mut AnyConnection, message: &NewMessage<'_>) -> Resul
     .bind(message.needs_staff.map(|_| at.clone()))
     .bind(message.needs_staff)
     .bind(message.letter_format)
+    .bind(message.address_block)
     .fetch_one(&mut *conn)
     .await?;
     if message.needs_staff.is_some() {
@@ -483,4 +486,50 @@ pub async fn depth(db: &AnyPool) -> Result<(i64, i64), sqlx::Error> {
     )
     .fetch_one(db)
     .await
+}
+
+/// What a letter's PDF is made of.
+#[derive(sqlx::FromRow)]
+pub struct LetterRow {
+    pub user_id: Option<i64>,
+    /// The account's name, for a letter to an account.
+    pub name: Option<String>,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: String,
+    pub purpose: Option<String>,
+    pub letter_format: Option<String>,
+    pub address_block: Option<String>,
+    pub case_reference: Option<String>,
+}
+
+/// A letter, for its PDF (the caller has checked who may see it, or is the
+/// sender).
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn letter(conn: &mut AnyConnection, id: i64) -> Result<Option<LetterRow>, sqlx::Error> {
+    crate::db::query_as(
+        "SELECT o.user_id, u.name, o.recipient, o.subject, o.body, o.created_at, o.purpose, \
+         o.letter_format, o.address_block, c.reference AS case_reference \
+         FROM outbox o LEFT JOIN users u ON u.id = o.user_id LEFT JOIN cases c ON c.id = o.case_id \
+         WHERE o.id = ? AND o.channel = 'letter'",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}
+
+/// Keeps the address block a letter is sent to.
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn set_address_block(
+    conn: &mut AnyConnection,
+    id: i64,
+    block: &str,
+) -> Result<(), sqlx::Error> {
+    crate::db::query("UPDATE outbox SET address_block = ? WHERE id = ? AND sent_at IS NULL")
+        .bind(block)
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(|_| ())
 }

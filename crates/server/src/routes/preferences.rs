@@ -34,8 +34,9 @@ async fn update_preferences(
     user: CurrentUser,
     Json(preferences): Json<Preferences>,
 ) -> ApiResult<Json<Preferences>> {
-    let mut conn = state.db.acquire().await?;
-    let stored =
-        crate::preferences::save(&mut conn, user.id, preferences, state.clock.now()).await?;
+    // The document and the postal address are written together or not at all.
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let stored = crate::preferences::save(&mut tx, user.id, preferences, state.clock.now()).await?;
+    tx.commit().await?;
     Ok(Json(stored))
 }

@@ -79,18 +79,71 @@ async fn waiting_for_staff(staff: &TestClient) -> Vec<Value> {
 /// `client` asks for letters in `format` (`standard`, `large_print`,
 /// `braille`…) in their settings.
 async fn asks_for_letters(client: &TestClient, format: &str) {
+    asks_for_letters_at(client, format, Value::Null).await;
+}
+
+/// The settings of someone who asks for letters in `format` at `address`.
+fn letter_settings(format: &str, address: Value) -> Value {
+    json!({
+        "text_size": "standard", "high_contrast": false, "reduced_motion": false,
+        "readable_font": false, "language": "en", "letter_format": format,
+        "letter_language": null, "contact_channel": "letter", "phone": null,
+        "interpreter": false, "interpreter_language": null, "reasonable_adjustments": "",
+        "postal_address": address
+    })
+}
+
+/// `client` asks for letters in `format` at `address` (or none: null).
+async fn asks_for_letters_at(client: &TestClient, format: &str, address: Value) {
     let (status, _, body) = client
-        .put_json(
-            "/api/v1/preferences",
-            json!({
-                "text_size": "standard", "high_contrast": false, "reduced_motion": false,
-                "readable_font": false, "language": "en", "letter_format": format,
-                "letter_language": null, "contact_channel": "letter", "phone": null,
-                "interpreter": false, "interpreter_language": null, "reasonable_adjustments": ""
-            }),
-        )
+        .put_json("/api/v1/preferences", letter_settings(format, address))
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+/// Riya's address as she types it in her settings.
+fn riyas_address() -> Value {
+    json!({
+        "address_line_1": "2 High Street", "address_line_2": "Headingley",
+        "town": "Leeds", "postcode": "ls6 3aa"
+    })
+}
+
+/// The portal sending through a Notify stand-in that also posts letters.
+async fn with_notify_letters() -> (TestApp, NotifyStandIn, tempfile::TempDir) {
+    let notify = NotifyStandIn::default();
+    let base_url = notify.start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let key_file = dir.path().join("notify-key");
+    std::fs::write(&key_file, format!("{API_KEY}\n")).unwrap();
+    let app = TestApp::spawn_with(|c| {
+        c.notify_api_key_file = Some(key_file);
+        c.notify_base_url = base_url;
+        c.notify_sms_template = Some(SMS_TEMPLATE.into());
+        c.notify_letters = Some("second".into());
+    })
+    .await;
+    (app, notify, dir)
+}
+
+/// The letters the Notify stand-in accepted: (reference, postage, PDF).
+fn letters_received(notify: &NotifyStandIn) -> Vec<(String, String, Vec<u8>)> {
+    use base64::Engine;
+    notify
+        .received()
+        .into_iter()
+        .filter(|r| r.kind == "letter")
+        .map(|r| {
+            let pdf = base64::engine::general_purpose::STANDARD
+                .decode(r.request["content"].as_str().unwrap())
+                .unwrap();
+            (
+                r.request["reference"].as_str().unwrap().to_owned(),
+                r.request["postage"].as_str().unwrap().to_owned(),
+                pdf,
+            )
+        })
+        .collect()
 }
 
 /// The case as the staff queue lists it.
@@ -590,10 +643,26 @@ async fn a_large_print_letter_is_a_pdf_whose_words_are_text_at_18_point() {
     );
     assert!(flat.contains(reference), "{flat}");
     assert!(!sizes.is_empty());
+    // Every word is 16 pt or more, but the address in the envelope's window,
+    // which is only as large as fits there (Notify prints it at 8 pt).
+    let (pages, runs) = stand_ins::pdf::read(&pdf).unwrap();
+    let mm = 72.0 / 25.4;
+    let in_window = |r: &stand_ins::pdf::Run| {
+        let from_top = (pages[0].1 - r.y) / mm;
+        r.page == 1 && r.x / mm < 125.0 && (39.5..=66.3).contains(&from_top)
+    };
+    let letter_sizes: Vec<f32> = runs
+        .iter()
+        .filter(|r| !in_window(r))
+        .map(|r| r.size)
+        .collect();
     assert!(
-        sizes.iter().all(|s| *s >= 16.0),
-        "large print is 16 pt or more: {sizes:?}"
+        letter_sizes.iter().all(|s| *s >= 16.0),
+        "large print is 16 pt or more: {letter_sizes:?}"
     );
+    assert!(runs
+        .iter()
+        .any(|r| in_window(r) && r.text == "Riya Resident"));
 }
 
 #[tokio::test]
@@ -620,6 +689,8 @@ async fn a_standard_letter_to_someone_without_an_account_carries_their_address()
         .await;
     assert_eq!(status, StatusCode::CREATED, "{detail}");
     let case = id(&detail);
+    // No service posts letters here: the sender leaves it for staff.
+    server::outbox::deliver_pending(&app.state).await.unwrap();
     let letter = waiting_for(&staff, &case).await;
     assert_eq!(letter["needs_staff"], "post");
     let id = letter["id"].as_i64().unwrap();
@@ -637,8 +708,11 @@ async fn a_standard_letter_to_someone_without_an_account_carries_their_address()
         .iter()
         .position(|l| *l == "Pat Nocount")
         .expect("the name on a line of its own");
+    // Read from the address staff gave, the postcode on a line of its own
+    // (as Notify wants it).
     assert_eq!(lines[name + 1], "1 High Street", "{lines:?}");
-    assert_eq!(lines[name + 2], "Leeds LS1 1AA", "{lines:?}");
+    assert_eq!(lines[name + 2], "Leeds", "{lines:?}");
+    assert_eq!(lines[name + 3], "LS1 1AA", "{lines:?}");
     assert!(sizes.contains(&12.0), "{sizes:?}");
 }
 
@@ -689,4 +763,210 @@ async fn only_a_letter_has_a_pdf_and_only_staff_who_may_see_it_open_it() {
             .0,
         StatusCode::OK
     );
+}
+
+// --- letters through GOV.UK Notify, to the address held (issue 17, item 3) --
+
+#[tokio::test]
+async fn a_large_print_letter_goes_through_notify_as_a_precompiled_pdf_to_the_address_held() {
+    let (app, notify, _dir) = with_notify_letters().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    asks_for_letters_at(&riya, "large_print", riyas_address()).await;
+    let case = id(&raise(&riya, complaint()).await);
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+
+    let letters = letters_received(&notify);
+    assert_eq!(letters.len(), 1, "one letter");
+    let (reference, postage, pdf) = &letters[0];
+    // No personal data in the reference Notify keeps.
+    assert!(reference.starts_with("outbox-"), "{reference}");
+    assert_eq!(postage, "second");
+    // The stand-in checked it as Notify does; its address window holds
+    // her name and the address from her settings, the postcode last.
+    assert_eq!(
+        stand_ins::notify::check_letter(pdf).unwrap(),
+        [
+            "Riya Resident",
+            "2 High Street",
+            "Headingley",
+            "Leeds",
+            "LS6 3AA"
+        ]
+    );
+    let (text, sizes) = read_pdf(pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Housing Ombudsman Service"), "{flat}");
+    assert!(sizes.iter().any(|s| *s >= 18.0), "large print: {sizes:?}");
+
+    let message = case_messages(&staff, &case)
+        .await
+        .into_iter()
+        .find(|m| m["channel"] == "letter")
+        .expect("the letter");
+    assert_eq!(message["delivery"], "sent");
+    assert_eq!(message["sent_by"], "notify");
+}
+
+#[tokio::test]
+async fn a_letter_with_no_address_held_waits_for_staff_and_goes_once_the_resident_gives_one() {
+    let (app, notify, _dir) = with_notify_letters().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    asks_for_letters(&riya, "standard").await;
+    let case = id(&raise(&riya, complaint()).await);
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    assert!(letters_received(&notify).is_empty());
+    let letter = waiting_for(&staff, &case).await;
+    assert_eq!(letter["channel"], "letter");
+    assert_eq!(letter["needs_staff"], "no_address");
+
+    // She gives her address; staff have the letter tried again.
+    asks_for_letters_at(&riya, "standard", riyas_address()).await;
+    let id = letter["id"].as_i64().unwrap();
+    let (status, _, body) = staff
+        .post_json(&format!("/api/v1/outbox/{id}/retry"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    let letters = letters_received(&notify);
+    assert_eq!(letters.len(), 1);
+    assert_eq!(
+        stand_ins::notify::check_letter(&letters[0].2)
+            .unwrap()
+            .last()
+            .unwrap(),
+        "LS6 3AA"
+    );
+}
+
+#[tokio::test]
+async fn a_letter_to_someone_without_an_account_goes_through_notify_to_the_address_staff_gave() {
+    let (app, notify, _dir) = with_notify_letters().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let (status, _, detail) = staff
+        .with_header("idempotency-key", &crate::support::new_key())
+        .post_json(
+            "/api/v1/staff/cases",
+            with(
+                complaint(),
+                json!({
+                    "received_by": "letter",
+                    "received_on": "2026-02-25",
+                    "someone": {
+                        "name": "Pat Nocount",
+                        "resident_address": "1 High Street\nLeeds LS1 1AA",
+                        "contact_channel": "letter"
+                    }
+                }),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{detail}");
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    let letters = letters_received(&notify);
+    assert_eq!(letters.len(), 1);
+    assert_eq!(
+        stand_ins::notify::check_letter(&letters[0].2).unwrap(),
+        ["Pat Nocount", "1 High Street", "Leeds", "LS1 1AA"]
+    );
+}
+
+#[tokio::test]
+async fn a_postal_address_is_checked_kept_in_its_own_columns_and_given_back_tidied() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let (status, _, body) = riya
+        .put_json(
+            "/api/v1/preferences",
+            letter_settings(
+                "standard",
+                json!({ "address_line_1": "", "town": "Leeds", "postcode": "nowhere" }),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["postal_address.address_line_1", "postal_address.postcode"],
+        "{body}"
+    );
+    let long = json!({
+        "address_line_1": "x".repeat(36), "town": "Leeds", "postcode": "LS1 1AA"
+    });
+    let (status, _, body) = riya
+        .put_json("/api/v1/preferences", letter_settings("standard", long))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        body["errors"][0]["message"],
+        "Address line 1 must be 35 characters or fewer"
+    );
+
+    asks_for_letters_at(&riya, "standard", riyas_address()).await;
+    let (status, _, stored) = riya.get("/api/v1/preferences").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        stored["postal_address"],
+        json!({
+            "address_line_1": "2 High Street", "address_line_2": "Headingley",
+            "town": "Leeds", "postcode": "LS6 3AA"
+        })
+    );
+    let (town, postcode): (String, String) =
+        server::db::query_as("SELECT town, postcode FROM postal_addresses")
+            .fetch_one(&app.state.db)
+            .await
+            .unwrap();
+    assert_eq!((town.as_str(), postcode.as_str()), ("Leeds", "LS6 3AA"));
+    // The document does not hold it twice.
+    let document: String = server::db::query_scalar("SELECT document FROM preferences")
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    assert!(!document.contains("High Street"), "{document}");
+
+    // Taken away, it goes.
+    asks_for_letters_at(&riya, "standard", Value::Null).await;
+    let (_, _, stored) = riya.get("/api/v1/preferences").await;
+    assert_eq!(stored["postal_address"], Value::Null);
+}
+
+#[tokio::test]
+async fn a_resident_who_reads_welsh_is_offered_the_message_in_welsh_first() {
+    let app = TestApp::spawn().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let mut settings = letter_settings("standard", riyas_address());
+    settings["language"] = json!("cy");
+    let (status, _, body) = riya.put_json("/api/v1/preferences", settings).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let case = id(&raise(&riya, complaint()).await);
+    let letter = case_messages(&staff, &case)
+        .await
+        .into_iter()
+        .find(|m| m["channel"] == "letter")
+        .expect("the letter");
+    let body = letter["body"].as_str().unwrap();
+    assert!(
+        body.starts_with("Mae'r neges hon yn Saesneg. Os hoffech ei chael yn Gymraeg"),
+        "{body}"
+    );
+    assert!(body.contains("We have received your complaint"), "{body}");
+    // The letter prints it: Welsh here needs no letter its font lacks.
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    let id = letter["id"].as_i64().unwrap();
+    let (status, _, pdf) = staff
+        .get_bytes(&format!("/api/v1/outbox/{id}/letter"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (text, _) = read_pdf(&pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("cysylltwch â ni"), "{flat}");
 }

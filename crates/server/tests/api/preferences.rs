@@ -18,7 +18,8 @@ fn defaults() -> Value {
         "phone": null,
         "interpreter": false,
         "interpreter_language": null,
-        "reasonable_adjustments": ""
+        "reasonable_adjustments": "",
+        "postal_address": null
     })
 }
 
