@@ -1,7 +1,7 @@
 //! The settings form's state and the preferences it stands for, both ways.
 //! Pure, so tested natively; the page holds one signal per field.
 
-use domain::api::account::{ContactChannel, LetterFormat, Preferences, TextSize};
+use domain::api::account::{AccountAddress, ContactChannel, LetterFormat, Preferences, TextSize};
 use domain::validation::postal::PostalAddress;
 use domain::validation::FieldError;
 
@@ -189,8 +189,8 @@ pub struct SettingsForm {
 }
 
 impl SettingsForm {
+    /// The form for these preferences, the address blank until it is read.
     pub fn of(preferences: &Preferences) -> Self {
-        let address = preferences.postal_address.as_ref();
         Self {
             display: Display::of(preferences),
             letter_format: letter_format_value(preferences.letter_format).to_owned(),
@@ -200,6 +200,14 @@ impl SettingsForm {
             interpreter: preferences.interpreter,
             interpreter_language: preferences.interpreter_language.clone().unwrap_or_default(),
             reasonable_adjustments: preferences.reasonable_adjustments.clone(),
+            ..Self::default()
+        }
+    }
+
+    /// The form with the postal address filled in from `address`.
+    pub fn with_address(self, address: &AccountAddress) -> Self {
+        let address = address.postal_address.as_ref();
+        Self {
             address_line_1: address
                 .map(|a| a.address_line_1.clone())
                 .unwrap_or_default(),
@@ -208,6 +216,7 @@ impl SettingsForm {
                 .unwrap_or_default(),
             town: address.map(|a| a.town.clone()).unwrap_or_default(),
             postcode: address.map(|a| a.postcode.clone()).unwrap_or_default(),
+            ..self
         }
     }
 
@@ -222,22 +231,35 @@ impl SettingsForm {
             interpreter: self.interpreter,
             interpreter_language: text(&self.interpreter_language),
             reasonable_adjustments: self.reasonable_adjustments.clone(),
-            // All four blank is no address (`normalised` makes it `None`).
-            postal_address: Some(PostalAddress {
-                address_line_1: self.address_line_1.clone(),
-                address_line_2: text(&self.address_line_2),
-                town: self.town.clone(),
-                postcode: self.postcode.clone(),
-            }),
             ..Preferences::default()
         })
     }
 
-    /// The tidied preferences to save, or every problem at once with the
-    /// shared messages (the server checks the same way).
-    pub fn validated(&self) -> Result<Preferences, Vec<FieldError>> {
+    /// The postal address as typed: all four blank is none (`normalised`
+    /// makes it so).
+    pub fn address(&self) -> AccountAddress {
+        AccountAddress {
+            postal_address: Some(PostalAddress {
+                address_line_1: self.address_line_1.clone(),
+                address_line_2: Some(self.address_line_2.clone()),
+                town: self.town.clone(),
+                postcode: self.postcode.clone(),
+            }),
+        }
+    }
+
+    /// The tidied preferences and address to save, or every problem at once
+    /// with the shared messages (the server checks the same way).
+    pub fn validated(&self) -> Result<(Preferences, AccountAddress), Vec<FieldError>> {
         let preferences = self.preferences().normalised();
-        preferences.validate().map(|()| preferences)
+        let address = self.address().normalised();
+        let mut errors = preferences.validate().err().unwrap_or_default();
+        errors.extend(address.validate().err().unwrap_or_default());
+        if errors.is_empty() {
+            Ok((preferences, address))
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -260,6 +282,11 @@ mod tests {
             interpreter: true,
             interpreter_language: Some("Polish".into()),
             reasonable_adjustments: "Call after 10am".into(),
+        }
+    }
+
+    fn leeds() -> AccountAddress {
+        AccountAddress {
             postal_address: Some(PostalAddress {
                 address_line_1: "2 High Street".into(),
                 address_line_2: None,
@@ -270,9 +297,15 @@ mod tests {
     }
 
     #[test]
-    fn preferences_survive_a_round_trip_through_the_form() {
-        for p in [Preferences::default(), full()] {
-            assert_eq!(SettingsForm::of(&p).validated(), Ok(p.clone()));
+    fn preferences_and_the_address_survive_a_round_trip_through_the_form() {
+        for (p, a) in [
+            (Preferences::default(), AccountAddress::default()),
+            (full(), leeds()),
+        ] {
+            assert_eq!(
+                SettingsForm::of(&p).with_address(&a).validated(),
+                Ok((p.clone(), a.clone()))
+            );
         }
     }
 
@@ -340,7 +373,7 @@ mod tests {
             phone: " ".into(),
             ..SettingsForm::of(&Preferences::default())
         };
-        let saved = form.validated().unwrap();
+        let (saved, _) = form.validated().unwrap();
         assert_eq!(saved.letter_language, None);
         assert_eq!(saved.interpreter_language, None);
         assert_eq!(saved.phone, None);
@@ -373,7 +406,7 @@ mod tests {
             postcode: "ls14ap".into(),
             ..SettingsForm::of(&Preferences::default())
         };
-        let address = form.validated().unwrap().postal_address.unwrap();
+        let address = form.validated().unwrap().1.postal_address.unwrap();
         assert_eq!(address.postcode, "LS1 4AP");
         assert_eq!(address.address_line_2, None);
     }

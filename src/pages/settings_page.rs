@@ -1,7 +1,7 @@
 use crate::components::title::Title;
 use crate::i18n::t;
 use crate::router::A;
-use domain::api::account::{Preferences, ADJUSTMENTS_MAX_CHARS};
+use domain::api::account::{AccountAddress, Preferences, ADJUSTMENTS_MAX_CHARS};
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
@@ -326,21 +326,45 @@ fn Settings() -> impl IntoView {
         user
     });
 
-    let save = Action::new_local(|preferences: &Preferences| {
-        let preferences = preferences.clone();
-        async move { api::preferences::update(&preferences).await }
+    // The postal address is read apart from the preferences (only this
+    // page and the letters need it), again whenever someone signs in.
+    let address = LocalResource::new(move || {
+        let signed_in = session.user.with(Option::is_some);
+        async move {
+            match signed_in {
+                true => api::preferences::postal_address().await.ok(),
+                false => None,
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Some(address)) = address.get() {
+            // (Not over an address typed before the page was drawn again.)
+            if !was_carried {
+                fields.set_all(fields.form().with_address(&address));
+            }
+        }
+    });
+
+    let save = Action::new_local(|(preferences, address): &(Preferences, AccountAddress)| {
+        let (preferences, address) = (preferences.clone(), address.clone());
+        async move {
+            let preferences = api::preferences::update(&preferences).await?;
+            let address = api::preferences::update_postal_address(&address).await?;
+            Ok::<_, api::ClientError>((preferences, address))
+        }
     });
     Effect::new(move |_| {
         if let Some(result) = save.value().get() {
             match result {
-                Ok(stored) => {
+                Ok((stored, address)) => {
                     // The look may have changed while saving: keep the newest
                     // (`save_ended` sends it).
                     let stored = session
                         .preferences
                         .with_untracked(Display::of)
                         .applied_to(&stored);
-                    fields.set_all(SettingsForm::of(&stored));
+                    fields.set_all(SettingsForm::of(&stored).with_address(&address));
                     session.preferences.set(stored);
                     session.look_saved.set(LookSaved::Nothing);
                     errors.set(Vec::new());
@@ -363,9 +387,9 @@ fn Settings() -> impl IntoView {
         match fields.form().validated() {
             Err(found) => errors.set(found),
             // (Not while the look is being saved: the button says so.)
-            Ok(preferences) if session.begin_save_all() => {
+            Ok(both) if session.begin_save_all() => {
                 errors.set(Vec::new());
-                save.dispatch(preferences);
+                save.dispatch(both);
             }
             Ok(_) => {}
         }

@@ -7,7 +7,7 @@
 pub mod store;
 
 use chrono::{DateTime, Utc};
-use domain::api::account::Preferences;
+use domain::api::account::{AccountAddress, Preferences};
 use sqlx::AnyConnection;
 
 use crate::error::ApiError;
@@ -16,9 +16,7 @@ use crate::error::ApiError;
 #[tracing::instrument(skip_all, fields(user_id))]
 pub async fn load(conn: &mut AnyConnection, user_id: i64) -> Result<Preferences, sqlx::Error> {
     let document = store::document(conn, user_id).await?;
-    let mut preferences = document.map(|d| parse(&d, user_id)).unwrap_or_default();
-    preferences.postal_address = store::postal_address(conn, user_id).await?;
-    Ok(preferences)
+    Ok(document.map(|d| parse(&d, user_id)).unwrap_or_default())
 }
 
 /// The postal address an account gave for letters, if any.
@@ -40,15 +38,24 @@ pub async fn save(
 ) -> Result<Preferences, ApiError> {
     let preferences = preferences.normalised();
     preferences.validate()?;
-    // The address has columns of its own; the document holds the rest.
-    let document = serde_json::to_string(&Preferences {
-        postal_address: None,
-        ..preferences.clone()
-    })
-    .map_err(ApiError::internal)?;
+    let document = serde_json::to_string(&preferences).map_err(ApiError::internal)?;
     store::save(conn, user_id, &document, at).await?;
-    store::save_postal_address(conn, user_id, preferences.postal_address.as_ref(), at).await?;
     Ok(preferences)
+}
+
+/// Replaces the account's postal address (none takes it away) and returns
+/// it as stored: tidied, the postcode in capitals with its space.
+#[tracing::instrument(skip_all, fields(user_id))]
+pub async fn save_postal_address(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    address: AccountAddress,
+    at: DateTime<Utc>,
+) -> Result<AccountAddress, ApiError> {
+    let address = address.normalised();
+    address.validate()?;
+    store::save_postal_address(conn, user_id, address.postal_address.as_ref(), at).await?;
+    Ok(address)
 }
 
 /// A stored document; one that no longer reads (it never should) gives the

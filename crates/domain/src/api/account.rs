@@ -418,9 +418,6 @@ pub struct Preferences {
     pub interpreter_language: Option<String>,
     /// Anything else we should do to make things easier (free text).
     pub reasonable_adjustments: String,
-    /// Where letters go (required for letters to be posted by a service;
-    /// without it a letter waits for staff to find the address).
-    pub postal_address: Option<crate::validation::postal::PostalAddress>,
 }
 
 impl Default for Preferences {
@@ -438,7 +435,6 @@ impl Default for Preferences {
             interpreter: false,
             interpreter_language: None,
             reasonable_adjustments: String::new(),
-            postal_address: None,
         }
     }
 }
@@ -455,9 +451,6 @@ impl Preferences {
         self.phone = blank_to_none(self.phone);
         self.interpreter_language = blank_to_none(self.interpreter_language);
         self.reasonable_adjustments = self.reasonable_adjustments.trim().to_owned();
-        self.postal_address = self
-            .postal_address
-            .and_then(crate::validation::postal::PostalAddress::normalised);
         if self.letter_format != LetterFormat::AnotherLanguage {
             self.letter_language = None;
         }
@@ -507,6 +500,37 @@ impl Preferences {
         if self.reasonable_adjustments.chars().count() > ADJUSTMENTS_MAX_CHARS {
             problems.add("reasonable_adjustments", messages::ADJUSTMENTS_TOO_LONG);
         }
+        problems.into_result()
+    }
+}
+
+/// `GET`/`PUT /api/v1/postal-address`: where letters to the account go.
+/// Without one, a letter waits for staff to find the address. Kept apart
+/// from [`Preferences`], which every page reads, since only the settings
+/// page and the letters need it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AccountAddress {
+    /// `null`: none given (or taken away).
+    pub postal_address: Option<crate::validation::postal::PostalAddress>,
+}
+
+impl AccountAddress {
+    /// Tidied: trimmed, the postcode in capitals with its space, and all
+    /// four parts blank as no address.
+    pub fn normalised(self) -> Self {
+        Self {
+            postal_address: self
+                .postal_address
+                .and_then(crate::validation::postal::PostalAddress::normalised),
+        }
+    }
+
+    /// Every problem at once, keyed `postal_address.town` and so on. Call on
+    /// a [`normalised`](AccountAddress::normalised) value.
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut problems = Problems::new();
         if let Some(address) = &self.postal_address {
             address.check("postal_address", &mut problems);
         }

@@ -1,6 +1,6 @@
 //! Accessibility and communication preferences.
 
-use crate::api::account::Preferences;
+use crate::api::account::{AccountAddress, Preferences};
 use crate::endpoint::Access::SignedIn;
 use crate::endpoint::{Access, NoBody};
 
@@ -19,6 +19,23 @@ endpoints! {
         const ACCESS: Access = SignedIn;
         type Request = Preferences;
         type Answer = Preferences;
+        const ERRORS: &'static [u16] = &[403];
+    }
+
+    GetPostalAddress: GET "/postal-address" {
+        const OPERATION: &'static str = "get_postal_address";
+        const SUMMARY: &'static str = "The postal address letters go to";
+        const ACCESS: Access = SignedIn;
+        type Request = NoBody;
+        type Answer = AccountAddress;
+    }
+
+    UpdatePostalAddress: PUT "/postal-address" {
+        const OPERATION: &'static str = "update_postal_address";
+        const SUMMARY: &'static str = "Replace the postal address letters go to (null takes it away)";
+        const ACCESS: Access = SignedIn;
+        type Request = AccountAddress;
+        type Answer = AccountAddress;
         const ERRORS: &'static [u16] = &[403];
     }
 }

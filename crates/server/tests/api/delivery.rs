@@ -82,22 +82,34 @@ async fn asks_for_letters(client: &TestClient, format: &str) {
     asks_for_letters_at(client, format, Value::Null).await;
 }
 
-/// The settings of someone who asks for letters in `format` at `address`.
-fn letter_settings(format: &str, address: Value) -> Value {
+/// The settings of someone who asks for letters in `format`.
+fn letter_settings(format: &str) -> Value {
     json!({
         "text_size": "standard", "high_contrast": false, "reduced_motion": false,
         "readable_font": false, "language": "en", "letter_format": format,
         "letter_language": null, "contact_channel": "letter", "phone": null,
-        "interpreter": false, "interpreter_language": null, "reasonable_adjustments": "",
-        "postal_address": address
+        "interpreter": false, "interpreter_language": null, "reasonable_adjustments": ""
     })
+}
+
+/// `client` gives `address` (or takes theirs away: null) for letters.
+async fn gives_address(client: &TestClient, address: Value) -> (StatusCode, Value) {
+    let (status, _, body) = client
+        .put_json(
+            "/api/v1/postal-address",
+            json!({ "postal_address": address }),
+        )
+        .await;
+    (status, body)
 }
 
 /// `client` asks for letters in `format` at `address` (or none: null).
 async fn asks_for_letters_at(client: &TestClient, format: &str, address: Value) {
     let (status, _, body) = client
-        .put_json("/api/v1/preferences", letter_settings(format, address))
+        .put_json("/api/v1/preferences", letter_settings(format))
         .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = gives_address(client, address).await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }
 
@@ -876,15 +888,11 @@ async fn a_letter_to_someone_without_an_account_goes_through_notify_to_the_addre
 async fn a_postal_address_is_checked_kept_in_its_own_columns_and_given_back_tidied() {
     let app = TestApp::spawn().await;
     let riya = app.register_resident("Riya Resident").await;
-    let (status, _, body) = riya
-        .put_json(
-            "/api/v1/preferences",
-            letter_settings(
-                "standard",
-                json!({ "address_line_1": "", "town": "Leeds", "postcode": "nowhere" }),
-            ),
-        )
-        .await;
+    let (status, body) = gives_address(
+        &riya,
+        json!({ "address_line_1": "", "town": "Leeds", "postcode": "nowhere" }),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let fields: Vec<&str> = body["errors"]
         .as_array()
@@ -900,9 +908,7 @@ async fn a_postal_address_is_checked_kept_in_its_own_columns_and_given_back_tidi
     let long = json!({
         "address_line_1": "x".repeat(36), "town": "Leeds", "postcode": "LS1 1AA"
     });
-    let (status, _, body) = riya
-        .put_json("/api/v1/preferences", letter_settings("standard", long))
-        .await;
+    let (status, body) = gives_address(&riya, long).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(
         body["errors"][0]["message"],
@@ -910,7 +916,7 @@ async fn a_postal_address_is_checked_kept_in_its_own_columns_and_given_back_tidi
     );
 
     asks_for_letters_at(&riya, "standard", riyas_address()).await;
-    let (status, _, stored) = riya.get("/api/v1/preferences").await;
+    let (status, _, stored) = riya.get("/api/v1/postal-address").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
         stored["postal_address"],
@@ -925,17 +931,28 @@ async fn a_postal_address_is_checked_kept_in_its_own_columns_and_given_back_tidi
             .await
             .unwrap();
     assert_eq!((town.as_str(), postcode.as_str()), ("Leeds", "LS6 3AA"));
-    // The document does not hold it twice.
+    // The preferences every page reads do not carry it.
+    let (_, _, preferences) = riya.get("/api/v1/preferences").await;
+    assert!(preferences.get("postal_address").is_none(), "{preferences}");
     let document: String = server::db::query_scalar("SELECT document FROM preferences")
         .fetch_one(&app.state.db)
         .await
         .unwrap();
     assert!(!document.contains("High Street"), "{document}");
+    // Nobody else reads it.
+    let (_, _, theirs) = app
+        .register_resident("Sam Someone")
+        .await
+        .get("/api/v1/postal-address")
+        .await;
+    assert_eq!(theirs["postal_address"], Value::Null);
 
     // Taken away, it goes.
-    asks_for_letters_at(&riya, "standard", Value::Null).await;
-    let (_, _, stored) = riya.get("/api/v1/preferences").await;
+    let (status, _) = gives_address(&riya, Value::Null).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, _, stored) = riya.get("/api/v1/postal-address").await;
     assert_eq!(stored["postal_address"], Value::Null);
+    assert_eq!(app.count("SELECT COUNT(*) FROM postal_addresses").await, 0);
 }
 
 #[tokio::test]
@@ -943,9 +960,11 @@ async fn a_resident_who_reads_welsh_is_offered_the_message_in_welsh_first() {
     let app = TestApp::spawn().await;
     let staff = app.create_staff("Sam Staff").await;
     let riya = app.register_resident("Riya Resident").await;
-    let mut settings = letter_settings("standard", riyas_address());
+    let mut settings = letter_settings("standard");
     settings["language"] = json!("cy");
     let (status, _, body) = riya.put_json("/api/v1/preferences", settings).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = gives_address(&riya, riyas_address()).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let case = id(&raise(&riya, complaint()).await);
     let letter = case_messages(&staff, &case)

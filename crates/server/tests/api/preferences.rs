@@ -18,8 +18,7 @@ fn defaults() -> Value {
         "phone": null,
         "interpreter": false,
         "interpreter_language": null,
-        "reasonable_adjustments": "",
-        "postal_address": null
+        "reasonable_adjustments": ""
     })
 }
 
