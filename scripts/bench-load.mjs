@@ -142,7 +142,7 @@ async function steady(makeRequest, rate, duration = seconds) {
   }
   await Promise.all(pending);
   times.sort((a, b) => a - b);
-  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), errors: errors.length };
+  return { p50: quantile(times, 0.5), p99: quantile(times, 0.99), errors };
 }
 
 /** Closed loop: `concurrency` requests always in flight for `seconds`. */
@@ -157,7 +157,7 @@ async function maximum(makeRequest) {
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { perSecond: times.length / elapsed, p50: quantile(times, 0.5), p99: quantile(times, 0.99), errors: errors.length };
+  return { perSecond: times.length / elapsed, p50: quantile(times, 0.5), p99: quantile(times, 0.99), errors };
 }
 
 const median = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -176,7 +176,12 @@ for (const name of what) {
     at.push(await steady(requests[name], rate));
     top.push(await maximum(requests[name]));
   }
-  const errors = at.reduce((n, x) => n + x.errors, 0) + top.reduce((n, x) => n + x.errors, 0);
+  const errors = at.reduce((n, x) => n + x.errors.length, 0) + top.reduce((n, x) => n + x.errors.length, 0);
+  if (errors) {
+    const kinds = {};
+    for (const e of [...at, ...top].flatMap((x) => x.errors)) kinds[e] = (kinds[e] ?? 0) + 1;
+    console.error(`${name}: errors ${JSON.stringify(kinds)}`);
+  }
   console.log(`| ${names[name]} | ${rate} | ${ms(median(at.map((x) => x.p50)))} | ${ms(median(at.map((x) => x.p99)))} | ` +
     `${median(top.map((x) => x.perSecond)).toFixed(0)} | ${ms(median(top.map((x) => x.p50)))} | ${ms(median(top.map((x) => x.p99)))} | ${errors} |`);
 }
