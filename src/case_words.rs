@@ -519,6 +519,7 @@ fn closed_words(why: &ClosedWhy) -> String {
         ClosedWhy::NoContact => t("we did not hear from you").to_owned(),
         ClosedWhy::ActionsDone => t("everything we agreed has been done").to_owned(),
         ClosedWhy::Withdrawn => t("the complaint was withdrawn").to_owned(),
+        ClosedWhy::PanelDispensed => t("you agreed that the panel would not meet").to_owned(),
         // Staff's own words.
         ClosedWhy::Other(words) => words.clone(),
     }
@@ -721,6 +722,20 @@ pub fn event_words(event: &Event, actions: &[PromisedAction]) -> (String, Option
             ),
             None,
         ),
+        Event::PanelDelayed { new_date, reason } => (
+            t("The panel will meet later").into(),
+            Some(
+                [
+                    tf(
+                        "We now expect it to meet by {date}.",
+                        &[("date", &date_with_weekday(*new_date))],
+                    ),
+                    tf("Why: {reason}", &[("reason", reason)]),
+                ]
+                .join("\n"),
+            ),
+        ),
+        Event::PanelDispensed { reason } => (t("The panel will not meet").into(), text(reason)),
         Event::PanelOutcome { outcome, reasons } => (
             match outcome {
                 Outcome::Upheld => t("Panel decision: complaint upheld"),

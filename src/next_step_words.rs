@@ -226,6 +226,10 @@ pub fn closed_sentence(on: NaiveDate, why: &ClosedWhy) -> String {
             "We closed this complaint on {date} because it was withdrawn.",
             parts,
         ),
+        ClosedWhy::PanelDispensed => tf(
+            "We closed this complaint on {date} because you agreed that the panel would not meet.",
+            parts,
+        ),
         // Staff's own words follow on their own line.
         ClosedWhy::Other(_) => tf("We closed this case on {date}.", parts),
     }

@@ -173,6 +173,61 @@ test.describe("the stage 3 panel under Pioneer's policy", () => {
     await staff.dispose();
   });
 
+  // Pioneer §6: "We will aim to convene a panel within 20 working days. Where
+  // this is not possible, we will keep the customer informed, offer an
+  // explanation and agree with the customer whether this stage should be
+  // dispensed with."
+  test("a panel that cannot meet in time is put back with the reason, then dispensed with by agreement, and the resident reads both", async ({ page, browser, playwright }) => {
+    test.skip(test.info().project.name !== "desktop", "staff work at a desk");
+    await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    const api = await playwright.request.newContext({ baseURL: POLICY_URL["pioneer-2020"] });
+    await acknowledgeThenRespond(api, complaint.id, "not_upheld", "Stage 1 decision.");
+    await page.request.post(`/api/v1/cases/${complaint.id}/escalation`, { data: {} });
+    await acknowledgeThenRespond(api, complaint.id, "not_upheld", "Stage 2 decision.");
+    const panel = await page.request.post(`/api/v1/cases/${complaint.id}/panel`, { data: { attendance: "attend" } });
+    expect(panel.status(), await panel.text()).toBe(200);
+    await api.dispose();
+
+    const staffContext = await browser.newContext({ baseURL: POLICY_URL["pioneer-2020"] });
+    const staff = await staffContext.newPage();
+    await signInAs(staff, DEMO.staff.email, DEMO.staff.password, DEMO_TOTP_SECRET);
+    await open(staff, `/staff/cases/${complaint.id}`);
+    // It can still meet in time: agreeing to go without it is not offered yet.
+    await expect(staff.getByLabel("Record that the resident agreed the panel will not meet")).toHaveCount(0);
+    await staff.getByLabel("Put the panel's date back").check();
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByRole("alert")).toContainText("Enter the date the panel will now meet by");
+    await expect(staff.getByRole("alert")).toContainText("Explain why the panel cannot meet by its date");
+    await staff.getByLabel("The date the panel will now meet by").fill("2027-02-26");
+    await staff.getByLabel(/Why it cannot meet by its date/).fill("Two of the panel's members are unwell.");
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByTestId("staff-action-recorded")).toContainText("The panel's new date has been recorded");
+    await expectNoA11yViolations(staff);
+
+    await open(page, `/cases/${complaint.id}`);
+    await expect(page.getByTestId("next-step")).toContainText("The panel will meet by Friday 26 February 2027.");
+    const row = page.locator(".app-summary-list__row", { hasText: "The panel will meet by" });
+    await expect(row).toContainText("We moved this date from");
+    await expect(row).toContainText("Two of the panel's members are unwell.");
+    await expect(page.locator(".app-timeline")).toContainText("The panel will meet later");
+    await expectNoA11yViolations(page);
+
+    await staff.getByLabel("Record that the resident agreed the panel will not meet").check();
+    await staff.getByLabel(/What you agreed with the resident/).fill("You told us by phone today that you would rather go to the Housing Ombudsman now.");
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByTestId("staff-action-recorded")).toContainText("The panel will not meet: the case is closed");
+    await expect(staff.getByTestId("case-status")).toHaveText("Closed");
+
+    await page.reload();
+    await expect(page.getByTestId("case-status")).toHaveText("Closed");
+    await expect(page.getByTestId("next-step")).toContainText("because you agreed that the panel would not meet");
+    await expect(page.locator(".app-timeline")).toContainText("You told us by phone today that you would rather go to the Housing Ombudsman now.");
+    await expect(page.getByTestId("ombudsman-by")).toBeVisible();
+    await expectNoA11yViolations(page);
+    await staffContext.close();
+  });
+
   test("a panel is refused once the complaint has gone to the Housing Ombudsman", async ({ page, playwright }) => {
     await registerAs(page);
     const complaint = await raiseComplaintByApi(page);

@@ -40,8 +40,8 @@ pub use rules::{
 };
 pub use state::{
     ActionChange, CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted,
-    InformationGiven, InformationRequest, PanelDecision, PanelState, PromisedAction, Response,
-    Satisfaction, StageState, TakingOn, TakingOnDecision, Withdrawal,
+    InformationGiven, InformationRequest, PanelDecision, PanelDelay, PanelDispensal, PanelState,
+    PromisedAction, Response, Satisfaction, StageState, TakingOn, TakingOnDecision, Withdrawal,
 };
 pub use view::{
     view, CaseView, ClosedWindow, DefinitionView, DueDate, DueKey, DueKind, LatestResponse,

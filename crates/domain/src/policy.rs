@@ -328,6 +328,13 @@ pub struct Panel {
     pub legal_representative_allowed: bool,
     /// Whether a panel is refused once the case has gone to the Housing Ombudsman.
     pub not_after_ombudsman: bool,
+    /// What the policy says happens when the panel cannot meet in time, where
+    /// it lets the landlord and the resident agree to go without it (Pioneer
+    /// §6: "agree with the customer whether this stage should be dispensed
+    /// with"), in its own words. Absent: the panel cannot be dispensed with;
+    /// its date can still be put back, with the reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispense_by_agreement: Option<String>,
 }
 
 /// How a complaint closes without the resident asking.

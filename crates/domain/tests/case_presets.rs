@@ -4,8 +4,8 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use domain::calendar::Calendar;
 use domain::case::{
-    replay, view, Actor, ActorKind, Attendance, CaseKind, CaseView, Event, EventRecord, Outcome,
-    Refusal, Representative, Status,
+    replay, view, Actor, ActorKind, Attendance, CaseKind, CaseView, ClosedWhy, Event, EventRecord,
+    Outcome, Refusal, Representative, StaffAction, Status,
 };
 use domain::policy::{presets, Policy};
 
@@ -286,4 +286,192 @@ fn a_complaint_under_pioneers_policy_carries_its_two_stages_and_the_panel_so_the
         seen(&pioneer, &compliment, "2026-12-18").stages.is_empty(),
         "a compliment has no stages"
     );
+}
+
+fn pioneer_panel_requested() -> Vec<EventRecord> {
+    vec![
+        received("2027-10-01"),
+        responded("2027-10-15"),
+        at("2027-10-18", Event::EscalationRequested { reason: None }),
+        responded("2027-12-20"),
+        at(
+            "2028-01-06",
+            Event::PanelRequested {
+                attendance: Attendance::Attend,
+                representative: None,
+            },
+        ),
+    ]
+}
+
+fn with(records: &[EventRecord], more: &[EventRecord]) -> Vec<EventRecord> {
+    [records, more].concat()
+}
+
+fn delayed(on: &str, to: &str, reason: &str) -> EventRecord {
+    at(
+        on,
+        Event::PanelDelayed {
+            new_date: date(to),
+            reason: reason.to_owned(),
+        },
+    )
+}
+
+fn dispensed(on: &str, reason: &str) -> EventRecord {
+    at(
+        on,
+        Event::PanelDispensed {
+            reason: reason.to_owned(),
+        },
+    )
+}
+
+/// Pioneer §6: "We will aim to convene a panel within 20 working days. Where
+/// this is not possible, we will keep the customer informed, offer an
+/// explanation …": the date is put back to a later working day, with the
+/// explanation, and the page shows both dates.
+#[test]
+fn pioneers_panel_that_cannot_meet_within_20_working_days_is_put_back_with_the_explanation() {
+    let pioneer = preset("pioneer-2020");
+    let requested = pioneer_panel_requested();
+    assert_eq!(
+        due_on(&seen(&pioneer, &requested, "2028-01-06"), "panel_convene"),
+        date("2028-02-03")
+    );
+    let why = "Two panel members are ill; we will rearrange it.";
+
+    for (to, reason, code) in [
+        ("2028-02-01", why, "panel_date_not_later"),
+        ("2028-02-05", why, "panel_date_not_working_day"), // a Saturday
+        ("2028-02-17", "  ", "reasons_missing"),
+    ] {
+        let records = with(&requested, &[delayed("2028-01-20", to, reason)]);
+        assert_eq!(refused(&pioneer, &records).code, code, "to {to}");
+    }
+
+    let records = with(&requested, &[delayed("2028-01-20", "2028-02-17", why)]);
+    let v = seen(&pioneer, &records, "2028-01-20");
+    assert_eq!(v.status, Status::PanelRequested);
+    let convene = v
+        .due_dates
+        .iter()
+        .find(|d| d.key == "panel_convene")
+        .expect("the panel's date");
+    assert_eq!(convene.date, date("2028-02-17"));
+    assert_eq!(convene.original_date, Some(date("2028-02-03")));
+    assert_eq!(convene.extension_reason.as_deref(), Some(why));
+    assert_eq!(convene.days, 30, "20 working days and 10 more");
+    assert_eq!(convene.basis.days, 20, "the policy's 20 working days");
+    assert_eq!(
+        convene
+            .basis
+            .extension
+            .as_ref()
+            .map(|e| (e.days, e.original_date)),
+        Some((10, date("2028-02-03")))
+    );
+    assert!(v.staff_actions.contains(&StaffAction::DelayPanel));
+    assert!(v.staff_actions.contains(&StaffAction::DispensePanel));
+
+    // Put back again: from the date as it now stands.
+    let again = with(&records, &[delayed("2028-02-14", "2028-02-16", why)]);
+    assert_eq!(refused(&pioneer, &again).code, "panel_date_not_later");
+
+    // A hearing date that has come cannot be put back.
+    let met = with(
+        &requested,
+        &[at(
+            "2028-01-25",
+            Event::PanelHeld {
+                date: date("2028-01-25"),
+            },
+        )],
+    );
+    let late = with(&met, &[delayed("2028-01-26", "2028-02-17", why)]);
+    assert_eq!(refused(&pioneer, &late).code, "panel_already_met");
+    assert!(!seen(&pioneer, &met, "2028-01-26")
+        .staff_actions
+        .contains(&StaffAction::DelayPanel));
+}
+
+/// Pioneer §6: "… and agree with the customer whether this stage should be
+/// dispensed with": only once the panel could not meet in time; the
+/// complaint then closes, and the stage 2 response is the final one.
+#[test]
+fn pioneers_panel_is_dispensed_with_only_by_agreement_once_it_cannot_meet_in_time() {
+    let pioneer = preset("pioneer-2020");
+    let requested = pioneer_panel_requested();
+    let agreed = "Ms Khan agreed by phone to go to the Ombudsman instead of waiting.";
+
+    let early = with(&requested, &[dispensed("2028-01-20", agreed)]);
+    let refusal = refused(&pioneer, &early);
+    assert_eq!(refusal.code, "panel_not_late");
+    assert!(
+        refusal.message.contains("3 February 2028"),
+        "{}",
+        refusal.message
+    );
+    assert!(!seen(&pioneer, &requested, "2028-01-20")
+        .staff_actions
+        .contains(&StaffAction::DispensePanel));
+
+    let silent = with(
+        &requested,
+        &[
+            delayed("2028-01-20", "2028-02-17", "Members are ill."),
+            dispensed("2028-01-21", " "),
+        ],
+    );
+    assert_eq!(refused(&pioneer, &silent).code, "reasons_missing");
+
+    let records = with(
+        &requested,
+        &[
+            delayed("2028-01-20", "2028-02-17", "Members are ill."),
+            dispensed("2028-01-21", agreed),
+        ],
+    );
+    let v = seen(&pioneer, &records, "2028-01-21");
+    assert_eq!(v.status, Status::Closed);
+    assert!(
+        v.due_dates.iter().all(|d| d.key != "panel_convene"),
+        "no date for a panel that will not meet"
+    );
+    assert!(!v.staff_actions.contains(&StaffAction::RecordPanelDate));
+
+    // Its date passed with no news: the agreement can be recorded then too.
+    let passed = with(&requested, &[dispensed("2028-02-04", agreed)]);
+    assert_eq!(seen(&pioneer, &passed, "2028-02-04").status, Status::Closed);
+
+    // Closing "dispensed with" is the agreement, recorded as such.
+    let closed = with(
+        &requested,
+        &[at(
+            "2028-02-04",
+            Event::Closed {
+                why: ClosedWhy::PanelDispensed,
+            },
+        )],
+    );
+    assert_eq!(refused(&pioneer, &closed).code, "close_by_dispensing");
+}
+
+/// A policy whose panel must meet: its date can be put back, never dispensed with.
+#[test]
+fn a_panel_the_policy_does_not_let_go_cannot_be_dispensed_with() {
+    let mut policy = preset("pioneer-2020");
+    policy
+        .panel
+        .as_mut()
+        .expect("a panel")
+        .dispense_by_agreement = None;
+    let records = with(
+        &pioneer_panel_requested(),
+        &[dispensed("2028-02-04", "Agreed.")],
+    );
+    assert_eq!(refused(&policy, &records).code, "no_dispensing");
+    let v = seen(&policy, &pioneer_panel_requested(), "2028-02-04");
+    assert!(v.staff_actions.contains(&StaffAction::DelayPanel));
+    assert!(!v.staff_actions.contains(&StaffAction::DispensePanel));
 }

@@ -31,6 +31,8 @@ fn recorded_words(action: StaffAction) -> &'static str {
         StaffAction::RefuseEscalation => "The refusal of the review has been recorded",
         StaffAction::RecordPanelDate => "The panel's hearing date has been recorded",
         StaffAction::RecordPanelOutcome => "The panel's decision has been recorded",
+        StaffAction::DelayPanel => "The panel's new date has been recorded",
+        StaffAction::DispensePanel => "The panel will not meet: the case is closed",
         StaffAction::RecordSatisfaction => "The resident's satisfaction has been recorded",
         StaffAction::Close => "The case has been closed",
         StaffAction::Reopen => "The case has been reopened",
@@ -61,6 +63,11 @@ fn action_choice(action: StaffAction) -> (&'static str, &'static str) {
         StaffAction::RefuseEscalation => ("refuse_escalation", "Refuse the request for a review"),
         StaffAction::RecordPanelDate => ("panel_date", "Record the panel's hearing date"),
         StaffAction::RecordPanelOutcome => ("panel_outcome", "Record the panel's decision"),
+        StaffAction::DelayPanel => ("delay_panel", "Put the panel's date back"),
+        StaffAction::DispensePanel => (
+            "dispense_panel",
+            "Record that the resident agreed the panel will not meet",
+        ),
         StaffAction::RecordSatisfaction => ("satisfaction", "Record the resident's satisfaction"),
         StaffAction::Close => ("close", "Close the case"),
         StaffAction::Reopen => ("reopen", "Reopen the case"),
@@ -137,6 +144,8 @@ pub fn StaffActions(
             StaffAction::RecordPanelOutcome => {
                 view! { <PanelOutcomeForm sender=sender /> }.into_any()
             }
+            StaffAction::DelayPanel => view! { <DelayPanelForm sender=sender /> }.into_any(),
+            StaffAction::DispensePanel => view! { <DispensePanelForm sender=sender /> }.into_any(),
             StaffAction::RecordSatisfaction => {
                 view! { <SatisfactionForm sender=sender /> }.into_any()
             }
@@ -1199,6 +1208,67 @@ fn PanelDateForm(sender: Sender) -> impl IntoView {
     view! {
         <ActionForm sender=sender on_submit=submit>
             <DateField label="Date of the hearing" value=date errors=errors />
+        </ActionForm>
+    }
+}
+
+/// The panel cannot meet by its date: the new date and the explanation the
+/// resident is sent (Pioneer §6: "keep the customer informed, offer an
+/// explanation").
+#[component]
+fn DelayPanelForm(sender: Sender) -> impl IntoView {
+    let date = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let submit = move || {
+        let mut problems = Problems::new();
+        let new_date = parse_date(&date.get_untracked());
+        if new_date.is_none() {
+            problems.add("date", "Enter the date the panel will now meet by");
+        }
+        let text = trimmed(reason);
+        need(
+            &mut problems,
+            &text,
+            "text",
+            "Explain why the panel cannot meet by its date",
+        );
+        sender.submit(
+            problems,
+            new_date.map(|new_date| Event::PanelDelayed {
+                new_date,
+                reason: text,
+            }),
+        );
+    };
+    let errors = sender.errors;
+    view! {
+        <ActionForm sender=sender on_submit=submit>
+            <DateField label="The date the panel will now meet by" value=date errors=errors />
+            <Textarea field="text" label="Why it cannot meet by its date, which the resident will read" value=reason errors=errors />
+        </ActionForm>
+    }
+}
+
+/// The resident agreed that the panel will not meet: the case closes, and
+/// the resident is sent the Housing Ombudsman's details.
+#[component]
+fn DispensePanelForm(sender: Sender) -> impl IntoView {
+    let reason = RwSignal::new(String::new());
+    let submit = move || {
+        let mut problems = Problems::new();
+        let text = trimmed(reason);
+        need(
+            &mut problems,
+            &text,
+            "text",
+            "Say what you agreed with the resident",
+        );
+        sender.submit(problems, Some(Event::PanelDispensed { reason: text }));
+    };
+    let errors = sender.errors;
+    view! {
+        <ActionForm sender=sender on_submit=submit>
+            <Textarea field="text" label="What you agreed with the resident, and when, which they will read" value=reason errors=errors />
         </ActionForm>
     }
 }

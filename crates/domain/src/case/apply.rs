@@ -16,8 +16,8 @@ use super::event::{
 use super::refusal::{Act, Refusal, RefusalReason, Refused};
 use super::state::{
     ActionChange, CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted,
-    InformationGiven, InformationRequest, PanelDecision, PanelState, PromisedAction, Response,
-    Satisfaction, StageState, TakingOn, TakingOnDecision, Withdrawal,
+    InformationGiven, InformationRequest, PanelDecision, PanelDelay, PanelDispensal, PanelState,
+    PromisedAction, Response, Satisfaction, StageState, TakingOn, TakingOnDecision, Withdrawal,
 };
 use crate::calendar::Calendar;
 use crate::policy::Policy;
@@ -195,6 +195,10 @@ pub fn apply(
             representative.clone(),
         ),
         Event::PanelHeld { date } => hold_panel(&mut next, policy, *date),
+        Event::PanelDelayed { new_date, reason } => {
+            delay_panel(&mut next, policy, calendar, on, *new_date, reason)
+        }
+        Event::PanelDispensed { reason } => dispense_panel(&mut next, policy, calendar, on, reason),
         Event::PanelOutcome { outcome, reasons } => decide_panel(&mut next, on, *outcome, reasons),
         Event::SatisfactionRecorded { satisfied, comment } => {
             record_satisfaction(&mut next, on, *satisfied, comment)
@@ -713,6 +717,92 @@ fn request_panel(
         }),
         held_on: None,
         outcome: None,
+        delays: Vec::new(),
+        dispensed: None,
+    });
+    Ok(())
+}
+
+/// The panel that has not met yet, and the policy's rules for it.
+fn panel_not_met<'a>(
+    next: &'a mut CaseState,
+    policy: &'a Policy,
+    on: NaiveDate,
+) -> Result<(&'a mut PanelState, &'a crate::policy::Panel), Refusal> {
+    let rules = policy.panel.as_ref().ok_or(Refused::NoPanel)?;
+    let panel = next.panel.as_mut().ok_or(Refused::PanelNotRequested)?;
+    if panel.outcome.is_some() {
+        return Err(Refused::PanelDecided.into());
+    }
+    if let Some(held_on) = panel.held_on.filter(|h| *h <= on) {
+        return Err(Refused::PanelAlreadyMet { on: held_on }.into());
+    }
+    Ok((panel, rules))
+}
+
+/// The panel cannot meet by its date (Pioneer §6: "Where this is not
+/// possible, we will keep the customer informed, offer an explanation"): a
+/// later working day, with the explanation. A hearing date already set, and
+/// now not kept, is cleared.
+fn delay_panel(
+    next: &mut CaseState,
+    policy: &Policy,
+    calendar: &Calendar,
+    on: NaiveDate,
+    new_date: NaiveDate,
+    reason: &str,
+) -> Result<(), Refusal> {
+    let (panel, rules) = panel_not_met(next, policy, on)?;
+    if reason.trim().is_empty() {
+        return Err(Refused::PanelDelayReasonMissing.into());
+    }
+    if !calendar.is_working_day(new_date) {
+        return Err(Refused::PanelDateNotWorkingDay { date: new_date }.into());
+    }
+    let (_, current) = super::deadlines::panel_meets_by(rules, panel, calendar)
+        .ok_or(Refused::ResponseDateOutOfRange)?;
+    if new_date <= current {
+        return Err(Refused::PanelDateNotLater { current }.into());
+    }
+    panel.held_on = None;
+    panel.delays.push(PanelDelay {
+        on,
+        new_date,
+        reason: reason.trim().to_owned(),
+    });
+    Ok(())
+}
+
+/// The resident agreed that the panel will not meet (Pioneer §6: "agree with
+/// the customer whether this stage should be dispensed with"): only under a
+/// policy that allows it, and only once the panel could not meet in time
+/// (its date was put back, or has passed). The complaint closes.
+fn dispense_panel(
+    next: &mut CaseState,
+    policy: &Policy,
+    calendar: &Calendar,
+    on: NaiveDate,
+    reason: &str,
+) -> Result<(), Refusal> {
+    let (panel, rules) = panel_not_met(next, policy, on)?;
+    if rules.dispense_by_agreement.is_none() {
+        return Err(Refused::NoDispensing.into());
+    }
+    if reason.trim().is_empty() {
+        return Err(Refused::DispensingReasonMissing.into());
+    }
+    let (original, _) = super::deadlines::panel_meets_by(rules, panel, calendar)
+        .ok_or(Refused::ResponseDateOutOfRange)?;
+    if panel.delays.is_empty() && on <= original {
+        return Err(Refused::PanelNotLate { by: original }.into());
+    }
+    panel.dispensed = Some(PanelDispensal {
+        on,
+        reason: reason.trim().to_owned(),
+    });
+    next.closed = Some(Closure {
+        on,
+        why: ClosedWhy::PanelDispensed,
     });
     Ok(())
 }
@@ -805,6 +895,7 @@ fn close(next: &mut CaseState, on: NaiveDate, why: &ClosedWhy) -> Result<(), Ref
         ClosedWhy::Resolved if !open.is_empty() => {
             return Err(Refused::ActionsOutstanding { open }.into());
         }
+        ClosedWhy::PanelDispensed => return Err(Refused::CloseByDispensing.into()),
         _ => {}
     }
     next.closed = Some(Closure {

@@ -167,6 +167,22 @@ pub(crate) fn window_from(rules: &crate::policy::Stage, response: &super::Respon
     }
 }
 
+/// The day the panel should meet by: as the policy sets it from the request,
+/// and as it now stands after the latest delay (the same day when there was
+/// none). `None` when the date is beyond the calendar.
+pub(crate) fn panel_meets_by(
+    rules: &crate::policy::Panel,
+    panel: &super::state::PanelState,
+    calendar: &Calendar,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let original = calendar
+        .add_working_days(panel.requested_on, rules.convene_within)
+        .ok()?
+        .date;
+    let current = panel.delays.last().map_or(original, |d| d.new_date);
+    Some((original, current))
+}
+
 /// The last day to ask for the panel, or why a panel cannot be asked for.
 pub(crate) fn panel_last_day(
     policy: &Policy,

@@ -210,6 +210,9 @@ pub enum ClosedWhy {
     ActionsDone,
     /// The resident withdrew it.
     Withdrawn,
+    /// The resident agreed that the panel will not meet (recorded by
+    /// [`Event::PanelDispensed`], never closed with directly).
+    PanelDispensed,
     /// Another reason, in words.
     Other(String),
 }
@@ -325,6 +328,15 @@ pub enum Event {
     },
     /// The panel's hearing date. A date after "today" means the panel is scheduled.
     PanelHeld { date: NaiveDate },
+    /// The panel cannot meet by its date: the date it is now expected to
+    /// meet by, and the explanation the resident is given (Pioneer §6:
+    /// "we will keep the customer informed, offer an explanation").
+    PanelDelayed { new_date: NaiveDate, reason: String },
+    /// The resident agreed with the landlord that the panel will not meet,
+    /// after it could not meet in time (Pioneer §6: "agree with the customer
+    /// whether this stage should be dispensed with"): what was agreed. The
+    /// complaint closes; the last stage's response is the final one.
+    PanelDispensed { reason: String },
     /// The panel's decision.
     PanelOutcome { outcome: Outcome, reasons: String },
     /// Whether the resident was satisfied.

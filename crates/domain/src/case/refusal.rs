@@ -153,6 +153,27 @@ pub enum Refused {
     NoPanelForOutcome,
     PanelNotHeld,
     PanelDecided,
+    /// The panel met on `on`: its date can no longer be put back, nor the
+    /// panel dispensed with.
+    PanelAlreadyMet {
+        on: NaiveDate,
+    },
+    PanelDelayReasonMissing,
+    PanelDateNotWorkingDay {
+        date: NaiveDate,
+    },
+    PanelDateNotLater {
+        current: NaiveDate,
+    },
+    /// The policy does not let the panel be dispensed with.
+    NoDispensing,
+    DispensingReasonMissing,
+    /// The panel may still meet by `by`, and its date has not been put back.
+    PanelNotLate {
+        by: NaiveDate,
+    },
+    /// Closing "panel dispensed with" is recorded as the agreement itself.
+    CloseByDispensing,
     ClosedReasonMissing,
     // Promises kept to the end (issue 16, item 4).
     /// A promised action needs what it is, who does it, and a date.
@@ -305,6 +326,15 @@ impl Refused {
             Refused::PanelNotRequested | Refused::NoPanelForOutcome => "panel_not_requested",
             Refused::PanelNotHeld => "panel_not_held",
             Refused::PanelDecided => "panel_decided",
+            Refused::PanelAlreadyMet { .. } => "panel_already_met",
+            Refused::PanelDelayReasonMissing | Refused::DispensingReasonMissing => {
+                "reasons_missing"
+            }
+            Refused::PanelDateNotWorkingDay { .. } => "panel_date_not_working_day",
+            Refused::PanelDateNotLater { .. } => "panel_date_not_later",
+            Refused::NoDispensing => "no_dispensing",
+            Refused::PanelNotLate { .. } => "panel_not_late",
+            Refused::CloseByDispensing => "close_by_dispensing",
             Refused::ClosedReasonMissing => "closed_reason_missing",
             Refused::ActionDescriptionMissing => "action_description_missing",
             Refused::ActionOwnerMissing => "action_owner_missing",
@@ -442,6 +472,34 @@ impl Refused {
             Refused::NoPanelForOutcome => "There is no panel to record an outcome for.".to_owned(),
             Refused::PanelNotHeld => "The panel has not met yet, so it has no outcome.".to_owned(),
             Refused::PanelDecided => "The panel has already decided this complaint.".to_owned(),
+            Refused::PanelAlreadyMet { on } => format!(
+                "The panel met on {}: record its decision instead.",
+                long_date(*on)
+            ),
+            Refused::PanelDelayReasonMissing => {
+                "Explain why the panel cannot meet by its date: the resident is told.".to_owned()
+            }
+            Refused::PanelDateNotWorkingDay { date } => format!(
+                "{} is not a working day. Choose a working day for the panel.",
+                long_date(*date)
+            ),
+            Refused::PanelDateNotLater { current } => format!(
+                "The new date must be after {}, the date the panel should meet by now.",
+                long_date(*current)
+            ),
+            Refused::NoDispensing => {
+                "This policy does not let the panel be dispensed with: it must meet.".to_owned()
+            }
+            Refused::DispensingReasonMissing => {
+                "Say what you agreed with the resident and why the panel will not meet.".to_owned()
+            }
+            Refused::PanelNotLate { by } => format!(
+                "The panel can still meet by {}. Put its date back, with the reason, before agreeing to go without it.",
+                long_date(*by)
+            ),
+            Refused::CloseByDispensing => {
+                "Record the resident's agreement that the panel will not meet instead.".to_owned()
+            }
             Refused::ClosedReasonMissing => "Say why the complaint is being closed.".to_owned(),
             Refused::ActionDescriptionMissing => {
                 "Say what the action is, in words the resident will understand.".to_owned()

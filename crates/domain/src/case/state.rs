@@ -106,6 +106,29 @@ pub struct PanelState {
     pub representative: Option<Representative>,
     pub held_on: Option<NaiveDate>,
     pub outcome: Option<PanelDecision>,
+    /// Each time the panel's date was put back, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delays: Vec<PanelDelay>,
+    /// The agreement to go without the panel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dispensed: Option<PanelDispensal>,
+}
+
+/// The panel's date put back: when, to what date, and why.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PanelDelay {
+    pub on: NaiveDate,
+    pub new_date: NaiveDate,
+    pub reason: String,
+}
+
+/// The resident's agreement that the panel will not meet.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct PanelDispensal {
+    pub on: NaiveDate,
+    pub reason: String,
 }
 
 /// The panel's decision.

@@ -342,6 +342,10 @@ pub enum StaffAction {
     Respond,
     RefuseEscalation,
     RecordPanelDate,
+    /// Put the panel's date back, with the explanation the resident is given.
+    DelayPanel,
+    /// Record the resident's agreement that the panel will not meet.
+    DispensePanel,
     RecordPanelOutcome,
     RecordSatisfaction,
     Close,
@@ -934,22 +938,38 @@ fn due_dates(
                 ));
             }
         }
-        if let Some(panel) = &state.panel {
-            if let Ok(counted) =
-                calendar.add_working_days(panel.requested_on, panel_rules.convene_within)
+        if let Some(panel) = state.panel.as_ref().filter(|p| p.dispensed.is_none()) {
+            if let Some((original, current)) =
+                super::deadlines::panel_meets_by(panel_rules, panel, calendar)
             {
                 let held = panel.held_on.filter(|h| *h <= today);
-                out.push(due(
+                let days = calendar
+                    .working_days_between(panel.requested_on, current)
+                    .map(|b| b.working_days)
+                    .unwrap_or(panel_rules.convene_within);
+                let mut basis = Basis::new(panel_rules.convene_within, BasisFrom::PanelRequested);
+                if current != original {
+                    basis.extension = Some(BasisExtension {
+                        days: days.saturating_sub(panel_rules.convene_within),
+                        original_date: original,
+                    });
+                }
+                let mut item = due(
                     DueKey::PanelConvene,
                     DueKind::PanelMeets,
                     panel_rules.number,
-                    counted.date,
+                    current,
                     panel.requested_on,
-                    panel_rules.convene_within,
-                    Basis::new(panel_rules.convene_within, BasisFrom::PanelRequested),
+                    days,
+                    basis,
                     calendar,
                     held,
-                ));
+                );
+                if let Some(delay) = panel.delays.last() {
+                    item.original_date = Some(original);
+                    item.extension_reason = Some(delay.reason.clone());
+                }
+                out.push(item);
             }
             if let Some(held) = panel.held_on.filter(|h| *h <= today) {
                 if let Ok(counted) = calendar.add_working_days(held, panel_rules.outcome_within) {
@@ -1212,6 +1232,12 @@ fn staff_actions(
             Event::PanelHeld { date: today },
         ),
         (
+            StaffAction::DispensePanel,
+            Event::PanelDispensed {
+                reason: "reason".to_owned(),
+            },
+        ),
+        (
             StaffAction::RecordPanelOutcome,
             Event::PanelOutcome {
                 outcome: Outcome::Upheld,
@@ -1269,6 +1295,13 @@ fn staff_actions(
         // After acknowledging and assigning, when those are offered: fewer
         // may be (a case dated after today offers neither).
         actions.insert(actions.len().min(2), StaffAction::Extend);
+    }
+    if can_delay_panel(state, policy, today) {
+        let at = actions
+            .iter()
+            .position(|a| *a == StaffAction::RecordPanelDate)
+            .map_or(actions.len(), |i| i + 1);
+        actions.insert(at, StaffAction::DelayPanel);
     }
     actions.extend(for_the_resident(state, policy, calendar, today));
     actions
@@ -1332,6 +1365,17 @@ fn can_extend(state: &CaseState, policy: &Policy) -> bool {
         stage.response.is_none()
             && policy_stage(policy, stage.number).is_some_and(|r| r.extension.is_some())
     })
+}
+
+/// Whether the panel's date can be put back (the new date itself is checked
+/// when it is given): asked for, not met, not decided, the case open.
+fn can_delay_panel(state: &CaseState, policy: &Policy, today: NaiveDate) -> bool {
+    policy.panel.is_some()
+        && !state.is_finished()
+        && state
+            .panel
+            .as_ref()
+            .is_some_and(|p| p.outcome.is_none() && p.held_on.is_none_or(|held| held > today))
 }
 
 #[cfg(test)]

@@ -304,6 +304,37 @@ pub fn for_event(
             subject("the panel's date"),
             format!("The panel will meet, or met, on {}.{}", long_date(*date), coming_dates(view)),
         ),
+        // Pioneer §6: "keep the customer informed, offer an explanation and
+        // agree with the customer whether this stage should be dispensed with".
+        Event::PanelDelayed { new_date, reason } => (
+            subject("the panel will meet later"),
+            format!(
+                "We cannot arrange the panel by the date we gave you. The reason is: {}\n\nWe now expect the panel to meet by {}.{}",
+                reason.trim(),
+                long_date(*new_date),
+                if policy.panel.as_ref().is_some_and(|p| p.dispense_by_agreement.is_some()) {
+                    "\n\nIf you would rather not wait, contact us. We can agree with you that the panel will not meet. Our last response would then be our final response, and you could ask the Housing Ombudsman to look at your complaint."
+                } else {
+                    ""
+                }
+            ),
+        ),
+        Event::PanelDispensed { reason } => (
+            subject("the panel will not meet"),
+            format!(
+                "As we agreed with you, the panel will not meet, and we have closed your {noun}. {}\n\n{}{}{}",
+                reason.trim(),
+                match &view.latest_response {
+                    Some(latest) => format!(
+                        "Our response of {} is our final response. ",
+                        long_date(latest.on)
+                    ),
+                    None => String::new(),
+                },
+                ombudsman_details(policy),
+                guidance(view)
+            ),
+        ),
         Event::PanelOutcome { outcome, reasons } => (
             subject("the panel's decision"),
             format!("{}\n\n{reasons}{}", outcome_words(Some(*outcome)), guidance(view)),
@@ -355,6 +386,7 @@ pub fn for_event(
                 ClosedWhy::NoContact => "we have not heard from you since our response".to_owned(),
                 ClosedWhy::ActionsDone => "everything we agreed to do is done".to_owned(),
                 ClosedWhy::Withdrawn => "you withdrew it".to_owned(),
+                ClosedWhy::PanelDispensed => "you agreed that the panel will not meet".to_owned(),
                 ClosedWhy::Other(text) => text.clone(),
             };
             (

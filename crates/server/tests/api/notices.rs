@@ -351,6 +351,53 @@ fn a_complaint_that_goes_to_a_panel() {
     );
 }
 
+/// Pioneer §6: the panel cannot meet within 20 working days, so the resident
+/// is told why and when it now will, and offered to go without it; they agree.
+#[test]
+fn a_panel_that_cannot_meet_in_time_is_dispensed_with_by_agreement() {
+    let not_upheld = |reasons: &str| Event::Responded {
+        outcome: Some(Outcome::NotUpheld),
+        reasons: reasons.into(),
+        remedies: Vec::new(),
+        outstanding_actions: Vec::new(),
+        sent_by: None,
+        root_causes: Vec::new(),
+        lessons: None,
+    };
+    let records = [
+        received_on("2026-03-02", CaseKind::Complaint),
+        staff("2026-03-03", Event::acknowledged()),
+        staff("2026-03-16", not_upheld("The heating was repaired within our target time.")),
+        resident("2026-03-17", Event::EscalationRequested { reason: None }),
+        staff("2026-03-18", Event::acknowledged()),
+        staff("2026-03-30", not_upheld("We looked again and the repair was on time.")),
+        resident(
+            "2026-03-31",
+            Event::PanelRequested {
+                attendance: Attendance::Attend,
+                representative: None,
+            },
+        ),
+        staff(
+            "2026-04-20",
+            Event::PanelDelayed {
+                new_date: day("2026-05-14"),
+                reason: "Two of the panel's members are unwell, and the panel needs a board member who is a customer.".into(),
+            },
+        ),
+        staff(
+            "2026-04-22",
+            Event::PanelDispensed {
+                reason: "You told us by phone on 22 April that you would rather take your complaint to the Housing Ombudsman now than wait for the panel.".into(),
+            },
+        ),
+    ];
+    snapshot_each(
+        "panel_dispensed",
+        messages_for("pioneer-2020", CaseKind::Complaint, &records),
+    );
+}
+
 /// Promises kept to the end under TORUS (issue 16, item 4): a response with
 /// money set against arrears, a payment in kind and two actions; one action
 /// changed, both done, and the complaint closed as "actions done".

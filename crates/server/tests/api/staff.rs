@@ -579,6 +579,78 @@ async fn the_panel_dates_and_outcome_are_recorded_under_pioneer() {
     assert_eq!(decided["view"]["final_response"], true);
 }
 
+/// Pioneer §6: "We will aim to convene a panel within 20 working days. Where
+/// this is not possible, we will keep the customer informed, offer an
+/// explanation and agree with the customer whether this stage should be
+/// dispensed with."
+#[tokio::test]
+async fn a_pioneer_panel_that_cannot_meet_in_time_is_put_back_then_dispensed_with_by_agreement() {
+    let app = crate::support::app_with_policy("pioneer-2020").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    resident_action(&riya, &case, "escalation", json!({})).await;
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    resident_action(&riya, &case, "panel", json!({ "attendance": "attend" })).await;
+
+    // Not yet: the panel can still meet by its date.
+    let agreed = json!({ "type": "panel_dispensed", "reason": "Riya agreed by phone to go to the Ombudsman now." });
+    let (status, _, body) = staff_action(&staff, &case, agreed.clone()).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["errors"][0]["code"], "panel_not_late", "{body}");
+
+    let why = "Two panel members are unwell.";
+    let put_back = staff_does(
+        &staff,
+        &case,
+        json!({ "type": "panel_delayed", "new_date": "2026-04-20", "reason": why }),
+    )
+    .await;
+    assert_eq!(put_back["view"]["status"], "panel_requested");
+    let (_, _, read) = riya.get(&format!("/api/v1/cases/{case}")).await;
+    let convene = read["view"]["due_dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["key"] == "panel_convene")
+        .cloned()
+        .expect("the panel's date");
+    assert_eq!(convene["date"], "2026-04-20", "{convene}");
+    assert_eq!(convene["original_date"], "2026-03-30", "{convene}");
+    assert_eq!(convene["extension_reason"], why);
+    assert_eq!(read["view"]["next_step"]["kind"], "panel_meet_by");
+    assert_eq!(read["view"]["next_step"]["by"], "2026-04-20");
+    let (subject, body) = outbox(&app, &case).await.pop().unwrap();
+    assert!(subject.ends_with("the panel will meet later"), "{subject}");
+    assert!(body.contains(why), "{body}");
+    assert!(body.contains("Monday 20 April 2026"), "{body}");
+    assert!(body.contains("If you would rather not wait"), "{body}");
+
+    let closed = staff_does(&staff, &case, agreed).await;
+    assert_eq!(closed["view"]["status"], "closed");
+    assert_eq!(closed["view"]["next_step"]["why"], "panel_dispensed");
+    let (subject, body) = outbox(&app, &case).await.pop().unwrap();
+    assert!(subject.ends_with("the panel will not meet"), "{subject}");
+    assert!(body.contains("is our final response"), "{body}");
+    assert!(
+        body.contains("0300 111 3000"),
+        "the Ombudsman's details: {body}"
+    );
+    // The resident's list reads the closure from the case summaries.
+    let (_, _, list) = riya.get("/api/v1/cases").await;
+    let row = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == case.as_str())
+        .cloned()
+        .expect("the case in the list");
+    assert_eq!(row["status"], "closed", "{row}");
+}
+
 /// Pivotal section 9: an appeal "must be received by a Pivotal Director no
 /// later than 10 working days after" the stage 1 response.
 #[tokio::test]
