@@ -133,19 +133,33 @@ pub fn StaffActions(
             }
             StaffAction::Assign => view! { <AssignForm case=case sender=sender /> }.into_any(),
             StaffAction::Extend => view! { <ExtendForm case=case sender=sender /> }.into_any(),
-            StaffAction::RequestInformation => {
-                view! { <RequestInformationForm sender=sender /> }.into_any()
+            StaffAction::RequestInformation => view! {
+                <TextForm sender=sender label="What do you need from the resident?"
+                    missing="Enter what you need from the resident"
+                    event=|what| Event::InformationRequested { what } />
             }
+            .into_any(),
             StaffAction::Respond => view! { <RespondForm case=case sender=sender /> }.into_any(),
-            StaffAction::RefuseEscalation => {
-                view! { <RefuseEscalationForm sender=sender /> }.into_any()
+            StaffAction::RefuseEscalation => view! {
+                <TextForm sender=sender
+                    label="Reasons, which the resident will read with the Housing Ombudsman's details"
+                    missing="Enter the reasons, which the resident will read" max_chars=20000
+                    event=|reasons| Event::EscalationRefused { reasons } />
             }
+            .into_any(),
             StaffAction::RecordPanelDate => view! { <PanelDateForm sender=sender /> }.into_any(),
             StaffAction::RecordPanelOutcome => {
                 view! { <PanelOutcomeForm sender=sender /> }.into_any()
             }
             StaffAction::DelayPanel => view! { <DelayPanelForm sender=sender /> }.into_any(),
-            StaffAction::DispensePanel => view! { <DispensePanelForm sender=sender /> }.into_any(),
+            // The case closes, and the resident is sent the Ombudsman's details.
+            StaffAction::DispensePanel => view! {
+                <TextForm sender=sender
+                    label="What you agreed with the resident, and when, which they will read"
+                    missing="Say what you agreed with the resident"
+                    event=|reason| Event::PanelDispensed { reason } />
+            }
+            .into_any(),
             StaffAction::RecordSatisfaction => {
                 view! { <SatisfactionForm sender=sender /> }.into_any()
             }
@@ -156,12 +170,24 @@ pub fn StaffActions(
             StaffAction::ChangeAction => {
                 view! { <ChangeActionForm case=case sender=sender /> }.into_any()
             }
-            StaffAction::Reopen => view! { <ReopenForm sender=sender /> }.into_any(),
+            StaffAction::Reopen => view! {
+                <TextForm sender=sender label="Why is it reopened?"
+                    missing="Enter why the case is reopened"
+                    event=|reason| Event::Reopened { reason } />
+            }
+            .into_any(),
             StaffAction::RecordReferralToOmbudsman => {
                 view! { <OmbudsmanForm sender=sender /> }.into_any()
             }
             StaffAction::Accept => view! { <AcceptForm case=case sender=sender /> }.into_any(),
-            StaffAction::Decline => view! { <DeclineForm sender=sender /> }.into_any(),
+            // With how to ask the Housing Ombudsman to look at it (Code 2.4).
+            StaffAction::Decline => view! {
+                <TextForm sender=sender
+                    label="Why the complaint is not taken on (the resident will read this, with how to ask the Housing Ombudsman to look at the decision)"
+                    missing="Enter the reasons, which the resident will read" max_chars=20000
+                    event=|reasons| Event::Declined { reasons } />
+            }
+            .into_any(),
             StaffAction::RecordEscalationRequest => {
                 view! { <ForTheResidentForm sender=sender what=ForTheResident::Review /> }
                     .into_any()
@@ -540,28 +566,6 @@ fn ExtendForm(case: CaseDetail, sender: Sender) -> impl IntoView {
             <Radios field="choice" legend="Did the resident agree to this date?" value=agreed errors=errors
                 hint="Only needed for a date beyond the policy's limit, where the policy allows it by agreement"
                 choices=vec![Choice::new("agreed", "Yes, they agreed"), Choice::new("not_asked", "No, or not needed")] />
-        </ActionForm>
-    }
-}
-
-#[component]
-fn RequestInformationForm(sender: Sender) -> impl IntoView {
-    let what = RwSignal::new(String::new());
-    let submit = move || {
-        let mut problems = Problems::new();
-        let text = trimmed(what);
-        need(
-            &mut problems,
-            &text,
-            "text",
-            "Enter what you need from the resident",
-        );
-        sender.submit(problems, Some(Event::InformationRequested { what: text }));
-    };
-    let errors = sender.errors;
-    view! {
-        <ActionForm sender=sender on_submit=submit>
-            <Textarea field="text" label="What do you need from the resident?" value=what errors=errors />
         </ActionForm>
     }
 }
@@ -1171,24 +1175,28 @@ fn ChangeActionForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     }
 }
 
+/// An action that is one text the resident will read: the field's label, what
+/// to say when it is empty, its longest length, and the event it makes. One
+/// component serves them all, which keeps the staff pages' code small.
 #[component]
-fn RefuseEscalationForm(sender: Sender) -> impl IntoView {
-    let reasons = RwSignal::new(String::new());
+fn TextForm(
+    sender: Sender,
+    label: &'static str,
+    missing: &'static str,
+    #[prop(default = 5000)] max_chars: usize,
+    event: fn(String) -> Event,
+) -> impl IntoView {
+    let text = RwSignal::new(String::new());
     let submit = move || {
         let mut problems = Problems::new();
-        let text = trimmed(reasons);
-        need(
-            &mut problems,
-            &text,
-            "text",
-            "Enter the reasons, which the resident will read",
-        );
-        sender.submit(problems, Some(Event::EscalationRefused { reasons: text }));
+        let words = trimmed(text);
+        need(&mut problems, &words, "text", missing);
+        sender.submit(problems, Some(event(words)));
     };
     let errors = sender.errors;
     view! {
         <ActionForm sender=sender on_submit=submit>
-            <Textarea field="text" label="Reasons, which the resident will read with the Housing Ombudsman's details" value=reasons errors=errors max_chars=20000 />
+            <Textarea field="text" label=label value=text errors=errors max_chars=max_chars />
         </ActionForm>
     }
 }
@@ -1245,30 +1253,6 @@ fn DelayPanelForm(sender: Sender) -> impl IntoView {
         <ActionForm sender=sender on_submit=submit>
             <DateField label="The date the panel will now meet by" value=date errors=errors />
             <Textarea field="text" label="Why it cannot meet by its date, which the resident will read" value=reason errors=errors />
-        </ActionForm>
-    }
-}
-
-/// The resident agreed that the panel will not meet: the case closes, and
-/// the resident is sent the Housing Ombudsman's details.
-#[component]
-fn DispensePanelForm(sender: Sender) -> impl IntoView {
-    let reason = RwSignal::new(String::new());
-    let submit = move || {
-        let mut problems = Problems::new();
-        let text = trimmed(reason);
-        need(
-            &mut problems,
-            &text,
-            "text",
-            "Say what you agreed with the resident",
-        );
-        sender.submit(problems, Some(Event::PanelDispensed { reason: text }));
-    };
-    let errors = sender.errors;
-    view! {
-        <ActionForm sender=sender on_submit=submit>
-            <Textarea field="text" label="What you agreed with the resident, and when, which they will read" value=reason errors=errors />
         </ActionForm>
     }
 }
@@ -1417,28 +1401,6 @@ fn CloseForm(case: CaseDetail, sender: Sender) -> impl IntoView {
 }
 
 #[component]
-fn ReopenForm(sender: Sender) -> impl IntoView {
-    let reason = RwSignal::new(String::new());
-    let submit = move || {
-        let mut problems = Problems::new();
-        let text = trimmed(reason);
-        need(
-            &mut problems,
-            &text,
-            "text",
-            "Enter why the case is reopened",
-        );
-        sender.submit(problems, Some(Event::Reopened { reason: text }));
-    };
-    let errors = sender.errors;
-    view! {
-        <ActionForm sender=sender on_submit=submit>
-            <Textarea field="text" label="Why is it reopened?" value=reason errors=errors />
-        </ActionForm>
-    }
-}
-
-#[component]
 fn OmbudsmanForm(sender: Sender) -> impl IntoView {
     let submit = move || sender.submit(Problems::new(), Some(Event::ReferredToOmbudsman));
     view! {
@@ -1506,30 +1468,6 @@ fn AcceptForm(case: CaseDetail, sender: Sender) -> impl IntoView {
 
 /// The value of the "we use our discretion" choice.
 const DISCRETION: &str = "discretion";
-
-/// Declines a complaint that waited, with reasons the resident reads with
-/// the Housing Ombudsman's details (Code 2.4).
-#[component]
-fn DeclineForm(sender: Sender) -> impl IntoView {
-    let reasons = RwSignal::new(String::new());
-    let submit = move || {
-        let mut problems = Problems::new();
-        let text = trimmed(reasons);
-        need(
-            &mut problems,
-            &text,
-            "text",
-            "Enter the reasons, which the resident will read",
-        );
-        sender.submit(problems, Some(Event::Declined { reasons: text }));
-    };
-    let errors = sender.errors;
-    view! {
-        <ActionForm sender=sender on_submit=submit>
-            <Textarea field="text" label="Why the complaint is not taken on (the resident will read this, with how to ask the Housing Ombudsman to look at the decision)" value=reasons errors=errors max_chars=20000 />
-        </ActionForm>
-    }
-}
 
 /// What a resident asked for by phone, letter or in person.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -291,36 +291,34 @@ fn an_out_of_time_complaint_declined() {
     );
 }
 
-#[test]
-fn a_complaint_that_goes_to_a_panel() {
-    let records = [
+/// A response with no remedies or actions.
+fn not_upheld(reasons: &str) -> Event {
+    Event::Responded {
+        outcome: Some(Outcome::NotUpheld),
+        reasons: reasons.into(),
+        remedies: Vec::new(),
+        outstanding_actions: Vec::new(),
+        sent_by: None,
+        root_causes: Vec::new(),
+        lessons: None,
+    }
+}
+
+/// A complaint under Pioneer answered at both stages, and the resident's
+/// request for the panel on Tuesday 31 March 2026.
+fn to_the_panel() -> Vec<EventRecord> {
+    vec![
         received_on("2026-03-02", CaseKind::Complaint),
         staff("2026-03-03", Event::acknowledged()),
         staff(
             "2026-03-16",
-            Event::Responded {
-                outcome: Some(Outcome::NotUpheld),
-                reasons: "The heating was repaired within our target time.".into(),
-                remedies: Vec::new(),
-                outstanding_actions: Vec::new(),
-                sent_by: None,
-                root_causes: Vec::new(),
-                lessons: None,
-            },
+            not_upheld("The heating was repaired within our target time."),
         ),
         resident("2026-03-17", Event::EscalationRequested { reason: None }),
         staff("2026-03-18", Event::acknowledged()),
         staff(
             "2026-03-30",
-            Event::Responded {
-                outcome: Some(Outcome::NotUpheld),
-                reasons: "We looked again and the repair was on time.".into(),
-                remedies: Vec::new(),
-                outstanding_actions: Vec::new(),
-                sent_by: None,
-                root_causes: Vec::new(),
-                lessons: None,
-            },
+            not_upheld("We looked again and the repair was on time."),
         ),
         resident(
             "2026-03-31",
@@ -329,7 +327,14 @@ fn a_complaint_that_goes_to_a_panel() {
                 representative: None,
             },
         ),
-        staff(
+    ]
+}
+
+#[test]
+fn a_complaint_that_goes_to_a_panel() {
+    let records = [
+        to_the_panel(),
+        vec![staff(
             "2026-03-20",
             Event::PanelHeld {
                 date: day("2026-04-01"),
@@ -343,8 +348,9 @@ fn a_complaint_that_goes_to_a_panel() {
                     "The panel found the repair was on time but the resident was not kept informed."
                         .into(),
             },
-        ),
-    ];
+        )],
+    ]
+    .concat();
     snapshot_each(
         "panel",
         messages_for("pioneer-2020", CaseKind::Complaint, &records),
@@ -355,30 +361,9 @@ fn a_complaint_that_goes_to_a_panel() {
 /// is told why and when it now will, and offered to go without it; they agree.
 #[test]
 fn a_panel_that_cannot_meet_in_time_is_dispensed_with_by_agreement() {
-    let not_upheld = |reasons: &str| Event::Responded {
-        outcome: Some(Outcome::NotUpheld),
-        reasons: reasons.into(),
-        remedies: Vec::new(),
-        outstanding_actions: Vec::new(),
-        sent_by: None,
-        root_causes: Vec::new(),
-        lessons: None,
-    };
     let records = [
-        received_on("2026-03-02", CaseKind::Complaint),
-        staff("2026-03-03", Event::acknowledged()),
-        staff("2026-03-16", not_upheld("The heating was repaired within our target time.")),
-        resident("2026-03-17", Event::EscalationRequested { reason: None }),
-        staff("2026-03-18", Event::acknowledged()),
-        staff("2026-03-30", not_upheld("We looked again and the repair was on time.")),
-        resident(
-            "2026-03-31",
-            Event::PanelRequested {
-                attendance: Attendance::Attend,
-                representative: None,
-            },
-        ),
-        staff(
+        to_the_panel(),
+        vec![staff(
             "2026-04-20",
             Event::PanelDelayed {
                 new_date: day("2026-05-14"),
@@ -390,8 +375,9 @@ fn a_panel_that_cannot_meet_in_time_is_dispensed_with_by_agreement() {
             Event::PanelDispensed {
                 reason: "You told us by phone on 22 April that you would rather take your complaint to the Housing Ombudsman now than wait for the panel.".into(),
             },
-        ),
-    ];
+        )],
+    ]
+    .concat();
     snapshot_each(
         "panel_dispensed",
         messages_for("pioneer-2020", CaseKind::Complaint, &records),

@@ -542,18 +542,7 @@ async fn receiving_a_case_and_closing_a_window_are_not_staff_actions() {
 
 #[tokio::test]
 async fn the_panel_dates_and_outcome_are_recorded_under_pioneer() {
-    let app = crate::support::app_with_policy("pioneer-2020").await;
-    let riya = app.register_resident("Riya Resident").await;
-    let staff = app.create_staff("Sam Caseworker").await;
-    let case = id(&raise(&riya, complaint()).await);
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
-    staff_does(&staff, &case, responded("not_upheld")).await;
-    resident_action(&riya, &case, "escalation", json!({})).await;
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
-    staff_does(&staff, &case, responded("not_upheld")).await;
-    let (status, _, _) =
-        resident_action(&riya, &case, "panel", json!({ "attendance": "attend" })).await;
-    assert_eq!(status, StatusCode::OK);
+    let (app, _riya, staff, case) = crate::support::panel_requested_under_pioneer().await;
     let scheduled = staff_does(
         &staff,
         &case,
@@ -585,16 +574,7 @@ async fn the_panel_dates_and_outcome_are_recorded_under_pioneer() {
 /// dispensed with."
 #[tokio::test]
 async fn a_pioneer_panel_that_cannot_meet_in_time_is_put_back_then_dispensed_with_by_agreement() {
-    let app = crate::support::app_with_policy("pioneer-2020").await;
-    let riya = app.register_resident("Riya Resident").await;
-    let staff = app.create_staff("Sam Caseworker").await;
-    let case = id(&raise(&riya, complaint()).await);
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
-    staff_does(&staff, &case, responded("not_upheld")).await;
-    resident_action(&riya, &case, "escalation", json!({})).await;
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
-    staff_does(&staff, &case, responded("not_upheld")).await;
-    resident_action(&riya, &case, "panel", json!({ "attendance": "attend" })).await;
+    let (app, riya, staff, case) = crate::support::panel_requested_under_pioneer().await;
 
     // Not yet: the panel can still meet by its date.
     let agreed = json!({ "type": "panel_dispensed", "reason": "Riya agreed by phone to go to the Ombudsman now." });

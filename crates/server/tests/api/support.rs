@@ -159,3 +159,22 @@ pub async fn answered_under_pivotal() -> (TestApp, TestClient, TestClient, Strin
     assert_eq!(answered["view"]["open_window"]["last_day"], "2026-03-16");
     (app, riya, staff, case)
 }
+
+/// A complaint under Pioneer's policy answered at both stages, whose resident
+/// has just asked for the stage 3 panel (to attend). Returns the app, the
+/// resident, the caseworker and the case.
+pub async fn panel_requested_under_pioneer() -> (TestApp, TestClient, TestClient, String) {
+    let app = app_with_policy("pioneer-2020").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    resident_action(&riya, &case, "escalation", json!({})).await;
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    let (status, _, body) =
+        resident_action(&riya, &case, "panel", json!({ "attendance": "attend" })).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    (app, riya, staff, case)
+}
