@@ -735,6 +735,7 @@ pub fn event_words(event: &Event, actions: &[PromisedAction]) -> (String, Option
                 .join("\n"),
             ),
         ),
+        Event::RepliedToCouncillorOrMp => (t("We replied to the councillor or MP").into(), None),
         Event::PanelDispensed { reason } => (t("The panel will not meet").into(), text(reason)),
         Event::PanelOutcome { outcome, reasons } => (
             match outcome {
@@ -935,6 +936,7 @@ mod tests {
                     kind: CaseKind::Complaint,
                     received_on: at("2026-12-18T10:00:00Z").date_naive(),
                     awaiting_decision: Vec::new(),
+                    through_councillor_or_mp: false,
                 },
             ),
             entry("2026-12-21T09:00:00Z", Event::acknowledged()),
@@ -1404,6 +1406,7 @@ mod tests {
                 kind: CaseKind::Complaint,
                 received_on: d(on),
                 awaiting_decision: Vec::new(),
+                through_councillor_or_mp: false,
             },
         )
     }

@@ -288,6 +288,12 @@ pub fn due_label(due: &DueDate, reader: Reader) -> String {
         (DueKind::PanelMeets, _, true) => t("The panel met on").to_owned(),
         (DueKind::PanelDecision, _, false) => t("We will send the panel's decision by").to_owned(),
         (DueKind::PanelDecision, _, true) => t("We sent the panel's decision on").to_owned(),
+        (DueKind::ReplyToCouncillorOrMp, _, false) => {
+            t("We will reply to the councillor or MP by").to_owned()
+        }
+        (DueKind::ReplyToCouncillorOrMp, _, true) => {
+            t("We replied to the councillor or MP on").to_owned()
+        }
     }
 }
 
@@ -643,6 +649,7 @@ mod tests {
                     kind: domain::case::CaseKind::Complaint,
                     received_on: d("2026-12-18"),
                     awaiting_decision: Vec::new(),
+                    through_councillor_or_mp: false,
                 },
             }],
         )

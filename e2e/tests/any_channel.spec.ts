@@ -1,6 +1,7 @@
 import { expect, test } from "./fixtures/test";
 import { expectNoA11yViolations } from "./fixtures/a11y";
 import { DEMO, open, signInAs } from "./fixtures/app";
+import { startOwnServer, type OwnServer } from "./fixtures/own_server";
 
 // Issue 16, item 1: complaints from any channel. Staff work at a desk: the
 // desktop run is enough.
@@ -147,4 +148,52 @@ test("a caseworker logs a phone complaint received three working days ago for so
   expect(sent[5].body).toContain("everything we agreed to do is done");
   // What we learnt stays with us.
   expect(sent.map((m) => m.body).join("\n")).not.toContain("Confirm visits the day before.");
+});
+
+// Plus Dane §17: "Correspondence received from local councillors and Members
+// of Parliament (MP) will be acknowledged and responded to within 10 working
+// days of receipt." A server of its own, under Plus Dane's policy.
+test.describe("a complaint through a councillor under Plus Dane's policy", () => {
+  let server: OwnServer;
+  const url = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 8181) + 12}`;
+  test.use({ baseURL: url });
+
+  test.beforeAll(async ({}, testInfo) => {
+    test.skip(testInfo.project.name !== "desktop", "staff work at a desk");
+    server = await startOwnServer("plus-dane-2024", Number(process.env.E2E_PORT ?? 8181) + 12);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  test("the councillor's reply has a date of its own, which the caseworker marks done", async ({ page }) => {
+    await signInAs(page, DEMO.staff.email, DEMO.staff.password, DEMO.staff.totpSecret);
+    const today: string = (await (await page.request.get("/api/v1/health")).json()).today;
+    await open(page, "/staff/new-case");
+    await page.getByLabel("Someone without an account").check();
+    await page.getByLabel("Full name").fill("Cal Constituent");
+    await page.getByLabel(/Email address/).fill(`cal-${Date.now()}@example.com`);
+    await page.getByRole("group", { name: "How do they want to hear from us?" }).getByLabel("Email").check();
+    await page.getByRole("group", { name: "How did it reach us?" }).getByLabel("Through a councillor or MP").check();
+    await page.getByLabel("The day it reached us (today or earlier)").fill(today);
+    await page.getByLabel("A complaint").check();
+    await page.getByRole("group", { name: "What is it about?" }).getByRole("radio").first().check();
+    await page.getByLabel(/What they told us/).fill("Nobody came about the gutter although the visit was booked twice.");
+    await page.getByLabel("When the problem started").fill(today);
+    await page.getByLabel(/What they would like us to do/).fill("Come about the gutter and say when.");
+    await page.getByRole("button", { name: "Record it" }).click();
+
+    await expect(page).toHaveURL(/\/staff\/cases\//);
+    await expect(page.getByTestId("received-by")).toContainText("Reached us through a councillor or MP on");
+    const row = page.locator(".app-summary-list__row", { hasText: "We will reply to the councillor or MP by" });
+    await expect(row).toHaveCount(1);
+    await expectNoA11yViolations(page);
+
+    await page.getByLabel("Record that we replied to the councillor or MP").check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByTestId("staff-action-recorded")).toContainText("The reply to the councillor or MP has been recorded");
+    await expect(page.locator(".app-summary-list__row", { hasText: "We replied to the councillor or MP on" })).toHaveCount(1);
+    await expect(page.locator(".app-timeline")).toContainText("We replied to the councillor or MP");
+    await expect(page.getByLabel("Record that we replied to the councillor or MP")).toHaveCount(0);
+  });
 });

@@ -39,9 +39,10 @@ pub use rules::{
     RESIDENT_REMINDER_DAYS,
 };
 pub use state::{
-    ActionChange, CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted,
-    InformationGiven, InformationRequest, PanelDecision, PanelDelay, PanelDispensal, PanelState,
-    PromisedAction, Response, Satisfaction, StageState, TakingOn, TakingOnDecision, Withdrawal,
+    ActionChange, CaseState, Closure, CouncillorOrMp, DefinitionQuery, EscalationRefusal,
+    ExtensionGranted, InformationGiven, InformationRequest, PanelDecision, PanelDelay,
+    PanelDispensal, PanelState, PromisedAction, Response, Satisfaction, StageState, TakingOn,
+    TakingOnDecision, Withdrawal,
 };
 pub use view::{
     view, CaseView, ClosedWindow, DefinitionView, DueDate, DueKey, DueKind, LatestResponse,

@@ -60,6 +60,10 @@ pub struct Policy {
     /// How complaints close on their own.
     #[serde(default)]
     pub auto_close: Option<AutoClose>,
+    /// The reply owed to a councillor or an MP who brings a complaint for a
+    /// resident (Plus Dane §17), where the policy promises one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub councillor_and_mp: Option<CouncillorAndMp>,
     /// Matters that the policy does not treat as complaints.
     #[serde(default)]
     pub exclusions: Vec<Exclusion>,
@@ -304,6 +308,19 @@ pub struct Extension {
     /// Whether the resident must be told the Ombudsman's details with the extension.
     #[serde(default)]
     pub ombudsman_details_required: bool,
+}
+
+/// Correspondence from local councillors and MPs: the reply the policy
+/// promises them, separate from the complaint's own stages (Plus Dane §17:
+/// "acknowledged and responded to within 10 working days of receipt").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CouncillorAndMp {
+    /// Working days from receipt to reply to the councillor or MP.
+    pub reply_within: u32,
+    /// The policy's own words.
+    pub policy_says: String,
 }
 
 /// A resident-requested panel after the last landlord stage.

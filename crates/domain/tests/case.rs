@@ -1065,6 +1065,7 @@ fn a_compliment_is_received_acknowledged_answered_and_closed_but_never_escalated
             kind: CaseKind::Compliment,
             received_on: date("2027-01-08"),
             awaiting_decision: Vec::new(),
+            through_councillor_or_mp: false,
         },
     );
     let records = vec![received, at("2027-01-11", Event::acknowledged())];

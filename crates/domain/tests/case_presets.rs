@@ -40,6 +40,7 @@ fn received(on: &str) -> EventRecord {
             kind: CaseKind::Complaint,
             received_on: date(on),
             awaiting_decision: Vec::new(),
+            through_councillor_or_mp: false,
         },
     )
 }
@@ -280,6 +281,7 @@ fn a_complaint_under_pioneers_policy_carries_its_two_stages_and_the_panel_so_the
             kind: CaseKind::Compliment,
             received_on: date("2026-12-18"),
             awaiting_decision: Vec::new(),
+            through_councillor_or_mp: false,
         },
     )];
     assert!(
@@ -474,4 +476,102 @@ fn a_panel_the_policy_does_not_let_go_cannot_be_dispensed_with() {
     let v = seen(&policy, &pioneer_panel_requested(), "2028-02-04");
     assert!(v.staff_actions.contains(&StaffAction::DelayPanel));
     assert!(!v.staff_actions.contains(&StaffAction::DispensePanel));
+}
+
+fn through_councillor(on: &str) -> EventRecord {
+    at(
+        on,
+        Event::Received {
+            kind: CaseKind::Complaint,
+            received_on: date(on),
+            awaiting_decision: Vec::new(),
+            through_councillor_or_mp: true,
+        },
+    )
+}
+
+/// Plus Dane §17: "Correspondence received from local councillors and
+/// Members of Parliament (MP) will be acknowledged and responded to within 10
+/// working days of receipt": a date of its own beside the complaint's, over
+/// Christmas and New Year.
+#[test]
+fn plus_dane_replies_to_a_councillor_within_10_working_days_beside_the_complaint() {
+    let plus_dane = preset("plus-dane-2024");
+    let records = [through_councillor("2026-12-18")];
+    let v = seen(&plus_dane, &records, "2026-12-18");
+    let reply = v
+        .due_dates
+        .iter()
+        .find(|d| d.key == "councillor_or_mp_reply")
+        .expect("the councillor's reply date");
+    assert_eq!(
+        reply.date,
+        date("2027-01-06"),
+        "25 and 28 December and 1 January skipped"
+    );
+    assert_eq!(reply.days, 10);
+    assert!(due_on(&v, "stage_1_acknowledge") < reply.date);
+    assert!(v
+        .staff_actions
+        .contains(&StaffAction::RecordReplyToCouncillorOrMp));
+
+    let replied = with(
+        &records,
+        &[at("2027-01-05", Event::RepliedToCouncillorOrMp)],
+    );
+    let v = seen(&plus_dane, &replied, "2027-01-07");
+    let reply = v
+        .due_dates
+        .iter()
+        .find(|d| d.key == "councillor_or_mp_reply")
+        .expect("still listed, as done");
+    assert_eq!(reply.met, Some(true));
+    assert!(!reply.overdue);
+    assert!(!v
+        .staff_actions
+        .contains(&StaffAction::RecordReplyToCouncillorOrMp));
+    let again = with(
+        &replied,
+        &[at("2027-01-06", Event::RepliedToCouncillorOrMp)],
+    );
+    assert_eq!(
+        refused(&plus_dane, &again).code,
+        "councillor_or_mp_answered"
+    );
+
+    // Not replied by the date: overdue, for the queue and the caseworker.
+    let late = seen(&plus_dane, &records, "2027-01-07");
+    assert!(late
+        .due_dates
+        .iter()
+        .any(|d| d.key == "councillor_or_mp_reply" && d.overdue));
+}
+
+#[test]
+fn a_complaint_made_directly_owes_no_councillor_a_reply() {
+    let plus_dane = preset("plus-dane-2024");
+    let records = [received("2026-12-18")];
+    let v = seen(&plus_dane, &records, "2026-12-18");
+    assert!(v
+        .due_dates
+        .iter()
+        .all(|d| d.key != "councillor_or_mp_reply"));
+    assert!(!v
+        .staff_actions
+        .contains(&StaffAction::RecordReplyToCouncillorOrMp));
+    let replied = with(
+        &records,
+        &[at("2026-12-21", Event::RepliedToCouncillorOrMp)],
+    );
+    assert_eq!(
+        refused(&plus_dane, &replied).code,
+        "not_through_councillor_or_mp"
+    );
+    // A policy that promises councillors no reply of their own sets no date.
+    let code = preset("code-2024");
+    let v = seen(&code, &[through_councillor("2026-12-18")], "2026-12-18");
+    assert!(v
+        .due_dates
+        .iter()
+        .all(|d| d.key != "councillor_or_mp_reply"));
 }

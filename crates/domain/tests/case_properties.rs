@@ -120,6 +120,7 @@ fn records(first: NaiveDate, kind: CaseKind, events: Vec<(i64, Event)>) -> Vec<E
             kind,
             received_on: first,
             awaiting_decision: Vec::new(),
+            through_councillor_or_mp: false,
         },
     )];
     for (gap, event) in events {

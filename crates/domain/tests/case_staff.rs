@@ -152,6 +152,7 @@ fn out_of_time() -> EventRecord {
         kind: domain::case::CaseKind::Complaint,
         received_on: case_support::date("2026-03-02"),
         awaiting_decision: vec!["outside_time_limit".to_owned()],
+        through_councillor_or_mp: false,
     };
     record
 }

@@ -310,6 +310,7 @@ pub async fn create(
             } else {
                 Vec::new()
             },
+            through_councillor_or_mp: filing.received_by == Some(ReceivedBy::CouncillorOrMp),
         },
     };
     let case_state = start(&policy, &record).map_err(refused)?;

@@ -32,6 +32,9 @@ fn recorded_words(action: StaffAction) -> &'static str {
         StaffAction::RecordPanelDate => "The panel's hearing date has been recorded",
         StaffAction::RecordPanelOutcome => "The panel's decision has been recorded",
         StaffAction::DelayPanel => "The panel's new date has been recorded",
+        StaffAction::RecordReplyToCouncillorOrMp => {
+            "The reply to the councillor or MP has been recorded"
+        }
         StaffAction::DispensePanel => "The panel will not meet: the case is closed",
         StaffAction::RecordSatisfaction => "The resident's satisfaction has been recorded",
         StaffAction::Close => "The case has been closed",
@@ -64,6 +67,10 @@ fn action_choice(action: StaffAction) -> (&'static str, &'static str) {
         StaffAction::RecordPanelDate => ("panel_date", "Record the panel's hearing date"),
         StaffAction::RecordPanelOutcome => ("panel_outcome", "Record the panel's decision"),
         StaffAction::DelayPanel => ("delay_panel", "Put the panel's date back"),
+        StaffAction::RecordReplyToCouncillorOrMp => (
+            "councillor_or_mp_reply",
+            "Record that we replied to the councillor or MP",
+        ),
         StaffAction::DispensePanel => (
             "dispense_panel",
             "Record that the resident agreed the panel will not meet",
@@ -152,6 +159,12 @@ pub fn StaffActions(
                 view! { <PanelOutcomeForm sender=sender /> }.into_any()
             }
             StaffAction::DelayPanel => view! { <DelayPanelForm sender=sender /> }.into_any(),
+            StaffAction::RecordReplyToCouncillorOrMp => view! {
+                <ConfirmForm sender=sender
+                    words="Record that we replied to the councillor or MP the complaint came through. The resident is not sent a message about it."
+                    event=Event::RepliedToCouncillorOrMp />
+            }
+            .into_any(),
             // The case closes, and the resident is sent the Ombudsman's details.
             StaffAction::DispensePanel => view! {
                 <TextForm sender=sender
@@ -176,9 +189,12 @@ pub fn StaffActions(
                     event=|reason| Event::Reopened { reason } />
             }
             .into_any(),
-            StaffAction::RecordReferralToOmbudsman => {
-                view! { <OmbudsmanForm sender=sender /> }.into_any()
+            StaffAction::RecordReferralToOmbudsman => view! {
+                <ConfirmForm sender=sender
+                    words="Record that the complaint has gone to the Housing Ombudsman."
+                    event=Event::ReferredToOmbudsman />
             }
+            .into_any(),
             StaffAction::Accept => view! { <AcceptForm case=case sender=sender /> }.into_any(),
             // With how to ask the Housing Ombudsman to look at it (Code 2.4).
             StaffAction::Decline => view! {
@@ -1400,12 +1416,13 @@ fn CloseForm(case: CaseDetail, sender: Sender) -> impl IntoView {
     }
 }
 
+/// An action with nothing to fill in: what it records, and its event.
 #[component]
-fn OmbudsmanForm(sender: Sender) -> impl IntoView {
-    let submit = move || sender.submit(Problems::new(), Some(Event::ReferredToOmbudsman));
+fn ConfirmForm(sender: Sender, words: &'static str, event: Event) -> impl IntoView {
+    let submit = move || sender.submit(Problems::new(), Some(event.clone()));
     view! {
         <ActionForm sender=sender on_submit=submit>
-            <p class="app-body">"Record that the complaint has gone to the Housing Ombudsman."</p>
+            <p class="app-body">{words}</p>
         </ActionForm>
     }
 }

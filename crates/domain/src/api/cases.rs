@@ -842,6 +842,7 @@ mod tests {
                 kind: crate::case::CaseKind::Complaint,
                 received_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
                 awaiting_decision: Vec::new(),
+                through_councillor_or_mp: false,
             },
             Event::WindowClosed {
                 window: crate::case::DueKey::NextStageWindow { stage: 1 },

@@ -15,9 +15,10 @@ use super::event::{
 };
 use super::refusal::{Act, Refusal, RefusalReason, Refused};
 use super::state::{
-    ActionChange, CaseState, Closure, DefinitionQuery, EscalationRefusal, ExtensionGranted,
-    InformationGiven, InformationRequest, PanelDecision, PanelDelay, PanelDispensal, PanelState,
-    PromisedAction, Response, Satisfaction, StageState, TakingOn, TakingOnDecision, Withdrawal,
+    ActionChange, CaseState, Closure, CouncillorOrMp, DefinitionQuery, EscalationRefusal,
+    ExtensionGranted, InformationGiven, InformationRequest, PanelDecision, PanelDelay,
+    PanelDispensal, PanelState, PromisedAction, Response, Satisfaction, StageState, TakingOn,
+    TakingOnDecision, Withdrawal,
 };
 use crate::calendar::Calendar;
 use crate::policy::Policy;
@@ -43,6 +44,7 @@ pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal
         kind,
         received_on,
         awaiting_decision,
+        through_councillor_or_mp,
     } = &record.event
     else {
         return Err(Refused::NotReceived.into());
@@ -88,6 +90,8 @@ pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal
             }
         }),
         actions: Vec::new(),
+        councillor_or_mp: (*kind == CaseKind::Complaint && *through_councillor_or_mp)
+            .then_some(CouncillorOrMp { replied_on: None }),
         last_event_on: *received_on,
     })
 }
@@ -199,6 +203,7 @@ pub fn apply(
             delay_panel(&mut next, policy, calendar, on, *new_date, reason)
         }
         Event::PanelDispensed { reason } => dispense_panel(&mut next, policy, calendar, on, reason),
+        Event::RepliedToCouncillorOrMp => reply_to_councillor_or_mp(&mut next, on),
         Event::PanelOutcome { outcome, reasons } => decide_panel(&mut next, on, *outcome, reasons),
         Event::SatisfactionRecorded { satisfied, comment } => {
             record_satisfaction(&mut next, on, *satisfied, comment)
@@ -238,6 +243,7 @@ fn still_open(state: &CaseState, event: &Event) -> Result<(), Refusal> {
             event,
             Event::Reopened { .. }
                 | Event::ReferredToOmbudsman
+                | Event::RepliedToCouncillorOrMp
                 | Event::ActionDone { .. }
                 | Event::ActionChanged { .. }
         )
@@ -720,6 +726,19 @@ fn request_panel(
         delays: Vec::new(),
         dispensed: None,
     });
+    Ok(())
+}
+
+/// The reply to the councillor or MP a complaint came through, once.
+fn reply_to_councillor_or_mp(next: &mut CaseState, on: NaiveDate) -> Result<(), Refusal> {
+    let enquiry = next
+        .councillor_or_mp
+        .as_mut()
+        .ok_or(Refused::NotThroughCouncillorOrMp)?;
+    if let Some(replied_on) = enquiry.replied_on {
+        return Err(Refused::CouncillorOrMpAnswered { on: replied_on }.into());
+    }
+    enquiry.replied_on = Some(on);
     Ok(())
 }
 

@@ -242,6 +242,10 @@ pub enum Event {
         /// exclusion's id) of what the resident sent anyway.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         awaiting_decision: Vec<String>,
+        /// It came through a councillor or an MP, who is owed a reply of
+        /// their own where the policy promises one (Plus Dane §17).
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        through_councillor_or_mp: bool,
     },
     /// The landlord took on a complaint that waited for a decision: why,
     /// and the policy's listed exception that applies, if one does.
@@ -337,6 +341,9 @@ pub enum Event {
     /// whether this stage should be dispensed with"): what was agreed. The
     /// complaint closes; the last stage's response is the final one.
     PanelDispensed { reason: String },
+    /// The landlord replied to the councillor or MP the complaint came
+    /// through, saying it is handled as a complaint (Plus Dane §17).
+    RepliedToCouncillorOrMp,
     /// The panel's decision.
     PanelOutcome { outcome: Outcome, reasons: String },
     /// Whether the resident was satisfied.

@@ -174,6 +174,12 @@ pub enum Refused {
     },
     /// Closing "panel dispensed with" is recorded as the agreement itself.
     CloseByDispensing,
+    /// The complaint did not come through a councillor or MP.
+    NotThroughCouncillorOrMp,
+    /// The councillor or MP was already answered, on `on`.
+    CouncillorOrMpAnswered {
+        on: NaiveDate,
+    },
     ClosedReasonMissing,
     // Promises kept to the end (issue 16, item 4).
     /// A promised action needs what it is, who does it, and a date.
@@ -335,6 +341,8 @@ impl Refused {
             Refused::NoDispensing => "no_dispensing",
             Refused::PanelNotLate { .. } => "panel_not_late",
             Refused::CloseByDispensing => "close_by_dispensing",
+            Refused::NotThroughCouncillorOrMp => "not_through_councillor_or_mp",
+            Refused::CouncillorOrMpAnswered { .. } => "councillor_or_mp_answered",
             Refused::ClosedReasonMissing => "closed_reason_missing",
             Refused::ActionDescriptionMissing => "action_description_missing",
             Refused::ActionOwnerMissing => "action_owner_missing",
@@ -496,6 +504,13 @@ impl Refused {
             Refused::PanelNotLate { by } => format!(
                 "The panel can still meet by {}. Put its date back, with the reason, before agreeing to go without it.",
                 long_date(*by)
+            ),
+            Refused::NotThroughCouncillorOrMp => {
+                "This complaint did not come through a councillor or MP.".to_owned()
+            }
+            Refused::CouncillorOrMpAnswered { on } => format!(
+                "We already replied to the councillor or MP, on {}.",
+                long_date(*on)
             ),
             Refused::CloseByDispensing => {
                 "Record the resident's agreement that the panel will not meet instead.".to_owned()

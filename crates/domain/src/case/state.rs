@@ -114,6 +114,13 @@ pub struct PanelState {
     pub dispensed: Option<PanelDispensal>,
 }
 
+/// The reply owed to the councillor or MP a complaint came through.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct CouncillorOrMp {
+    pub replied_on: Option<NaiveDate>,
+}
+
 /// The panel's date put back: when, to what date, and why.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -256,6 +263,10 @@ pub struct CaseState {
     /// it wait, and the decision. `None` when it never had to wait.
     #[serde(default)]
     pub taking_on: Option<TakingOn>,
+    /// For a complaint that came through a councillor or an MP: the reply
+    /// owed to them (Plus Dane §17).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub councillor_or_mp: Option<CouncillorOrMp>,
     /// Every action the responses promised, numbered from 1 in the order
     /// they were promised, each with where it stands.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -79,6 +79,9 @@ pub enum DueKind {
     PanelMeets,
     /// The landlord sends the panel's decision.
     PanelDecision,
+    /// The landlord replies to the councillor or MP the complaint came
+    /// through (Plus Dane §17).
+    ReplyToCouncillorOrMp,
 }
 
 impl DueKind {
@@ -101,6 +104,7 @@ pub enum DueKey {
     PanelWindow,
     PanelConvene,
     PanelOutcome,
+    CouncillorOrMpReply,
 }
 
 impl fmt::Display for DueKey {
@@ -112,6 +116,7 @@ impl fmt::Display for DueKey {
             DueKey::PanelWindow => f.write_str("panel_window"),
             DueKey::PanelConvene => f.write_str("panel_convene"),
             DueKey::PanelOutcome => f.write_str("panel_outcome"),
+            DueKey::CouncillorOrMpReply => f.write_str("councillor_or_mp_reply"),
         }
     }
 }
@@ -125,6 +130,7 @@ impl std::str::FromStr for DueKey {
             "panel_window" => return Ok(DueKey::PanelWindow),
             "panel_convene" => return Ok(DueKey::PanelConvene),
             "panel_outcome" => return Ok(DueKey::PanelOutcome),
+            "councillor_or_mp_reply" => return Ok(DueKey::CouncillorOrMpReply),
             _ => {}
         }
         let rest = s.strip_prefix("stage_").ok_or_else(not_a_key)?;
@@ -176,8 +182,8 @@ impl schemars::JsonSchema for DueKey {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "description": "Which due date: stage_N_acknowledge, stage_N_respond, stage_N_window (the last day to ask for the stage after N), panel_window, panel_convene or panel_outcome.",
-            "pattern": "^(stage_[0-9]+_(acknowledge|respond|window)|panel_(window|convene|outcome))$",
+            "description": "Which due date: stage_N_acknowledge, stage_N_respond, stage_N_window (the last day to ask for the stage after N), panel_window, panel_convene, panel_outcome or councillor_or_mp_reply.",
+            "pattern": "^(stage_[0-9]+_(acknowledge|respond|window)|panel_(window|convene|outcome)|councillor_or_mp_reply)$",
             "maxLength": 32
         })
     }
@@ -189,7 +195,7 @@ impl schemars::JsonSchema for DueKey {
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct DueDate {
     /// Stable key: `stage_1_acknowledge`, `stage_1_respond`, `stage_1_window`,
-    /// `panel_window`, `panel_convene`, `panel_outcome`.
+    /// `panel_window`, `panel_convene`, `panel_outcome`, `councillor_or_mp_reply`.
     pub key: DueKey,
     pub kind: DueKind,
     /// The stage it belongs to (the panel's number for the panel's dates).
@@ -346,6 +352,8 @@ pub enum StaffAction {
     DelayPanel,
     /// Record the resident's agreement that the panel will not meet.
     DispensePanel,
+    /// Record the reply to the councillor or MP the complaint came through.
+    RecordReplyToCouncillorOrMp,
     RecordPanelOutcome,
     RecordSatisfaction,
     Close,
@@ -989,6 +997,22 @@ fn due_dates(
         }
     }
 
+    if let (Some(rules), Some(enquiry)) = (&policy.councillor_and_mp, &state.councillor_or_mp) {
+        if let Ok(counted) = calendar.add_working_days(state.received_on, rules.reply_within) {
+            out.push(due(
+                DueKey::CouncillorOrMpReply,
+                DueKind::ReplyToCouncillorOrMp,
+                1,
+                counted.date,
+                state.received_on,
+                rules.reply_within,
+                Basis::new(rules.reply_within, BasisFrom::Received { stage: 1 }),
+                calendar,
+                enquiry.replied_on,
+            ));
+        }
+    }
+
     let open = !state.is_finished();
     for item in &mut out {
         item.overdue =
@@ -1267,6 +1291,10 @@ fn staff_actions(
         (
             StaffAction::RecordReferralToOmbudsman,
             Event::ReferredToOmbudsman,
+        ),
+        (
+            StaffAction::RecordReplyToCouncillorOrMp,
+            Event::RepliedToCouncillorOrMp,
         ),
     ];
     let open = state.open_actions().next().map(|a| (a.number, a.due));

@@ -166,6 +166,7 @@ pub fn received(on: &str) -> EventRecord {
             kind: CaseKind::Complaint,
             received_on: date(on),
             awaiting_decision: Vec::new(),
+            through_councillor_or_mp: false,
         },
     )
 }

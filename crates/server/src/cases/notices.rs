@@ -48,6 +48,7 @@ fn due_label(due: &DueDate) -> &'static str {
         (DueKind::RequestPanel, _) => "You can ask for a panel until",
         (DueKind::PanelMeets, _) => "The panel will meet by",
         (DueKind::PanelDecision, _) => "We will send the panel's decision by",
+        (DueKind::ReplyToCouncillorOrMp, _) => "We will reply to the councillor or MP by",
     }
 }
 
@@ -216,7 +217,11 @@ pub fn for_event(
     let notice = match event {
         Event::Received { .. } => return Some(received(kind, reference, view)),
         // A window closing is said on the case; the reminder came before it.
-        Event::Assigned { .. } | Event::ReferredToOmbudsman | Event::WindowClosed { .. } => {
+        // The reply to a councillor or MP goes to them, not to the resident.
+        Event::Assigned { .. }
+        | Event::ReferredToOmbudsman
+        | Event::WindowClosed { .. }
+        | Event::RepliedToCouncillorOrMp => {
             return None
         }
         // Code 5.6: our understanding of the complaint and of the outcome

@@ -23,6 +23,7 @@ fn what(due: DueKey) -> String {
         DueKey::PanelWindow => "the last day to ask for a panel".to_owned(),
         DueKey::PanelConvene => "the panel's meeting".to_owned(),
         DueKey::PanelOutcome => "the panel's decision".to_owned(),
+        DueKey::CouncillorOrMpReply => "the reply to the councillor or MP".to_owned(),
     }
 }
 
@@ -32,6 +33,11 @@ pub fn due_soon(reference: &str, due: DueKey, date: NaiveDate) -> Notice {
     let more_time = match due {
         DueKey::Respond { .. } => {
             " If you need more time to respond, extend the date and tell the resident why before it passes."
+        }
+        // Plus Dane §17: "we will contact the Cllr / MP and outline the
+        // reason for the delay and when they can expect a response".
+        DueKey::CouncillorOrMpReply => {
+            " If you cannot reply by then, tell the councillor or MP why, and when they can expect a reply."
         }
         _ => "",
     };

@@ -234,3 +234,72 @@ fn urlencode(value: &str) -> String {
         })
         .collect()
 }
+
+/// Plus Dane §17: "Correspondence received from local councillors and
+/// Members of Parliament (MP) will be acknowledged and responded to within 10
+/// working days of receipt." A complaint that came through a councillor owes
+/// them a reply of its own: a date on the case and in the queue, a staff
+/// action to record it, and nothing sent to the resident for it.
+#[tokio::test]
+async fn a_complaint_through_a_councillor_owes_them_a_reply_within_10_working_days_under_plus_dane()
+{
+    let app = crate::support::app_with_policy("plus-dane-2024").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let mut body = by_phone_for_someone();
+    body["received_by"] = json!("councillor_or_mp");
+    let (status, detail) = raise_for(&staff, body).await;
+    assert_eq!(status, StatusCode::CREATED, "{detail}");
+    let case = id(&detail);
+    let reply = |detail: &Value| {
+        detail["view"]["due_dates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["key"] == "councillor_or_mp_reply")
+            .cloned()
+    };
+    let due = reply(&detail).expect("the councillor's reply date");
+    // Ten working days from Wednesday 25 February 2026.
+    assert_eq!(due["date"], "2026-03-11", "{due}");
+    assert_eq!(due["kind"], "reply_to_councillor_or_mp");
+    // Acknowledged, the next date is the councillor's reply, before the response.
+    let acknowledged =
+        crate::support::staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    assert_eq!(acknowledged["view"]["next_due"], "2026-03-11");
+    let (_, _, queue) = staff.get("/api/v1/staff/cases").await;
+    assert_eq!(queue[0]["next_due"], "2026-03-11", "{queue}");
+    assert!(acknowledged["view"]["staff_actions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("record_reply_to_councillor_or_mp")));
+
+    let sent_before = outbox(&app, &case).await.len();
+    let replied = crate::support::staff_does(
+        &staff,
+        &case,
+        json!({ "type": "replied_to_councillor_or_mp" }),
+    )
+    .await;
+    let due = reply(&replied).expect("still listed");
+    assert_eq!(due["met"], true, "{due}");
+    assert_eq!(due["done_on"], "2026-03-02");
+    // Then the stage 1 response: 10 working days after acknowledging.
+    assert_eq!(replied["view"]["next_due"], "2026-03-16");
+    assert_eq!(
+        outbox(&app, &case).await.len(),
+        sent_before,
+        "the reply goes to the councillor, not to the resident"
+    );
+    let (status, _, body) = crate::support::staff_action(
+        &staff,
+        &case,
+        json!({ "type": "replied_to_councillor_or_mp" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(body["errors"][0]["code"], "councillor_or_mp_answered");
+
+    // A complaint made by phone owes no councillor anything.
+    let (_, direct) = raise_for(&staff, by_phone_for_someone()).await;
+    assert!(reply(&direct).is_none());
+}

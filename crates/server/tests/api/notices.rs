@@ -106,6 +106,7 @@ fn received_on(on: &str, kind: CaseKind) -> EventRecord {
             kind,
             received_on: day(on),
             awaiting_decision: Vec::new(),
+            through_councillor_or_mp: false,
         },
     )
 }
@@ -252,6 +253,7 @@ fn waiting_on(on: &str) -> EventRecord {
             kind: CaseKind::Complaint,
             received_on: day(on),
             awaiting_decision: vec!["outside_time_limit".into()],
+            through_councillor_or_mp: false,
         },
     )
 }
@@ -576,6 +578,14 @@ fn every_rule_notice() {
                 "CMP-2026-00042",
                 DueKey::Acknowledge { stage: 1 },
                 day("2026-03-09"),
+            ),
+        ),
+        (
+            "due_soon_councillor_or_mp_reply",
+            rules::due_soon(
+                "CMP-2026-00042",
+                DueKey::CouncillorOrMpReply,
+                day("2026-03-16"),
             ),
         ),
         (
