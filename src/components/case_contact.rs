@@ -51,7 +51,7 @@ pub fn delivery_words(
             "To do: make it in the format they need and post it"
         }
         (Delivery::StaffToSend, _, Some(NeedsStaff::Failed)) => {
-            "Not sent: the service refused it or kept failing. Send it by hand, or try again"
+            "Not sent: the service refused it, could not deliver it, or kept failing. Send it by hand, or try again"
         }
         (Delivery::StaffToSend, ..) => match channel {
             ContactChannel::TextMessage => "Not sent: no text message service. Text it by hand",
@@ -83,6 +83,13 @@ pub fn event_words(event: &MessageEvent) -> String {
         (MessageEventKind::SentByHand, None, _) => "Sent by hand".to_owned(),
         (MessageEventKind::QueuedAgain, Some(by), _) => format!("{by} had it tried again"),
         (MessageEventKind::QueuedAgain, None, _) => "Tried again".to_owned(),
+        (MessageEventKind::Delivered, ..) => "Delivered, GOV.UK Notify says".to_owned(),
+        (MessageEventKind::NotDelivered, _, Some(detail)) => {
+            format!("Not delivered, so left for staff to send ({detail})")
+        }
+        (MessageEventKind::NotDelivered, ..) => {
+            "Not delivered, so left for staff to send".to_owned()
+        }
     };
     format!("{}: {what}", when(event.at))
 }

@@ -261,25 +261,45 @@ impl Notify {
         .await
     }
 
+    /// What Notify says of a message it took: its `status` (Notify keeps
+    /// it for 7 days).
+    pub async fn status(&self, id: &str) -> Result<String, Failure> {
+        if !is_uuid(id) {
+            return Err(Failure::GiveUp(format!("{id:?} is not a GOV.UK Notify id")));
+        }
+        let answer = self
+            .client
+            .get(format!("{}/v2/notifications/{id}", self.base_url))
+            .bearer_auth(self.key.token(now_seconds()))
+            .send()
+            .await
+            .map_err(|e| unreachable(&e))?;
+        let status = answer.status();
+        let text = answer.text().await.unwrap_or_default();
+        let parsed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        if status.is_success() {
+            return parsed["status"]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| Failure::Retry("GOV.UK Notify's answer had no status".into()));
+        }
+        let detail = format!("GOV.UK Notify did not say ({})", status.as_u16());
+        if status.as_u16() == 429 || status.is_server_error() {
+            Err(Failure::Retry(detail))
+        } else {
+            Err(Failure::GiveUp(detail))
+        }
+    }
+
     async fn post(&self, kind: &str, body: Value) -> Result<String, Failure> {
-        let iat = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-            .unwrap_or_default();
         let answer = self
             .client
             .post(format!("{}/v2/notifications/{kind}", self.base_url))
-            .bearer_auth(self.key.token(iat))
+            .bearer_auth(self.key.token(now_seconds()))
             .json(&body)
             .send()
             .await
-            .map_err(|e| {
-                Failure::Retry(if e.is_timeout() {
-                    "GOV.UK Notify did not answer in time".to_owned()
-                } else {
-                    "GOV.UK Notify could not be reached".to_owned()
-                })
-            })?;
+            .map_err(|e| unreachable(&e))?;
         let status = answer.status();
         let text = answer.text().await.unwrap_or_default();
         let parsed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
@@ -310,12 +330,95 @@ impl Notify {
     }
 }
 
+fn now_seconds() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+        .unwrap_or_default()
+}
+
+fn unreachable(e: &reqwest::Error) -> Failure {
+    Failure::Retry(if e.is_timeout() {
+        "GOV.UK Notify did not answer in time".to_owned()
+    } else {
+        "GOV.UK Notify could not be reached".to_owned()
+    })
+}
+
+/// Where a message stands by the status Notify gives it (its API
+/// documentation, "Get the status of one message", for email, text
+/// messages and precompiled letters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivered {
+    /// Not final yet: `created`, `sending`, `pending`, `accepted`,
+    /// `pending-virus-check`, or a status this version does not know.
+    NotYet,
+    /// `delivered`, `sent` (a text abroad), `received` (a letter the printer has).
+    Yes,
+    /// It will not arrive; the words say why, for staff.
+    No(&'static str),
+}
+
+impl Delivered {
+    pub fn from_status(status: &str) -> Self {
+        match status {
+            "delivered" | "sent" | "received" => Delivered::Yes,
+            "permanent-failure" => Delivered::No(
+                "the address or number does not exist, or the letter cannot be printed",
+            ),
+            "temporary-failure" => Delivered::No(
+                "the inbox was full, or the phone was off or had no signal, until GOV.UK Notify stopped trying",
+            ),
+            "technical-failure" => Delivered::No("GOV.UK Notify had a technical failure"),
+            "validation-failed" => {
+                Delivered::No("the letter failed GOV.UK Notify's checks (often its address)")
+            }
+            "virus-scan-failed" => Delivered::No("the letter failed GOV.UK Notify's virus scan"),
+            "cancelled" => Delivered::No("the letter was cancelled"),
+            _ => Delivered::NotYet,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const KEY: &str =
         "my_test_key-26785a09-ab16-4eb0-8407-a37497a57506-3d844edf-8d35-48ac-975b-e847b4f122b0";
+
+    #[test]
+    fn notify_statuses_say_whether_a_message_arrived_will_not_or_may_yet() {
+        for arrived in ["delivered", "sent", "received"] {
+            assert_eq!(Delivered::from_status(arrived), Delivered::Yes, "{arrived}");
+        }
+        for on_its_way in [
+            "created",
+            "sending",
+            "pending",
+            "accepted",
+            "pending-virus-check",
+        ] {
+            assert_eq!(
+                Delivered::from_status(on_its_way),
+                Delivered::NotYet,
+                "{on_its_way}"
+            );
+        }
+        for failed in [
+            "permanent-failure",
+            "temporary-failure",
+            "technical-failure",
+            "validation-failed",
+            "virus-scan-failed",
+            "cancelled",
+        ] {
+            assert!(
+                matches!(Delivered::from_status(failed), Delivered::No(_)),
+                "{failed}"
+            );
+        }
+    }
 
     #[test]
     fn a_key_is_read_from_its_last_two_uuids() {

@@ -326,6 +326,9 @@ pub fn spawn_sender(state: AppState) -> tokio::task::JoinHandle<()> {
             if let Err(error) = deliver_pending(&state).await {
                 tracing::warn!(%error, "the outbox sender could not read the outbox");
             }
+            if let Err(error) = check_deliveries(&state).await {
+                tracing::warn!(%error, "the outbox sender could not ask what was delivered");
+            }
         }
     })
 }
@@ -503,6 +506,59 @@ pub async fn deliver_pending(state: &AppState) -> Result<usize, sqlx::Error> {
         }
     }
     Ok(pending.len())
+}
+
+/// How long GOV.UK Notify answers for a message: it keeps a message's
+/// status for 7 days.
+pub const DELIVERY_KNOWN_FOR: chrono::Duration = chrono::Duration::days(7);
+/// How often a message on its way is asked about.
+pub const DELIVERY_ASKED_EVERY: chrono::Duration = chrono::Duration::minutes(5);
+
+/// Asks GOV.UK Notify what became of the messages it took and has not said
+/// arrived (issue 17): one that arrived says so in its history; one it could
+/// not deliver is no longer sent, and waits for staff with why, as one it
+/// refused would. On the server's clock, like when messages are sent.
+/// Answers how many were asked about.
+pub async fn check_deliveries(state: &AppState) -> Result<usize, sqlx::Error> {
+    let Some(notify) = &state.notify else {
+        return Ok(0);
+    };
+    let now = state.clock.now();
+    let mut conn = state.db.acquire().await?;
+    let due = store::to_check(
+        &mut conn,
+        now - DELIVERY_KNOWN_FOR,
+        now - DELIVERY_ASKED_EVERY,
+    )
+    .await?;
+    drop(conn);
+    for (id, provider_id) in &due {
+        let status = match notify.status(provider_id).await {
+            Ok(status) => status,
+            Err(failure) => {
+                // Asked again later; the message stays as it is.
+                tracing::info!(id, detail = failure.detail(), "delivery status not known");
+                continue;
+            }
+        };
+        let at = state.clock.now();
+        let mut conn = state.db.acquire().await?;
+        match crate::notify::Delivered::from_status(&status) {
+            crate::notify::Delivered::Yes => {
+                store::set_delivery(&mut conn, *id, at, &status, true).await?;
+            }
+            crate::notify::Delivered::NotYet => {
+                store::set_delivery(&mut conn, *id, at, &status, false).await?;
+            }
+            crate::notify::Delivered::No(why) => {
+                let detail = format!("GOV.UK Notify could not deliver it ({status}): {why}");
+                if store::not_delivered(&mut conn, *id, at, &status, &detail).await? {
+                    tracing::warn!(id, %status, "message not delivered; it waits for staff");
+                }
+            }
+        }
+    }
+    Ok(due.len())
 }
 
 fn sent_via(via: SentVia) -> &'static str {

@@ -23,6 +23,12 @@
 //! - The template must exist, and its placeholders must all be given in
 //!   `personalisation`; else 400 `BadRequestError`.
 //!
+//! - `GET /v2/notifications/{id}`: the notification with its `status`, 404
+//!   `NoResultFound` for an id it never gave. A new email or text message is
+//!   `sending` and a new precompiled letter `pending-virus-check`, as on
+//!   Notify, until a test sets what happened ([`NotifyStandIn::set_status`],
+//!   or `POST /stand-in/status/{id}` with `{"status": …}`).
+//!
 //! A test can make the next answers fail ([`NotifyStandIn::fail_next`]) to
 //! see retries and dead letters.
 
@@ -60,6 +66,8 @@ pub struct Received {
     pub id: String,
     /// The request body as sent.
     pub request: Value,
+    /// Its status, as `GET /v2/notifications/{id}` answers it.
+    pub status: String,
 }
 
 #[derive(Default)]
@@ -91,6 +99,19 @@ impl NotifyStandIn {
         }
     }
 
+    /// Sets what became of a notification (`delivered`,
+    /// `permanent-failure`…); `false` for an id it never gave.
+    pub fn set_status(&self, id: &str, status: &str) -> bool {
+        let mut inner = self.lock();
+        match inner.received.iter_mut().find(|r| r.id == id) {
+            Some(found) => {
+                found.status = status.to_owned();
+                true
+            }
+            None => false,
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -99,7 +120,9 @@ impl NotifyStandIn {
     /// email address or a phone number's digits) for the end-to-end tests.
     pub fn router(&self) -> Router {
         Router::new()
-            .route("/v2/notifications/{kind}", post(send))
+            // One path: POST a kind to send, GET an id for its status.
+            .route("/v2/notifications/{kind}", post(send).get(status))
+            .route("/stand-in/status/{id}", post(set_status))
             .route("/stand-in/received", get(list))
             .route("/stand-in/health", get(|| async { "ok" }))
             .with_state(self.clone())
@@ -466,6 +489,12 @@ async fn send(
         kind: kind.clone(),
         id: id.clone(),
         request: Value::Object(request.clone()),
+        status: if kind == "letter" {
+            "pending-virus-check"
+        } else {
+            "sending"
+        }
+        .to_owned(),
     });
     let personalisation = request.get("personalisation").cloned().unwrap_or(json!({}));
     let content = match kind.as_str() {
@@ -499,6 +528,61 @@ async fn send(
         "scheduled_for": null,
     });
     (StatusCode::CREATED, Json(answer)).into_response()
+}
+
+/// `GET /v2/notifications/{id}`: the notification as Notify describes it.
+async fn status(
+    State(stand_in): State<NotifyStandIn>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
+    if let Err(message) = check_token(&headers, now) {
+        return error(StatusCode::FORBIDDEN, "AuthError", &message);
+    }
+    if !is_uuid(&Value::String(id.clone())) {
+        return bad("notification_id is not a valid UUID");
+    }
+    let Some(found) = stand_in.received().into_iter().find(|r| r.id == id) else {
+        return error(StatusCode::NOT_FOUND, "NoResultFound", "No result found");
+    };
+    let r = &found.request;
+    (
+        StatusCode::OK,
+        Json(json!({
+            "id": found.id,
+            "reference": r.get("reference").cloned().unwrap_or(Value::Null),
+            "email_address": r.get("email_address").cloned().unwrap_or(Value::Null),
+            "phone_number": r.get("phone_number").cloned().unwrap_or(Value::Null),
+            "type": if found.kind == "letter" { "letter" } else { found.kind.as_str() },
+            "status": found.status,
+            "template": { "id": r.get("template_id").cloned().unwrap_or(Value::Null), "version": 1 },
+            "created_by_name": null,
+        })),
+    )
+        .into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct SetStatus {
+    status: String,
+}
+
+/// `POST /stand-in/status/{id}` `{"status": …}`: what became of it, for
+/// the end-to-end tests.
+async fn set_status(
+    State(stand_in): State<NotifyStandIn>,
+    Path(id): Path<String>,
+    Json(body): Json<SetStatus>,
+) -> StatusCode {
+    if stand_in.set_status(&id, &body.status) {
+        StatusCode::NO_CONTENT
+    } else {
+        StatusCode::NOT_FOUND
+    }
 }
 
 #[derive(serde::Deserialize)]

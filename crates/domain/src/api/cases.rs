@@ -472,6 +472,11 @@ pub enum MessageEventKind {
     SentByHand,
     /// A member of staff had it tried again.
     QueuedAgain,
+    /// The delivery service says it arrived (`detail`: its status).
+    Delivered,
+    /// The delivery service took it but could not deliver it: it waits for
+    /// staff again (`detail`: what the service said).
+    NotDelivered,
 }
 
 /// One thing that happened to a message.

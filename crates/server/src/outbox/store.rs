@@ -270,7 +270,8 @@ pub async fn queue_again(
 ) -> Result<bool, sqlx::Error> {
     let done = crate::db::query(
         "UPDATE outbox SET attempts = 0, last_error = NULL, given_up_at = NULL, needs_staff = NULL, \
-         next_attempt_at = NULL, claim = NULL, claimed_until = NULL WHERE id = ? AND sent_at IS NULL",
+         next_attempt_at = NULL, claim = NULL, claimed_until = NULL, provider_id = NULL, \
+         delivery_status = NULL, delivery_checked_at = NULL WHERE id = ? AND sent_at IS NULL",
     )
     .bind(id)
     .execute(&mut *conn)
@@ -279,6 +280,96 @@ pub async fn queue_again(
         return Ok(false);
     }
     record(conn, id, at, "queued_again", None, Some(by_user_id)).await?;
+    Ok(true)
+}
+
+/// The statuses GOV.UK Notify gives a message that arrived: nothing more
+/// will happen to it.
+pub const DELIVERED_STATUSES: [&str; 3] = ["delivered", "sent", "received"];
+
+/// Up to 100 messages GOV.UK Notify took since `sent_since`, not known to
+/// have arrived, neither sent nor asked about since `asked_before`: (id,
+/// Notify's id).
+#[tracing::instrument(skip_all)]
+pub async fn to_check(
+    conn: &mut AnyConnection,
+    sent_since: DateTime<Utc>,
+    asked_before: DateTime<Utc>,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    crate::db::query_as(
+        "SELECT id, provider_id FROM outbox WHERE sent_by = 'notify' AND sent_at IS NOT NULL \
+         AND provider_id IS NOT NULL AND sent_at >= ? \
+         AND (delivery_status IS NULL OR delivery_status NOT IN (?, ?, ?)) \
+         AND COALESCE(delivery_checked_at, sent_at) < ? ORDER BY id LIMIT 100",
+    )
+    .bind(timestamp(sent_since))
+    .bind(DELIVERED_STATUSES[0])
+    .bind(DELIVERED_STATUSES[1])
+    .bind(DELIVERED_STATUSES[2])
+    .bind(timestamp(asked_before))
+    .fetch_all(conn)
+    .await
+}
+
+/// What Notify said of a message still on its way, or that arrived (then
+/// its history says so, once).
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn set_delivery(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: DateTime<Utc>,
+    status: &str,
+    arrived: bool,
+) -> Result<(), sqlx::Error> {
+    let changed = crate::db::query(
+        "UPDATE outbox SET delivery_status = ?, delivery_checked_at = ? \
+         WHERE id = ? AND sent_at IS NOT NULL AND (delivery_status IS NULL OR delivery_status <> ?)",
+    )
+    .bind(status)
+    .bind(timestamp(at))
+    .bind(id)
+    .bind(status)
+    .execute(&mut *conn)
+    .await?;
+    if changed.rows_affected() == 0 {
+        // Asked again with the same answer: only when it was asked changes.
+        crate::db::query("UPDATE outbox SET delivery_checked_at = ? WHERE id = ?")
+            .bind(timestamp(at))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    } else if arrived {
+        record(conn, id, at, "delivered", Some(status), None).await?;
+    }
+    Ok(())
+}
+
+/// Notify could not deliver a message it took: it is no longer sent, and
+/// waits for staff with why (`false` if another process got there first).
+#[tracing::instrument(skip_all, fields(id))]
+pub async fn not_delivered(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: DateTime<Utc>,
+    status: &str,
+    detail: &str,
+) -> Result<bool, sqlx::Error> {
+    let changed = crate::db::query(
+        "UPDATE outbox SET sent_at = NULL, sent_by = NULL, delivery_status = ?, \
+         delivery_checked_at = ?, given_up_at = ?, needs_staff = 'failed', last_error = ? \
+         WHERE id = ? AND sent_at IS NOT NULL",
+    )
+    .bind(status)
+    .bind(timestamp(at))
+    .bind(timestamp(at))
+    .bind(detail)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    if changed.rows_affected() == 0 {
+        return Ok(false);
+    }
+    record(conn, id, at, "not_delivered", Some(detail), None).await?;
     Ok(true)
 }
 

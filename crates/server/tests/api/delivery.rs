@@ -338,6 +338,104 @@ async fn a_service_that_fails_is_tried_again_each_wait_longer_and_after_five_tri
     assert!(waiting_for_staff(&staff).await.is_empty());
 }
 
+/// The id Notify gave the text message about `case`'s receipt.
+fn text_id(notify: &NotifyStandIn) -> String {
+    notify
+        .received()
+        .into_iter()
+        .find(|r| r.kind == "sms")
+        .expect("a text message through Notify")
+        .id
+}
+
+/// "Sent" means Notify took it; then Notify says what became of it. The
+/// portal asks while it is on its way, no more than every few minutes, and
+/// a message that arrived says so in its history.
+#[tokio::test]
+async fn notify_is_asked_what_became_of_a_message_until_it_says_it_arrived() {
+    let (app, notify, _dir) = with_notify().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    let case = complaint_by(&riya, "text_message").await;
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    let asked = || server::outbox::check_deliveries(&app.state);
+
+    // Just sent: too soon to ask.
+    assert_eq!(asked().await.unwrap(), 0);
+    app.advance(chrono::Duration::minutes(6));
+    // The proving email and the text, both "sending".
+    assert_eq!(asked().await.unwrap(), 2);
+    assert_eq!(asked().await.unwrap(), 0, "asked again only after a wait");
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["delivery"], "sent");
+    assert_eq!(history(message), ["sent"]);
+
+    assert!(notify.set_status(&text_id(&notify), "delivered"));
+    app.advance(chrono::Duration::minutes(6));
+    assert_eq!(asked().await.unwrap(), 2);
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["delivery"], "sent");
+    assert_eq!(history(message), ["sent", "delivered"]);
+    // Arrived: never asked about again.
+    app.advance(chrono::Duration::minutes(6));
+    assert_eq!(
+        asked().await.unwrap(),
+        1,
+        "only the email, still on its way"
+    );
+}
+
+/// Notify took a text message but could not deliver it (the number does not
+/// exist): it is no longer sent, and waits for staff with why, as a refused
+/// one does; staff can have it tried again.
+#[tokio::test]
+async fn a_message_notify_could_not_deliver_waits_for_staff_again_with_why() {
+    let (app, notify, _dir) = with_notify().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    let case = complaint_by(&riya, "text_message").await;
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    assert!(notify.set_status(&text_id(&notify), "permanent-failure"));
+    app.advance(chrono::Duration::minutes(6));
+    server::outbox::check_deliveries(&app.state).await.unwrap();
+
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["delivery"], "staff_to_send", "{message}");
+    assert_eq!(message["needs_staff"], "failed");
+    assert_eq!(message["sent_at"], Value::Null);
+    assert_eq!(history(message), ["sent", "not_delivered"]);
+    let why = message["history"][1]["detail"].as_str().unwrap();
+    assert!(why.contains("permanent-failure"), "{why}");
+    assert!(why.contains("does not exist"), "{why}");
+    let waiting = waiting_for_staff(&staff).await;
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    assert!(waiting[0]["last_error"]
+        .as_str()
+        .unwrap()
+        .contains("could not deliver"));
+    // A message waiting for staff is not asked about again: only the
+    // email, still on its way, is.
+    app.advance(chrono::Duration::minutes(6));
+    assert_eq!(
+        server::outbox::check_deliveries(&app.state).await.unwrap(),
+        1
+    );
+
+    // Tried again, it is a new message to Notify, asked about afresh.
+    let id = waiting[0]["id"].as_i64().unwrap();
+    let (status, _, body) = staff
+        .post_json(&format!("/api/v1/outbox/{id}/retry"), json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    let message = &case_messages(&staff, &case).await[0];
+    assert_eq!(message["delivery"], "sent");
+    assert_eq!(
+        notify.received().iter().filter(|r| r.kind == "sms").count(),
+        2
+    );
+}
+
 #[tokio::test]
 async fn a_message_the_service_refuses_waits_for_staff_at_once() {
     let (app, notify, _dir) = with_notify().await;

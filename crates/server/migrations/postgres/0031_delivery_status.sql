@@ -1,0 +1,9 @@
+-- The PostgreSQL twin of ../0031_delivery_status.sql.
+-- Issue 17: "sent" meant only that GOV.UK Notify took a message. Notify
+-- then says whether it was delivered (GET /v2/notifications/{id}): the
+-- portal asks while the status is not final and keeps the last answer, and
+-- a message Notify could not deliver waits for staff again.
+ALTER TABLE outbox ADD COLUMN delivery_status TEXT;
+ALTER TABLE outbox ADD COLUMN delivery_checked_at TEXT;
+-- The messages still to ask about: taken by Notify, status not final.
+CREATE INDEX outbox_delivery ON outbox (sent_by, delivery_status, delivery_checked_at);
