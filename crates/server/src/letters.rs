@@ -243,6 +243,11 @@ impl Letter<'_> {
         pages
     }
 
+    /// How many pages the letter takes.
+    pub fn page_count(&self) -> usize {
+        self.pages().len()
+    }
+
     /// The letter as a PDF.
     pub fn pdf(&self) -> Vec<u8> {
         let pages = self.pages();

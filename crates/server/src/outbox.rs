@@ -445,8 +445,22 @@ async fn send_letter(state: &AppState, id: i64) -> Result<Result<Vec<u8>, Outcom
             Some(NO_ADDRESS.to_owned()),
         )));
     }
-    Ok(Ok(letter_pdf(state, &row)))
+    let (pdf, pages) = letter_pdf(state, &row);
+    if pages > NOTIFY_LETTER_MAX_PAGES {
+        return Ok(Err(Outcome::Staff(
+            NeedsStaff::Post,
+            Some(format!(
+                "The letter is {pages} pages long, and GOV.UK Notify prints no more than \
+                 {NOTIFY_LETTER_MAX_PAGES}: print and post it."
+            )),
+        )));
+    }
+    Ok(Ok(pdf))
 }
+
+/// The most pages GOV.UK Notify prints in one letter (its letter
+/// specification; `LETTER_MAX_PAGE_COUNT` in notifications-utils).
+pub const NOTIFY_LETTER_MAX_PAGES: usize = 10;
 
 /// The lines of a stored address block.
 fn block_lines(block: Option<&str>) -> Vec<String> {
@@ -805,7 +819,7 @@ pub async fn letter(
     let row = store::letter(&mut conn, id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let pdf = letter_pdf(state, &row);
+    let (pdf, _) = letter_pdf(state, &row);
     let name = match &row.case_reference {
         Some(reference) => format!("letter-{reference}-{id}.pdf"),
         None => format!("letter-{id}.pdf"),
@@ -817,7 +831,7 @@ pub async fn letter(
 /// block the letter was written to (for a letter written before address
 /// blocks were kept, the recipient's name alone: staff add the address),
 /// the date it was written, its subject and message.
-fn letter_pdf(state: &AppState, row: &store::LetterRow) -> Vec<u8> {
+fn letter_pdf(state: &AppState, row: &store::LetterRow) -> (Vec<u8>, usize) {
     let format = row
         .letter_format
         .as_deref()
@@ -848,16 +862,17 @@ fn letter_pdf(state: &AppState, row: &store::LetterRow) -> Vec<u8> {
         _ => vec![row.name.clone().unwrap_or_else(|| row.recipient.clone())],
     };
     let created = parse_time(&row.created_at).unwrap_or_default();
-    crate::letters::Letter {
+    let body = shown_to_staff(row.body.clone(), row.purpose.as_deref());
+    let letter = crate::letters::Letter {
         landlord: &policy.landlord,
         landlord_contact,
         to,
         date: domain::calendar::uk_date(created),
         subject: &row.subject,
-        body: &shown_to_staff(row.body.clone(), row.purpose.as_deref()),
+        body: &body,
         large_print: format == LetterFormat::LargePrint,
-    }
-    .pdf()
+    };
+    (letter.pdf(), letter.page_count())
 }
 
 /// Every message to an address, newest first, as it was written (links

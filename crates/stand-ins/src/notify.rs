@@ -57,6 +57,10 @@ pub const EMAIL_TEMPLATE: &str = "1f6c0e43-6e0f-4a4e-9d0b-2f8b4c1a7e11";
 /// A text message template: body `((body))`.
 pub const SMS_TEMPLATE: &str = "6a2b9d10-3c4e-4f5a-8b6c-7d8e9f0a1b22";
 
+/// The most pages Notify prints in one letter (notifications-utils'
+/// `LETTER_MAX_PAGE_COUNT`).
+pub const LETTER_MAX_PAGES: usize = 10;
+
 /// One notification the stand-in accepted.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Received {
@@ -341,6 +345,9 @@ pub fn check_letter(pdf: &[u8]) -> Result<Vec<String>, String> {
         .any(|(w, h)| (w / MM - 210.0).abs() > 2.0 || (h / MM - 297.0).abs() > 2.0)
     {
         return Err("letter-not-a4-portrait-oriented".into());
+    }
+    if pages.len() > LETTER_MAX_PAGES {
+        return Err("letter-too-long".into());
     }
     // Every word inside the printable area; on the first page, above the
     // body, only in the logo area, the address window or the sender's column.

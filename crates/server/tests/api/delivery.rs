@@ -918,6 +918,57 @@ async fn a_large_print_letter_goes_through_notify_as_a_precompiled_pdf_to_the_ad
     assert_eq!(message["sent_by"], "notify");
 }
 
+/// GOV.UK Notify prints no more than 10 pages: a longer letter (a long
+/// response in large print) is not sent to be refused, it waits for staff
+/// to print and post, with why; the stand-in refuses one as Notify does.
+#[tokio::test]
+async fn a_letter_longer_than_notify_prints_waits_for_staff_to_post() {
+    let (app, notify, _dir) = with_notify_letters().await;
+    let staff = app.create_staff("Sam Staff").await;
+    let riya = riya(&app).await;
+    asks_for_letters_at(&riya, "large_print", riyas_address()).await;
+    let case = id(&raise(&riya, complaint()).await);
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    assert_eq!(letters_received(&notify).len(), 1, "the short receipt went");
+
+    let paragraph = "We looked at every visit, every call and every letter about the repair, \
+                     and at what our contractor recorded each time. "
+        .repeat(12);
+    let reasons = vec![paragraph; 12].join("\n\n");
+    crate::support::staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    crate::support::staff_does(
+        &staff,
+        &case,
+        json!({ "type": "responded", "outcome": "upheld", "reasons": reasons }),
+    )
+    .await;
+    server::outbox::deliver_pending(&app.state).await.unwrap();
+    assert_eq!(
+        letters_received(&notify).len(),
+        2,
+        "the acknowledgement went; the long response did not"
+    );
+    let waiting = waiting_for(&staff, &case).await;
+    assert_eq!(waiting["channel"], "letter");
+    assert_eq!(waiting["needs_staff"], "post", "{waiting}");
+    let why = waiting["last_error"].as_str().unwrap_or_default();
+    assert!(
+        why.contains("GOV.UK Notify prints no more than 10"),
+        "{waiting}"
+    );
+
+    // The PDF staff print is the long letter, and Notify would refuse it.
+    let id = waiting["id"].as_i64().unwrap();
+    let (status, _, pdf) = staff
+        .get_bytes(&format!("/api/v1/outbox/{id}/letter"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        stand_ins::notify::check_letter(&pdf),
+        Err("letter-too-long".to_owned())
+    );
+}
+
 #[tokio::test]
 async fn a_letter_with_no_address_held_waits_for_staff_and_goes_once_the_resident_gives_one() {
     let (app, notify, _dir) = with_notify_letters().await;
