@@ -37,8 +37,12 @@ test.describe("hazards first", () => {
 
     const staff = await browser.newPage();
     await signInAs(staff, DEMO.staff.email, DEMO.staff.password);
-    // The queue flags it before anyone opens it.
-    await open(staff, "/staff?status=awaiting_acknowledgement");
+    // The queue flags it before anyone opens it, and keeps the possible
+    // hazards alone so that they are dealt with first.
+    await open(staff, "/staff");
+    await staff.getByLabel("Only possible hazards").check();
+    await staff.getByRole("button", { name: "Filter" }).click();
+    await expect(staff).toHaveURL(/hazard=true/);
     const row = staff.getByTestId("queue").getByRole("row").filter({ hasText: reference });
     await expect(row.getByTestId("hazard")).toHaveText("Possible hazard");
     await open(staff, `/staff/cases/${sent!.id}`);

@@ -10,7 +10,8 @@ use crate::components::signed_in::SignedIn;
 use crate::format::date;
 
 /// The caseworkers' queue: every open case, the soonest due first, filtered by
-/// stage, status, caseworker ("mine", nobody's, or anyone's) and overdue.
+/// stage, status, caseworker ("mine", nobody's, or anyone's), overdue and
+/// possible hazards.
 #[component]
 pub fn StaffQueuePage() -> impl IntoView {
     // Staff pages are in English whatever language is chosen, and say so to
@@ -35,6 +36,8 @@ fn Queue() -> impl IntoView {
         RwSignal::new(query.with_untracked(|q| q.get("overdue").as_deref() == Some("true")));
     let caseworker =
         RwSignal::new(query.with_untracked(|q| q.get("caseworker").unwrap_or_default()));
+    let hazard =
+        RwSignal::new(query.with_untracked(|q| q.get("hazard").as_deref() == Some("true")));
     // Every caseworker, by name.
     let caseworkers =
         LocalResource::new(|| async { api::staff::caseworkers().await.unwrap_or_default() });
@@ -56,6 +59,9 @@ fn Queue() -> impl IntoView {
         }
         if overdue.get_untracked() {
             parts.push("overdue=true".to_owned());
+        }
+        if hazard.get_untracked() {
+            parts.push("hazard=true".to_owned());
         }
         navigate(&format!("/staff?{}", parts.join("&")), Default::default());
     };
@@ -114,6 +120,7 @@ fn Queue() -> impl IntoView {
                     </select>
                 </div>
                 <crate::components::checkbox::Checkbox id="overdue" label="Only overdue cases" checked=overdue />
+                <crate::components::checkbox::Checkbox id="hazard" label="Only possible hazards" checked=hazard />
                 <button type="submit" class="app-button app-button--secondary">"Filter"</button>
             </form>
         </Show>

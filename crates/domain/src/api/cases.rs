@@ -659,6 +659,9 @@ pub struct QueueFilter {
     pub overdue: Option<bool>,
     /// `mine`, `none` (not assigned), or a caseworker's account id.
     pub caseworker: Option<String>,
+    /// `true`: only complaints whose description suggested a hazard (Awaab's
+    /// Law), so that they can be dealt with first; `false`: none of them.
+    pub hazard: Option<bool>,
 }
 
 /// Whose cases the queue shows.

@@ -26,6 +26,7 @@ endpoints! {
             QueryParam { name: "status", kind: "string", required: false, ..QueryParam::PLAIN },
             QueryParam { name: "overdue", kind: "boolean", required: false, ..QueryParam::PLAIN },
             QueryParam { name: "caseworker", kind: "string", required: false, ..QueryParam::PLAIN },
+            QueryParam { name: "hazard", kind: "boolean", required: false, ..QueryParam::PLAIN },
         ];
         const PAGED: bool = true;
     }

@@ -110,20 +110,35 @@ pub enum AssignedTo {
     Nobody,
 }
 
-/// The staff queue: by next due date (none last), then oldest first. `overdue`
-/// compares the stored next due date with `today`. `fetch` of them after `after`.
-#[allow(clippy::too_many_arguments)]
+/// Which cases the staff queue keeps (each `None`: any).
+#[derive(Debug, Clone, Default)]
+pub struct QueueWhere<'a> {
+    pub stage: Option<u8>,
+    pub status: Option<&'a str>,
+    pub assigned: Option<&'a AssignedTo>,
+    /// Compares the stored next due date with the day.
+    pub overdue: Option<bool>,
+    /// Whether the description suggested a hazard (Awaab's Law).
+    pub hazard: Option<bool>,
+}
+
+/// The staff queue: by next due date (none last), then oldest first, of the
+/// cases `filter` keeps on `today`. `fetch` of them after `after`.
 #[tracing::instrument(skip_all)]
 pub async fn list_queue(
     conn: &mut AnyConnection,
-    stage: Option<u8>,
-    status: Option<&str>,
-    assigned: Option<&AssignedTo>,
-    overdue: Option<bool>,
+    filter: &QueueWhere<'_>,
     today: NaiveDate,
     after: Option<&After>,
     fetch: i64,
 ) -> Result<Vec<CaseRow>, sqlx::Error> {
+    let QueueWhere {
+        stage,
+        status,
+        assigned,
+        overdue,
+        hazard,
+    } = filter.clone();
     let today = today.to_string();
     let due = format!("COALESCE(c.next_due, '{NO_DUE_DATE}')");
     let mut sql = format!("{SELECT_CASE} WHERE 1 = 1");
@@ -144,6 +159,15 @@ pub async fn list_queue(
     match overdue {
         Some(true) => sql.push_str(" AND c.next_due IS NOT NULL AND c.next_due < ?"),
         Some(false) => sql.push_str(" AND (c.next_due IS NULL OR c.next_due >= ?)"),
+        None => {}
+    }
+    match hazard {
+        Some(true) => {
+            sql.push_str(" AND c.id IN (SELECT case_id FROM case_facts WHERE hazard = 1)")
+        }
+        Some(false) => {
+            sql.push_str(" AND c.id NOT IN (SELECT case_id FROM case_facts WHERE hazard = 1)")
+        }
         None => {}
     }
     if let Some(After::Due { .. }) = after {

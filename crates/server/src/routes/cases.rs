@@ -163,10 +163,7 @@ async fn list_cases(
         let after = cases::due_after(&page)?;
         let rows = store::list_queue(
             &mut conn,
-            None,
-            None,
-            None,
-            None,
+            &store::QueueWhere::default(),
             today,
             after.as_ref(),
             page.fetch(),

@@ -1,6 +1,6 @@
 //! The landlord's side (staff and admins; 403 for anyone else):
 //!
-//! - `GET /staff/cases?stage=1&status=under_investigation&overdue=true`: the
+//! - `GET /staff/cases?stage=1&status=under_investigation&overdue=true&hazard=true`: the
 //!   queue, the soonest due first, cases with nothing due last.
 //!   `caseworker=mine|none|{account id}` keeps one caseworker's cases.
 //! - `GET /staff/caseworkers`: the staff who can be assigned a case, by name.
@@ -125,10 +125,13 @@ async fn list_queue(
     let mut conn = state.db.acquire().await?;
     let rows = store::list_queue(
         &mut conn,
-        filter.stage,
-        status.as_deref(),
-        assigned.as_ref(),
-        filter.overdue,
+        &store::QueueWhere {
+            stage: filter.stage,
+            status: status.as_deref(),
+            assigned: assigned.as_ref(),
+            overdue: filter.overdue,
+            hazard: filter.hazard,
+        },
         state.clock.today(),
         after.as_ref(),
         page.fetch(),
@@ -146,6 +149,9 @@ async fn list_queue(
     }
     if let Some(overdue) = filter.overdue {
         address.push_str(&format!("&overdue={overdue}"));
+    }
+    if let Some(hazard) = filter.hazard {
+        address.push_str(&format!("&hazard={hazard}"));
     }
     match &caseworker {
         Some(CaseworkerFilter::Mine) => address.push_str("&caseworker=mine"),

@@ -106,6 +106,25 @@ async fn the_queue_flags_a_possible_hazard_and_the_figures_count_it() {
     assert!(!flagged(&queue, &other));
     let (_, _, mine) = riya.get("/api/v1/cases").await;
     assert!(!flagged(&mine, &mould), "the resident's list: {mine}");
+    // Staff can keep the possible hazards alone, to deal with them first.
+    let ids = |list: &serde_json::Value| -> Vec<String> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let only = |case: &str| vec![case.to_owned()];
+    let (status, headers, hazards) = staff
+        .get("/api/v1/staff/cases?hazard=true&status=awaiting_acknowledgement&limit=1")
+        .await;
+    assert_eq!(status, StatusCode::OK, "{hazards}");
+    assert_eq!(ids(&hazards), only(&mould));
+    assert!(headers.get("link").is_none(), "one page: {headers:?}");
+    let (_, _, others) = staff.get("/api/v1/staff/cases?hazard=false").await;
+    assert_eq!(ids(&others), only(&other));
+    let (status, _, _) = staff.get("/api/v1/staff/cases?hazard=maybe").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 
     // The figures count it in the month it arrived, and it is the case behind the number.
     let admin = app.create_admin("Ada Admin").await;
