@@ -243,13 +243,13 @@ impl Letter<'_> {
         pages
     }
 
-    /// How many pages the letter takes.
-    pub fn page_count(&self) -> usize {
-        self.pages().len()
-    }
-
     /// The letter as a PDF.
     pub fn pdf(&self) -> Vec<u8> {
+        self.pdf_and_pages().0
+    }
+
+    /// The letter as a PDF, and how many pages it takes (laid out once).
+    pub fn pdf_and_pages(&self) -> (Vec<u8>, usize) {
         let pages = self.pages();
         let catalog = Ref::new(1);
         let tree = Ref::new(2);
@@ -302,7 +302,7 @@ impl Letter<'_> {
             }
             pdf.stream(contents, &content.finish());
         }
-        pdf.finish()
+        (pdf.finish(), count)
     }
 }
 

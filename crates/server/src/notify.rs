@@ -283,12 +283,10 @@ impl Notify {
                 .map(str::to_owned)
                 .ok_or_else(|| Failure::Retry("GOV.UK Notify's answer had no status".into()));
         }
-        let detail = format!("GOV.UK Notify did not say ({})", status.as_u16());
-        if status.as_u16() == 429 || status.is_server_error() {
-            Err(Failure::Retry(detail))
-        } else {
-            Err(Failure::GiveUp(detail))
-        }
+        Err(refused(
+            status,
+            format!("GOV.UK Notify did not say ({})", status.as_u16()),
+        ))
     }
 
     async fn post(&self, kind: &str, body: Value) -> Result<String, Failure> {
@@ -321,12 +319,10 @@ impl Notify {
             })
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| "no reason given".to_owned());
-        let detail = format!("GOV.UK Notify refused it ({}): {said}", status.as_u16());
-        if status.as_u16() == 429 || status.is_server_error() {
-            Err(Failure::Retry(detail))
-        } else {
-            Err(Failure::GiveUp(detail))
-        }
+        Err(refused(
+            status,
+            format!("GOV.UK Notify refused it ({}): {said}", status.as_u16()),
+        ))
     }
 }
 
@@ -336,6 +332,20 @@ fn now_seconds() -> i64 {
         .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
         .unwrap_or_default()
 }
+
+/// A refusal from Notify: worth trying again when it was busy (429) or
+/// broken (5xx), not otherwise.
+fn refused(status: reqwest::StatusCode, detail: String) -> Failure {
+    if status.as_u16() == 429 || status.is_server_error() {
+        Failure::Retry(detail)
+    } else {
+        Failure::GiveUp(detail)
+    }
+}
+
+/// The statuses Notify gives a message that arrived: nothing more will
+/// happen to it.
+pub const ARRIVED: [&str; 3] = ["delivered", "sent", "received"];
 
 fn unreachable(e: &reqwest::Error) -> Failure {
     Failure::Retry(if e.is_timeout() {
@@ -362,7 +372,7 @@ pub enum Delivered {
 impl Delivered {
     pub fn from_status(status: &str) -> Self {
         match status {
-            "delivered" | "sent" | "received" => Delivered::Yes,
+            arrived if ARRIVED.contains(&arrived) => Delivered::Yes,
             "permanent-failure" => Delivered::No(
                 "the address or number does not exist, or the letter cannot be printed",
             ),

@@ -872,7 +872,7 @@ fn letter_pdf(state: &AppState, row: &store::LetterRow) -> (Vec<u8>, usize) {
         body: &body,
         large_print: format == LetterFormat::LargePrint,
     };
-    (letter.pdf(), letter.page_count())
+    letter.pdf_and_pages()
 }
 
 /// Every message to an address, newest first, as it was written (links

@@ -458,12 +458,8 @@ async fn send(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default();
-    if let Err(message) = check_token(&headers, now) {
-        return error(StatusCode::FORBIDDEN, "AuthError", &message);
+    if let Some(refusal) = auth_refusal(&headers) {
+        return refusal;
     }
     let Ok(Value::Object(request)) = serde_json::from_slice::<Value>(&body) else {
         return bad("Invalid JSON supplied in POST data");
@@ -537,18 +533,25 @@ async fn send(
     (StatusCode::CREATED, Json(answer)).into_response()
 }
 
+/// Notify's 403 `AuthError` when the bearer token is not right now.
+fn auth_refusal(headers: &HeaderMap) -> Option<Response> {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
+    check_token(headers, now)
+        .err()
+        .map(|message| error(StatusCode::FORBIDDEN, "AuthError", &message))
+}
+
 /// `GET /v2/notifications/{id}`: the notification as Notify describes it.
 async fn status(
     State(stand_in): State<NotifyStandIn>,
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default();
-    if let Err(message) = check_token(&headers, now) {
-        return error(StatusCode::FORBIDDEN, "AuthError", &message);
+    if let Some(refusal) = auth_refusal(&headers) {
+        return refusal;
     }
     if !is_uuid(&Value::String(id.clone())) {
         return bad("notification_id is not a valid UUID");
@@ -564,7 +567,7 @@ async fn status(
             "reference": r.get("reference").cloned().unwrap_or(Value::Null),
             "email_address": r.get("email_address").cloned().unwrap_or(Value::Null),
             "phone_number": r.get("phone_number").cloned().unwrap_or(Value::Null),
-            "type": if found.kind == "letter" { "letter" } else { found.kind.as_str() },
+            "type": found.kind,
             "status": found.status,
             "template": { "id": r.get("template_id").cloned().unwrap_or(Value::Null), "version": 1 },
             "created_by_name": null,

@@ -283,10 +283,6 @@ pub async fn queue_again(
     Ok(true)
 }
 
-/// The statuses GOV.UK Notify gives a message that arrived: nothing more
-/// will happen to it.
-pub const DELIVERED_STATUSES: [&str; 3] = ["delivered", "sent", "received"];
-
 /// Up to 100 messages GOV.UK Notify took since `sent_since`, not known to
 /// have arrived, neither sent nor asked about since `asked_before`: (id,
 /// Notify's id).
@@ -303,9 +299,9 @@ pub async fn to_check(
          AND COALESCE(delivery_checked_at, sent_at) < ? ORDER BY id LIMIT 100",
     )
     .bind(timestamp(sent_since))
-    .bind(DELIVERED_STATUSES[0])
-    .bind(DELIVERED_STATUSES[1])
-    .bind(DELIVERED_STATUSES[2])
+    .bind(crate::notify::ARRIVED[0])
+    .bind(crate::notify::ARRIVED[1])
+    .bind(crate::notify::ARRIVED[2])
     .bind(timestamp(asked_before))
     .fetch_all(conn)
     .await
