@@ -749,12 +749,7 @@ async fn a_panel_is_refused_under_a_policy_without_one() {
     let app = TestApp::spawn().await;
     let riya = app.register_resident("Riya Resident").await;
     let staff = app.create_staff("Sam Caseworker").await;
-    let case = id(&raise(&riya, complaint()).await);
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
-    staff_does(&staff, &case, responded("not_upheld")).await;
-    resident_action(&riya, &case, "escalation", json!({})).await;
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
-    staff_does(&staff, &case, responded("not_upheld")).await;
+    let case = crate::support::answered_at_both_stages(&riya, &staff).await;
     let (status, _, body) =
         resident_action(&riya, &case, "panel", json!({ "attendance": "attend" })).await;
     assert_eq!(status, StatusCode::CONFLICT);

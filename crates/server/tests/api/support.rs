@@ -167,14 +167,21 @@ pub async fn panel_requested_under_pioneer() -> (TestApp, TestClient, TestClient
     let app = app_with_policy("pioneer-2020").await;
     let riya = app.register_resident("Riya Resident").await;
     let staff = app.create_staff("Sam Caseworker").await;
-    let case = id(&raise(&riya, complaint()).await);
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
-    staff_does(&staff, &case, responded("not_upheld")).await;
-    resident_action(&riya, &case, "escalation", json!({})).await;
-    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
-    staff_does(&staff, &case, responded("not_upheld")).await;
+    let case = answered_at_both_stages(&riya, &staff).await;
     let (status, _, body) =
         resident_action(&riya, &case, "panel", json!({ "attendance": "attend" })).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     (app, riya, staff, case)
+}
+
+/// A complaint `resident` raises, which `staff` acknowledge and answer (not
+/// upheld) at stage 1 and, once the resident asks for a review, at stage 2.
+pub async fn answered_at_both_stages(resident: &TestClient, staff: &TestClient) -> String {
+    let case = id(&raise(resident, complaint()).await);
+    staff_does(staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(staff, &case, responded("not_upheld")).await;
+    resident_action(resident, &case, "escalation", json!({})).await;
+    staff_does(staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(staff, &case, responded("not_upheld")).await;
+    case
 }
