@@ -827,6 +827,18 @@ fn due(
     }
 }
 
+/// A due date moved from the policy's `original` (`policy_days` working
+/// days) to the one it now has, for `reason`: a response extended, a panel
+/// put back.
+fn moved(item: &mut DueDate, original: NaiveDate, policy_days: u32, reason: &str) {
+    item.basis.extension = Some(BasisExtension {
+        days: item.days.saturating_sub(policy_days),
+        original_date: original,
+    });
+    item.original_date = Some(original);
+    item.extension_reason = Some(reason.to_owned());
+}
+
 fn due_dates(
     state: &CaseState,
     policy: &Policy,
@@ -881,18 +893,11 @@ fn due_dates(
                         ext.new_date,
                         original.counted_from,
                         total,
-                        Basis {
-                            extension: Some(BasisExtension {
-                                days: total.saturating_sub(original.days),
-                                original_date: original.date,
-                            }),
-                            ..original.basis
-                        },
+                        original.basis,
                         calendar,
                         response_on,
                     );
-                    item.original_date = Some(original.date);
-                    item.extension_reason = Some(ext.reason.clone());
+                    moved(&mut item, original.date, original.days, &ext.reason);
                     item
                 }
             };
@@ -955,13 +960,7 @@ fn due_dates(
                     .working_days_between(panel.requested_on, current)
                     .map(|b| b.working_days)
                     .unwrap_or(panel_rules.convene_within);
-                let mut basis = Basis::new(panel_rules.convene_within, BasisFrom::PanelRequested);
-                if current != original {
-                    basis.extension = Some(BasisExtension {
-                        days: days.saturating_sub(panel_rules.convene_within),
-                        original_date: original,
-                    });
-                }
+                let basis = Basis::new(panel_rules.convene_within, BasisFrom::PanelRequested);
                 let mut item = due(
                     DueKey::PanelConvene,
                     DueKind::PanelMeets,
@@ -974,8 +973,12 @@ fn due_dates(
                     held,
                 );
                 if let Some(delay) = panel.delays.last() {
-                    item.original_date = Some(original);
-                    item.extension_reason = Some(delay.reason.clone());
+                    moved(
+                        &mut item,
+                        original,
+                        panel_rules.convene_within,
+                        &delay.reason,
+                    );
                 }
                 out.push(item);
             }
