@@ -212,6 +212,13 @@ pub struct Stage {
     /// default), or the day the resident received it (Pivotal §9).
     #[serde(default, skip_serializing_if = "WindowFrom::is_sent")]
     pub next_stage_window_from: WindowFrom,
+    /// The policy's words letting staff answer a request for the next
+    /// stage, when the resident brings new information that changes the
+    /// investigation, by reopening the complaint at this stage instead
+    /// (Pioneer §6: "we will reopen the case at the existing stage").
+    /// `None`: a request is taken to the next stage or refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reopen_on_new_information: Option<String>,
 }
 
 /// What a resident's window to ask for the next stage counts from.

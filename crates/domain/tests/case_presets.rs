@@ -5,7 +5,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use domain::calendar::Calendar;
 use domain::case::{
     replay, view, Actor, ActorKind, Attendance, CaseKind, CaseView, ClosedWhy, Event, EventRecord,
-    Outcome, Refusal, Representative, StaffAction, Status,
+    Outcome, Refusal, Representative, ResidentAction, StaffAction, Status,
 };
 use domain::policy::{presets, Policy};
 
@@ -574,4 +574,154 @@ fn a_complaint_made_directly_owes_no_councillor_a_reply() {
         .due_dates
         .iter()
         .all(|d| d.key != "councillor_or_mp_reply"));
+}
+
+/// Pioneer's complaint answered at stage 1, whose resident asks for stage 2
+/// with new information.
+fn pioneer_review_asked_with_new_information() -> Vec<EventRecord> {
+    vec![
+        received("2026-12-01"),
+        at("2026-12-03", Event::acknowledged()),
+        at(
+            "2026-12-03",
+            Event::Assigned {
+                caseworker: "Sam Patel".to_owned(),
+                caseworker_id: Some("staff-sam".to_owned()),
+            },
+        ),
+        responded("2026-12-10"),
+        at(
+            "2026-12-14",
+            Event::EscalationRequested {
+                reason: Some("The damp has spread: photos attached.".to_owned()),
+            },
+        ),
+    ]
+}
+
+fn reopened_at_stage(on: &str, reasons: &str) -> EventRecord {
+    at(
+        on,
+        Event::ReopenedAtStage {
+            reasons: reasons.to_owned(),
+        },
+    )
+}
+
+/// Pioneer §6: "where the information changes the nature of the
+/// investigation or may have a material effect to the outcome we will reopen
+/// the case at the existing stage". Stage 1 is answered again, due its 10
+/// working days from the reopening (over Christmas 2026: 25, 28 December and
+/// 1 January are bank holidays), by its own caseworker; after the new
+/// answer, the resident can ask for stage 2 again.
+#[test]
+fn pioneers_request_for_stage_2_with_new_information_reopens_stage_1_with_a_new_response_date() {
+    let pioneer = preset("pioneer-2020");
+    let asked = pioneer_review_asked_with_new_information();
+    let before = seen(&pioneer, &asked, "2026-12-14");
+    assert_eq!(before.status, Status::EscalationRequested);
+    assert!(before.staff_actions.contains(&StaffAction::ReopenAtStage));
+
+    let why = "Your photos show the damp has reached the bedroom: we will inspect it again.";
+    let reopened = with(&asked, &[reopened_at_stage("2026-12-16", why)]);
+    let v = seen(&pioneer, &reopened, "2026-12-16");
+    assert_eq!(v.status, Status::UnderInvestigation);
+    assert_eq!(v.stage.as_ref().map(|s| s.number), Some(1));
+    assert_eq!(
+        v.caseworker.as_deref(),
+        Some("Sam Patel"),
+        "back to stage 1's caseworker"
+    );
+    assert_eq!(v.latest_response, None, "the earlier answer is set aside");
+    let respond = v
+        .due_dates
+        .iter()
+        .find(|d| d.key == "stage_1_respond")
+        .expect("stage 1's response is due again");
+    assert_eq!(respond.date, date("2027-01-04"));
+    assert_eq!(respond.counted_from, date("2026-12-16"));
+    assert_eq!(respond.met, None);
+    assert_eq!(
+        respond.basis.to_string(),
+        "10 working days after we reopened your complaint"
+    );
+    assert_eq!(v.next_due, Some(date("2027-01-04")));
+    assert!(!v
+        .allowed_actions
+        .contains(&ResidentAction::RequestEscalation));
+    assert!(v.staff_actions.contains(&StaffAction::Respond));
+    assert!(!v.staff_actions.contains(&StaffAction::ReopenAtStage));
+    let state = replay(&pioneer, &Calendar::england_and_wales(), &reopened).expect("replays");
+    let reopening = &state.stages[0].reopenings[0];
+    assert_eq!(
+        (
+            reopening.instead_of,
+            reopening.asked_on,
+            reopening.reasons.as_str()
+        ),
+        (2, date("2026-12-14"), why)
+    );
+    assert_eq!(reopening.earlier_response.on, date("2026-12-10"));
+
+    // Overdue on the first working day after.
+    assert!(seen(&pioneer, &reopened, "2027-01-05")
+        .due_dates
+        .iter()
+        .any(|d| d.key == "stage_1_respond" && d.overdue));
+
+    // The new answer cannot predate the reopening; once sent, stage 2 can be asked for again.
+    let early = with(&reopened, &[responded("2026-12-15")]);
+    assert_eq!(refused(&pioneer, &early).code, "date_too_early");
+    let answered = with(&reopened, &[responded("2026-12-22")]);
+    let v = seen(&pioneer, &answered, "2026-12-22");
+    assert_eq!(v.status, Status::Responded);
+    assert_eq!(v.latest_response.map(|r| r.on), Some(date("2026-12-22")));
+    assert!(v
+        .allowed_actions
+        .contains(&ResidentAction::RequestEscalation));
+    let again = with(
+        &answered,
+        &[at(
+            "2026-12-23",
+            Event::EscalationRequested { reason: None },
+        )],
+    );
+    assert_eq!(
+        seen(&pioneer, &again, "2026-12-23").stage.map(|s| s.number),
+        Some(2)
+    );
+}
+
+/// Reopening instead of escalating is Pioneer's rule, not the Code's: the
+/// Code preset takes the request to stage 2 or refuses it (the Code, section
+/// 5: only for valid reasons, set out clearly). And
+/// under Pioneer, only a request still waiting can be answered this way,
+/// with the reasons the resident is told.
+#[test]
+fn reopening_at_the_existing_stage_needs_the_policys_rule_a_waiting_request_and_reasons() {
+    let why = "New information about the repair.";
+    let code = preset("code-2024");
+    let asked = pioneer_review_asked_with_new_information();
+    let under_code = with(&asked, &[reopened_at_stage("2026-12-16", why)]);
+    assert_eq!(refused(&code, &under_code).code, "no_reopening_at_stage");
+    assert!(!seen(&code, &asked, "2026-12-14")
+        .staff_actions
+        .contains(&StaffAction::ReopenAtStage));
+
+    let pioneer = preset("pioneer-2020");
+    let blank = with(&asked, &[reopened_at_stage("2026-12-16", "  ")]);
+    assert_eq!(refused(&pioneer, &blank).code, "reasons_missing");
+    let no_request = with(&asked[..4], &[reopened_at_stage("2026-12-16", why)]);
+    assert_eq!(
+        refused(&pioneer, &no_request).code,
+        "no_escalation_to_refuse"
+    );
+    let taken_on = with(
+        &asked,
+        &[
+            at("2026-12-15", Event::acknowledged()),
+            reopened_at_stage("2026-12-16", why),
+        ],
+    );
+    assert_eq!(refused(&pioneer, &taken_on).code, "no_escalation_to_refuse");
 }

@@ -71,6 +71,9 @@ fn any_event() -> impl Strategy<Value = (i64, Event)> {
         Just(Event::EscalationRefused {
             reasons: "Not a complaint".to_owned()
         }),
+        Just(Event::ReopenedAtStage {
+            reasons: "New information".to_owned()
+        }),
         (any::<bool>(), proptest::option::of(relation)).prop_map(|(written, relation)| {
             Event::PanelRequested {
                 attendance: if written {

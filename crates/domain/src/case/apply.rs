@@ -17,8 +17,8 @@ use super::refusal::{Act, Refusal, RefusalReason, Refused};
 use super::state::{
     ActionChange, CaseState, Closure, CouncillorOrMp, DefinitionQuery, EscalationRefusal,
     ExtensionGranted, InformationGiven, InformationRequest, PanelDecision, PanelDelay,
-    PanelDispensal, PanelState, PromisedAction, Response, Satisfaction, StageState, TakingOn,
-    TakingOnDecision, Withdrawal,
+    PanelDispensal, PanelState, PromisedAction, Response, Satisfaction, StageReopening, StageState,
+    TakingOn, TakingOnDecision, Withdrawal,
 };
 use crate::calendar::Calendar;
 use crate::policy::Policy;
@@ -52,17 +52,7 @@ pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal
     let mut stages = Vec::new();
     if *kind == CaseKind::Complaint {
         let first = policy.stages.first().ok_or(Refused::NoStages)?;
-        stages.push(StageState {
-            number: first.number,
-            started_on: *received_on,
-            escalation_reason: None,
-            acknowledged_on: None,
-            extensions: Vec::new(),
-            response: None,
-            handled_by: Vec::new(),
-            definition: None,
-            definition_queries: Vec::new(),
-        });
+        stages.push(StageState::new(first.number, *received_on));
     }
     Ok(CaseState {
         kind: *kind,
@@ -187,6 +177,7 @@ pub fn apply(
             escalate(&mut next, policy, calendar, on, reason.clone())
         }
         Event::EscalationRefused { reasons } => refuse_escalation(&mut next, policy, on, reasons),
+        Event::ReopenedAtStage { reasons } => reopen_at_stage(&mut next, policy, on, reasons),
         Event::PanelRequested {
             attendance,
             representative,
@@ -407,7 +398,7 @@ fn respond(
         }
         .into());
     }
-    not_before(Act::RespondedTo, on, stage.started_on)?;
+    not_before(Act::RespondedTo, on, stage.answer_started_on())?;
     for remedy in remedies {
         check_remedy(policy, remedy)?;
     }
@@ -625,22 +616,19 @@ fn escalate(
         .filter(|n| *n > stage.number)
         .min()
         .ok_or(Refused::NoStage)?;
+    // The next stage needs someone who did not deal with this one (Code 6.13).
+    let caseworker_before = next
+        .caseworker
+        .take()
+        .map(|name| (name, next.caseworker_id.take()));
+    next.caseworker_id = None;
     next.stages.push(StageState {
-        number,
-        started_on: on,
         escalation_reason: reason
             .map(|r| r.trim().to_owned())
             .filter(|r| !r.is_empty()),
-        acknowledged_on: None,
-        extensions: Vec::new(),
-        response: None,
-        handled_by: Vec::new(),
-        definition: None,
-        definition_queries: Vec::new(),
+        caseworker_before,
+        ..StageState::new(number, on)
     });
-    // The next stage needs someone who did not deal with this one (Code 6.13).
-    next.caseworker = None;
-    next.caseworker_id = None;
     Ok(())
 }
 
@@ -669,6 +657,60 @@ fn refuse_escalation(
         stage: number,
         reasons: reasons.trim().to_owned(),
     });
+    Ok(())
+}
+
+/// The landlord answers a request for the next stage, that brought new
+/// information changing the investigation, by reopening the stage before
+/// (Pioneer §6), where the policy says so. The request is taken away, the
+/// earlier answer set aside, and the stage's caseworker takes it back; its
+/// response is due again, counted from today.
+fn reopen_at_stage(
+    next: &mut CaseState,
+    policy: &Policy,
+    on: NaiveDate,
+    reasons: &str,
+) -> Result<(), Refusal> {
+    let requested = next.current_stage().ok_or(Refused::NoStage)?;
+    if requested.number == first_stage_number(policy)
+        || requested.acknowledged_on.is_some()
+        || requested.response.is_some()
+    {
+        return Err(Refused::NoEscalationToRefuse.into());
+    }
+    let (instead_of, asked_on) = (requested.number, requested.started_on);
+    let earlier = next
+        .stages
+        .iter()
+        .rev()
+        .nth(1)
+        .ok_or(Refused::NoEscalationToRefuse)?;
+    let rules = super::deadlines::policy_stage_or_refuse(policy, earlier.number)?;
+    if rules.reopen_on_new_information.is_none() {
+        return Err(Refused::NoReopeningAtStage {
+            stage: earlier.number,
+        }
+        .into());
+    }
+    if reasons.trim().is_empty() {
+        return Err(Refused::ReopeningReasonsMissing.into());
+    }
+    not_before(Act::AskedFor, on, asked_on)?;
+    let requested = next.stages.pop().ok_or(Refused::NoStage)?;
+    let stage = current(next)?;
+    let earlier_response = stage.response.take().ok_or(Refused::NoEscalationToRefuse)?;
+    stage.reopenings.push(StageReopening {
+        on,
+        instead_of,
+        asked_on,
+        reasons: reasons.trim().to_owned(),
+        earlier_response,
+        earlier_extensions: std::mem::take(&mut stage.extensions),
+    });
+    if let Some((name, id)) = requested.caseworker_before {
+        next.caseworker = Some(name);
+        next.caseworker_id = id;
+    }
     Ok(())
 }
 

@@ -54,6 +54,9 @@ pub enum BasisFrom {
     PanelRequested,
     /// "after the panel met".
     PanelMet,
+    /// "after we reopened your complaint" (Pioneer §6): the stage was
+    /// reopened on new information instead of escalated.
+    Reopened { stage: u8 },
 }
 
 /// How much an extension added to a due date, and the date it replaced.
@@ -105,6 +108,9 @@ impl fmt::Display for Basis {
             }
             BasisFrom::PanelRequested => write!(f, "{days} after you asked for a panel")?,
             BasisFrom::PanelMet => write!(f, "{days} after the panel met")?,
+            BasisFrom::Reopened { stage } => {
+                write!(f, "{days} after we reopened {}", stage_noun(*stage))?
+            }
         }
         if let Some(ext) = &self.extension {
             write!(
@@ -278,6 +284,13 @@ fn policy_respond_target(
     let days = rules.respond.days;
     let stage_number = stage.number;
     let (counted_from, from) = match (rules.respond.from, stage.acknowledged_on) {
+        // Reopened on new information: the stage's days again, from then.
+        _ if !stage.reopenings.is_empty() => (
+            stage.answer_started_on(),
+            BasisFrom::Reopened {
+                stage: stage_number,
+            },
+        ),
         (TargetFrom::Receipt, _) => (
             stage.started_on,
             BasisFrom::Received {

@@ -324,6 +324,11 @@ pub enum Event {
     },
     /// The landlord refused to take the complaint to the next stage.
     EscalationRefused { reasons: String },
+    /// Instead of taking the complaint to the next stage, the landlord
+    /// reopened the stage it had answered, because the resident brought new
+    /// information that changes the investigation (Pioneer §6): why, as the
+    /// resident is told. A new response at that stage is due.
+    ReopenedAtStage { reasons: String },
     /// The resident asked for the panel.
     PanelRequested {
         attendance: Attendance,

@@ -148,6 +148,11 @@ pub enum Refused {
     },
     EscalationReasonsMissing,
     NoEscalationToRefuse,
+    /// The policy does not let `stage` be reopened instead of escalated.
+    NoReopeningAtStage {
+        stage: u8,
+    },
+    ReopeningReasonsMissing,
     PanelHeldAfterOmbudsman,
     PanelNotRequested,
     NoPanelForOutcome,
@@ -328,6 +333,8 @@ impl Refused {
             | Refused::FeedbackAlreadyResponded { .. } => "already_responded",
             Refused::EscalationReasonsMissing => "reasons_missing",
             Refused::NoEscalationToRefuse => "no_escalation_to_refuse",
+            Refused::NoReopeningAtStage { .. } => "no_reopening_at_stage",
+            Refused::ReopeningReasonsMissing => "reasons_missing",
             Refused::PanelHeldAfterOmbudsman => "panel_after_ombudsman",
             Refused::PanelNotRequested | Refused::NoPanelForOutcome => "panel_not_requested",
             Refused::PanelNotHeld => "panel_not_held",
@@ -469,6 +476,12 @@ impl Refused {
             }
             Refused::NoEscalationToRefuse => {
                 "There is no request to escalate this complaint waiting for a decision.".to_owned()
+            }
+            Refused::NoReopeningAtStage { stage } => format!(
+                "This policy does not let stage {stage} be reopened instead of taking the complaint to the next stage."
+            ),
+            Refused::ReopeningReasonsMissing => {
+                "Say what the new information is and how it changes the investigation: the resident is told.".to_owned()
             }
             Refused::PanelHeldAfterOmbudsman => {
                 "A panel cannot be held once the complaint has gone to the Housing Ombudsman."

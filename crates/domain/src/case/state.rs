@@ -85,6 +85,63 @@ pub struct StageState {
     /// Each time the resident said that understanding was not right.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub definition_queries: Vec<DefinitionQuery>,
+    /// Each time the landlord reopened this stage on new information
+    /// instead of taking the complaint to the next stage (Pioneer §6), with
+    /// the answer it set aside. The stage's response is due again, counted
+    /// from the latest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reopenings: Vec<StageReopening>,
+    /// For a later stage: the caseworker of the stage before, who steps
+    /// aside for it (Code 6.13) and takes the case back if the stage
+    /// before is reopened. Worked out from the events; never travels.
+    #[serde(skip)]
+    #[cfg_attr(feature = "openapi", schemars(skip))]
+    pub caseworker_before: Option<(String, Option<String>)>,
+}
+
+impl StageState {
+    /// A new stage, started on `started_on`.
+    pub(crate) fn new(number: u8, started_on: NaiveDate) -> Self {
+        Self {
+            number,
+            started_on,
+            escalation_reason: None,
+            acknowledged_on: None,
+            extensions: Vec::new(),
+            response: None,
+            handled_by: Vec::new(),
+            definition: None,
+            definition_queries: Vec::new(),
+            reopenings: Vec::new(),
+            caseworker_before: None,
+        }
+    }
+
+    /// The day the stage's current answer is counted from: its start, or
+    /// the day it was last reopened.
+    pub fn answer_started_on(&self) -> NaiveDate {
+        self.reopenings.last().map_or(self.started_on, |r| r.on)
+    }
+}
+
+/// A stage reopened on new information instead of escalated (Pioneer §6:
+/// "where the information changes the nature of the investigation or may
+/// have a material effect to the outcome we will reopen the case at the
+/// existing stage").
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct StageReopening {
+    pub on: NaiveDate,
+    /// The stage the resident asked for, and the day they asked.
+    pub instead_of: u8,
+    pub asked_on: NaiveDate,
+    /// Why, as the resident is told: the new information and how it
+    /// changes the investigation.
+    pub reasons: String,
+    /// The answer set aside, and the extensions that led to it.
+    pub earlier_response: Response,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_extensions: Vec<ExtensionGranted>,
 }
 
 /// A refusal to escalate.

@@ -347,6 +347,9 @@ pub enum StaffAction {
     RequestInformation,
     Respond,
     RefuseEscalation,
+    /// Reopen the answered stage instead, on new information, where the
+    /// policy allows it (Pioneer §6).
+    ReopenAtStage,
     RecordPanelDate,
     /// Put the panel's date back, with the explanation the resident is given.
     DelayPanel,
@@ -1251,6 +1254,12 @@ fn staff_actions(
         (
             StaffAction::RefuseEscalation,
             Event::EscalationRefused {
+                reasons: "reasons".to_owned(),
+            },
+        ),
+        (
+            StaffAction::ReopenAtStage,
+            Event::ReopenedAtStage {
                 reasons: "reasons".to_owned(),
             },
         ),

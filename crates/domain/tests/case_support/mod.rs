@@ -73,7 +73,8 @@ pub fn pioneer_like() -> Policy {
             {"number": 1, "name": "Main investigation",
              "acknowledge": {"days": 5, "from": "receipt"},
              "respond": {"days": 10, "from": "receipt"},
-             "extension": {}},
+             "extension": {},
+             "reopen_on_new_information": "We will reopen the case at the existing stage."},
             {"number": 2, "name": "Senior officer review",
              "respond": {"days": 20, "from": "receipt"}}
         ]),
