@@ -301,6 +301,17 @@ pub fn for_event(
                 guidance(view)
             ),
         ),
+        // Pioneer §6: "We will always explain to a customer where we refuse
+        // to escalate a complaint in these circumstances, giving the reasons".
+        Event::ReopenedAtStage { reasons } => (
+            subject("we are looking at your complaint again"),
+            format!(
+                "Thank you for the new information. It could change our answer, so instead of taking your complaint to the next stage, we are looking at it again at the stage it was at. The reason is: {}\n\nWe will send you a new response in place of our last one.{}\n\nIf you are still unhappy after our new response, you can ask again for your complaint to go to the next stage. If you do not agree with this decision, contact us.\n\n{}",
+                reasons.trim(),
+                coming_dates(view),
+                ombudsman_details(policy)
+            ),
+        ),
         Event::PanelRequested { .. } => (
             subject("your request for a panel"),
             format!("We have received your request for a panel.{}", coming_dates(view)),

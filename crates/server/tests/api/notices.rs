@@ -386,6 +386,50 @@ fn a_panel_that_cannot_meet_in_time_is_dispensed_with_by_agreement() {
     );
 }
 
+/// Pioneer §6: a request for stage 2 that brings new information is
+/// answered by reopening stage 1, with the reasons ("We will always explain
+/// to a customer where we refuse to escalate a complaint in these
+/// circumstances"); stage 1 is answered again.
+#[test]
+fn a_request_for_stage_2_with_new_information_reopens_stage_1() {
+    let responded = |on: &str, reasons: &str| {
+        staff(
+            on,
+            Event::Responded {
+                outcome: Some(Outcome::NotUpheld),
+                reasons: reasons.into(),
+                remedies: Vec::new(),
+                outstanding_actions: Vec::new(),
+                sent_by: None,
+                root_causes: Vec::new(),
+                lessons: None,
+            },
+        )
+    };
+    let records = [
+        received_on("2026-12-01", CaseKind::Complaint),
+        staff("2026-12-03", Event::acknowledged()),
+        responded("2026-12-10", "We inspected the kitchen and found no damp."),
+        resident(
+            "2026-12-14",
+            Event::EscalationRequested {
+                reason: Some("The damp is now in the bedroom: I have sent photos.".into()),
+            },
+        ),
+        staff(
+            "2026-12-16",
+            Event::ReopenedAtStage {
+                reasons: "Your photos show damp in the bedroom, which we did not inspect. We will inspect it and answer again.".into(),
+            },
+        ),
+        responded("2026-12-23", "We inspected the bedroom and will treat the damp."),
+    ];
+    snapshot_each(
+        "reopened_at_stage",
+        messages_for("pioneer-2020", CaseKind::Complaint, &records),
+    );
+}
+
 /// Promises kept to the end under TORUS (issue 16, item 4): a response with
 /// money set against arrears, a payment in kind and two actions; one action
 /// changed, both done, and the complaint closed as "actions done".

@@ -697,3 +697,133 @@ async fn staff_record_a_review_asked_for_by_phone_on_the_day_it_came_and_the_win
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["view"]["status"], "withdrawn");
 }
+
+/// Pioneer §6: "We may refuse to escalate a complaint to the next stage
+/// where a customer introduces new information. In these circumstances, and
+/// where the information changes the nature of the investigation or may have
+/// a material effect to the outcome we will reopen the case at the existing
+/// stage. … We will always explain to a customer where we refuse to escalate
+/// a complaint in these circumstances, giving the reasons for this."
+#[tokio::test]
+async fn a_pioneer_request_for_stage_2_with_new_information_reopens_stage_1_and_the_resident_is_told_why(
+) {
+    let app = crate::support::app_with_policy("pioneer-2020").await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    let (_, _, caseworkers) = staff.get("/api/v1/staff/caseworkers").await;
+    let sam = caseworkers[0]["id"].clone();
+    staff_does(
+        &staff,
+        &case,
+        json!({ "type": "assigned", "caseworker_id": sam }),
+    )
+    .await;
+    staff_does(&staff, &case, responded("not_upheld")).await; // Monday 2 March 2026
+    let (status, _, body) = resident_action(
+        &riya,
+        &case,
+        "escalation",
+        json!({ "reason": "The damp has spread to the bedroom: photos attached." }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body["view"]["staff_actions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("reopen_at_stage")));
+
+    app.advance(Duration::days(2)); // Wednesday 4 March
+    let staff = signed_in_again(&app, &staff).await;
+    let (status, _, body) = staff_action(
+        &staff,
+        &case,
+        json!({ "type": "reopened_at_stage", "reasons": " " }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["errors"][0]["code"], "reasons_missing", "{body}");
+
+    let why = "Your photos show damp we did not inspect: we will look at it again.";
+    let reopened = staff_does(
+        &staff,
+        &case,
+        json!({ "type": "reopened_at_stage", "reasons": why }),
+    )
+    .await;
+    let view = &reopened["view"];
+    assert_eq!(view["status"], "under_investigation", "{view}");
+    assert_eq!(view["stage"]["number"], 1);
+    assert_eq!(view["caseworker"], "Sam Caseworker");
+    assert_eq!(view["next_step"]["kind"], "respond");
+    assert_eq!(
+        view["next_step"]["by"], "2026-03-18",
+        "10 working days after 4 March"
+    );
+
+    let (subject, body) = outbox(&app, &case).await.pop().unwrap();
+    assert!(
+        subject.ends_with("we are looking at your complaint again"),
+        "{subject}"
+    );
+    assert!(body.contains(why), "{body}");
+    assert!(body.contains("Wednesday 18 March 2026"), "{body}");
+    assert!(
+        body.contains("0300 111 3000"),
+        "the Ombudsman's details: {body}"
+    );
+
+    // The resident reads it on the case, and in their list from the summaries.
+    let riya = signed_in_again(&app, &riya).await;
+    let (_, _, read) = riya.get(&format!("/api/v1/cases/{case}")).await;
+    assert_eq!(read["view"]["status"], "under_investigation", "{read}");
+    assert!(!read["view"]["allowed_actions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("request_escalation")));
+    let last = read["timeline"]
+        .as_array()
+        .unwrap()
+        .last()
+        .cloned()
+        .unwrap();
+    assert_eq!(last["event"]["type"], "reopened_at_stage", "{last}");
+    assert_eq!(last["event"]["reasons"], why, "{last}");
+    let (_, _, list) = riya.get("/api/v1/cases").await;
+    let row = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == case.as_str())
+        .cloned()
+        .expect("the case in the list");
+    assert_eq!(row["status"], "under_investigation", "{row}");
+
+    // After the new answer, stage 2 can be asked for again.
+    let answered = staff_does(&staff, &case, responded("partly_upheld")).await;
+    assert!(answered["view"]["allowed_actions"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("request_escalation")));
+}
+
+/// Under the Code's own preset there is no reopening in place of escalation.
+#[tokio::test]
+async fn without_the_policys_rule_a_request_for_stage_2_cannot_be_answered_by_reopening() {
+    let app = TestApp::spawn().await;
+    let riya = app.register_resident("Riya Resident").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let case = id(&raise(&riya, complaint()).await);
+    staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
+    staff_does(&staff, &case, responded("not_upheld")).await;
+    resident_action(&riya, &case, "escalation", json!({})).await;
+    let (status, _, body) = staff_action(
+        &staff,
+        &case,
+        json!({ "type": "reopened_at_stage", "reasons": "New information." }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["errors"][0]["code"], "no_reopening_at_stage", "{body}");
+}
