@@ -226,6 +226,12 @@ pub fn counted_words(basis: &Basis) -> String {
             n,
             &[],
         ),
+        BasisFrom::Reopened { stage } => tn(
+            "{count} working day after we reopened your complaint at stage {stage}",
+            "{count} working days after we reopened your complaint at stage {stage}",
+            n,
+            &[("stage", stage)],
+        ),
         BasisFrom::PanelMet => {
             tn("{count} working day after the panel met", "{count} working days after the panel met", n, &[])
         }
@@ -695,6 +701,10 @@ pub fn event_words(event: &Event, actions: &[PromisedAction]) -> (String, Option
             reason.as_deref().and_then(text),
         ),
         Event::EscalationRefused { reasons } => (t("Review refused").into(), text(reasons)),
+        Event::ReopenedAtStage { reasons } => (
+            t("Complaint reopened at the same stage").into(),
+            text(reasons),
+        ),
         Event::PanelRequested {
             attendance,
             representative,

@@ -643,7 +643,7 @@ fn pioneers_request_for_stage_2_with_new_information_reopens_stage_1_with_a_new_
     assert_eq!(respond.met, None);
     assert_eq!(
         respond.basis.to_string(),
-        "10 working days after we reopened your complaint"
+        "10 working days after we reopened your complaint at stage 1"
     );
     assert_eq!(v.next_due, Some(date("2027-01-04")));
     assert!(!v

@@ -29,6 +29,9 @@ fn recorded_words(action: StaffAction) -> &'static str {
         StaffAction::RequestInformation => "Your request for information has been recorded",
         StaffAction::Respond => "The response has been recorded",
         StaffAction::RefuseEscalation => "The refusal of the review has been recorded",
+        StaffAction::ReopenAtStage => {
+            "The complaint has been reopened at its stage: its new response date is below"
+        }
         StaffAction::RecordPanelDate => "The panel's hearing date has been recorded",
         StaffAction::RecordPanelOutcome => "The panel's decision has been recorded",
         StaffAction::DelayPanel => "The panel's new date has been recorded",
@@ -64,6 +67,10 @@ fn action_choice(action: StaffAction) -> (&'static str, &'static str) {
         }
         StaffAction::Respond => ("respond", "Record the response"),
         StaffAction::RefuseEscalation => ("refuse_escalation", "Refuse the request for a review"),
+        StaffAction::ReopenAtStage => (
+            "reopen_at_stage",
+            "Reopen the complaint at its stage instead: the resident brought new information",
+        ),
         StaffAction::RecordPanelDate => ("panel_date", "Record the panel's hearing date"),
         StaffAction::RecordPanelOutcome => ("panel_outcome", "Record the panel's decision"),
         StaffAction::DelayPanel => ("delay_panel", "Put the panel's date back"),
@@ -152,6 +159,16 @@ pub fn StaffActions(
                     label="Reasons, which the resident will read with the Housing Ombudsman's details"
                     missing="Enter the reasons, which the resident will read" max_chars=20000
                     event=|reasons| Event::EscalationRefused { reasons } />
+            }
+            .into_any(),
+            // The policy's rule (Pioneer §6): the new information changes the
+            // investigation, so the stage is answered again.
+            StaffAction::ReopenAtStage => view! {
+                <TextForm sender=sender
+                    label="The new information and how it changes the investigation, which the resident will read"
+                    missing="Say what the new information is and how it changes the investigation"
+                    max_chars=20000
+                    event=|reasons| Event::ReopenedAtStage { reasons } />
             }
             .into_any(),
             StaffAction::RecordPanelDate => view! { <PanelDateForm sender=sender /> }.into_any(),

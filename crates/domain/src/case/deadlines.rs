@@ -54,7 +54,7 @@ pub enum BasisFrom {
     PanelRequested,
     /// "after the panel met".
     PanelMet,
-    /// "after we reopened your complaint" (Pioneer §6): the stage was
+    /// "after we reopened your complaint at stage 1" (Pioneer §6): the stage was
     /// reopened on new information instead of escalated.
     Reopened { stage: u8 },
 }
@@ -109,7 +109,7 @@ impl fmt::Display for Basis {
             BasisFrom::PanelRequested => write!(f, "{days} after you asked for a panel")?,
             BasisFrom::PanelMet => write!(f, "{days} after the panel met")?,
             BasisFrom::Reopened { stage } => {
-                write!(f, "{days} after we reopened {}", stage_noun(*stage))?
+                write!(f, "{days} after we reopened your complaint at stage {stage}")?
             }
         }
         if let Some(ext) = &self.extension {
