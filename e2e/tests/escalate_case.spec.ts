@@ -228,6 +228,45 @@ test.describe("the stage 3 panel under Pioneer's policy", () => {
     await staffContext.close();
   });
 
+  // Pioneer §6: "where the information changes the nature of the
+  // investigation or may have a material effect to the outcome we will
+  // reopen the case at the existing stage. ... We will always explain to a
+  // customer where we refuse to escalate a complaint in these circumstances,
+  // giving the reasons for this."
+  test("a request for stage 2 that brings new information is answered by reopening stage 1, and the resident reads why and the new date", async ({ page, browser, playwright }) => {
+    test.skip(test.info().project.name !== "desktop", "staff work at a desk");
+    await registerAs(page);
+    const complaint = await raiseComplaintByApi(page);
+    const api = await playwright.request.newContext({ baseURL: POLICY_URL["pioneer-2020"] });
+    await acknowledgeThenRespond(api, complaint.id, "not_upheld", "We found no damp in the kitchen.");
+    await api.dispose();
+    const asked = await page.request.post(`/api/v1/cases/${complaint.id}/escalation`, { data: { reason: "The damp is now in the bedroom. I have photos." } });
+    expect(asked.status(), await asked.text()).toBe(200);
+
+    const staffContext = await browser.newContext({ baseURL: POLICY_URL["pioneer-2020"] });
+    const staff = await staffContext.newPage();
+    await signInAs(staff, DEMO.staff.email, DEMO.staff.password, DEMO_TOTP_SECRET);
+    await open(staff, `/staff/cases/${complaint.id}`);
+    await staff.getByLabel(/Reopen the complaint at its stage instead/).check();
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByRole("alert")).toContainText("Say what the new information is and how it changes the investigation");
+    const why = "Your photos show damp in the bedroom, which we did not inspect. We will inspect it and answer again.";
+    await staff.getByLabel(/The new information and how it changes the investigation/).fill(why);
+    await staff.getByRole("button", { name: "Save" }).click();
+    await expect(staff.getByTestId("staff-action-recorded")).toContainText("The complaint has been reopened at its stage");
+    await expect(staff.getByTestId("case-status")).toHaveText("Being looked into");
+    await expectNoA11yViolations(staff);
+
+    await open(page, `/cases/${complaint.id}`);
+    await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
+    await expect(page.locator(".app-timeline")).toContainText("Complaint reopened at the same stage");
+    await expect(page.locator(".app-timeline")).toContainText(why);
+    await expect(page.getByText(/10 working days after we reopened your complaint at stage 1/).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: /Ask for a review/ })).toHaveCount(0);
+    await expectNoA11yViolations(page);
+    await staffContext.close();
+  });
+
   test("a panel is refused once the complaint has gone to the Housing Ombudsman", async ({ page, playwright }) => {
     await registerAs(page);
     const complaint = await raiseComplaintByApi(page);
