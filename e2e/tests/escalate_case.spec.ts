@@ -261,7 +261,9 @@ test.describe("the stage 3 panel under Pioneer's policy", () => {
     await expect(page.getByTestId("case-status")).toHaveText("Being looked into");
     await expect(page.locator(".app-timeline")).toContainText("Complaint reopened at the same stage");
     await expect(page.locator(".app-timeline")).toContainText(why);
-    await expect(page.getByText(/10 working days after we reopened your complaint at stage 1/).first()).toBeVisible();
+    const row = page.locator(".app-summary-list__row", { hasText: "We will send our stage 1 response by" });
+    await row.getByText("How we worked out this date").click();
+    await expect(row).toContainText("10 working days after we reopened your complaint at stage 1");
     await expect(page.getByRole("link", { name: /Ask for a review/ })).toHaveCount(0);
     await expectNoA11yViolations(page);
     await staffContext.close();
