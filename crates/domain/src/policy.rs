@@ -164,6 +164,53 @@ pub struct Commitments {
     /// An annual self-assessment against the Code (section 8 of the Code).
     #[serde(default)]
     pub self_assessment: Option<String>,
+    /// A person or team responsible for complaint handling, liaising with the
+    /// Housing Ombudsman and reporting to the governing body: the Code's
+    /// "complaints officer" (Code 4.1).
+    #[serde(default)]
+    pub complaints_officer: Option<String>,
+    /// An extra named step before stage 1 ("stage 0", "informal complaint"),
+    /// which Code 5.2 says is not appropriate. `None`: the policy has none.
+    #[serde(default)]
+    pub informal_stage: Option<String>,
+    /// A complaint handled for the landlord by a third party (a contractor, an
+    /// adjudicator) stays within the landlord's two stages, and the landlord
+    /// makes sure the third party follows the Code (Code 5.4 and 5.5).
+    #[serde(default)]
+    pub third_parties: Option<String>,
+    /// Reasons, other than the policy's exclusions, for which the landlord may
+    /// refuse to escalate a complaint (section 5 of the Code allows only the
+    /// exclusions). `None`: the policy gives no such reason.
+    #[serde(default)]
+    pub refuses_escalation: Option<String>,
+    /// How the landlord decides which complaints can be answered early and
+    /// which need investigating, with regard to the resident's vulnerability
+    /// (Code 6.1).
+    #[serde(default)]
+    pub triage: Option<String>,
+    /// A resident need not say why they want stage 2 (Code 6.12).
+    #[serde(default)]
+    pub stage_two_without_reasons: Option<String>,
+    /// Words that make a resident give reasons, or grounds, to reach stage 2,
+    /// which Code 6.12 does not allow. `None`: the policy asks for none.
+    #[serde(default)]
+    pub stage_two_reasons_required: Option<String>,
+    /// What the landlord does to put things right where something has gone
+    /// wrong: an apology, an explanation, action, a financial remedy (Code 7.1).
+    #[serde(default)]
+    pub putting_things_right: Option<String>,
+    /// Remedies are decided with regard to the Housing Ombudsman's remedies
+    /// guidance (Code 7.4).
+    #[serde(default)]
+    pub remedies_guidance: Option<String>,
+    /// A suitably senior person accountable for complaint handling, who
+    /// assesses themes and trends (Code 9.4).
+    #[serde(default)]
+    pub senior_lead: Option<String>,
+    /// A member of the governing body with lead responsibility for
+    /// complaints: the Member Responsible for Complaints (Code 9.5).
+    #[serde(default)]
+    pub member_responsible_for_complaints: Option<String>,
 }
 
 /// The time limit for raising a complaint.
