@@ -470,7 +470,7 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
             f.add(
                 "6.12",
                 Severity::Advice,
-                "The policy does not say that a resident need not explain why they want stage 2; the Code says they must not be required to, and the landlord should try to understand why they are still unhappy. The portal never asks.".into(),
+                "The policy does not say that a resident need not explain why they want stage 2; the Code says they must not be required to, and the landlord should try to understand why they are still unhappy. The portal lets a resident ask for stage 2 without giving a reason.".into(),
                 None,
                 NO_REASONS,
             );

@@ -645,7 +645,7 @@ fn asking_why_a_resident_wants_stage_two_breaches_six_point_twelve() {
     let silent = code_with(|p| p.commitments.stage_two_without_reasons = None);
     assert!(only_finding(&silent, "6.12", Advice)
         .message
-        .contains("The portal never asks"));
+        .contains("without giving a reason"));
     // Plus Dane §12 "Understand the reason for the escalation" is the
     // landlord's effort, not a demand on the resident: advice, not a breach.
     assert!(!has("plus-dane-2024", "6.12", Breach));
