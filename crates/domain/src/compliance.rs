@@ -57,7 +57,7 @@ pub struct Finding {
 /// number is not confirmed. Every finding's `section` is one of these.
 pub const CHECKED: [(&str, &str); 28] = [
     ("1.2", "an exclusion of complaints about the landlord's own staff"),
-    ("1.4", "that the policy tells a service request from a complaint"),
+    ("1.4", "that the policy tells a service request from a complaint, and does not keep dissatisfaction out of the complaints process"),
     ("1.5", "that a resident unhappy with the response to a service request can complain"),
     ("2.2", "that the policy sets out what it will not consider"),
     ("2.3", "the time limit for complaining, from the issue or from becoming aware, with discretion beyond it"),
@@ -209,6 +209,20 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
             "The policy does not set out the difference between a service request and a complaint; the Code requires it to.".into(),
             None,
             "Say that a service request (a resident asking the landlord to put something right, such as a repair) is not a complaint, that service requests are recorded, monitored and reviewed, and that a resident unhappy with the response to one can complain.",
+        );
+    }
+
+    // 1.4: dissatisfaction is not kept out of the complaints process. The
+    // Ombudsman's 2025 compliance check of Alliance Homes found a policy that
+    // handled a dissatisfied resident's matter as a service request, because
+    // they did not want to pursue it formally, not in line with 1.4.
+    if let Some(words) = &commitments.dissatisfaction_handled_informally {
+        f.add(
+            "1.4",
+            Severity::Advice,
+            "The policy lets a resident's dissatisfaction be dealt with informally, outside the complaints process, unless the resident asks for a complaint; the Code defines any expression of dissatisfaction as a complaint and keeps service requests for requests to put something right, and the Ombudsman has found a policy that treated a dissatisfied resident's matter as a service request, because they did not want to pursue it formally, not in line with the Code.".into(),
+            Some(words),
+            "Say that when a resident expresses dissatisfaction they are offered a complaint, and that a matter settled straight away is still recorded as a complaint where it meets the definition; settling it quickly can be the stage 1 response.",
         );
     }
 

@@ -164,6 +164,12 @@ pub struct Commitments {
     /// An annual self-assessment against the Code (section 8 of the Code).
     #[serde(default)]
     pub self_assessment: Option<String>,
+    /// Words that let a resident's dissatisfaction be dealt with informally,
+    /// outside the complaints process, unless the resident asks for a
+    /// complaint. The Ombudsman found such a policy not in line with Code 1.4
+    /// (its 2025 compliance check of Alliance Homes). `None`: the policy has none.
+    #[serde(default)]
+    pub dissatisfaction_handled_informally: Option<String>,
     /// A person or team responsible for complaint handling, liaising with the
     /// Housing Ombudsman and reporting to the governing body: the Code's
     /// "complaints officer" (Code 4.1).

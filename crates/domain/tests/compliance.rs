@@ -64,6 +64,8 @@ fn the_2022_policy_breaches_the_stage_two_extension_limit() {
     assert_eq!(
         sections(&preset("policy-2022")),
         expect(&[
+            // "We'll be reasonable and try to make sure it doesn't end in a complaint."
+            ("1.4", Advice),
             ("1.4", Advice), // nothing on service requests
             ("2.2", Advice), // no exclusions
             ("2.3", Advice), // no time limit
@@ -98,6 +100,9 @@ fn pivotal_breaches_the_twelve_month_rule_and_the_definition_of_a_complaint() {
             // §6.1(g) "Complaints about a Pivotal employee (these will be dealt
             // with by their Line Manager ...)": the Code's definition includes staff.
             ("1.2", Breach),
+            // §19.3 "resolve pre-complaint expressions of dissatisfaction with
+            // service shortfalls informally".
+            ("1.4", Advice),
             ("2.3", Breach), // §6.1(a) six months
             ("2.3", Advice),
             ("3", Advice),   // §15.2 still names the eight-week wait
@@ -571,6 +576,27 @@ fn a_policy_that_does_not_set_out_service_requests_is_advised_to() {
     // question about the service that we provide".
     assert!(!has("torus", "1.4", Advice));
     assert!(has("policy-2022", "1.4", Advice));
+}
+
+#[test]
+fn keeping_dissatisfaction_out_of_the_complaints_process_is_advised_against() {
+    let pivotal = preset("pivotal-2021");
+    let words = pivotal
+        .commitments
+        .dissatisfaction_handled_informally
+        .clone();
+    assert_eq!(
+        words.as_deref(),
+        Some("Employees will be trained and supported to enable them to resolve pre-complaint expressions of dissatisfaction with service shortfalls informally"),
+        "§19.3"
+    );
+    let fails = code_with(|p| p.commitments.dissatisfaction_handled_informally = words.clone());
+    let finding = only_finding(&fails, "1.4", Advice);
+    assert_eq!(finding.policy_says, words);
+    assert!(finding.to_comply.contains("offered a complaint"));
+    // Pioneer §7: a matter "solved informally but still meets the definition
+    // of a complaint" is still recorded as one.
+    assert!(!has("pioneer-2020", "1.4", Advice));
 }
 
 #[test]
