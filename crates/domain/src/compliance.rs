@@ -21,7 +21,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::policy::{AutoCloseRule, Extension, GuidanceWhen, Policy, Stage, TargetFrom};
+use crate::policy::{
+    AutoCloseRule, Extension, GuidanceWhen, Policy, ResponseItem, Stage, TargetFrom,
+};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,7 +80,7 @@ pub const CHECKED: [(&str, &str); 28] = [
     ("6.11", "the stage 2 acknowledgement"),
     ("6.12", "that a resident need not say why they want stage 2"),
     ("6.13", "that someone uninvolved at stage 1 considers stage 2"),
-    ("6", "the stage 2 response, its extension and the Ombudsman's details with it"),
+    ("6", "the stage 2 response, its extension and the Ombudsman's details with it; what each stage response sets out"),
     ("7.1", "that the policy says how things are put right"),
     ("7.4", "that remedies follow the Ombudsman's remedies guidance"),
     ("8", "an annual complaints report with a self-assessment against the Code"),
@@ -90,7 +92,7 @@ pub const CHECKED: [(&str, &str); 28] = [
 /// it yet, each with why: (section, what). The README lists these, and
 /// `docs/code-provisions.md` maps every provision the Code's digest marks as
 /// shown by a policy to a finding here or to one of these.
-pub const NOT_JUDGED: [(&str, &str); 27] = [
+pub const NOT_JUDGED: [(&str, &str); 26] = [
     ("1", "whether the policy starts from a shared understanding of what a complaint is: the section's opening sets no requirement of its own to check"),
     ("1.3", "whether residents are offered a complaint whenever they express dissatisfaction, and complaints made through a representative are handled under the policy: a matter of how staff respond each time"),
     ("1.4", "whether service requests are recorded, monitored and reviewed: a matter of the landlord's records"),
@@ -113,7 +115,6 @@ pub const NOT_JUDGED: [(&str, &str); 27] = [
     ("5", "whether each restriction on contact is evidenced, proportionate and reviewed: a matter of each case (the check asks only that the policy has a policy on unacceptable behaviour)"),
     ("6", "whether each response meets its date and answers every point with reasons: a matter of each case"),
     ("6", "whether a new issue raised during an investigation is added to the response or logged as a new complaint: a matter of each case"),
-    ("6", "whether each response letter sets out the stage, the complaint definition, the decision, the reasons, any remedy, outstanding actions and the next step: a matter of each letter"),
     ("7", "whether each remedy matches the harm, says what will happen and by when, and is carried out: a matter of each case"),
     ("8", "whether the annual report goes to the governing body and is published with its response: a matter of what the landlord publishes"),
     ("9", "whether learning from complaints is reported to residents, staff and committees, reaches the governing body and changes services: a matter of what the landlord does with it"),
@@ -469,6 +470,9 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
         }
     }
 
+    // Section 6 (the numbers not confirmed): what each stage response sets out.
+    check_response_contents(&mut f);
+
     // 6.12: no reasons needed for stage 2.
     if policy.stages.len() >= 2 {
         const NO_REASONS: &str = "Say that a resident does not have to explain why they want stage 2, and that the landlord will make reasonable efforts to understand why they are still unhappy.";
@@ -584,6 +588,53 @@ fn check_response_when_known(f: &mut Findings<'_>) {
             Some(&close.description),
             "Say the response is sent when the answer is known, not when the actions are done, and that outstanding actions are tracked with updates to the resident.",
         );
+    }
+}
+
+/// Section 6: each stage response confirms in writing the stage, the
+/// complaint definition, the decision, the reasons, any remedy, outstanding
+/// actions and the next step.
+fn check_response_contents(f: &mut Findings<'_>) {
+    let all = || {
+        ResponseItem::ALL
+            .iter()
+            .map(|i| i.words())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    const TO_COMPLY: &str = "Say that each stage response confirms in writing, in plain language: the complaint stage, the complaint definition, the decision, the reasons for each decision, any remedy offered, any outstanding actions, and how to escalate (after stage 2, how to go to the Housing Ombudsman).";
+    match &f.policy.commitments.response_sets_out {
+        None => f.add(
+            "6",
+            Severity::Advice,
+            format!(
+                "The policy does not say what a stage response sets out; the Code requires each to confirm in writing: {}.",
+                all()
+            ),
+            None,
+            TO_COMPLY,
+        ),
+        Some(contents) => {
+            let missing: Vec<&str> = ResponseItem::ALL
+                .iter()
+                .filter(|i| !contents.items.contains(i))
+                .map(|i| i.words())
+                .collect();
+            if !missing.is_empty() {
+                let says = contents.policy_says.clone();
+                f.add(
+                    "6",
+                    Severity::Advice,
+                    format!(
+                        "The policy's list of what a response sets out leaves out {}; the Code requires each stage response to confirm in writing: {}.",
+                        missing.join("; "),
+                        all()
+                    ),
+                    Some(&says),
+                    TO_COMPLY,
+                );
+            }
+        }
     }
 }
 

@@ -209,6 +209,11 @@ pub struct Commitments {
     /// guidance (Code 7.4).
     #[serde(default)]
     pub remedies_guidance: Option<String>,
+    /// What the policy says a stage response sets out in writing, and which
+    /// of the Code's items that names (section 6 of the Code lists them for
+    /// each stage).
+    #[serde(default)]
+    pub response_sets_out: Option<ResponseContents>,
     /// A suitably senior person accountable for complaint handling, who
     /// assesses themes and trends (Code 9.4).
     #[serde(default)]
@@ -217,6 +222,66 @@ pub struct Commitments {
     /// complaints: the Member Responsible for Complaints (Code 9.5).
     #[serde(default)]
     pub member_responsible_for_complaints: Option<String>,
+}
+
+/// What a policy says a stage response sets out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ResponseContents {
+    /// The policy's own words.
+    pub policy_says: String,
+    /// The Code's items those words name.
+    #[serde(default)]
+    pub items: Vec<ResponseItem>,
+}
+
+/// What the Code says each stage response confirms in writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseItem {
+    /// The complaint stage.
+    Stage,
+    /// The complaint definition: the landlord's understanding of the complaint
+    /// and the outcomes the resident wants.
+    Definition,
+    /// The decision on the complaint.
+    Decision,
+    /// The reasons for each decision.
+    Reasons,
+    /// Any remedy offered to put things right.
+    Remedy,
+    /// Any outstanding actions.
+    OutstandingActions,
+    /// How to escalate to stage 2, or, after stage 2, to the Housing Ombudsman.
+    NextStep,
+}
+
+impl ResponseItem {
+    /// Every item, in the Code's order.
+    pub const ALL: [ResponseItem; 7] = [
+        ResponseItem::Stage,
+        ResponseItem::Definition,
+        ResponseItem::Decision,
+        ResponseItem::Reasons,
+        ResponseItem::Remedy,
+        ResponseItem::OutstandingActions,
+        ResponseItem::NextStep,
+    ];
+
+    /// The item in plain words.
+    pub fn words(self) -> &'static str {
+        match self {
+            ResponseItem::Stage => "the complaint stage",
+            ResponseItem::Definition => "the complaint definition (the landlord's understanding of the complaint and the outcomes the resident wants)",
+            ResponseItem::Decision => "the decision",
+            ResponseItem::Reasons => "the reasons for each decision",
+            ResponseItem::Remedy => "any remedy offered",
+            ResponseItem::OutstandingActions => "any outstanding actions",
+            ResponseItem::NextStep => "how to escalate, or after stage 2 how to go to the Housing Ombudsman",
+        }
+    }
 }
 
 /// The time limit for raising a complaint.

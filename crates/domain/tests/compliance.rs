@@ -46,6 +46,9 @@ fn pioneer_breaches_the_two_stage_rule_and_the_twelve_month_rule() {
             ("6.11", Advice), // no stage 2 acknowledgement
             ("6", Advice),    // no stage 2 extension
             ("6", Advice),
+            // §7 lists what a response sets out, as the 2020 Code did:
+            // without the complaint definition.
+            ("6", Advice),
             ("6.12", Advice), // silent on reasons for stage 2
             ("7.4", Advice),  // §8 its own Compensation Policy, not the Ombudsman's guidance
             // §7 "Residents will also receive an update through the annual
@@ -80,6 +83,7 @@ fn the_2022_policy_breaches_the_stage_two_extension_limit() {
             ("6.11", Advice),
             ("6", Breach), // "a further 30 days"
             ("6", Advice),
+            ("6", Advice), // nothing on what a response sets out
             ("6.12", Advice),
             // "When we carry out reviews, these will be overseen by the
             // Director responsible for the service": not someone uninvolved.
@@ -115,6 +119,7 @@ fn pivotal_breaches_the_twelve_month_rule_and_the_definition_of_a_complaint() {
             ("6.5", Advice),
             ("6", Advice), // stage 2 extension without a limit
             ("6", Advice),
+            ("6", Advice), // §11.2 names neither the stage nor the complaint definition
             ("6.12", Advice),
             ("7.4", Advice),
             ("8", Advice), // §20.2 an annual report, no self-assessment
@@ -138,6 +143,7 @@ fn plus_dane_has_advice_only() {
             ("6.1", Advice),
             ("6.5", Advice),
             ("6", Advice),
+            ("6", Advice), // §11 does not say the response names the stage
             // §12 the senior manager will "Understand the reason for the
             // escalation"; nothing says the resident need not give one.
             ("6.12", Advice),
@@ -170,6 +176,7 @@ fn torus_has_advice_only_where_it_is_silent() {
             ("6", Advice), // stage 2 has no timescale in the policy
             ("6", Advice),
             ("6", Advice),
+            ("6", Advice), // nothing on what a response sets out
             ("6.12", Advice),
             ("7.4", Advice),
             ("8", Advice), // §2 an Annual Report to tenants, no self-assessment
@@ -675,6 +682,31 @@ fn asking_why_a_resident_wants_stage_two_breaches_six_point_twelve() {
     // Plus Dane §12 "Understand the reason for the escalation" is the
     // landlord's effort, not a demand on the resident: advice, not a breach.
     assert!(!has("plus-dane-2024", "6.12", Breach));
+}
+
+#[test]
+fn a_response_list_without_the_complaint_definition_is_advised_to_add_it() {
+    // Pioneer §7 lists what a response sets out, as the 2020 Code did.
+    let pioneer = preset("pioneer-2020");
+    let list = pioneer.commitments.response_sets_out.clone();
+    let fails = code_with(|p| p.commitments.response_sets_out = list.clone());
+    let finding = only_finding(&fails, "6", Advice);
+    assert!(
+        finding
+            .message
+            .contains("leaves out the complaint definition"),
+        "{}",
+        finding.message
+    );
+    assert!(finding
+        .policy_says
+        .as_deref()
+        .is_some_and(|w| w.starts_with("Set out the stage of the complaint")));
+    let silent = code_with(|p| p.commitments.response_sets_out = None);
+    assert!(only_finding(&silent, "6", Advice)
+        .message
+        .contains("does not say what a stage response sets out"));
+    assert!(check(&preset("code-2024")).is_empty());
 }
 
 #[test]
