@@ -164,6 +164,124 @@ pub struct Commitments {
     /// An annual self-assessment against the Code (section 8 of the Code).
     #[serde(default)]
     pub self_assessment: Option<String>,
+    /// Words that let a resident's dissatisfaction be dealt with informally,
+    /// outside the complaints process, unless the resident asks for a
+    /// complaint. The Ombudsman found such a policy not in line with Code 1.4
+    /// (its 2025 compliance check of Alliance Homes). `None`: the policy has none.
+    #[serde(default)]
+    pub dissatisfaction_handled_informally: Option<String>,
+    /// A person or team responsible for complaint handling, liaising with the
+    /// Housing Ombudsman and reporting to the governing body: the Code's
+    /// "complaints officer" (Code 4.1).
+    #[serde(default)]
+    pub complaints_officer: Option<String>,
+    /// An extra named step before stage 1 ("stage 0", "informal complaint"),
+    /// which Code 5.2 says is not appropriate. `None`: the policy has none.
+    #[serde(default)]
+    pub informal_stage: Option<String>,
+    /// A complaint handled for the landlord by a third party (a contractor, an
+    /// adjudicator) stays within the landlord's two stages, and the landlord
+    /// makes sure the third party follows the Code (Code 5.4 and 5.5).
+    #[serde(default)]
+    pub third_parties: Option<String>,
+    /// Reasons, other than the policy's exclusions, for which the landlord may
+    /// refuse to escalate a complaint (section 5 of the Code allows only the
+    /// exclusions). `None`: the policy gives no such reason.
+    #[serde(default)]
+    pub refuses_escalation: Option<String>,
+    /// How the landlord decides which complaints can be answered early and
+    /// which need investigating, with regard to the resident's vulnerability
+    /// (Code 6.1).
+    #[serde(default)]
+    pub triage: Option<String>,
+    /// A resident need not say why they want stage 2 (Code 6.12).
+    #[serde(default)]
+    pub stage_two_without_reasons: Option<String>,
+    /// Words that make a resident give reasons, or grounds, to reach stage 2,
+    /// which Code 6.12 does not allow. `None`: the policy asks for none.
+    #[serde(default)]
+    pub stage_two_reasons_required: Option<String>,
+    /// What the landlord does to put things right where something has gone
+    /// wrong: an apology, an explanation, action, a financial remedy (Code 7.1).
+    #[serde(default)]
+    pub putting_things_right: Option<String>,
+    /// Remedies are decided with regard to the Housing Ombudsman's remedies
+    /// guidance (Code 7.4).
+    #[serde(default)]
+    pub remedies_guidance: Option<String>,
+    /// What the policy says a stage response sets out in writing, and which
+    /// of the Code's items that names (section 6 of the Code lists them for
+    /// each stage).
+    #[serde(default)]
+    pub response_sets_out: Option<ResponseContents>,
+    /// A suitably senior person accountable for complaint handling, who
+    /// assesses themes and trends (Code 9.4).
+    #[serde(default)]
+    pub senior_lead: Option<String>,
+    /// A member of the governing body with lead responsibility for
+    /// complaints: the Member Responsible for Complaints (Code 9.5).
+    #[serde(default)]
+    pub member_responsible_for_complaints: Option<String>,
+}
+
+/// What a policy says a stage response sets out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ResponseContents {
+    /// The policy's own words.
+    pub policy_says: String,
+    /// The Code's items those words name.
+    #[serde(default)]
+    pub items: Vec<ResponseItem>,
+}
+
+/// What the Code says each stage response confirms in writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ResponseItem {
+    /// The complaint stage.
+    Stage,
+    /// The complaint definition: the landlord's understanding of the complaint
+    /// and the outcomes the resident wants.
+    Definition,
+    /// The decision on the complaint.
+    Decision,
+    /// The reasons for each decision.
+    Reasons,
+    /// Any remedy offered to put things right.
+    Remedy,
+    /// Any outstanding actions.
+    OutstandingActions,
+    /// How to escalate to stage 2, or, after stage 2, to the Housing Ombudsman.
+    NextStep,
+}
+
+impl ResponseItem {
+    /// Every item, in the Code's order.
+    pub const ALL: [ResponseItem; 7] = [
+        ResponseItem::Stage,
+        ResponseItem::Definition,
+        ResponseItem::Decision,
+        ResponseItem::Reasons,
+        ResponseItem::Remedy,
+        ResponseItem::OutstandingActions,
+        ResponseItem::NextStep,
+    ];
+
+    /// The item in plain words.
+    pub fn words(self) -> &'static str {
+        match self {
+            ResponseItem::Stage => "the complaint stage",
+            ResponseItem::Definition => "the complaint definition (the landlord's understanding of the complaint and the outcomes the resident wants)",
+            ResponseItem::Decision => "the decision",
+            ResponseItem::Reasons => "the reasons for each decision",
+            ResponseItem::Remedy => "any remedy offered",
+            ResponseItem::OutstandingActions => "any outstanding actions",
+            ResponseItem::NextStep => "how to escalate, or after stage 2 how to go to the Housing Ombudsman",
+        }
+    }
 }
 
 /// The time limit for raising a complaint.
