@@ -509,6 +509,12 @@ pub struct Figures {
     /// hazard (Awaab's Law), flagged to staff with the law's dates.
     #[serde(default)]
     pub hazards: u64,
+    /// Under a policy that monitors equality (Pioneer §11), the cases
+    /// received in the period by their residents' answers, each question's
+    /// answers in the order it lists them, then "not answered"; `None` when
+    /// the policy does not monitor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equality: Option<Vec<crate::equality::EqualityCount>>,
 }
 
 /// The figures a list of cases can be asked for.

@@ -10,6 +10,7 @@ pub mod case;
 pub mod compliance;
 pub mod endpoint;
 pub mod endpoints;
+pub mod equality;
 pub mod figures;
 pub mod policy;
 pub mod validation;

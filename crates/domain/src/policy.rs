@@ -64,6 +64,11 @@ pub struct Policy {
     /// resident (Plus Dane §17), where the policy promises one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub councillor_and_mp: Option<CouncillorAndMp>,
+    /// Equality monitoring of everyone who gives feedback, where the policy
+    /// promises it (Pioneer §11): the resident is asked, optionally, about
+    /// a case of theirs, and only the figures count the answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equality_monitoring: Option<EqualityMonitoring>,
     /// Matters that the policy does not treat as complaints.
     #[serde(default)]
     pub exclusions: Vec<Exclusion>,
@@ -444,6 +449,16 @@ pub struct Extension {
 pub struct CouncillorAndMp {
     /// Working days from receipt to reply to the councillor or MP.
     pub reply_within: u32,
+    /// The policy's own words.
+    pub policy_says: String,
+}
+
+/// The policy's promise to monitor the people who give feedback by their
+/// protected characteristics (see [`crate::equality`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EqualityMonitoring {
     /// The policy's own words.
     pub policy_says: String,
 }

@@ -1118,6 +1118,7 @@ pub async fn detail(
             .map_err(ApiError::internal)?,
         _ => None,
     };
+    let equality_answered = crate::equality::answered(state, conn, access.relation, case).await?;
     Ok(CaseDetail {
         id: case.public_id.clone(),
         reference: case.reference.clone(),
@@ -1150,6 +1151,7 @@ pub async fn detail(
         resident_preferences,
         staff,
         hazard,
+        equality_answered,
     })
     .map(|mut detail| {
         if !access.may_see_identity {

@@ -10,6 +10,7 @@ pub mod store;
 
 use chrono::NaiveDate;
 use domain::case::Outcome;
+use domain::equality::{Characteristic, EqualityCount};
 use domain::figures::{
     percentile, working_days_to_respond, DateRange, Figure, FigureSettings, Figures, KeyCount,
     Kpis, OutcomeCount, Period, Ratio, StageFigures,
@@ -140,6 +141,10 @@ pub async fn figures(
     let (answers, satisfied) = store::satisfaction(conn, &from, &to).await?;
     let ombudsman = store::ombudsman(conn, &from, &to).await?;
     let hazards = count(store::hazards(conn, &from, &to).await?);
+    let equality = match state.policy.equality_monitoring {
+        Some(_) => Some(equality_counts(conn, &from, &to).await?),
+        None => None,
+    };
     let kpis = Kpis {
         received: stages[0].ch01.numerator,
         resolved: stages[0].ch02.denominator,
@@ -173,7 +178,40 @@ pub async fn figures(
         comments: kind("comment"),
         kpis,
         hazards,
+        equality,
     })
+}
+
+/// The equality figures: for each question, a row for each answer in the
+/// order it lists them (zero where nobody gave it), then "not answered".
+async fn equality_counts(
+    conn: &mut AnyConnection,
+    from: &str,
+    to: &str,
+) -> Result<Vec<EqualityCount>, ApiError> {
+    let mut rows = Vec::new();
+    for characteristic in Characteristic::ALL {
+        let counted = store::by_equality_answer(conn, characteristic.name(), from, to).await?;
+        let values = characteristic
+            .values()
+            .iter()
+            .map(|v| Some(*v))
+            .chain([None]);
+        for value in values {
+            let (cases, complaints, upheld) = counted
+                .iter()
+                .find(|(v, ..)| v.as_deref() == value)
+                .map_or((0, 0, 0), |(_, c, k, u)| (count(*c), count(*k), count(*u)));
+            rows.push(EqualityCount {
+                characteristic,
+                value: value.map(str::to_owned),
+                cases,
+                complaints,
+                upheld,
+            });
+        }
+    }
+    Ok(rows)
 }
 
 /// The period's days under the landlord's financial year.

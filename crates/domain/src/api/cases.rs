@@ -374,6 +374,12 @@ pub struct CaseDetail {
     /// complaint's. `None` for anyone else, or when none was found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hazard: Option<HazardFlag>,
+    /// For the resident, under a policy that monitors equality (Pioneer
+    /// §11): whether they have answered its optional questions about this
+    /// case (`GET /cases/{id}/equality`). `None` for anyone else, who is
+    /// never told the answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equality_answered: Option<bool>,
 }
 
 /// What staff see of a case and nobody else does.

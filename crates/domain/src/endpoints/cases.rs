@@ -7,6 +7,7 @@ use crate::api::cases::{
 };
 use crate::endpoint::Access::SignedIn;
 use crate::endpoint::{Access, NoBody, RetryKey};
+use crate::equality::{EqualityAnswers, EqualityQuestions};
 
 endpoints! {
     ScreenCase: POST "/cases/screening" {
@@ -106,6 +107,28 @@ endpoints! {
         type Answer = CaseDetail;
         const ERRORS: &'static [u16] = &[403, 404, 409];
         const RETRY_KEY: RetryKey = RetryKey::Optional;
+    }
+
+    /// Equality monitoring (Pioneer §11): the resident's own optional
+    /// answers about a case of theirs. Anyone else, staff and advocates
+    /// included, is answered 404, as is a case under a policy that does
+    /// not monitor.
+    GetEqualityQuestions: GET "/cases/{id}/equality" {
+        const OPERATION: &'static str = "get_equality_questions";
+        const SUMMARY: &'static str = "The optional equality monitoring questions about a case of yours, and your answers";
+        const ACCESS: Access = SignedIn;
+        type Request = NoBody;
+        type Answer = EqualityQuestions;
+        const ERRORS: &'static [u16] = &[404];
+    }
+
+    SaveEqualityAnswers: PUT "/cases/{id}/equality" {
+        const OPERATION: &'static str = "save_equality_answers";
+        const SUMMARY: &'static str = "Replace your equality monitoring answers about a case (none answered takes them away)";
+        const ACCESS: Access = SignedIn;
+        type Request = EqualityAnswers;
+        type Answer = EqualityQuestions;
+        const ERRORS: &'static [u16] = &[404];
     }
 
     /// A file sent with a case (its content types are in the document beside

@@ -130,6 +130,9 @@ pub async fn erase_account(
         "sessions",
         "preferences",
         "postal_addresses",
+        // The resident's equality monitoring answers are theirs, not the
+        // case's record (Pioneer §11).
+        "equality_answers",
         "email_verifications",
         "password_resets",
         "idempotency_keys",

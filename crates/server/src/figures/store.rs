@@ -130,6 +130,30 @@ pub async fn by_outcome(
     .await
 }
 
+/// Cases received in the period by their resident's answer to one equality
+/// monitoring question (`column`: `gender`, `age`, `ethnicity` or
+/// `disability`; NULL: not answered): cases, complaints, and complaints
+/// upheld in whole or in part at any stage (Pioneer §11).
+#[tracing::instrument(skip_all)]
+pub async fn by_equality_answer(
+    conn: &mut AnyConnection,
+    column: &str,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(Option<String>, i64, i64, i64)>, sqlx::Error> {
+    let column = match column {
+        "gender" | "age" | "ethnicity" | "disability" => column,
+        _ => return Ok(Vec::new()),
+    };
+    crate::db::query_as(&format!(
+        "SELECT e.{column}, COUNT(*),          SUM(CASE WHEN f.kind = 'complaint' THEN 1 ELSE 0 END),          SUM(CASE WHEN f.kind = 'complaint' AND EXISTS (SELECT 1 FROM case_stage_facts s              WHERE s.case_id = f.case_id AND s.outcome IN ('upheld', 'partly_upheld'))              THEN 1 ELSE 0 END)          FROM case_facts f LEFT JOIN equality_answers e ON e.case_id = f.case_id          WHERE f.received_on BETWEEN ? AND ?          GROUP BY e.{column}"
+    ))
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
+}
+
 /// Cases past their next due date today, as the queue's overdue filter counts them.
 #[tracing::instrument(skip_all)]
 pub async fn overdue_now(conn: &mut AnyConnection, today: &str) -> Result<i64, sqlx::Error> {

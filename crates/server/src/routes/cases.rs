@@ -21,9 +21,11 @@ use domain::api::cases::{
 };
 use domain::case::{Event, EventRecord};
 use domain::endpoints::cases::{
-    AddInformation, CreateCase, DownloadAttachment, GetCase, ListCases, QueryDefinition,
-    RecordSatisfaction, RequestEscalation, RequestPanel, ScreenCase, WithdrawCase,
+    AddInformation, CreateCase, DownloadAttachment, GetCase, GetEqualityQuestions, ListCases,
+    QueryDefinition, RecordSatisfaction, RequestEscalation, RequestPanel, SaveEqualityAnswers,
+    ScreenCase, WithdrawCase,
 };
+use domain::equality::{EqualityAnswers, EqualityQuestions};
 
 use crate::auth::{CurrentUser, Role};
 use crate::authorisations;
@@ -54,6 +56,36 @@ pub fn router() -> Routes {
         .add(WithdrawCase, withdraw_case)
         .add(RecordSatisfaction, record_satisfaction)
         .add(DownloadAttachment, download_attachment)
+        .add(GetEqualityQuestions, get_equality_questions)
+        .add(SaveEqualityAnswers, save_equality_answers)
+}
+
+/// The resident's own equality monitoring answers about a case (Pioneer
+/// §11): 404 for anyone else, and where the policy does not monitor.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn get_equality_questions(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    IdInPath(id): IdInPath,
+) -> ApiResult<Json<EqualityQuestions>> {
+    let mut conn = state.db.acquire().await?;
+    Ok(Json(
+        crate::equality::questions(&state, &mut conn, &user, &id).await?,
+    ))
+}
+
+/// Replaces them: the same answers sent twice are stored once.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn save_equality_answers(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    IdInPath(id): IdInPath,
+    Json(answers): Json<EqualityAnswers>,
+) -> ApiResult<Json<EqualityQuestions>> {
+    let mut conn = state.db.acquire().await?;
+    Ok(Json(
+        crate::equality::save(&state, &mut conn, &user, &id, answers).await?,
+    ))
 }
 
 #[tracing::instrument(skip_all, fields(user_id = _user.id))]

@@ -14,6 +14,7 @@ mod definition;
 mod delivery;
 mod demo;
 mod durability;
+mod equality;
 mod figures;
 mod hazards;
 mod idempotency;
