@@ -19,6 +19,7 @@ use crate::pages::case_actions::CaseActionPage;
 use crate::pages::case_page::CasePage;
 use crate::pages::cases_page::CasesPage;
 use crate::pages::create_account_page::CreateAccountPage;
+use crate::pages::equality_page::EqualityPage;
 use crate::pages::feedback_page::FeedbackPage;
 use crate::pages::feedback_sent_page::FeedbackSentPage;
 use crate::pages::file_for_resident_page::FileForResidentPage;
@@ -57,6 +58,7 @@ lazy_page!(security: AccountRoute => AccountPages);
 lazy_page!(info: OmbudsmanRoute => OmbudsmanPage);
 lazy_page!(feedback: FeedbackRoute => FeedbackPage);
 lazy_page!(feedback: FeedbackSentRoute => FeedbackSentPage);
+lazy_page!(feedback: EqualityRoute => EqualityPage);
 lazy_page!(cases: CasesRoute => CasesPage);
 lazy_page!(cases: CaseRoute => CasePage);
 lazy_page!(cases: CaseActionRoute => CaseActionPage);
@@ -101,6 +103,7 @@ fn page(route: Route) -> Page {
         Route::AskForPanel => CaseActionRoute::page(),
         Route::Withdraw => CaseActionRoute::page(),
         Route::Satisfaction => CaseActionRoute::page(),
+        Route::Equality => EqualityRoute::page(),
         Route::StaffQueue => StaffQueueRoute::page(),
         Route::StaffCase => StaffCaseRoute::page(),
         Route::StaffAuthorisations => StaffAuthorisationsRoute::page(),

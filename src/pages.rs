@@ -9,6 +9,7 @@ pub mod case_actions;
 pub mod case_page;
 pub mod cases_page;
 pub mod create_account_page;
+pub mod equality_page;
 pub mod feedback_page;
 pub mod feedback_sent_page;
 pub mod file_for_resident_page;

@@ -34,6 +34,8 @@ pub enum Route {
     AskForPanel,
     Withdraw,
     Satisfaction,
+    /// The optional equality monitoring questions about a case (Pioneer §11).
+    Equality,
     StaffQueue,
     StaffCase,
     StaffAuthorisations,
@@ -91,6 +93,7 @@ impl Route {
             ["cases", _, "ask-for-panel"] => AskForPanel,
             ["cases", _, "withdraw"] => Withdraw,
             ["cases", _, "satisfaction"] => Satisfaction,
+            ["cases", _, "equality"] => Equality,
             ["staff"] => StaffQueue,
             ["staff", "cases", _] => StaffCase,
             ["staff", "authorisations"] => StaffAuthorisations,
@@ -255,6 +258,7 @@ mod tests {
         assert_eq!(Route::matching("/cases"), Route::Cases);
         assert_eq!(Route::matching("/cases/abc-123"), Route::Case);
         assert_eq!(Route::matching("/cases/abc-123/withdraw"), Route::Withdraw);
+        assert_eq!(Route::matching("/cases/abc-123/equality"), Route::Equality);
         assert_eq!(
             Route::matching("/cases/abc-123/ask-for-panel"),
             Route::AskForPanel

@@ -2,7 +2,11 @@
 
 use domain::api::cases::{CaseDetail, CaseSummary, NewCase, ScreeningAnswer, ScreeningRequest};
 use domain::endpoint::{Endpoint, NoBody};
-use domain::endpoints::cases::{CreateCase, DownloadAttachment, GetCase, ListCases, ScreenCase};
+use domain::endpoints::cases::{
+    CreateCase, DownloadAttachment, GetCase, GetEqualityQuestions, ListCases, SaveEqualityAnswers,
+    ScreenCase,
+};
+use domain::equality::{EqualityAnswers, EqualityQuestions};
 
 use super::{after, all, call, href, page, ClientError};
 
@@ -45,4 +49,18 @@ pub async fn act<E: Endpoint<Answer = CaseDetail>>(
 /// The address of an attachment's file, for a download link.
 pub fn attachment_href(case_id: &str, attachment_id: &str) -> String {
     href::<DownloadAttachment>(&[case_id, attachment_id])
+}
+
+/// `GET /cases/{id}/equality`: the optional equality questions about a case
+/// of the resident's, and their answers (Pioneer §11).
+pub async fn equality(id: &str) -> Result<EqualityQuestions, ClientError> {
+    call::<GetEqualityQuestions>(&[id], &NoBody {}, None).await
+}
+
+/// `PUT /cases/{id}/equality`: replace the answers (none takes them away).
+pub async fn save_equality(
+    id: &str,
+    answers: &EqualityAnswers,
+) -> Result<EqualityQuestions, ClientError> {
+    call::<SaveEqualityAnswers>(&[id], answers, None).await
 }

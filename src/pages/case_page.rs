@@ -72,6 +72,8 @@ fn done_message(done: &str, reader: Reader) -> Option<&'static str> {
         "withdrawn" => t("You have withdrawn your complaint."),
         "satisfaction" => t("Thank you for telling us."),
         "definition" => t("Thank you. We will check what we understand the complaint to be, and get in touch."),
+        "equality" => t("Thank you. Your answers to the equality questions are saved."),
+        "equality_removed" => t("Your answers to the equality questions have been removed."),
         _ => return None,
     })
 }
@@ -129,6 +131,12 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
         <DueDates dates=shown_due_dates(&view.due_dates, ended) reader=reader />
         <Timeline case=case.clone() reader=reader />
         <YourComplaint case=case.clone() reader=reader />
+        // Only the resident is asked, under a policy that monitors (Pioneer §11).
+        {case.equality_answered.map(|answered| view! {
+            <h2 class="app-heading-m">{t("Equality questions")}</h2>
+            <p class="app-body">{t("We ask everyone who contacts us a few optional questions, to check that we treat everyone fairly. The people dealing with your case cannot see your answers.")}</p>
+            <p class="app-body"><A href=format!("/cases/{}/equality", case.id)>{if answered { t("Change or remove your answers to the equality questions") } else { t("Answer the equality questions") }}</A></p>
+        })}
         <h2 class="app-heading-m">{t("The Housing Ombudsman")}</h2>
         // The landlord's policy's own words, in English.
         {view.ombudsman_guidance.iter().map(|p| view! { <p class="app-body" lang="en-GB">{p.clone()}</p> }).collect_view()}
