@@ -130,6 +130,10 @@ pub async fn by_outcome(
     .await
 }
 
+/// One answer's counts: the answer (NULL: not answered), cases, complaints,
+/// and complaints upheld in whole or in part.
+pub type AnswerCounts = (Option<String>, i64, i64, i64);
+
 /// Cases received in the period by their resident's answer to one equality
 /// monitoring question (`column`: `gender`, `age`, `ethnicity` or
 /// `disability`; NULL: not answered): cases, complaints, and complaints
@@ -140,7 +144,7 @@ pub async fn by_equality_answer(
     column: &str,
     from: &str,
     to: &str,
-) -> Result<Vec<(Option<String>, i64, i64, i64)>, sqlx::Error> {
+) -> Result<Vec<AnswerCounts>, sqlx::Error> {
     let column = match column {
         "gender" | "age" | "ethnicity" | "disability" => column,
         _ => return Ok(Vec::new()),
