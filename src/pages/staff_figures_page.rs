@@ -317,6 +317,68 @@ fn tables(f: Figures) -> impl IntoView {
                 <tr><th scope="row">"Complaints describing a possible hazard (Awaab's Law)"</th><td>{cases_link(&f.period, Figure::Hazards, f.hazards.to_string())}</td></tr>
             </tbody>
         </table>
+        {f.equality.map(|rows| view! {
+            <EqualityTables rows=rows />
+            {csv("equality", "Download the equality figures as CSV")}
+        })}
+    }
+}
+
+/// An equality answer as the table names it.
+fn answer_label(value: Option<&str>) -> &'static str {
+    match value {
+        None => "Not answered",
+        Some("woman") => "Woman",
+        Some("man") => "Man",
+        Some("in_another_way") => "In another way",
+        Some("prefer_not_to_say") => "Prefer not to say",
+        Some("under_25") => "Under 25",
+        Some("25_to_34") => "25 to 34",
+        Some("35_to_44") => "35 to 44",
+        Some("45_to_54") => "45 to 54",
+        Some("55_to_64") => "55 to 64",
+        Some("65_to_74") => "65 to 74",
+        Some("75_or_over") => "75 or over",
+        Some("asian") => "Asian or Asian British",
+        Some("black") => "Black, Black British, Caribbean or African",
+        Some("mixed") => "Mixed or multiple ethnic groups",
+        Some("white") => "White",
+        Some("other") => "Another ethnic group",
+        Some("yes") => "Disabled",
+        Some("no") => "Not disabled",
+        Some(_) => "Another answer",
+    }
+}
+
+/// The equality monitoring figures (Pioneer §11): a table per question,
+/// counts only. Nobody's answers lead to their cases.
+#[component]
+fn EqualityTables(rows: Vec<domain::equality::EqualityCount>) -> impl IntoView {
+    use domain::equality::Characteristic;
+    let title = |c: Characteristic| match c {
+        Characteristic::Gender => "Gender",
+        Characteristic::Age => "Age",
+        Characteristic::Ethnicity => "Ethnic group",
+        Characteristic::Disability => "Disability",
+    };
+    view! {
+        <h3 class="app-heading-s">"Equality monitoring"</h3>
+        <p class="app-body">"Cases received in the period, by what residents answered to the optional equality questions, with how many of those complaints were upheld in whole or in part. Caseworkers never see anyone's answers. Counts under 5 could identify someone: do not publish them."</p>
+        {Characteristic::ALL.into_iter().map(|c| {
+            let rows: Vec<_> = rows.iter().filter(|r| r.characteristic == c).cloned().collect();
+            view! {
+                <table class="app-table" data-testid=format!("equality-{}", c.name())>
+                    <caption class="app-table__caption">{title(c)}</caption>
+                    <thead><tr><th scope="col">"Answer"</th><th scope="col">"Cases"</th><th scope="col">"Complaints"</th><th scope="col">"Upheld in whole or in part"</th></tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| view! { <tr>
+                            <th scope="row">{answer_label(r.value.as_deref())}</th>
+                            <td>{r.cases}</td><td>{r.complaints}</td><td>{r.upheld}</td>
+                        </tr> }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        }).collect_view()}
     }
 }
 

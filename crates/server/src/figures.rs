@@ -258,7 +258,7 @@ pub async fn cases_behind(
 // --- CSV ---------------------------------------------------------------------------
 
 /// The tables that download as CSV (described in the README's data dictionary).
-pub const TABLES: [&str; 4] = ["stages", "categories", "outcomes", "kpis"];
+pub const TABLES: [&str; 5] = ["stages", "categories", "outcomes", "kpis", "equality"];
 
 /// One field of a CSV record (RFC 4180): quoted when it holds a comma, a
 /// quote, a line break or leading or trailing space, with quotes doubled.
@@ -379,6 +379,24 @@ pub fn csv_table(figures: &Figures, table: &str) -> Option<String> {
                 Some(k.satisfied.denominator),
             );
             push("i_ombudsman", k.ombudsman, None);
+            rows
+        }
+        // Only under a policy that monitors equality (Pioneer §11).
+        "equality" => {
+            let mut rows = vec![
+                ["characteristic", "answer", "cases", "complaints", "upheld"]
+                    .map(s)
+                    .to_vec(),
+            ];
+            for r in figures.equality.as_ref()? {
+                rows.push(vec![
+                    s(r.characteristic.name()),
+                    opt(r.value.as_ref()),
+                    r.cases.to_string(),
+                    r.complaints.to_string(),
+                    r.upheld.to_string(),
+                ]);
+            }
             rows
         }
         _ => return None,

@@ -47,7 +47,7 @@ endpoints! {
         const ACCESS: Access = Admin;
         type Request = NoBody;
         type Answer = NoBody;
-        const ERRORS: &'static [u16] = &[400];
+        const ERRORS: &'static [u16] = &[400, 404];
         const QUERY: &'static [QueryParam] = &[
             PERIOD,
             QueryParam { name: "table", kind: "string", required: true, ..QueryParam::PLAIN },

@@ -34,7 +34,8 @@ pub const PERIOD_RANGE: &str =
 pub const PERIOD_ENDS_BEFORE_START: &str = "The period must end on or after the day it starts";
 pub const PERIOD_TOO_LONG: &str = "The period must be 3 years or shorter";
 pub const FIGURE_UNKNOWN: &str = "Choose a figure the figures page lists";
-pub const TABLE_UNKNOWN: &str = "Choose one of the tables: stages, categories, outcomes or kpis";
+pub const TABLE_UNKNOWN: &str =
+    "Choose one of the tables: stages, categories, outcomes, kpis or equality";
 pub const HOMES_RANGE: &str = "The number of homes must be a whole number from 1 to 10,000,000";
 pub const START_MONTH_RANGE: &str = "The financial year's first month must be from 1 to 12";
 
@@ -148,8 +149,9 @@ async fn download_csv(
     }
     let mut conn = state.db.acquire().await?;
     let figures = crate::figures::figures(&state, &mut conn, period).await?;
-    let csv =
-        crate::figures::csv_table(&figures, &table).ok_or_else(|| bad("table", TABLE_UNKNOWN))?;
+    // Only the equality table can be missing: under a policy that does not
+    // monitor equality, there is none.
+    let csv = crate::figures::csv_table(&figures, &table).ok_or(ApiError::NotFound)?;
     let filename = format!("figures-{}-{table}.csv", period.key().replace("..", "-to-"));
     crate::files::download(
         &filename,

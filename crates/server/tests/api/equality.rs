@@ -165,6 +165,19 @@ async fn the_figures_count_cases_and_upheld_complaints_by_answer() {
     assert_eq!(row("gender", Value::Null), (1, 1, 0), "not answered");
     assert_eq!(row("disability", json!("no")), (2, 2, 1));
     assert_eq!(row("age", Value::Null), (3, 3, 1), "nobody gave an age");
+    let (status, _, csv) = admin
+        .get(&format!(
+            "/api/v1/staff/figures/csv?period={today}..{today}&table=equality"
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{csv}");
+    let csv = csv.as_str().expect("text");
+    assert!(
+        csv.starts_with("characteristic,answer,cases,complaints,upheld\r\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\r\ngender,woman,2,2,1\r\n"), "{csv}");
+    assert!(csv.contains("\r\ngender,,1,1,0\r\n"), "{csv}");
 
     let code = TestApp::spawn().await;
     let admin = code.create_admin("Ada Admin").await;
