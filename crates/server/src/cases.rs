@@ -8,6 +8,7 @@
 //! functions.
 
 pub mod access;
+pub mod equality;
 pub mod notices;
 pub mod on_behalf;
 pub mod store;
@@ -1118,7 +1119,7 @@ pub async fn detail(
             .map_err(ApiError::internal)?,
         _ => None,
     };
-    let equality_answered = crate::equality::answered(state, conn, access.relation, case).await?;
+    let equality_answered = equality::answered(state, conn, access.relation, case).await?;
     Ok(CaseDetail {
         id: case.public_id.clone(),
         reference: case.reference.clone(),

@@ -13,7 +13,6 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod demo;
-pub mod equality;
 pub mod error;
 pub mod extract;
 pub mod figures;

@@ -70,7 +70,7 @@ async fn get_equality_questions(
 ) -> ApiResult<Json<EqualityQuestions>> {
     let mut conn = state.db.acquire().await?;
     Ok(Json(
-        crate::equality::questions(&state, &mut conn, &user, &id).await?,
+        crate::cases::equality::questions(&state, &mut conn, &user, &id).await?,
     ))
 }
 
@@ -84,7 +84,7 @@ async fn save_equality_answers(
 ) -> ApiResult<Json<EqualityQuestions>> {
     let mut conn = state.db.acquire().await?;
     Ok(Json(
-        crate::equality::save(&state, &mut conn, &user, &id, answers).await?,
+        crate::cases::equality::save(&state, &mut conn, &user, &id, answers).await?,
     ))
 }
 

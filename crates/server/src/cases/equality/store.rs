@@ -1,6 +1,6 @@
 //! The `equality_answers` table: a resident's optional answers about a case
 //! of theirs, a row per case, kept apart from the case (see
-//! [`crate::equality`]). Nothing that shows a case reads it.
+//! [`crate::cases::equality`]). Nothing that shows a case reads it.
 
 use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
