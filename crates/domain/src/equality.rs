@@ -109,14 +109,56 @@ impl EqualityAnswers {
         ethnicity: Option<&str>,
         disability: Option<&str>,
     ) -> Self {
-        fn parse<T: serde::de::DeserializeOwned>(value: Option<&str>) -> Option<T> {
-            serde_json::from_value(serde_json::Value::String(value?.to_owned())).ok()
+        // By position in the question's list of values (the order of its
+        // variants, as `value_in` reads them): no JSON machinery in the app.
+        fn pick<T: Copy>(c: Characteristic, value: Option<&str>, all: &[T]) -> Option<T> {
+            let index = c.values().iter().position(|v| Some(*v) == value)?;
+            all.get(index).copied()
         }
+        use AgeBand as A;
+        use Ethnicity as E;
         Self {
-            gender: parse(gender),
-            age: parse(age),
-            ethnicity: parse(ethnicity),
-            disability: parse(disability),
+            gender: pick(
+                Characteristic::Gender,
+                gender,
+                &[
+                    Gender::Woman,
+                    Gender::Man,
+                    Gender::InAnotherWay,
+                    Gender::PreferNotToSay,
+                ],
+            ),
+            age: pick(
+                Characteristic::Age,
+                age,
+                &[
+                    A::Under25,
+                    A::From25To34,
+                    A::From35To44,
+                    A::From45To54,
+                    A::From55To64,
+                    A::From65To74,
+                    A::From75,
+                    A::PreferNotToSay,
+                ],
+            ),
+            ethnicity: pick(
+                Characteristic::Ethnicity,
+                ethnicity,
+                &[
+                    E::Asian,
+                    E::Black,
+                    E::Mixed,
+                    E::White,
+                    E::Other,
+                    E::PreferNotToSay,
+                ],
+            ),
+            disability: pick(
+                Characteristic::Disability,
+                disability,
+                &[Disability::Yes, Disability::No, Disability::PreferNotToSay],
+            ),
         }
     }
 }
@@ -252,6 +294,13 @@ mod tests {
         for c in Characteristic::ALL {
             for (answers, value) in all(c).iter().zip(c.values()) {
                 assert_eq!(c.value_in(answers), Some(*value), "{c:?}");
+                let mut one = [None; 4];
+                one[Characteristic::ALL.iter().position(|x| *x == c).unwrap()] = Some(*value);
+                assert_eq!(
+                    &EqualityAnswers::from_values(one[0], one[1], one[2], one[3]),
+                    answers,
+                    "{c:?} {value} read back"
+                );
             }
         }
         assert_eq!(
