@@ -144,10 +144,10 @@ const ENTRY_GROUPS = [
   [/^\/sign-in\/(authenticator-code|set-up-authenticator-app)$/, "staff"],
   [/^\/(sign-in|signed-out|create-account|settings|verify-email)$/, "account"],
   [/^\/(account(\/(password|sessions|delete|deleted))?|forgot-password|reset-password)$/, "security"],
-  [/^\/feedback\/(new|sent)$/, "feedback"],
+  [/^\/(feedback\/(new|sent)|cases\/[^/]+\/equality)$/, "feedback"],
   [/^\/cases(\/[^/]+(\/(add-information|not-understood|ask-for-review|ask-for-panel|withdraw|satisfaction))?)?$/, "cases"],
   [/^\/complaints\/new(\/|$)/, "complaint"],
-  [/^\/staff\/figures(\/cases)?$/, "figures"],
+  [/^\/staff\/(figures(\/cases)?|compliance)$/, "figures"],
   [/^\/staff(\/(cases\/[^/]+|authorisations|new-case|messages))?$/, "staff"],
   [/^\/(authorisations(\/new)?|advocate(\/(residents|complaints)\/new)?)$/, "advocates"],
 ];

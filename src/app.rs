@@ -35,6 +35,7 @@ use crate::pages::sign_in_page::SignInPage;
 use crate::pages::signed_out_page::SignedOutPage;
 use crate::pages::staff_authorisations_page::StaffAuthorisationsPage;
 use crate::pages::staff_case_page::StaffCasePage;
+use crate::pages::staff_compliance_page::StaffCompliancePage;
 use crate::pages::staff_figures_page::{StaffFigureCasesPage, StaffFiguresPage};
 use crate::pages::staff_messages_page::StaffMessagesPage;
 use crate::pages::staff_new_case_page::StaffNewCasePage;
@@ -68,6 +69,7 @@ lazy_page!(staff: StaffCaseRoute => StaffCasePage);
 lazy_page!(staff: StaffAuthorisationsRoute => StaffAuthorisationsPage);
 lazy_page!(figures: StaffFiguresRoute => StaffFiguresPage);
 lazy_page!(figures: StaffFigureCasesRoute => StaffFigureCasesPage);
+lazy_page!(figures: StaffComplianceRoute => StaffCompliancePage);
 lazy_page!(staff: StaffNewCaseRoute => StaffNewCasePage);
 lazy_page!(staff: StaffMessagesRoute => StaffMessagesPage);
 lazy_page!(staff: SecondFactorRoute => SecondFactorPage);
@@ -109,6 +111,7 @@ fn page(route: Route) -> Page {
         Route::StaffAuthorisations => StaffAuthorisationsRoute::page(),
         Route::StaffFigures => StaffFiguresRoute::page(),
         Route::StaffFigureCases => StaffFigureCasesRoute::page(),
+        Route::StaffCompliance => StaffComplianceRoute::page(),
         Route::StaffNewCase => StaffNewCaseRoute::page(),
         Route::StaffMessages => StaffMessagesRoute::page(),
         Route::Authorisations => AuthorisationsRoute::page(),

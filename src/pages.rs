@@ -26,6 +26,7 @@ pub mod sign_in_page;
 pub mod signed_out_page;
 pub mod staff_authorisations_page;
 pub mod staff_case_page;
+pub mod staff_compliance_page;
 pub mod staff_figures_page;
 pub mod staff_hazard;
 pub mod staff_messages_page;

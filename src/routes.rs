@@ -42,6 +42,8 @@ pub enum Route {
     /// The landlord's figures, for administrators (issue 19).
     StaffFigures,
     StaffFigureCases,
+    /// How each policy compares with the Complaint Handling Code (issue 18).
+    StaffCompliance,
     /// Staff raise a case that came by phone, letter, in person…
     StaffNewCase,
     /// Messages waiting for staff to send: calls, letters, refusals (issue 17).
@@ -99,6 +101,7 @@ impl Route {
             ["staff", "authorisations"] => StaffAuthorisations,
             ["staff", "figures"] => StaffFigures,
             ["staff", "figures", "cases"] => StaffFigureCases,
+            ["staff", "compliance"] => StaffCompliance,
             ["staff", "new-case"] => StaffNewCase,
             ["staff", "messages"] => StaffMessages,
             ["authorisations"] => Authorisations,
@@ -270,6 +273,7 @@ mod tests {
             Route::StaffFigureCases
         );
         assert_eq!(Route::matching("/staff/cases/abc"), Route::StaffCase);
+        assert_eq!(Route::matching("/staff/compliance"), Route::StaffCompliance);
         assert_eq!(Route::matching("/staff/messages"), Route::StaffMessages);
         assert_eq!(
             Route::matching("/advocate/complaints/new"),

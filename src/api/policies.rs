@@ -1,8 +1,9 @@
 //! The policies ([`domain::endpoints::policies`]).
 
-use domain::api::PolicyDetail;
+use domain::api::{PolicyDetail, PolicySummary};
+use domain::compliance::Finding;
 use domain::endpoint::NoBody;
-use domain::endpoints::policies::{GetActivePolicy, GetPolicy};
+use domain::endpoints::policies::{GetActivePolicy, GetCompliance, GetPolicy, ListPolicies};
 use serde::de::DeserializeOwned;
 
 use super::{call, call_as, ClientError};
@@ -21,4 +22,14 @@ pub async fn active_as<T: DeserializeOwned + 'static>() -> Result<T, ClientError
 /// `GET /policies/{id}`: one policy (a case's).
 pub async fn get(id: &str) -> Result<PolicyDetail, ClientError> {
     call::<GetPolicy>(&[id], &NoBody {}, None).await
+}
+
+/// `GET /policies`: every policy the portal can run.
+pub async fn list() -> Result<Vec<PolicySummary>, ClientError> {
+    call::<ListPolicies>(&[], &NoBody {}, None).await
+}
+
+/// `GET /policies/{id}/compliance`: how one policy compares with the Code.
+pub async fn compliance(id: &str) -> Result<Vec<Finding>, ClientError> {
+    call::<GetCompliance>(&[id], &NoBody {}, None).await
 }

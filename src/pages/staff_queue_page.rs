@@ -92,6 +92,7 @@ fn Queue() -> impl IntoView {
             <p class="app-body"><A href="/staff/new-case">"Record a complaint, compliment or comment that came by phone, letter, email or in person"</A></p>
             <p class="app-body"><A href="/staff/messages">"Messages waiting for staff to send"</A></p>
             <p class="app-body"><A href="/staff/figures">"Complaint figures (administrators)"</A></p>
+            <p class="app-body"><A href="/staff/compliance">"Policies and the Complaint Handling Code"</A></p>
             <form novalidate on:submit=filter.clone() class="app-filters">
                 <div class="app-form-group">
                     <label class="app-label" for="stage">"Stage"</label>
