@@ -5,9 +5,10 @@ use domain::api::cases::{
 };
 use domain::api::staff_cases::{ResidentMatch, StaffNewCase};
 use domain::endpoints::staff::{
-    FindResidents, ListCaseMessages, ListCaseworkers, ListQueue, PreviewStaffAction,
-    RaiseCaseForResident, RecordStaffAction,
+    FindResidents, ListCaseMessages, ListCaseworkers, ListQueue, ListSignatories,
+    PreviewStaffAction, RaiseCaseForResident, RecordStaffAction,
 };
+use domain::petition::Signatory;
 
 use super::{all, all_of, call, page, ClientError};
 
@@ -27,6 +28,12 @@ pub async fn caseworkers() -> Result<Vec<Caseworker>, ClientError> {
 /// (each page in turn: a case has a handful).
 pub async fn case_messages(id: &str) -> Result<Vec<CaseMessage>, ClientError> {
     all_of::<ListCaseMessages, _>(&[id], "?limit=100").await
+}
+
+/// `GET /cases/{id}/signatories`: everyone besides the spokesperson who
+/// signed a petition, in the order recorded (each page in turn).
+pub async fn signatories(id: &str) -> Result<Vec<Signatory>, ClientError> {
+    all_of::<ListSignatories, _>(&[id], "?limit=100").await
 }
 
 /// `GET /staff/residents?q=`: the first `limit` residents whose name, email

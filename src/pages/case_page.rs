@@ -116,6 +116,16 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
             <strong class=format!("app-tag {tag_class}") data-testid="case-status">{tag}</strong>
             {view.stage.as_ref().map(|s| view! { " "<span>{stage_name(s.number, &s.name)}</span> })}
         </p>
+        {case.petition.map(|p| view! {
+            <div class="app-inset-text" data-testid="petition">
+                <p class="app-body">{tf("This complaint is a petition. People who signed it: {people}.", &[("people", &p.people)])}</p>
+                <p class="app-body">{if p.you_signed {
+                    tf("{name} is its spokesperson: we write to them, and only they can act on it. You can follow it here.", &[("name", &case.resident_name)])
+                } else {
+                    t("You are its spokesperson: we write to you, and the people who signed it can follow it here.").to_owned()
+                }}</p>
+            </div>
+        })}
         <StageTracker view=tracker_view />
         {view.latest_response.clone().map(|r| view! { <LatestAnswer response=r reader=reader /> })}
         <Promises view=view.clone() />

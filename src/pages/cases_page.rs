@@ -136,6 +136,7 @@ fn CaseCard(case: CaseSummary, today: chrono::NaiveDate) -> impl IntoView {
                 {t("Reference ")}<Reference text=case.reference.clone() />
                 {stage.map(|s| view! { " · "{s} })}
             </p>
+            {case.you_signed.then(|| view! { <p class="app-card__meta" data-testid="you-signed">{t("A petition you signed")}</p> })}
             <p class="app-body">
                 <strong class=format!("app-tag {tag_class}")>{tag}</strong>
                 {case.overdue.then(|| view! { " "<strong class="app-tag app-tag--red">{t("Overdue")}</strong> })}

@@ -149,6 +149,37 @@ fn Learnt(case: CaseDetail) -> impl IntoView {
     .into_any()
 }
 
+/// A petition (Plus Dane §20): who speaks for it, and who signed it.
+#[component]
+fn PetitionSigned(id: String, people: u16, spokesperson: String) -> impl IntoView {
+    let signed = LocalResource::new(move || {
+        let id = id.clone();
+        async move { crate::api::staff::signatories(&id).await }
+    });
+    view! {
+        <div class="app-inset-text" data-testid="petition">
+            <p class="app-body">{format!("A petition signed by {people} people. {spokesperson} is the spokesperson: every message goes to them alone, and only they can act on the complaint.")}</p>
+            <details class="app-details">
+                <summary class="app-details__summary">"Who signed it"</summary>
+                <div class="app-details__text">
+                    <Transition fallback=|| view! { <p class="app-body" role="status">"Loading who signed…"</p> }>
+                        {move || Suspend::new(async move {
+                            match signed.await {
+                                Err(error) => view! { <p class="app-body" role="alert">{error.to_string()}</p> }.into_any(),
+                                Ok(list) => view! {
+                                    <ol class="app-list app-list--number" data-testid="signatories">
+                                        {list.into_iter().map(|s| view! { <li>{format!("{} ({})", s.name, s.email)}</li> }).collect_view()}
+                                    </ol>
+                                }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                </div>
+            </details>
+        </div>
+    }
+}
+
 #[component]
 fn StaffCase(
     case: CaseDetail,
@@ -171,6 +202,7 @@ fn StaffCase(
                 }}</p>
             </div>
         })}
+        {case.petition.map(|p| view! { <PetitionSigned id=case.id.clone() people=p.people spokesperson=resident_for_staff(&case.resident_name, case.identity_withheld) /> })}
         <p class="app-body">
             <strong class=format!("app-tag {class}") data-testid="case-status">{tag}</strong>
             {case.view.stage.as_ref().map(|s| view! { " "{s.name.clone()} })}

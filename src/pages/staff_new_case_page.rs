@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use domain::api::account::ContactChannel;
 use domain::api::staff_cases::{NoAccountContact, ReceivedBy, ResidentMatch, StaffNewCase};
 use domain::case::CaseKind;
+use domain::petition::{NewPetition, Signatory};
 use domain::validation::{FieldError, Problems};
 use leptos::prelude::*;
 
@@ -59,6 +60,49 @@ fn contact_channel(value: &str) -> Option<ContactChannel> {
     }
 }
 
+/// The field the signatories are typed in: one person a line.
+const SIGNATORIES: &str = "petition.signatories";
+
+/// The people typed one a line as "Full name, email address", each with its
+/// line number; a line without a comma is a problem on the field.
+pub fn signatories(text: &str) -> Result<Vec<(usize, Signatory)>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let Some((name, email)) = line.rsplit_once(',') else {
+            return Err(format!(
+                "Line {}: put a comma between the person's name and their email address",
+                n + 1
+            ));
+        };
+        out.push((
+            n + 1,
+            Signatory {
+                name: name.trim().to_owned(),
+                email: email.trim().to_owned(),
+            },
+        ));
+    }
+    Ok(out)
+}
+
+/// The server's problem with one signatory (`petition.signatories[3].email`)
+/// as a problem on the field they were typed in, naming the line.
+pub fn on_its_line(error: FieldError, lines: &[usize]) -> FieldError {
+    let index = error
+        .field
+        .strip_prefix("petition.signatories[")
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|i| i.parse::<usize>().ok());
+    match index.and_then(|i| lines.get(i)) {
+        Some(line) => FieldError::new(SIGNATORIES, format!("Line {line}: {}", error.message)),
+        None => error,
+    }
+}
+
 fn optional(value: RwSignal<String>) -> Option<String> {
     let value = value.get_untracked().trim().to_owned();
     (!value.is_empty()).then_some(value)
@@ -87,6 +131,10 @@ fn NewCaseForm() -> impl IntoView {
     let started_on = RwSignal::new(String::new());
     let outcome = RwSignal::new(String::new());
     let in_confidence = RwSignal::new(false);
+    // A petition (where the policy takes them): everyone else who signed.
+    let is_petition = RwSignal::new(false);
+    let signed = RwSignal::new(String::new());
+    let signed_lines = StoredValue::new(Vec::<usize>::new());
 
     let policy = LocalResource::new(|| async { api::policies::active().await });
     let search = Action::new_local(move |q: &String| {
@@ -112,7 +160,16 @@ fn NewCaseForm() -> impl IntoView {
         if let Some(result) = send.value().get() {
             match result {
                 Ok(case) => navigate(&format!("/staff/cases/{}", case.id), Default::default()),
-                Err(error) => errors.set(error.field_errors()),
+                Err(error) => {
+                    let lines = signed_lines.get_value();
+                    errors.set(
+                        error
+                            .field_errors()
+                            .into_iter()
+                            .map(|e| on_its_line(e, &lines))
+                            .collect(),
+                    )
+                }
             }
         }
     });
@@ -173,6 +230,22 @@ fn NewCaseForm() -> impl IntoView {
             }
         };
         let started = NaiveDate::parse_from_str(started_on.get_untracked().trim(), "%Y-%m-%d").ok();
+        let petition = if is_petition.get_untracked() && kind == Some(CaseKind::Complaint) {
+            match signatories(&signed.get_untracked()) {
+                Ok(people) => {
+                    signed_lines.set_value(people.iter().map(|(line, _)| *line).collect());
+                    Some(NewPetition {
+                        signatories: people.into_iter().map(|(_, s)| s).collect(),
+                    })
+                }
+                Err(message) => {
+                    problems.add(SIGNATORIES, message);
+                    None
+                }
+            }
+        } else {
+            None
+        };
         match (problems.into_result(), kind, channel, on) {
             (Ok(()), Some(kind), Some(received_by), Some(received_on)) => {
                 errors.set(Vec::new());
@@ -188,6 +261,7 @@ fn NewCaseForm() -> impl IntoView {
                     resident_id,
                     someone,
                     in_confidence: in_confidence.get_untracked(),
+                    petition,
                 });
             }
             (Err(found), ..) => errors.set(found),
@@ -260,6 +334,24 @@ fn NewCaseForm() -> impl IntoView {
                 <DateField field="started_on" label="When the problem started" value=started_on errors=errors />
                 <Textarea field="desired_outcome" label="What they would like us to do to put things right" value=outcome errors=errors />
             </Show>
+            <Show when=move || kind.get() == "complaint">
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        policy.await.ok().and_then(|p| p.policy.petitions).map(|rule| view! {
+                            <div class="app-form-group">
+                                <div class="app-checkboxes">
+                                    <Checkbox id="petition" label=format!("{} or more people made this complaint together (a petition)", rule.min_people) checked=is_petition
+                                        hint="The person it is from is the spokesperson: we write only to them, and only they can act on the complaint." />
+                                </div>
+                            </div>
+                            <Show when=move || is_petition.get()>
+                                <Textarea field="petition.signatories" label="Everyone else who signed it" value=signed errors=errors max_chars=100000 rows=8
+                                    hint=format!("One person on each line: their full name, a comma, then their email address. At least {} people besides the spokesperson. Anyone here with an account at that email address can follow the complaint.", rule.min_people.saturating_sub(1)) />
+                            </Show>
+                        })
+                    })}
+                </Transition>
+            </Show>
             <div class="app-form-group">
                 <div class="app-checkboxes">
                     <Checkbox id="in_confidence" label="They asked us to keep who they are confidential" checked=in_confidence
@@ -268,5 +360,51 @@ fn NewCaseForm() -> impl IntoView {
             </div>
             <button type="submit" class="app-button" disabled=move || send.pending().get()>"Record it"</button>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_line_is_a_name_then_an_email_address_and_blank_lines_do_not_count() {
+        let people = signatories("Ann Lee, ann@example.org\n\n  O'Neil, Mary , mary@example.org \n")
+            .expect("two people");
+        assert_eq!(
+            people,
+            vec![
+                (
+                    1,
+                    Signatory {
+                        name: "Ann Lee".into(),
+                        email: "ann@example.org".into()
+                    }
+                ),
+                (
+                    3,
+                    Signatory {
+                        name: "O'Neil, Mary".into(),
+                        email: "mary@example.org".into()
+                    }
+                ),
+            ]
+        );
+        assert_eq!(
+            signatories("Ann Lee, ann@example.org\nBen Jones ben@example.org"),
+            Err("Line 2: put a comma between the person's name and their email address".into())
+        );
+    }
+
+    #[test]
+    fn a_problem_with_one_signatory_is_shown_on_its_line() {
+        let moved = on_its_line(
+            FieldError::new("petition.signatories[1].email", "Enter an email address"),
+            &[1, 3],
+        );
+        assert_eq!(moved.field, SIGNATORIES);
+        assert_eq!(moved.message, "Line 3: Enter an email address");
+        let kept = on_its_line(FieldError::new("details", "Enter the details"), &[1]);
+        assert_eq!(kept.field, "details");
     }
 }

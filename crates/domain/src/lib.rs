@@ -12,5 +12,6 @@ pub mod endpoint;
 pub mod endpoints;
 pub mod equality;
 pub mod figures;
+pub mod petition;
 pub mod policy;
 pub mod validation;

@@ -64,6 +64,10 @@ pub struct Policy {
     /// resident (Plus Dane §17), where the policy promises one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub councillor_and_mp: Option<CouncillorAndMp>,
+    /// Complaints that many people make together through a spokesperson
+    /// (Plus Dane §20), where the policy takes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub petitions: Option<crate::petition::Petitions>,
     /// Equality monitoring of everyone who gives feedback, where the policy
     /// promises it (Pioneer §11): the resident is asked, optionally, about
     /// a case of theirs, and only the figures count the answers.

@@ -11,6 +11,7 @@ pub mod access;
 pub mod equality;
 pub mod notices;
 pub mod on_behalf;
+pub mod petition;
 pub mod store;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -721,6 +722,13 @@ pub async fn summaries(
             String::new()
         };
         summary.identity_withheld = !sees_identity;
+        // A petition the resident signed besides its spokesperson: they
+        // follow it, and its windows are the spokesperson's to use.
+        summary.you_signed =
+            viewer.role == crate::auth::Role::Resident && case.resident_id != Some(viewer.id);
+        if summary.you_signed {
+            summary.open_window = None;
+        }
         // Triage is for staff: a resident was told what to do at once.
         summary.hazard &= viewer.is_staff();
         out.push(summary);
@@ -789,6 +797,7 @@ fn list_summary(
         definition_queried: case_state.definition_queried(),
         messages_to_send: 0,
         hazard: stored_details(case)?.hazard.is_some(),
+        you_signed: false,
     })
 }
 
@@ -1019,10 +1028,17 @@ pub async fn detail(
             .allowed_actions
             .retain(|a| grant.permits(authorisation_action(*a)));
     }
+    // Who signed a petition follows it; its spokesperson acts (Plus Dane §20).
+    let signatory = access.relation == access::Relation::Signatory;
+    if signatory {
+        case_view.allowed_actions.clear();
+    }
     let stored = stored_details(case)?;
+    // The spokesperson's files are theirs and the landlord's.
     let attachments = store::attachments(conn, case.id)
         .await?
         .into_iter()
+        .filter(|_| !signatory)
         .map(|a| AttachmentInfo {
             id: a.public_id,
             filename: a.filename,
@@ -1120,6 +1136,7 @@ pub async fn detail(
         _ => None,
     };
     let equality_answered = equality::answered(state, conn, access.relation, case).await?;
+    let petition = petition::facts(conn, access).await?;
     Ok(CaseDetail {
         id: case.public_id.clone(),
         reference: case.reference.clone(),
@@ -1131,7 +1148,11 @@ pub async fn detail(
         desired_outcome: stored.desired_outcome,
         contact_channel: stored.contact_channel,
         contact_phone: stored.contact_phone.filter(|_| {
-            access.relation != access::Relation::Advocate || access.may_see_preferences
+            match access.relation {
+                access::Relation::Advocate => access.may_see_preferences,
+                access::Relation::Signatory => false,
+                _ => true,
+            }
         }),
         resident_name: case.resident_name.clone(),
         confidential: case.confidential,
@@ -1153,6 +1174,7 @@ pub async fn detail(
         staff,
         hazard,
         equality_answered,
+        petition,
     })
     .map(|mut detail| {
         if !access.may_see_identity {

@@ -315,6 +315,10 @@ pub struct CaseSummary {
     /// was raised (Awaab's Law); the queue flags it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hazard: bool,
+    /// For a resident: a petition they signed besides its spokesperson
+    /// (Plus Dane §20), which they follow and do not act on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub you_signed: bool,
 }
 
 fn is_zero(n: &u16) -> bool {
@@ -380,6 +384,11 @@ pub struct CaseDetail {
     /// never told the answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equality_answered: Option<bool>,
+    /// When the case is a petition (Plus Dane §20): how many people made it,
+    /// and whether the signed-in account is one who signed it besides the
+    /// spokesperson, and so follows it without acting on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub petition: Option<crate::petition::PetitionFacts>,
 }
 
 /// What staff see of a case and nobody else does.

@@ -129,6 +129,11 @@ pub struct StaffNewCase {
     /// They asked that only the complaints team knows who raised it.
     #[serde(default)]
     pub in_confidence: bool,
+    /// A complaint that ten or more people make together, where the policy
+    /// takes petitions (Plus Dane §20): the resident above is its
+    /// spokesperson, and these are everyone else who signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub petition: Option<crate::petition::NewPetition>,
 }
 
 impl StaffNewCase {
@@ -173,6 +178,19 @@ impl StaffNewCase {
             (true, Some(_)) => problems.add("resident_id", WHO_BOTH),
             (true, None) => {}
             (false, Some(someone)) => check_someone(someone, &mut problems),
+        }
+        if let Some(petition) = &self.petition {
+            let spokesperson = self.someone.as_ref().and_then(|s| s.email.as_deref());
+            if let Err(found) = crate::petition::check(
+                policy.petitions.as_ref(),
+                self.kind,
+                petition,
+                spokesperson,
+            ) {
+                for error in found {
+                    problems.add(&error.field, error.message);
+                }
+            }
         }
         problems.into_result()
     }
@@ -259,6 +277,7 @@ mod tests {
                 contact_channel: ContactChannel::Letter,
             }),
             in_confidence: false,
+            petition: None,
         }
     }
 

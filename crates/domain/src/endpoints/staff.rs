@@ -81,6 +81,19 @@ endpoints! {
         const PAGED: bool = true;
     }
 
+    /// Who signed a petition besides its spokesperson (Plus Dane §20), in
+    /// the order recorded: 404 for a case the member of staff may not see,
+    /// or whose resident they may not know.
+    ListSignatories: GET "/cases/{id}/signatories" {
+        const OPERATION: &'static str = "list_signatories";
+        const SUMMARY: &'static str = "Who signed a petition besides its spokesperson (staff); a page at a time";
+        const ACCESS: Access = Staff;
+        type Request = NoBody;
+        type Answer = Vec<crate::petition::Signatory>;
+        const ERRORS: &'static [u16] = &[400, 404];
+        const PAGED: bool = true;
+    }
+
     RecordStaffAction: POST "/cases/{id}/staff-actions" {
         const OPERATION: &'static str = "record_staff_action";
         const SUMMARY: &'static str = "Record one staff event on a case";

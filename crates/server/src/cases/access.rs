@@ -4,7 +4,9 @@
 //! case gets the same 404 as for a case that does not exist, so a case's id
 //! tells nothing to someone it does not belong to.
 //!
-//! The resident whose case it is, staff and admins, and an advocate whose
+//! The resident whose case it is, a resident who signed it when it is a
+//! petition (read only: see [`Relation::Signatory`]), staff and admins, and
+//! an advocate whose
 //! authorisation covers the case on the day of the request (its status, scope,
 //! cases and expiry are read afresh each time, see [`crate::authorisations`]).
 //! An advocate's resident actions are checked event by event with
@@ -61,6 +63,9 @@ pub enum Relation {
     Advocate,
     /// The landlord's staff or an admin.
     Staff,
+    /// A resident who signed the case, a petition, besides its spokesperson
+    /// (Plus Dane §20): they follow it and do nothing on it.
+    Signatory,
 }
 
 impl CaseAccess {
@@ -169,6 +174,19 @@ pub async fn case_access(
             actor: actor(ActorKind::Resident),
             advocate: None,
         }),
+        Role::Resident if super::petition::store::signed_by(conn, case.id, user.id).await? => {
+            Ok(CaseAccess {
+                case,
+                relation: Relation::Signatory,
+                may_act_for_resident: false,
+                may_act_for_landlord: false,
+                may_see_preferences: false,
+                may_see_identity: true,
+                may_approve: false,
+                actor: actor(ActorKind::Resident),
+                advocate: None,
+            })
+        }
         Role::Staff | Role::Admin => Ok(CaseAccess {
             relation: Relation::Staff,
             may_act_for_resident: false,

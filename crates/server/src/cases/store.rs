@@ -81,7 +81,9 @@ pub enum After {
 /// The due date the queue sorts by: none sorts last.
 pub const NO_DUE_DATE: &str = "9999-12-31";
 
-/// A resident's own cases, newest first: `fetch` of them after `after`.
+/// A resident's own cases and the petitions they signed (by their confirmed
+/// email address, see [`crate::cases::petition`]), newest first: `fetch` of
+/// them after `after`.
 #[tracing::instrument(skip_all)]
 pub async fn list_for_resident(
     conn: &mut AnyConnection,
@@ -89,12 +91,16 @@ pub async fn list_for_resident(
     after: Option<&After>,
     fetch: i64,
 ) -> Result<Vec<CaseRow>, sqlx::Error> {
-    let mut sql = format!("{SELECT_CASE} WHERE c.resident_id = ?");
+    let mut sql = format!(
+        "{SELECT_CASE} WHERE (c.resident_id = ? OR c.id IN (\
+         SELECT s.case_id FROM users u JOIN case_signatories s ON s.email = lower(u.email) \
+         WHERE u.id = ? AND u.email_verified_at IS NOT NULL))"
+    );
     if let Some(After::Newest { .. }) = after {
         sql.push_str(" AND (c.created_at < ? OR (c.created_at = ? AND c.id < ?))");
     }
     sql.push_str(" ORDER BY c.created_at DESC, c.id DESC LIMIT ?");
-    let mut query = crate::db::query_as(&sql).bind(resident_id);
+    let mut query = crate::db::query_as(&sql).bind(resident_id).bind(resident_id);
     if let Some(After::Newest { created_at, id }) = after {
         query = query.bind(created_at).bind(created_at).bind(id);
     }

@@ -488,6 +488,10 @@ async fn download_attachment(
 ) -> ApiResult<Response> {
     let mut conn = state.db.acquire().await?;
     let access = case_access(&mut conn, &user, &id, state.clock.today()).await?;
+    // A petition's files are its spokesperson's, not everyone's who signed.
+    if access.relation == crate::cases::access::Relation::Signatory {
+        return Err(ApiError::NotFound);
+    }
     let (filename, content_type, data) =
         store::attachment_content(&mut conn, access.case.id, &attachment_id)
             .await?

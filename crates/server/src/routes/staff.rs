@@ -32,7 +32,8 @@ use domain::api::cases::{
 use domain::api::staff_cases::{check_query, ResidentMatch, StaffNewCase};
 use domain::case::{Actor, ActorKind, CaseKind, Event, EventRecord};
 use domain::endpoints::staff::{
-    FindResidents, ListCaseMessages, ListCaseworkers, ListQueue, PreviewStaffAction,
+    FindResidents, ListCaseMessages, ListCaseworkers, ListQueue, ListSignatories,
+    PreviewStaffAction,
     RaiseCaseForResident, RecordStaffAction,
 };
 
@@ -66,6 +67,7 @@ pub fn router() -> Routes {
         .add(RecordStaffAction, record_staff_action)
         .add(PreviewStaffAction, preview_staff_action)
         .add(ListCaseMessages, list_case_messages)
+        .add(ListSignatories, list_signatories)
 }
 
 /// A page of the messages about a case, oldest first: 404 for a case the
@@ -90,6 +92,26 @@ async fn list_case_messages(
         messages,
         next,
         &format!("/api/v1/cases/{id}/messages?limit={}", page.limit),
+    ))
+}
+
+/// A page of who signed a petition besides its spokesperson.
+#[tracing::instrument(skip_all, fields(user_id = user.id))]
+async fn list_signatories(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    IdInPath(id): IdInPath,
+    page: Result<Query<crate::page::PageQuery>, QueryRejection>,
+) -> ApiResult<Response> {
+    user.require_staff()?;
+    let page = page.map_err(crate::routes::cases::bad_query)?.0.check()?;
+    let mut conn = state.db.acquire().await?;
+    let access = case_access(&mut conn, &user, &id, state.clock.today()).await?;
+    let (signatories, next) = cases::petition::signatories(&mut conn, &access, &page).await?;
+    Ok(crate::page::answer(
+        signatories,
+        next,
+        &format!("/api/v1/cases/{id}/signatories?limit={}", page.limit),
     ))
 }
 
@@ -428,6 +450,9 @@ async fn raise_case(
         now,
     )
     .await?;
+    if let Some(petition) = &new.petition {
+        cases::petition::record(&mut tx, row.id, resident_id, petition).await?;
+    }
     let access = case_access(&mut tx, &user, &row.public_id, today).await?;
     let detail = cases::detail(&state, &mut tx, &access).await?;
     retry

@@ -25,6 +25,7 @@ mod metrics;
 mod notices;
 mod openapi;
 mod pages;
+mod petitions;
 mod platform;
 mod preferences;
 mod projections;
