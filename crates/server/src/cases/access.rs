@@ -162,6 +162,10 @@ pub async fn case_access(
         name: Some(user.name.clone()),
         id: (kind == ActorKind::Staff).then(|| user.public_id.clone()),
     };
+    // A petition's signatory, by their proved email address (Plus Dane §20).
+    let signatory = user.role == Role::Resident
+        && case.resident_id != Some(user.id)
+        && super::petition::store::signed_by(conn, case.id, user.id).await?;
     match user.role {
         Role::Resident if case.resident_id == Some(user.id) => Ok(CaseAccess {
             case,
@@ -174,7 +178,7 @@ pub async fn case_access(
             actor: actor(ActorKind::Resident),
             advocate: None,
         }),
-        Role::Resident if super::petition::store::signed_by(conn, case.id, user.id).await? => {
+        Role::Resident if signatory => {
             Ok(CaseAccess {
                 case,
                 relation: Relation::Signatory,
