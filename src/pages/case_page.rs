@@ -90,11 +90,17 @@ fn CaseDetails(case: CaseDetail) -> impl IntoView {
         async move { api::policies::get(&id).await }
     });
     let tracker_view = view.clone();
-    let reader = reader_for(
-        crate::session::use_session()
-            .user
-            .with_untracked(|u| u.as_ref().map(|u| u.role)),
-    );
+    // Someone who signed a petition reads it as its spokesperson's complaint,
+    // in the words an advocate reads ("their complaint").
+    let reader = if case.petition.is_some_and(|p| p.you_signed) {
+        Reader::Advocate
+    } else {
+        reader_for(
+            crate::session::use_session()
+                .user
+                .with_untracked(|u| u.as_ref().map(|u| u.role)),
+        )
+    };
     let ended = has_ended(view.next_step.as_ref());
     let contact = policy;
     let done = move || {
