@@ -85,6 +85,9 @@ test.describe("a petition under Plus Dane's policy", () => {
     await expect(neighbourPage.getByTestId("petition")).toContainText("Sadia Spokesperson is its spokesperson: we write to them, and only they can act on it.");
     await expect(neighbourPage.getByTestId("case-status")).toBeVisible();
     await expect(neighbourPage.getByRole("link", { name: "Add information" })).toHaveCount(0);
+    // It is the spokesperson's complaint, not hers: "What we were told", not "What you told us".
+    await expect(neighbourPage.getByRole("heading", { name: "What we were told" })).toBeVisible();
+    await expect(neighbourPage.getByRole("heading", { name: "What you told us" })).toHaveCount(0);
     await expectNoA11yViolations(neighbourPage);
     await neighbourContext.close();
   });
