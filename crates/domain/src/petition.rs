@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::api::account::{parse_email, NAME_MAX_CHARS};
-use crate::api::cases::CaseKind;
+use crate::case::CaseKind;
 use crate::validation::{FieldError, Problems};
 
 /// The policy's rule for petitions, where it has one.
