@@ -893,6 +893,7 @@ mod tests {
             definition_queried: false,
             messages_to_send: 0,
             hazard: false,
+            you_signed: false,
             confidential: false,
             identity_withheld: false,
             open_window: None,

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::client_error::ClientError;
+use crate::compliance_words::{policy_name, provision, summary};
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::components::title::Title;
@@ -25,47 +26,6 @@ pub fn StaffCompliancePage() -> impl IntoView {
             </SignedIn>
         </div>
     }
-}
-
-/// "Code 5.3", or "Code section 6" where the provision's number is not
-/// confirmed and the finding names the section alone.
-pub fn provision(section: &str) -> String {
-    if section.contains('.') {
-        format!("Code {section}")
-    } else {
-        format!("Code section {section}")
-    }
-}
-
-/// A policy as the list of choices names it.
-pub fn policy_name(p: &PolicySummary) -> String {
-    let in_use = if p.active { " (in use)" } else { "" };
-    format!("{}: {}{in_use}", p.landlord, p.title)
-}
-
-/// How many findings of each kind, in a sentence.
-pub fn summary(findings: &[Finding]) -> String {
-    let breaches = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Breach)
-        .count();
-    let advice = findings.len() - breaches;
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    if findings.is_empty() {
-        return "The check found nothing in this policy that the Code asks to change.".into();
-    }
-    format!(
-        "{}: {} where the policy says something the Code does not allow, and {} where it is silent or unclear and the portal follows the Code meanwhile.",
-        plural(findings.len(), "finding", "findings"),
-        plural(breaches, "breach", "breaches"),
-        plural(advice, "point of advice", "points of advice"),
-    )
 }
 
 /// The policy the address names (`?policy=`), else the one in use; `None`
@@ -116,7 +76,9 @@ fn ComplianceView() -> impl IntoView {
         <h1 class="app-heading-l">"Policies and the Complaint Handling Code"</h1>
         <p class="app-body">"How each policy the portal can run compares with the Housing Ombudsman's Complaint Handling Code 2024, read from the policy as written. A policy runs as written even where it falls short; where it is silent, the portal follows the Code."</p>
         <Transition fallback=|| view! { <p class="app-body" role="status">"Loading the policies…"</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let choose = choose.clone();
+                Suspend::new(async move {
                 match report.await {
                     Err(error) => match error.service_problem() {
                         Some(problem) => view! { <ProblemWithService problem=problem retry=move || report.refetch() /> }.into_any(),
@@ -139,7 +101,7 @@ fn ComplianceView() -> impl IntoView {
                         }}
                     }.into_any(),
                 }
-            })}
+            })}}
         </Transition>
         <NotJudged />
     }
@@ -204,60 +166,5 @@ fn NotJudged() -> impl IntoView {
                 </table>
             </div>
         </details>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn finding(section: &str, severity: Severity) -> Finding {
-        Finding {
-            section: section.into(),
-            severity,
-            message: "m".into(),
-            policy_says: None,
-            to_comply: "c".into(),
-        }
-    }
-
-    #[test]
-    fn a_provision_without_a_confirmed_number_is_named_by_its_section() {
-        assert_eq!(provision("5.3"), "Code 5.3");
-        assert_eq!(provision("6"), "Code section 6");
-    }
-
-    #[test]
-    fn the_summary_counts_breaches_and_advice_in_plain_words() {
-        assert_eq!(
-            summary(&[]),
-            "The check found nothing in this policy that the Code asks to change."
-        );
-        assert_eq!(
-            summary(&[finding("5.3", Severity::Breach)]),
-            "1 finding: 1 breach where the policy says something the Code does not allow, and 0 points of advice where it is silent or unclear and the portal follows the Code meanwhile."
-        );
-        assert_eq!(
-            summary(&[
-                finding("5.3", Severity::Breach),
-                finding("6", Severity::Advice),
-                finding("1.4", Severity::Breach),
-            ]),
-            "3 findings: 2 breaches where the policy says something the Code does not allow, and 1 point of advice where it is silent or unclear and the portal follows the Code meanwhile."
-        );
-    }
-
-    #[test]
-    fn the_policy_in_use_is_marked_in_the_list() {
-        let mut p = PolicySummary {
-            id: "pivotal".into(),
-            landlord: "Pivotal".into(),
-            title: "Complaints policy".into(),
-            active: true,
-            findings: 3,
-        };
-        assert_eq!(policy_name(&p), "Pivotal: Complaints policy (in use)");
-        p.active = false;
-        assert_eq!(policy_name(&p), "Pivotal: Complaints policy");
     }
 }

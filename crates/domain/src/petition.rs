@@ -70,8 +70,7 @@ pub const NO_PETITIONS: &str =
 pub const ONLY_COMPLAINTS: &str = "Only a complaint can be a petition";
 pub const SIGNATORY_NAME_MISSING: &str = "Enter the full name of everyone who signed";
 pub const SIGNATORY_NAME_TOO_LONG: &str = "A name must be 200 characters or fewer";
-pub const SIGNATORY_EMAIL_TWICE: &str =
-    "This email address is given twice: each person signs once";
+pub const SIGNATORY_EMAIL_TWICE: &str = "This email address is given twice: each person signs once";
 pub const SIGNATORY_IS_SPOKESPERSON: &str =
     "This is the spokesperson's email address: they are counted already";
 pub const TOO_MANY_SIGNATORIES: &str = "A petition can record up to 1,000 people";
@@ -125,7 +124,9 @@ pub fn check(
             Ok(email) if Some(&email) == spokesperson.as_ref() => {
                 problems.add(&field("email"), SIGNATORY_IS_SPOKESPERSON)
             }
-            Ok(email) if !seen.insert(email) => problems.add(&field("email"), SIGNATORY_EMAIL_TWICE),
+            Ok(email) if !seen.insert(email.clone()) => {
+                problems.add(&field("email"), SIGNATORY_EMAIL_TWICE)
+            }
             Ok(_) => {}
         }
     }

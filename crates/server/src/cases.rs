@@ -1147,12 +1147,10 @@ pub async fn detail(
         started_on: stored.started_on,
         desired_outcome: stored.desired_outcome,
         contact_channel: stored.contact_channel,
-        contact_phone: stored.contact_phone.filter(|_| {
-            match access.relation {
-                access::Relation::Advocate => access.may_see_preferences,
-                access::Relation::Signatory => false,
-                _ => true,
-            }
+        contact_phone: stored.contact_phone.filter(|_| match access.relation {
+            access::Relation::Advocate => access.may_see_preferences,
+            access::Relation::Signatory => false,
+            _ => true,
         }),
         resident_name: case.resident_name.clone(),
         confidential: case.confidential,

@@ -181,12 +181,9 @@ impl StaffNewCase {
         }
         if let Some(petition) = &self.petition {
             let spokesperson = self.someone.as_ref().and_then(|s| s.email.as_deref());
-            if let Err(found) = crate::petition::check(
-                policy.petitions.as_ref(),
-                self.kind,
-                petition,
-                spokesperson,
-            ) {
+            if let Err(found) =
+                crate::petition::check(policy.petitions.as_ref(), self.kind, petition, spokesperson)
+            {
                 for error in found {
                     problems.add(&error.field, error.message);
                 }

@@ -178,19 +178,17 @@ pub async fn case_access(
             actor: actor(ActorKind::Resident),
             advocate: None,
         }),
-        Role::Resident if signatory => {
-            Ok(CaseAccess {
-                case,
-                relation: Relation::Signatory,
-                may_act_for_resident: false,
-                may_act_for_landlord: false,
-                may_see_preferences: false,
-                may_see_identity: true,
-                may_approve: false,
-                actor: actor(ActorKind::Resident),
-                advocate: None,
-            })
-        }
+        Role::Resident if signatory => Ok(CaseAccess {
+            case,
+            relation: Relation::Signatory,
+            may_act_for_resident: false,
+            may_act_for_landlord: false,
+            may_see_preferences: false,
+            may_see_identity: true,
+            may_approve: false,
+            actor: actor(ActorKind::Resident),
+            advocate: None,
+        }),
         Role::Staff | Role::Admin => Ok(CaseAccess {
             relation: Relation::Staff,
             may_act_for_resident: false,

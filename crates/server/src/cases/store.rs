@@ -100,7 +100,9 @@ pub async fn list_for_resident(
         sql.push_str(" AND (c.created_at < ? OR (c.created_at = ? AND c.id < ?))");
     }
     sql.push_str(" ORDER BY c.created_at DESC, c.id DESC LIMIT ?");
-    let mut query = crate::db::query_as(&sql).bind(resident_id).bind(resident_id);
+    let mut query = crate::db::query_as(&sql)
+        .bind(resident_id)
+        .bind(resident_id);
     if let Some(After::Newest { created_at, id }) = after {
         query = query.bind(created_at).bind(created_at).bind(id);
     }

@@ -33,8 +33,7 @@ use domain::api::staff_cases::{check_query, ResidentMatch, StaffNewCase};
 use domain::case::{Actor, ActorKind, CaseKind, Event, EventRecord};
 use domain::endpoints::staff::{
     FindResidents, ListCaseMessages, ListCaseworkers, ListQueue, ListSignatories,
-    PreviewStaffAction,
-    RaiseCaseForResident, RecordStaffAction,
+    PreviewStaffAction, RaiseCaseForResident, RecordStaffAction,
 };
 
 use crate::auth::CurrentUser;

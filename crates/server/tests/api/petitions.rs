@@ -39,7 +39,12 @@ fn petition(spokesperson_id: &str, signatories: Vec<(String, String)>) -> Value 
 
 fn others(n: usize) -> Vec<(String, String)> {
     (1..=n)
-        .map(|i| (format!("Neighbour {i}"), format!("neighbour{i}@example.org")))
+        .map(|i| {
+            (
+                format!("Neighbour {i}"),
+                format!("neighbour{i}@example.org"),
+            )
+        })
         .collect()
 }
 
@@ -49,8 +54,8 @@ async fn account_id(client: &TestClient) -> String {
 }
 
 #[tokio::test]
-async fn ten_people_make_one_plus_dane_case_that_each_signatory_follows_and_only_the_spokesperson_acts_on()
-{
+async fn ten_people_make_one_plus_dane_case_that_each_signatory_follows_and_only_the_spokesperson_acts_on(
+) {
     let app = app_with_policy("plus-dane-2024").await;
     let sadia = app.register_resident("Sadia Spokesperson").await;
     let nia = app.register_resident("Nia Neighbour").await;
@@ -84,21 +89,33 @@ async fn ten_people_make_one_plus_dane_case_that_each_signatory_follows_and_only
     let (status, detail) = raise_petition(&staff, petition(&sadia_id, signed)).await;
     assert_eq!(status, StatusCode::CREATED, "{detail}");
     let case = id(&detail);
-    assert_eq!(detail["petition"], json!({ "people": 10, "you_signed": false }));
+    assert_eq!(
+        detail["petition"],
+        json!({ "people": 10, "you_signed": false })
+    );
     staff_does(&staff, &case, json!({ "type": "acknowledged" })).await;
 
     // The spokesperson's case: theirs to act on.
     let path = format!("/api/v1/cases/{case}");
     let (status, _, theirs) = sadia.get(&path).await;
     assert_eq!(status, StatusCode::OK, "{theirs}");
-    assert_eq!(theirs["petition"], json!({ "people": 10, "you_signed": false }));
-    assert!(!theirs["view"]["allowed_actions"].as_array().unwrap().is_empty());
+    assert_eq!(
+        theirs["petition"],
+        json!({ "people": 10, "you_signed": false })
+    );
+    assert!(!theirs["view"]["allowed_actions"]
+        .as_array()
+        .unwrap()
+        .is_empty());
 
     // Nia signed it with the address her account proved: she follows it,
     // in her list and on its page, and can do nothing on it.
     let (status, _, followed) = nia.get(&path).await;
     assert_eq!(status, StatusCode::OK, "{followed}");
-    assert_eq!(followed["petition"], json!({ "people": 10, "you_signed": true }));
+    assert_eq!(
+        followed["petition"],
+        json!({ "people": 10, "you_signed": true })
+    );
     assert_eq!(followed["resident_name"], "Sadia Spokesperson");
     assert_eq!(followed["view"]["allowed_actions"], json!([]));
     assert_eq!(followed["attachments"], json!([]));
