@@ -147,8 +147,8 @@ const ENTRY_GROUPS = [
   [/^\/(feedback\/(new|sent)|cases\/[^/]+\/equality)$/, "feedback"],
   [/^\/cases(\/[^/]+(\/(add-information|not-understood|ask-for-review|ask-for-panel|withdraw|satisfaction))?)?$/, "cases"],
   [/^\/complaints\/new(\/|$)/, "complaint"],
-  [/^\/staff\/(figures(\/cases)?|compliance)$/, "figures"],
-  [/^\/staff(\/(cases\/[^/]+|authorisations|new-case|messages))?$/, "staff"],
+  [/^\/staff\/(figures(\/cases)?|compliance|new-case)$/, "figures"],
+  [/^\/staff(\/(cases\/[^/]+|authorisations|messages))?$/, "staff"],
   [/^\/(authorisations(\/new)?|advocate(\/(residents|complaints)\/new)?)$/, "advocates"],
 ];
 
