@@ -43,6 +43,11 @@ test("an administrator reads last quarter's CH01 and CH02, follows a number to i
   const received = Number(await stage1.getByRole("link").textContent());
   expect(received).toBeGreaterThanOrEqual(1);
   await expect(page.getByTestId("ch02").locator("caption")).toContainText("CH02");
+  // What the responses put right: every kind the Code names, money last but one.
+  const remedies = page.getByTestId("remedies");
+  await expect(remedies.locator("tbody tr")).toHaveCount(6);
+  await expect(remedies.getByRole("row", { name: /Money \(compensation or goodwill\)/ })).toContainText("£");
+  await expect(page.getByTestId("causes")).toBeVisible();
   await expectNoA11yViolations(page);
 
   const download = page.waitForEvent("download");

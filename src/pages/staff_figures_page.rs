@@ -5,6 +5,7 @@
 //! stated here with the digest they follow.
 
 use chrono::{Datelike, NaiveDate};
+use domain::case::{pounds, RemedyKind};
 use domain::figures::{Figure, Figures, Period, Ratio};
 use leptos::prelude::*;
 
@@ -318,10 +319,53 @@ fn tables(f: Figures) -> impl IntoView {
                 <tr><th scope="row">"Complaints describing a possible hazard (Awaab's Law)"</th><td>{cases_link(&f.period, Figure::Hazards, f.hazards.to_string())}</td></tr>
             </tbody>
         </table>
+        <h3 class="app-heading-s">"Putting things right"</h3>
+        <table class="app-table" data-testid="remedies">
+            <caption class="app-table__caption">"Remedies in the stage responses sent, by kind (Code 7), with the money of the financial ones"</caption>
+            <thead><tr><th scope="col">"Remedy"</th><th scope="col">"Remedies"</th><th scope="col">"Money"</th></tr></thead>
+            <tbody>
+                {f.remedies.iter().map(|r| view! { <tr>
+                    <th scope="row">{remedy_name(r.kind)}</th>
+                    <td>{r.count}</td>
+                    <td>{(r.kind == RemedyKind::Financial).then(|| pounds(r.pence))}</td>
+                </tr> }).collect_view()}
+            </tbody>
+        </table>
+        {csv("remedies", "Download the remedies as CSV")}
+        <h3 class="app-heading-s">"What caused the complaints"</h3>
+        {if f.causes.is_empty() {
+            view! { <p class="app-body" data-testid="causes">"No response sent in the period recorded a cause."</p> }.into_any()
+        } else {
+            view! {
+                <table class="app-table" data-testid="causes">
+                    <caption class="app-table__caption">"Causes recorded in the stage responses sent, most first (Code 9: learning from complaints)"</caption>
+                    <thead><tr><th scope="col">"Cause"</th><th scope="col">"Responses"</th></tr></thead>
+                    <tbody>
+                        {f.causes.iter().map(|c| view! { <tr>
+                            <th scope="row">{c.label.clone().unwrap_or_else(|| c.cause.clone())}</th>
+                            <td>{c.count}</td>
+                        </tr> }).collect_view()}
+                    </tbody>
+                </table>
+            }.into_any()
+        }}
+        {csv("causes", "Download the causes as CSV")}
         {f.equality.map(|rows| view! {
             <EqualityTables rows=rows />
             {csv("equality", "Download the equality figures as CSV")}
         })}
+    }
+}
+
+/// A kind of remedy as the table names it.
+fn remedy_name(kind: RemedyKind) -> &'static str {
+    match kind {
+        RemedyKind::Apology => "Apology",
+        RemedyKind::Action => "Action to put things right",
+        RemedyKind::ChangedDecision => "A decision changed",
+        RemedyKind::AmendedRecord => "A record put right",
+        RemedyKind::Financial => "Money (compensation or goodwill)",
+        RemedyKind::ChangedPolicy => "A policy or procedure changed",
     }
 }
 

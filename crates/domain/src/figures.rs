@@ -35,7 +35,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Calendar;
-use crate::case::{CaseKind, CaseState, Outcome};
+use crate::case::{CaseKind, CaseState, Outcome, RemedyKind};
 
 // --- the reporting period -----------------------------------------------------
 
@@ -257,6 +257,12 @@ pub struct StageFacts {
     pub extension_in_line: Option<bool>,
     /// Whether the response was within the Code's timescales (`None` until answered).
     pub within_code: Option<bool>,
+    /// The response's remedies: each kind, with a financial one's amount in
+    /// pence (Code 7).
+    pub remedies: Vec<(RemedyKind, Option<u64>)>,
+    /// What caused the complaint, as the response recorded it (the policy's
+    /// cause ids; Code 9).
+    pub root_causes: Vec<String>,
 }
 
 /// The case as the figures count it.
@@ -351,6 +357,21 @@ pub fn case_facts(state: &CaseState, calendar: &Calendar) -> CaseFacts {
                 extended_on: s.extensions.first().map(|e| e.on),
                 extension_in_line,
                 within_code,
+                remedies: s
+                    .response
+                    .iter()
+                    .flat_map(|r| &r.remedies)
+                    .map(|r| (r.kind, r.amount_pence))
+                    .collect(),
+                root_causes: {
+                    let mut causes: Vec<String> = Vec::new();
+                    for cause in s.response.iter().flat_map(|r| &r.root_causes) {
+                        if !causes.contains(cause) {
+                            causes.push(cause.clone());
+                        }
+                    }
+                    causes
+                },
             }
         })
         .collect();
@@ -445,6 +466,29 @@ pub struct KeyCount {
     pub count: u64,
 }
 
+/// The remedies of the stage responses sent in the period, of one kind.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct RemedyCount {
+    pub kind: RemedyKind,
+    /// How many remedies of this kind the responses gave.
+    pub count: u64,
+    /// Their money, in pence: the amounts of the financial ones (offered,
+    /// paid, set against money owed or given in kind).
+    pub pence: u64,
+}
+
+/// The stage responses of the period that named one cause.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
+pub struct CauseCount {
+    /// The policy's cause id.
+    pub cause: String,
+    /// Its label in the policy in use (`None`: the policy no longer lists it).
+    pub label: Option<String>,
+    pub count: u64,
+}
+
 /// The stage responses of the period by outcome.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
@@ -515,6 +559,15 @@ pub struct Figures {
     /// the policy does not monitor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equality: Option<Vec<crate::equality::EqualityCount>>,
+    /// The remedies in the stage responses sent in the period, every kind
+    /// the Code names in its order, with their money (Code 7).
+    #[serde(default)]
+    pub remedies: Vec<RemedyCount>,
+    /// What caused the complaints answered in the period (each response's
+    /// causes, from the policy's list), most first: the themes the Code's
+    /// section 9 asks the landlord to learn from.
+    #[serde(default)]
+    pub causes: Vec<CauseCount>,
 }
 
 /// The figures a list of cases can be asked for.

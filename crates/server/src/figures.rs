@@ -9,11 +9,11 @@
 pub mod store;
 
 use chrono::NaiveDate;
-use domain::case::Outcome;
+use domain::case::{pounds, Outcome, RemedyKind};
 use domain::equality::{Characteristic, EqualityCount};
 use domain::figures::{
     percentile, working_days_to_respond, DateRange, Figure, FigureSettings, Figures, KeyCount,
-    Kpis, OutcomeCount, Period, Ratio, StageFigures,
+    Kpis, OutcomeCount, Period, Ratio, StageFigures, CauseCount, RemedyCount,
 };
 use sqlx::AnyConnection;
 
@@ -145,6 +145,34 @@ pub async fn figures(
         Some(_) => Some(equality_counts(conn, &from, &to).await?),
         None => None,
     };
+    let given = store::remedies(conn, &from, &to).await?;
+    let remedies = RemedyKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let (n, pence) = given
+                .iter()
+                .find(|(k, ..)| k == kind.as_str())
+                .map_or((0, 0), |(_, n, p)| (count(*n), count(*p)));
+            RemedyCount {
+                kind,
+                count: n,
+                pence,
+            }
+        })
+        .collect();
+    let labels = state.policy.root_causes();
+    let causes = store::causes(conn, &from, &to)
+        .await?
+        .into_iter()
+        .map(|(cause, n)| CauseCount {
+            label: labels
+                .iter()
+                .find(|c| c.id == cause)
+                .map(|c| c.label.clone()),
+            cause,
+            count: count(n),
+        })
+        .collect();
     let kpis = Kpis {
         received: stages[0].ch01.numerator,
         resolved: stages[0].ch02.denominator,
@@ -179,6 +207,8 @@ pub async fn figures(
         kpis,
         hazards,
         equality,
+        remedies,
+        causes,
     })
 }
 
@@ -258,7 +288,15 @@ pub async fn cases_behind(
 // --- CSV ---------------------------------------------------------------------------
 
 /// The tables that download as CSV (described in the README's data dictionary).
-pub const TABLES: [&str; 5] = ["stages", "categories", "outcomes", "kpis", "equality"];
+pub const TABLES: [&str; 7] = [
+    "stages",
+    "categories",
+    "outcomes",
+    "kpis",
+    "equality",
+    "remedies",
+    "causes",
+];
 
 /// One field of a CSV record (RFC 4180): quoted when it holds a comma, a
 /// quote, a line break or leading or trailing space, with quotes doubled.
@@ -338,6 +376,29 @@ pub fn csv_table(figures: &Figures, table: &str) -> Option<String> {
             let mut rows = vec![vec![s("category"), s("complaints")]];
             for c in &figures.by_category {
                 rows.push(vec![opt(c.key.as_ref()), c.count.to_string()]);
+            }
+            rows
+        }
+        "remedies" => {
+            let mut rows = vec![["remedy", "remedies", "amount_pence", "amount"].map(s).to_vec()];
+            for r in &figures.remedies {
+                rows.push(vec![
+                    s(r.kind.as_str()),
+                    r.count.to_string(),
+                    r.pence.to_string(),
+                    pounds(r.pence),
+                ]);
+            }
+            rows
+        }
+        "causes" => {
+            let mut rows = vec![["cause", "label", "responses"].map(s).to_vec()];
+            for c in &figures.causes {
+                rows.push(vec![
+                    c.cause.clone(),
+                    opt(c.label.as_ref()),
+                    c.count.to_string(),
+                ]);
             }
             rows
         }

@@ -105,6 +105,30 @@ pub enum RemedyKind {
     ChangedPolicy,
 }
 
+impl RemedyKind {
+    /// Every kind, in the order the Code names them.
+    pub const ALL: [RemedyKind; 6] = [
+        RemedyKind::Apology,
+        RemedyKind::Action,
+        RemedyKind::ChangedDecision,
+        RemedyKind::AmendedRecord,
+        RemedyKind::Financial,
+        RemedyKind::ChangedPolicy,
+    ];
+
+    /// Its name on the wire and in the figures' tables (`changed_decision`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemedyKind::Apology => "apology",
+            RemedyKind::Action => "action",
+            RemedyKind::ChangedDecision => "changed_decision",
+            RemedyKind::AmendedRecord => "amended_record",
+            RemedyKind::Financial => "financial",
+            RemedyKind::ChangedPolicy => "changed_policy",
+        }
+    }
+}
+
 /// An amount of money as it is written: "£75.00".
 pub fn pounds(pence: u64) -> String {
     format!("£{}.{:02}", pence / 100, pence % 100)

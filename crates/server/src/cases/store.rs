@@ -602,10 +602,12 @@ pub async fn save_facts(
 ) -> Result<(), sqlx::Error> {
     let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
     let flag = |b: Option<bool>| b.map(i64::from);
-    crate::db::query("DELETE FROM case_stage_facts WHERE case_id = ?")
-        .bind(case_id)
-        .execute(&mut *conn)
-        .await?;
+    for table in ["case_remedy_facts", "case_cause_facts", "case_stage_facts"] {
+        crate::db::query(&format!("DELETE FROM {table} WHERE case_id = ?"))
+            .bind(case_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     crate::db::query("DELETE FROM case_facts WHERE case_id = ?")
         .bind(case_id)
         .execute(&mut *conn)
@@ -643,6 +645,29 @@ pub async fn save_facts(
         .bind(flag(stage.within_code))
         .execute(&mut *conn)
         .await?;
+        for (position, (kind, pence)) in stage.remedies.iter().enumerate() {
+            crate::db::query(
+                "INSERT INTO case_remedy_facts (case_id, stage, position, kind, amount_pence) \
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(case_id)
+            .bind(i64::from(stage.stage))
+            .bind(position as i64)
+            .bind(kind.as_str())
+            .bind(pence.and_then(|p| i64::try_from(p).ok()))
+            .execute(&mut *conn)
+            .await?;
+        }
+        for cause in &stage.root_causes {
+            crate::db::query(
+                "INSERT INTO case_cause_facts (case_id, stage, cause) VALUES (?, ?, ?)",
+            )
+            .bind(case_id)
+            .bind(i64::from(stage.stage))
+            .bind(cause.as_str())
+            .execute(&mut *conn)
+            .await?;
+        }
     }
     Ok(())
 }
@@ -836,6 +861,18 @@ pub async fn projection_text(
             text("extended_on"),
             text("extension_in_line"),
             text("within_code")
+        ),
+        format!(
+            "SELECT {} || '|' || {} || '|' || kind || '|' || {} FROM case_remedy_facts \
+             WHERE case_id = ? ORDER BY stage, position",
+            text("stage"),
+            text("position"),
+            text("amount_pence")
+        ),
+        format!(
+            "SELECT {} || '|' || cause FROM case_cause_facts WHERE case_id = ? \
+             ORDER BY stage, cause",
+            text("stage")
         ),
     ];
     for (n, sql) in queries.iter().enumerate() {

@@ -130,6 +130,49 @@ pub async fn by_outcome(
     .await
 }
 
+/// The remedies of the stage responses sent in the period, by kind: how
+/// many, and the sum of their amounts in pence.
+#[tracing::instrument(skip_all)]
+pub async fn remedies(
+    conn: &mut AnyConnection,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, i64, i64)>, sqlx::Error> {
+    crate::db::query_as(
+        "SELECT r.kind, COUNT(*), CAST(COALESCE(SUM(r.amount_pence), 0) AS BIGINT) \
+         FROM case_remedy_facts r \
+         JOIN case_stage_facts s ON s.case_id = r.case_id AND s.stage = r.stage \
+         JOIN case_facts f ON f.case_id = r.case_id \
+         WHERE f.counted = 1 AND s.responded_on BETWEEN ? AND ? \
+         GROUP BY r.kind ORDER BY r.kind",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
+}
+
+/// The causes the stage responses sent in the period recorded: how many
+/// responses named each, most first.
+#[tracing::instrument(skip_all)]
+pub async fn causes(
+    conn: &mut AnyConnection,
+    from: &str,
+    to: &str,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    crate::db::query_as(
+        "SELECT c.cause, COUNT(*) AS n FROM case_cause_facts c \
+         JOIN case_stage_facts s ON s.case_id = c.case_id AND s.stage = c.stage \
+         JOIN case_facts f ON f.case_id = c.case_id \
+         WHERE f.counted = 1 AND s.responded_on BETWEEN ? AND ? \
+         GROUP BY c.cause ORDER BY n DESC, c.cause",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(conn)
+    .await
+}
+
 /// One answer's counts: the answer (NULL: not answered), cases, complaints,
 /// and complaints upheld in whole or in part.
 pub type AnswerCounts = (Option<String>, i64, i64, i64);

@@ -6,7 +6,7 @@
 //!   [`domain::figures`] for what each counts).
 //! - `GET /staff/figures/cases?period=…&figure=stage1_received`: the cases
 //!   behind one figure, by case, a page at a time.
-//! - `GET /staff/figures/csv?period=…&table=stages|categories|outcomes|kpis`:
+//! - `GET /staff/figures/csv?period=…&table=stages|categories|outcomes|kpis|equality|remedies|causes`:
 //!   a table as CSV (RFC 4180; the README's data dictionary).
 //! - `GET`/`PUT /staff/figure-settings`: the homes owned (CH01) and the month
 //!   the financial year starts.

@@ -398,3 +398,118 @@ async fn a_complaint_the_policys_clock_closes_is_closed_in_the_figures() {
     assert_eq!(f["stages"][0]["ch02"], ratio(1, 1), "answered within");
     assert_eq!(f["overdue_now"], 0, "a closed complaint is not overdue");
 }
+
+/// A response with remedies and causes, on `day`.
+fn responded_with(outcome: &str, remedies: Value, causes: &[&str]) -> Value {
+    json!({
+        "type": "responded",
+        "outcome": outcome,
+        "reasons": "We looked into it.",
+        "remedies": remedies,
+        "root_causes": causes,
+        "lessons": "Confirm visits the day before."
+    })
+}
+
+/// Code 7 and 9: what the responses put right, with its money, and what
+/// caused the complaints, counted for the responses sent in the period.
+/// F and G are answered in fy2025-q4; H in the next quarter.
+#[tokio::test]
+async fn the_remedies_their_money_and_the_causes_of_a_quarters_responses_are_counted() {
+    let app = TestApp::spawn().await;
+    app.set_now(at("2026-03-04"));
+    let admin = app.create_admin("Ada Admin").await;
+    let staff = app.create_staff("Sam Caseworker").await;
+    let f = raise_for(&staff, "2026-01-05", None, complaint_from("2026-01-01")).await;
+    on(&staff, &f, "2026-01-06", json!({ "type": "acknowledged" })).await;
+    on(
+        &staff,
+        &f,
+        "2026-01-15",
+        responded_with(
+            "upheld",
+            json!([
+                { "kind": "apology", "description": "We are sorry." },
+                { "kind": "financial", "description": "For the missed visits", "amount_pence": 7500, "money": "compensation" }
+            ]),
+            &["missed_appointment", "communication"],
+        ),
+    )
+    .await;
+    let g = raise_for(&staff, "2026-02-02", None, complaint_from("2026-01-20")).await;
+    on(&staff, &g, "2026-02-03", json!({ "type": "acknowledged" })).await;
+    on(
+        &staff,
+        &g,
+        "2026-02-13",
+        responded_with(
+            "partly_upheld",
+            json!([
+                { "kind": "financial", "description": "The extra heating", "amount_pence": 2550, "money": "compensation" },
+                { "kind": "action", "description": "A new boiler" }
+            ]),
+            &["missed_appointment"],
+        ),
+    )
+    .await;
+    app.set_now(at("2026-04-10"));
+    let staff = signed_in_again(&app, &staff).await;
+    let h = raise_for(&staff, "2026-03-25", None, complaint_from("2026-03-20")).await;
+    on(&staff, &h, "2026-03-26", json!({ "type": "acknowledged" })).await;
+    on(
+        &staff,
+        &h,
+        "2026-04-08",
+        responded_with(
+            "upheld",
+            json!([{ "kind": "financial", "description": "A goodwill payment", "amount_pence": 100000, "money": "goodwill" }]),
+            &["delay"],
+        ),
+    )
+    .await;
+
+    let admin = signed_in_again(&app, &admin).await;
+    let (status, _, figures) = admin.get("/api/v1/staff/figures?period=fy2025-q4").await;
+    assert_eq!(status, StatusCode::OK, "{figures}");
+    assert_eq!(
+        figures["remedies"],
+        json!([
+            { "kind": "apology", "count": 1, "pence": 0 },
+            { "kind": "action", "count": 1, "pence": 0 },
+            { "kind": "changed_decision", "count": 0, "pence": 0 },
+            { "kind": "amended_record", "count": 0, "pence": 0 },
+            { "kind": "financial", "count": 2, "pence": 10050 },
+            { "kind": "changed_policy", "count": 0, "pence": 0 }
+        ])
+    );
+    assert_eq!(
+        figures["causes"],
+        json!([
+            { "cause": "missed_appointment", "label": "A missed appointment", "count": 2 },
+            { "cause": "communication", "label": "Communication: not kept informed, or told the wrong thing", "count": 1 }
+        ])
+    );
+    let remedies = text(
+        &admin,
+        "/api/v1/staff/figures/csv?period=fy2025-q4&table=remedies",
+    )
+    .await;
+    assert!(
+        remedies.starts_with("remedy,remedies,amount_pence,amount\r\napology,1,0,£0.00\r\n"),
+        "{remedies}"
+    );
+    assert!(remedies.contains("financial,2,10050,£100.50\r\n"), "{remedies}");
+    let causes = text(
+        &admin,
+        "/api/v1/staff/figures/csv?period=fy2025-q4&table=causes",
+    )
+    .await;
+    assert_eq!(
+        causes,
+        "cause,label,responses\r\nmissed_appointment,A missed appointment,2\r\ncommunication,\"Communication: not kept informed, or told the wrong thing\",1\r\n"
+    );
+    // The next quarter has H's goodwill payment alone.
+    let (_, _, next) = admin.get("/api/v1/staff/figures?period=fy2026-q1").await;
+    assert_eq!(next["remedies"][4], json!({ "kind": "financial", "count": 1, "pence": 100000 }));
+    assert_eq!(next["causes"], json!([{ "cause": "delay", "label": "Delay: a service or repair took too long", "count": 1 }]));
+}

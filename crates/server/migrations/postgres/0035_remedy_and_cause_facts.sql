@@ -1,0 +1,21 @@
+-- The PostgreSQL twin of ../0035_remedy_and_cause_facts.sql. Issue 19: the
+-- remedies of each stage response, with their money (Code 7), and the
+-- causes each response recorded (Code 9), a row each.
+CREATE TABLE case_remedy_facts (
+    case_id      BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    stage        BIGINT NOT NULL,
+    position     BIGINT NOT NULL,
+    kind         TEXT NOT NULL,
+    amount_pence BIGINT,
+    PRIMARY KEY (case_id, stage, position)
+);
+CREATE TABLE case_cause_facts (
+    case_id BIGINT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    stage   BIGINT NOT NULL,
+    cause   TEXT NOT NULL,
+    PRIMARY KEY (case_id, stage, cause)
+);
+-- Every case's facts are worked out again from its events when the server
+-- starts, so responses recorded before this migration are counted too.
+DELETE FROM case_stage_facts;
+DELETE FROM case_facts;
