@@ -147,7 +147,7 @@ const ENTRY_GROUPS = [
   [/^\/(feedback\/(new|sent)|cases\/[^/]+\/equality)$/, "feedback"],
   [/^\/cases(\/[^/]+(\/(add-information|not-understood|ask-for-review|ask-for-panel|withdraw|satisfaction))?)?$/, "cases"],
   [/^\/complaints\/new(\/|$)/, "complaint"],
-  [/^\/staff\/(figures(\/cases)?|compliance|new-case)$/, "figures"],
+  [/^\/(staff\/(figures(\/cases)?|compliance|new-case|annual-reports(\/[^/]+)?)|annual-reports\/[^/]+)$/, "figures"],
   [/^\/staff(\/(cases\/[^/]+|authorisations|messages))?$/, "staff"],
   [/^\/(authorisations(\/new)?|advocate(\/(residents|complaints)\/new)?)$/, "advocates"],
 ];

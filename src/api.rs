@@ -12,6 +12,7 @@ pub mod figures;
 pub mod outbox;
 pub mod policies;
 pub mod preferences;
+pub mod reports;
 pub mod second_factor;
 pub mod staff;
 

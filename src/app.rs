@@ -13,6 +13,9 @@ use crate::language::LanguageContext;
 use crate::pages::accessibility_statement_page::AccessibilityStatementPage;
 use crate::pages::account_pages::AccountPages;
 use crate::pages::advocate_home_page::AdvocateHomePage;
+use crate::pages::annual_report_pages::{
+    AnnualReportPage, StaffAnnualReportPage, StaffAnnualReportsPage,
+};
 use crate::pages::authorisations_page::invite_advocate_page::InviteAdvocatePage;
 use crate::pages::authorisations_page::AuthorisationsPage;
 use crate::pages::case_actions::CaseActionPage;
@@ -70,6 +73,11 @@ lazy_page!(staff: StaffAuthorisationsRoute => StaffAuthorisationsPage);
 lazy_page!(figures: StaffFiguresRoute => StaffFiguresPage);
 lazy_page!(figures: StaffFigureCasesRoute => StaffFigureCasesPage);
 lazy_page!(figures: StaffComplianceRoute => StaffCompliancePage);
+// The annual reports load with the figures they are written from; the
+// published report too, so no resident's page carries it.
+lazy_page!(figures: StaffAnnualReportsRoute => StaffAnnualReportsPage);
+lazy_page!(figures: StaffAnnualReportRoute => StaffAnnualReportPage);
+lazy_page!(figures: AnnualReportRoute => AnnualReportPage);
 // Recording a case that came another way loads with the figures and the
 // compliance page, not with the queue: in the staff group it made every first
 // visit heavier (the queue's by 23 KiB, each resident page's by 3 to 4).
@@ -115,6 +123,9 @@ fn page(route: Route) -> Page {
         Route::StaffFigures => StaffFiguresRoute::page(),
         Route::StaffFigureCases => StaffFigureCasesRoute::page(),
         Route::StaffCompliance => StaffComplianceRoute::page(),
+        Route::StaffAnnualReports => StaffAnnualReportsRoute::page(),
+        Route::StaffAnnualReport => StaffAnnualReportRoute::page(),
+        Route::AnnualReport => AnnualReportRoute::page(),
         Route::StaffNewCase => StaffNewCaseRoute::page(),
         Route::StaffMessages => StaffMessagesRoute::page(),
         Route::Authorisations => AuthorisationsRoute::page(),

@@ -21,6 +21,7 @@ pub mod information_draft;
 pub mod next_step_words;
 pub mod petition_form;
 pub mod preferences_saver;
+pub mod report_words;
 pub mod retry_key;
 pub mod routes;
 pub mod settings_form;

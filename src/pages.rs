@@ -4,6 +4,7 @@ pub mod accessibility_statement_page;
 pub mod account_page;
 pub mod account_pages;
 pub mod advocate_home_page;
+pub mod annual_report_pages;
 pub mod authorisations_page;
 pub mod case_actions;
 pub mod case_page;

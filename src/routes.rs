@@ -44,6 +44,11 @@ pub enum Route {
     StaffFigureCases,
     /// How each policy compares with the Complaint Handling Code (issue 18).
     StaffCompliance,
+    /// The annual complaints reports (Code section 8, issue 19): the list,
+    /// one year's draft, and a published report for anyone.
+    StaffAnnualReports,
+    StaffAnnualReport,
+    AnnualReport,
     /// Staff raise a case that came by phone, letter, in person…
     StaffNewCase,
     /// Messages waiting for staff to send: calls, letters, refusals (issue 17).
@@ -102,6 +107,9 @@ impl Route {
             ["staff", "figures"] => StaffFigures,
             ["staff", "figures", "cases"] => StaffFigureCases,
             ["staff", "compliance"] => StaffCompliance,
+            ["staff", "annual-reports"] => StaffAnnualReports,
+            ["staff", "annual-reports", _] => StaffAnnualReport,
+            ["annual-reports", _] => AnnualReport,
             ["staff", "new-case"] => StaffNewCase,
             ["staff", "messages"] => StaffMessages,
             ["authorisations"] => Authorisations,
@@ -274,6 +282,16 @@ mod tests {
         );
         assert_eq!(Route::matching("/staff/cases/abc"), Route::StaffCase);
         assert_eq!(Route::matching("/staff/compliance"), Route::StaffCompliance);
+        assert_eq!(
+            Route::matching("/staff/annual-reports"),
+            Route::StaffAnnualReports
+        );
+        assert_eq!(
+            Route::matching("/staff/annual-reports/2025/"),
+            Route::StaffAnnualReport
+        );
+        assert_eq!(Route::matching("/annual-reports/2025"), Route::AnnualReport);
+        assert_eq!(Route::matching("/annual-reports"), Route::NotFound);
         assert_eq!(Route::matching("/staff/messages"), Route::StaffMessages);
         assert_eq!(
             Route::matching("/advocate/complaints/new"),

@@ -165,6 +165,7 @@ fn FiguresView() -> impl IntoView {
         <p class="app-body"><A href="/staff">"Case queue"</A></p>
         <h1 class="app-heading-l">"Complaint figures"</h1>
         <p class="app-body"><A href="/staff/compliance">"How the policy in use compares with the Complaint Handling Code"</A></p>
+        <p class="app-body"><A href="/staff/annual-reports">"Annual complaints reports and the self-assessment"</A></p>
         <form novalidate on:submit=choose class="app-filters">
             <div class="app-form-group">
                 <label class="app-label" for="period">"Period"</label>

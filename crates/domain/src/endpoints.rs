@@ -43,6 +43,7 @@ pub mod figures;
 pub mod outbox;
 pub mod policies;
 pub mod preferences;
+pub mod reports;
 pub mod second_factor;
 pub mod service;
 pub mod staff;
@@ -63,6 +64,7 @@ pub fn visit<V: crate::endpoint::Visitor>(visitor: &mut V) {
     cases::visit(visitor);
     staff::visit(visitor);
     figures::visit(visitor);
+    reports::visit(visitor);
     authorisations::visit(visitor);
     test::visit(visitor);
 }

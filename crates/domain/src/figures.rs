@@ -263,6 +263,8 @@ pub struct StageFacts {
     /// What caused the complaint, as the response recorded it (the policy's
     /// cause ids; Code 9).
     pub root_causes: Vec<String>,
+    /// What the response says was learnt (for the annual report's draft).
+    pub lessons: Option<String>,
 }
 
 /// The case as the figures count it.
@@ -372,6 +374,11 @@ pub fn case_facts(state: &CaseState, calendar: &Calendar) -> CaseFacts {
                     }
                     causes
                 },
+                lessons: s
+                    .response
+                    .as_ref()
+                    .and_then(|r| r.lessons.clone())
+                    .filter(|l| !l.trim().is_empty()),
             }
         })
         .collect();

@@ -3,6 +3,7 @@
 //! Nothing here does IO: every function takes what it needs and returns a value,
 //! so the rules are tested natively and fast.
 
+pub mod annual_report;
 pub mod api;
 pub mod authorisation;
 pub mod calendar;

@@ -124,6 +124,12 @@ pub mod text {
         "about",
         "outcome_sought",
         "lessons",
+        "introduction",
+        "themes",
+        "lessons_learnt",
+        "improvements",
+        "governing_body_response",
+        "evidence",
     ];
 
     /// The most characters any request field may hold, by its JSON key:
@@ -137,6 +143,13 @@ pub mod text {
             "data_base64" => crate::api::cases::ATTACHMENT_MAX_BYTES.div_ceil(3) * 4,
             // A response's reasons are a letter's body.
             "reasons" => 20_000,
+            // The parts of an annual report (Code section 8).
+            "introduction"
+            | "themes"
+            | "lessons_learnt"
+            | "improvements"
+            | "governing_body_response" => crate::annual_report::TEXT_MAX_CHARS,
+            "evidence" => crate::annual_report::EVIDENCE_MAX_CHARS,
             "details" | "desired_outcome" | "text" | "comment" | "reason" | "what"
             | "time_limit_reason" | "good_reason" | "about" | "outcome_sought" | "lessons" => {
                 crate::api::cases::DETAILS_MAX_CHARS

@@ -16,6 +16,8 @@ CREATE TABLE case_cause_facts (
     cause   TEXT NOT NULL,
     PRIMARY KEY (case_id, stage, cause)
 );
+-- What each response says was learnt, for the annual report's draft.
+ALTER TABLE case_stage_facts ADD COLUMN lessons TEXT;
 -- Every case's facts are worked out again from its events when the server
 -- starts (cases::fill_missing_facts), so responses recorded before this
 -- migration are counted too.

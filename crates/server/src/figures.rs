@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use domain::case::{pounds, Outcome, RemedyKind};
 use domain::equality::{Characteristic, EqualityCount};
 use domain::figures::{
-    percentile, working_days_to_respond, DateRange, Figure, FigureSettings, Figures, KeyCount,
-    Kpis, OutcomeCount, Period, Ratio, StageFigures, CauseCount, RemedyCount,
+    percentile, working_days_to_respond, CauseCount, DateRange, Figure, FigureSettings, Figures,
+    KeyCount, Kpis, OutcomeCount, Period, Ratio, RemedyCount, StageFigures,
 };
 use sqlx::AnyConnection;
 
@@ -380,7 +380,9 @@ pub fn csv_table(figures: &Figures, table: &str) -> Option<String> {
             rows
         }
         "remedies" => {
-            let mut rows = vec![["remedy", "remedies", "amount_pence", "amount"].map(s).to_vec()];
+            let mut rows = vec![["remedy", "remedies", "amount_pence", "amount"]
+                .map(s)
+                .to_vec()];
             for r in &figures.remedies {
                 rows.push(vec![
                     s(r.kind.as_str()),

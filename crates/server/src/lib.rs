@@ -29,6 +29,7 @@ pub mod outbox;
 pub mod page;
 pub mod password;
 pub mod preferences;
+pub mod reports;
 pub mod request_id;
 pub mod retention;
 pub mod routes;

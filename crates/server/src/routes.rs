@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod outbox;
 pub mod policies;
 pub mod preferences;
+pub mod reports;
 pub mod second_factor;
 pub mod staff;
 pub mod test_clock;
@@ -107,6 +108,7 @@ pub fn endpoints() -> Routes {
         .merge(cases::router())
         .merge(staff::router())
         .merge(figures::router())
+        .merge(reports::router())
 }
 
 /// Everything under `/api/v1`. Unknown paths answer a JSON 404, never the app.

@@ -631,8 +631,8 @@ pub async fn save_facts(
     for stage in &facts.stages {
         crate::db::query(
             "INSERT INTO case_stage_facts (case_id, stage, received_on, acknowledged_on, \
-             responded_on, outcome, extended_on, extension_in_line, within_code) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             responded_on, outcome, extended_on, extension_in_line, within_code, lessons) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(case_id)
         .bind(i64::from(stage.stage))
@@ -643,6 +643,7 @@ pub async fn save_facts(
         .bind(day(stage.extended_on))
         .bind(flag(stage.extension_in_line))
         .bind(flag(stage.within_code))
+        .bind(stage.lessons.as_deref())
         .execute(&mut *conn)
         .await?;
         for (position, (kind, pence)) in stage.remedies.iter().enumerate() {
@@ -852,15 +853,16 @@ pub async fn projection_text(
         ),
         format!(
             "SELECT {} || '|' || received_on || '|' || {} || '|' || {} || '|' || {} || '|' \
-             || {} || '|' || {} || '|' || {} FROM case_stage_facts WHERE case_id = ? \
-             ORDER BY stage",
+             || {} || '|' || {} || '|' || {} || '|' || {} FROM case_stage_facts \
+             WHERE case_id = ? ORDER BY stage",
             text("stage"),
             text("acknowledged_on"),
             text("responded_on"),
             text("outcome"),
             text("extended_on"),
             text("extension_in_line"),
-            text("within_code")
+            text("within_code"),
+            text("lessons")
         ),
         format!(
             "SELECT {} || '|' || {} || '|' || kind || '|' || {} FROM case_remedy_facts \

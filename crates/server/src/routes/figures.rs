@@ -35,7 +35,7 @@ pub const PERIOD_ENDS_BEFORE_START: &str = "The period must end on or after the 
 pub const PERIOD_TOO_LONG: &str = "The period must be 3 years or shorter";
 pub const FIGURE_UNKNOWN: &str = "Choose a figure the figures page lists";
 pub const TABLE_UNKNOWN: &str =
-    "Choose one of the tables: stages, categories, outcomes, kpis or equality";
+    "Choose one of the tables: stages, categories, outcomes, kpis, equality, remedies or causes";
 pub const HOMES_RANGE: &str = "The number of homes must be a whole number from 1 to 10,000,000";
 pub const START_MONTH_RANGE: &str = "The financial year's first month must be from 1 to 12";
 

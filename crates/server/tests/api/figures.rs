@@ -498,7 +498,10 @@ async fn the_remedies_their_money_and_the_causes_of_a_quarters_responses_are_cou
         remedies.starts_with("remedy,remedies,amount_pence,amount\r\napology,1,0,£0.00\r\n"),
         "{remedies}"
     );
-    assert!(remedies.contains("financial,2,10050,£100.50\r\n"), "{remedies}");
+    assert!(
+        remedies.contains("financial,2,10050,£100.50\r\n"),
+        "{remedies}"
+    );
     let causes = text(
         &admin,
         "/api/v1/staff/figures/csv?period=fy2025-q4&table=causes",
@@ -510,6 +513,12 @@ async fn the_remedies_their_money_and_the_causes_of_a_quarters_responses_are_cou
     );
     // The next quarter has H's goodwill payment alone.
     let (_, _, next) = admin.get("/api/v1/staff/figures?period=fy2026-q1").await;
-    assert_eq!(next["remedies"][4], json!({ "kind": "financial", "count": 1, "pence": 100000 }));
-    assert_eq!(next["causes"], json!([{ "cause": "delay", "label": "Delay: a service or repair took too long", "count": 1 }]));
+    assert_eq!(
+        next["remedies"][4],
+        json!({ "kind": "financial", "count": 1, "pence": 100000 })
+    );
+    assert_eq!(
+        next["causes"],
+        json!([{ "cause": "delay", "label": "Delay: a service or repair took too long", "count": 1 }])
+    );
 }

@@ -5,6 +5,7 @@ mod helpers;
 mod account_security;
 mod accounts;
 mod advocate_access;
+mod annual_reports;
 mod any_channel;
 mod authorisations;
 mod cases;

@@ -95,6 +95,7 @@ async fn every_operation_in_the_document_is_routed() {
         let concrete = path
             .replace("/policies/{id}", "/policies/code-2024")
             .replace("{id}", "some-id")
+            .replace("{year}", "some-id")
             .replace("{attachment_id}", "some-file");
         for method in item.as_object().unwrap().keys() {
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();

@@ -1,0 +1,399 @@
+//! The annual complaints performance and service improvement report, with
+//! the self-assessment against the Code (Code section 8, issue 19): a draft
+//! written from the record for the landlord to edit, and the copy published
+//! at the portal's public address (see [`domain::annual_report`]).
+//!
+//! The draft's first words are written here, once, in English: like a
+//! letter, the report is a document the landlord sends out, and the words
+//! are theirs to change.
+
+pub mod store;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::annual_report::{
+    self, AnnualReport, AssessmentRow, EditProblem, PublishedReport, ReportEdit, ReportSummary,
+    ReportText,
+};
+use domain::compliance::{self, Finding};
+use domain::figures::{DateRange, Figures, Period};
+use serde::{Deserialize, Serialize};
+use sqlx::AnyConnection;
+
+use crate::error::{ApiError, FieldError};
+use crate::AppState;
+
+pub const YEAR_NOT_ALLOWED: &str = "Choose a financial year that has ended, from 2000 onwards";
+pub const YEAR_TAKEN: &str = "There is already a report for this year: open it from the list";
+pub const CHANGED_MEANWHILE: &str =
+    "Someone else saved this report after you opened it. Copy your changes, open the report again and make them there";
+pub const ROWS_CHANGED: &str =
+    "The self-assessment has changed since you opened it: open the report again";
+
+/// The draft as it is kept (JSON in `annual_reports.draft`).
+#[derive(Serialize, Deserialize, Debug, Clone)]
+struct Draft {
+    landlord: String,
+    text: ReportText,
+    assessment: Vec<AssessmentRow>,
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+fn json<T: Serialize>(value: &T) -> Result<String, ApiError> {
+    serde_json::to_string(value).map_err(|e| ApiError::internal(format!("a report as JSON: {e}")))
+}
+
+fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::internal(format!("a stored report: {e}")))
+}
+
+/// The financial year that begins in `year`, by the landlord's settings.
+async fn year_range(conn: &mut AnyConnection, year: i32) -> Result<DateRange, ApiError> {
+    crate::figures::range(conn, Period::FinancialYear { year }).await
+}
+
+/// Up to `max` characters of `text`, cut at the end of a line.
+fn at_most(text: String, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    for line in text.lines() {
+        if out.chars().count() + line.chars().count() + 1 > max {
+            break;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The draft's evidence for a requirement the check judges.
+fn evidence(policy_title: &str, findings: &[&Finding], figures: &Figures, section: &str) -> String {
+    let mut out = if findings.is_empty() {
+        format!(
+            "Our complaints policy ({policy_title}) meets this: the portal checks the policy against the Code and found nothing to change here."
+        )
+    } else {
+        findings
+            .iter()
+            .map(|f| match &f.policy_says {
+                Some(says) => format!(
+                    "{} Our policy says: \"{says}\". To comply: {}",
+                    f.message, f.to_comply
+                ),
+                None => format!("{} To comply: {}", f.message, f.to_comply),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let within = |stage: usize| {
+        figures.stages.get(stage).map(|s| {
+            format!(
+                "\nIn the year, {} of {} stage {} responses were sent within the Code's timescales.",
+                s.ch02.numerator,
+                s.ch02.denominator,
+                stage + 1
+            )
+        })
+    };
+    match section {
+        "6.3" => out.push_str(&within(0).unwrap_or_default()),
+        "6" => out.push_str(&within(1).unwrap_or_default()),
+        _ => {}
+    }
+    at_most(out, annual_report::EVIDENCE_MAX_CHARS)
+}
+
+/// The draft's first words, from the year's figures and the lessons the
+/// responses recorded.
+async fn first_draft(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    range: DateRange,
+    figures: &Figures,
+) -> Result<Draft, ApiError> {
+    let policy = &state.policy;
+    let landlord = policy.landlord.clone();
+    let introduction = format!(
+        "This is {landlord}'s annual complaints performance and service improvement report for the financial year {} to {}. The Housing Ombudsman's Complaint Handling Code asks every landlord to publish one each year, with a self-assessment against the Code, and to give it to its governing body. It sets out how many complaints we received and answered, how quickly, what they were about, what we learnt and what we changed.",
+        day(range.from),
+        day(range.to)
+    );
+    let mut themes = String::new();
+    let category = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| policy.categories.iter().find(|c| &c.id == id))
+            .map_or_else(|| "Not categorised".to_owned(), |c| c.label.clone())
+    };
+    if figures.by_category.is_empty() {
+        themes.push_str("We received no complaints in the year.\n");
+    } else {
+        themes.push_str("What the complaints we received were about:\n");
+        for c in &figures.by_category {
+            themes.push_str(&format!("- {}: {}\n", category(&c.key), c.count));
+        }
+    }
+    if figures.causes.is_empty() {
+        themes.push_str("\nOur responses recorded no causes in the year.\n");
+    } else {
+        themes.push_str("\nWhat caused them, as our responses recorded it:\n");
+        for c in &figures.causes {
+            let label = c.label.clone().unwrap_or_else(|| c.cause.clone());
+            themes.push_str(&format!("- {label}: {}\n", c.count));
+        }
+    }
+    let causes = policy.root_causes();
+    let mut by_cause: Vec<(String, Vec<String>)> = Vec::new();
+    let (from, to) = (range.from.to_string(), range.to.to_string());
+    for (cause, lesson) in store::lessons(conn, &from, &to).await? {
+        let theme = match cause {
+            Some(id) => causes
+                .iter()
+                .find(|c| c.id == id)
+                .map_or(id, |c| c.label.clone()),
+            None => "Other lessons".to_owned(),
+        };
+        let lesson = lesson.split_whitespace().collect::<Vec<_>>().join(" ");
+        match by_cause.iter_mut().find(|(t, _)| *t == theme) {
+            Some((_, list)) if list.contains(&lesson) => {}
+            Some((_, list)) => list.push(lesson),
+            None => by_cause.push((theme, vec![lesson])),
+        }
+    }
+    // The themes as the figures rank their causes (most first), then the
+    // lessons whose responses recorded no cause.
+    let rank = |theme: &str| {
+        figures
+            .causes
+            .iter()
+            .position(|c| c.label.as_deref().unwrap_or(&c.cause) == theme)
+            .unwrap_or(usize::MAX)
+    };
+    by_cause.sort_by_key(|(theme, _)| rank(theme));
+    let mut lessons_learnt = String::new();
+    if by_cause.is_empty() {
+        lessons_learnt.push_str("Our responses recorded no lessons in the year.\n");
+    }
+    for (theme, lessons) in &by_cause {
+        lessons_learnt.push_str(&format!("{theme}:\n"));
+        for lesson in lessons {
+            lessons_learnt.push_str(&format!("- {lesson}\n"));
+        }
+        lessons_learnt.push('\n');
+    }
+    let changed = figures
+        .remedies
+        .iter()
+        .find(|r| r.kind == domain::case::RemedyKind::ChangedPolicy)
+        .map_or(0, |r| r.count);
+    let improvements = format!(
+        "Our responses changed a policy or procedure {changed} {} in the year. Say here what changed in our services because of complaints.",
+        if changed == 1 { "time" } else { "times" }
+    );
+    let findings = compliance::check(policy);
+    let assessment = annual_report::assessment(&findings, |section, found| {
+        evidence(&policy.title, found, figures, section)
+    });
+    let max = annual_report::TEXT_MAX_CHARS;
+    Ok(Draft {
+        landlord,
+        text: ReportText {
+            introduction,
+            themes: at_most(themes, max),
+            lessons_learnt: at_most(lessons_learnt, max),
+            improvements,
+            governing_body_response: String::new(),
+        },
+        assessment,
+    })
+}
+
+/// The report as the landlord edits it.
+async fn answer(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    year: i32,
+) -> Result<AnnualReport, ApiError> {
+    let (draft, version, published_on, changed) = store::get(conn, i64::from(year))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let draft: Draft = read(&draft)?;
+    let range = year_range(conn, year).await?;
+    let figures = crate::figures::figures(state, conn, Period::FinancialYear { year }).await?;
+    Ok(AnnualReport {
+        year,
+        range,
+        landlord: draft.landlord,
+        version,
+        text: draft.text,
+        assessment: draft.assessment,
+        figures,
+        published_on: published_on.as_deref().map(parse_day).transpose()?,
+        changed_since_published: changed != 0,
+    })
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, ApiError> {
+    s.parse()
+        .map_err(|e| ApiError::internal(format!("a stored date is not a date: {e}")))
+}
+
+/// The reports, the latest year first: a page of `fetch` after `before`.
+pub async fn list(
+    conn: &mut AnyConnection,
+    before: Option<i32>,
+    fetch: i64,
+) -> Result<Vec<ReportSummary>, ApiError> {
+    store::list(conn, before.map(i64::from), fetch)
+        .await?
+        .into_iter()
+        .map(|(year, published_on, changed)| {
+            Ok(ReportSummary {
+                year: i32::try_from(year)
+                    .map_err(|_| ApiError::internal("a stored year out of range"))?,
+                published_on: published_on.as_deref().map(parse_day).transpose()?,
+                changed_since_published: changed != 0,
+            })
+        })
+        .collect()
+}
+
+/// Starts the year's report (409 when it has one).
+pub async fn create(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    year: i32,
+    now: DateTime<Utc>,
+) -> Result<AnnualReport, ApiError> {
+    let today = state.clock.today();
+    let in_range = (domain::figures::YEARS.0..=domain::figures::YEARS.1).contains(&year);
+    if !in_range {
+        return Err(ApiError::Unprocessable(vec![FieldError::new(
+            "year",
+            YEAR_NOT_ALLOWED,
+        )]));
+    }
+    let range = year_range(conn, year).await?;
+    if !annual_report::year_allowed(year, &range, today) {
+        return Err(ApiError::Unprocessable(vec![FieldError::new(
+            "year",
+            YEAR_NOT_ALLOWED,
+        )]));
+    }
+    let figures = crate::figures::figures(state, conn, Period::FinancialYear { year }).await?;
+    let draft = first_draft(state, conn, range, &figures).await?;
+    if !store::insert(conn, i64::from(year), &json(&draft)?, &now.to_rfc3339()).await? {
+        return Err(ApiError::conflict("year", YEAR_TAKEN));
+    }
+    answer(state, conn, year).await
+}
+
+/// The year's report (404 when it has none).
+pub async fn get(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    year: i32,
+) -> Result<AnnualReport, ApiError> {
+    answer(state, conn, year).await
+}
+
+/// Saves the landlord's changes to the draft.
+pub async fn save(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    year: i32,
+    edit: &ReportEdit,
+    now: DateTime<Utc>,
+) -> Result<AnnualReport, ApiError> {
+    let (draft, version, ..) = store::get(conn, i64::from(year))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let mut draft: Draft = read(&draft)?;
+    if version != edit.version {
+        return Err(ApiError::conflict("version", CHANGED_MEANWHILE));
+    }
+    let problems = annual_report::check_edit(edit, draft.assessment.len());
+    if problems.contains(&EditProblem::Rows {
+        expected: draft.assessment.len(),
+    }) {
+        return Err(ApiError::conflict("assessment", ROWS_CHANGED));
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::Unprocessable(
+            problems
+                .iter()
+                .filter_map(|p| match p {
+                    EditProblem::TooLong { field, max } => Some(FieldError::new(
+                        field,
+                        domain::validation::text::too_long(field, *max),
+                    )),
+                    EditProblem::Rows { .. } => None,
+                })
+                .collect(),
+        ));
+    }
+    draft.text = edit.text.clone();
+    annual_report::apply_answers(&mut draft.assessment, &edit.assessment);
+    if !store::save_draft(
+        conn,
+        i64::from(year),
+        edit.version,
+        &json(&draft)?,
+        &now.to_rfc3339(),
+    )
+    .await?
+    {
+        return Err(ApiError::conflict("version", CHANGED_MEANWHILE));
+    }
+    answer(state, conn, year).await
+}
+
+/// Publishes the draft with the year's figures as they stand today.
+pub async fn publish(
+    state: &AppState,
+    conn: &mut AnyConnection,
+    year: i32,
+    version: i64,
+) -> Result<AnnualReport, ApiError> {
+    let report = answer(state, conn, year).await?;
+    if report.version != version {
+        return Err(ApiError::conflict("version", CHANGED_MEANWHILE));
+    }
+    let today = state.clock.today();
+    let published = PublishedReport {
+        year,
+        range: report.range,
+        landlord: report.landlord.clone(),
+        published_on: today,
+        text: report.text.clone(),
+        assessment: report.assessment.clone(),
+        figures: Figures {
+            // Counts under 5 could identify someone: not published.
+            equality: None,
+            ..report.figures.clone()
+        },
+    };
+    if !store::publish(
+        conn,
+        i64::from(year),
+        version,
+        &json(&published)?,
+        &today.to_string(),
+    )
+    .await?
+    {
+        return Err(ApiError::conflict("version", CHANGED_MEANWHILE));
+    }
+    answer(state, conn, year).await
+}
+
+/// The year's report as published (404 when it is not).
+pub async fn published(conn: &mut AnyConnection, year: i32) -> Result<PublishedReport, ApiError> {
+    let text = store::published(conn, i64::from(year))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    read(&text)
+}

@@ -1,0 +1,149 @@
+//! The words and layout of the annual complaints report's pages
+//! (`pages::annual_report_pages`): staff pages and the published report are
+//! in English, as the landlord writes it. Pure, so tested natively.
+
+use chrono::NaiveDate;
+use domain::annual_report::{Comply, ReportSummary};
+use domain::figures::DateRange;
+
+/// A part of the report's text as it is shown: a paragraph, or a list from
+/// lines that start with "- ".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(String),
+    List(Vec<String>),
+}
+
+/// `text` as paragraphs (separated by a blank line, or by a list) and lists.
+/// A heading line ending in ':' stays a paragraph of its own.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    let flush = |lines: &mut Vec<&str>, out: &mut Vec<Block>| {
+        if !lines.is_empty() {
+            out.push(Block::Paragraph(lines.join(" ")));
+            lines.clear();
+        }
+    };
+    for line in text.lines().map(str::trim) {
+        if let Some(item) = line.strip_prefix("- ").or(line.strip_prefix("* ")) {
+            flush(&mut lines, &mut out);
+            match out.last_mut() {
+                Some(Block::List(items)) => items.push(item.trim().to_owned()),
+                _ => out.push(Block::List(vec![item.trim().to_owned()])),
+            }
+        } else if line.is_empty() {
+            flush(&mut lines, &mut out);
+        } else {
+            lines.push(line);
+            if line.ends_with(':') {
+                flush(&mut lines, &mut out);
+            }
+        }
+    }
+    flush(&mut lines, &mut out);
+    out
+}
+
+pub fn day(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// "1 April 2025 to 31 March 2026".
+pub fn range(r: &DateRange) -> String {
+    format!("{} to {}", day(r.from), day(r.to))
+}
+
+/// "2025 to 2026": the financial year beginning in `year`, as it is named.
+pub fn year_name(year: i32) -> String {
+    format!("{year} to {}", year + 1)
+}
+
+/// The Ombudsman's form's answer.
+pub fn comply(answer: Option<Comply>) -> &'static str {
+    match answer {
+        Some(Comply::Yes) => "Yes",
+        Some(Comply::No) => "No",
+        None => "Not answered",
+    }
+}
+
+/// Where a report stands, for the list.
+pub fn status(report: &ReportSummary) -> String {
+    match report.published_on {
+        None => "Draft, not published".to_owned(),
+        Some(on) if report.changed_since_published => {
+            format!("Published on {}; changed since", day(on))
+        }
+        Some(on) => format!("Published on {}", day(on)),
+    }
+}
+
+/// The year a form's text names: a year from 2000 to 2100, written as
+/// digits, the year the financial year begins.
+pub fn parse_year(text: &str) -> Result<i32, &'static str> {
+    let text = text.trim();
+    let year = text
+        .split(['/', '-', ' '])
+        .next()
+        .unwrap_or_default()
+        .trim();
+    match year.parse::<i32>() {
+        Ok(y) if (2000..=2100).contains(&y) => Ok(y),
+        _ if text.is_empty() => Err("Enter the year the financial year begins, for example 2025"),
+        _ => Err("Enter the year as 4 digits, for example 2025"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_becomes_paragraphs_and_lists() {
+        let text = "What caused them:\n- A missed appointment: 2\n- Delay: 1\n\nWe learnt a lot.\nAnd changed.\n\n\nEnd";
+        assert_eq!(
+            blocks(text),
+            [
+                Block::Paragraph("What caused them:".into()),
+                Block::List(vec!["A missed appointment: 2".into(), "Delay: 1".into()]),
+                Block::Paragraph("We learnt a lot. And changed.".into()),
+                Block::Paragraph("End".into()),
+            ]
+        );
+        assert_eq!(blocks("  \n\n"), []);
+        assert_eq!(
+            blocks("- one\n\n- two"),
+            [Block::List(vec!["one".into(), "two".into()])],
+            "a blank line between items keeps one list"
+        );
+    }
+
+    #[test]
+    fn a_year_is_read_as_the_year_its_financial_year_begins() {
+        assert_eq!(parse_year(" 2025 "), Ok(2025));
+        assert_eq!(parse_year("2025/26"), Ok(2025));
+        assert_eq!(parse_year("2025-2026"), Ok(2025));
+        assert!(parse_year("")
+            .unwrap_err()
+            .starts_with("Enter the year the"));
+        assert!(parse_year("25").unwrap_err().contains("4 digits"));
+        assert!(parse_year("1999").is_err());
+        assert_eq!(year_name(2025), "2025 to 2026");
+    }
+
+    #[test]
+    fn a_reports_status_says_whether_the_public_copy_is_current() {
+        let on = NaiveDate::from_ymd_opt(2026, 4, 10).unwrap();
+        let mut r = ReportSummary {
+            year: 2025,
+            published_on: None,
+            changed_since_published: false,
+        };
+        assert_eq!(status(&r), "Draft, not published");
+        r.published_on = Some(on);
+        assert_eq!(status(&r), "Published on 10 April 2026");
+        r.changed_since_published = true;
+        assert_eq!(status(&r), "Published on 10 April 2026; changed since");
+    }
+}
