@@ -11,7 +11,7 @@
 
 use domain::annual_report::{
     AnnualReport, AssessmentAnswer, AssessmentRow, Comply, PublishedReport, ReportEdit,
-    ReportSummary, ReportText, EVIDENCE_MAX_CHARS, TEXT_MAX_CHARS,
+    ReportSummary, ReportText, TEXT_MAX_CHARS,
 };
 use domain::figures::{Figures, Ratio};
 use domain::validation::FieldError;
@@ -470,7 +470,7 @@ fn editor(r: AnnualReport) -> impl IntoView {
                     } else {
                         Done::Saved
                     }));
-                    let _ = window().scroll_to_with_x_and_y(0.0, 0.0);
+                    window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
                 Err(error) => {
                     done.set(None);

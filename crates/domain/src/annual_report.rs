@@ -221,7 +221,7 @@ pub fn apply_answers(rows: &mut [AssessmentRow], answers: &[AssessmentAnswer]) {
     }
 }
 
-/// A section's place in the Code: "6.10" after "6.9"; a section alone
+/// A section's place in the Code: "6.10" after "6.6" (by number, not as text); a section alone
 /// ("6") after its numbered provisions.
 fn order(section: &str) -> (u32, u32) {
     let mut parts = section.split('.');
