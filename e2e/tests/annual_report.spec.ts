@@ -60,6 +60,9 @@ test("an administrator drafts, edits and publishes the year's report, and anyone
   await expect(row).toContainText("Staff training records, and calls checked each month.");
   await expect(reader.getByTestId("report-figures")).toContainText("Stage 1 complaints received (CH01)");
   await expectNoA11yViolations(reader);
+  const pdf = reader.waitForEvent("download");
+  await reader.getByRole("link", { name: "Download this report as a PDF" }).click();
+  expect((await pdf).suggestedFilename()).toBe(`annual-complaints-report-${year}-${year + 1}.pdf`);
   const overflow = await reader.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, "the page does not scroll sideways at 320 px").toBeLessThanOrEqual(0);
   await open(reader, `/annual-reports/${year - 10}`);

@@ -7,8 +7,8 @@ use domain::annual_report::{
 };
 use domain::endpoint::NoBody;
 use domain::endpoints::reports::{
-    CreateAnnualReport, GetAnnualReport, GetPublishedReport, ListAnnualReports,
-    PublishAnnualReport, PutAnnualReport,
+    CreateAnnualReport, DownloadPublishedReport, GetAnnualReport, GetPublishedReport,
+    ListAnnualReports, PublishAnnualReport, PutAnnualReport,
 };
 
 use super::{after, call, page, ClientError};
@@ -45,4 +45,9 @@ pub async fn publish(year: i32, version: i64, key: &str) -> Result<AnnualReport,
 /// `GET /annual-reports/{year}`: the published report, for anyone.
 pub async fn published(year: i32) -> Result<PublishedReport, ClientError> {
     call::<GetPublishedReport>(&[&year.to_string()], &NoBody {}, None).await
+}
+
+/// The address the published report's PDF downloads from.
+pub fn pdf_href(year: i32) -> String {
+    super::href::<DownloadPublishedReport>(&[&year.to_string()])
 }

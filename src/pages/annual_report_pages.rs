@@ -217,6 +217,7 @@ fn published_view(r: PublishedReport) -> impl IntoView {
         <span class="app-caption-l">{r.landlord.clone()}</span>
         <h1 class="app-heading-l">{format!("Annual complaints performance and service improvement report {}", year_name(r.year))}</h1>
         <p class="app-body">{format!("For {}. Published on {}.", range(&r.range), day(r.published_on))}</p>
+        <p class="app-body"><a href=api::reports::pdf_href(r.year) download="">"Download this report as a PDF"</a></p>
         {PARTS.iter().take(1).map(|(key, _, heading)| section(heading, part(&r.text, key))).collect_view()}
         <h2 class="app-heading-m">"Our figures"</h2>
         {figures_table(&r.figures)}

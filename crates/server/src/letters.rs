@@ -251,58 +251,148 @@ impl Letter<'_> {
     /// The letter as a PDF, and how many pages it takes (laid out once).
     pub fn pdf_and_pages(&self) -> (Vec<u8>, usize) {
         let pages = self.pages();
-        let catalog = Ref::new(1);
-        let tree = Ref::new(2);
-        let regular = Ref::new(3);
-        let bold = Ref::new(4);
-        let info = Ref::new(5);
-        let first_page = 6;
         let count = pages.len();
-        let page_ref = |n: usize| Ref::new(first_page + 2 * i32::try_from(n).unwrap_or(0));
-        let mut pdf = Pdf::new();
-        pdf.catalog(catalog).pages(tree).lang(TextStr("en-GB"));
-        pdf.pages(tree)
-            .kids((0..count).map(page_ref))
-            .count(i32::try_from(count).unwrap_or(i32::MAX));
-        for (id, font) in [(regular, "Helvetica"), (bold, "Helvetica-Bold")] {
-            pdf.type1_font(id)
-                .base_font(Name(font.as_bytes()))
-                .encoding_predefined(Name(b"WinAnsiEncoding"));
+        (
+            write_pdf(&pages, self.subject, self.landlord, self.body_size()),
+            count,
+        )
+    }
+}
+
+/// Pages of placed lines as a PDF in Helvetica, with its title and author,
+/// numbered ("Page 1 of 3", at `number_size`) when there is more than one.
+fn write_pdf(pages: &[Vec<Placed>], title: &str, author: &str, number_size: f32) -> Vec<u8> {
+    let catalog = Ref::new(1);
+    let tree = Ref::new(2);
+    let regular = Ref::new(3);
+    let bold = Ref::new(4);
+    let info = Ref::new(5);
+    let first_page = 6;
+    let count = pages.len();
+    let page_ref = |n: usize| Ref::new(first_page + 2 * i32::try_from(n).unwrap_or(0));
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(tree).lang(TextStr("en-GB"));
+    pdf.pages(tree)
+        .kids((0..count).map(page_ref))
+        .count(i32::try_from(count).unwrap_or(i32::MAX));
+    for (id, font) in [(regular, "Helvetica"), (bold, "Helvetica-Bold")] {
+        pdf.type1_font(id)
+            .base_font(Name(font.as_bytes()))
+            .encoding_predefined(Name(b"WinAnsiEncoding"));
+    }
+    pdf.document_info(info)
+        .title(TextStr(title))
+        .author(TextStr(author));
+    for (n, lines) in pages.iter().enumerate() {
+        let id = page_ref(n);
+        let contents = Ref::new(id.get() + 1);
+        let mut page = pdf.page(id);
+        page.parent(tree)
+            .media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT))
+            .contents(contents);
+        let mut resources = page.resources();
+        let mut fonts = resources.fonts();
+        fonts.pair(Name(b"F1"), regular);
+        fonts.pair(Name(b"F2"), bold);
+        fonts.finish();
+        resources.finish();
+        page.finish();
+        let mut content = Content::new();
+        for (x, y, line) in lines {
+            show(&mut content, *x, *y, line);
         }
-        pdf.document_info(info)
-            .title(TextStr(self.subject))
-            .author(TextStr(self.landlord));
-        let size = self.body_size();
-        for (n, lines) in pages.iter().enumerate() {
-            let id = page_ref(n);
-            let contents = Ref::new(id.get() + 1);
-            let mut page = pdf.page(id);
-            page.parent(tree)
-                .media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT))
-                .contents(contents);
-            let mut resources = page.resources();
-            let mut fonts = resources.fonts();
-            fonts.pair(Name(b"F1"), regular);
-            fonts.pair(Name(b"F2"), bold);
-            fonts.finish();
-            resources.finish();
-            page.finish();
-            let mut content = Content::new();
-            for (x, y, line) in lines {
-                show(&mut content, *x, *y, line);
-            }
-            if count > 1 {
-                let number = Line {
-                    text: format!("Page {} of {count}", n + 1),
-                    size,
-                    bold: false,
-                    gap: 0.0,
-                };
-                show(&mut content, MARGIN, MARGIN - size, &number);
-            }
-            pdf.stream(contents, &content.finish());
+        if count > 1 {
+            let number = Line {
+                text: format!("Page {} of {count}", n + 1),
+                size: number_size,
+                bold: false,
+                gap: 0.0,
+            };
+            show(&mut content, MARGIN, MARGIN - number_size, &number);
         }
-        (pdf.finish(), count)
+        pdf.stream(contents, &content.finish());
+    }
+    pdf.finish()
+}
+
+/// One part of a [`Document`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// A heading, in bold.
+    Heading(String),
+    Paragraph(String),
+    /// An item of a list, led by a bullet.
+    Item(String),
+}
+
+/// A document laid out on A4 in 12 pt Helvetica with 25 mm margins, page
+/// after page: a report rather than a letter, so without the address window.
+#[derive(Debug, Clone)]
+pub struct Document<'a> {
+    pub title: &'a str,
+    pub author: &'a str,
+    pub parts: Vec<Part>,
+}
+
+impl Document<'_> {
+    const SIZE: f32 = 12.0;
+
+    /// Every line, in reading order: the title, then the parts.
+    fn lines(&self) -> Vec<Line> {
+        let width = WIDTH - 2.0 * MARGIN;
+        let size = Self::SIZE;
+        let mut lines = Letter::wrapped(self.title, size + 6.0, true, 0.0, width);
+        for part in &self.parts {
+            match part {
+                Part::Heading(text) => {
+                    lines.extend(Letter::wrapped(text, size + 2.0, true, size * 1.25, width))
+                }
+                Part::Paragraph(text) => {
+                    lines.extend(Letter::wrapped(text, size, false, size * 0.6, width))
+                }
+                Part::Item(text) => {
+                    let indent = 4.0 * MM;
+                    for (n, line) in Letter::wrapped(text, size, false, size * 0.2, width - indent)
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let bullet = if n == 0 { "\u{2022} " } else { "  " };
+                        lines.push(Line {
+                            text: format!("{bullet}{}", line.text),
+                            ..line
+                        });
+                    }
+                }
+            }
+        }
+        lines
+    }
+
+    /// The pages, each a list of lines placed on it.
+    fn pages(&self) -> Vec<Vec<Placed>> {
+        let mut pages = vec![Vec::new()];
+        let mut y = HEIGHT - MARGIN;
+        let bottom = MARGIN + Self::SIZE * 2.0;
+        let mut page_empty = true;
+        for line in self.lines() {
+            let gap = if page_empty { 0.0 } else { line.gap };
+            let advance = gap + line.size * 1.4;
+            if y - advance < bottom && !page_empty {
+                pages.push(Vec::new());
+                y = HEIGHT - MARGIN - line.size * 1.4;
+            } else {
+                y -= advance;
+            }
+            page_empty = false;
+            if let Some(page) = pages.last_mut() {
+                page.push((MARGIN, y, line));
+            }
+        }
+        pages
+    }
+
+    pub fn pdf(&self) -> Vec<u8> {
+        write_pdf(&self.pages(), self.title, self.author, Self::SIZE)
     }
 }
 

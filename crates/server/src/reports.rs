@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
 use crate::error::{ApiError, FieldError};
+use crate::letters::{Document, Part};
 use crate::AppState;
 
 pub const YEAR_NOT_ALLOWED: &str = "Choose a financial year that has ended, from 2000 onwards";
@@ -396,4 +397,141 @@ pub async fn published(conn: &mut AnyConnection, year: i32) -> Result<PublishedR
         .await?
         .ok_or(ApiError::NotFound)?;
     read(&text)
+}
+
+/// The report's text as the PDF's parts: a paragraph per block of lines, an
+/// item per line that starts "- ".
+fn text_parts(text: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    let flush = |paragraph: &mut Vec<&str>, parts: &mut Vec<Part>| {
+        if !paragraph.is_empty() {
+            parts.push(Part::Paragraph(paragraph.join(" ")));
+            paragraph.clear();
+        }
+    };
+    for line in text.lines().map(str::trim) {
+        if let Some(item) = line.strip_prefix("- ") {
+            flush(&mut paragraph, &mut parts);
+            parts.push(Part::Item(item.trim().to_owned()));
+        } else if line.is_empty() {
+            flush(&mut paragraph, &mut parts);
+        } else {
+            paragraph.push(line);
+            if line.ends_with(':') {
+                flush(&mut paragraph, &mut parts);
+            }
+        }
+    }
+    flush(&mut paragraph, &mut parts);
+    parts
+}
+
+/// The published report as a PDF, in the order of its page.
+pub fn pdf(report: &PublishedReport) -> Vec<u8> {
+    let title = format!(
+        "{}: annual complaints performance and service improvement report {} to {}",
+        report.landlord,
+        report.year,
+        report.year + 1
+    );
+    let mut parts = vec![Part::Paragraph(format!(
+        "For {} to {}. Published on {}.",
+        day(report.range.from),
+        day(report.range.to),
+        day(report.published_on)
+    ))];
+    let text = &report.text;
+    let section = |parts: &mut Vec<Part>, heading: &str, body: &str| {
+        if !body.trim().is_empty() {
+            parts.push(Part::Heading(heading.to_owned()));
+            parts.extend(text_parts(body));
+        }
+    };
+    section(&mut parts, "Introduction", &text.introduction);
+    parts.push(Part::Heading("Our figures".to_owned()));
+    let f = &report.figures;
+    for (n, s) in f.stages.iter().enumerate().take(2) {
+        let stage = n + 1;
+        let per = s
+            .ch01
+            .per_thousand()
+            .map(|v| format!(" ({v} per 1,000 homes)"))
+            .unwrap_or_default();
+        parts.push(Part::Item(format!(
+            "Stage {stage} complaints received (CH01): {}{per}",
+            s.ch01.numerator
+        )));
+        let share = s
+            .ch02
+            .percent()
+            .map(|p| format!(" ({p}%)"))
+            .unwrap_or_default();
+        parts.push(Part::Item(format!(
+            "Stage {stage} complaints answered within the Code's timescales (CH02): {} of {}{share}",
+            s.ch02.numerator, s.ch02.denominator
+        )));
+        if let Some(days) = s.median_working_days {
+            parts.push(Part::Item(format!(
+                "Median working days to answer at stage {stage}: {days}"
+            )));
+        }
+    }
+    parts.push(Part::Item(format!(
+        "Complaints referred to the Housing Ombudsman: {}",
+        f.kpis.ombudsman
+    )));
+    let remedies: u64 = f.remedies.iter().map(|r| r.count).sum();
+    let money: u64 = f.remedies.iter().map(|r| r.pence).sum();
+    parts.push(Part::Item(format!(
+        "Remedies in our responses: {remedies}, with {} in money",
+        domain::case::pounds(money)
+    )));
+    parts.push(Part::Item(format!(
+        "Compliments received: {}",
+        f.compliments
+    )));
+    parts.push(Part::Item(format!("Comments received: {}", f.comments)));
+    section(&mut parts, "What complaints were about", &text.themes);
+    section(&mut parts, "What we learnt", &text.lessons_learnt);
+    section(&mut parts, "What we changed", &text.improvements);
+    section(
+        &mut parts,
+        "Our governing body's response",
+        &text.governing_body_response,
+    );
+    parts.push(Part::Heading(
+        "Our self-assessment against the Complaint Handling Code".to_owned(),
+    ));
+    for row in &report.assessment {
+        let provision = if row.section.contains('.') {
+            format!("Code {}", row.section)
+        } else {
+            format!("Code section {}", row.section)
+        };
+        parts.push(Part::Paragraph(format!("{provision}: {}", row.requirement)));
+        parts.push(Part::Item(format!(
+            "Comply: {}",
+            match row.comply {
+                Some(annual_report::Comply::Yes) => "Yes",
+                Some(annual_report::Comply::No) => "No",
+                None => "Not answered",
+            }
+        )));
+        if !row.evidence.trim().is_empty() {
+            parts.push(Part::Item(format!(
+                "Evidence: {}",
+                row.evidence
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )));
+        }
+    }
+    Document {
+        title: &title,
+        author: &report.landlord,
+        parts,
+    }
+    .pdf()
 }

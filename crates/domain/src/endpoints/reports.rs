@@ -70,4 +70,14 @@ endpoints! {
         type Answer = PublishedReport;
         const ERRORS: &'static [u16] = &[404];
     }
+
+    /// The published report as a PDF (A4, 12 pt Helvetica, real text).
+    DownloadPublishedReport: GET "/annual-reports/{year}/pdf" {
+        const OPERATION: &'static str = "download_published_report";
+        const SUMMARY: &'static str = "A year's published annual report as a PDF";
+        const ACCESS: Access = Public;
+        type Request = NoBody;
+        type Answer = NoBody;
+        const ERRORS: &'static [u16] = &[404];
+    }
 }

@@ -9,7 +9,8 @@
 //!   (with the `version` read: 409 when someone saved in between).
 //! - `POST /staff/annual-reports/{year}/publish`: the draft and the year's
 //!   figures as they stand become the published report.
-//! - `GET /annual-reports/{year}`: the published report, without signing in.
+//! - `GET /annual-reports/{year}`: the published report, without signing in,
+//!   and `GET /annual-reports/{year}/pdf`, the same as a PDF.
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -18,8 +19,8 @@ use axum::response::{IntoResponse, Response};
 use domain::annual_report::{AnnualReport, NewReport, PublishReport, PublishedReport, ReportEdit};
 use domain::api::account::Role;
 use domain::endpoints::reports::{
-    CreateAnnualReport, GetAnnualReport, GetPublishedReport, ListAnnualReports,
-    PublishAnnualReport, PutAnnualReport,
+    CreateAnnualReport, DownloadPublishedReport, GetAnnualReport, GetPublishedReport,
+    ListAnnualReports, PublishAnnualReport, PutAnnualReport,
 };
 
 use crate::auth::CurrentUser;
@@ -39,6 +40,7 @@ pub fn router() -> Routes {
         .add(PutAnnualReport, put_report)
         .add(PublishAnnualReport, publish_report)
         .add(GetPublishedReport, get_published)
+        .add(DownloadPublishedReport, download_published)
 }
 
 /// The year in the path: a year that is not a number has no report (404).
@@ -174,4 +176,19 @@ async fn get_published(
     let year = year(path)?;
     let mut conn = state.db.acquire().await?;
     Ok(Json(crate::reports::published(&mut conn, year).await?))
+}
+
+#[tracing::instrument(skip_all)]
+async fn download_published(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> ApiResult<Response> {
+    let year = year(path)?;
+    let mut conn = state.db.acquire().await?;
+    let report = crate::reports::published(&mut conn, year).await?;
+    crate::files::download(
+        &format!("annual-complaints-report-{}-{}.pdf", year, year + 1),
+        "application/pdf",
+        crate::reports::pdf(&report),
+    )
 }

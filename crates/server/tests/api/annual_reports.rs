@@ -197,6 +197,12 @@ async fn a_years_report_is_drafted_from_the_record_edited_and_published_for_anyo
     let anyone = app.client();
     let (status, ..) = anyone.get("/api/v1/annual-reports/2025").await;
     assert_eq!(status, StatusCode::NOT_FOUND, "not published yet");
+    let (status, ..) = anyone.get_bytes("/api/v1/annual-reports/2025/pdf").await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "no PDF before it is published"
+    );
 
     let mut edit = unchanged(&report);
     edit["text"]["introduction"] = json!("Our year of complaints.");
@@ -245,6 +251,28 @@ async fn a_years_report_is_drafted_from_the_record_edited_and_published_for_anyo
         !public.to_string().contains("Pat Person") && !public.to_string().contains("pat@"),
         "no resident is named"
     );
+    let (status, headers, pdf) = anyone.get_bytes("/api/v1/annual-reports/2025/pdf").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/pdf");
+    let document = lopdf::Document::load_mem(&pdf).expect("a PDF a reader opens");
+    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+    assert!(pages.len() > 1, "the self-assessment takes pages");
+    let text = document.extract_text(&pages).expect("its text can be read");
+    for expected in [
+        "Our year of complaints.",
+        "Stage 1 complaints answered within the Code's timescales (CH02): 2 of 2",
+        "Our training log",
+        "Comply: Yes",
+        "A missed appointment: 2",
+    ] {
+        assert!(
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .contains(expected),
+            "{expected} in the PDF: {text}"
+        );
+    }
 
     let mut edit = unchanged(&saved);
     edit["text"]["introduction"] = json!("A second thought.");
