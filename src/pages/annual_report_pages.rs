@@ -447,30 +447,25 @@ fn editor(r: AnnualReport) -> impl IntoView {
         let key = retry_key(keys, &(year, edit.version, publish));
         async move {
             let saved = api::reports::save(year, &edit).await?;
+            // Kept at once: if publishing fails, the next try saves on top.
+            version.set(saved.version);
             if publish {
-                api::reports::publish(year, saved.version, &key).await
+                let published = api::reports::publish(year, saved.version, &key).await?;
+                Ok::<_, ClientError>((published, Done::Published))
             } else {
-                Ok(saved)
+                Ok((saved, Done::Saved))
             }
         }
     });
     Effect::new(move |_| {
         if let Some(result) = send.value().get() {
             match result {
-                Ok(saved) => {
+                Ok((saved, what)) => {
                     errors.set(Vec::new());
                     version.set(saved.version);
-                    let publishing = saved.published_on != published_on.get_untracked()
-                        || (published_on.get_untracked().is_some()
-                            && changed.get_untracked()
-                            && !saved.changed_since_published);
                     published_on.set(saved.published_on);
                     changed.set(saved.changed_since_published);
-                    done.set(Some(if publishing {
-                        Done::Published
-                    } else {
-                        Done::Saved
-                    }));
+                    done.set(Some(what));
                     window().scroll_to_with_x_and_y(0.0, 0.0);
                 }
                 Err(error) => {
