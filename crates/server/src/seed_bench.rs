@@ -12,8 +12,14 @@
 //! days over the last two years of the server's clock, by residents chosen at
 //! random; a complaint's history depends on its age, as in life: the recent
 //! ones new, acknowledged, asked for information, answered or at stage 2,
-//! the older ones mostly closed (at stage 1 or 2) or withdrawn; 1 to 8
-//! events each. The demo's accounts are made first, so the demo caseworker
+//! the older ones mostly closed (at stage 1 or 2) or withdrawn; 1 to 9
+//! events each. Most keep the Code's timescales; some do not (acknowledged
+//! or answered late, at either stage), some are extended (within the Code,
+//! beyond it with or without the resident's agreement, or after the date
+//! had passed), and a few go to the Ombudsman, are taken to stage 2 after
+//! being reopened, or are out of the time limit and taken on or not, so that
+//! `scripts/check-figures` has every figure to work out again from the
+//! events. The demo's accounts are made first, so the demo caseworker
 //! (with the demo authenticator key) can sign in to the queue; every seeded
 //! resident (`resident-N@bench.example`) has the demo password. Nothing is
 //! random between runs: the same arguments make the same cases.
@@ -67,199 +73,503 @@ enum By {
     Staff,
 }
 
+/// One step of a history.
+enum Step {
+    Event(Event),
+    /// The current stage's response date moved to `to` working days after
+    /// the complaint's receipt: beyond the policy's limit only with a good
+    /// reason (and then, if `agreed`, with the resident's agreement too).
+    Extend {
+        to: usize,
+        agreed: bool,
+        good_reason: bool,
+    },
+}
+
 /// A complaint's history: (working days after receipt, who, what), with the
-/// weight it is chosen by and the oldest a case may be to stop there.
+/// weight it is chosen by, the oldest a case may be to stop there, and
+/// whether the problem is out of the policy's time limit (so the complaint
+/// waits for a decision to take it on).
 struct History {
     weight: usize,
     max_age: usize,
-    steps: fn() -> Vec<(usize, By, Event)>,
+    out_of_time: bool,
+    steps: fn() -> Vec<(usize, By, Step)>,
 }
 
-fn assigned() -> Event {
-    Event::Assigned {
-        caseworker: "Sam Caseworker".to_owned(),
-        caseworker_id: None,
+impl History {
+    const fn new(weight: usize, max_age: usize, steps: fn() -> Vec<(usize, By, Step)>) -> Self {
+        Self {
+            weight,
+            max_age,
+            out_of_time: false,
+            steps,
+        }
+    }
+
+    const fn closed(weight: usize, steps: fn() -> Vec<(usize, By, Step)>) -> Self {
+        Self::new(weight, usize::MAX, steps)
+    }
+
+    const fn out_of_time(
+        weight: usize,
+        max_age: usize,
+        steps: fn() -> Vec<(usize, By, Step)>,
+    ) -> Self {
+        Self {
+            weight,
+            max_age,
+            out_of_time: true,
+            steps,
+        }
     }
 }
 
-const HISTORIES: [History; 9] = [
+fn staff(after: usize, event: Event) -> (usize, By, Step) {
+    (after, By::Staff, Step::Event(event))
+}
+
+fn resident(after: usize, event: Event) -> (usize, By, Step) {
+    (after, By::Resident, Step::Event(event))
+}
+
+fn acknowledge(after: usize) -> (usize, By, Step) {
+    staff(after, Event::acknowledged())
+}
+
+fn assign(after: usize) -> (usize, By, Step) {
+    staff(
+        after,
+        Event::Assigned {
+            caseworker: "Sam Caseworker".to_owned(),
+            caseworker_id: None,
+        },
+    )
+}
+
+fn respond(after: usize, outcome: Outcome) -> (usize, By, Step) {
+    let reasons = match outcome {
+        Outcome::Upheld => "The work was left out of the contract by mistake and is now done.",
+        Outcome::PartlyUpheld => "The contractor missed a visit; a new date is booked.",
+        Outcome::NotUpheld => "The charge covers work done on the dates in the schedule.",
+    };
+    staff(after, responded(outcome, reasons))
+}
+
+fn extend(after: usize, to: usize) -> (usize, By, Step) {
+    (
+        after,
+        By::Staff,
+        Step::Extend {
+            to,
+            agreed: false,
+            good_reason: false,
+        },
+    )
+}
+
+/// An extension beyond the policy's limit, for a good reason, agreed with
+/// the resident or not.
+fn extend_beyond(after: usize, to: usize, agreed: bool) -> (usize, By, Step) {
+    (
+        after,
+        By::Staff,
+        Step::Extend {
+            to,
+            agreed,
+            good_reason: true,
+        },
+    )
+}
+
+fn satisfaction(after: usize, satisfied: bool) -> (usize, By, Step) {
+    resident(
+        after,
+        Event::SatisfactionRecorded {
+            satisfied,
+            comment: None,
+        },
+    )
+}
+
+fn close(after: usize) -> (usize, By, Step) {
+    staff(
+        after,
+        Event::Closed {
+            why: ClosedWhy::Resolved,
+        },
+    )
+}
+
+fn escalate(after: usize) -> (usize, By, Step) {
+    resident(after, Event::EscalationRequested { reason: None })
+}
+
+fn withdraw(after: usize) -> (usize, By, Step) {
+    resident(
+        after,
+        Event::Withdrawn {
+            reason: Some("It has been sorted out.".to_owned()),
+        },
+    )
+}
+
+fn ombudsman(after: usize) -> (usize, By, Step) {
+    staff(after, Event::ReferredToOmbudsman)
+}
+
+/// The histories, with the Code's timescales (acknowledge within 5 working
+/// days of receipt, answer within 10 at stage 1 and 20 at stage 2 of the
+/// acknowledgement, extend by at most 10 or 20) kept and broken in the
+/// proportions a landlord might see, so that the figures have something to
+/// count (`scripts/check-figures` works them out again from the events).
+static HISTORIES: [History; 41] = [
     // New: not yet acknowledged.
-    History {
-        weight: 2,
-        max_age: 4,
-        steps: Vec::new,
-    },
-    History {
-        weight: 3,
-        max_age: 20,
-        steps: || vec![(1, By::Staff, Event::acknowledged())],
-    },
-    History {
-        weight: 3,
-        max_age: 25,
-        steps: || {
-            vec![
-                (
-                    2,
-                    By::Staff,
-                    defined(
-                        "The repair to your kitchen ceiling was not finished.",
-                        "The repair finished and an apology.",
-                    ),
+    History::new(2, 4, Vec::new),
+    History::new(3, 20, || vec![acknowledge(1)]),
+    History::new(3, 25, || {
+        vec![
+            staff(
+                2,
+                defined(
+                    "The repair to your kitchen ceiling was not finished.",
+                    "The repair finished and an apology.",
                 ),
-                (2, By::Staff, assigned()),
-            ]
-        },
-    },
-    History {
-        weight: 2,
-        max_age: 25,
-        steps: || {
-            vec![
-                (1, By::Staff, Event::acknowledged()),
-                (
-                    4,
-                    By::Staff,
-                    Event::InformationRequested {
-                        what: "The dates the contractor was due to visit.".to_owned(),
-                    },
-                ),
-            ]
-        },
-    },
+            ),
+            assign(2),
+        ]
+    }),
+    History::new(2, 25, || {
+        vec![
+            acknowledge(1),
+            staff(
+                4,
+                Event::InformationRequested {
+                    what: "The dates the contractor was due to visit.".to_owned(),
+                },
+            ),
+        ]
+    }),
+    // Acknowledged, then nothing: the answer falls overdue.
+    History::new(1, 40, || vec![acknowledge(2), assign(3)]),
+    // Extended within the Code, not answered yet.
+    History::new(1, 30, || vec![acknowledge(1), assign(2), extend(8, 18)]),
     // Answered at stage 1, not yet closed.
-    History {
-        weight: 4,
-        max_age: 40,
-        steps: || {
-            vec![
-                (1, By::Staff, Event::acknowledged()),
-                (2, By::Staff, assigned()),
-                (
-                    9,
-                    By::Staff,
-                    responded(
-                        Outcome::PartlyUpheld,
-                        "The contractor missed a visit; a new date is booked.",
-                    ),
-                ),
-            ]
-        },
-    },
+    History::new(4, 40, || {
+        vec![acknowledge(1), assign(2), respond(9, Outcome::PartlyUpheld)]
+    }),
     // At stage 2.
-    History {
-        weight: 3,
-        max_age: 60,
-        steps: || {
-            vec![
-                (1, By::Staff, Event::acknowledged()),
-                (
-                    9,
-                    By::Staff,
-                    responded(
-                        Outcome::NotUpheld,
-                        "The charge covers work done on the dates in the schedule.",
-                    ),
-                ),
-                (
-                    14,
-                    By::Resident,
-                    Event::EscalationRequested { reason: None },
-                ),
-                (15, By::Staff, Event::acknowledged()),
-            ]
-        },
-    },
-    // Closed at stage 1.
-    History {
-        weight: 60,
-        max_age: usize::MAX,
-        steps: || {
-            vec![
-                (1, By::Staff, Event::acknowledged()),
-                (2, By::Staff, assigned()),
-                (
-                    9,
-                    By::Staff,
-                    responded(
-                        Outcome::Upheld,
-                        "The work was left out of the contract by mistake and is now done.",
-                    ),
-                ),
-                (
-                    10,
-                    By::Resident,
-                    Event::SatisfactionRecorded {
-                        satisfied: true,
-                        comment: None,
-                    },
-                ),
-                (
-                    11,
-                    By::Staff,
-                    Event::Closed {
-                        why: ClosedWhy::Resolved,
-                    },
-                ),
-            ]
-        },
-    },
+    History::new(3, 60, || {
+        vec![
+            acknowledge(1),
+            respond(9, Outcome::NotUpheld),
+            escalate(14),
+            acknowledge(15),
+        ]
+    }),
+    // Closed at stage 1, on time.
+    History::closed(40, || {
+        vec![
+            acknowledge(1),
+            assign(2),
+            respond(9, Outcome::Upheld),
+            satisfaction(10, true),
+            close(11),
+        ]
+    }),
+    History::closed(6, || {
+        vec![
+            acknowledge(3),
+            assign(3),
+            respond(12, Outcome::NotUpheld),
+            satisfaction(13, false),
+            close(14),
+        ]
+    }),
+    // Acknowledged late (working day 7): not within the Code's timescales.
+    History::closed(5, || {
+        vec![
+            acknowledge(7),
+            assign(7),
+            respond(12, Outcome::NotUpheld),
+            satisfaction(13, false),
+            close(14),
+        ]
+    }),
+    // Answered late: 13 working days after the acknowledgement.
+    History::closed(5, || {
+        vec![
+            acknowledge(2),
+            assign(2),
+            respond(15, Outcome::PartlyUpheld),
+            satisfaction(16, true),
+            close(17),
+        ]
+    }),
+    // On the last day of each timescale, and the day after: acknowledged on
+    // working day 5 and answered on the 10th working day after that;
+    // acknowledged on day 6; answered on the 11th working day after the
+    // acknowledgement.
+    History::closed(3, || {
+        vec![
+            acknowledge(5),
+            respond(15, Outcome::PartlyUpheld),
+            satisfaction(16, true),
+            close(17),
+        ]
+    }),
+    History::closed(2, || {
+        vec![acknowledge(6), respond(10, Outcome::Upheld), close(12)]
+    }),
+    History::closed(2, || {
+        vec![acknowledge(1), respond(12, Outcome::NotUpheld), close(14)]
+    }),
+    // Answered without an acknowledgement: the response acknowledges it, in
+    // time on working day 5, late on working day 7.
+    History::closed(3, || vec![respond(5, Outcome::Upheld), close(6)]),
+    History::closed(2, || {
+        vec![
+            respond(7, Outcome::NotUpheld),
+            satisfaction(8, false),
+            close(9),
+        ]
+    }),
+    // Extended within the Code before the original date (working day 11),
+    // answered by the new date.
+    History::closed(5, || {
+        vec![
+            acknowledge(1),
+            assign(2),
+            extend(8, 16),
+            respond(15, Outcome::PartlyUpheld),
+            satisfaction(16, true),
+            close(17),
+        ]
+    }),
+    // Extended on the original date to the Code's limit (working day 21),
+    // answered that day; extended one day further without agreement.
+    History::closed(2, || {
+        vec![
+            acknowledge(1),
+            extend(11, 21),
+            respond(21, Outcome::Upheld),
+            close(22),
+        ]
+    }),
+    History::closed(1, || {
+        vec![
+            acknowledge(1),
+            extend_beyond(10, 22, false),
+            respond(22, Outcome::NotUpheld),
+            close(23),
+        ]
+    }),
+    // Extended twice, within the Code's limit (working day 21) in all.
+    History::closed(2, || {
+        vec![
+            acknowledge(1),
+            extend(8, 14),
+            extend(13, 20),
+            respond(19, Outcome::Upheld),
+            close(21),
+        ]
+    }),
+    // Extended within the Code, answered after the new date.
+    History::closed(2, || {
+        vec![
+            acknowledge(1),
+            extend(9, 14),
+            respond(17, Outcome::NotUpheld),
+            close(19),
+        ]
+    }),
+    // Extended beyond the Code's limit, with the resident's agreement.
+    History::closed(2, || {
+        vec![
+            acknowledge(1),
+            extend_beyond(10, 26, true),
+            respond(25, Outcome::Upheld),
+            satisfaction(26, true),
+            close(27),
+        ]
+    }),
+    // Extended beyond the Code's limit without the resident's agreement.
+    History::closed(2, || {
+        vec![
+            acknowledge(1),
+            extend_beyond(10, 24, false),
+            respond(23, Outcome::NotUpheld),
+            close(25),
+        ]
+    }),
+    // Extended after the original date had passed.
+    History::closed(2, || {
+        vec![
+            acknowledge(1),
+            extend(12, 19),
+            respond(18, Outcome::Upheld),
+            close(20),
+        ]
+    }),
     // Closed at stage 2: eight events with the first.
-    History {
-        weight: 15,
-        max_age: usize::MAX,
-        steps: || {
-            vec![
-                (1, By::Staff, Event::acknowledged()),
-                (2, By::Staff, assigned()),
-                (
-                    9,
-                    By::Staff,
-                    responded(
-                        Outcome::NotUpheld,
-                        "The delay was caused by the supplier, not by us.",
-                    ),
-                ),
-                (
-                    12,
-                    By::Resident,
-                    Event::EscalationRequested { reason: None },
-                ),
-                (13, By::Staff, Event::acknowledged()),
-                (
-                    30,
-                    By::Staff,
-                    responded(
-                        Outcome::PartlyUpheld,
-                        "We should have told you about the supplier's delay sooner.",
-                    ),
-                ),
-                (
-                    32,
-                    By::Staff,
-                    Event::Closed {
-                        why: ClosedWhy::Resolved,
-                    },
-                ),
-            ]
-        },
-    },
-    History {
-        weight: 8,
-        max_age: usize::MAX,
-        steps: || {
-            vec![
-                (1, By::Staff, Event::acknowledged()),
-                (
-                    4,
-                    By::Resident,
-                    Event::Withdrawn {
-                        reason: Some("It has been sorted out.".to_owned()),
-                    },
-                ),
-            ]
-        },
-    },
+    History::closed(10, || {
+        vec![
+            acknowledge(1),
+            assign(2),
+            respond(9, Outcome::NotUpheld),
+            escalate(12),
+            acknowledge(13),
+            respond(30, Outcome::PartlyUpheld),
+            close(32),
+        ]
+    }),
+    // Stage 2 answered late (due on working day 34), the resident asked
+    // about satisfaction after each stage.
+    History::closed(4, || {
+        vec![
+            acknowledge(1),
+            respond(9, Outcome::NotUpheld),
+            satisfaction(10, false),
+            escalate(12),
+            acknowledge(14),
+            respond(40, Outcome::Upheld),
+            satisfaction(41, true),
+            close(42),
+        ]
+    }),
+    // Stage 2 acknowledged and answered on the last days (working days 5
+    // and 20 after the request and the acknowledgement), and answered a
+    // day late.
+    History::closed(2, || {
+        vec![
+            acknowledge(1),
+            respond(9, Outcome::NotUpheld),
+            escalate(12),
+            acknowledge(13),
+            respond(34, Outcome::PartlyUpheld),
+            close(35),
+        ]
+    }),
+    History::closed(2, || {
+        vec![
+            acknowledge(1),
+            respond(9, Outcome::NotUpheld),
+            escalate(12),
+            acknowledge(17),
+            respond(37, Outcome::NotUpheld),
+            close(38),
+        ]
+    }),
+    // Stage 2 extended within the Code, answered by the new date.
+    History::closed(3, || {
+        vec![
+            acknowledge(1),
+            respond(9, Outcome::NotUpheld),
+            escalate(12),
+            acknowledge(13),
+            extend(30, 45),
+            respond(44, Outcome::PartlyUpheld),
+            close(46),
+        ]
+    }),
+    // Stage 2 acknowledged late, then to the Ombudsman.
+    History::closed(2, || {
+        vec![
+            acknowledge(1),
+            respond(9, Outcome::NotUpheld),
+            escalate(12),
+            acknowledge(19),
+            respond(35, Outcome::NotUpheld),
+            ombudsman(40),
+        ]
+    }),
+    History::closed(3, || {
+        vec![
+            acknowledge(1),
+            respond(9, Outcome::NotUpheld),
+            escalate(11),
+            acknowledge(12),
+            respond(28, Outcome::NotUpheld),
+            satisfaction(29, false),
+            close(30),
+            ombudsman(50),
+        ]
+    }),
+    // Withdrawn: after the acknowledgement, before it, after an extension,
+    // and at stage 2.
+    History::closed(5, || vec![acknowledge(1), withdraw(4)]),
+    History::closed(2, || vec![withdraw(2)]),
+    History::closed(1, || vec![acknowledge(1), extend(8, 16), withdraw(12)]),
+    History::closed(2, || {
+        vec![
+            acknowledge(1),
+            respond(9, Outcome::PartlyUpheld),
+            escalate(12),
+            acknowledge(13),
+            withdraw(20),
+        ]
+    }),
+    // Stage 2 refused; closed, then reopened and taken to stage 2.
+    History::closed(1, || {
+        vec![
+            acknowledge(1),
+            respond(9, Outcome::NotUpheld),
+            escalate(12),
+            staff(
+                13,
+                Event::EscalationRefused {
+                    reasons: "The request is about a new matter, raised as a new complaint."
+                        .to_owned(),
+                },
+            ),
+            close(15),
+        ]
+    }),
+    History::closed(1, || {
+        vec![
+            acknowledge(1),
+            respond(9, Outcome::Upheld),
+            close(11),
+            staff(
+                20,
+                Event::Reopened {
+                    reason: "The resident says the work was not done.".to_owned(),
+                },
+            ),
+            escalate(20),
+            acknowledge(21),
+            respond(38, Outcome::PartlyUpheld),
+            close(40),
+        ]
+    }),
+    // Out of the time limit: taken on, or not (and the resident went to
+    // the Ombudsman about that).
+    History::out_of_time(2, usize::MAX, || {
+        vec![
+            staff(
+                1,
+                Event::Accepted {
+                    reason: "The resident was in hospital for most of the time since.".to_owned(),
+                    exception: None,
+                },
+            ),
+            acknowledge(1),
+            respond(10, Outcome::PartlyUpheld),
+            close(12),
+        ]
+    }),
+    History::out_of_time(1, 15, Vec::new),
+    History::out_of_time(2, usize::MAX, || {
+        vec![
+            staff(
+                3,
+                Event::Declined {
+                    reasons: "The problem was put right at the time, two years ago.".to_owned(),
+                },
+            ),
+            ombudsman(20),
+        ]
+    }),
 ];
 
 const DETAILS: [&str; 4] = [
@@ -343,12 +653,19 @@ pub async fn run(state: &AppState, cases: usize, residents: usize) -> Result<(),
                 _ => CaseKind::Complaint,
             };
             let is_complaint = kind == CaseKind::Complaint;
+            let history = is_complaint.then(|| choose(&mut rng, age));
+            let out_of_time = history.is_some_and(|h| h.out_of_time);
             let new = NewCase {
                 kind,
                 category: is_complaint.then(|| categories[rng.below(categories.len())].clone()),
                 details: DETAILS[rng.below(DETAILS.len())].to_owned(),
-                started_on: is_complaint
-                    .then(|| received_on - chrono::Days::new(rng.below(60) as u64)),
+                started_on: is_complaint.then(|| {
+                    if out_of_time {
+                        received_on - chrono::Months::new(24)
+                    } else {
+                        received_on - chrono::Days::new(rng.below(60) as u64)
+                    }
+                }),
                 desired_outcome: is_complaint
                     .then(|| "Put it right and tell me what will happen next.".to_owned()),
                 contact_channel: None,
@@ -385,21 +702,36 @@ pub async fn run(state: &AppState, cases: usize, residents: usize) -> Result<(),
             )
             .await
             .map_err(describe)?;
-            let steps = if is_complaint {
-                choose(&mut rng, age)
-            } else if rng.below(2) == 0 && age > 1 {
-                vec![(1, By::Staff, Event::acknowledged())]
-            } else {
-                Vec::new()
+            let steps = match history {
+                Some(history) => (history.steps)(),
+                None => feedback(&mut rng, age),
             };
-            for (after, by, event) in steps {
+            for (after, by, step) in steps {
                 let on = days[(received_index + after).min(SPAN)];
-                let event = match event {
-                    Event::Assigned { caseworker, .. } => Event::Assigned {
+                let event = match step {
+                    Step::Event(Event::Assigned { caseworker, .. }) => Event::Assigned {
                         caseworker,
                         caseworker_id: staff_public_id.clone(),
                     },
-                    other => other,
+                    Step::Event(other) => other,
+                    Step::Extend {
+                        to,
+                        agreed,
+                        good_reason,
+                    } => Event::Extended {
+                        reason:
+                            "The complaint is complex and needs more time to investigate properly"
+                                .to_owned(),
+                        new_date: state
+                            .calendar
+                            .add_working_days(received_on, to as u32)
+                            .map_err(|e| format!("{e:?}"))?
+                            .date,
+                        agreed_with_resident: agreed,
+                        good_reason: good_reason.then(|| {
+                            "The surveyor's report on the whole block is needed first".to_owned()
+                        }),
+                    },
                 };
                 let (actor_id, actor) = match by {
                     By::Resident => (resident_id, resident_actor.clone()),
@@ -450,7 +782,7 @@ pub async fn run(state: &AppState, cases: usize, residents: usize) -> Result<(),
 }
 
 /// A complaint's history for a case received `age` working days ago.
-fn choose(rng: &mut Rng, age: usize) -> Vec<(usize, By, Event)> {
+fn choose(rng: &mut Rng, age: usize) -> &'static History {
     let fits = |h: &&History| {
         let steps = (h.steps)();
         age <= h.max_age && steps.last().is_none_or(|(after, _, _)| *after <= age)
@@ -459,11 +791,36 @@ fn choose(rng: &mut Rng, age: usize) -> Vec<(usize, By, Event)> {
     let mut pick = rng.below(total);
     for history in HISTORIES.iter().filter(fits) {
         if pick < history.weight {
-            return (history.steps)();
+            return history;
         }
         pick -= history.weight;
     }
-    Vec::new()
+    &HISTORIES[0]
+}
+
+/// A compliment's or a comment's history: nothing yet, acknowledged, or
+/// also answered and closed.
+fn feedback(rng: &mut Rng, age: usize) -> Vec<(usize, By, Step)> {
+    match rng.below(3) {
+        1 if age > 1 => vec![acknowledge(1)],
+        2 if age > 4 => vec![
+            acknowledge(1),
+            staff(
+                3,
+                Event::Responded {
+                    outcome: None,
+                    reasons: "Thank you: we have passed this on to the team.".to_owned(),
+                    remedies: Vec::new(),
+                    outstanding_actions: Vec::new(),
+                    sent_by: None,
+                    root_causes: Vec::new(),
+                    lessons: None,
+                },
+            ),
+            close(4),
+        ],
+        _ => Vec::new(),
+    }
 }
 
 /// `minutes` after midnight (UTC) on `day`, but never later than now.
