@@ -16,6 +16,15 @@ CREATE TABLE case_cause_facts (
     cause   TEXT NOT NULL,
     PRIMARY KEY (case_id, stage, cause)
 );
+-- Every satisfaction answer (one may follow each response), so KPI (h)
+-- counts each in the period it was given, not only the latest.
+CREATE TABLE case_satisfaction_facts (
+    case_id     INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    answered_on TEXT NOT NULL,
+    satisfied   INTEGER NOT NULL,
+    PRIMARY KEY (case_id, position)
+);
 -- What each response says was learnt, for the annual report's draft.
 ALTER TABLE case_stage_facts ADD COLUMN lessons TEXT;
 -- Every case's facts are worked out again from its events when the server

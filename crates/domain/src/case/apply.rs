@@ -69,6 +69,7 @@ pub fn start(policy: &Policy, record: &EventRecord) -> Result<CaseState, Refusal
         information_requests: Vec::new(),
         information_given: Vec::new(),
         satisfaction: None,
+        satisfaction_answers: Vec::new(),
         withdrawn: None,
         closed: None,
         referred_to_ombudsman_on: None,
@@ -924,6 +925,7 @@ fn record_satisfaction(
     {
         return Err(RefusalReason::SatisfactionAlreadyRecorded.into());
     }
+    next.satisfaction_answers.push((on, satisfied));
     next.satisfaction = Some(Satisfaction {
         on,
         satisfied,

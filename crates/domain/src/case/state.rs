@@ -310,6 +310,13 @@ pub struct CaseState {
     pub information_requests: Vec<InformationRequest>,
     pub information_given: Vec<InformationGiven>,
     pub satisfaction: Option<Satisfaction>,
+    /// Every satisfaction answer in order, the day and whether satisfied
+    /// (one may follow each response; `satisfaction` is the latest): the
+    /// figures count each in its own period (KPI h). Worked out from the
+    /// events, so it never travels.
+    #[serde(skip)]
+    #[cfg_attr(feature = "openapi", schemars(skip))]
+    pub satisfaction_answers: Vec<(NaiveDate, bool)>,
     pub withdrawn: Option<Withdrawal>,
     pub closed: Option<Closure>,
     /// The day the complaint went to the Housing Ombudsman.

@@ -602,7 +602,12 @@ pub async fn save_facts(
 ) -> Result<(), sqlx::Error> {
     let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
     let flag = |b: Option<bool>| b.map(i64::from);
-    for table in ["case_remedy_facts", "case_cause_facts", "case_stage_facts"] {
+    for table in [
+        "case_remedy_facts",
+        "case_cause_facts",
+        "case_stage_facts",
+        "case_satisfaction_facts",
+    ] {
         crate::db::query(&format!("DELETE FROM {table} WHERE case_id = ?"))
             .bind(case_id)
             .execute(&mut *conn)
@@ -628,6 +633,18 @@ pub async fn save_facts(
     .bind(i64::from(facts.hazard))
     .execute(&mut *conn)
     .await?;
+    for (position, (on, satisfied)) in facts.satisfaction_answers.iter().enumerate() {
+        crate::db::query(
+            "INSERT INTO case_satisfaction_facts (case_id, position, answered_on, satisfied) \
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(case_id)
+        .bind(position as i64)
+        .bind(on.to_string())
+        .bind(i64::from(*satisfied))
+        .execute(&mut *conn)
+        .await?;
+    }
     for stage in &facts.stages {
         crate::db::query(
             "INSERT INTO case_stage_facts (case_id, stage, received_on, acknowledged_on, \
@@ -875,6 +892,12 @@ pub async fn projection_text(
             "SELECT {} || '|' || cause FROM case_cause_facts WHERE case_id = ? \
              ORDER BY stage, cause",
             text("stage")
+        ),
+        format!(
+            "SELECT {} || '|' || answered_on || '|' || {} FROM case_satisfaction_facts \
+             WHERE case_id = ? ORDER BY position",
+            text("position"),
+            text("satisfied")
         ),
     ];
     for (n, sql) in queries.iter().enumerate() {

@@ -269,8 +269,9 @@ pub async fn satisfaction(
     to: &str,
 ) -> Result<(i64, i64), sqlx::Error> {
     crate::db::query_as(
-        "SELECT COUNT(*), CAST(COALESCE(SUM(satisfied), 0) AS BIGINT) FROM case_facts \
-         WHERE kind = 'complaint' AND counted = 1 AND satisfied_on BETWEEN ? AND ?",
+        "SELECT COUNT(*), CAST(COALESCE(SUM(a.satisfied), 0) AS BIGINT) \
+         FROM case_satisfaction_facts a JOIN case_facts f ON f.case_id = a.case_id \
+         WHERE f.kind = 'complaint' AND f.counted = 1 AND a.answered_on BETWEEN ? AND ?",
     )
     .bind(from)
     .bind(to)
