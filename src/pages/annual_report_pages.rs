@@ -29,6 +29,18 @@ use crate::form::{field_id, message_for};
 use crate::report_words::{blocks, comply, day, parse_year, range, status, year_name, Block};
 use crate::retry_key::RetryKeys;
 use crate::router::{use_location, use_navigate, A};
+use crate::routes::Route;
+
+/// The three pages, as the address names them (loaded as one).
+#[component]
+pub fn AnnualReportPages() -> impl IntoView {
+    let location = use_location();
+    match Route::matching(&location.pathname.get_untracked()) {
+        Route::StaffAnnualReports => view! { <StaffAnnualReportsPage /> }.into_any(),
+        Route::StaffAnnualReport => view! { <StaffAnnualReportPage /> }.into_any(),
+        _ => view! { <AnnualReportPage /> }.into_any(),
+    }
+}
 
 /// The year in the address's last part (`/annual-reports/2025`).
 fn year_in_address() -> Memo<Option<i32>> {
