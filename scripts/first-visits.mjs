@@ -85,12 +85,16 @@ const PAGES = [
   // message histories every page decodes grew by a few variants (the panel
   // put back or dispensed with, the councillor's reply, Notify's delivery).
   { name: "raise a complaint (first question)", ceiling: 412, as: RESIDENT, path: "/complaints/new", heading: "What is your complaint about?", ready: "main form" },
+  // 452 since 2026-12-06, night (451.3): the figures' remedies and causes
+  // and the annual report's pages share list and form code with the case
+  // pages, so their shared chunks grew by 1.3 KiB; "Page not found" left the
+  // main module to keep the start page under its budget.
   // 450 again since 2026-12-06, evening (453 that morning, for the case
   // page's invitation to the equality questions), as above.
-  { name: "your cases", ceiling: 450, as: RESIDENT, path: "/cases", heading: "Your complaints, compliments and comments", ready: "main a[href^='/cases/']" },
+  { name: "your cases", ceiling: 452, as: RESIDENT, path: "/cases", heading: "Your complaints, compliments and comments", ready: "main a[href^='/cases/']" },
   {
     name: "a case",
-    ceiling: 450,
+    ceiling: 452,
     as: RESIDENT,
     path: async (request) => {
       const cases = await (await request.get("/api/v1/cases")).json();

@@ -58,6 +58,9 @@ lazy_page!(account: SettingsRoute => SettingsPage);
 lazy_page!(account: VerifyEmailRoute => VerifyEmailPage);
 lazy_page!(security: AccountRoute => AccountPages);
 lazy_page!(info: OmbudsmanRoute => OmbudsmanPage);
+// "Page not found" loads with the help pages: in the main module it weighed on
+// every first visit, for an address few people mistype.
+lazy_page!(info: NotFoundRoute => NotFoundPage);
 lazy_page!(feedback: FeedbackRoute => FeedbackPage);
 lazy_page!(feedback: FeedbackSentRoute => FeedbackSentPage);
 lazy_page!(feedback: EqualityRoute => EqualityPage);
@@ -139,7 +142,7 @@ fn page(route: Route) -> Page {
         Route::AccountDeleted => AccountRoute::page(),
         Route::ForgotPassword => AccountRoute::page(),
         Route::ResetPassword => AccountRoute::page(),
-        Route::NotFound => Page::eager(|| view! { <NotFoundPage /> }.into_any()),
+        Route::NotFound => NotFoundRoute::page(),
     }
 }
 
