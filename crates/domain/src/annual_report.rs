@@ -182,6 +182,45 @@ pub enum EditProblem {
     },
 }
 
+/// A part of the report's text as it is shown: a paragraph, or a list from
+/// lines that start with "- ".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(String),
+    List(Vec<String>),
+}
+
+/// `text` as paragraphs (separated by a blank line, or by a list) and lists.
+/// A heading line ending in ':' stays a paragraph of its own.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    let flush = |lines: &mut Vec<&str>, out: &mut Vec<Block>| {
+        if !lines.is_empty() {
+            out.push(Block::Paragraph(lines.join(" ")));
+            lines.clear();
+        }
+    };
+    for line in text.lines().map(str::trim) {
+        if let Some(item) = line.strip_prefix("- ").or(line.strip_prefix("* ")) {
+            flush(&mut lines, &mut out);
+            match out.last_mut() {
+                Some(Block::List(items)) => items.push(item.trim().to_owned()),
+                _ => out.push(Block::List(vec![item.trim().to_owned()])),
+            }
+        } else if line.is_empty() {
+            flush(&mut lines, &mut out);
+        } else {
+            lines.push(line);
+            if line.ends_with(':') {
+                flush(&mut lines, &mut out);
+            }
+        }
+    }
+    flush(&mut lines, &mut out);
+    out
+}
+
 /// Whether `year` is one a report can be made for: in the figures' years,
 /// and over by `today` (a report looks back on a whole year).
 pub fn year_allowed(year: i32, range: &DateRange, today: NaiveDate) -> bool {
@@ -330,6 +369,26 @@ mod tests {
             unjudged.requirement
         );
         assert!(!unjudged.requirement.contains("a matter of"));
+    }
+
+    #[test]
+    fn text_becomes_paragraphs_and_lists() {
+        let text = "What caused them:\n- A missed appointment: 2\n- Delay: 1\n\nWe learnt a lot.\nAnd changed.\n\n\nEnd";
+        assert_eq!(
+            blocks(text),
+            [
+                Block::Paragraph("What caused them:".into()),
+                Block::List(vec!["A missed appointment: 2".into(), "Delay: 1".into()]),
+                Block::Paragraph("We learnt a lot. And changed.".into()),
+                Block::Paragraph("End".into()),
+            ]
+        );
+        assert_eq!(blocks("  \n\n"), []);
+        assert_eq!(
+            blocks("- one\n\n- two"),
+            [Block::List(vec!["one".into(), "two".into()])],
+            "a blank line between items keeps one list"
+        );
     }
 
     #[test]

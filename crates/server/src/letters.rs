@@ -222,24 +222,12 @@ impl Letter<'_> {
         }
         // The body, below both.
         let mut pages = vec![first];
-        let mut y = (HEIGHT - BODY_TOP_MM * MM).min(column_bottom);
-        let bottom = MARGIN + self.body_size() * 2.0;
-        let mut page_empty = true;
-        for line in self.body_lines() {
-            let gap = if page_empty { 0.0 } else { line.gap };
-            let advance = gap + line.size * 1.4;
-            if y - advance < bottom && !page_empty {
-                // A new page, where the line starts at the top.
-                pages.push(Vec::new());
-                y = HEIGHT - MARGIN - line.size * 1.4;
-            } else {
-                y -= advance;
-            }
-            page_empty = false;
-            if let Some(page) = pages.last_mut() {
-                page.push((MARGIN, y, line));
-            }
-        }
+        flow(
+            &mut pages,
+            self.body_lines(),
+            (HEIGHT - BODY_TOP_MM * MM).min(column_bottom),
+            MARGIN + self.body_size() * 2.0,
+        );
         pages
     }
 
@@ -256,6 +244,27 @@ impl Letter<'_> {
             write_pdf(&pages, self.subject, self.landlord, self.body_size()),
             count,
         )
+    }
+}
+
+/// Places `lines` down the last of `pages` from `y`, starting a new page
+/// whenever the next line would pass `bottom`.
+fn flow(pages: &mut Vec<Vec<Placed>>, lines: Vec<Line>, mut y: f32, bottom: f32) {
+    let mut page_empty = true;
+    for line in lines {
+        let gap = if page_empty { 0.0 } else { line.gap };
+        let advance = gap + line.size * 1.4;
+        if y - advance < bottom && !page_empty {
+            // A new page, where the line starts at the top.
+            pages.push(Vec::new());
+            y = HEIGHT - MARGIN - line.size * 1.4;
+        } else {
+            y -= advance;
+        }
+        page_empty = false;
+        if let Some(page) = pages.last_mut() {
+            page.push((MARGIN, y, line));
+        }
     }
 }
 
@@ -371,23 +380,12 @@ impl Document<'_> {
     /// The pages, each a list of lines placed on it.
     fn pages(&self) -> Vec<Vec<Placed>> {
         let mut pages = vec![Vec::new()];
-        let mut y = HEIGHT - MARGIN;
-        let bottom = MARGIN + Self::SIZE * 2.0;
-        let mut page_empty = true;
-        for line in self.lines() {
-            let gap = if page_empty { 0.0 } else { line.gap };
-            let advance = gap + line.size * 1.4;
-            if y - advance < bottom && !page_empty {
-                pages.push(Vec::new());
-                y = HEIGHT - MARGIN - line.size * 1.4;
-            } else {
-                y -= advance;
-            }
-            page_empty = false;
-            if let Some(page) = pages.last_mut() {
-                page.push((MARGIN, y, line));
-            }
-        }
+        flow(
+            &mut pages,
+            self.lines(),
+            HEIGHT - MARGIN,
+            MARGIN + Self::SIZE * 2.0,
+        );
         pages
     }
 

@@ -399,32 +399,16 @@ pub async fn published(conn: &mut AnyConnection, year: i32) -> Result<PublishedR
     read(&text)
 }
 
-/// The report's text as the PDF's parts: a paragraph per block of lines, an
-/// item per line that starts "- ".
+/// The report's text as the PDF's parts: its paragraphs, and an item for
+/// each line of a list.
 fn text_parts(text: &str) -> Vec<Part> {
-    let mut parts = Vec::new();
-    let mut paragraph: Vec<&str> = Vec::new();
-    let flush = |paragraph: &mut Vec<&str>, parts: &mut Vec<Part>| {
-        if !paragraph.is_empty() {
-            parts.push(Part::Paragraph(paragraph.join(" ")));
-            paragraph.clear();
-        }
-    };
-    for line in text.lines().map(str::trim) {
-        if let Some(item) = line.strip_prefix("- ") {
-            flush(&mut paragraph, &mut parts);
-            parts.push(Part::Item(item.trim().to_owned()));
-        } else if line.is_empty() {
-            flush(&mut paragraph, &mut parts);
-        } else {
-            paragraph.push(line);
-            if line.ends_with(':') {
-                flush(&mut paragraph, &mut parts);
-            }
-        }
-    }
-    flush(&mut paragraph, &mut parts);
-    parts
+    annual_report::blocks(text)
+        .into_iter()
+        .flat_map(|block| match block {
+            annual_report::Block::Paragraph(p) => vec![Part::Paragraph(p)],
+            annual_report::Block::List(items) => items.into_iter().map(Part::Item).collect(),
+        })
+        .collect()
 }
 
 /// The published report as a PDF, in the order of its page.

@@ -5,39 +5,13 @@
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 
+use crate::figures::{complaint_from, on, raise_for};
 use crate::helpers::{errors, TestApp, TestClient};
 use crate::support::*;
 
-async fn raise_letter(staff: &TestClient, received_on: &str) -> String {
-    let body = with(
-        complaint(),
-        json!({
-            "started_on": "2026-01-01",
-            "received_by": "letter",
-            "received_on": received_on,
-            "someone": {
-                "name": "Pat Person",
-                "email": "pat@example.com",
-                "contact_channel": "email"
-            }
-        }),
-    );
-    let (status, _, detail) = staff
-        .with_header("idempotency-key", &new_key())
-        .post_json("/api/v1/staff/cases", body)
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{detail}");
-    id(&detail)
-}
-
-async fn on(staff: &TestClient, case: &str, day: &str, event: Value) {
-    let (status, _, body) = staff
-        .post_json(
-            &format!("/api/v1/cases/{case}/staff-actions"),
-            json!({ "event": event, "on": day }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{event} on {day}: {body}");
+/// A complaint by letter, received on `day`, from someone without an account.
+async fn raise_letter(staff: &TestClient, day: &str) -> String {
+    raise_for(staff, day, None, complaint_from("2026-01-01")).await
 }
 
 fn answered(remedies: Value, causes: &[&str], lessons: &str) -> Value {

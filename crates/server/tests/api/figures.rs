@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use crate::helpers::{next_page, TestApp, TestClient};
 use crate::support::*;
 
-async fn raise_for(
+pub(crate) async fn raise_for(
     staff: &TestClient,
     received_on: &str,
     resident: Option<&str>,
@@ -33,7 +33,7 @@ async fn raise_for(
     id(&detail)
 }
 
-async fn on(staff: &TestClient, case: &str, day: &str, event: Value) {
+pub(crate) async fn on(staff: &TestClient, case: &str, day: &str, event: Value) {
     let (status, _, body) = staff
         .post_json(
             &format!("/api/v1/cases/{case}/staff-actions"),
@@ -43,7 +43,7 @@ async fn on(staff: &TestClient, case: &str, day: &str, event: Value) {
     assert_eq!(status, StatusCode::OK, "{event} on {day}: {body}");
 }
 
-fn complaint_from(started_on: &str) -> Value {
+pub(crate) fn complaint_from(started_on: &str) -> Value {
     with(complaint(), json!({ "started_on": started_on }))
 }
 
