@@ -16,9 +16,15 @@ pub fn range(r: &DateRange) -> String {
     format!("{} to {}", day(r.from), day(r.to))
 }
 
-/// "2025 to 2026": the financial year beginning in `year`, as it is named.
-pub fn year_name(year: i32) -> String {
-    format!("{year} to {}", year + 1)
+/// "2025 to 2026", or "2025" for a financial year that is a calendar year.
+pub fn range_years(r: &DateRange) -> String {
+    use chrono::Datelike;
+    let (from, to) = (r.from.year(), r.to.year());
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from} to {to}")
+    }
 }
 
 /// The Ombudsman's form's answer.
@@ -71,7 +77,21 @@ mod tests {
             .starts_with("Enter the year the"));
         assert!(parse_year("25").unwrap_err().contains("4 digits"));
         assert!(parse_year("1999").is_err());
-        assert_eq!(year_name(2025), "2025 to 2026");
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let calendar = DateRange {
+            from: d("2025-01-01"),
+            to: d("2025-12-31"),
+        };
+        assert_eq!(
+            range_years(&calendar),
+            "2025",
+            "a year that starts in January"
+        );
+        let april = DateRange {
+            from: d("2025-04-01"),
+            to: d("2026-03-31"),
+        };
+        assert_eq!(range_years(&april), "2025 to 2026");
     }
 
     #[test]
@@ -79,6 +99,7 @@ mod tests {
         let on = NaiveDate::from_ymd_opt(2026, 4, 10).unwrap();
         let mut r = ReportSummary {
             year: 2025,
+            range: DateRange { from: on, to: on },
             published_on: None,
             changed_since_published: false,
         };

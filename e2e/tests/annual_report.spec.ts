@@ -44,6 +44,23 @@ test("an administrator drafts, edits and publishes the year's report, and anyone
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByTestId("report-done")).toContainText("Your changes have been saved");
   await expect(page.getByTestId("report-status")).toHaveText("Draft: not published yet.");
+  // Not published without the governing body's response (Code section 8)
+  // and an answer on every row: the error summary leads to each.
+  await page.getByRole("button", { name: "Save and publish" }).click();
+  const summary = page.locator(".app-error-summary");
+  await expect(summary).toContainText("Enter the governing body's response to the report");
+  await expect(summary).toContainText("Say whether you comply with Code 1.4");
+  await expectNoA11yViolations(page);
+  await summary.getByRole("link", { name: /governing body's response/ }).click();
+  await expect(page.getByLabel("Our governing body's response")).toBeFocused();
+  await page.getByLabel("Our governing body's response").fill("Our board read this report on 10 December 2026 and asked for a review of how repairs are booked.");
+  await summary.getByRole("link", { name: "Say whether you comply with Code 1.4" }).click();
+  await expect(page.getByRole("group", { name: /^Code 1\.4: / }).getByLabel("Yes, we comply")).toBeFocused();
+  const rows = page.getByTestId("assessment-row");
+  for (let n = 0; n < (await rows.count()); n += 1) {
+    const row = rows.nth(n);
+    if (await row.getByLabel("Not answered yet").isChecked()) await row.getByLabel("No, we do not comply").check();
+  }
   await page.getByRole("button", { name: "Save and publish" }).click();
   await expect(page.getByTestId("report-done")).toContainText("The report has been published");
   await expect(page.getByTestId("report-status")).toHaveText(/^Published on \d+ \w+ 2026\.$/);
@@ -55,6 +72,7 @@ test("an administrator drafts, edits and publishes the year's report, and anyone
   await open(reader, `/annual-reports/${year}`);
   await expect(reader.locator("main h1")).toHaveText(`Annual complaints performance and service improvement report ${yearName}`);
   await expect(reader.locator("main")).toContainText("Our first complaints report from the portal.");
+  await expect(reader.locator("main")).toContainText("Our board read this report on 10 December 2026");
   const row = reader.getByTestId("self-assessment").getByRole("row", { name: /^1\.3 / });
   await expect(row).toContainText("Yes");
   await expect(row).toContainText("Staff training records, and calls checked each month.");

@@ -26,7 +26,7 @@ use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
 use crate::components::title::Title;
 use crate::form::{field_id, message_for};
-use crate::report_words::{blocks, comply, day, parse_year, range, status, year_name, Block};
+use crate::report_words::{blocks, comply, day, parse_year, range, range_years, status, Block};
 use crate::retry_key::RetryKeys;
 use crate::router::{use_location, use_navigate, A};
 use crate::routes::Route;
@@ -222,12 +222,12 @@ fn published_view(r: PublishedReport) -> impl IntoView {
     let title = format!(
         "{}: annual complaints report {}",
         r.landlord,
-        year_name(r.year)
+        range_years(&r.range)
     );
     view! {
         <Title text=title.clone() />
         <span class="app-caption-l">{r.landlord.clone()}</span>
-        <h1 class="app-heading-l">{format!("Annual complaints performance and service improvement report {}", year_name(r.year))}</h1>
+        <h1 class="app-heading-l">{format!("Annual complaints performance and service improvement report {}", range_years(&r.range))}</h1>
         <p class="app-body">{format!("For {}. Published on {}.", range(&r.range), day(r.published_on))}</p>
         <p class="app-body"><a href=api::reports::pdf_href(r.year) download="">"Download this report as a PDF"</a></p>
         {PARTS.iter().take(1).map(|(key, _, heading)| section(heading, part(&r.text, key))).collect_view()}
@@ -330,7 +330,7 @@ fn ReportsList() -> impl IntoView {
                             {list.into_iter().map(|r| {
                                 let status = status(&r);
                                 view! { <tr>
-                                    <th scope="row"><A href=format!("/staff/annual-reports/{}", r.year)>{year_name(r.year)}</A></th>
+                                    <th scope="row"><A href=format!("/staff/annual-reports/{}", r.year)>{range_years(&r.range)}</A></th>
                                     <td>{status}</td>
                                     <td>{r.published_on.map(|_| view! { <A href=format!("/annual-reports/{}", r.year)>{format!("/annual-reports/{}", r.year)}</A> })}</td>
                                 </tr> }
@@ -415,6 +415,9 @@ enum Done {
 fn editor(r: AnnualReport) -> impl IntoView {
     let year = r.year;
     let version = RwSignal::new(r.version);
+    // The version when the last answer came back: a save that went through
+    // before a refused publication moves `version` on without it.
+    let saved_version = RwSignal::new(r.version);
     let published_on = RwSignal::new(r.published_on);
     let changed = RwSignal::new(r.changed_since_published);
     let texts: Vec<RwSignal<String>> = PARTS
@@ -475,6 +478,7 @@ fn editor(r: AnnualReport) -> impl IntoView {
                 Ok((saved, what)) => {
                     errors.set(Vec::new());
                     version.set(saved.version);
+                    saved_version.set(saved.version);
                     published_on.set(saved.published_on);
                     changed.set(saved.changed_since_published);
                     done.set(Some(what));
@@ -482,7 +486,14 @@ fn editor(r: AnnualReport) -> impl IntoView {
                 }
                 Err(error) => {
                     done.set(None);
-                    errors.set(error.not_sent("Your changes have not been saved"));
+                    // Saved but not published (the version moved on): say so.
+                    let what = if version.get_untracked() == saved_version.get_untracked() {
+                        "Your changes have not been saved"
+                    } else {
+                        "Your changes have been saved, but the report has not been published"
+                    };
+                    saved_version.set(version.get_untracked());
+                    errors.set(error.not_sent(what));
                 }
             }
         }
@@ -498,7 +509,7 @@ fn editor(r: AnnualReport) -> impl IntoView {
     let public = format!("/annual-reports/{year}");
     let public_for_banner = public.clone();
     view! {
-        <Title text=format!("Annual complaints report {}", year_name(year)) />
+        <Title text=format!("Annual complaints report {}", range_years(&r.range)) />
         <div role="status" aria-live="polite">
             {move || done.get().map(|d| {
                 let public = public_for_banner.clone();
@@ -513,7 +524,7 @@ fn editor(r: AnnualReport) -> impl IntoView {
         </div>
         <ErrorSummary errors=errors />
         <span class="app-caption-l">{r.landlord.clone()}</span>
-        <h1 class="app-heading-l">{format!("Annual complaints report {}", year_name(year))}</h1>
+        <h1 class="app-heading-l">{format!("Annual complaints report {}", range_years(&r.range))}</h1>
         <p class="app-body">{format!("For {}.", range(&r.range))}</p>
         <p class="app-body" data-testid="report-status">{move || match published_on.get() {
             None => "Draft: not published yet.".to_owned(),
@@ -560,13 +571,36 @@ fn assessment_row(
         let field = field.clone();
         move || message_for(&errors.get(), &field)
     };
+    let comply_field = format!("assessment[{n}].comply");
+    let comply_error = Memo::new(move |_| message_for(&errors.get(), &comply_field));
+    let comply_error_id = format!("comply-{n}-error");
+    let comply_error_id_for_view = comply_error_id.clone();
+    let hint_id = format!("comply-{n}-hint");
+    let checked = row.checked;
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if checked {
+            ids.push(hint_id.clone());
+        }
+        if comply_error.get().is_some() {
+            ids.push(comply_error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
     let error_for_class = error.clone();
     let error_for_described = error.clone();
     let error_id = format!("{id}-error");
     let error_id_for_described = error_id.clone();
     let name = format!("comply-{n}");
+    // The first radio takes the field's id, so the error summary's link
+    // lands on it.
+    let first_id = field_id(&format!("assessment[{n}].comply"));
     let choice = move |value: Option<Comply>, label: &'static str, suffix: &'static str| {
-        let radio_id = format!("comply-{n}-{suffix}");
+        let radio_id = if suffix == "yes" {
+            first_id.clone()
+        } else {
+            format!("comply-{n}-{suffix}")
+        };
         view! {
             <div class="app-radios__item">
                 <input class="app-radios__input" type="radio" id=radio_id.clone() name=name.clone()
@@ -580,11 +614,15 @@ fn assessment_row(
     } else {
         format!("Code section {}", row.section)
     };
+    let has_error = move || error_for_class().is_some() || comply_error.get().is_some();
     view! {
-        <div class=move || if error_for_class().is_some() { "app-form-group app-form-group--error app-assessment" } else { "app-form-group app-assessment" } data-testid="assessment-row">
-            <fieldset class="app-fieldset">
+        <div class=move || if has_error() { "app-form-group app-form-group--error app-assessment" } else { "app-form-group app-assessment" } data-testid="assessment-row">
+            <fieldset class="app-fieldset" aria-describedby=described_by>
                 <legend class="app-fieldset__legend app-fieldset__legend--s">{format!("{provision}: {}", row.requirement)}</legend>
-                {row.checked.then(|| view! { <div class="app-hint">"Filled in from the portal's check of the policy."</div> })}
+                {row.checked.then(|| view! { <div class="app-hint" id=format!("comply-{n}-hint")>"Filled in from the portal's check of the policy."</div> })}
+                {move || comply_error.get().map(|m| view! {
+                    <p class="app-error-message" id=comply_error_id_for_view.clone()><span class="app-visually-hidden">"Error: "</span>{m}</p>
+                })}
                 <div class="app-radios">
                     {choice(Some(Comply::Yes), "Yes, we comply", "yes")}
                     {choice(Some(Comply::No), "No, we do not comply", "no")}

@@ -129,6 +129,7 @@ pub struct PublishedReport {
 #[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ReportSummary {
     pub year: i32,
+    pub range: DateRange,
     pub published_on: Option<NaiveDate>,
     pub changed_since_published: bool,
 }
@@ -249,6 +250,32 @@ pub fn check_edit(edit: &ReportEdit, rows: usize) -> Vec<EditProblem> {
             });
         }
     }
+    problems
+}
+
+/// Why a draft cannot be published yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PublishProblem {
+    /// The Code (section 8) asks for the governing body's response to be
+    /// published with the report.
+    NoGoverningBodyResponse,
+    /// A self-assessment row (by its index) says neither "Yes" nor "No".
+    Unanswered(usize),
+}
+
+/// What must be done before `text` and `rows` are published: the governing
+/// body's response, and an answer on every row of the self-assessment.
+pub fn ready_to_publish(text: &ReportText, rows: &[AssessmentRow]) -> Vec<PublishProblem> {
+    let mut problems = Vec::new();
+    if text.governing_body_response.trim().is_empty() {
+        problems.push(PublishProblem::NoGoverningBodyResponse);
+    }
+    problems.extend(
+        rows.iter()
+            .enumerate()
+            .filter(|(_, r)| r.comply.is_none())
+            .map(|(n, _)| PublishProblem::Unanswered(n)),
+    );
     problems
 }
 
@@ -389,6 +416,22 @@ mod tests {
             [Block::List(vec!["one".into(), "two".into()])],
             "a blank line between items keeps one list"
         );
+    }
+
+    #[test]
+    fn a_draft_is_published_with_the_governing_bodys_response_and_every_answer() {
+        let mut rows = assessment(&[], |_, _| String::new());
+        let mut text = ReportText::default();
+        let first_unanswered = rows.iter().position(|r| r.comply.is_none()).unwrap();
+        let problems = ready_to_publish(&text, &rows);
+        assert_eq!(problems[0], PublishProblem::NoGoverningBodyResponse);
+        assert_eq!(problems[1], PublishProblem::Unanswered(first_unanswered));
+        assert_eq!(problems.len(), 1 + NOT_JUDGED.len());
+        text.governing_body_response = "The board read it on 1 May.".into();
+        for row in &mut rows {
+            row.comply.get_or_insert(Comply::No);
+        }
+        assert_eq!(ready_to_publish(&text, &rows), []);
     }
 
     #[test]

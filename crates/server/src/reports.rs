@@ -27,6 +27,8 @@ pub const YEAR_NOT_ALLOWED: &str = "Choose a financial year that has ended, from
 pub const YEAR_TAKEN: &str = "There is already a report for this year: open it from the list";
 pub const CHANGED_MEANWHILE: &str =
     "Someone else saved this report after you opened it. Copy your changes, open the report again and make them there";
+pub const NO_GOVERNING_BODY_RESPONSE: &str =
+    "Enter the governing body's response to the report: the Code asks for it to be published with the report";
 pub const ROWS_CHANGED: &str =
     "The self-assessment has changed since you opened it: open the report again";
 
@@ -119,7 +121,7 @@ async fn first_draft(
     let policy = &state.policy;
     let landlord = policy.landlord.clone();
     let introduction = format!(
-        "This is {landlord}'s annual complaints performance and service improvement report for the financial year {} to {}. The Housing Ombudsman's Complaint Handling Code asks every landlord to publish one each year, with a self-assessment against the Code, and to give it to its governing body. It sets out how many complaints we received and answered, how quickly, what they were about, what we learnt and what we changed.",
+        "This is {landlord}'s annual complaints performance and service improvement report for {} to {}. The Housing Ombudsman's Complaint Handling Code requires every landlord to publish one each year, with a self-assessment against the Code, and to give it to its governing body. It sets out how many complaints we received and answered, how quickly, what they were about, what we learnt and what we changed.",
         day(range.from),
         day(range.to)
     );
@@ -140,7 +142,9 @@ async fn first_draft(
     if figures.causes.is_empty() {
         themes.push_str("\nOur responses recorded no causes in the year.\n");
     } else {
-        themes.push_str("\nWhat caused them, as our responses recorded it:\n");
+        themes.push_str(
+            "\nWhat caused them, as our responses recorded it (in responses: a complaint answered at both stages counts in each):\n",
+        );
         for c in &figures.causes {
             let label = c.label.clone().unwrap_or_else(|| c.cause.clone());
             themes.push_str(&format!("- {label}: {}\n", c.count));
@@ -191,13 +195,30 @@ async fn first_draft(
         .find(|r| r.kind == domain::case::RemedyKind::ChangedPolicy)
         .map_or(0, |r| r.count);
     let improvements = format!(
-        "Our responses changed a policy or procedure {changed} {} in the year. Say here what changed in our services because of complaints.",
+        "Our responses changed a policy or procedure {changed} {} in the year.",
         if changed == 1 { "time" } else { "times" }
     );
     let findings = compliance::check(policy);
-    let assessment = annual_report::assessment(&findings, |section, found| {
+    let mut assessment = annual_report::assessment(&findings, |section, found| {
         evidence(&policy.title, found, figures, section)
     });
+    // The check reads the policy; the Code judges what happened too. Where
+    // the year's responses were not all within the Code's timescales, the
+    // stage response rows are left for the landlord to answer.
+    for row in assessment.iter_mut().filter(|r| r.checked) {
+        let stage = match row.section.as_str() {
+            "6.3" => 0,
+            "6" => 1,
+            _ => continue,
+        };
+        if figures
+            .stages
+            .get(stage)
+            .is_some_and(|s| s.ch02.numerator < s.ch02.denominator)
+        {
+            row.comply = None;
+        }
+    }
     let max = annual_report::TEXT_MAX_CHARS;
     Ok(Draft {
         landlord,
@@ -248,13 +269,18 @@ pub async fn list(
     before: Option<i32>,
     fetch: i64,
 ) -> Result<Vec<ReportSummary>, ApiError> {
+    let start_month = crate::figures::settings(conn)
+        .await?
+        .financial_year_start_month;
     store::list(conn, before.map(i64::from), fetch)
         .await?
         .into_iter()
         .map(|(year, published_on, changed)| {
+            let year = i32::try_from(year)
+                .map_err(|_| ApiError::internal("a stored year out of range"))?;
             Ok(ReportSummary {
-                year: i32::try_from(year)
-                    .map_err(|_| ApiError::internal("a stored year out of range"))?,
+                year,
+                range: Period::FinancialYear { year }.range(start_month),
                 published_on: published_on.as_deref().map(parse_day).transpose()?,
                 changed_since_published: changed != 0,
             })
@@ -314,13 +340,13 @@ pub async fn save(
         .ok_or(ApiError::NotFound)?;
     let mut draft: Draft = read(&draft)?;
     if version != edit.version {
-        return Err(ApiError::conflict("version", CHANGED_MEANWHILE));
+        return Err(ApiError::conflict("", CHANGED_MEANWHILE));
     }
     let problems = annual_report::check_edit(edit, draft.assessment.len());
     if problems.contains(&EditProblem::Rows {
         expected: draft.assessment.len(),
     }) {
-        return Err(ApiError::conflict("assessment", ROWS_CHANGED));
+        return Err(ApiError::conflict("", ROWS_CHANGED));
     }
     if !problems.is_empty() {
         return Err(ApiError::Unprocessable(
@@ -347,7 +373,7 @@ pub async fn save(
     )
     .await?
     {
-        return Err(ApiError::conflict("version", CHANGED_MEANWHILE));
+        return Err(ApiError::conflict("", CHANGED_MEANWHILE));
     }
     answer(state, conn, year).await
 }
@@ -361,7 +387,27 @@ pub async fn publish(
 ) -> Result<AnnualReport, ApiError> {
     let report = answer(state, conn, year).await?;
     if report.version != version {
-        return Err(ApiError::conflict("version", CHANGED_MEANWHILE));
+        return Err(ApiError::conflict("", CHANGED_MEANWHILE));
+    }
+    let problems = annual_report::ready_to_publish(&report.text, &report.assessment);
+    if !problems.is_empty() {
+        return Err(ApiError::Unprocessable(
+            problems
+                .into_iter()
+                .map(|p| match p {
+                    annual_report::PublishProblem::NoGoverningBodyResponse => {
+                        FieldError::new("text.governing_body_response", NO_GOVERNING_BODY_RESPONSE)
+                    }
+                    annual_report::PublishProblem::Unanswered(n) => FieldError::new(
+                        &format!("assessment[{n}].comply"),
+                        format!(
+                            "Say whether you comply with {}",
+                            provision(&report.assessment[n].section)
+                        ),
+                    ),
+                })
+                .collect(),
+        ));
     }
     let today = state.clock.today();
     let published = PublishedReport {
@@ -386,7 +432,7 @@ pub async fn publish(
     )
     .await?
     {
-        return Err(ApiError::conflict("version", CHANGED_MEANWHILE));
+        return Err(ApiError::conflict("", CHANGED_MEANWHILE));
     }
     answer(state, conn, year).await
 }
@@ -411,13 +457,32 @@ fn text_parts(text: &str) -> Vec<Part> {
         .collect()
 }
 
+/// "Code 6.3", or "Code section 6" where the provision's number is not confirmed.
+fn provision(section: &str) -> String {
+    if section.contains('.') {
+        format!("Code {section}")
+    } else {
+        format!("Code section {section}")
+    }
+}
+
+/// "2025 to 2026", or "2025" for a financial year that is a calendar year.
+pub fn years(range: &DateRange) -> String {
+    use chrono::Datelike;
+    let (from, to) = (range.from.year(), range.to.year());
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from} to {to}")
+    }
+}
+
 /// The published report as a PDF, in the order of its page.
 pub fn pdf(report: &PublishedReport) -> Vec<u8> {
     let title = format!(
-        "{}: annual complaints performance and service improvement report {} to {}",
+        "{}: annual complaints performance and service improvement report {}",
         report.landlord,
-        report.year,
-        report.year + 1
+        years(&report.range)
     );
     let mut parts = vec![Part::Paragraph(format!(
         "For {} to {}. Published on {}.",
@@ -488,12 +553,11 @@ pub fn pdf(report: &PublishedReport) -> Vec<u8> {
         "Our self-assessment against the Complaint Handling Code".to_owned(),
     ));
     for row in &report.assessment {
-        let provision = if row.section.contains('.') {
-            format!("Code {}", row.section)
-        } else {
-            format!("Code section {}", row.section)
-        };
-        parts.push(Part::Paragraph(format!("{provision}: {}", row.requirement)));
+        parts.push(Part::Paragraph(format!(
+            "{}: {}",
+            provision(&row.section),
+            row.requirement
+        )));
         parts.push(Part::Item(format!(
             "Comply: {}",
             match row.comply {

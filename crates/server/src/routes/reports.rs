@@ -187,7 +187,10 @@ async fn download_published(
     let mut conn = state.db.acquire().await?;
     let report = crate::reports::published(&mut conn, year).await?;
     crate::files::download(
-        &format!("annual-complaints-report-{}-{}.pdf", year, year + 1),
+        &format!(
+            "annual-complaints-report-{}.pdf",
+            crate::reports::years(&report.range).replace(" to ", "-")
+        ),
         "application/pdf",
         crate::reports::pdf(&report),
     )

@@ -196,6 +196,49 @@ async fn a_years_report_is_drafted_from_the_record_edited_and_published_for_anyo
     let (status, _, body) = admin.put_json(&report_path(2025), edit).await;
     assert_eq!(status, StatusCode::CONFLICT, "a stale version: {body}");
 
+    // Not published without the governing body's response (Code section 8)
+    // and an answer on every row.
+    let (status, _, body) = admin
+        .post_json(
+            &format!("{}/publish", report_path(2025)),
+            json!({ "version": saved["version"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let problems = errors(&body);
+    assert_eq!(
+        problems[0],
+        (
+            "text.governing_body_response".to_owned(),
+            server::reports::NO_GOVERNING_BODY_RESPONSE.to_owned()
+        )
+    );
+    let second_unjudged = rows
+        .iter()
+        .enumerate()
+        .position(|(n, r)| n > unjudged && r["comply"].is_null())
+        .unwrap();
+    assert_eq!(
+        problems[1],
+        (
+            format!("assessment[{second_unjudged}].comply"),
+            match rows[second_unjudged]["section"].as_str().unwrap() {
+                s if s.contains('.') => format!("Say whether you comply with Code {s}"),
+                s => format!("Say whether you comply with Code section {s}"),
+            }
+        ),
+        "the first unanswered row, named"
+    );
+    let mut edit = unchanged(&saved);
+    edit["text"]["governing_body_response"] = json!("Our board read this report on 20 April 2026.");
+    for row in edit["assessment"].as_array_mut().unwrap() {
+        if row["comply"].is_null() {
+            row["comply"] = json!("no");
+        }
+    }
+    let (status, _, saved) = admin.put_json(&report_path(2025), edit).await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+
     let (status, ..) = admin
         .post_json(
             &format!("{}/publish", report_path(2025)),
@@ -262,7 +305,12 @@ async fn a_years_report_is_drafted_from_the_record_edited_and_published_for_anyo
     assert_eq!(status, StatusCode::OK, "{list}");
     assert_eq!(
         list,
-        json!([{ "year": 2025, "published_on": "2026-04-10", "changed_since_published": true }])
+        json!([{
+            "year": 2025,
+            "range": { "from": "2025-04-01", "to": "2026-03-31" },
+            "published_on": "2026-04-10",
+            "changed_since_published": true
+        }])
     );
     let (status, ..) = anyone.get("/api/v1/annual-reports/nonsense").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
