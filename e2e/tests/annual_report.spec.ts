@@ -49,13 +49,13 @@ test("an administrator drafts, edits and publishes the year's report, and anyone
   await page.getByRole("button", { name: "Save and publish" }).click();
   const summary = page.locator(".app-error-summary");
   await expect(summary).toContainText("Enter the governing body's response to the report");
-  await expect(summary).toContainText("Say whether you comply with Code 1.4");
+  await expect(summary).toContainText("Say whether you comply with Code 1.4: whether service requests are recorded");
   await expectNoA11yViolations(page);
   await summary.getByRole("link", { name: /governing body's response/ }).click();
   await expect(page.getByLabel("Our governing body's response")).toBeFocused();
   await page.getByLabel("Our governing body's response").fill("Our board read this report on 10 December 2026 and asked for a review of how repairs are booked.");
-  await summary.getByRole("link", { name: "Say whether you comply with Code 1.4" }).click();
-  await expect(page.getByRole("group", { name: /^Code 1\.4: / }).getByLabel("Yes, we comply")).toBeFocused();
+  await summary.getByRole("link", { name: /^Say whether you comply with Code 1\.4: whether service requests/ }).click();
+  await expect(page.getByRole("group", { name: /^Code 1\.4: Whether service requests/ }).getByLabel("Yes, we comply")).toBeFocused();
   const rows = page.getByTestId("assessment-row");
   for (let n = 0; n < (await rows.count()); n += 1) {
     const row = rows.nth(n);

@@ -400,10 +400,7 @@ pub async fn publish(
                     }
                     annual_report::PublishProblem::Unanswered(n) => FieldError::new(
                         &format!("assessment[{n}].comply"),
-                        format!(
-                            "Say whether you comply with {}",
-                            provision(&report.assessment[n].section)
-                        ),
+                        unanswered(&report.assessment[n]),
                     ),
                 })
                 .collect(),
@@ -455,6 +452,20 @@ fn text_parts(text: &str) -> Vec<Part> {
             annual_report::Block::List(items) => items.into_iter().map(Part::Item).collect(),
         })
         .collect()
+}
+
+/// Said of a self-assessment row without an answer: its provision and its
+/// requirement, as two rows may share a provision.
+pub fn unanswered(row: &AssessmentRow) -> String {
+    let mut requirement = row.requirement.chars();
+    let requirement = match requirement.next() {
+        Some(first) => first.to_lowercase().chain(requirement).collect::<String>(),
+        None => String::new(),
+    };
+    format!(
+        "Say whether you comply with {}: {requirement}",
+        provision(&row.section)
+    )
 }
 
 /// "Code 6.3", or "Code section 6" where the provision's number is not confirmed.

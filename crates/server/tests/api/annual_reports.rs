@@ -222,12 +222,18 @@ async fn a_years_report_is_drafted_from_the_record_edited_and_published_for_anyo
         problems[1],
         (
             format!("assessment[{second_unjudged}].comply"),
-            match rows[second_unjudged]["section"].as_str().unwrap() {
-                s if s.contains('.') => format!("Say whether you comply with Code {s}"),
-                s => format!("Say whether you comply with Code section {s}"),
-            }
+            server::reports::unanswered(
+                &serde_json::from_value(rows[second_unjudged].clone()).unwrap()
+            )
         ),
         "the first unanswered row, named"
+    );
+    assert!(
+        problems[1].1.starts_with(
+            "Say whether you comply with Code 1.4: whether service requests are recorded"
+        ),
+        "{}",
+        problems[1].1
     );
     let mut edit = unchanged(&saved);
     edit["text"]["governing_body_response"] = json!("Our board read this report on 20 April 2026.");
