@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::compliance::{Finding, Severity, CHECKED, NOT_JUDGED};
-use crate::figures::{DateRange, Figures, YEARS};
+use crate::figures::{DateRange, Figures, Period, YEARS};
 
 /// The most characters each part of the report's text may hold.
 pub const TEXT_MAX_CHARS: usize = 20_000;
@@ -222,10 +222,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
     out
 }
 
-/// Whether `year` is one a report can be made for: in the figures' years,
+/// Whether the financial year that begins in `year` (in month
+/// `start_month`) is one a report can be made for: in the figures' years,
 /// and over by `today` (a report looks back on a whole year).
-pub fn year_allowed(year: i32, range: &DateRange, today: NaiveDate) -> bool {
-    (YEARS.0..=YEARS.1).contains(&year) && range.to < today
+pub fn year_allowed(year: i32, start_month: u32, today: NaiveDate) -> bool {
+    (YEARS.0..=YEARS.1).contains(&year)
+        && Period::FinancialYear { year }.range(start_month).to < today
 }
 
 /// The problems with `edit` for a report of `rows` rows.
@@ -437,20 +439,17 @@ mod tests {
     #[test]
     fn a_report_looks_back_on_a_year_that_has_ended() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        let fy2025 = DateRange {
-            from: d("2025-04-01"),
-            to: d("2026-03-31"),
-        };
+        assert!(!year_allowed(2025, 4, d("2026-03-31")), "its last day");
+        assert!(year_allowed(2025, 4, d("2026-04-01")));
+        assert!(!year_allowed(1999, 4, d("2026-04-01")));
         assert!(
-            !year_allowed(2025, &fy2025, d("2026-03-31")),
-            "its last day"
+            !year_allowed(1_000_000, 4, d("2026-04-01")),
+            "no panic out of range"
         );
-        assert!(year_allowed(2025, &fy2025, d("2026-04-01")));
-        let fy1999 = DateRange {
-            from: d("1999-04-01"),
-            to: d("2000-03-31"),
-        };
-        assert!(!year_allowed(1999, &fy1999, d("2026-04-01")));
+        assert!(
+            year_allowed(2025, 1, d("2026-01-01")),
+            "a year from January"
+        );
     }
 
     #[test]

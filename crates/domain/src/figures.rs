@@ -277,9 +277,6 @@ pub struct CaseFacts {
     pub counted: bool,
     pub withdrawn_on: Option<NaiveDate>,
     pub closed_on: Option<NaiveDate>,
-    /// The resident's latest satisfaction answer: the day recorded and
-    /// whether satisfied.
-    pub satisfaction: Option<(NaiveDate, bool)>,
     /// Every satisfaction answer, in order (one may follow each response):
     /// KPI (h) counts each in the period it was given.
     pub satisfaction_answers: Vec<(NaiveDate, bool)>,
@@ -392,7 +389,6 @@ pub fn case_facts(state: &CaseState, calendar: &Calendar) -> CaseFacts {
         counted,
         withdrawn_on: state.withdrawn.as_ref().map(|w| w.on),
         closed_on: state.closed.as_ref().map(|c| c.on),
-        satisfaction: state.satisfaction.as_ref().map(|s| (s.on, s.satisfied)),
         satisfaction_answers: state.satisfaction_answers.clone(),
         ombudsman_on: state.referred_to_ombudsman_on,
         stages,

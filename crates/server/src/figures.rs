@@ -55,7 +55,7 @@ fn count(n: i64) -> u64 {
     u64::try_from(n).unwrap_or(0)
 }
 
-fn parse_day(s: &str) -> Result<NaiveDate, ApiError> {
+pub(crate) fn parse_day(s: &str) -> Result<NaiveDate, ApiError> {
     s.parse()
         .map_err(|e| ApiError::internal(format!("a stored date is not a date: {e}")))
 }

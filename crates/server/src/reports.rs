@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
 use crate::error::{ApiError, FieldError};
+use crate::figures::parse_day;
 use crate::letters::{Document, Part};
 use crate::AppState;
 
@@ -50,11 +51,6 @@ fn json<T: Serialize>(value: &T) -> Result<String, ApiError> {
 
 fn read<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::internal(format!("a stored report: {e}")))
-}
-
-/// The financial year that begins in `year`, by the landlord's settings.
-async fn year_range(conn: &mut AnyConnection, year: i32) -> Result<DateRange, ApiError> {
-    crate::figures::range(conn, Period::FinancialYear { year }).await
 }
 
 /// Up to `max` characters of `text`, cut at the end of a line.
@@ -242,25 +238,37 @@ async fn answer(
     let (draft, version, published_on, changed) = store::get(conn, i64::from(year))
         .await?
         .ok_or(ApiError::NotFound)?;
-    let draft: Draft = read(&draft)?;
-    let range = year_range(conn, year).await?;
     let figures = crate::figures::figures(state, conn, Period::FinancialYear { year }).await?;
-    Ok(AnnualReport {
+    Ok(report(
         year,
-        range,
+        read(&draft)?,
+        version,
+        figures,
+        published_on.as_deref().map(parse_day).transpose()?,
+        changed != 0,
+    ))
+}
+
+/// The report from its draft and the year's figures (which give its dates).
+fn report(
+    year: i32,
+    draft: Draft,
+    version: i64,
+    figures: Figures,
+    published_on: Option<NaiveDate>,
+    changed_since_published: bool,
+) -> AnnualReport {
+    AnnualReport {
+        year,
+        range: figures.range,
         landlord: draft.landlord,
         version,
         text: draft.text,
         assessment: draft.assessment,
         figures,
-        published_on: published_on.as_deref().map(parse_day).transpose()?,
-        changed_since_published: changed != 0,
-    })
-}
-
-fn parse_day(s: &str) -> Result<NaiveDate, ApiError> {
-    s.parse()
-        .map_err(|e| ApiError::internal(format!("a stored date is not a date: {e}")))
+        published_on,
+        changed_since_published,
+    }
 }
 
 /// The reports, the latest year first: a page of `fetch` after `before`.
@@ -295,27 +303,28 @@ pub async fn create(
     year: i32,
     now: DateTime<Utc>,
 ) -> Result<AnnualReport, ApiError> {
-    let today = state.clock.today();
-    let in_range = (domain::figures::YEARS.0..=domain::figures::YEARS.1).contains(&year);
-    if !in_range {
-        return Err(ApiError::Unprocessable(vec![FieldError::new(
-            "year",
-            YEAR_NOT_ALLOWED,
-        )]));
-    }
-    let range = year_range(conn, year).await?;
-    if !annual_report::year_allowed(year, &range, today) {
+    let start_month = crate::figures::settings(conn)
+        .await?
+        .financial_year_start_month;
+    if !annual_report::year_allowed(year, start_month, state.clock.today()) {
         return Err(ApiError::Unprocessable(vec![FieldError::new(
             "year",
             YEAR_NOT_ALLOWED,
         )]));
     }
     let figures = crate::figures::figures(state, conn, Period::FinancialYear { year }).await?;
-    let draft = first_draft(state, conn, range, &figures).await?;
+    let draft = first_draft(state, conn, figures.range, &figures).await?;
     if !store::insert(conn, i64::from(year), &json(&draft)?, &now.to_rfc3339()).await? {
         return Err(ApiError::conflict("year", YEAR_TAKEN));
     }
-    answer(state, conn, year).await
+    Ok(report(
+        year,
+        draft,
+        store::FIRST_VERSION,
+        figures,
+        None,
+        false,
+    ))
 }
 
 /// The year's report (404 when it has none).
@@ -431,7 +440,11 @@ pub async fn publish(
     {
         return Err(ApiError::conflict("", CHANGED_MEANWHILE));
     }
-    answer(state, conn, year).await
+    Ok(AnnualReport {
+        published_on: Some(today),
+        changed_since_published: false,
+        ..report
+    })
 }
 
 /// The year's report as published (404 when it is not).

@@ -627,8 +627,9 @@ pub async fn save_facts(
     .bind(i64::from(facts.counted))
     .bind(day(facts.withdrawn_on))
     .bind(day(facts.closed_on))
-    .bind(day(facts.satisfaction.map(|s| s.0)))
-    .bind(flag(facts.satisfaction.map(|s| s.1)))
+    // The latest answer (KPI h counts each, from case_satisfaction_facts).
+    .bind(day(facts.satisfaction_answers.last().map(|s| s.0)))
+    .bind(flag(facts.satisfaction_answers.last().map(|s| s.1)))
     .bind(day(facts.ombudsman_on))
     .bind(i64::from(facts.hazard))
     .execute(&mut *conn)

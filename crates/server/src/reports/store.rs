@@ -7,6 +7,9 @@ use sqlx::AnyConnection;
 /// published and whether the draft changed after.
 pub type ReportRow = (String, i64, Option<String>, i64);
 
+/// The version a new report starts at.
+pub const FIRST_VERSION: i64 = 1;
+
 /// Makes the year's report; `false` when the year already has one.
 #[tracing::instrument(skip_all)]
 pub async fn insert(
@@ -16,11 +19,12 @@ pub async fn insert(
     at: &str,
 ) -> Result<bool, sqlx::Error> {
     let done = crate::db::query(
-        "INSERT INTO annual_reports (year, draft, version, updated_at) VALUES (?, ?, 1, ?) \
+        "INSERT INTO annual_reports (year, draft, version, updated_at) VALUES (?, ?, ?, ?) \
          ON CONFLICT (year) DO NOTHING",
     )
     .bind(year)
     .bind(draft)
+    .bind(FIRST_VERSION)
     .bind(at)
     .execute(conn)
     .await?;
