@@ -5,8 +5,16 @@
 use chrono::NaiveDate;
 pub use domain::annual_report::{blocks, Block};
 use domain::annual_report::{Comply, ReportSummary};
-use domain::figures::DateRange;
+use domain::figures::{DateRange, Ratio};
 
+/// A share as a percentage ("75%"), or "–" of nothing.
+pub fn share(r: Ratio) -> String {
+    r.percent()
+        .map(|p| format!("{p}%"))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// "10 April 2026".
 pub fn day(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
 }
@@ -92,6 +100,24 @@ mod tests {
             to: d("2026-03-31"),
         };
         assert_eq!(range_years(&april), "2025 to 2026");
+    }
+
+    #[test]
+    fn a_share_is_a_percentage_or_a_dash_of_nothing() {
+        assert_eq!(
+            share(Ratio {
+                numerator: 3,
+                denominator: 4
+            }),
+            "75%"
+        );
+        assert_eq!(
+            share(Ratio {
+                numerator: 0,
+                denominator: 0
+            }),
+            "–"
+        );
     }
 
     #[test]

@@ -13,20 +13,23 @@ use domain::annual_report::{
     AnnualReport, AssessmentAnswer, AssessmentRow, Comply, PublishedReport, ReportEdit,
     ReportSummary, ReportText, TEXT_MAX_CHARS,
 };
-use domain::figures::{Figures, Ratio};
+use domain::figures::Figures;
 use domain::validation::FieldError;
 use leptos::prelude::*;
 
 use crate::api;
 use crate::case_action::retry_key;
 use crate::client_error::ClientError;
+use crate::compliance_words::provision;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::components::textarea::Textarea;
 use crate::components::title::Title;
 use crate::form::{field_id, message_for};
-use crate::report_words::{blocks, comply, day, parse_year, range, range_years, status, Block};
+use crate::report_words::{
+    blocks, comply, day, parse_year, range, range_years, share, status, Block,
+};
 use crate::retry_key::RetryKeys;
 use crate::router::{use_location, use_navigate, A};
 use crate::routes::Route;
@@ -54,16 +57,6 @@ fn year_in_address() -> Memo<Option<i32>> {
                 .ok()
         })
     })
-}
-
-fn share(r: Ratio) -> String {
-    r.percent()
-        .map(|p| format!("{p}%"))
-        .unwrap_or_else(|| "–".into())
-}
-
-fn pounds(pence: u64) -> String {
-    domain::case::pounds(pence)
 }
 
 /// The text of the report as paragraphs and lists.
@@ -123,7 +116,10 @@ fn figures_table(f: &Figures) -> impl IntoView {
     let money: u64 = f.remedies.iter().map(|r| r.pence).sum();
     let remedies: u64 = f.remedies.iter().map(|r| r.count).sum();
     rows.push(("Remedies in our responses".to_owned(), remedies.to_string()));
-    rows.push(("Money in those remedies".to_owned(), pounds(money)));
+    rows.push((
+        "Money in those remedies".to_owned(),
+        domain::case::pounds(money),
+    ));
     rows.push(("Compliments received".to_owned(), f.compliments.to_string()));
     rows.push(("Comments received".to_owned(), f.comments.to_string()));
     view! {
@@ -609,11 +605,7 @@ fn assessment_row(
             </div>
         }
     };
-    let provision = if row.section.contains('.') {
-        format!("Code {}", row.section)
-    } else {
-        format!("Code section {}", row.section)
-    };
+    let provision = provision(&row.section);
     let has_error = move || error_for_class().is_some() || comply_error.get().is_some();
     view! {
         <div class=move || if has_error() { "app-form-group app-form-group--error app-assessment" } else { "app-form-group app-assessment" } data-testid="assessment-row">

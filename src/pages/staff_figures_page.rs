@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use domain::case::{pounds, RemedyKind};
-use domain::figures::{Figure, Figures, Period, Ratio};
+use domain::figures::{Figure, Figures, Period};
 use leptos::prelude::*;
 
 use crate::api;
@@ -14,6 +14,7 @@ use crate::case_words::{kind_name, resident_for_staff, status_tag};
 use crate::components::problem_with_service::ProblemWithService;
 use crate::components::signed_in::SignedIn;
 use crate::components::title::Title;
+use crate::report_words::{day, share};
 use crate::router::{use_navigate, use_query_map, A};
 
 #[component]
@@ -85,16 +86,6 @@ fn choices(today: NaiveDate, start: u32) -> Vec<(String, String)> {
             "Last financial year".to_owned(),
         ),
     ]
-}
-
-fn day(d: NaiveDate) -> String {
-    d.format("%-d %B %Y").to_string()
-}
-
-fn share(r: Ratio) -> String {
-    r.percent()
-        .map(|p| format!("{p}%"))
-        .unwrap_or_else(|| "–".into())
 }
 
 /// A horizontal bar chart of labelled values, hidden from screen readers:
